@@ -1,0 +1,176 @@
+import type { PrismaClient } from '../prisma/generated/client.js';
+import type { CampaignDefinition } from '../domain/campaign-definition.js';
+import type { Actor } from '../domain/roles.js';
+import { SYSTEM_ACTOR } from '../domain/roles.js';
+import { appendAudit } from './audit.js';
+
+export const stageId = (campaignId: string, key: string) => `${campaignId}:${key}`;
+
+export function campaignActivities(db: PrismaClient) {
+  return {
+    /** Writes the campaign and its stage calendar (first thing a CampaignWorkflow does). */
+    async projectCampaign(input: { definition: CampaignDefinition; actor: Actor; caseCount: number; workflowId: string }): Promise<void> {
+      const d = input.definition;
+      await db.$transaction(async (tx) => {
+        await tx.campaign.createMany({
+          skipDuplicates: true,
+          data: [
+            {
+              id: d.campaignId,
+              programme: d.programme,
+              name: d.name,
+              year: d.year,
+              jurisdictionId: d.jurisdictionId,
+              status: 'running',
+              definition: d as object,
+              workflowId: input.workflowId,
+              launchedById: input.actor.userId!,
+              launchedAt: new Date(),
+              caseCount: input.caseCount,
+            },
+          ],
+        });
+        await tx.stage.createMany({
+          skipDuplicates: true,
+          data: d.stages.map((s) => ({
+            id: stageId(d.campaignId, s.key),
+            campaignId: d.campaignId,
+            key: s.key,
+            seq: s.seq,
+            name: s.name,
+            nameEn: s.nameEn,
+            startsAt: new Date(s.startsAt),
+            dueAt: new Date(s.dueAt),
+            status: 'pending',
+          })),
+        });
+        await appendAudit(tx, {
+          key: `campaign:${d.campaignId}:launched`,
+          actor: input.actor,
+          action: 'campaign.launched',
+          entityType: 'campaign',
+          entityId: d.campaignId,
+          campaignId: d.campaignId,
+          jurisdictionId: d.jurisdictionId,
+          data: { caseCount: input.caseCount, stages: d.stages.map((s) => ({ key: s.key, startsAt: s.startsAt, dueAt: s.dueAt })) },
+        });
+      });
+    },
+
+    async openStage(input: { campaignId: string; stageKey: string }): Promise<void> {
+      const id = stageId(input.campaignId, input.stageKey);
+      await db.$transaction(async (tx) => {
+        await tx.stage.updateMany({ where: { id, status: 'pending' }, data: { status: 'open', openedAt: new Date() } });
+        await tx.campaign.update({ where: { id: input.campaignId }, data: { currentStage: input.stageKey } });
+        await appendAudit(tx, { key: `stage:${id}:opened`, actor: SYSTEM_ACTOR, action: 'stage.opened', entityType: 'stage', entityId: id, campaignId: input.campaignId });
+      });
+    },
+
+    /**
+     * Reminds whoever still has open work in the stage, once per deadline (a new deadline after an
+     * extension gets its own reminder). One notification per jurisdiction and role with open tasks.
+     */
+    async sendStageReminder(input: { campaignId: string; stageKey: string; dueAt: number }): Promise<number> {
+      const id = stageId(input.campaignId, input.stageKey);
+      return db.$transaction(async (tx) => {
+        const groups = await tx.task.groupBy({
+          by: ['jurisdictionId', 'assigneeRole'],
+          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open' },
+          _count: { _all: true },
+        });
+        const stage = await tx.stage.findUniqueOrThrow({ where: { id } });
+        const due = new Date(input.dueAt).toISOString();
+        const now = new Date();
+        await tx.notification.createMany({
+          skipDuplicates: true,
+          data: groups.map((g) => ({
+            key: `reminder:${id}:${input.dueAt}:${g.jurisdictionId}:${g.assigneeRole}`,
+            createdAt: now,
+            kind: 'reminder',
+            recipientRole: g.assigneeRole,
+            jurisdictionId: g.jurisdictionId,
+            campaignId: input.campaignId,
+            title: `「${stage.name}」即将截止 / "${stage.nameEn}" is due soon`,
+            body: `尚有 ${g._count._all} 项待办，截止时间 ${due} / ${g._count._all} open task(s), due ${due}`,
+          })),
+        });
+        await tx.stage.update({ where: { id }, data: { reminderSentAt: now } });
+        await appendAudit(tx, {
+          key: `stage:${id}:reminder:${input.dueAt}`,
+          actor: SYSTEM_ACTOR,
+          action: 'stage.reminder_sent',
+          entityType: 'stage',
+          entityId: id,
+          campaignId: input.campaignId,
+          data: { dueAt: input.dueAt, recipients: groups.length },
+        });
+        return groups.length;
+      });
+    },
+
+    /**
+     * Closes a stage (at its deadline, or early by a coordinator). Open work is never dropped: every
+     * open task of the stage is marked overdue (DOMAIN.md "work left open at a deadline is marked overdue
+     * and escalated"). Returns the overdue counts so the workflow can escalate.
+     */
+    async closeStage(input: { campaignId: string; stageKey: string; early: boolean; reason?: string; actor: Actor }) {
+      const id = stageId(input.campaignId, input.stageKey);
+      return db.$transaction(async (tx) => {
+        await tx.task.updateMany({
+          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: false },
+          data: { overdue: true },
+        });
+        const byJurisdiction = await tx.task.groupBy({
+          by: ['jurisdictionId'],
+          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: true },
+          _count: { _all: true },
+          orderBy: { jurisdictionId: 'asc' },
+        });
+        const overdueCount = byJurisdiction.reduce((n, g) => n + g._count._all, 0);
+        await tx.stage.updateMany({
+          where: { id, status: { not: 'closed' } },
+          data: { status: 'closed', closedAt: new Date(), closedEarly: input.early, overdueCount },
+        });
+        await appendAudit(tx, {
+          key: `stage:${id}:closed`,
+          actor: input.actor,
+          action: input.early ? 'stage.closed_early' : 'stage.deadline_passed',
+          entityType: 'stage',
+          entityId: id,
+          campaignId: input.campaignId,
+          reason: input.reason ?? null,
+          data: { overdueCount },
+        });
+        return { overdueCount, byJurisdiction: byJurisdiction.map((g) => ({ jurisdictionId: g.jurisdictionId, count: g._count._all })) };
+      });
+    },
+
+    async extendStage(input: { campaignId: string; stageKey: string; dueAt: number; previousDueAt: number; reason: string; actor: Actor }): Promise<void> {
+      const id = stageId(input.campaignId, input.stageKey);
+      await db.$transaction(async (tx) => {
+        await tx.stage.update({ where: { id }, data: { dueAt: new Date(input.dueAt) } });
+        await tx.task.updateMany({
+          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', type: { not: 'escalation' } },
+          data: { dueAt: new Date(input.dueAt) },
+        });
+        await appendAudit(tx, {
+          key: `stage:${id}:extended:${input.dueAt}`,
+          actor: input.actor,
+          action: 'stage.extended',
+          entityType: 'stage',
+          entityId: id,
+          campaignId: input.campaignId,
+          reason: input.reason,
+          data: { from: input.previousDueAt, to: input.dueAt },
+        });
+      });
+    },
+
+    async completeCampaign(input: { campaignId: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await tx.campaign.updateMany({ where: { id: input.campaignId, status: 'running' }, data: { status: 'completed', completedAt: new Date(), currentStage: null } });
+        await appendAudit(tx, { key: `campaign:${input.campaignId}:completed`, actor: SYSTEM_ACTOR, action: 'campaign.completed', entityType: 'campaign', entityId: input.campaignId, campaignId: input.campaignId });
+      });
+    },
+  };
+}

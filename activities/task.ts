@@ -1,0 +1,60 @@
+import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
+import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { appendAudit } from './audit.js';
+
+export interface NewTask {
+  id: string;
+  campaignId: string;
+  stageKey: string;
+  caseId: string | null;
+  type: string;
+  title: string;
+  assigneeRole: string;
+  jurisdictionId: string;
+  dueAt: number;
+  workflowId: string;
+  details: Prisma.InputJsonValue;
+  /** Also tell the assignees in-app (escalations do; routine case tasks show up in the inbox). */
+  notify?: { kind: string; title: string; body: string };
+}
+
+export function taskActivities(db: PrismaClient) {
+  return {
+    async createTask(t: NewTask): Promise<void> {
+      const now = new Date();
+      await db.$transaction(async (tx) => {
+        const { notify, ...row } = t;
+        await tx.task.createMany({ skipDuplicates: true, data: [{ ...row, dueAt: new Date(t.dueAt), status: 'open', createdAt: now }] });
+        if (notify) {
+          await tx.notification.createMany({
+            skipDuplicates: true,
+            data: [{ key: `task:${t.id}:created`, createdAt: now, kind: notify.kind, recipientRole: t.assigneeRole, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, title: notify.title, body: notify.body }],
+          });
+        }
+        await appendAudit(tx, { key: `task:${t.id}:created`, actor: SYSTEM_ACTOR, action: 'task.created', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { type: t.type, caseId: t.caseId, dueAt: t.dueAt } });
+      });
+    },
+
+    /** Projects a completion the owning workflow has accepted. Returns when it was recorded. */
+    async recordTaskCompletion(input: { taskId: string; actor: Actor; result: Prisma.InputJsonValue; late: boolean }): Promise<number> {
+      return db.$transaction(async (tx) => {
+        await tx.task.updateMany({
+          where: { id: input.taskId, status: 'open' },
+          data: { status: 'done', completedAt: new Date(), completedById: input.actor.userId, result: input.result },
+        });
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        await appendAudit(tx, {
+          key: `task:${input.taskId}:completed`,
+          actor: input.actor,
+          action: 'task.completed',
+          entityType: 'task',
+          entityId: input.taskId,
+          campaignId: task.campaignId,
+          jurisdictionId: task.jurisdictionId,
+          data: { type: task.type, late: input.late, result: input.result },
+        }, task.completedAt!);
+        return task.completedAt!.getTime();
+      });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { ErrorRequestHandler } from 'express';
+import { z } from 'zod';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { REJECT } from '../workflows/messages.js';
+
+export interface FieldProblem {
+  path: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** An error with an HTTP status and a reason in Chinese and English. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(messageEn);
+  }
+}
+
+export const badRequest = (zh: string, en: string, fields?: FieldProblem[]) => new HttpError(400, 'invalid_input', zh, en, fields);
+export const forbidden = (zh = '无权执行此操作', en = 'not allowed for your role or jurisdiction') => new HttpError(403, 'forbidden', zh, en);
+export const notFound = (what: string, id: string) => new HttpError(404, 'not_found', `${what} ${id} 不存在`, `${what} ${id} not found`);
+export const conflict = (zh: string, en: string) => new HttpError(409, 'conflict', zh, en);
+
+const zhCN = z.locales.zhCN().localeError;
+
+/** Splits a message we wrote as "中文 / English"; zod's own messages get a Chinese twin from its zh-CN locale. */
+function bilingual(issue: z.core.$ZodIssue): FieldProblem {
+  const path = issue.path.map(String).join('.');
+  if (issue.message.includes(' / ')) {
+    const [zh, en] = issue.message.split(' / ', 2) as [string, string];
+    return { path, messageZh: zh, messageEn: en };
+  }
+  const zh = zhCN(issue as never);
+  const messageZh = typeof zh === 'string' ? zh : (zh?.message ?? issue.message);
+  return { path, messageZh, messageEn: issue.message };
+}
+
+/** Parses with zod or throws 400 listing every field problem in both languages. */
+export function parseOr400<T extends z.ZodType>(schema: T, input: unknown, where = 'body'): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const fields = r.error.issues.map(bilingual);
+  throw badRequest(
+    `请求${where === 'body' ? '内容' : '参数'}无效：${fields.map((f) => `${f.path || where} ${f.messageZh}`).join('；')}`,
+    `invalid ${where}: ${fields.map((f) => `${f.path || where}: ${f.messageEn}`).join('; ')}`,
+    fields,
+  );
+}
+
+/** Maps a workflow's refusal of an Update to the HTTP status the caller should see. */
+export function fromTemporal(e: unknown): HttpError | undefined {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    const msg = e.cause.message;
+    if (e.cause.type === REJECT.conflict) return conflict(`冲突：${msg}`, msg);
+    if (e.cause.type === REJECT.notFound) return new HttpError(404, 'not_found', `未找到：${msg}`, msg);
+    if (e.cause.type === REJECT.invalid) return badRequest(`输入无效：${msg}`, msg);
+  }
+  if (e instanceof WorkflowNotFoundError) return conflict('流程已结束，无法再操作', 'the workflow has already finished');
+  if (e instanceof ServiceError) return new HttpError(503, 'temporal_unavailable', '流程服务暂不可用，请稍后重试', 'workflow service unavailable, try again');
+  return undefined;
+}
+
+function body(e: HttpError) {
+  return {
+    error: e.code,
+    message: `${e.messageZh} / ${e.messageEn}`,
+    messageZh: e.messageZh,
+    messageEn: e.messageEn,
+    ...(e.fields ? { fields: e.fields } : {}),
+  };
+}
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  let e: HttpError | undefined = err instanceof HttpError ? err : fromTemporal(err);
+  // express.json() failures: malformed JSON or a body over the limit.
+  if (!e && err?.type === 'entity.parse.failed') e = badRequest('请求体不是有效的 JSON', 'request body is not valid JSON');
+  if (!e && err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', '请求体过大', 'request body too large');
+  if (!e && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) e = badRequest('请求无效', String(err.message ?? 'bad request'));
+  if (!e && (err?.code === 'ECONNREFUSED' || err?.name === 'PrismaClientInitializationError' || err?.name === 'DriverAdapterError'))
+    e = new HttpError(503, 'database_unavailable', '数据库暂不可用，请稍后重试', 'database unavailable, try again');
+  if (!e) {
+    console.error('[api] unexpected error', err);
+    e = new HttpError(500, 'internal', '服务器内部错误', 'internal server error');
+  }
+  res.status(e.status).json(body(e));
+};

@@ -1,0 +1,37 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { Role } from '../domain/roles.js';
+import { forbidden, HttpError } from './errors.js';
+import type { Principal } from './scope.js';
+
+/** A route as documented in /api/openapi.json: every route is registered through `route`, so none is missing. */
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string; // Express syntax, e.g. /tasks/:id/complete
+  summary: string;
+  tag: string;
+  /** 'public' needs no login; otherwise the roles allowed (all signed-in roles when omitted). */
+  roles?: readonly Role[] | 'public';
+  body?: z.ZodType;
+  list?: boolean;
+}
+
+export const ROUTES: RouteDoc[] = [];
+
+type Handler = (req: Request, res: Response, me: Principal) => Promise<unknown> | unknown;
+
+export function route(router: Router, doc: RouteDoc, handler: Handler): void {
+  ROUTES.push(doc);
+  router[doc.method](doc.path, async (req, res) => {
+    const me = res.locals.principal as Principal | undefined;
+    if (doc.roles !== 'public') {
+      if (!me) throw new HttpError(401, 'unauthenticated', '请先登录', 'please sign in');
+      if (doc.roles && !doc.roles.includes(me.role)) throw forbidden(`角色「${me.role}」无权执行此操作`, `role "${me.role}" may not do this`);
+    }
+    const out = await handler(req, res, me!);
+    if (!res.headersSent) {
+      if (out === undefined) res.status(204).end();
+      else res.json(out);
+    }
+  });
+}

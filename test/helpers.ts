@@ -1,0 +1,81 @@
+import { inject } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+
+// Worker lifecycle chatter drowns test output; warnings and errors still show.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  /* already installed in this process */
+}
+import { createPrisma, type PrismaClient } from '../prisma/db.js';
+import { createWorker } from '../runtime/worker.js';
+
+export interface Harness {
+  env: TestWorkflowEnvironment;
+  db: PrismaClient;
+  taskQueue: string;
+  worker: Worker;
+  workerDone: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A test file's own task queue and real Worker on the shared dev server, with activities bound to the
+ * shared test database.
+ */
+export async function startHarness(): Promise<Harness> {
+  const address = inject('temporalAddress');
+  const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
+  const db = createPrisma(inject('databaseUrl'), { poolSize: 5 });
+  const taskQueue = `test-${randomUUID()}`;
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath') });
+  const workerDone = worker.run();
+  return {
+    env,
+    db,
+    taskQueue,
+    worker,
+    workerDone,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerDone.catch(() => {});
+      await connection.close();
+      await env.teardown();
+      await db.$disconnect();
+    },
+  };
+}
+
+/**
+ * Campaigns are unique per programme, jurisdiction and year (one annual run); each test takes a year of
+ * its own from a sequence global-setup creates, so test files sharing the run's database never collide.
+ */
+export async function uniqueYear(db: PrismaClient): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ y: bigint }[]>(`SELECT nextval('test_campaign_year') AS y`);
+  return Number(rows[0]!.y);
+}
+
+export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The reason a workflow gave for refusing an Update (fails the test if the Update was accepted). */
+export async function updateRefusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError) return (e.cause as Error | undefined)?.message ?? e.message;
+    throw e;
+  }
+  throw new Error('expected the Update to be refused, but it was accepted');
+}

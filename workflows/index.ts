@@ -1,0 +1,3 @@
+// The workflow bundle's entry point: the worker loads every workflow exported here.
+export { CampaignWorkflow } from './campaign.js';
+export { CaseWorkflow } from './case.js';

@@ -1,0 +1,97 @@
+// Signals, Updates and Queries of the campaign engine, shared by workflows and the API.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { Actor } from '../domain/roles.js';
+
+export const TASK_QUEUE_DEFAULT = 'campaigns';
+
+// Custom search attributes; runtime/temporal-server.ts registers exactly these at dev-server start.
+export const SA_CAMPAIGN_ID = defineSearchAttributeKey('CampaignId', SearchAttributeType.KEYWORD);
+export const SA_PROGRAMME = defineSearchAttributeKey('Programme', SearchAttributeType.KEYWORD);
+export const SA_JURISDICTION = defineSearchAttributeKey('JurisdictionId', SearchAttributeType.KEYWORD);
+export const SA_CURRENT_STAGE = defineSearchAttributeKey('CurrentStage', SearchAttributeType.KEYWORD);
+export const SEARCH_ATTRIBUTES = [SA_CAMPAIGN_ID, SA_PROGRAMME, SA_JURISDICTION, SA_CURRENT_STAGE];
+
+/** Failure types a workflow rejects an Update with; the API maps them to HTTP statuses. */
+export const REJECT = {
+  invalid: 'InvalidInput', // 400
+  conflict: 'Conflict', // 409: already done, stage already closed…
+  notFound: 'NotFound', // 404
+} as const;
+
+export type StageStatus = 'pending' | 'open' | 'closed';
+
+export interface StageState {
+  key: string;
+  name: string;
+  status: StageStatus;
+  startsAt: number;
+  dueAt: number;
+  closedAt?: number;
+  closedEarly: boolean;
+  reminderSentForDueAt?: number;
+  overdueCount: number;
+}
+
+export interface CampaignProgress {
+  campaignId: string;
+  status: 'running' | 'completed';
+  currentStage?: string;
+  stages: StageState[];
+  openTasks: string[];
+}
+
+export interface CaseTaskState {
+  id: string;
+  type: string;
+  stageKey: string;
+  status: 'open' | 'done';
+  overdue: boolean;
+}
+
+export interface CaseProgress {
+  caseId: string;
+  status: 'active' | 'completed';
+  tasks: CaseTaskState[];
+}
+
+export interface CompleteTaskInput {
+  taskId: string;
+  actor: Actor;
+  result: unknown;
+}
+
+export interface TaskCompleted {
+  taskId: string;
+  status: 'done';
+  completedAt: number;
+  late: boolean;
+}
+
+export interface CloseStageInput {
+  stageKey: string;
+  reason: string;
+  actor: Actor;
+}
+
+export interface ExtendStageInput {
+  stageKey: string;
+  dueAt: number;
+  reason: string;
+  actor: Actor;
+}
+
+// Campaign → case children
+export const stageOpenedSignal = defineSignal<[{ stageKey: string; dueAt: number }]>('stageOpened');
+export const stageClosedSignal = defineSignal<[{ stageKey: string }]>('stageClosed');
+export const stageExtendedSignal = defineSignal<[{ stageKey: string; dueAt: number }]>('stageExtended');
+export const campaignEndedSignal = defineSignal('campaignEnded');
+
+// People → workflows (Updates: validated inside the workflow, result returned to the caller)
+export const launchedUpdate = defineUpdate<{ campaignId: string; caseCount: number }>('launched');
+export const completeTaskUpdate = defineUpdate<TaskCompleted, [CompleteTaskInput]>('completeTask');
+export const closeStageUpdate = defineUpdate<StageState, [CloseStageInput]>('closeStage');
+export const extendStageUpdate = defineUpdate<StageState, [ExtendStageInput]>('extendStage');
+
+export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
+export const caseProgressQuery = defineQuery<CaseProgress>('caseProgress');

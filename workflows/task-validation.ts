@@ -1,0 +1,16 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { TASK_RESULT_SCHEMAS } from '../domain/task-forms.js';
+import { REJECT, type CaseTaskState, type CompleteTaskInput } from './messages.js';
+
+/** The Update validator shared by every workflow that owns tasks: known, still open, well-formed result. */
+export function validateCompletion(tasks: Map<string, CaseTaskState>, input: CompleteTaskInput): void {
+  const task = tasks.get(input.taskId);
+  if (!task) throw ApplicationFailure.create({ type: REJECT.notFound, message: `task ${input.taskId} is not owned by this workflow` });
+  if (task.status === 'done') throw ApplicationFailure.create({ type: REJECT.conflict, message: `task ${input.taskId} is already completed` });
+  const schema = TASK_RESULT_SCHEMAS[task.type];
+  if (!schema) throw ApplicationFailure.create({ type: REJECT.invalid, message: `task type ${task.type} has no form` });
+  const parsed = schema.safeParse(input.result);
+  if (!parsed.success) {
+    throw ApplicationFailure.create({ type: REJECT.invalid, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  }
+}
