@@ -60,7 +60,7 @@ describe('CampaignWorkflow', () => {
 
     // Every stage runs on its calendar and the campaign completes.
     const result = await h.env.client.workflow.getHandle(workflowId).result();
-    expect(result.stages.map((s) => s.status)).toEqual(['closed', 'closed', 'closed', 'closed', 'closed']);
+    expect(result.stages.map((s: { status: string }) => s.status)).toEqual(['closed', 'closed', 'closed', 'closed', 'closed']);
     const after = await h.db.campaign.findUniqueOrThrow({ where: { id: def.campaignId } });
     expect(after.status).toBe('completed');
     const actions = (await h.db.auditEvent.findMany({ where: { campaignId: def.campaignId }, orderBy: { id: 'asc' } })).map((e) => e.action);

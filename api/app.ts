@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import type { PrismaClient } from '../prisma/db.js';
+import { authenticate, authRouter } from './auth.js';
+import { errorHandler, notFound } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { route } from './routes.js';
+import { campaignsRouter } from './resources/campaigns.js';
+import { recordsRouter } from './resources/records.js';
+import { referenceRouter } from './resources/reference.js';
+import { tasksRouter } from './resources/tasks.js';
+
+export interface AppDeps {
+  db: PrismaClient;
+  client: Client;
+  taskQueue: string;
+  /** The built console (admin-ui/dist), served from the same port as the API. */
+  uiDir?: string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Audit ids are bigint; JSON has no bigint.
+  app.set('json replacer', (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  const api = Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(authenticate(deps.db));
+
+  route(api, { method: 'get', path: '/health', summary: 'Temporal and database status', tag: 'system', roles: 'public' }, async (_req, res) => {
+    const [database, temporal] = await Promise.all([
+      deps.db.$queryRawUnsafe('SELECT 1').then(() => 'ok', () => 'down'),
+      deps.client.connection.workflowService.getSystemInfo({}).then(() => 'ok', () => 'down'),
+    ]);
+    const ok = database === 'ok' && temporal === 'ok';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', database, temporal };
+  });
+  route(api, { method: 'get', path: '/openapi.json', summary: 'This API, described in OpenAPI 3.1', tag: 'system', roles: 'public' }, () => openApiDocument());
+
+  api.use(authRouter(deps.db));
+  api.use(campaignsRouter(deps.db, deps.client, deps.taskQueue));
+  api.use(tasksRouter(deps.db, deps.client));
+  api.use(recordsRouter(deps.db));
+  api.use(referenceRouter(deps.db));
+  api.use((req) => {
+    throw notFound('接口 route', `${req.method} ${req.path}`);
+  });
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  if (deps.uiDir && existsSync(path.join(deps.uiDir, 'index.html'))) {
+    app.use(express.static(deps.uiDir, { index: false, maxAge: '1h' }));
+    // Client-side routes of the console (Express 5 wildcard syntax).
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(deps.uiDir!, 'index.html')));
+  }
+  return app;
+}

@@ -1,0 +1,153 @@
+// Campaigns and their stages: launch, read, progress, close a stage early, extend a deadline.
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { PrismaClient } from '../../prisma/db.js';
+import { PROGRAMMES } from '../../domain/programmes/index.js';
+import { defineCampaign } from '../../domain/campaign-definition.js';
+import { parseDeadline } from '../../domain/time.js';
+import type { Actor } from '../../domain/roles.js';
+import { closeStageUpdate, extendStageUpdate } from '../../workflows/messages.js';
+import { launchCampaign } from '../campaign-launch.js';
+import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
+import { parseList, sendList } from '../list.js';
+import { route } from '../routes.js';
+import { inScope, type Principal } from '../scope.js';
+
+export const actorOf = (me: Principal): Actor => ({ userId: me.id, role: me.role, displayName: me.displayName });
+
+const dateText = z.string().trim().max(40);
+export const launchBody = z
+  .object({
+    programme: z.string().max(50),
+    year: z.number().int().min(2000).max(9999),
+    jurisdictionId: z.string().max(50),
+    name: z.string().trim().min(1).max(100).optional(),
+    stages: z.array(z.object({ key: z.string().max(50), startsAt: dateText.optional(), dueAt: dateText.optional() }).strict()).max(20).optional(),
+    reminderLeadHours: z.number().min(0).max(720).optional(),
+    operatorIds: z.array(z.string().max(50)).min(1).max(10_000).optional(),
+  })
+  .strict();
+const closeBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+const extendBody = z.object({ dueAt: dateText, reason: z.string().trim().min(1).max(500) }).strict();
+
+/** Campaigns a user may see: run in their subtree, or above it (a station sees its county's campaign). */
+const visibleJurisdictions = (me: Principal) => [...me.subtree, ...me.ancestors];
+
+export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
+  const r = Router();
+
+  async function loadCampaign(id: string, me: Principal) {
+    const c = await db.campaign.findUnique({ where: { id } });
+    if (!c) throw notFound('活动 campaign', id);
+    if (!visibleJurisdictions(me).includes(c.jurisdictionId)) throw forbidden();
+    return c;
+  }
+  const withStages = async <T extends { id: string }>(c: T) => ({ ...c, stages: await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } }) });
+
+  const filter = z.object({
+    status: z.enum(['running', 'completed']).optional(),
+    programme: z.string().optional(),
+    jurisdictionId: z.string().optional(),
+    year: z.coerce.number().int().optional(),
+    q: z.string().max(100).optional(),
+    id: z.union([z.string(), z.array(z.string()).max(1000)]).optional(),
+  });
+  route(r, { method: 'get', path: '/campaigns', summary: 'Campaigns you can see', tag: 'campaigns', list: true }, async (req, res, me) => {
+    const p = parseList(req, filter, ['id', 'name', 'year', 'status', 'programme', 'launchedAt', 'jurisdictionId'], ['launchedAt', 'DESC']);
+    const f = p.filter;
+    const where = {
+      jurisdictionId: { in: visibleJurisdictions(me).filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.programme ? { programme: f.programme } : {}),
+      ...(f.year ? { year: f.year } : {}),
+      ...(f.q ? { name: { contains: f.q } } : {}),
+      ...(f.id ? { id: { in: Array.isArray(f.id) ? f.id : [f.id] } } : {}),
+    };
+    const [rows, total] = await Promise.all([db.campaign.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take, omit: { definition: true } }), db.campaign.count({ where })]);
+    sendList(res, 'campaigns', p.skip, await Promise.all(rows.map(withStages)), total);
+  });
+
+  route(r, { method: 'get', path: '/campaigns/:id', summary: 'One campaign with its stages', tag: 'campaigns' }, async (req, _res, me) => withStages(await loadCampaign(String(req.params.id), me)));
+
+  route(r, { method: 'post', path: '/campaigns', summary: 'Launch a campaign from a programme (enrols operators, starts the workflow)', tag: 'campaigns', roles: ['coordinator'], body: launchBody }, async (req, res, me) => {
+    const body = parseOr400(launchBody, req.body);
+    const programme = PROGRAMMES[body.programme];
+    if (!programme) throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [{ path: 'programme', messageZh: '未知项目', messageEn: `unknown programme (known: ${Object.keys(PROGRAMMES).join(', ')})` }]);
+    if (!(await db.jurisdiction.findUnique({ where: { id: body.jurisdictionId } }))) throw badRequest(`辖区 ${body.jurisdictionId} 不存在`, `jurisdiction ${body.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
+    if (!inScope(me, body.jurisdictionId)) throw forbidden('只能在本辖区内启动活动', 'you can only launch campaigns in your own jurisdiction');
+    const defined = defineCampaign(programme, body);
+    if (!defined.definition) throw badRequest(`活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`, `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`, defined.problems);
+    await launchCampaign({ client, db, taskQueue, definition: defined.definition, actor: actorOf(me), operatorIds: body.operatorIds });
+    res.status(201);
+    return withStages(await db.campaign.findUniqueOrThrow({ where: { id: defined.definition.campaignId } }));
+  });
+
+  route(r, { method: 'get', path: '/campaigns/:id/progress', summary: 'Per-stage done/open/overdue counts and overdue work by jurisdiction (within your scope)', tag: 'campaigns' }, async (req, _res, me) => {
+    const c = await loadCampaign(String(req.params.id), me);
+    const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
+    const scope = { campaignId: c.id, jurisdictionId: { in: me.subtree } };
+    const counts = await db.task.groupBy({ by: ['stageKey', 'status', 'overdue'], where: scope, _count: { _all: true } });
+    const overdue = await db.task.groupBy({ by: ['jurisdictionId'], where: { ...scope, status: 'open', overdue: true }, _count: { _all: true } });
+    const names = new Map((await db.jurisdiction.findMany({ where: { id: { in: overdue.map((o) => o.jurisdictionId) } } })).map((j) => [j.id, j.name]));
+    const count = (key: string, pred: (g: (typeof counts)[number]) => boolean) => counts.filter((g) => g.stageKey === key && pred(g)).reduce((n, g) => n + g._count._all, 0);
+    return {
+      campaignId: c.id,
+      status: c.status,
+      currentStage: c.currentStage,
+      stages: stages.map((s) => ({
+        key: s.key,
+        name: s.name,
+        nameEn: s.nameEn,
+        status: s.status,
+        startsAt: s.startsAt,
+        dueAt: s.dueAt,
+        done: count(s.key, (g) => g.status === 'done'),
+        open: count(s.key, (g) => g.status === 'open'),
+        overdue: count(s.key, (g) => g.status === 'open' && g.overdue),
+      })),
+      overdueByJurisdiction: overdue.map((o) => ({ jurisdictionId: o.jurisdictionId, name: names.get(o.jurisdictionId) ?? o.jurisdictionId, overdue: o._count._all })).sort((a, b) => b.overdue - a.overdue),
+    };
+  });
+
+  async function stageAction(req: { params: Record<string, unknown> }, me: Principal) {
+    const c = await loadCampaign(String(req.params.id), me);
+    if (!inScope(me, c.jurisdictionId)) throw forbidden('只有本级统筹人员可以调整阶段', 'only coordinators of the campaign’s jurisdiction can change its stages');
+    const stage = await db.stage.findUnique({ where: { campaignId_key: { campaignId: c.id, key: String(req.params.key) } } });
+    if (!stage) throw notFound('阶段 stage', String(req.params.key));
+    return { c, stage };
+  }
+
+  route(r, { method: 'post', path: '/campaigns/:id/stages/:key/close', summary: 'Close an open stage early (reason required; open work becomes overdue and is escalated)', tag: 'campaigns', roles: ['coordinator'], body: closeBody }, async (req, _res, me) => {
+    const { c, stage } = await stageAction(req, me);
+    const body = parseOr400(closeBody, req.body);
+    await client.workflow.getHandle(c.workflowId).executeUpdate(closeStageUpdate, { args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }] });
+    return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+  });
+
+  route(r, { method: 'post', path: '/campaigns/:id/stages/:key/extend', summary: 'Extend a stage deadline (reason required; not into the next stage)', tag: 'campaigns', roles: ['coordinator'], body: extendBody }, async (req, _res, me) => {
+    const { c, stage } = await stageAction(req, me);
+    const body = parseOr400(extendBody, req.body);
+    const dueAt = parseDeadline(body.dueAt);
+    if (dueAt === undefined) throw badRequest(`截止时间无效：${body.dueAt}`, `invalid deadline ${body.dueAt} (YYYY-MM-DD or ISO 8601 with zone)`, [{ path: 'dueAt', messageZh: '日期格式无效', messageEn: 'invalid date' }]);
+    if (dueAt <= Date.now()) throw badRequest('新的截止时间必须在将来', 'the new deadline must be in the future', [{ path: 'dueAt', messageZh: '必须晚于当前时间', messageEn: 'must be in the future' }]);
+    await client.workflow.getHandle(c.workflowId).executeUpdate(extendStageUpdate, { args: [{ stageKey: stage.key, dueAt, reason: body.reason, actor: actorOf(me) }] });
+    return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+  });
+
+  const stageFilter = z.object({ campaignId: z.string().optional(), status: z.enum(['pending', 'open', 'closed']).optional() });
+  route(r, { method: 'get', path: '/stages', summary: 'Stages of campaigns you can see', tag: 'campaigns', list: true }, async (req, res, me) => {
+    const p = parseList(req, stageFilter, ['seq', 'dueAt', 'startsAt', 'status', 'campaignId'], ['seq', 'ASC']);
+    const visible = (await db.campaign.findMany({ where: { jurisdictionId: { in: visibleJurisdictions(me) } }, select: { id: true } })).map((x) => x.id);
+    const where = { campaignId: { in: visible.filter((id) => !p.filter.campaignId || id === p.filter.campaignId) }, ...(p.filter.status ? { status: p.filter.status } : {}) };
+    const [rows, total] = await Promise.all([db.stage.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.stage.count({ where })]);
+    sendList(res, 'stages', p.skip, rows, total);
+  });
+  route(r, { method: 'get', path: '/stages/:id', summary: 'One stage', tag: 'campaigns' }, async (req, _res, me) => {
+    const s = await db.stage.findUnique({ where: { id: String(req.params.id) } });
+    if (!s) throw notFound('阶段 stage', String(req.params.id));
+    await loadCampaign(s.campaignId, me);
+    return s;
+  });
+  return r;
+}

@@ -1,0 +1,110 @@
+// `npm start`: the whole system on embedded defaults. PostgreSQL (embedded under data/postgres unless
+// DATABASE_URL is set), migrations, demo seed, the Temporal dev server persisted to data/temporal.db
+// (unless TEMPORAL_ADDRESS is set), then the worker and the API as separate processes, restarted if
+// they die. Ctrl-C stops everything; all state survives in data/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
+import { migrate } from '../prisma/migrate.js';
+import { createPrisma } from '../prisma/db.js';
+import { demoLogins, seedDemo, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
+import { startDevServer, type DevServer } from './temporal-server.js';
+import { configFromEnv } from './config.js';
+import { launchDemoCampaign } from './demo.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = `${root}data`;
+mkdirSync(dataDir, { recursive: true });
+const cfg = configFromEnv();
+const log = (m: string) => console.log(`[start] ${m}`);
+
+let pg: EmbeddedDb | undefined;
+let temporal: DevServer | undefined;
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+let databaseUrl = cfg.databaseUrl;
+if (!databaseUrl) {
+  log('starting embedded PostgreSQL (data/postgres)…');
+  pg = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: Number(process.env.PGPORT ?? 54329), persistent: true });
+  databaseUrl = pg.url;
+}
+await migrate(databaseUrl, () => {});
+const db = createPrisma(databaseUrl);
+if ((await seedDemo(db)).created) log('seeded demo jurisdictions, users and operators');
+
+let temporalAddress = process.env.TEMPORAL_ADDRESS;
+let uiUrl = cfg.temporalUiUrl;
+if (!temporalAddress) {
+  const port = Number(process.env.TEMPORAL_PORT ?? 7233);
+  log(`starting Temporal dev server on 127.0.0.1:${port} (data/temporal.db)…`);
+  temporal = await startDevServer({ port, uiPort: Number(process.env.TEMPORAL_UI_PORT ?? port + 1000), dbFile: `${dataDir}/temporal.db` });
+  temporalAddress = temporal.address;
+  uiUrl = temporal.uiUrl;
+}
+
+const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(cfg.port), ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}) };
+function supervise(name: string, script: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' });
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited (${signal ?? code}); restarting in 2 s`);
+    setTimeout(() => supervise(name, script), 2000);
+  });
+}
+supervise('worker', 'runtime/worker-main.ts');
+supervise('api', 'api/server.ts');
+
+// Wait for the API before launching the demo through the real workflow.
+const apiUrl = `http://127.0.0.1:${cfg.port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${apiUrl}/api/health`)).ok) break;
+  } catch {
+    /* not yet */
+  }
+  if (i > 300) throw new Error('the API did not come up');
+  await new Promise((r) => setTimeout(r, 500));
+}
+const connection = await Connection.connect({ address: temporalAddress });
+const demo = await launchDemoCampaign(new Client({ connection, namespace: cfg.temporalNamespace }), db, cfg.taskQueue);
+if (demo) log(`launched demo campaign ${demo}`);
+await connection.close();
+
+const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
+const pick = demoLogins().filter((l) => ['changxing', 'zhicheng', 'huzhou'].some((s) => l.username.endsWith(`.${s}`)) && l.role !== 'admin');
+console.log(`
+  控制台 Console:        ${apiUrl}/
+  API (OpenAPI):         ${apiUrl}/api/openapi.json
+  Temporal Web UI:       ${uiUrl ?? '(external cluster)'}
+  演示账号 Demo logins (password "${password}"):
+${pick.map((l) => `    ${l.username.padEnd(22)} ${l.role.padEnd(15)} ${l.jurisdiction}`).join('\n')}
+    … one user per role per jurisdiction: <coord|officer|auditor|leader|admin>.<huzhou|changxing|zhicheng|taihu|huaxi|heping|sian|meishan|zhoushan|dinghai|putuo|daishan|shengsi>
+  Ctrl-C stops everything; data stays in data/.
+`);
+
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  await Promise.all(
+    [...children.values()].map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+          setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
+  await db.$disconnect();
+  await temporal?.stop();
+  await pg?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,16 @@
+// The worker process: `node --import tsx runtime/worker-main.ts` (npm start runs it for you).
+// Several can run against one Temporal cluster; SIGTERM drains in-flight work before exiting.
+import { NativeConnection } from '@temporalio/worker';
+import { createPrisma } from '../prisma/db.js';
+import { configFromEnv } from './config.js';
+import { createWorker } from './worker.js';
+
+const cfg = configFromEnv();
+if (!cfg.databaseUrl) throw new Error('DATABASE_URL is required');
+const db = createPrisma(cfg.databaseUrl);
+const connection = await NativeConnection.connect({ address: cfg.temporalAddress });
+const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db });
+console.log(`[worker] polling task queue "${cfg.taskQueue}" on ${cfg.temporalAddress}`);
+await worker.run();
+await connection.close();
+await db.$disconnect();

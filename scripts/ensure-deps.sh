@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Everything `npm start` and `npm test` need that a fresh clone lacks: node_modules (npm ci, redone when
+# package-lock.json changes), the generated Prisma client, the Temporal CLI (cached in ~/.cache), and
+# (with --ui) the built console.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log() { echo "[setup] $*" >&2; }
+
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.install-stamp ] || [ "$(cat node_modules/.install-stamp)" != "$lock_sum" ]; then
+  log "installing dependencies (npm ci)…"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > node_modules/.install-stamp
+fi
+
+newer() { [ ! -e "$1" ] || [ -n "$(find "${@:2}" -newer "$1" -type f 2>/dev/null | head -1)" ]; }
+if newer prisma/generated/client.ts prisma/schema.prisma; then
+  log "generating the Prisma client…"
+  npx prisma generate >/dev/null
+fi
+
+bash scripts/temporal-cli.sh >/dev/null
+
+if [ "${1:-}" = "--ui" ] && newer admin-ui/dist/index.html admin-ui/src admin-ui/index.html admin-ui/vite.config.ts package-lock.json; then
+  log "building the console (admin-ui)…"
+  npx vite build --config admin-ui/vite.config.ts --logLevel warn
+fi

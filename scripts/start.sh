@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# npm start: install what is missing, then bring the whole system up (runtime/start.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh --ui
+exec node --import tsx runtime/start.ts

@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../api/app.js';
+import type { Harness } from './helpers.js';
+
+export interface Api {
+  url: string;
+  server: Server;
+  login(username: string, password?: string): Promise<string>;
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** The real Express app on an ephemeral port, talking to the harness's Temporal and database. */
+export async function startApi(h: Harness, uiDir?: string): Promise<Api> {
+  const app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, uiDir });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const call: Api['call'] = async (method, path, opts = {}) => {
+    const res = await fetch(`${url}/api${path}`, {
+      method,
+      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined || opts.rawBody ? { 'content-type': 'application/json' } : {}) },
+      body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body, headers: res.headers };
+  };
+  return {
+    url,
+    server,
+    call,
+    async login(username, password = 'demo1234') {
+      const r = await call('POST', '/auth/login', { body: { username, password } });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.token as string;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Stage dates for a campaign whose self-check stage opens now-ish and is due in `selfCheckMs`. */
+export function compressedStages(selfCheckMs = 60_000) {
+  const t0 = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const mob = [t0 + 200, t0 + 1000];
+  const sc = [t0 + 1100, t0 + 1100 + selfCheckMs];
+  let t = sc[1]! + 100;
+  const rest = ['rectification', 'evaluation', 'summary'].map((key) => {
+    const s = { key, startsAt: iso(t), dueAt: iso(t + 1000) };
+    t += 1100;
+    return s;
+  });
+  return [{ key: 'mobilization', startsAt: iso(mob[0]!), dueAt: iso(mob[1]!) }, { key: 'self_check', startsAt: iso(sc[0]!), dueAt: iso(sc[1]!) }, ...rest];
+}
