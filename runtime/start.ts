@@ -75,7 +75,8 @@ if (demo) log(`launched demo campaign ${demo}`);
 await connection.close();
 
 const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
-const pick = demoLogins().filter((l) => ['changxing', 'zhicheng', 'huzhou'].some((s) => l.username.endsWith(`.${s}`)) && l.role !== 'admin');
+const SHOWN = ['coord.changxing', 'officer.changxing', 'officer.zhicheng', 'officer.taihu', 'leader.changxing', 'leader.huzhou', 'coord.zhoushan', 'admin.changxing'];
+const pick = demoLogins().filter((l) => SHOWN.includes(l.username));
 console.log(`
   控制台 Console:        ${apiUrl}/
   API (OpenAPI):         ${apiUrl}/api/openapi.json

@@ -1,9 +1,12 @@
 // The worker process: `node --import tsx runtime/worker-main.ts` (npm start runs it for you).
 // Several can run against one Temporal cluster; SIGTERM drains in-flight work before exiting.
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createPrisma } from '../prisma/db.js';
 import { configFromEnv } from './config.js';
 import { createWorker } from './worker.js';
+
+// The bundler's and worker's INFO lines drown the console of `npm start`; LOG_LEVEL=INFO brings them back.
+Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL ?? 'WARN') as LogLevel) });
 
 const cfg = configFromEnv();
 if (!cfg.databaseUrl) throw new Error('DATABASE_URL is required');

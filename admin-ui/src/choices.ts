@@ -28,3 +28,9 @@ export const roleChoices = choices('app.role', [
     'admin',
 ]);
 export const findingChoices = choices('app.self_check.finding', ['compliant', 'issue']);
+
+// Chip colours of the status values.
+export const taskStatusColors = { open: 'primary', done: 'success' } as const;
+export const campaignStatusColors = { running: 'primary', completed: 'success' } as const;
+export const stageStatusColors = { pending: 'default', open: 'primary', closed: 'success' } as const;
+export const caseStatusColors = { active: 'primary', completed: 'success' } as const;

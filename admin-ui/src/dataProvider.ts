@@ -21,6 +21,16 @@ const post = async <T>(path: string, body: unknown = {}): Promise<T> =>
 
 export const dataProvider: AppDataProvider = {
     ...simpleRestProvider(API_URL, httpClient),
+    // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by
+    // default), so ask for as many rows as ids: otherwise references past the 25th stay blank.
+    getMany: async (resource, params) => {
+        const query = new URLSearchParams({
+            filter: JSON.stringify({ id: params.ids }),
+            range: JSON.stringify([0, Math.max(params.ids.length - 1, 0)]),
+        });
+        const { json } = await httpClient(`${API_URL}/${resource}?${query}`, { signal: params.signal });
+        return { data: json };
+    },
     programmes: () => get<Programme[]>('/programmes'),
     campaignProgress: id => get<CampaignProgress>(`/campaigns/${segment(id)}/progress`),
     closeStage: (campaignId, key, reason) =>

@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import chineseModule from '@haxqer/ra-language-chinese';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { en } from './messages/en';
+import { raZh } from './messages/raZh';
 import { zh } from './messages/zh';
 
 // The package is CommonJS with an `exports.default`; depending on the bundler's interop the
@@ -10,9 +11,9 @@ import { zh } from './messages/zh';
 const chineseMessages: TranslationMessages =
     (chineseModule as unknown as { default?: TranslationMessages }).default ?? chineseModule;
 
-// The Chinese package targets react-admin 4, so English fills the keys it lacks.
+// The Chinese package targets react-admin 4: raZh adds the keys it lacks, English any others.
 const messages: Record<string, TranslationMessages> = {
-    zh: mergeTranslations(englishMessages, chineseMessages, zh),
+    zh: mergeTranslations(englishMessages, chineseMessages, raZh, zh),
     en: mergeTranslations(englishMessages, en),
 };
 

@@ -1,6 +1,6 @@
 // What each role may do in the console (permissions = the user's role). The API enforces the
 // same rules; the console only hides what would be refused.
-import type { Role } from './types';
+import type { Role, Task } from './types';
 
 export const canLaunchCampaigns = (role?: Role) => role === 'coordinator';
 
@@ -8,5 +8,6 @@ export const canManageStages = (role?: Role) => role === 'coordinator';
 
 export const canSeeUsers = (role?: Role) => role === 'admin' || role === 'coordinator';
 
-/** Leaders are read-only; everyone else may work the tasks the API routes to them. */
-export const canWorkTasks = (role?: Role) => role != null && role !== 'leader';
+/** Only the role a task is assigned to may claim or complete it (leaders are never assignees). */
+export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) =>
+    role != null && role === task.assigneeRole;

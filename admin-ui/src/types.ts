@@ -72,6 +72,7 @@ export interface StageProgress {
     name: string;
     nameEn?: string | null;
     status: StageStatus;
+    startsAt?: string;
     dueAt: string;
     done: number;
     open: number;

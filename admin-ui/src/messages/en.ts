@@ -163,6 +163,7 @@ export const en = {
         },
         self_check: {
             area: 'Area',
+            conclusion: 'Finding',
             finding: {
                 compliant: 'Compliant',
                 issue: 'Issue found',

@@ -164,6 +164,7 @@ export const zh: AppMessages = {
         },
         self_check: {
             area: '检查方面',
+            conclusion: '自查结论',
             finding: {
                 compliant: '符合要求',
                 issue: '存在问题',

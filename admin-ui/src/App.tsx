@@ -1,0 +1,42 @@
+import { Admin, Resource } from 'react-admin';
+import auditEvents from './audit-events';
+import { authProvider } from './authProvider';
+import campaigns from './campaigns';
+import cases from './cases';
+import { Dashboard } from './Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import jurisdictions from './jurisdictions';
+import operators from './operators';
+import { canLaunchCampaigns, canSeeUsers } from './permissions';
+import tasks from './tasks';
+import type { Role } from './types';
+import users from './users';
+
+export const App = () => (
+    <Admin
+        disableTelemetry
+        title="app.title"
+        requireAuth
+        dashboard={Dashboard}
+        authProvider={authProvider}
+        dataProvider={dataProvider}
+        i18nProvider={i18nProvider}
+    >
+        {(role: Role | undefined) => (
+            <>
+                <Resource name="tasks" {...tasks} />
+                <Resource
+                    name="campaigns"
+                    {...campaigns}
+                    create={canLaunchCampaigns(role) ? campaigns.create : undefined}
+                />
+                <Resource name="cases" {...cases} />
+                <Resource name="operators" {...operators} />
+                <Resource name="audit-events" {...auditEvents} />
+                <Resource name="jurisdictions" {...jurisdictions} />
+                {canSeeUsers(role) && <Resource name="users" {...users} />}
+            </>
+        )}
+    </Admin>
+);

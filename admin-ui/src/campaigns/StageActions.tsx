@@ -1,0 +1,151 @@
+import { useState, type ReactNode } from 'react';
+import EventIcon from '@mui/icons-material/Event';
+import StopCircleIcon from '@mui/icons-material/StopCircle';
+import {
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    Stack,
+    TextField,
+} from '@mui/material';
+import { Button, useDataProvider, useTranslate, type Identifier } from 'react-admin';
+import { shanghaiDay } from '../common/dates';
+import { useActionMutation } from '../common/useActionMutation';
+import { useLocalizedName } from '../common/useLocalizedName';
+import type { AppDataProvider } from '../dataProvider';
+import type { StageRow } from './stageRows';
+
+interface StageActionProps {
+    campaignId: Identifier;
+    stage: StageRow;
+}
+
+/** A dialog asking for the reason every stage decision must carry (it goes to the audit trail). */
+const ReasonDialog = ({
+    open,
+    title,
+    pending,
+    canConfirm = true,
+    onClose,
+    onConfirm,
+    children,
+}: {
+    open: boolean;
+    title: string;
+    pending: boolean;
+    canConfirm?: boolean;
+    onClose: () => void;
+    onConfirm: (reason: string) => void;
+    children?: ReactNode;
+}) => {
+    const translate = useTranslate();
+    const [reason, setReason] = useState('');
+    return (
+        <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent>
+                <Stack spacing={2} sx={{ pt: 1 }}>
+                    {children}
+                    <TextField
+                        label={translate('app.stage.reason')}
+                        value={reason}
+                        onChange={event => setReason(event.target.value)}
+                        required
+                        multiline
+                        minRows={2}
+                        autoFocus
+                        slotProps={{ htmlInput: { 'data-testid': 'stage-action-reason' } }}
+                    />
+                </Stack>
+            </DialogContent>
+            <DialogActions>
+                <Button label="ra.action.cancel" onClick={onClose} />
+                <Button
+                    label="ra.action.confirm"
+                    variant="contained"
+                    data-testid="stage-action-confirm"
+                    disabled={pending || !canConfirm || !reason.trim()}
+                    onClick={() => onConfirm(reason.trim())}
+                />
+            </DialogActions>
+        </Dialog>
+    );
+};
+
+/** 提前结束: closes an open stage before its deadline. */
+export const CloseStageButton = ({ campaignId, stage }: StageActionProps) => {
+    const translate = useTranslate();
+    const localized = useLocalizedName();
+    const dataProvider = useDataProvider<AppDataProvider>();
+    const [open, setOpen] = useState(false);
+    const { mutate, isPending } = useActionMutation(
+        (reason: string) => dataProvider.closeStage(campaignId, stage.key, reason),
+        'app.stage.closed',
+        () => setOpen(false),
+    );
+    return (
+        <>
+            <Button
+                label="app.stage.close"
+                color="warning"
+                data-testid={`close-stage-${stage.key}`}
+                onClick={() => setOpen(true)}
+            >
+                <StopCircleIcon />
+            </Button>
+            <ReasonDialog
+                open={open}
+                title={translate('app.stage.close_title', { name: localized(stage) })}
+                pending={isPending}
+                onClose={() => setOpen(false)}
+                onConfirm={mutate}
+            />
+        </>
+    );
+};
+
+/** 延期: moves a stage's deadline (a bare date is end of that day, Asia/Shanghai). */
+export const ExtendStageButton = ({ campaignId, stage }: StageActionProps) => {
+    const translate = useTranslate();
+    const localized = useLocalizedName();
+    const dataProvider = useDataProvider<AppDataProvider>();
+    const [open, setOpen] = useState(false);
+    const [dueAt, setDueAt] = useState(() => shanghaiDay(stage.dueAt));
+    const { mutate, isPending } = useActionMutation(
+        (reason: string) => dataProvider.extendStage(campaignId, stage.key, dueAt, reason),
+        'app.stage.extended',
+        () => setOpen(false),
+    );
+    return (
+        <>
+            <Button
+                label="app.stage.extend"
+                data-testid={`extend-stage-${stage.key}`}
+                onClick={() => setOpen(true)}
+            >
+                <EventIcon />
+            </Button>
+            <ReasonDialog
+                open={open}
+                title={translate('app.stage.extend_title', { name: localized(stage) })}
+                pending={isPending}
+                canConfirm={!!dueAt}
+                onClose={() => setOpen(false)}
+                onConfirm={mutate}
+            >
+                <TextField
+                    type="date"
+                    label={translate('app.stage.new_due')}
+                    value={dueAt}
+                    onChange={event => setDueAt(event.target.value)}
+                    required
+                    slotProps={{
+                        inputLabel: { shrink: true },
+                        htmlInput: { 'data-testid': 'stage-action-date' },
+                    }}
+                />
+            </ReasonDialog>
+        </>
+    );
+};

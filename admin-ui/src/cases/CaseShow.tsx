@@ -1,0 +1,79 @@
+import {
+    Datagrid,
+    Pagination,
+    ReferenceField,
+    ReferenceManyField,
+    Show,
+    SimpleShowLayout,
+    TextField,
+} from 'react-admin';
+import { AuditEventData } from '../audit-events/AuditEventList';
+import { caseStatusColors, taskStatusColors } from '../choices';
+import {
+    DateTimeField,
+    EnumChipField,
+    EnumField,
+    OverdueField,
+    StageField,
+} from '../common/fields';
+import { Section } from '../common/Section';
+
+const CaseTasks = () => (
+    <ReferenceManyField
+        reference="tasks"
+        target="caseId"
+        sort={{ field: 'dueAt', order: 'ASC' }}
+        perPage={25}
+        pagination={<Pagination />}
+    >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="title" />
+            <EnumField source="type" prefix="app.task.type" />
+            <StageField source="stageKey" />
+            <DateTimeField source="dueAt" />
+            <OverdueField source="overdue" sortable={false} />
+            <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+        </Datagrid>
+    </ReferenceManyField>
+);
+
+// Events are matched on entityId only: the API does not document the entityType spelling.
+const CaseAuditEvents = () => (
+    <ReferenceManyField
+        reference="audit-events"
+        target="entityId"
+        sort={{ field: 'at', order: 'DESC' }}
+        perPage={25}
+        pagination={<Pagination />}
+    >
+        <Datagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand">
+            <DateTimeField source="at" />
+            <TextField source="actorId" sortable={false} />
+            <EnumField source="actorRole" prefix="app.role" sortable={false} />
+            <TextField source="action" />
+            <TextField source="entityType" />
+            <TextField source="reason" sortable={false} />
+        </Datagrid>
+    </ReferenceManyField>
+);
+
+export const CaseShow = () => (
+    <Show>
+        <SimpleShowLayout>
+            <ReferenceField source="operatorId" reference="operators" link="show" />
+            <ReferenceField source="campaignId" reference="campaigns" link="show" />
+            <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
+            <EnumField source="track" prefix="app.operator.track" />
+            <EnumChipField source="status" prefix="app.case.status" colors={caseStatusColors} />
+            <TextField source="currentStep" />
+            <DateTimeField source="createdAt" />
+            <DateTimeField source="updatedAt" />
+        </SimpleShowLayout>
+        <Section title="app.case.tasks">
+            <CaseTasks />
+        </Section>
+        <Section title="app.case.audit_events">
+            <CaseAuditEvents />
+        </Section>
+    </Show>
+);

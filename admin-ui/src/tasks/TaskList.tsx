@@ -1,0 +1,55 @@
+import {
+    BooleanInput,
+    Datagrid,
+    List,
+    NullableBooleanInput,
+    ReferenceField,
+    ReferenceInput,
+    SearchInput,
+    SelectInput,
+    TextField,
+} from 'react-admin';
+import { taskStatusChoices, taskStatusColors, taskTypeChoices } from '../choices';
+import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } from '../common/fields';
+import { useStageChoices } from '../common/programmes';
+
+// Only filters the API accepts: an unknown filter field is a 400.
+const useTaskFilters = () => {
+    const stageChoices = useStageChoices();
+    return [
+        <SearchInput key="q" source="q" alwaysOn />,
+        <SelectInput key="status" source="status" choices={taskStatusChoices} alwaysOn />,
+        <NullableBooleanInput key="overdue" source="overdue" />,
+        <ReferenceInput key="campaignId" source="campaignId" reference="campaigns">
+            <SelectInput />
+        </ReferenceInput>,
+        <SelectInput
+            key="stageKey"
+            source="stageKey"
+            choices={stageChoices}
+            translateChoice={false}
+        />,
+        <SelectInput key="type" source="type" choices={taskTypeChoices} />,
+        <BooleanInput key="mine" source="mine" defaultValue />,
+    ];
+};
+
+export const TaskList = () => (
+    <List
+        title="app.task.list_title"
+        filters={useTaskFilters()}
+        filterDefaultValues={{ status: 'open' }}
+        sort={{ field: 'dueAt', order: 'ASC' }}
+        perPage={25}
+    >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="title" />
+            <EnumField source="type" prefix="app.task.type" />
+            <StageField source="stageKey" />
+            <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
+            <DateTimeField source="dueAt" />
+            <OverdueField source="overdue" sortable={false} />
+            <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+        </Datagrid>
+    </List>
+);
