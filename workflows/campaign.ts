@@ -62,6 +62,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   }));
   const escalations = new Map<string, CaseTaskState>();
   const closeRequests = new Map<string, { reason: string; actor: Actor }>();
+  /** Stages whose closing has begun (deadline or early): no more extensions or close requests. */
+  const closing = new Set<string>();
   let projected = false;
   let completed = false;
 
@@ -96,7 +98,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     {
       validator: ({ stageKey, reason }) => {
         const s = stageFor(stageKey);
-        if (s.status !== 'open') throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is ${s.status}, only an open stage can be closed` });
+        if (s.status !== 'open' || closing.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is ${closing.has(stageKey) ? 'closing' : s.status}, only an open stage can be closed` });
         if (closeRequests.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is already being closed` });
         if (!reason.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'a reason is required' });
       },
@@ -117,7 +119,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     {
       validator: ({ stageKey, dueAt, reason }) => {
         const s = stageFor(stageKey);
-        if (s.status === 'closed' || closeRequests.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is already closed` });
+        if (s.status === 'closed' || closing.has(stageKey) || closeRequests.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is already closed` });
         if (!reason.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'a reason is required' });
         if (!(dueAt > s.dueAt)) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'the new deadline must be later than the current one' });
         const next = stages[stages.indexOf(s) + 1];
@@ -190,11 +192,9 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   }
 
   async function closeStage(stage: StageState, early: boolean, reason: string | undefined, actor: Actor): Promise<void> {
+    closing.add(stage.key);
     const { overdueCount, byJurisdiction } = await acts.closeStage({ campaignId: def.campaignId, stageKey: stage.key, early, reason, actor });
-    stage.status = 'closed';
-    stage.closedEarly = early;
-    stage.closedAt = Date.now();
-    stage.overdueCount = overdueCount;
+    const closedAt = Date.now();
     await signalCases(stageClosedSignal, { stageKey: stage.key });
     if (overdueCount > 0) {
       // Escalation to the coordinator of the campaign (leaders see it in progress and overdue counts).
@@ -209,7 +209,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
         title: `逾期督办：${stage.name}（${overdueCount} 项未完成）`,
         assigneeRole: 'coordinator',
         jurisdictionId: def.jurisdictionId,
-        dueAt: stage.closedAt + 7 * 24 * 3600_000,
+        dueAt: closedAt + 7 * 24 * 3600_000,
         workflowId: workflowInfo().workflowId,
         details: { stageKey: stage.key, stageName: stage.name, overdueCount, byJurisdiction },
         notify: {
@@ -219,6 +219,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
         },
       });
     }
+    // Only now is the stage closed in our state: a close-early Update returns once the escalation exists.
+    Object.assign(stage, { status: 'closed', closedEarly: early, closedAt, overdueCount });
   }
 
   // The calendar is over. Open work is not dropped: cases finish when their tasks are done, and the
