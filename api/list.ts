@@ -49,3 +49,7 @@ export function sendList(res: Response, resource: string, skip: number, rows: un
 
 /** Boolean filters arrive as true/false or "true"/"false" from react-admin inputs. */
 export const boolFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]);
+
+/** react-admin's getMany sends `filter={"id":[…]}` (or one id): accepted by every list. */
+export const idsFilter = z.union([z.string(), z.array(z.string()).max(1000)]);
+export const idsWhere = (v: string | string[] | undefined) => (v === undefined ? {} : { id: { in: Array.isArray(v) ? v : [v] } });

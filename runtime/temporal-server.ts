@@ -39,6 +39,10 @@ export async function startDevServer(opts: { port: number; uiPort?: number; dbFi
   const address = `127.0.0.1:${opts.port}`;
   let exited = false;
   child.on('exit', () => (exited = true));
+  // Never outlive the process that started us, even when it crashes before its own cleanup.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
 
   const deadline = Date.now() + 60_000;
   for (;;) {

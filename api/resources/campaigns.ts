@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/roles.js';
 import { closeStageUpdate, extendStageUpdate } from '../../workflows/messages.js';
 import { launchCampaign } from '../campaign-launch.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
-import { parseList, sendList } from '../list.js';
+import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 
@@ -51,7 +51,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     jurisdictionId: z.string().optional(),
     year: z.coerce.number().int().optional(),
     q: z.string().max(100).optional(),
-    id: z.union([z.string(), z.array(z.string()).max(1000)]).optional(),
+    id: idsFilter.optional(),
   });
   route(r, { method: 'get', path: '/campaigns', summary: 'Campaigns you can see', tag: 'campaigns', list: true }, async (req, res, me) => {
     const p = parseList(req, filter, ['id', 'name', 'year', 'status', 'programme', 'launchedAt', 'jurisdictionId'], ['launchedAt', 'DESC']);
@@ -62,7 +62,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       ...(f.programme ? { programme: f.programme } : {}),
       ...(f.year ? { year: f.year } : {}),
       ...(f.q ? { name: { contains: f.q } } : {}),
-      ...(f.id ? { id: { in: Array.isArray(f.id) ? f.id : [f.id] } } : {}),
+      ...idsWhere(f.id),
     };
     const [rows, total] = await Promise.all([db.campaign.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take, omit: { definition: true } }), db.campaign.count({ where })]);
     sendList(res, 'campaigns', p.skip, await Promise.all(rows.map(withStages)), total);

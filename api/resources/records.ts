@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { forbidden, notFound } from '../errors.js';
-import { parseList, sendList } from '../list.js';
+import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 
@@ -14,7 +14,7 @@ export function recordsRouter(db: PrismaClient): Router {
     const ops = new Map((await db.operator.findMany({ where: { id: { in: rows.map((c) => c.operatorId) } }, select: { id: true, name: true, uscc: true } })).map((o) => [o.id, o]));
     return rows.map((c) => ({ ...c, operatorName: ops.get(c.operatorId)?.name ?? null, operatorUscc: ops.get(c.operatorId)?.uscc ?? null }));
   };
-  const caseFilter = z.object({ campaignId: z.string().optional(), jurisdictionId: z.string().optional(), status: z.enum(['active', 'completed']).optional(), q: z.string().max(100).optional(), id: z.union([z.string(), z.array(z.string()).max(1000)]).optional() });
+  const caseFilter = z.object({ campaignId: z.string().optional(), jurisdictionId: z.string().optional(), status: z.enum(['active', 'completed']).optional(), q: z.string().max(100).optional(), id: idsFilter.optional() });
   route(r, { method: 'get', path: '/cases', summary: 'Cases in your jurisdiction', tag: 'cases', list: true }, async (req, res, me) => {
     const p = parseList(req, caseFilter, ['id', 'createdAt', 'updatedAt', 'status', 'jurisdictionId', 'currentStep'], ['id', 'ASC']);
     const f = p.filter;
@@ -24,7 +24,7 @@ export function recordsRouter(db: PrismaClient): Router {
       ...(f.campaignId ? { campaignId: f.campaignId } : {}),
       ...(f.status ? { status: f.status } : {}),
       ...(opIds ? { operatorId: { in: opIds } } : {}),
-      ...(f.id ? { id: { in: Array.isArray(f.id) ? f.id : [f.id] } } : {}),
+      ...idsWhere(f.id),
     };
     const [rows, total] = await Promise.all([db.case.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.case.count({ where })]);
     sendList(res, 'cases', p.skip, await withOperator(rows), total);

@@ -4,23 +4,22 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { forbidden, notFound } from '../errors.js';
-import { parseList, sendList } from '../list.js';
+import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { inScope } from '../scope.js';
 
 const q = z.string().trim().max(100);
-const idList = z.union([z.string(), z.array(z.string()).max(1000)]);
-const ids = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 export function referenceRouter(db: PrismaClient): Router {
   const r = Router();
 
-  const jFilter = z.object({ q: q.optional(), level: z.enum(['city', 'county', 'station']).optional(), parentId: z.string().optional(), id: idList.optional() });
+  const jFilter = z.object({ q: q.optional(), level: z.enum(['city', 'county', 'station']).optional(), parentId: z.string().optional(), id: idsFilter.optional() });
   route(r, { method: 'get', path: '/jurisdictions', summary: 'Jurisdictions in your subtree', tag: 'reference', list: true }, async (req, res, me) => {
     const p = parseList(req, jFilter, ['id', 'name', 'level', 'path'], ['path', 'ASC']);
     const where = {
       // Everyone may see the chain above them (names in breadcrumbs) and everything below.
-      id: { in: [...me.subtree, ...me.ancestors].filter((x) => !ids(p.filter.id) || ids(p.filter.id)!.includes(x)) },
+      id: { in: [...me.subtree, ...me.ancestors] },
+      ...(p.filter.id ? { AND: [idsWhere(p.filter.id)] } : {}),
       ...(p.filter.level ? { level: p.filter.level } : {}),
       ...(p.filter.parentId ? { parentId: p.filter.parentId } : {}),
       ...(p.filter.q ? { name: { contains: p.filter.q } } : {}),
@@ -36,13 +35,13 @@ export function referenceRouter(db: PrismaClient): Router {
   });
 
   const userCols = { id: true, username: true, displayName: true, role: true, jurisdictionId: true, createdAt: true } as const;
-  const uFilter = z.object({ q: q.optional(), role: z.enum(['coordinator', 'county_officer', 'auditor', 'leader', 'admin']).optional(), jurisdictionId: z.string().optional(), id: idList.optional() });
+  const uFilter = z.object({ q: q.optional(), role: z.enum(['coordinator', 'county_officer', 'auditor', 'leader', 'admin']).optional(), jurisdictionId: z.string().optional(), id: idsFilter.optional() });
   route(r, { method: 'get', path: '/users', summary: 'Users in your subtree (coordinators, leaders, admins)', tag: 'reference', roles: ['coordinator', 'leader', 'admin'], list: true }, async (req, res, me) => {
     const p = parseList(req, uFilter, ['id', 'username', 'displayName', 'role', 'jurisdictionId', 'createdAt'], ['username', 'ASC']);
     const where = {
       jurisdictionId: { in: p.filter.jurisdictionId ? me.subtree.filter((x) => x === p.filter.jurisdictionId) : me.subtree },
       ...(p.filter.role ? { role: p.filter.role } : {}),
-      ...(ids(p.filter.id) ? { id: { in: ids(p.filter.id) } } : {}),
+      ...idsWhere(p.filter.id),
       ...(p.filter.q ? { OR: [{ username: { contains: p.filter.q } }, { displayName: { contains: p.filter.q } }] } : {}),
     };
     const [rows, total] = await Promise.all([db.user.findMany({ where, select: userCols, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.user.count({ where })]);
@@ -60,7 +59,7 @@ export function referenceRouter(db: PrismaClient): Router {
     jurisdictionId: z.string().optional(),
     kind: z.enum(['enterprise', 'live_room', 'influencer']).optional(),
     track: z.enum(['live_marketing', 'community_group_buying']).optional(),
-    id: idList.optional(),
+    id: idsFilter.optional(),
   });
   route(r, { method: 'get', path: '/operators', summary: 'Operators registered in your subtree', tag: 'reference', list: true }, async (req, res, me) => {
     const p = parseList(req, oFilter, ['id', 'name', 'uscc', 'kind', 'jurisdictionId', 'registeredOn', 'track'], ['name', 'ASC']);
@@ -71,7 +70,7 @@ export function referenceRouter(db: PrismaClient): Router {
       jurisdictionId: { in: subtreeIds },
       ...(p.filter.kind ? { kind: p.filter.kind } : {}),
       ...(p.filter.track ? { track: p.filter.track } : {}),
-      ...(ids(p.filter.id) ? { id: { in: ids(p.filter.id) } } : {}),
+      ...idsWhere(p.filter.id),
       ...(p.filter.q ? { OR: [{ name: { contains: p.filter.q } }, { uscc: { contains: p.filter.q.toUpperCase() } }] } : {}),
     };
     const [rows, total] = await Promise.all([db.operator.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.operator.count({ where })]);

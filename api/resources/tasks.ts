@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
 import { completeTaskUpdate } from '../../workflows/messages.js';
 import { conflict, forbidden, notFound, parseOr400 } from '../errors.js';
-import { boolFilter, parseList, sendList } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
@@ -21,7 +21,7 @@ const filter = z.object({
   caseId: z.string().optional(),
   mine: boolFilter.optional(),
   q: z.string().max(100).optional(),
-  id: z.union([z.string(), z.array(z.string()).max(1000)]).optional(),
+  id: idsFilter.optional(),
 });
 
 export function tasksRouter(db: PrismaClient, client: Client): Router {
@@ -49,7 +49,7 @@ export function tasksRouter(db: PrismaClient, client: Client): Router {
       ...(f.stageKey ? { stageKey: f.stageKey } : {}),
       ...(f.type ? { type: f.type } : {}),
       ...(f.caseId ? { caseId: f.caseId } : {}),
-      ...(f.id ? { id: { in: Array.isArray(f.id) ? f.id : [f.id] } } : {}),
+      ...idsWhere(f.id),
       ...(f.q ? { title: { contains: f.q } } : {}),
       ...(f.mine ? { assigneeRole: me.role, OR: [{ claimedById: null }, { claimedById: me.id }] } : {}),
     };
