@@ -27,12 +27,11 @@ export function caseActivities(db: PrismaClient) {
     },
 
     async updateCaseStep(input: { caseId: string; currentStep: string; completed?: boolean }): Promise<void> {
-      await db.case.update({
+      const c = await db.case.update({
         where: { id: input.caseId },
         data: { currentStep: input.currentStep, updatedAt: new Date(), ...(input.completed ? { status: 'completed' } : {}) },
       });
       if (input.completed) {
-        const c = await db.case.findUniqueOrThrow({ where: { id: input.caseId } });
         await appendAudit(db, { key: `case:${input.caseId}:completed`, actor: SYSTEM_ACTOR, action: 'case.completed', entityType: 'case', entityId: input.caseId, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId });
       }
     },

@@ -30,8 +30,6 @@ export async function startDevServer(opts: { port: number; uiPort?: number; dbFi
   else args.push('--headless');
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   for (const sa of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${sa.name}=${SA_TYPE_NAMES[sa.type] ?? sa.type}`);
-  // Faster visibility for search attributes and fewer idle timers in a dev box.
-  args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
   const child = spawn(temporalCli(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = opts.log ?? (() => {});
   child.stdout!.on('data', (b: Buffer) => log(b.toString()));

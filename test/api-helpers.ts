@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../api/app.js';
 import type { Harness } from './helpers.js';
+import { compressedCalendar } from './helpers-campaign.js';
 
 export interface Api {
   url: string;
@@ -46,17 +47,5 @@ export async function startApi(h: Harness, uiDir?: string): Promise<Api> {
   };
 }
 
-/** Stage dates for a campaign whose self-check stage opens now-ish and is due in `selfCheckMs`. */
-export function compressedStages(selfCheckMs = 60_000) {
-  const t0 = Date.now();
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const mob = [t0 + 200, t0 + 1000];
-  const sc = [t0 + 1100, t0 + 1100 + selfCheckMs];
-  let t = sc[1]! + 100;
-  const rest = ['rectification', 'evaluation', 'summary'].map((key) => {
-    const s = { key, startsAt: iso(t), dueAt: iso(t + 1000) };
-    t += 1100;
-    return s;
-  });
-  return [{ key: 'mobilization', startsAt: iso(mob[0]!), dueAt: iso(mob[1]!) }, { key: 'self_check', startsAt: iso(sc[0]!), dueAt: iso(sc[1]!) }, ...rest];
-}
+/** Stage dates for a campaign whose self-check stage opens in about a second and is due `selfCheckMs` later. */
+export const compressedStages = (selfCheckMs = 60_000) => compressedCalendar({ startInMs: 200, stageMs: [800, selfCheckMs, 1000, 1000, 1000], gapMs: 100 });

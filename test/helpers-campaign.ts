@@ -8,20 +8,23 @@ import { launchCampaign } from '../api/campaign-launch.js';
 export const COORDINATOR: Actor = { userId: 'u-coord-changxing', role: 'coordinator', displayName: '长兴县统筹' };
 
 /**
- * A Changxing campaign whose calendar is compressed into seconds: stage i starts `gapMs` after stage
- * i-1 is due and lasts `stageMs` (the real calendar is months long; the engine only sees instants).
+ * A Changxing calendar compressed into seconds: stage i starts `gapMs` after stage i-1 is due and lasts
+ * `stageMs[i]` (the real calendar is months long; the engine only sees instants).
  */
-export function compressedDefinition(year: number, opts: { stageMs?: number[]; gapMs?: number; leadMs?: number; startInMs?: number } = {}): CampaignDefinition {
+export function compressedCalendar(opts: { stageMs?: number[]; gapMs?: number; startInMs?: number } = {}) {
   const stageMs = opts.stageMs ?? [1500, 6000, 1500, 1500, 1500];
   const gap = opts.gapMs ?? 200;
   let t = Date.now() + (opts.startInMs ?? 500);
-  const stages = PROGRAMMES.changxing!.stages.map((s, i) => {
+  return PROGRAMMES.changxing!.stages.map((s, i) => {
     const startsAt = t;
     const dueAt = t + stageMs[i]!;
     t = dueAt + gap;
     return { key: s.key, startsAt: new Date(startsAt).toISOString(), dueAt: new Date(dueAt).toISOString() };
   });
-  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages, reminderLeadHours: (opts.leadMs ?? 2000) / 3600_000 });
+}
+
+export function compressedDefinition(year: number, opts: { stageMs?: number[]; gapMs?: number; leadMs?: number; startInMs?: number } = {}): CampaignDefinition {
+  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages: compressedCalendar(opts), reminderLeadHours: (opts.leadMs ?? 2000) / 3600_000 });
   if (!r.definition) throw new Error(JSON.stringify(r.problems));
   return r.definition;
 }

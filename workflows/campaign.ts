@@ -12,6 +12,7 @@ import {
   workflowInfo,
   ParentClosePolicy,
   type ChildWorkflowHandle,
+  type SignalDefinition,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
@@ -155,8 +156,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     );
   }
 
-  async function signalCases<T>(signal: { name: string } & object, arg?: T): Promise<void> {
-    await Promise.all(children.map((c) => getExternalWorkflowHandle(c.workflowId).signal(signal as never, arg as never)));
+  async function signalCases<Args extends unknown[]>(signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+    await Promise.all(children.map((c) => getExternalWorkflowHandle(c.workflowId).signal(signal, ...args)));
   }
 
   for (const stage of stages) {

@@ -43,7 +43,12 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     if (!visibleJurisdictions(me).includes(c.jurisdictionId)) throw forbidden();
     return c;
   }
-  const withStages = async <T extends { id: string }>(c: T) => ({ ...c, stages: await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } }) });
+  /** Campaigns with their stages, in one stage query however many campaigns. */
+  async function withStages<T extends { id: string }>(campaigns: T[]) {
+    const stages = await db.stage.findMany({ where: { campaignId: { in: campaigns.map((c) => c.id) } }, orderBy: { seq: 'asc' } });
+    return campaigns.map((c) => ({ ...c, stages: stages.filter((s) => s.campaignId === c.id) }));
+  }
+  const withStagesOne = async <T extends { id: string }>(c: T) => (await withStages([c]))[0]!;
 
   const filter = z.object({
     status: z.enum(['running', 'completed']).optional(),
@@ -65,10 +70,10 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       ...idsWhere(f.id),
     };
     const [rows, total] = await Promise.all([db.campaign.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take, omit: { definition: true } }), db.campaign.count({ where })]);
-    sendList(res, 'campaigns', p.skip, await Promise.all(rows.map(withStages)), total);
+    sendList(res, 'campaigns', p.skip, await withStages(rows), total);
   });
 
-  route(r, { method: 'get', path: '/campaigns/:id', summary: 'One campaign with its stages', tag: 'campaigns' }, async (req, _res, me) => withStages(await loadCampaign(String(req.params.id), me)));
+  route(r, { method: 'get', path: '/campaigns/:id', summary: 'One campaign with its stages', tag: 'campaigns' }, async (req, _res, me) => withStagesOne(await loadCampaign(String(req.params.id), me)));
 
   route(r, { method: 'post', path: '/campaigns', summary: 'Launch a campaign from a programme (enrols operators, starts the workflow)', tag: 'campaigns', roles: ['coordinator'], body: launchBody }, async (req, res, me) => {
     const body = parseOr400(launchBody, req.body);
@@ -80,7 +85,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     if (!defined.definition) throw badRequest(`活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`, `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`, defined.problems);
     await launchCampaign({ client, db, taskQueue, definition: defined.definition, actor: actorOf(me), operatorIds: body.operatorIds });
     res.status(201);
-    return withStages(await db.campaign.findUniqueOrThrow({ where: { id: defined.definition.campaignId } }));
+    return withStagesOne(await db.campaign.findUniqueOrThrow({ where: { id: defined.definition.campaignId } }));
   });
 
   route(r, { method: 'get', path: '/campaigns/:id/progress', summary: 'Per-stage done/open/overdue counts and overdue work by jurisdiction (within your scope)', tag: 'campaigns' }, async (req, _res, me) => {
