@@ -3,8 +3,8 @@ import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import { SYSTEM_ACTOR } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
+import { lockStage, stageId } from './stage-lock.js';
 
-export const stageId = (campaignId: string, key: string) => `${campaignId}:${key}`;
 
 export function campaignActivities(db: PrismaClient) {
   return {
@@ -116,6 +116,7 @@ export function campaignActivities(db: PrismaClient) {
     async closeStage(input: { campaignId: string; stageKey: string; early: boolean; reason?: string; actor: Actor }) {
       const id = stageId(input.campaignId, input.stageKey);
       return db.$transaction(async (tx) => {
+        await lockStage(tx, id, 'update');
         await tx.task.updateMany({
           where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: false },
           data: { overdue: true },
@@ -148,9 +149,12 @@ export function campaignActivities(db: PrismaClient) {
     async extendStage(input: { campaignId: string; stageKey: string; dueAt: number; previousDueAt: number; reason: string; actor: Actor }): Promise<void> {
       const id = stageId(input.campaignId, input.stageKey);
       await db.$transaction(async (tx) => {
+        await lockStage(tx, id, 'update');
         await tx.stage.update({ where: { id }, data: { dueAt: new Date(input.dueAt) } });
+        // Only tasks that follow the stage's deadline move with it; a task with a deadline of its own
+        // (an escalation, a rectification verification) keeps it.
         await tx.task.updateMany({
-          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', type: { not: 'escalation' } },
+          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', followsStage: true },
           data: { dueAt: new Date(input.dueAt) },
         });
         await appendAudit(tx, {

@@ -1,6 +1,7 @@
 import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
+import { lockStage, stageId } from './stage-lock.js';
 
 export interface NewTask {
   id: string;
@@ -12,6 +13,8 @@ export interface NewTask {
   assigneeRole: string;
   jurisdictionId: string;
   dueAt: number;
+  /** Due with its stage: the deadline is the stage's at creation and moves when the stage is extended. */
+  followsStage?: boolean;
   workflowId: string;
   details: Prisma.InputJsonValue;
   /** Also tell the assignees in-app (escalations do; routine case tasks show up in the inbox). */
@@ -23,15 +26,22 @@ export function taskActivities(db: PrismaClient) {
     async createTask(t: NewTask): Promise<void> {
       const now = new Date();
       await db.$transaction(async (tx) => {
-        const { notify, ...row } = t;
-        await tx.task.createMany({ skipDuplicates: true, data: [{ ...row, dueAt: new Date(t.dueAt), status: 'open', createdAt: now }] });
+        const { notify, followsStage = false, ...row } = t;
+        let dueAt = new Date(t.dueAt);
+        let overdue = false;
+        if (followsStage) {
+          const stage = await lockStage(tx, stageId(t.campaignId, t.stageKey), 'share');
+          dueAt = stage.dueAt;
+          overdue = stage.status === 'closed';
+        }
+        await tx.task.createMany({ skipDuplicates: true, data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now }] });
         if (notify) {
           await tx.notification.createMany({
             skipDuplicates: true,
             data: [{ key: `task:${t.id}:created`, createdAt: now, kind: notify.kind, recipientRole: t.assigneeRole, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, title: notify.title, body: notify.body }],
           });
         }
-        await appendAudit(tx, { key: `task:${t.id}:created`, actor: SYSTEM_ACTOR, action: 'task.created', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { type: t.type, caseId: t.caseId, dueAt: t.dueAt } });
+        await appendAudit(tx, { key: `task:${t.id}:created`, actor: SYSTEM_ACTOR, action: 'task.created', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { type: t.type, caseId: t.caseId, dueAt: dueAt.getTime() } });
       });
     },
 

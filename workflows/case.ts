@@ -88,6 +88,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           assigneeRole: tpl.assigneeRole,
           jurisdictionId: seed.jurisdictionId,
           dueAt: e.dueAt,
+          followsStage: true,
           workflowId: `case-${seed.caseId}`,
           details: taskDetails(tpl.type, seed),
         });
