@@ -13,6 +13,8 @@ export interface AuditEntry {
   campaignId?: string | null;
   jurisdictionId?: string | null;
   reason?: string | null;
+  /** The notice clause the decision applies. */
+  clause?: string | null;
   data?: Prisma.InputJsonValue;
 }
 
@@ -32,6 +34,7 @@ export async function appendAudit(tx: Tx, e: AuditEntry, at = new Date()): Promi
         campaignId: e.campaignId ?? null,
         jurisdictionId: e.jurisdictionId ?? null,
         reason: e.reason ?? null,
+        clause: e.clause ?? null,
         data: e.data ?? {},
       },
     ],

@@ -170,6 +170,14 @@ export function campaignActivities(db: PrismaClient) {
       });
     },
 
+    /** Operators enrolled after launch (动员部署): the campaign's case count and who enrolled them. */
+    async recordEnrolment(input: { campaignId: string; caseCount: number; added: string[]; actor: Actor; clause: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await tx.campaign.update({ where: { id: input.campaignId }, data: { caseCount: input.caseCount } });
+        await appendAudit(tx, { key: `campaign:${input.campaignId}:enrolled:${input.caseCount}`, actor: input.actor, action: 'campaign.cases_enrolled', entityType: 'campaign', entityId: input.campaignId, campaignId: input.campaignId, clause: input.clause, data: { added: input.added, caseCount: input.caseCount } });
+      });
+    },
+
     async completeCampaign(input: { campaignId: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         await tx.campaign.updateMany({ where: { id: input.campaignId, status: 'running' }, data: { status: 'completed', completedAt: new Date(), currentStage: null } });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../prisma/generated/client.js';
+import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
 
@@ -14,7 +14,7 @@ export interface CaseSeed {
 export function caseActivities(db: PrismaClient) {
   return {
     /** A case is one operator enrolled in a campaign (DOMAIN.md "Case"). */
-    async projectCase(input: { campaignId: string; seed: CaseSeed; workflowId: string; actor: Actor }): Promise<void> {
+    async projectCase(input: { campaignId: string; seed: CaseSeed; workflowId: string; actor: Actor; clause?: string }): Promise<void> {
       const now = new Date();
       const s = input.seed;
       await db.$transaction(async (tx) => {
@@ -22,7 +22,39 @@ export function caseActivities(db: PrismaClient) {
           skipDuplicates: true,
           data: [{ id: s.caseId, campaignId: input.campaignId, operatorId: s.operatorId, jurisdictionId: s.jurisdictionId, track: s.track, status: 'active', currentStep: 'enrolled', workflowId: input.workflowId, createdAt: now, updatedAt: now }],
         });
-        await appendAudit(tx, { key: `case:${s.caseId}:enrolled`, actor: input.actor, action: 'case.enrolled', entityType: 'case', entityId: s.caseId, campaignId: input.campaignId, jurisdictionId: s.jurisdictionId, data: { operatorId: s.operatorId, track: s.track } });
+        await appendAudit(tx, { key: `case:${s.caseId}:enrolled`, actor: input.actor, action: 'case.enrolled', entityType: 'case', entityId: s.caseId, campaignId: input.campaignId, jurisdictionId: s.jurisdictionId, clause: input.clause ?? null, data: { operatorId: s.operatorId, track: s.track } });
+      });
+    },
+
+    /**
+     * A decision on a case (rectification ordered, filed, excluded, scored): the audit entry with its
+     * clause, and the case's projection in the same transaction. `key` makes a retry a no-op.
+     */
+    async recordCaseDecision(input: {
+      key: string;
+      caseId: string;
+      action: string;
+      actor: Actor;
+      clause: string;
+      reason?: string;
+      data?: Prisma.InputJsonValue;
+      currentStep?: string;
+      exclude?: { kind: string; reason: string };
+      score?: { totalScore: number; parts: Prisma.InputJsonValue; proposed: boolean };
+    }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
+        await tx.case.update({
+          where: { id: input.caseId },
+          data: {
+            updatedAt: new Date(),
+            ...(input.currentStep ? { currentStep: input.currentStep } : {}),
+            // Out of the award: never proposed again, whatever its score.
+            ...(input.exclude && !c.excludedKind ? { excludedKind: input.exclude.kind, excludedReason: input.exclude.reason, proposed: false } : {}),
+            ...(input.score ? { totalScore: input.score.totalScore, scoreParts: input.score.parts, proposed: input.score.proposed && !c.excludedKind && !input.exclude } : {}),
+          },
+        });
+        await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: c.id, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId, reason: input.reason ?? null, clause: input.clause, data: input.data ?? {} });
       });
     },
 

@@ -46,7 +46,7 @@ export function taskActivities(db: PrismaClient) {
     },
 
     /** Projects a completion the owning workflow has accepted. Returns when it was recorded. */
-    async recordTaskCompletion(input: { taskId: string; actor: Actor; result: Prisma.InputJsonValue; late: boolean }): Promise<number> {
+    async recordTaskCompletion(input: { taskId: string; actor: Actor; result: Prisma.InputJsonValue; late: boolean; clause?: string }): Promise<number> {
       return db.$transaction(async (tx) => {
         await tx.task.updateMany({
           where: { id: input.taskId, status: 'open' },
@@ -61,9 +61,21 @@ export function taskActivities(db: PrismaClient) {
           entityId: input.taskId,
           campaignId: task.campaignId,
           jurisdictionId: task.jurisdictionId,
+          clause: input.clause ?? null,
           data: { type: task.type, late: input.late, result: input.result },
         }, task.completedAt!);
         return task.completedAt!.getTime();
+      });
+    },
+
+    /** Work a workflow no longer needs (its title was revoked or expired) is cancelled, not left open. */
+    async cancelOpenTasks(input: { workflowId: string; reason: string }): Promise<number> {
+      return db.$transaction(async (tx) => {
+        const open = await tx.task.findMany({ where: { workflowId: input.workflowId, status: 'open' } });
+        await tx.task.updateMany({ where: { id: { in: open.map((t) => t.id) }, status: 'open' }, data: { status: 'cancelled', completedAt: new Date() } });
+        for (const t of open)
+          await appendAudit(tx, { key: `task:${t.id}:cancelled`, actor: SYSTEM_ACTOR, action: 'task.cancelled', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, reason: input.reason });
+        return open.length;
       });
     },
   };

@@ -1,4 +1,6 @@
-import type { CaseTaskTemplate, Programme } from './programmes/index.js';
+import type { CampaignSettings, CaseTaskTemplate, Clauses, Named, Programme } from './programmes/index.js';
+import { parseDuration } from './duration.js';
+import { toCenti } from './scoring.js';
 import { calendarDate, parseDeadline, parseStageStart } from './time.js';
 
 /** A stage of one campaign with absolute instants (ms since epoch). */
@@ -21,6 +23,30 @@ export interface CampaignDefinition {
   jurisdictionId: string;
   reminderLeadMs: number;
   stages: StageDefinition[];
+  settings: CampaignSettings;
+  /** The programme's rules this campaign runs by, copied at launch. */
+  rules: CampaignRules;
+  /** The campaign this one follows (next year's run of a programme). */
+  previousCampaignId?: string;
+}
+
+export interface CampaignRules {
+  enrolmentStage: string;
+  tracks: Named[];
+  scoringStage: string;
+  dimensions: Named[];
+  seriousViolations: Named[];
+  revocationGrounds: Named[];
+  clauses: Clauses;
+}
+
+export interface SettingsInput {
+  weights?: Record<string, Record<string, number>>;
+  awardThreshold?: number;
+  titleValidity?: string;
+  publicityDays?: number;
+  maxRectificationRounds?: number;
+  verificationDays?: number;
 }
 
 export interface StageOverride {
@@ -47,7 +73,7 @@ export function campaignIdFor(programme: string, jurisdictionId: string, year: n
  */
 export function defineCampaign(
   programme: Programme,
-  input: { year: number; jurisdictionId: string; name?: string; reminderLeadHours?: number; stages?: StageOverride[] },
+  input: { year: number; jurisdictionId: string; name?: string; reminderLeadHours?: number; stages?: StageOverride[]; settings?: SettingsInput; previousCampaignId?: string },
 ): { definition: CampaignDefinition; problems: [] } | { definition?: undefined; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const overrides = new Map<string, StageOverride>();
@@ -86,6 +112,8 @@ export function defineCampaign(
   if (!(leadHours >= 0 && leadHours <= 24 * 30))
     problems.push({ path: 'reminderLeadHours', messageZh: '提醒提前量须在 0 到 720 小时之间', messageEn: 'reminderLeadHours must be between 0 and 720' });
 
+  const settings = checkSettings(programme, input.settings ?? {}, problems);
+
   if (problems.length > 0) return { problems };
   return {
     problems: [],
@@ -97,6 +125,72 @@ export function defineCampaign(
       jurisdictionId: input.jurisdictionId,
       reminderLeadMs: Math.round(leadHours * 3600_000),
       stages,
+      settings,
+      rules: {
+        enrolmentStage: programme.enrolmentStage,
+        tracks: programme.tracks,
+        scoringStage: programme.scoring.stageKey,
+        dimensions: programme.scoring.groups.flatMap((g) => g.dimensions),
+        seriousViolations: programme.seriousViolations,
+        revocationGrounds: programme.revocationGrounds,
+        clauses: programme.clauses,
+      },
+      ...(input.previousCampaignId ? { previousCampaignId: input.previousCampaignId } : {}),
     },
   };
+}
+
+/**
+ * The campaign's settings: programme defaults overridden by the coordinator, checked against the
+ * programme's rubric. Weights are whole percentages per track; each group of dimensions must add up to
+ * its share (changxing 三、评定管理: 考核分 70 %, 三项评议 30 %).
+ */
+function checkSettings(programme: Programme, input: SettingsInput, problems: DefinitionProblem[]): CampaignSettings {
+  const d = programme.defaults.settings;
+  const settings: CampaignSettings = {
+    weights: Object.fromEntries(programme.tracks.map((t) => [t.key, { ...d.weights[t.key], ...(input.weights?.[t.key] ?? {}) }])),
+    awardThreshold: input.awardThreshold ?? d.awardThreshold,
+    titleValidity: input.titleValidity ?? d.titleValidity,
+    publicityDays: input.publicityDays ?? d.publicityDays,
+    maxRectificationRounds: input.maxRectificationRounds ?? d.maxRectificationRounds,
+    verificationDays: input.verificationDays ?? d.verificationDays,
+  };
+  const trackKeys = programme.tracks.map((t) => t.key);
+  const dimensionKeys = programme.scoring.groups.flatMap((g) => g.dimensions.map((x) => x.key));
+  for (const [track, weights] of Object.entries(input.weights ?? {})) {
+    if (!trackKeys.includes(track)) {
+      problems.push({ path: `settings.weights.${track}`, messageZh: `未知赛道「${track}」`, messageEn: `unknown track "${track}" (known: ${trackKeys.join(', ')})` });
+      continue;
+    }
+    for (const dim of Object.keys(weights))
+      if (!dimensionKeys.includes(dim)) problems.push({ path: `settings.weights.${track}.${dim}`, messageZh: `未知评价维度「${dim}」`, messageEn: `unknown dimension "${dim}" (known: ${dimensionKeys.join(', ')})` });
+  }
+  for (const t of programme.tracks) {
+    const w = settings.weights[t.key]!;
+    for (const dim of dimensionKeys) {
+      const v = w[dim];
+      if (!(Number.isInteger(v) && v! >= 0 && v! <= 100))
+        problems.push({ path: `settings.weights.${t.key}.${dim}`, messageZh: `「${t.name}」的权重 ${dim} 须为 0–100 的整数`, messageEn: `weight ${t.key}.${dim} must be a whole number 0..100` });
+    }
+    for (const g of programme.scoring.groups) {
+      const sum = g.dimensions.reduce((n, x) => n + (w[x.key] ?? 0), 0);
+      if (sum !== g.share)
+        problems.push({
+          path: `settings.weights.${t.key}`,
+          messageZh: `「${t.name}」的${g.name}（${g.dimensions.map((x) => x.name).join('＋')}）权重合计须为 ${g.share}，现为 ${sum}`,
+          messageEn: `${t.key}: ${g.dimensions.map((x) => x.key).join(' + ')} must add up to ${g.share}, not ${sum}`,
+        });
+    }
+  }
+  if (toCenti(settings.awardThreshold) === undefined || settings.awardThreshold <= 0)
+    problems.push({ path: 'settings.awardThreshold', messageZh: '授予称号分数线须在 0–100 之间，最多两位小数', messageEn: 'awardThreshold must be above 0 and at most 100, with at most two decimals' });
+  if (!parseDuration(settings.titleValidity))
+    problems.push({ path: 'settings.titleValidity', messageZh: `称号有效期「${settings.titleValidity}」无效（ISO 8601，如 P1Y）`, messageEn: `titleValidity "${settings.titleValidity}" is not an ISO 8601 duration such as P1Y` });
+  if (!(Number.isInteger(settings.publicityDays) && settings.publicityDays >= 1 && settings.publicityDays <= 60))
+    problems.push({ path: 'settings.publicityDays', messageZh: '公示天数须为 1–60 的整数', messageEn: 'publicityDays must be a whole number 1..60' });
+  if (!(Number.isInteger(settings.maxRectificationRounds) && settings.maxRectificationRounds >= 1 && settings.maxRectificationRounds <= 5))
+    problems.push({ path: 'settings.maxRectificationRounds', messageZh: '整改复查轮次须为 1–5', messageEn: 'maxRectificationRounds must be 1..5' });
+  if (!(Number.isInteger(settings.verificationDays) && settings.verificationDays >= 1 && settings.verificationDays <= 60))
+    problems.push({ path: 'settings.verificationDays', messageZh: '复查期限天数须为 1–60 的整数', messageEn: 'verificationDays must be a whole number 1..60' });
+  return settings;
 }

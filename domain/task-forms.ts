@@ -32,7 +32,78 @@ export const selfCheckResult = z
 
 export const escalationResult = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
 
+const note = z.string().trim().max(2000);
+const dateText = z.string().trim().min(1).max(40);
+const needs = (msgZh: string, msgEn: string, path: string) => ({ message: `${msgZh} / ${msgEn}`, path: [path] });
+
+/** The station officer's review of a submitted self-check: accept it, or return it for another round. */
+export const selfCheckReviewResult = z
+  .object({ decision: z.enum(['accepted', 'returned']), note: note.optional() })
+  .strict()
+  .refine((r) => r.decision === 'accepted' || (r.note ?? '').length > 0, needs('退回时须说明原因', 'a reason is required to return a self-check', 'note'));
+
+/**
+ * An inspection (检查/抽检/督查, changxing 四、（三）): findings per area. A serious violation files the
+ * case (立案查处) and names its kind; otherwise a minor one orders 约谈 or 行政指导 with a deadline.
+ */
+export const inspectionResult = z
+  .object({
+    method: z.enum(['inspection', 'sampling', 'supervision']),
+    areas: z
+      .array(z.object({ key: z.enum(areaKeys), finding: z.enum(['ok', 'minor', 'serious']), description: note.optional() }).strict()
+        .refine((a) => a.finding === 'ok' || (a.description ?? '').length > 0, needs('发现问题时必须填写问题描述', 'a description is required for a finding', 'description')))
+      .min(1)
+      .max(SELF_CHECK_AREAS.length)
+      .refine((areas) => new Set(areas.map((a) => a.key)).size === areas.length, { message: '每个方面只能填写一次 / each area at most once' }),
+    violation: z.string().max(50).optional(),
+    measure: z.enum(['interview', 'guidance']).optional(),
+    rectifyBy: dateText.optional(),
+    note: note.optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const serious = r.areas.some((a) => a.finding === 'serious');
+    const minor = r.areas.some((a) => a.finding === 'minor');
+    const issue = (zh: string, en: string, path: string) => ctx.addIssue({ code: 'custom', message: `${zh} / ${en}`, path: [path] });
+    if (serious && !r.violation) issue('严重违法须选择违法类型', 'a serious violation needs its kind', 'violation');
+    if (!serious && r.violation) issue('未发现严重违法时不能选择违法类型', 'a violation kind needs a serious finding', 'violation');
+    if (!serious && minor && !r.measure) issue('轻微违法须选择约谈或行政指导', 'a minor violation needs interview or guidance', 'measure');
+    if (!serious && minor && !r.rectifyBy) issue('轻微违法须设定整改期限', 'a minor violation needs a rectification deadline', 'rectifyBy');
+    if (!minor && !serious && (r.measure || r.rectifyBy)) issue('未发现问题时不设整改', 'no measure or deadline without a finding', 'measure');
+  });
+
+/** Verification after a rectification deadline: passed, or not (then a new deadline while rounds remain). */
+export const verificationResult = z
+  .object({ passed: z.boolean(), note: note.min(1), rectifyBy: dateText.optional() })
+  .strict()
+  .refine((r) => !(r.passed && r.rectifyBy), needs('复查通过时不设新的整改期限', 'no new deadline when passed', 'rectifyBy'));
+
+/**
+ * One evaluation group's score on its own dimension, 0..100 with at most two decimals. There is no
+ * total here on purpose: totals are computed from the parts (DOMAIN.md "never typed in as totals").
+ */
+export const scoreResult = z
+  .object({ score: z.number().min(0).max(100), comment: note.optional() })
+  .strict()
+  .refine((r) => Math.abs(Math.round(r.score * 100) - r.score * 100) < 1e-6, needs('分数最多两位小数', 'at most two decimals', 'score'));
+
+/** The interview after a complaint or negative public opinion on a titled operator (四、工作要求（二）). */
+export const interviewResult = z
+  .object({ measure: z.enum(['interview', 'guidance']), note: note.min(1), rectifyBy: dateText })
+  .strict();
+
 export const TASK_RESULT_SCHEMAS: Record<string, z.ZodType> = {
   self_check: selfCheckResult,
+  self_check_review: selfCheckReviewResult,
+  inspection: inspectionResult,
+  verification: verificationResult,
+  score: scoreResult,
+  interview: interviewResult,
   escalation: escalationResult,
 };
+
+export type InspectionResult = z.infer<typeof inspectionResult>;
+export type VerificationResult = z.infer<typeof verificationResult>;
+export type ScoreResult = z.infer<typeof scoreResult>;
+export type InterviewResult = z.infer<typeof interviewResult>;
+export type SelfCheckReviewResult = z.infer<typeof selfCheckReviewResult>;

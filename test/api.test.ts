@@ -132,13 +132,14 @@ describe('campaigns and the task inbox', () => {
   });
 
   it('lets exactly one of two officers win a race to claim or complete the same task', async () => {
-    const [task] = (await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, status: 'open', jurisdictionId: '330522001' }))}`, { token: tokens['officer.zhicheng'] })).body;
+    // The self-check completed above is now up for the station's review.
+    const [task] = (await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, status: 'open', type: 'self_check_review', jurisdictionId: '330522001' }))}`, { token: tokens['officer.zhicheng'] })).body;
     const second = await api.login('officer.changxing');
     const claims = await Promise.all([api.call('POST', `/tasks/${encodeURIComponent(task.id)}/claim`, { token: tokens['officer.zhicheng'] }), api.call('POST', `/tasks/${encodeURIComponent(task.id)}/claim`, { token: second })]);
     expect(claims.map((c) => c.status).sort()).toEqual([200, 409]);
     const winner = claims[0]!.status === 200 ? tokens['officer.zhicheng'] : second;
     // The same officer double-submitting: the workflow accepts one completion and refuses the other.
-    const completions = await Promise.all([0, 1].map(() => api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: winner, body: compliant() })));
+    const completions = await Promise.all([0, 1].map(() => api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: winner, body: { decision: 'accepted' } })));
     expect(completions.map((c) => c.status).sort()).toEqual([200, 409]);
     expect(await h.db.auditEvent.count({ where: { entityId: task.id, action: 'task.completed' } })).toBe(1);
   });
@@ -147,7 +148,8 @@ describe('campaigns and the task inbox', () => {
     const progress = await api.call('GET', `/campaigns/${campaignId}/progress`, { token: tokens['leader.huzhou'] });
     expect(progress.status).toBe(200);
     const sc = progress.body.stages.find((s: { key: string }) => s.key === 'self_check');
-    expect(sc).toMatchObject({ status: 'open', done: 2, open: 1, overdue: 0 });
+    // One zhicheng self-check and its review done; the other zhicheng and the taihu self-checks open.
+    expect(sc).toMatchObject({ status: 'open', done: 2, open: 2, overdue: 0 });
     const station = await api.call('GET', `/campaigns/${campaignId}/progress`, { token: tokens['officer.taihu'] });
     expect(station.body.stages.find((s: { key: string }) => s.key === 'self_check')).toMatchObject({ done: 0, open: 1 });
     expect((await api.call('GET', `/campaigns/${campaignId}`, { token: tokens['coord.zhoushan'] })).status).toBe(403);
@@ -165,10 +167,13 @@ describe('campaigns and the task inbox', () => {
     expect(new Date(extended.body.dueAt).getTime()).toBe(stage.dueAt.getTime() + 50);
     const closed = await api.call('POST', `${path}/close`, { token: tokens['coord.changxing'], body: { reason: '提前完成部署' } });
     expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ status: 'closed', closedEarly: true, overdueCount: 1 });
+    expect(closed.body).toMatchObject({ status: 'closed', closedEarly: true, overdueCount: 2 });
     expect((await api.call('POST', `${path}/close`, { token: tokens['coord.changxing'], body: { reason: '再次' } })).status).toBe(409);
     const after = await api.call('GET', `/campaigns/${campaignId}/progress`, { token: tokens['leader.huzhou'] });
-    expect(after.body.overdueByJurisdiction).toEqual([{ jurisdictionId: '330522002', name: '太湖街道市场监管所', overdue: 1 }]);
+    expect(after.body.overdueByJurisdiction).toEqual([
+      { jurisdictionId: '330522001', name: '雉城市场监管所', overdue: 1 },
+      { jurisdictionId: '330522002', name: '太湖街道市场监管所', overdue: 1 },
+    ]);
     const escalations = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, type: 'escalation', mine: true }))}`, { token: tokens['coord.changxing'] });
     expect(escalations.body).toHaveLength(1);
     const notes = await api.call('GET', '/notifications', { token: tokens['coord.changxing'] });

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { PROGRAMMES } from '../domain/programmes/index.js';
-import { defineCampaign, type CampaignDefinition } from '../domain/campaign-definition.js';
+import { defineCampaign, type CampaignDefinition, type SettingsInput } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import type { PrismaClient } from '../prisma/db.js';
 import { launchCampaign } from '../api/campaign-launch.js';
@@ -23,12 +23,32 @@ export function compressedCalendar(opts: { stageMs?: number[]; gapMs?: number; s
   });
 }
 
-export function compressedDefinition(year: number, opts: { stageMs?: number[]; gapMs?: number; leadMs?: number; startInMs?: number } = {}): CampaignDefinition {
-  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages: compressedCalendar(opts), reminderLeadHours: (opts.leadMs ?? 2000) / 3600_000 });
+export function compressedDefinition(year: number, opts: { stageMs?: number[]; gapMs?: number; leadMs?: number; startInMs?: number; settings?: SettingsInput } = {}): CampaignDefinition {
+  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages: compressedCalendar(opts), reminderLeadHours: (opts.leadMs ?? 2000) / 3600_000, settings: opts.settings });
   if (!r.definition) throw new Error(JSON.stringify(r.problems));
   return r.definition;
 }
 
 export async function launch(client: Client, db: PrismaClient, taskQueue: string, definition: CampaignDefinition, operatorIds?: string[]) {
   return launchCampaign({ client, db, taskQueue, definition, actor: COORDINATOR, operatorIds });
+}
+
+/**
+ * A Changxing definition whose stage `openKey` is open right now for `openMs`: the stages before it lie
+ * just in the past (they open and close at once on launch), the ones after it follow. A test of one stage
+ * then runs without waiting through the others.
+ */
+export function definitionOpenAt(year: number, openKey: string, opts: { openMs?: number; settings?: SettingsInput; operators?: never } = {}): CampaignDefinition {
+  const keys = PROGRAMMES.changxing!.stages.map((s) => s.key);
+  const at = keys.indexOf(openKey);
+  const now = Date.now();
+  const openMs = opts.openMs ?? 120_000;
+  const stages = keys.map((key, i) => {
+    const startsAt = i < at ? now - (at - i) * 2000 : i === at ? now - 500 : now + openMs + (i - at) * 2000;
+    const dueAt = i < at ? startsAt + 1000 : i === at ? now + openMs : startsAt + 1000;
+    return { key, startsAt: new Date(startsAt).toISOString(), dueAt: new Date(dueAt).toISOString() };
+  });
+  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages, reminderLeadHours: 0, settings: opts.settings });
+  if (!r.definition) throw new Error(JSON.stringify(r.problems));
+  return r.definition;
 }

@@ -27,6 +27,15 @@ import {
   completeTaskUpdate,
   extendStageUpdate,
   launchedUpdate,
+  enrolCasesUpdate,
+  publishPublicityUpdate,
+  lodgeObjectionUpdate,
+  resolveObjectionUpdate,
+  finalizeAwardUpdate,
+  awardProgressQuery,
+  type AwardProgress,
+  type EnrolInput,
+  type PublicityState,
   stageClosedSignal,
   stageExtendedSignal,
   stageOpenedSignal,
@@ -34,6 +43,7 @@ import {
   type StageState,
 } from './messages.js';
 import { CaseWorkflow } from './case.js';
+import { TitleWorkflow } from './title.js';
 import { validateCompletion } from './task-validation.js';
 
 export interface CampaignInput {
@@ -67,6 +77,13 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   const closing = new Set<string>();
   let projected = false;
   let completed = false;
+  const rules = def.rules;
+  const enrolled = new Set(input.cases.map((c) => c.caseId));
+  let publicity: PublicityState | undefined;
+  const objections: AwardProgress['objections'] = [];
+  let finalized = false;
+  let titles = 0;
+  const reject = (type: string, message: string) => ApplicationFailure.create({ type, message });
 
   setHandler(launchedUpdate, async () => {
     await condition(() => projected);
@@ -141,20 +158,133 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     { validator: (i) => validateCompletion(escalations, i) },
   );
 
+  // Enrolment (动员部署): more operators join until the enrolment stage closes (changxing 四、（一）).
+  setHandler(
+    enrolCasesUpdate,
+    async ({ cases, actor }) => {
+      for (const c of cases) enrolled.add(c.caseId); // before any await: a concurrent duplicate is refused
+      for (const seed of cases) await startCase(seed, actor);
+      await acts.recordEnrolment({ campaignId: def.campaignId, caseCount: enrolled.size, added: cases.map((c) => c.caseId), actor, clause: rules.clauses.enrolment });
+      return { enrolled: cases.length, caseCount: enrolled.size };
+    },
+    {
+      validator: ({ cases }: EnrolInput) => {
+        const stage = stageFor(rules.enrolmentStage);
+        if (!projected || stage.status === 'closed' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段已结束，不能再纳入经营主体 / enrolment closed with stage ${stage.key}`);
+        if (cases.length === 0) throw reject(REJECT.invalid, '没有要纳入的经营主体 / nothing to enrol');
+        const dup = cases.filter((c, i) => enrolled.has(c.caseId) || cases.findIndex((x) => x.caseId === c.caseId) !== i);
+        if (dup.length) throw reject(REJECT.conflict, `已纳入本活动 / already enrolled: ${dup.map((c) => c.operatorName).join(', ')}`);
+        const noTrack = cases.filter((c) => !rules.tracks.some((t) => t.key === c.track));
+        if (noTrack.length) throw reject(REJECT.invalid, `须选择赛道 / a track (${rules.tracks.map((t) => t.key).join(' | ')}) is required: ${noTrack.map((c) => c.operatorName).join(', ')}`);
+      },
+    },
+  );
+
+  setHandler(awardProgressQuery, () => ({ publicity, objections, finalized, titles }));
+
+  // 公示 (四、（四）): the proposed list is published for a window; objections are lodged during it and
+  // must all be resolved before the list becomes final.
+  setHandler(
+    publishPublicityUpdate,
+    async ({ windowEndsAt, actor }) => {
+      const r = await acts.publishPublicity({ campaignId: def.campaignId, seq: 1, windowEndsAt, actor, clause: rules.clauses.publicity });
+      if (r.unscored > 0) throw reject(REJECT.conflict, `尚有 ${r.unscored} 个案件未完成评分，不能公示 / ${r.unscored} case(s) still lack a total`);
+      publicity = { rosterId: r.rosterId!, seq: 1, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
+      return publicity;
+    },
+    {
+      validator: ({ windowEndsAt }) => {
+        const stage = stageFor(rules.scoringStage);
+        if (stage.status !== 'open' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段未开放 / stage ${stage.key} is ${stage.status}: publicity happens while it is open`);
+        if (publicity) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
+        if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
+      },
+    },
+  );
+
+  setHandler(
+    lodgeObjectionUpdate,
+    async ({ caseId, source, content, actor }) => {
+      const objectionId = `${def.campaignId}:objection:${objections.length + 1}`;
+      objections.push({ id: objectionId, caseId, status: 'open' });
+      await acts.lodgeObjection({ objectionId, campaignId: def.campaignId, caseId, rosterId: publicity!.rosterId, source, content, actor, clause: rules.clauses.publicity });
+      return { objectionId };
+    },
+    {
+      validator: ({ caseId, content }) => {
+        if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
+        if (finalized || Date.now() >= publicity.windowEndsAt) throw reject(REJECT.conflict, '公示期已结束，不再受理异议 / the publicity window has ended');
+        if (!publicity.caseIds.includes(caseId)) throw reject(REJECT.invalid, '该案件不在公示名单上 / the case is not on the publicity list');
+        if (!content.trim()) throw reject(REJECT.invalid, '须填写异议内容 / the objection needs its content');
+      },
+    },
+  );
+
+  setHandler(
+    resolveObjectionUpdate,
+    async ({ objectionId, decision, resolution, actor }) => {
+      const o = objections.find((x) => x.id === objectionId)!;
+      o.status = decision;
+      await acts.resolveObjection({ objectionId, decision, resolution, actor, clause: rules.clauses.publicity });
+      return { objectionId, status: decision };
+    },
+    {
+      validator: ({ objectionId, decision, resolution }) => {
+        const o = objections.find((x) => x.id === objectionId);
+        if (!o) throw reject(REJECT.notFound, `异议 ${objectionId} 不存在 / unknown objection`);
+        if (o.status !== 'open') throw reject(REJECT.conflict, `异议已处理（${o.status}） / the objection is already ${o.status}`);
+        if (decision !== 'upheld' && decision !== 'dismissed') throw reject(REJECT.invalid, 'decision: upheld | dismissed');
+        if (!resolution.trim()) throw reject(REJECT.invalid, '须说明处理理由 / a reason is required');
+      },
+    },
+  );
+
+  // The list is final once the window is over and every objection is resolved: titles are granted.
+  setHandler(
+    finalizeAwardUpdate,
+    async ({ actor }) => {
+      finalized = true;
+      const granted = await acts.grantTitles({ campaignId: def.campaignId, publicityRosterId: publicity!.rosterId, titleValidity: def.settings.titleValidity, actor, clause: rules.clauses.award });
+      for (const t of granted) {
+        await startChild(TitleWorkflow, {
+          workflowId: `title-${t.caseId}`,
+          args: [{ ...t, campaignId: def.campaignId, rules: { revocationGrounds: rules.revocationGrounds, clauses: rules.clauses }, settings: { maxRectificationRounds: def.settings.maxRectificationRounds, verificationDays: def.settings.verificationDays } }],
+          // A title lives its year whatever becomes of the campaign that granted it.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      }
+      titles = granted.length;
+      return { titles };
+    },
+    {
+      validator: (_input: { actor: Actor }) => {
+        if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
+        if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
+        if (Date.now() < publicity.windowEndsAt) throw reject(REJECT.conflict, `公示期至 ${new Date(publicity.windowEndsAt).toISOString()} 结束 / the publicity window is still open`);
+        const open = objections.filter((o) => o.status === 'open').length;
+        if (open) throw reject(REJECT.conflict, `尚有 ${open} 件异议未处理 / ${open} objection(s) still open`);
+      },
+    },
+  );
+
   await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: input.cases.length, workflowId: workflowInfo().workflowId });
   projected = true;
 
   const children: ChildWorkflowHandle<typeof CaseWorkflow>[] = [];
-  for (const seed of input.cases) {
+  async function startCase(seed: CaseSeed, actor: Actor): Promise<void> {
     children.push(
       await startChild(CaseWorkflow, {
         workflowId: caseWorkflowId(seed.caseId),
-        args: [{ campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, seed, enrolledBy: input.launchedBy }],
+        args: [{ campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, settings: def.settings, rules, seed, enrolledBy: actor }],
         // A case outlives nothing: if the campaign is terminated its cases are too.
         parentClosePolicy: ParentClosePolicy.TERMINATE,
       }),
     );
+    // A case enrolled while a stage is open still gets that stage's work.
+    const open = stages.find((s) => s.status === 'open');
+    if (open) await getExternalWorkflowHandle(caseWorkflowId(seed.caseId)).signal(stageOpenedSignal, { stageKey: open.key, dueAt: open.dueAt });
   }
+  for (const seed of input.cases) await startCase(seed, input.launchedBy);
 
   async function signalCases<Args extends unknown[]>(signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
     await Promise.all(children.map((c) => getExternalWorkflowHandle(c.workflowId).signal(signal, ...args)));

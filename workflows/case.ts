@@ -1,12 +1,20 @@
-// CaseWorkflow: one operator inside a campaign (DOMAIN.md "Case"). It opens the tasks the programme
-// gives each case when a stage opens, and accepts their completion as Updates.
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+// CaseWorkflow: one operator inside a campaign (DOMAIN.md "Case"). It opens the tasks the programme gives
+// each case when a stage opens, accepts their completion as Updates, and follows each decision with the
+// next step the Changxing notice prescribes: a self-check is reviewed; an inspection finding orders a
+// rectification (then verification at its deadline) or files the case; the five evaluation groups'
+// scores make the total. Deterministic orchestration only: every record is an activity.
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
-import type { StageDefinition } from '../domain/campaign-definition.js';
-import type { Actor } from '../domain/roles.js';
+import type { CampaignRules, StageDefinition } from '../domain/campaign-definition.js';
+import type { CampaignSettings, CaseTaskTemplate } from '../domain/programmes/index.js';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../domain/roles.js';
+import { meetsThreshold, toCenti, totalE4 as weightedTotal } from '../domain/scoring.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
+import type { InspectionResult, ScoreResult, SelfCheckReviewResult, VerificationResult } from '../domain/task-forms.js';
+import { shanghaiDate } from '../domain/time.js';
 import {
+  REJECT,
   campaignEndedSignal,
   caseProgressQuery,
   completeTaskUpdate,
@@ -15,12 +23,15 @@ import {
   stageOpenedSignal,
   type CaseTaskState,
 } from './messages.js';
+import { checkRectifyBy, checkVerification, verificationOutcome } from './rectification.js';
 import { validateCompletion } from './task-validation.js';
 
 export interface CaseInput {
   campaignId: string;
   jurisdictionId: string;
   stages: StageDefinition[];
+  settings: CampaignSettings;
+  rules: CampaignRules;
   seed: CaseSeed;
   enrolledBy: Actor;
 }
@@ -30,74 +41,224 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** What a task's form needs to show, by task type. */
-function taskDetails(type: string, seed: CaseSeed): object {
-  const base = { operatorId: seed.operatorId, operatorName: seed.operatorName, operatorUscc: seed.operatorUscc };
-  if (type === 'self_check') return { ...base, areas: SELF_CHECK_AREAS };
-  return base;
+export const caseTaskId = (caseId: string, stageKey: string, type: string, round = 1, dimension?: string) =>
+  `${caseId}:${stageKey}:${type}${dimension ? `:${dimension}` : ''}${round > 1 ? `#${round}` : ''}`;
+
+interface NewCaseTask {
+  stageKey: string;
+  type: string;
+  title: string;
+  assigneeRole: Role;
+  round?: number;
+  dimension?: string;
+  details?: object;
 }
 
 export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; tasks: CaseTaskState[] }> {
-  const { seed } = input;
+  const { seed, rules, settings } = input;
+  const clause = rules.clauses;
   const tasks = new Map<string, CaseTaskState>();
   type Event = { kind: 'opened' | 'extended'; stageKey: string; dueAt: number } | { kind: 'closed'; stageKey: string };
   const events: Event[] = [];
+  /** Rectification deadlines: at each, the verification task opens (changxing 四、（三）限期整改). */
+  const wakeups: { at: number; stageKey: string; round: number; order: object }[] = [];
+  const stageDue = new Map(input.stages.map((s) => [s.key, s.dueAt]));
+  const stageName = new Map(input.stages.map((s) => [s.key, s.name]));
+  const scores: Record<string, number> = {};
+  let excluded: { kind: string; reason: string } | undefined;
+  let total: number | undefined;
+  let proposed = false;
   let campaignEnded = false;
+
+  const base = { operatorId: seed.operatorId, operatorName: seed.operatorName, operatorUscc: seed.operatorUscc, track: seed.track };
+  const weights = settings.weights[seed.track ?? ''] ?? Object.values(settings.weights)[0]!;
 
   setHandler(stageOpenedSignal, (e) => void events.push({ kind: 'opened', ...e }));
   setHandler(stageExtendedSignal, (e) => void events.push({ kind: 'extended', ...e }));
   setHandler(stageClosedSignal, (e) => void events.push({ kind: 'closed', ...e }));
   setHandler(campaignEndedSignal, () => void (campaignEnded = true));
-  setHandler(caseProgressQuery, () => ({ caseId: seed.caseId, status: 'active', tasks: [...tasks.values()] }));
+  setHandler(caseProgressQuery, () => ({
+    caseId: seed.caseId,
+    status: 'active',
+    tasks: [...tasks.values()],
+    excluded,
+    scores,
+    totalE4: total,
+    proposed,
+    waitingUntil: wakeups.map((w) => w.at),
+  }));
+
+  async function openTask(t: NewCaseTask): Promise<void> {
+    const round = t.round ?? 1;
+    const id = caseTaskId(seed.caseId, t.stageKey, t.type, round, t.dimension);
+    if (tasks.has(id)) return;
+    // Known to the workflow before the row exists: the API only sees a task once it is projected,
+    // so a completion can never arrive for a task the workflow does not know.
+    tasks.set(id, { id, type: t.type, stageKey: t.stageKey, status: 'open', overdue: false, round, ...(t.dimension ? { dimension: t.dimension } : {}) });
+    await acts.createTask({
+      id,
+      campaignId: input.campaignId,
+      stageKey: t.stageKey,
+      caseId: seed.caseId,
+      type: t.type,
+      title: `${t.title}${round > 1 ? `（第${round}轮）` : ''}：${seed.operatorName}`,
+      assigneeRole: t.assigneeRole,
+      jurisdictionId: seed.jurisdictionId,
+      dueAt: stageDue.get(t.stageKey)!,
+      followsStage: true,
+      workflowId: `case-${seed.caseId}`,
+      details: { ...base, round, ...(t.details ?? {}) },
+    });
+    await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
+  }
+
+  const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId: seed.caseId, ...d });
+
+  async function exclude(kind: string, reason: string, action: string, actor: Actor, clauseText: string, data: object, key: string) {
+    excluded ??= { kind, reason };
+    proposed = false;
+    await decide({ key, action, actor, clause: clauseText, reason, data, exclude: { kind, reason }, currentStep: `excluded:${kind}` });
+  }
+
+  function templateTask(stageKey: string, tpl: CaseTaskTemplate): NewCaseTask {
+    const details =
+      tpl.type === 'self_check' ? { areas: SELF_CHECK_AREAS }
+      : tpl.type === 'inspection' ? { areas: SELF_CHECK_AREAS, seriousViolations: rules.seriousViolations }
+      : tpl.type === 'score' ? { dimension: tpl.dimension, dimensionName: rules.dimensions.find((d) => d.key === tpl.dimension)?.name, weight: weights[tpl.dimension!] }
+      : {};
+    return { stageKey, type: tpl.type, title: tpl.title, assigneeRole: tpl.assigneeRole, dimension: tpl.dimension, details };
+  }
+
+  const limitOf = (t: CaseTaskState) => ({ at: stageDue.get(t.stageKey)!, what: `「${stageName.get(t.stageKey)}」阶段截止 / the stage deadline` });
 
   setHandler(
     completeTaskUpdate,
     async ({ taskId, actor, result }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done'; // before any await: a concurrent second completion is refused by the validator
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue });
-      await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:done` });
+      const clauseText = t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification;
+      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: clauseText });
+      await afterCompletion(t, result, actor);
       return { taskId, status: 'done', completedAt, late: t.overdue };
     },
-    { validator: (i) => validateCompletion(tasks, i) },
+    {
+      validator: (i) => {
+        validateCompletion(tasks, i);
+        const t = tasks.get(i.taskId)!;
+        const now = Date.now();
+        if (t.type === 'inspection') {
+          const r = i.result as InspectionResult;
+          if (r.violation && !rules.seriousViolations.some((v) => v.key === r.violation))
+            throw ApplicationFailure.create({ type: REJECT.invalid, message: `未知的严重违法类型 / unknown violation kind "${r.violation}" (known: ${rules.seriousViolations.map((v) => v.key).join(', ')})` });
+          if (r.measure) checkRectifyBy(r.rectifyBy, now, limitOf(t));
+        }
+        if (t.type === 'verification') checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, now, limitOf(t));
+        if (t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
+          throw ApplicationFailure.create({ type: REJECT.invalid, message: '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals' });
+      },
+    },
   );
 
-  await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: `case-${seed.caseId}`, actor: input.enrolledBy });
+  async function afterCompletion(t: CaseTaskState, result: unknown, actor: Actor): Promise<void> {
+    const round = t.round ?? 1;
+    switch (t.type) {
+      case 'self_check':
+        // The station officer reviews what the operator submitted (四、（二）).
+        await openTask({ stageKey: t.stageKey, type: 'self_check_review', title: '自查审核', assigneeRole: 'county_officer', round, details: { areas: SELF_CHECK_AREAS, submitted: result } });
+        return;
+      case 'self_check_review': {
+        const r = result as SelfCheckReviewResult;
+        if (r.decision === 'returned') await openTask({ stageKey: t.stageKey, type: 'self_check', title: '自查自纠', assigneeRole: 'county_officer', round: round + 1, details: { areas: SELF_CHECK_AREAS, returnedBecause: r.note } });
+        else await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'self_check:accepted' });
+        return;
+      }
+      case 'inspection': {
+        const r = result as InspectionResult;
+        const findings = r.areas.filter((a) => a.finding !== 'ok');
+        if (r.violation) {
+          const kind = rules.seriousViolations.find((v) => v.key === r.violation)!;
+          const reason = `立案查处：${kind.name}（${findings.filter((a) => a.finding === 'serious').map((a) => a.description).join('；')}）`;
+          await exclude('filed', reason, 'case.filed', actor, clause.filing, { violation: r.violation, taskId: t.id, findings }, `case:${seed.caseId}:filed`);
+        } else if (r.measure) {
+          const at = checkRectifyBy(r.rectifyBy, 0);
+          const order = { measure: r.measure, rectifyBy: at, findings, round: 1 };
+          await decide({ key: `task:${t.id}:rectification`, action: 'case.rectification_ordered', actor, clause: clause.rectification, reason: findings.map((a) => a.description).join('；'), data: order, currentStep: `rectifying:${shanghaiDate(at)}` });
+          wakeups.push({ at, stageKey: t.stageKey, round: 1, order });
+        } else await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'inspection:passed' });
+        return;
+      }
+      case 'verification': {
+        const r = result as VerificationResult;
+        const outcome = verificationOutcome(r, round, settings.maxRectificationRounds);
+        if (outcome.kind === 'passed') {
+          await decide({ key: `task:${t.id}:outcome`, action: 'case.rectification_passed', actor, clause: clause.rectification, reason: r.note, data: { round }, currentStep: 'rectification:passed' });
+        } else if (outcome.kind === 'again') {
+          const order = { rectifyBy: outcome.rectifyBy, round: round + 1, previousNote: r.note };
+          await decide({ key: `task:${t.id}:outcome`, action: 'case.rectification_ordered', actor, clause: clause.rectification, reason: r.note, data: order, currentStep: `rectifying:${shanghaiDate(outcome.rectifyBy)}` });
+          wakeups.push({ at: outcome.rectifyBy, stageKey: t.stageKey, round: round + 1, order });
+        } else {
+          // Not rectified after the last round: out of the award (the title needs "整改落实到位").
+          await exclude('rectification_failed', `整改复查 ${round} 轮未通过：${r.note}`, 'case.rectification_failed', actor, clause.rectification, { round, taskId: t.id }, `task:${t.id}:outcome`);
+        }
+        return;
+      }
+      case 'score': {
+        scores[t.dimension!] = toCenti((result as ScoreResult).score)!;
+        if (!rules.dimensions.every((d) => scores[d.key] !== undefined)) return;
+        total = weightedTotal(weights, scores);
+        proposed = meetsThreshold(total, settings.awardThreshold) && !excluded;
+        const parts = rules.dimensions.map((d) => ({ dimension: d.key, name: d.name, score: scores[d.key]! / 100, weight: weights[d.key]! }));
+        await decide({
+          key: `case:${seed.caseId}:scored`,
+          action: 'case.scored',
+          actor: SYSTEM_ACTOR,
+          clause: clause.scoring,
+          data: { parts, totalE4: total, threshold: settings.awardThreshold, proposed, track: seed.track },
+          score: { totalScore: total / 10_000, parts, proposed },
+          currentStep: proposed ? 'scored:proposed' : 'scored:below_threshold',
+        });
+        return;
+      }
+    }
+  }
+
+  await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: `case-${seed.caseId}`, actor: input.enrolledBy, clause: clause.enrolment });
 
   const openTasks = () => [...tasks.values()].filter((t) => t.status === 'open');
   for (;;) {
-    await condition(() => events.length > 0 || (campaignEnded && openTasks().length === 0));
+    const seen = wakeups.length;
+    const next = seen ? Math.min(...wakeups.map((w) => w.at)) : undefined;
+    const ready = () => events.length > 0 || wakeups.length !== seen || (next !== undefined && Date.now() >= next) || (campaignEnded && openTasks().length === 0 && wakeups.length === 0);
+    if (next === undefined) await condition(ready);
+    else await condition(ready, Math.max(1, next - Date.now()));
+
     const e = events.shift();
-    if (!e) break;
-    const stage = input.stages.find((s) => s.key === e.stageKey);
-    if (!stage) continue;
-    if (e.kind === 'opened') {
-      for (const tpl of stage.caseTasks) {
-        const id = `${seed.caseId}:${stage.key}:${tpl.type}`;
-        if (tasks.has(id)) continue;
-        // Known to the workflow before the row exists: the API only sees a task once it is projected,
-        // so a completion can never arrive for a task the workflow does not know.
-        tasks.set(id, { id, type: tpl.type, stageKey: stage.key, status: 'open', overdue: false });
-        await acts.createTask({
-          id,
-          campaignId: input.campaignId,
-          stageKey: stage.key,
-          caseId: seed.caseId,
-          type: tpl.type,
-          title: `${tpl.title}：${seed.operatorName}`,
-          assigneeRole: tpl.assigneeRole,
-          jurisdictionId: seed.jurisdictionId,
-          dueAt: e.dueAt,
-          followsStage: true,
-          workflowId: `case-${seed.caseId}`,
-          details: taskDetails(tpl.type, seed),
-        });
-        await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${tpl.type}:open` });
+    if (e) {
+      if (e.kind === 'opened' || e.kind === 'extended') stageDue.set(e.stageKey, e.dueAt);
+      const stage = input.stages.find((s) => s.key === e.stageKey);
+      if (!stage) continue;
+      if (e.kind === 'opened' && !excluded) {
+        for (const tpl of stage.caseTasks) await openTask(templateTask(stage.key, tpl));
+      } else if (e.kind === 'closed') {
+        // The campaign's closeStage activity already marked the projection; keep our state in step and
+        // record it on the case (DOMAIN.md: overdue work is recorded and escalated, never dropped).
+        for (const t of tasks.values()) {
+          if (t.stageKey !== e.stageKey || t.status !== 'open' || t.overdue) continue;
+          t.overdue = true;
+          await decide({ key: `task:${t.id}:overdue`, action: 'case.task_overdue', actor: SYSTEM_ACTOR, clause: clause.deadline, data: { taskId: t.id, type: t.type, stageKey: t.stageKey }, currentStep: `${t.type}:overdue` });
+        }
       }
-    } else if (e.kind === 'closed') {
-      // The campaign's closeStage activity already marked the projection; keep our state in step.
-      for (const t of tasks.values()) if (t.stageKey === e.stageKey && t.status === 'open') t.overdue = true;
+      continue;
     }
+    const due = wakeups.filter((w) => Date.now() >= w.at);
+    if (due.length) {
+      for (const w of due) {
+        wakeups.splice(wakeups.indexOf(w), 1);
+        await openTask({ stageKey: w.stageKey, type: 'verification', title: '整改复查', assigneeRole: 'county_officer', round: w.round, details: { order: w.order } });
+      }
+      continue;
+    }
+    if (campaignEnded && openTasks().length === 0 && wakeups.length === 0) break;
   }
 
   await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'completed', completed: true });

@@ -1,3 +1,4 @@
 // The workflow bundle's entry point: the worker loads every workflow exported here.
 export { CampaignWorkflow } from './campaign.js';
 export { CaseWorkflow } from './case.js';
+export { TitleWorkflow } from './title.js';

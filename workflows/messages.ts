@@ -2,6 +2,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { Actor } from '../domain/roles.js';
+import type { CaseSeed } from '../activities/case.js';
 
 export const TASK_QUEUE_DEFAULT = 'campaigns';
 
@@ -47,11 +48,46 @@ export interface CaseTaskState {
   stageKey: string;
   status: 'open' | 'done';
   overdue: boolean;
+  /** Rectification rounds, self-check rounds: 1 for the first. */
+  round?: number;
+  dimension?: string;
 }
 
 export interface CaseProgress {
   caseId: string;
   status: 'active' | 'completed';
+  tasks: CaseTaskState[];
+  excluded?: { kind: string; reason: string };
+  scores: Record<string, number>;
+  totalE4?: number;
+  proposed: boolean;
+  /** Rectification deadlines being waited for (ms). */
+  waitingUntil: number[];
+}
+
+export interface EnrolInput {
+  cases: CaseSeed[];
+  actor: Actor;
+}
+
+export interface PublicityState {
+  rosterId: string;
+  seq: number;
+  windowEndsAt: number;
+  caseIds: string[];
+}
+
+export interface AwardProgress {
+  publicity?: PublicityState;
+  objections: { id: string; caseId: string; status: 'open' | 'upheld' | 'dismissed' }[];
+  finalized: boolean;
+  titles: number;
+}
+
+export interface TitleProgress {
+  titleId: string;
+  status: 'active' | 'revoked' | 'expired';
+  expiresAt: number;
   tasks: CaseTaskState[];
 }
 
@@ -93,5 +129,15 @@ export const completeTaskUpdate = defineUpdate<TaskCompleted, [CompleteTaskInput
 export const closeStageUpdate = defineUpdate<StageState, [CloseStageInput]>('closeStage');
 export const extendStageUpdate = defineUpdate<StageState, [ExtendStageInput]>('extendStage');
 
+export const enrolCasesUpdate = defineUpdate<{ enrolled: number; caseCount: number }, [EnrolInput]>('enrolCases');
+export const publishPublicityUpdate = defineUpdate<PublicityState, [{ windowEndsAt: number; actor: Actor }]>('publishPublicity');
+export const lodgeObjectionUpdate = defineUpdate<{ objectionId: string }, [{ caseId: string; source: string; content: string; actor: Actor }]>('lodgeObjection');
+export const resolveObjectionUpdate = defineUpdate<{ objectionId: string; status: 'upheld' | 'dismissed' }, [{ objectionId: string; decision: 'upheld' | 'dismissed'; resolution: string; actor: Actor }]>('resolveObjection');
+export const finalizeAwardUpdate = defineUpdate<{ titles: number }, [{ actor: Actor }]>('finalizeAward');
+export const revokeTitleUpdate = defineUpdate<TitleProgress, [{ ground: string; evidence: string; actor: Actor }]>('revokeTitle');
+export const reportComplaintUpdate = defineUpdate<{ taskId: string }, [{ kind: 'complaint' | 'public_opinion'; description: string; actor: Actor }]>('reportComplaint');
+
+export const awardProgressQuery = defineQuery<AwardProgress>('awardProgress');
+export const titleProgressQuery = defineQuery<TitleProgress>('titleProgress');
 export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
 export const caseProgressQuery = defineQuery<CaseProgress>('caseProgress');

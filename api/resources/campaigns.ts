@@ -111,7 +111,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
         open: count(s.key, (g) => g.status === 'open'),
         overdue: count(s.key, (g) => g.status === 'open' && g.overdue),
       })),
-      overdueByJurisdiction: overdue.map((o) => ({ jurisdictionId: o.jurisdictionId, name: names.get(o.jurisdictionId) ?? o.jurisdictionId, overdue: o._count._all })).sort((a, b) => b.overdue - a.overdue),
+      overdueByJurisdiction: overdue.map((o) => ({ jurisdictionId: o.jurisdictionId, name: names.get(o.jurisdictionId) ?? o.jurisdictionId, overdue: o._count._all })).sort((a, b) => b.overdue - a.overdue || a.jurisdictionId.localeCompare(b.jurisdictionId)),
     };
   });
 

@@ -1,6 +1,6 @@
 import { changxing } from './changxing.js';
 import type { Programme } from './types.js';
 
-export type { Programme, ProgrammeStage, CaseTaskTemplate } from './types.js';
+export type { Programme, ProgrammeStage, CaseTaskTemplate, CampaignSettings, Clauses, Named, ScoringGroup } from './types.js';
 
 export const PROGRAMMES: Record<string, Programme> = { [changxing.id]: changxing };

@@ -1,0 +1,145 @@
+// The award end of a campaign: the 公示 list, objections to it, the final award list and the titles it
+// grants, and the end of a title (revoked or expired). Every write is keyed, so a retried activity
+// records its decision once.
+import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
+import type { Actor } from '../domain/roles.js';
+import { addDuration, parseDuration } from '../domain/duration.js';
+import { appendAudit } from './audit.js';
+
+export interface RosterEntry {
+  caseId: string;
+  operatorId: string;
+  operatorName: string;
+  uscc: string;
+  jurisdictionId: string;
+  jurisdictionName: string;
+  track: string | null;
+  totalScore: number | null;
+  /** Why the entry is on a black list (ground or violation), or a note. */
+  ground?: string;
+  groundName?: string;
+  since?: string;
+}
+
+export interface GrantedTitle {
+  titleId: string;
+  caseId: string;
+  operatorId: string;
+  operatorName: string;
+  jurisdictionId: string;
+  grantedAt: number;
+  expiresAt: number;
+}
+
+export const rosterId = (campaignId: string, kind: string, seq: number) => `${campaignId}:${kind}:${seq}`;
+export const titleWorkflowId = (caseId: string) => `title-${caseId}`;
+
+async function entriesOf(tx: Prisma.TransactionClient, where: Prisma.CaseWhereInput): Promise<RosterEntry[]> {
+  const cases = await tx.case.findMany({ where, orderBy: [{ totalScore: 'desc' }, { id: 'asc' }] });
+  const operators = new Map((await tx.operator.findMany({ where: { id: { in: cases.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
+  const names = new Map((await tx.jurisdiction.findMany({ where: { id: { in: cases.map((c) => c.jurisdictionId) } } })).map((j) => [j.id, j.name]));
+  return cases.map((c) => ({
+    caseId: c.id,
+    operatorId: c.operatorId,
+    operatorName: operators.get(c.operatorId)?.name ?? c.operatorId,
+    uscc: operators.get(c.operatorId)?.uscc ?? '',
+    jurisdictionId: c.jurisdictionId,
+    jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
+    track: c.track,
+    totalScore: c.totalScore,
+  }));
+}
+
+export function awardActivities(db: PrismaClient) {
+  return {
+    /**
+     * Publishes the 公示 list: every case proposed for the title (total at or above the threshold, not
+     * excluded). Refused (nothing written) while a case still lacks its total: the list must be complete.
+     */
+    async publishPublicity(input: { campaignId: string; seq: number; windowEndsAt: number; actor: Actor; clause: string }) {
+      return db.$transaction(async (tx) => {
+        const unscored = await tx.case.count({ where: { campaignId: input.campaignId, excludedKind: null, totalScore: null } });
+        if (unscored > 0) return { unscored, rosterId: null, entries: [] as RosterEntry[] };
+        const id = rosterId(input.campaignId, 'publicity', input.seq);
+        const entries = await entriesOf(tx, { campaignId: input.campaignId, proposed: true, excludedKind: null });
+        await tx.roster.createMany({
+          skipDuplicates: true,
+          data: [{ id, campaignId: input.campaignId, kind: 'publicity', seq: input.seq, publishedAt: new Date(), publishedById: input.actor.userId, windowEndsAt: new Date(input.windowEndsAt), entries: entries as unknown as Prisma.InputJsonValue }],
+        });
+        const stored = await tx.roster.findUniqueOrThrow({ where: { id } });
+        await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'publicity', entries: entries.length, windowEndsAt: input.windowEndsAt } });
+        return { unscored: 0, rosterId: id, entries: stored.entries as unknown as RosterEntry[] };
+      });
+    },
+
+    async lodgeObjection(input: { objectionId: string; campaignId: string; caseId: string; rosterId: string; source: string; content: string; actor: Actor; clause: string }) {
+      await db.$transaction(async (tx) => {
+        const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
+        await tx.objection.createMany({
+          skipDuplicates: true,
+          data: [{ id: input.objectionId, campaignId: input.campaignId, caseId: input.caseId, rosterId: input.rosterId, jurisdictionId: c.jurisdictionId, lodgedAt: new Date(), lodgedById: input.actor.userId ?? 'system', source: input.source, content: input.content, status: 'open' }],
+        });
+        await appendAudit(tx, { key: `objection:${input.objectionId}:lodged`, actor: input.actor, action: 'objection.lodged', entityType: 'case', entityId: input.caseId, campaignId: input.campaignId, jurisdictionId: c.jurisdictionId, clause: input.clause, reason: input.content, data: { objectionId: input.objectionId, source: input.source } });
+      });
+    },
+
+    /** Upheld: the case leaves the list with the reason. Dismissed: it stays. Either way it is recorded. */
+    async resolveObjection(input: { objectionId: string; decision: 'upheld' | 'dismissed'; resolution: string; actor: Actor; clause: string }) {
+      await db.$transaction(async (tx) => {
+        const o = await tx.objection.findUniqueOrThrow({ where: { id: input.objectionId } });
+        await tx.objection.updateMany({ where: { id: o.id, status: 'open' }, data: { status: input.decision, resolvedAt: new Date(), resolvedById: input.actor.userId, resolution: input.resolution } });
+        if (input.decision === 'upheld')
+          await tx.case.updateMany({ where: { id: o.caseId, excludedKind: null }, data: { excludedKind: 'objection_upheld', excludedReason: input.resolution, proposed: false, updatedAt: new Date() } });
+        await appendAudit(tx, { key: `objection:${o.id}:resolved`, actor: input.actor, action: `objection.${input.decision}`, entityType: 'case', entityId: o.caseId, campaignId: o.campaignId, jurisdictionId: o.jurisdictionId, clause: input.clause, reason: input.resolution, data: { objectionId: o.id } });
+      });
+    },
+
+    /**
+     * The final award list: the 公示 list less the cases removed since. Each gets its title, valid for the
+     * campaign's titleValidity from the grant (changxing 三、评定管理: 有效期为一年).
+     */
+    async grantTitles(input: { campaignId: string; publicityRosterId: string; titleValidity: string; actor: Actor; clause: string }): Promise<GrantedTitle[]> {
+      const validity = parseDuration(input.titleValidity);
+      if (!validity) throw new Error(`invalid titleValidity ${input.titleValidity}`);
+      return db.$transaction(async (tx) => {
+        const publicity = await tx.roster.findUniqueOrThrow({ where: { id: input.publicityRosterId } });
+        const listed = (publicity.entries as unknown as RosterEntry[]).map((e) => e.caseId);
+        const entries = await entriesOf(tx, { id: { in: listed }, proposed: true, excludedKind: null });
+        const now = Date.now();
+        const expiresAt = addDuration(now, validity);
+        await tx.title.createMany({
+          skipDuplicates: true,
+          data: entries.map((e) => ({ id: e.caseId, campaignId: input.campaignId, caseId: e.caseId, operatorId: e.operatorId, jurisdictionId: e.jurisdictionId, totalScore: e.totalScore ?? 0, grantedAt: new Date(now), expiresAt: new Date(expiresAt), status: 'active', workflowId: titleWorkflowId(e.caseId) })),
+        });
+        const id = rosterId(input.campaignId, 'award', 1);
+        await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'award', seq: 1, publishedAt: new Date(now), publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
+        await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'award', entries: entries.length, publicity: input.publicityRosterId } });
+        const titles = await tx.title.findMany({ where: { id: { in: entries.map((e) => e.caseId) } } });
+        for (const t of titles) {
+          await tx.case.update({ where: { id: t.caseId }, data: { currentStep: 'title:granted', updatedAt: new Date() } });
+          await appendAudit(tx, { key: `title:${t.id}:granted`, actor: input.actor, action: 'title.granted', entityType: 'case', entityId: t.caseId, campaignId: input.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, data: { grantedAt: t.grantedAt.getTime(), expiresAt: t.expiresAt.getTime(), totalScore: t.totalScore } });
+        }
+        return titles.map((t) => ({ titleId: t.id, caseId: t.caseId, operatorId: t.operatorId, operatorName: entries.find((e) => e.caseId === t.caseId)?.operatorName ?? t.operatorId, jurisdictionId: t.jurisdictionId, grantedAt: t.grantedAt.getTime(), expiresAt: t.expiresAt.getTime() }));
+      });
+    },
+
+    /** A title ends: revoked on one of the notice's grounds (with evidence and who), or expired. */
+    async endTitle(input: { titleId: string; status: 'revoked' | 'expired'; ground?: string; evidence?: string; actor: Actor; clause: string }) {
+      await db.$transaction(async (tx) => {
+        const t = await tx.title.findUniqueOrThrow({ where: { id: input.titleId } });
+        await tx.title.updateMany({
+          where: { id: t.id, status: 'active' },
+          data: { status: input.status, endedAt: new Date(), revokedGround: input.ground ?? null, revokedEvidence: input.evidence ?? null, revokedById: input.status === 'revoked' ? input.actor.userId : null },
+        });
+        await tx.case.update({ where: { id: t.caseId }, data: { currentStep: `title:${input.status}`, updatedAt: new Date() } });
+        await appendAudit(tx, { key: `title:${t.id}:${input.status}`, actor: input.actor, action: `title.${input.status}`, entityType: 'case', entityId: t.caseId, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, reason: input.evidence ?? null, data: { ground: input.ground ?? null } });
+      });
+    },
+
+    /** Any other decision on a title (complaint received, rectification outcome), for the trail. */
+    async recordTitleEvent(input: { key: string; titleId: string; action: string; actor: Actor; clause: string; reason?: string; data?: Prisma.InputJsonValue }) {
+      const t = await db.title.findUniqueOrThrow({ where: { id: input.titleId } });
+      await appendAudit(db, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: t.caseId, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, reason: input.reason ?? null, data: input.data ?? {} });
+    },
+  };
+}
