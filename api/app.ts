@@ -11,6 +11,9 @@ import { campaignsRouter } from './resources/campaigns.js';
 import { recordsRouter } from './resources/records.js';
 import { referenceRouter } from './resources/reference.js';
 import { tasksRouter } from './resources/tasks.js';
+import { csvBody, enrolmentRouter } from './resources/enrolment.js';
+import { awardRouter } from './resources/award.js';
+import { summaryRouter } from './resources/summary.js';
 
 export interface AppDeps {
   db: PrismaClient;
@@ -34,6 +37,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(csvBody);
   api.use(authenticate(deps.db));
 
   route(api, { method: 'get', path: '/health', summary: 'Temporal and database status', tag: 'system', roles: 'public' }, async (_req, res) => {
@@ -50,6 +54,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authRouter(deps.db));
   api.use(campaignsRouter(deps.db, deps.client, deps.taskQueue));
   api.use(tasksRouter(deps.db, deps.client));
+  api.use(enrolmentRouter(deps.db, deps.client));
+  api.use(awardRouter(deps.db, deps.client));
+  api.use(summaryRouter(deps.db));
   api.use(recordsRouter(deps.db));
   api.use(referenceRouter(deps.db));
   api.use((req) => {

@@ -1,12 +1,12 @@
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { CaseSeed } from '../activities/case.js';
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import type { PrismaClient } from '../prisma/db.js';
 import type { CampaignWorkflow, CampaignInput } from '../workflows/campaign.js';
 import { SA_CAMPAIGN_ID, SA_CURRENT_STAGE, SA_JURISDICTION, SA_PROGRAMME, launchedUpdate } from '../workflows/messages.js';
 import { badRequest, conflict } from './errors.js';
+import { jurisdictionSubtree, resolveEnrolment } from './enrolment.js';
 
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
 
@@ -20,26 +20,13 @@ export async function launchCampaign(opts: { client: Client; db: PrismaClient; t
   const { db, definition: def } = opts;
   const j = await db.jurisdiction.findUnique({ where: { id: def.jurisdictionId } });
   if (!j) throw badRequest(`辖区 ${def.jurisdictionId} 不存在`, `jurisdiction ${def.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
-  const inside = await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } });
-  const insideIds = new Set(inside.map((x) => x.id));
-
-  let operators: Awaited<ReturnType<typeof db.operator.findMany>>;
-  if (opts.operatorIds) {
-    const unique = [...new Set(opts.operatorIds)];
-    operators = await db.operator.findMany({ where: { id: { in: unique } } });
-    const found = new Set(operators.map((o) => o.id));
-    const problems = unique.flatMap((id, i) => {
-      const o = operators!.find((x) => x.id === id);
-      if (!found.has(id)) return [{ path: `operatorIds.${i}`, messageZh: `经营主体 ${id} 不存在`, messageEn: `operator ${id} does not exist` }];
-      if (!insideIds.has(o!.jurisdictionId)) return [{ path: `operatorIds.${i}`, messageZh: `经营主体「${o!.name}」不在本辖区注册`, messageEn: `operator ${id} is not registered in ${def.jurisdictionId}` }];
-      return [];
-    });
-    if (problems.length) throw badRequest(`有 ${problems.length} 个经营主体不能纳入：${problems.map((p) => p.messageZh).join('；')}`, problems.map((p) => p.messageEn).join('; '), problems);
-  } else {
-    operators = await db.operator.findMany({ where: { jurisdictionId: { in: [...insideIds] } }, orderBy: { id: 'asc' } });
-  }
-
-  const cases: CaseSeed[] = operators.map((o) => ({ caseId: `${def.campaignId}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: o.track }));
+  if (await db.campaign.findUnique({ where: { id: def.campaignId } }))
+    throw conflict(`活动 ${def.campaignId} 已经启动（每个辖区每年一次）`, `campaign ${def.campaignId} already exists (one per jurisdiction and year)`);
+  // Without a list, the whole register of the jurisdiction is enrolled (each with its registered track).
+  const rows = opts.operatorIds
+    ? [...new Set(opts.operatorIds)].map((operatorId) => ({ operatorId }))
+    : (await db.operator.findMany({ where: { jurisdictionId: { in: [...(await jurisdictionSubtree(db, def.jurisdictionId))] } }, orderBy: { id: 'asc' }, select: { id: true } })).map((o) => ({ operatorId: o.id }));
+  const cases = await resolveEnrolment(db, { campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, tracks: def.rules.tracks, rows, rowPath: (i) => `operatorIds.${i}` });
   const workflowId = campaignWorkflowId(def.campaignId);
   const input: CampaignInput = { definition: def, cases, launchedBy: opts.actor };
   try {

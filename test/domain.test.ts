@@ -6,6 +6,8 @@ import { usccProblem } from '../domain/uscc.js';
 import { defineCampaign } from '../domain/campaign-definition.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
 import { parseDeadline, parseStageStart } from '../domain/time.js';
+import { meetsThreshold, toCenti, totalE4, totalPoints } from '../domain/scoring.js';
+import { addDuration, parseDuration } from '../domain/duration.js';
 
 describe('统一社会信用代码', () => {
   it('accepts a valid code and says why others are invalid', () => {
@@ -45,5 +47,40 @@ describe('campaign definition', () => {
     expect(problems([{ key: 'rectification', startsAt: '2024-07-15' }])).toEqual(['stage "rectification" must start after stage "self_check" is due']);
     expect(parseStageStart('2024-07-01T10:00')).toBeUndefined(); // no zone: ambiguous
     expect(parseDeadline('2024-07-01T10:00:00+08:00')).toBe(Date.parse('2024-07-01T02:00:00Z'));
+  });
+});
+
+describe('scoring and settings (changxing 三、评定管理)', () => {
+  it('computes totals from parts in integers: 84.99 is below 85, 85.00 is not', () => {
+    const w = PROGRAMMES.changxing!.defaults.settings.weights.live_marketing!;
+    const centi = (s: Record<string, number>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, toCenti(v)!]));
+    const at85 = totalE4(w, centi({ department: 85, third_party: 85, industry: 85, consumer: 85, social: 85 }));
+    const below = totalE4(w, centi({ department: 85, third_party: 85, industry: 85, consumer: 85, social: 84.9 }));
+    expect([at85, below]).toEqual([850_000, 849_900]);
+    expect([meetsThreshold(at85, 85), meetsThreshold(below, 85)]).toEqual([true, false]);
+    expect(totalPoints(849_990)).toBe(84.99); // display never rounds up across the line
+    expect([toCenti(84.99), toCenti(84.999), toCenti(-1), toCenti(100.01)]).toEqual([8499, undefined, undefined, undefined]);
+  });
+
+  it('checks weights per track against the group shares, and the other settings', () => {
+    const bad = defineCampaign(PROGRAMMES.changxing!, { year: 2024, jurisdictionId: '330522', settings: { weights: { community_group_buying: { industry: 20 } }, publicityDays: 0, maxRectificationRounds: 9 } });
+    expect(bad.problems.map((p) => p.messageEn)).toEqual([
+      'community_group_buying: industry + consumer + social must add up to 30, not 40',
+      'publicityDays must be a whole number 1..60',
+      'maxRectificationRounds must be 1..5',
+    ]);
+    const ok = defineCampaign(PROGRAMMES.changxing!, { year: 2024, jurisdictionId: '330522', settings: { weights: { community_group_buying: { department: 50, third_party: 20 } } } });
+    expect(ok.definition!.settings.weights).toEqual({
+      live_marketing: { department: 40, third_party: 30, industry: 10, consumer: 10, social: 10 },
+      community_group_buying: { department: 50, third_party: 20, industry: 10, consumer: 10, social: 10 },
+    });
+  });
+
+  it('adds validity periods in the Shanghai calendar', () => {
+    const granted = Date.parse('2024-12-05T10:00:00+08:00');
+    expect(new Date(addDuration(granted, parseDuration('P1Y')!)).toISOString()).toBe('2025-12-05T02:00:00.000Z');
+    expect(new Date(addDuration(Date.parse('2024-02-29T09:00:00+08:00'), parseDuration('P1Y')!)).toISOString()).toBe('2025-02-28T01:00:00.000Z');
+    expect(addDuration(granted, parseDuration('PT8S')!) - granted).toBe(8000);
+    expect([parseDuration('P'), parseDuration('1Y'), parseDuration('PT'), parseDuration('P0D')]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -34,21 +34,23 @@ export async function launch(client: Client, db: PrismaClient, taskQueue: string
 }
 
 /**
- * A Changxing definition whose stage `openKey` is open right now for `openMs`: the stages before it lie
- * just in the past (they open and close at once on launch), the ones after it follow. A test of one stage
+ * A Changxing calendar whose stage `openKey` is open right now for `openMs`: the stages before it lie just
+ * in the past (they open and close at once on launch), the ones after it follow. A test of one stage
  * then runs without waiting through the others.
  */
-export function definitionOpenAt(year: number, openKey: string, opts: { openMs?: number; settings?: SettingsInput; operators?: never } = {}): CampaignDefinition {
+export function calendarOpenAt(openKey: string, openMs = 120_000) {
   const keys = PROGRAMMES.changxing!.stages.map((s) => s.key);
   const at = keys.indexOf(openKey);
   const now = Date.now();
-  const openMs = opts.openMs ?? 120_000;
-  const stages = keys.map((key, i) => {
+  return keys.map((key, i) => {
     const startsAt = i < at ? now - (at - i) * 2000 : i === at ? now - 500 : now + openMs + (i - at) * 2000;
     const dueAt = i < at ? startsAt + 1000 : i === at ? now + openMs : startsAt + 1000;
     return { key, startsAt: new Date(startsAt).toISOString(), dueAt: new Date(dueAt).toISOString() };
   });
-  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages, reminderLeadHours: 0, settings: opts.settings });
+}
+
+export function definitionOpenAt(year: number, openKey: string, opts: { openMs?: number; settings?: SettingsInput } = {}): CampaignDefinition {
+  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages: calendarOpenAt(openKey, opts.openMs), reminderLeadHours: 0, settings: opts.settings });
   if (!r.definition) throw new Error(JSON.stringify(r.problems));
   return r.definition;
 }

@@ -33,6 +33,7 @@ import {
   resolveObjectionUpdate,
   finalizeAwardUpdate,
   awardProgressQuery,
+  enrolledCasesQuery,
   type AwardProgress,
   type EnrolInput,
   type PublicityState,
@@ -181,6 +182,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   );
 
   setHandler(awardProgressQuery, () => ({ publicity, objections, finalized, titles }));
+  setHandler(enrolledCasesQuery, () => [...enrolled]);
 
   // 公示 (四、（四）): the proposed list is published for a window; objections are lodged during it and
   // must all be resolved before the list becomes final.

@@ -138,6 +138,8 @@ export const revokeTitleUpdate = defineUpdate<TitleProgress, [{ ground: string; 
 export const reportComplaintUpdate = defineUpdate<{ taskId: string }, [{ kind: 'complaint' | 'public_opinion'; description: string; actor: Actor }]>('reportComplaint');
 
 export const awardProgressQuery = defineQuery<AwardProgress>('awardProgress');
+/** Case ids enrolled so far (the projection may lag a moment behind). */
+export const enrolledCasesQuery = defineQuery<string[]>('enrolledCases');
 export const titleProgressQuery = defineQuery<TitleProgress>('titleProgress');
 export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
 export const caseProgressQuery = defineQuery<CaseProgress>('caseProgress');

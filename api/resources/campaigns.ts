@@ -4,11 +4,12 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
-import { defineCampaign } from '../../domain/campaign-definition.js';
+import { defineCampaign, type CampaignDefinition } from '../../domain/campaign-definition.js';
 import { parseDeadline } from '../../domain/time.js';
 import type { Actor } from '../../domain/roles.js';
 import { closeStageUpdate, extendStageUpdate } from '../../workflows/messages.js';
 import { launchCampaign } from '../campaign-launch.js';
+import { loadCampaign as loadOne, visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -26,23 +27,32 @@ export const launchBody = z
     stages: z.array(z.object({ key: z.string().max(50), startsAt: dateText.optional(), dueAt: dateText.optional() }).strict()).max(20).optional(),
     reminderLeadHours: z.number().min(0).max(720).optional(),
     operatorIds: z.array(z.string().max(50)).min(1).max(10_000).optional(),
+    settings: z
+      .object({
+        weights: z.record(z.string().max(50), z.record(z.string().max(50), z.number())).optional(),
+        awardThreshold: z.number().optional(),
+        titleValidity: z.string().max(40).optional(),
+        publicityDays: z.number().optional(),
+        maxRectificationRounds: z.number().optional(),
+        verificationDays: z.number().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Next year's run of a campaign: its settings are copied unless given. */
+    previousCampaignId: z.string().max(100).optional(),
   })
   .strict();
 const closeBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 const extendBody = z.object({ dueAt: dateText, reason: z.string().trim().min(1).max(500) }).strict();
 
-/** Campaigns a user may see: run in their subtree, or above it (a station sees its county's campaign). */
-const visibleJurisdictions = (me: Principal) => [...me.subtree, ...me.ancestors];
 
 export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
   const r = Router();
 
-  async function loadCampaign(id: string, me: Principal) {
-    const c = await db.campaign.findUnique({ where: { id } });
-    if (!c) throw notFound('活动 campaign', id);
-    if (!visibleJurisdictions(me).includes(c.jurisdictionId)) throw forbidden();
+  const loadCampaign = async (id: string, me: Principal) => {
+    const { def: _def, ...c } = await loadOne(db, id, me);
     return c;
-  }
+  };
   /** Campaigns with their stages, in one stage query however many campaigns. */
   async function withStages<T extends { id: string }>(campaigns: T[]) {
     const stages = await db.stage.findMany({ where: { campaignId: { in: campaigns.map((c) => c.id) } }, orderBy: { seq: 'asc' } });
@@ -81,7 +91,14 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     if (!programme) throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [{ path: 'programme', messageZh: '未知项目', messageEn: `unknown programme (known: ${Object.keys(PROGRAMMES).join(', ')})` }]);
     if (!(await db.jurisdiction.findUnique({ where: { id: body.jurisdictionId } }))) throw badRequest(`辖区 ${body.jurisdictionId} 不存在`, `jurisdiction ${body.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
     if (!inScope(me, body.jurisdictionId)) throw forbidden('只能在本辖区内启动活动', 'you can only launch campaigns in your own jurisdiction');
-    const defined = defineCampaign(programme, body);
+    let settings = body.settings;
+    if (body.previousCampaignId) {
+      const prev = await db.campaign.findUnique({ where: { id: body.previousCampaignId } });
+      if (!prev || prev.programme !== body.programme || prev.jurisdictionId !== body.jurisdictionId || prev.year >= body.year)
+        throw badRequest('上一年度活动无效（须为同一项目、同一辖区、更早年度）', 'previousCampaignId must be an earlier campaign of the same programme and jurisdiction', [{ path: 'previousCampaignId', messageZh: '上一年度活动无效', messageEn: 'invalid previous campaign' }]);
+      settings ??= (prev.definition as unknown as CampaignDefinition).settings;
+    }
+    const defined = defineCampaign(programme, { ...body, settings });
     if (!defined.definition) throw badRequest(`活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`, `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`, defined.problems);
     await launchCampaign({ client, db, taskQueue, definition: defined.definition, actor: actorOf(me), operatorIds: body.operatorIds });
     res.status(201);

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { forbidden, notFound } from '../errors.js';
-import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 
@@ -14,15 +14,27 @@ export function recordsRouter(db: PrismaClient): Router {
     const ops = new Map((await db.operator.findMany({ where: { id: { in: rows.map((c) => c.operatorId) } }, select: { id: true, name: true, uscc: true } })).map((o) => [o.id, o]));
     return rows.map((c) => ({ ...c, operatorName: ops.get(c.operatorId)?.name ?? null, operatorUscc: ops.get(c.operatorId)?.uscc ?? null }));
   };
-  const caseFilter = z.object({ campaignId: z.string().optional(), jurisdictionId: z.string().optional(), status: z.enum(['active', 'completed']).optional(), q: z.string().max(100).optional(), id: idsFilter.optional() });
+  const caseFilter = z.object({
+    campaignId: z.string().optional(),
+    jurisdictionId: z.string().optional(),
+    status: z.enum(['active', 'completed']).optional(),
+    track: z.string().optional(),
+    proposed: boolFilter.optional(),
+    excluded: boolFilter.optional(),
+    q: z.string().max(100).optional(),
+    id: idsFilter.optional(),
+  });
   route(r, { method: 'get', path: '/cases', summary: 'Cases in your jurisdiction', tag: 'cases', list: true }, async (req, res, me) => {
-    const p = parseList(req, caseFilter, ['id', 'createdAt', 'updatedAt', 'status', 'jurisdictionId', 'currentStep'], ['id', 'ASC']);
+    const p = parseList(req, caseFilter, ['id', 'createdAt', 'updatedAt', 'status', 'jurisdictionId', 'currentStep', 'totalScore'], ['id', 'ASC']);
     const f = p.filter;
     const opIds = f.q ? (await db.operator.findMany({ where: { OR: [{ name: { contains: f.q } }, { uscc: { contains: f.q.toUpperCase() } }] }, select: { id: true } })).map((o) => o.id) : undefined;
     const where = {
       jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
       ...(f.campaignId ? { campaignId: f.campaignId } : {}),
       ...(f.status ? { status: f.status } : {}),
+      ...(f.track ? { track: f.track } : {}),
+      ...(f.proposed !== undefined ? { proposed: f.proposed } : {}),
+      ...(f.excluded !== undefined ? { excludedKind: f.excluded ? { not: null } : null } : {}),
       ...(opIds ? { operatorId: { in: opIds } } : {}),
       ...idsWhere(f.id),
     };

@@ -89,6 +89,12 @@ export function referenceRouter(db: PrismaClient): Router {
     nameEn: p.nameEn,
     defaults: p.defaults,
     stages: p.stages.map((s) => ({ key: s.key, name: s.name, nameEn: s.nameEn, defaultStart: s.defaultStart, defaultDue: s.defaultDue, taskTypes: s.caseTasks.map((t) => t.type) })),
+    enrolmentStage: p.enrolmentStage,
+    tracks: p.tracks,
+    scoring: p.scoring,
+    seriousViolations: p.seriousViolations,
+    revocationGrounds: p.revocationGrounds,
+    clauses: p.clauses,
   });
   route(r, { method: 'get', path: '/programmes', summary: 'Programme definitions a campaign can be launched from', tag: 'reference', list: true }, (_req, res) => {
     const rows = Object.values(PROGRAMMES).map(programmeView);

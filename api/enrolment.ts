@@ -1,0 +1,68 @@
+// Who may be enrolled in a campaign, checked row by row: the operator exists, is registered in the
+// campaign's county (changxing 一、培育对象: "实际注册和运营在本县"), is not enrolled twice, and has a track
+// of the programme. A batch with any bad row enrols nobody: the coordinator gets every row's reason.
+import type { CaseSeed } from '../activities/case.js';
+import type { Named } from '../domain/programmes/index.js';
+import { isValidUscc } from '../domain/uscc.js';
+import type { PrismaClient } from '../prisma/db.js';
+import { badRequest } from './errors.js';
+
+export interface EnrolmentRow {
+  operatorId?: string;
+  uscc?: string;
+  track?: string;
+}
+
+export interface RowProblem {
+  path: string;
+  row?: number;
+  messageZh: string;
+  messageEn: string;
+}
+
+export async function jurisdictionSubtree(db: PrismaClient, jurisdictionId: string): Promise<Set<string>> {
+  const j = await db.jurisdiction.findUniqueOrThrow({ where: { id: jurisdictionId } });
+  return new Set((await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } })).map((x) => x.id));
+}
+
+/**
+ * Resolves rows to case seeds or throws 400 listing every bad row. `rowBase` numbers rows as the user
+ * sees them (a CSV's first data row is line 2).
+ */
+export async function resolveEnrolment(
+  db: PrismaClient,
+  opts: { campaignId: string; jurisdictionId: string; tracks: Named[]; rows: EnrolmentRow[]; rowPath: (i: number) => string; rowBase?: number; alreadyEnrolled?: string[] },
+): Promise<CaseSeed[]> {
+  const inside = await jurisdictionSubtree(db, opts.jurisdictionId);
+  const ids = opts.rows.map((r) => r.operatorId).filter((x): x is string => !!x);
+  const usccs = opts.rows.map((r) => r.uscc?.trim().toUpperCase()).filter((x): x is string => !!x);
+  const operators = await db.operator.findMany({ where: { OR: [{ id: { in: ids } }, { uscc: { in: usccs } }] } });
+  const enrolled = new Set((await db.case.findMany({ where: { campaignId: opts.campaignId }, select: { operatorId: true } })).map((c) => c.operatorId));
+  // The workflow's own list: a case just enrolled may not be projected yet.
+  for (const caseId of opts.alreadyEnrolled ?? []) enrolled.add(caseId.slice(opts.campaignId.length + 1));
+  const trackKeys = opts.tracks.map((t) => t.key);
+  const seen = new Map<string, number>();
+  const problems: RowProblem[] = [];
+  const seeds: CaseSeed[] = [];
+  opts.rows.forEach((r, i) => {
+    const line = i + (opts.rowBase ?? 0);
+    const path = opts.rowPath(i);
+    const bad = (zh: string, en: string) => problems.push({ path, ...(opts.rowBase !== undefined ? { row: line } : {}), messageZh: opts.rowBase !== undefined ? `第 ${line} 行：${zh}` : zh, messageEn: opts.rowBase !== undefined ? `line ${line}: ${en}` : en });
+    const uscc = r.uscc?.trim().toUpperCase();
+    if (!r.operatorId && !uscc) return bad('缺少经营主体或统一社会信用代码', 'operator id or USCC missing');
+    if (uscc && !isValidUscc(uscc)) return bad(`统一社会信用代码「${uscc}」无效（校验位不符）`, `USCC "${uscc}" is invalid (check character)`);
+    const o = operators.find((x) => (r.operatorId ? x.id === r.operatorId : x.uscc === uscc));
+    if (!o) return bad(`经营主体 ${r.operatorId ?? uscc} 未在经营主体名录中`, `operator ${r.operatorId ?? uscc} is not in the operator register`);
+    if (!inside.has(o.jurisdictionId)) return bad(`「${o.name}」不在本辖区注册`, `${o.name} is not registered in ${opts.jurisdictionId}`);
+    if (enrolled.has(o.id)) return bad(`「${o.name}」已纳入本活动`, `${o.name} is already enrolled`);
+    if (seen.has(o.id)) return bad(`「${o.name}」与第 ${seen.get(o.id)} 行重复`, `${o.name} repeats line ${seen.get(o.id)}`);
+    seen.set(o.id, line);
+    const track = r.track?.trim() || o.track || undefined;
+    const trackKey = trackKeys.includes(track ?? '') ? track : opts.tracks.find((t) => t.name === track)?.key;
+    if (!trackKey) return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
+    seeds.push({ caseId: `${opts.campaignId}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKey });
+  });
+  if (problems.length)
+    throw badRequest(`有 ${problems.length} 行不能纳入，未纳入任何经营主体：${problems.slice(0, 5).map((p) => p.messageZh).join('；')}${problems.length > 5 ? '…' : ''}`, `${problems.length} row(s) cannot be enrolled; nothing was enrolled: ${problems.slice(0, 5).map((p) => p.messageEn).join('; ')}`, problems);
+  return seeds;
+}

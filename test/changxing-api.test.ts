@@ -1,0 +1,207 @@
+// The Changxing programme through the REST API: enrolment by CSV (all lines or none) and by filter, the
+// 70/30 weight rule at launch, scoring by evaluation groups, the 公示 with objections, the award, titles
+// revoked or complained about, 红黑榜 publications, the summary report, and next year's campaign.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { startApi, type Api } from './api-helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
+import { shanghaiDate } from '../domain/time.js';
+
+let h: Harness;
+let api: Api;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  h = await startHarness();
+  api = await startApi(h);
+  for (const u of ['coord.changxing', 'coord.zhoushan', 'officer.zhicheng', 'officer.taihu', 'auditor.changxing', 'leader.changxing']) tokens[u] = await api.login(u);
+});
+afterAll(async () => {
+  await api?.close();
+  await h?.stop();
+});
+
+const q = (filter: object) => `filter=${encodeURIComponent(JSON.stringify(filter))}`;
+const uscc = async (operatorId: string) => (await h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).uscc;
+const as = (user: string) => ({ token: tokens[user]! });
+const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { ...as(user), body });
+
+async function launch(year: number, openKey: string, operatorIds: string[], settings?: object) {
+  const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', stages: calendarOpenAt(openKey), reminderLeadHours: 0, operatorIds, ...(settings ? { settings } : {}) });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+
+describe('Changxing through the API', () => {
+  it('refuses a launch whose weights break the 70/30 rule, and changes nothing', async () => {
+    const year = await uniqueYear(h.db);
+    const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', settings: { weights: { live_marketing: { department: 50 } } } });
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ path: 'settings.weights.live_marketing', messageEn: 'live_marketing: department + third_party must add up to 70, not 80' })]);
+    expect(r.body.messageZh).toContain('权重合计须为 70');
+    const typo = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', settings: { weights: { live: { department: 40 } }, awardThreshold: 101, titleValidity: 'one year' } });
+    expect(typo.body.fields.map((f: { path: string }) => f.path)).toEqual(['settings.weights.live', 'settings.awardThreshold', 'settings.titleValidity']);
+    expect(await h.db.campaign.count({ where: { year } })).toBe(0);
+  });
+
+  it('enrols during mobilization from CSV (every bad line reported, nothing half-imported) and by filter', async () => {
+    const year = await uniqueYear(h.db);
+    const id = await launch(year, 'mobilization', ['op-cx-001']);
+    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id } })) === 1, 'first case projected');
+    const path = `/campaigns/${encodeURIComponent(id)}/cases`;
+    const bad = [
+      '统一社会信用代码,赛道,名称',
+      `${await uscc('op-cx-002')},直播营销,太湖某直播间`,
+      `${await uscc('op-zs-001')},直播营销,舟山主体`,
+      '91330522MA2AB3CD4X,直播营销,校验位错',
+      `${await uscc('op-cx-002')},直播营销,重复`,
+      `${await uscc('op-cx-003')},外卖,赛道错`,
+      `${await uscc('op-cx-001')},直播营销,已纳入`,
+    ].join('\n');
+    const refused = await post('coord.changxing', `${path}/import`, { csv: bad });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.map((f: { row: number }) => f.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(refused.body.fields.map((f: { messageEn: string }) => f.messageEn)).toEqual([
+      expect.stringMatching(/line 3: .* is not registered in 330522/),
+      expect.stringMatching(/line 4: USCC .* is invalid/),
+      expect.stringMatching(/line 5: .* repeats line 2/),
+      expect.stringMatching(/line 6: .*track must be one of/),
+      expect.stringMatching(/line 7: .* already enrolled/),
+    ]);
+    expect(refused.body.messageZh).toContain('未纳入任何经营主体');
+    expect(await h.db.case.count({ where: { campaignId: id } })).toBe(1);
+
+    // The same as the bureau's spreadsheet export, raw text/csv with a BOM.
+    const good = `\uFEFF统一社会信用代码,赛道\n${await uscc('op-cx-002')},直播营销\n${await uscc('op-cx-003')},community_group_buying\n`;
+    const imported = await api.call('POST', `${path}/import`, { ...as('coord.changxing'), rawBody: good, contentType: 'text/csv' });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body).toEqual({ enrolled: 2, caseCount: 3 });
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: `${id}:op-cx-003` } })).track).toBe('community_group_buying');
+
+    // Everyone of a station not yet enrolled, on one track.
+    const byFilter = await post('coord.changxing', path, { filter: { jurisdictionId: '330522004' }, track: 'live_marketing' });
+    expect(byFilter.status).toBe(201);
+    expect(byFilter.body).toEqual({ enrolled: 5, caseCount: 8 });
+    expect((await post('officer.zhicheng', path, { operators: [{ operatorId: 'op-cx-007' }] })).status).toBe(403);
+    expect((await post('coord.zhoushan', path, { operators: [{ operatorId: 'op-cx-007' }] })).status).toBe(403);
+    const candidates = await waitFor(async () => {
+      const r = await api.call('GET', `/campaigns/${encodeURIComponent(id)}/candidates?${q({ enrolled: true })}`, as('coord.changxing'));
+      return r.body.length === 8 && r;
+    }, 'eight enrolled');
+    expect(candidates.headers.get('content-range')).toBe('candidates 0-7/8');
+    const enrolment = await h.db.auditEvent.findFirstOrThrow({ where: { campaignId: id, action: 'campaign.cases_enrolled', actorId: 'u-coord-changxing' } });
+    expect(enrolment.clause).toContain('培育对象');
+
+    // Enrolment ends with the mobilization stage.
+    expect((await post('coord.changxing', `/campaigns/${encodeURIComponent(id)}/stages/mobilization/close`, { reason: '动员部署完成' })).status).toBe(200);
+    const late = await post('coord.changxing', path, { operators: [{ operatorId: 'op-cx-007' }] });
+    expect(late.status).toBe(409);
+    expect(late.body.messageEn).toMatch(/enrolment closed/);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('scores, publishes, takes objections, awards, revokes, publishes 红黑榜, reports, and proposes next year', async () => {
+    const year = await uniqueYear(h.db);
+    const id = await launch(year, 'evaluation', ['op-cx-001', 'op-cx-002']);
+    const cid = encodeURIComponent(id);
+    const [a, d] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
+    const scoreTasks = await waitFor(async () => {
+      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' }, orderBy: { id: 'asc' } });
+      return t.length === 10 && t;
+    }, 'score tasks');
+    const first = encodeURIComponent(scoreTasks[0]!.id);
+    expect((await post('officer.zhicheng', `/tasks/${first}/complete`, { score: 90 })).status).toBe(403);
+    const withTotal = await post('auditor.changxing', `/tasks/${first}/complete`, { score: 90, total: 100 });
+    expect(withTotal.status).toBe(400);
+    expect(withTotal.body.messageEn).toMatch(/total/);
+    for (const t of scoreTasks) {
+      const value = t.caseId === a ? 90 : (t.details as { dimension: string }).dimension === 'department' ? 80 : 90; // d: 32+27+9+9+9 = 86
+      expect((await post('auditor.changxing', `/tasks/${encodeURIComponent(t.id)}/complete`, { score: value })).status).toBe(200);
+    }
+    const cases = await waitFor(async () => {
+      const r = await api.call('GET', `/cases?${q({ campaignId: id, proposed: true })}&sort=["totalScore","DESC"]`, as('leader.changxing'));
+      return r.body.length === 2 && r.body;
+    }, 'totals');
+    expect(cases.map((c: { totalScore: number }) => c.totalScore)).toEqual([90, 86]);
+
+    // 公示 for a short window; objections only by the coordinator, resolved before the list is final.
+    expect((await post('officer.zhicheng', `/campaigns/${cid}/publicity`, { days: 5 })).status).toBe(403);
+    const windowEndsAt = Date.now() + 1500;
+    const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
+    expect(pub.status).toBe(201);
+    expect(pub.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
+    const objection = await post('coord.changxing', `/campaigns/${cid}/objections`, { caseId: a, source: '来信', content: '反映售后不到位' });
+    expect(objection.status).toBe(201);
+    expect((await post('coord.changxing', `/campaigns/${cid}/award`)).status).toBe(409);
+    const oid = encodeURIComponent(objection.body.id);
+    expect((await post('officer.zhicheng', `/objections/${oid}/resolve`, { decision: 'dismissed', resolution: 'x' })).status).toBe(403);
+    expect((await post('coord.changxing', `/objections/${oid}/resolve`, { decision: 'maybe', resolution: 'x' })).status).toBe(400);
+    expect((await post('coord.changxing', `/objections/${oid}/resolve`, { decision: 'dismissed', resolution: '经核查售后已整改' })).body.status).toBe('dismissed');
+    await new Promise((r) => setTimeout(r, Math.max(0, windowEndsAt - Date.now() + 100)));
+    const award = await post('coord.changxing', `/campaigns/${cid}/award`);
+    expect(award.status).toBe(201);
+    expect(award.body.titles).toBe(2);
+
+    // Titles are seen and acted on within jurisdiction; revocation needs a ground of the notice.
+    const mine = await api.call('GET', `/titles?${q({ campaignId: id })}`, as('officer.zhicheng'));
+    expect(mine.body.map((t: { caseId: string }) => t.caseId)).toEqual([a]);
+    const ta = encodeURIComponent(a);
+    expect((await post('officer.taihu', `/titles/${ta}/revoke`, { ground: 'listed_dishonest', evidence: 'x' })).status).toBe(403);
+    expect((await post('officer.zhicheng', `/titles/${ta}/revoke`, { ground: 'bad_attitude', evidence: 'x' })).status).toBe(400);
+    expect((await post('officer.zhicheng', `/titles/${ta}/revoke`, { ground: 'listed_dishonest' })).status).toBe(400);
+    const revoked = await post('officer.zhicheng', `/titles/${ta}/revoke`, { ground: 'listed_dishonest', evidence: '2024-11 被列入经营异常名录' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ status: 'revoked', revokedGround: 'listed_dishonest', revokedById: 'u-officer-zhicheng' });
+    expect((await post('officer.zhicheng', `/titles/${ta}/complaints`, { kind: 'complaint', description: 'x' })).status).toBe(409);
+    const complaint = await post('officer.taihu', `/titles/${encodeURIComponent(d)}/complaints`, { kind: 'public_opinion', description: '直播间言论引发负面舆情' });
+    expect(complaint.status).toBe(201);
+    expect(complaint.body).toMatchObject({ type: 'interview', jurisdictionId: '330522002', status: 'open' });
+
+    // 红黑榜: dated publications, each entry citing its ground; a newer one supersedes.
+    const red = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
+    expect(red.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([d]);
+    const black = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'black' });
+    expect(black.body.entries).toEqual([expect.objectContaining({ caseId: a, ground: 'listed_dishonest', groundName: expect.stringContaining('经营异常名录') })]);
+    const red2 = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
+    expect(red2.body.seq).toBe(2);
+    expect((await api.call('GET', `/rosters/${encodeURIComponent(red.body.id)}`, as('leader.changxing'))).body.superseded).toBe(true);
+    expect((await post('officer.zhicheng', `/campaigns/${cid}/rosters`, { kind: 'red' })).status).toBe(403);
+    const csv = await api.call('GET', `/rosters/${encodeURIComponent(black.body.id)}/csv`, as('leader.changxing'));
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.body).toMatch(/^序号,经营主体/);
+    const raw = await fetch(`${api.url}/api/rosters/${encodeURIComponent(black.body.id)}/csv`, { headers: { authorization: `Bearer ${tokens['leader.changxing']}` } });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
+    expect(csv.body).toContain('经营异常名录');
+
+    // 总结: figures from the live data, as JSON and CSV.
+    const summary = await api.call('GET', `/campaigns/${cid}/summary`, as('leader.changxing'));
+    expect(summary.body.cases).toMatchObject({ enrolled: 2, scored: 2, proposed: 2 });
+    expect(summary.body.titles).toEqual({ active: 1, revoked: 1 });
+    expect(summary.body.scoreDistribution.filter((b: { count: number }) => b.count > 0)).toEqual([{ label: '85–89.99', from: 85, count: 1 }, { label: '90–100', from: 90, count: 1 }]);
+    expect(summary.body.awardList.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
+    expect((await api.call('GET', `/campaigns/${cid}/summary/csv`, as('leader.changxing'))).body).toContain('授予名单');
+
+    // Next year: calendar moved a year, settings copied, last year's holders and revoked operators shown.
+    const before = JSON.stringify(await h.db.campaign.findUniqueOrThrow({ where: { id } }));
+    const successor = await api.call('GET', `/campaigns/${cid}/successor`, as('coord.changxing'));
+    expect(successor.status).toBe(200);
+    const next = successor.body.launch;
+    expect(next).toMatchObject({ programme: 'changxing', year: year + 1, jurisdictionId: '330522', previousCampaignId: id });
+    // (Test campaigns take unique years but run on today's calendar: each date moves one year on.)
+    const stages = await h.db.stage.findMany({ where: { campaignId: id }, orderBy: { seq: 'asc' } });
+    const oneYearOn = (d: Date) => `${Number(shanghaiDate(d.getTime()).slice(0, 4)) + 1}${shanghaiDate(d.getTime()).slice(4)}`;
+    expect(next.stages).toEqual(stages.map((s) => ({ key: s.key, startsAt: oneYearOn(s.startsAt), dueAt: oneYearOn(s.dueAt) })));
+    expect(next.settings).toEqual(JSON.parse(before).definition.settings);
+    expect(successor.body.titleHolders).toEqual([expect.objectContaining({ operatorId: 'op-cx-002', status: 'active', expiresAt: expect.any(String) })]);
+    expect(successor.body.flagged).toEqual([expect.objectContaining({ operatorId: 'op-cx-001', kind: 'revoked', groundName: expect.stringContaining('经营异常') })]);
+    // (A year of its own: year + 1 belongs to another test of this run.)
+    const launched = await post('coord.changxing', '/campaigns', { ...next, year: await uniqueYear(h.db), stages: calendarOpenAt('mobilization'), operatorIds: ['op-cx-001', 'op-cx-002'] });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const flags = await waitFor(async () => {
+      const r = await api.call('GET', `/campaigns/${encodeURIComponent(launched.body.id)}/candidates?${q({ enrolled: true })}`, as('coord.changxing'));
+      return r.body.length === 2 && r;
+    }, 'enrolled candidates');
+    expect(Object.fromEntries(flags.body.map((o: { id: string; flags: { kind: string }[] }) => [o.id, o.flags.map((f) => f.kind)]))).toEqual({ 'op-cx-001': ['revoked'], 'op-cx-002': ['title_holder'] });
+    expect(JSON.stringify(await h.db.campaign.findUniqueOrThrow({ where: { id } }))).toBe(before);
+    for (const c of [id, launched.body.id]) await h.env.client.workflow.getHandle(`campaign-${c}`).terminate('test done');
+  });
+});
