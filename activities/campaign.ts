@@ -113,7 +113,7 @@ export function campaignActivities(db: PrismaClient) {
      * open task of the stage is marked overdue (DOMAIN.md "work left open at a deadline is marked overdue
      * and escalated"). Returns the overdue counts so the workflow can escalate.
      */
-    async closeStage(input: { campaignId: string; stageKey: string; early: boolean; reason?: string; actor: Actor }) {
+    async closeStage(input: { campaignId: string; stageKey: string; early: boolean; reason?: string; actor: Actor; clause?: string }) {
       const id = stageId(input.campaignId, input.stageKey);
       return db.$transaction(async (tx) => {
         await lockStage(tx, id, 'update');
@@ -136,6 +136,7 @@ export function campaignActivities(db: PrismaClient) {
           key: `stage:${id}:closed`,
           actor: input.actor,
           action: input.early ? 'stage.closed_early' : 'stage.deadline_passed',
+          clause: input.clause ?? null,
           entityType: 'stage',
           entityId: id,
           campaignId: input.campaignId,
@@ -146,7 +147,7 @@ export function campaignActivities(db: PrismaClient) {
       });
     },
 
-    async extendStage(input: { campaignId: string; stageKey: string; dueAt: number; previousDueAt: number; reason: string; actor: Actor }): Promise<void> {
+    async extendStage(input: { campaignId: string; stageKey: string; dueAt: number; previousDueAt: number; reason: string; actor: Actor; clause?: string }): Promise<void> {
       const id = stageId(input.campaignId, input.stageKey);
       await db.$transaction(async (tx) => {
         await lockStage(tx, id, 'update');
@@ -161,6 +162,7 @@ export function campaignActivities(db: PrismaClient) {
           key: `stage:${id}:extended:${input.dueAt}`,
           actor: input.actor,
           action: 'stage.extended',
+          clause: input.clause ?? null,
           entityType: 'stage',
           entityId: id,
           campaignId: input.campaignId,

@@ -131,7 +131,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
       const s = stageFor(stageKey);
       const previousDueAt = s.dueAt;
       s.dueAt = dueAt;
-      await acts.extendStage({ campaignId: def.campaignId, stageKey, dueAt, previousDueAt, reason, actor });
+      await acts.extendStage({ campaignId: def.campaignId, stageKey, dueAt, previousDueAt, reason, actor, clause: rules.clauses.deadline });
       if (s.status === 'open') await signalCases(stageExtendedSignal, { stageKey, dueAt });
       return s;
     },
@@ -326,7 +326,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
 
   async function closeStage(stage: StageState, early: boolean, reason: string | undefined, actor: Actor): Promise<void> {
     closing.add(stage.key);
-    const { overdueCount, byJurisdiction } = await acts.closeStage({ campaignId: def.campaignId, stageKey: stage.key, early, reason, actor });
+    const { overdueCount, byJurisdiction } = await acts.closeStage({ campaignId: def.campaignId, stageKey: stage.key, early, reason, actor, clause: rules.clauses.deadline });
     const closedAt = Date.now();
     await signalCases(stageClosedSignal, { stageKey: stage.key });
     if (overdueCount > 0) {
