@@ -68,8 +68,8 @@ describe('Changxing programme', () => {
 
   it('rectification: a minor finding orders 限期整改 and a verification at its deadline, with a second round; a serious one files the case', async () => {
     const def = definitionOpenAt(await uniqueYear(h.db), 'rectification');
-    const { workflowId } = await launch(h.env.client, h.db, h.taskQueue, def, ['op-cx-003', 'op-cx-005', 'op-cx-006']);
-    const [a, b, c] = [caseOf(def, 'op-cx-003'), caseOf(def, 'op-cx-005'), caseOf(def, 'op-cx-006')];
+    const { workflowId } = await launch(h.env.client, h.db, h.taskQueue, def, ['op-cx-003', 'op-cx-005', 'op-cx-006', 'op-cx-009']);
+    const [a, b, c, late] = [caseOf(def, 'op-cx-003'), caseOf(def, 'op-cx-005'), caseOf(def, 'op-cx-006'), caseOf(def, 'op-cx-009')];
     const minor = { method: 'inspection', areas: [{ key: 'labels', finding: 'minor', description: '标签未标注生产日期' }, { key: 'quality', finding: 'ok' }], measure: 'guidance' };
 
     // Serious violation: needs its kind (one of the notice's four), then the case is filed and out.
@@ -104,6 +104,14 @@ describe('Changxing programme', () => {
     await complete(await openTask(c, 'inspection'), OFFICER, { ...minor, measure: 'interview', rectifyBy: iso(Date.now() + 1000) });
     await complete(await openTask(c, 'verification'), OFFICER, { passed: true, note: '已整改到位' });
     expect(await caseRow(c)).toMatchObject({ excludedKind: null, currentStep: 'rectification:passed' });
+
+    // An inspection done after the stage closed: late, and its deadline need only be in the future.
+    await h.env.client.workflow.getHandle(workflowId).executeUpdate(closeStageUpdate, { args: [{ stageKey: 'rectification', reason: '集中治理提前结束', actor: COORDINATOR }] });
+    const lateInspection = await openTask(late, 'inspection');
+    expect(lateInspection.overdue).toBe(true);
+    const lateDone = await complete(lateInspection, OFFICER, { ...minor, rectifyBy: iso(Date.now() + 1000) });
+    expect(lateDone.late).toBe(true);
+    expect((await openTask(late, 'verification')).overdue).toBe(true); // born after its stage closed
     await h.env.client.workflow.getHandle(workflowId).terminate('test done');
   });
 

@@ -129,7 +129,12 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     return { stageKey, type: tpl.type, title: tpl.title, assigneeRole: tpl.assigneeRole, dimension: tpl.dimension, details };
   }
 
-  const limitOf = (t: CaseTaskState) => ({ at: stageDue.get(t.stageKey)!, what: `「${stageName.get(t.stageKey)}」阶段截止 / the stage deadline` });
+  // A rectification deadline falls inside the stage (集中治理 is the window for 限期整改); work done late,
+  // after the stage closed, only needs a deadline in the future.
+  const limitOf = (t: CaseTaskState) => {
+    const due = stageDue.get(t.stageKey)!;
+    return Date.now() < due ? { at: due, what: `「${stageName.get(t.stageKey)}」阶段截止 / the stage deadline` } : undefined;
+  };
 
   setHandler(
     completeTaskUpdate,
