@@ -59,7 +59,13 @@ export function awardActivities(db: PrismaClient) {
     async publishPublicity(input: { campaignId: string; seq: number; windowEndsAt: number; actor: Actor; clause: string }) {
       return db.$transaction(async (tx) => {
         const unscored = await tx.case.count({ where: { campaignId: input.campaignId, excludedKind: null, totalScore: null } });
-        if (unscored > 0) return { unscored, rosterId: null, entries: [] as RosterEntry[] };
+        if (unscored > 0) return { refusal: `尚有 ${unscored} 个案件未完成评分，不能公示 / ${unscored} case(s) still lack a total`, rosterId: null, entries: [] as RosterEntry[] };
+        // A case with a violation still being rectified may yet fail: the list waits for its verification.
+        // (An inspection never carried out does not hold the list up: it is overdue and escalated.)
+        const verifying = (await tx.task.findMany({ where: { campaignId: input.campaignId, status: 'open', type: 'verification', caseId: { not: null } }, select: { caseId: true } })).map((t) => t.caseId!);
+        const unfinished = await tx.case.count({ where: { campaignId: input.campaignId, proposed: true, OR: [{ currentStep: { startsWith: 'rectifying:' } }, { id: { in: verifying } }] } });
+        if (unfinished > 0)
+          return { refusal: `尚有 ${unfinished} 个拟授予案件的整改未经复查，不能公示 / ${unfinished} proposed case(s) are still rectifying`, rosterId: null, entries: [] as RosterEntry[] };
         const id = rosterId(input.campaignId, 'publicity', input.seq);
         const entries = await entriesOf(tx, { campaignId: input.campaignId, proposed: true, excludedKind: null });
         await tx.roster.createMany({
@@ -68,7 +74,7 @@ export function awardActivities(db: PrismaClient) {
         });
         const stored = await tx.roster.findUniqueOrThrow({ where: { id } });
         await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'publicity', entries: entries.length, windowEndsAt: input.windowEndsAt } });
-        return { unscored: 0, rosterId: id, entries: stored.entries as unknown as RosterEntry[] };
+        return { refusal: null, rosterId: id, entries: stored.entries as unknown as RosterEntry[] };
       });
     },
 

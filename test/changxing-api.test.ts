@@ -75,7 +75,7 @@ describe('Changxing through the API', () => {
     const imported = await api.call('POST', `${path}/import`, { ...as('coord.changxing'), rawBody: good, contentType: 'text/csv' });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body).toEqual({ enrolled: 2, caseCount: 3 });
-    expect((await h.db.case.findUniqueOrThrow({ where: { id: `${id}:op-cx-003` } })).track).toBe('community_group_buying');
+    expect((await waitFor(() => h.db.case.findUnique({ where: { id: `${id}:op-cx-003` } }), 'case projected')).track).toBe('community_group_buying');
 
     // Everyone of a station not yet enrolled, on one track.
     const byFilter = await post('coord.changxing', path, { filter: { jurisdictionId: '330522004' }, track: 'live_marketing' });
@@ -125,7 +125,7 @@ describe('Changxing through the API', () => {
 
     // 公示 for a short window; objections only by the coordinator, resolved before the list is final.
     expect((await post('officer.zhicheng', `/campaigns/${cid}/publicity`, { days: 5 })).status).toBe(403);
-    const windowEndsAt = Date.now() + 1500;
+    const windowEndsAt = Date.now() + 4000;
     const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
     expect(pub.status).toBe(201);
     expect(pub.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);

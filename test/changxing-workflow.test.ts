@@ -87,7 +87,7 @@ describe('Changxing programme', () => {
     const aInspection = await openTask(a, 'inspection');
     expect(await updateRefusal(complete(aInspection, OFFICER, { ...minor, measure: undefined }))).toMatch(/interview or guidance/);
     expect(await updateRefusal(complete(aInspection, OFFICER, { ...minor, rectifyBy: iso(def.stages[2]!.dueAt + 1000) }))).toMatch(/before/);
-    const rectifyBy = Date.now() + 1500;
+    const rectifyBy = Date.now() + 3000; // room for the Update itself on a busy machine
     await complete(aInspection, OFFICER, { ...minor, rectifyBy: iso(rectifyBy) });
     expect((await audit(a, 'case.rectification_ordered'))!.data).toMatchObject({ measure: 'guidance', rectifyBy, round: 1 });
     expect(await h.db.task.count({ where: { caseId: a, type: 'verification' } })).toBe(0);
@@ -107,11 +107,14 @@ describe('Changxing programme', () => {
 
     // An inspection done after the stage closed: late, and its deadline need only be in the future.
     await h.env.client.workflow.getHandle(workflowId).executeUpdate(closeStageUpdate, { args: [{ stageKey: 'rectification', reason: '集中治理提前结束', actor: COORDINATOR }] });
+    await waitFor(() => audit(late, 'case.task_overdue'), 'the case saw its stage close');
     const lateInspection = await openTask(late, 'inspection');
     expect(lateInspection.overdue).toBe(true);
     const lateDone = await complete(lateInspection, OFFICER, { ...minor, rectifyBy: iso(Date.now() + 1000) });
     expect(lateDone.late).toBe(true);
-    expect((await openTask(late, 'verification')).overdue).toBe(true); // born after its stage closed
+    const lateVerification = await openTask(late, 'verification');
+    expect(lateVerification.overdue).toBe(true); // born after its stage closed, and late to the workflow too
+    expect((await complete(lateVerification, OFFICER, { passed: true, note: '已整改' })).late).toBe(true);
     await h.env.client.workflow.getHandle(workflowId).terminate('test done');
   });
 
@@ -151,7 +154,7 @@ describe('Changxing programme', () => {
     expect(scored!.data).toMatchObject({ totalE4: 860_000, track: 'community_group_buying', parts: expect.arrayContaining([{ dimension: 'department', name: '部门评价', score: 100, weight: 50 }]) });
 
     // 公示: the proposed cases, best first; objections only during the window and only on listed cases.
-    const windowEndsAt = Date.now() + 3000;
+    const windowEndsAt = Date.now() + 5000;
     const published = await campaign.executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt, actor: COORDINATOR }] });
     expect(published.caseIds).toEqual([c, d, a]);
     const roster = await h.db.roster.findUniqueOrThrow({ where: { id: published.rosterId } });

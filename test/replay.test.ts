@@ -1,7 +1,7 @@
 // Determinism guard: workflow histories replay against the current workflow code. Histories recorded by
 // this run are replayed straight away; histories committed under test/histories/ (recorded from earlier
 // code with RECORD_HISTORIES=1) catch a change that would break campaigns already running in production.
-import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
@@ -46,7 +46,6 @@ describe('workflow replay', () => {
     const ids = [workflowId, `case-${def.campaignId}:op-cx-004`, `case-${def.campaignId}:op-cx-005`, title.workflowId];
     const histories = await Promise.all(ids.map(async (id) => ({ workflowId: id, history: await h.env.client.workflow.getHandle(id).fetchHistory() })));
     if (process.env.RECORD_HISTORIES) {
-      for (const f of readdirSync(DIR)) unlinkSync(`${DIR}/${f}`);
       for (const [i, x] of histories.entries()) writeFileSync(`${DIR}/${['campaign', 'case-1', 'case-2', 'title'][i]}.json`, historyToJSON(x.history));
     }
     const results = [];

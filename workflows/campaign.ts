@@ -8,6 +8,7 @@ import {
   setHandler,
   sleep,
   startChild,
+  allHandlersFinished,
   upsertSearchAttributes,
   workflowInfo,
   ParentClosePolicy,
@@ -81,6 +82,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   const rules = def.rules;
   const enrolled = new Set(input.cases.map((c) => c.caseId));
   let publicity: PublicityState | undefined;
+  let publishing = false;
   const objections: AwardProgress['objections'] = [];
   let finalized = false;
   let titles = 0;
@@ -164,9 +166,10 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     enrolCasesUpdate,
     async ({ cases, actor }) => {
       for (const c of cases) enrolled.add(c.caseId); // before any await: a concurrent duplicate is refused
+      const caseCount = enrolled.size; // this batch's count, whatever another batch does meanwhile
       for (const seed of cases) await startCase(seed, actor);
-      await acts.recordEnrolment({ campaignId: def.campaignId, caseCount: enrolled.size, added: cases.map((c) => c.caseId), actor, clause: rules.clauses.enrolment });
-      return { enrolled: cases.length, caseCount: enrolled.size };
+      await acts.recordEnrolment({ campaignId: def.campaignId, caseCount, added: cases.map((c) => c.caseId), actor, clause: rules.clauses.enrolment });
+      return { enrolled: cases.length, caseCount };
     },
     {
       validator: ({ cases }: EnrolInput) => {
@@ -189,17 +192,24 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   setHandler(
     publishPublicityUpdate,
     async ({ windowEndsAt, actor }) => {
+      publishing = true; // before any await: a concurrent second request is refused
       const r = await acts.publishPublicity({ campaignId: def.campaignId, seq: 1, windowEndsAt, actor, clause: rules.clauses.publicity });
-      if (r.unscored > 0) throw reject(REJECT.conflict, `尚有 ${r.unscored} 个案件未完成评分，不能公示 / ${r.unscored} case(s) still lack a total`);
+      if (r.refusal) {
+        publishing = false; // nothing was written
+        throw reject(REJECT.conflict, r.refusal);
+      }
       publicity = { rosterId: r.rosterId!, seq: 1, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
       return publicity;
     },
     {
       validator: ({ windowEndsAt }) => {
+        // Normally during 评价公示; after it too (late scores), while the campaign runs.
         const stage = stageFor(rules.scoringStage);
-        if (stage.status !== 'open' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段未开放 / stage ${stage.key} is ${stage.status}: publicity happens while it is open`);
-        if (publicity) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
+        if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始 / stage ${stage.key} has not started`);
+        if (publicity || publishing) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
         if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
+        const last = stages[stages.length - 1]!;
+        if (windowEndsAt >= last.dueAt) throw reject(REJECT.invalid, `公示须在活动结束（${new Date(last.dueAt).toISOString()}）前截止 / the window must end before the campaign's last deadline`);
       },
     },
   );
@@ -359,8 +369,10 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   // The calendar is over. Open work is not dropped: cases finish when their tasks are done, and the
   // campaign completes when its cases and escalations have.
   await signalCases(campaignEndedSignal);
-  await condition(() => [...escalations.values()].every((t) => t.status === 'done'));
+  // A 公示 once published is seen through to its final list before the campaign ends.
+  await condition(() => [...escalations.values()].every((t) => t.status === 'done') && (!publicity || finalized));
   await Promise.all(children.map((c) => c.result()));
+  await condition(allHandlersFinished); // e.g. titles still being started by the final award
   await acts.completeCampaign({ campaignId: def.campaignId });
   completed = true;
   upsertSearchAttributes([{ key: SA_CURRENT_STAGE, value: 'completed' }]);

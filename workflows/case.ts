@@ -3,7 +3,7 @@
 // next step the Changxing notice prescribes: a self-check is reviewed; an inspection finding orders a
 // rectification (then verification at its deadline) or files the case; the five evaluation groups'
 // scores make the total. Deterministic orchestration only: every record is an activity.
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
 import type { CampaignRules, StageDefinition } from '../domain/campaign-definition.js';
@@ -64,6 +64,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   const wakeups: { at: number; stageKey: string; round: number; order: object }[] = [];
   const stageDue = new Map(input.stages.map((s) => [s.key, s.dueAt]));
   const stageName = new Map(input.stages.map((s) => [s.key, s.name]));
+  const closedStages = new Set<string>();
   const scores: Record<string, number> = {};
   let excluded: { kind: string; reason: string } | undefined;
   let total: number | undefined;
@@ -94,7 +95,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     if (tasks.has(id)) return;
     // Known to the workflow before the row exists: the API only sees a task once it is projected,
     // so a completion can never arrive for a task the workflow does not know.
-    tasks.set(id, { id, type: t.type, stageKey: t.stageKey, status: 'open', overdue: false, round, ...(t.dimension ? { dimension: t.dimension } : {}) });
+    // Opened after its stage closed (late work's follow-up): overdue from the start, as createTask records it.
+    tasks.set(id, { id, type: t.type, stageKey: t.stageKey, status: 'open', overdue: closedStages.has(t.stageKey), round, ...(t.dimension ? { dimension: t.dimension } : {}) });
     await acts.createTask({
       id,
       campaignId: input.campaignId,
@@ -245,6 +247,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       if (e.kind === 'opened' && !excluded) {
         for (const tpl of stage.caseTasks) await openTask(templateTask(stage.key, tpl));
       } else if (e.kind === 'closed') {
+        closedStages.add(e.stageKey);
         // The campaign's closeStage activity already marked the projection; keep our state in step and
         // record it on the case (DOMAIN.md: overdue work is recorded and escalated, never dropped).
         for (const t of tasks.values()) {
@@ -263,7 +266,11 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       }
       continue;
     }
-    if (campaignEnded && openTasks().length === 0 && wakeups.length === 0) break;
+    if (campaignEnded && openTasks().length === 0 && wakeups.length === 0) {
+      // A completion still being recorded may yet open follow-up work: finish it before deciding.
+      await condition(allHandlersFinished);
+      if (openTasks().length === 0 && wakeups.length === 0 && events.length === 0) break;
+    }
   }
 
   await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'completed', completed: true });

@@ -38,6 +38,16 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   let status: TitleProgress['status'] = 'active';
   let revocation: { ground: string; evidence: string; actor: Actor } | undefined;
   let complaints = 0;
+  /** Complaints and completions being recorded right now (a revocation waits for them, not they for it). */
+  let busy = 0;
+  const tracked = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
+    busy++;
+    try {
+      return await fn(...a);
+    } finally {
+      busy--;
+    }
+  };
   const progress = (): TitleProgress => ({ titleId: input.titleId, status, expiresAt: input.expiresAt, tasks: [...tasks.values()] });
   setHandler(titleProgressQuery, progress);
 
@@ -81,12 +91,12 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
 
   setHandler(
     reportComplaintUpdate,
-    async ({ kind, description, actor }) => {
+    tracked(async ({ kind, description, actor }) => {
       const n = ++complaints;
       await acts.recordTitleEvent({ key: `title:${input.titleId}:complaint:${n}`, titleId: input.titleId, action: `title.${kind}`, actor, clause: clause.complaint, reason: description, data: { complaint: n } });
       const taskId = await openTask('interview', n, 1, Date.now() + settings.verificationDays * DAY, { kind, description });
       return { taskId };
-    },
+    }),
     {
       validator: ({ description }) => {
         if (status !== 'active' || revocation) throw ApplicationFailure.create({ type: REJECT.conflict, message: `称号已不在有效期 / the title is ${status}` });
@@ -97,7 +107,7 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
 
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    tracked(async ({ taskId, actor, result }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done';
       const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: clause.complaint });
@@ -113,12 +123,12 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
         if (outcome.kind === 'again') wakeups.push({ at: outcome.rectifyBy, complaint: t.complaint, round: round + 1, order: { rectifyBy: outcome.rectifyBy, previousNote: r.note } });
       }
       return { taskId, status: 'done' as const, completedAt, late: t.overdue };
-    },
+    }),
     {
       validator: (i) => {
         validateCompletion(tasks, i);
         const t = tasks.get(i.taskId)!;
-        if (status !== 'active') throw ApplicationFailure.create({ type: REJECT.conflict, message: `称号已${status === 'expired' ? '到期' : '撤销'} / the title has ended` });
+        if (status !== 'active' || revocation) throw ApplicationFailure.create({ type: REJECT.conflict, message: `称号已${status === 'expired' ? '到期' : '撤销'} / the title has ended` });
         if (t.type === 'interview') checkRectifyBy((i.result as InterviewResult).rectifyBy, Date.now(), { at: input.expiresAt, what: '称号到期 / the title expires' });
         else checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, Date.now(), { at: input.expiresAt, what: '称号到期 / the title expires' });
       },
@@ -146,6 +156,8 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
       await openTask('verification', w.complaint, w.round, w.at + settings.verificationDays * DAY, { order: w.order });
     }
   }
+  // A complaint or completion still in flight finishes first; then nothing of the title is left open.
+  await condition(() => busy === 0);
   await acts.cancelOpenTasks({ workflowId: workflowInfo().workflowId, reason: `称号已${ended === 'revoked' ? '撤销' : '到期'} / title ${ended}` });
   for (const t of tasks.values()) if (t.status === 'open') t.status = 'done';
   status = ended; // only now: a revocation Update returns once the title's open work is cancelled

@@ -96,7 +96,10 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       const prev = await db.campaign.findUnique({ where: { id: body.previousCampaignId } });
       if (!prev || prev.programme !== body.programme || prev.jurisdictionId !== body.jurisdictionId || prev.year >= body.year)
         throw badRequest('上一年度活动无效（须为同一项目、同一辖区、更早年度）', 'previousCampaignId must be an earlier campaign of the same programme and jurisdiction', [{ path: 'previousCampaignId', messageZh: '上一年度活动无效', messageEn: 'invalid previous campaign' }]);
-      settings ??= (prev.definition as unknown as CampaignDefinition).settings;
+      // Last year's settings, with what the coordinator changed on top (weights merged per track).
+      const last = (prev.definition as unknown as CampaignDefinition).settings;
+      const weights = Object.fromEntries(Object.keys({ ...last.weights, ...body.settings?.weights }).map((t) => [t, { ...last.weights[t], ...body.settings?.weights?.[t] }]));
+      settings = { ...last, ...body.settings, weights };
     }
     const defined = defineCampaign(programme, { ...body, settings });
     if (!defined.definition) throw badRequest(`活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`, `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`, defined.problems);

@@ -79,6 +79,7 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
     let rows: EnrolmentRow[] = body.operators ?? [];
     if (body.filter) {
       const c = await loadCampaign(db, String(req.params.id), me);
+      requireRunner(me, c);
       const inside = [...(await jurisdictionSubtree(db, c.jurisdictionId))];
       // Enrolled per the workflow (the projection may lag a moment behind a previous enrolment).
       const enrolled = (await client.workflow.getHandle(c.workflowId).query(enrolledCasesQuery)).map((caseId) => caseId.slice(c.id.length + 1));
