@@ -1,5 +1,7 @@
 // A person's path through the console in Debian's Chromium: a station officer signs in, finds the
 // self-check task in the 我的待办 inbox, fills the eight areas and completes it; the API confirms it.
+// An evaluation group member scores the last of a case's five dimensions and sees the total, computed
+// from the parts and the campaign's weights (changxing 三、评定管理), on the case page.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,12 +11,28 @@ import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
+import { PROGRAMMES } from '../domain/programmes/index.js';
+import { totalPoints } from '../domain/scoring.js';
 
 const ARTIFACTS = 'test-artifacts';
 let h: Harness;
 let api: Api;
 let browser: BrowserContext;
 let profile: string;
+
+/** Signs in through the login page (after dropping any session a previous test left in the profile). */
+async function signIn(username: string) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${api.url}/#/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${api.url}/#/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', 'demo1234');
+  await page.click('button[type="submit"]');
+  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+  return page;
+}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -76,5 +94,83 @@ describe('console', () => {
     await page.waitForSelector('[data-testid="self-check-result"]');
     await page.screenshot({ path: `${ARTIFACTS}/task-completed.png`, fullPage: true });
     await h.env.client.workflow.getHandle(`campaign-${launched.body.id}`).terminate('test done');
+  });
+
+  it('an evaluation group member scores a case and its total appears on the case page', async () => {
+    const coord = await api.login('coord.changxing');
+    const year = await uniqueYear(h.db);
+    // The evaluation stage is open now; the stages before it lie just in the past (they open and
+    // close at once), the summary follows it.
+    const now = Date.now();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    const stages = [
+      { key: 'mobilization', startsAt: at(-8000), dueAt: at(-7000) },
+      { key: 'self_check', startsAt: at(-6000), dueAt: at(-5000) },
+      { key: 'rectification', startsAt: at(-4000), dueAt: at(-3000) },
+      { key: 'evaluation', startsAt: at(-1000), dueAt: at(600_000) },
+      { key: 'summary', startsAt: at(601_000), dueAt: at(602_000) },
+    ];
+    const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year, jurisdictionId: '330522', stages, operatorIds: ['op-cx-013'] } });
+    expect(launched.status).toBe(201);
+    const campaignId: string = launched.body.id;
+
+    // One score task per evaluation group (五个考评组), each for its own dimension.
+    const tasks = await waitFor(async () => {
+      const found = await h.db.task.findMany({ where: { campaignId, type: 'score' } });
+      return found.length === 5 && found;
+    }, 'the five score tasks');
+    const caseId = tasks[0]!.caseId!;
+    expect(new Set(tasks.map((t) => t.caseId))).toEqual(new Set([caseId]));
+    const dimensionOf = (t: (typeof tasks)[number]) => (t.details as { dimension: string }).dimension;
+    const weightOf = (t: (typeof tasks)[number]) => (t.details as { weight: number }).weight;
+
+    // The third-party monitoring group scores in the console; the four others through the API.
+    const viaUi = tasks.find((t) => dimensionOf(t) === 'third_party')!;
+    const scores: Record<string, number> = {};
+    const auditor = await api.login('auditor.changxing');
+    for (const t of tasks.filter((x) => x !== viaUi)) {
+      const r = await api.call('POST', `/tasks/${encodeURIComponent(t.id)}/complete`, { token: auditor, body: { score: 90 } });
+      expect(r.status).toBe(200);
+      scores[dimensionOf(t)] = 90;
+    }
+    scores[dimensionOf(viaUi)] = 80;
+
+    // The expected total from the parts: Σ weight% × score, with the campaign's default weights for
+    // op-cx-013's live-marketing track (department 40, third-party 30, industry / consumer / social 10).
+    const defaults = PROGRAMMES.changxing!.defaults.settings.weights.live_marketing!;
+    for (const t of tasks) expect(weightOf(t)).toBe(defaults[dimensionOf(t)]);
+    const expectedE4 = tasks.reduce((sum, t) => sum + weightOf(t) * Math.round(scores[dimensionOf(t)]! * 100), 0);
+    const expected = expectedE4 / 10_000;
+
+    const page = await signIn('auditor.changxing');
+    await page.goto(`${api.url}/#/tasks/${encodeURIComponent(viaUi.id)}/show`);
+    await page.waitForSelector('[data-testid="score-form"]');
+    expect(await page.textContent('[data-testid="score-form"]')).toContain('第三方监测');
+    await page.fill('[data-testid="score-form"] input[name="score"]', '80');
+    await page.screenshot({ path: `${ARTIFACTS}/score-form.png`, fullPage: true });
+    await page.click('[data-testid="complete-task"]');
+    await page.waitForSelector('[data-testid="score-result"]');
+
+    const done = await api.call('GET', `/tasks/${encodeURIComponent(viaUi.id)}`, { token: auditor });
+    expect(done.body.status).toBe('done');
+    expect(done.body.completedById).toBe('u-auditor-changxing');
+    expect(done.body.result).toEqual({ score: 80 });
+
+    const scored = await waitFor(async () => {
+      const r = await api.call('GET', `/cases/${encodeURIComponent(caseId)}`, { token: auditor });
+      return r.body.totalScore != null && r.body;
+    }, 'the case total');
+    const byDimension = (a: { dimension: string }, b: { dimension: string }) => a.dimension.localeCompare(b.dimension);
+    expect([...scored.scoreParts].sort(byDimension).map((p: { dimension: string; score: number; weight: number }) => ({ dimension: p.dimension, score: p.score, weight: p.weight })))
+      .toEqual(tasks.map((t) => ({ dimension: dimensionOf(t), score: scores[dimensionOf(t)], weight: weightOf(t) })).sort(byDimension));
+    expect(scored.totalScore).toBe(expected);
+
+    await page.goto(`${api.url}/#/cases/${encodeURIComponent(caseId)}/show`);
+    const total = await page.waitForSelector('[data-testid="case-total"]');
+    // Shown with two decimals, truncated like the API's own display (domain/scoring.ts totalPoints).
+    expect((await total.textContent())?.trim()).toBe(totalPoints(expectedE4).toFixed(2));
+    await page.waitForSelector('[data-testid="score-parts"]');
+    await page.screenshot({ path: `${ARTIFACTS}/case-total.png`, fullPage: true });
+    await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');
   });
 });

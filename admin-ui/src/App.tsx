@@ -1,17 +1,23 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, reactRouterProvider, Resource } from 'react-admin';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
 import campaigns from './campaigns';
+import { CampaignSummaryPage } from './campaigns/CampaignSummaryPage';
 import cases from './cases';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import jurisdictions from './jurisdictions';
+import objections from './objections';
 import operators from './operators';
 import { canLaunchCampaigns, canSeeUsers } from './permissions';
+import rosters from './rosters';
 import tasks from './tasks';
+import titles from './titles';
 import type { Role } from './types';
 import users from './users';
+
+const { Route } = reactRouterProvider;
 
 export const App = () => (
     <Admin
@@ -30,8 +36,14 @@ export const App = () => (
                     name="campaigns"
                     {...campaigns}
                     create={canLaunchCampaigns(role) ? campaigns.create : undefined}
-                />
+                >
+                    {/* 总结报告: #/campaigns/:id/summary */}
+                    <Route path=":id/summary" element={<CampaignSummaryPage />} />
+                </Resource>
                 <Resource name="cases" {...cases} />
+                <Resource name="titles" {...titles} />
+                <Resource name="objections" {...objections} />
+                <Resource name="rosters" {...rosters} />
                 <Resource name="operators" {...operators} />
                 <Resource name="audit-events" {...auditEvents} />
                 <Resource name="jurisdictions" {...jurisdictions} />

@@ -2,7 +2,15 @@
 const choices = (prefix: string, ids: string[]) => ids.map(id => ({ id, name: `${prefix}.${id}` }));
 
 export const taskStatusChoices = choices('app.task.status', ['open', 'done']);
-export const taskTypeChoices = choices('app.task.type', ['self_check', 'escalation']);
+export const taskTypeChoices = choices('app.task.type', [
+    'self_check',
+    'self_check_review',
+    'inspection',
+    'verification',
+    'score',
+    'interview',
+    'escalation',
+]);
 export const campaignStatusChoices = choices('app.campaign.status', ['running', 'completed']);
 export const stageStatusChoices = choices('app.stage.status', ['pending', 'open', 'closed']);
 export const caseStatusChoices = choices('app.case.status', ['active', 'completed']);
@@ -28,9 +36,32 @@ export const roleChoices = choices('app.role', [
     'admin',
 ]);
 export const findingChoices = choices('app.self_check.finding', ['compliant', 'issue']);
+export const reviewDecisionChoices = choices('app.review.decision', ['accepted', 'returned']);
+export const inspectionMethodChoices = choices('app.inspection.method', [
+    'inspection',
+    'sampling',
+    'supervision',
+]);
+export const inspectionFindingChoices = choices('app.inspection.finding', ['ok', 'minor', 'serious']);
+export const measureChoices = choices('app.measure', ['interview', 'guidance']);
+export const verificationOutcomeChoices = choices('app.verification.outcome', ['passed', 'failed']);
+export const rosterKindChoices = choices('app.roster.kind', ['publicity', 'award', 'red', 'black']);
+export const titleStatusChoices = choices('app.titles.status', ['active', 'revoked', 'expired']);
+export const objectionStatusChoices = choices('app.objection.status', ['open', 'upheld', 'dismissed']);
+export const objectionDecisionChoices = choices('app.objection.decision', ['upheld', 'dismissed']);
+export const complaintKindChoices = choices('app.complaint.kind', ['complaint', 'public_opinion']);
+export const excludedKindChoices = choices('app.case.excluded', [
+    'filed',
+    'rectification_failed',
+    'objection_upheld',
+]);
 
 // Chip colours of the status values.
 export const taskStatusColors = { open: 'primary', done: 'success' } as const;
 export const campaignStatusColors = { running: 'primary', completed: 'success' } as const;
 export const stageStatusColors = { pending: 'default', open: 'primary', closed: 'success' } as const;
 export const caseStatusColors = { active: 'primary', completed: 'success' } as const;
+export const titleStatusColors = { active: 'success', revoked: 'error', expired: 'default' } as const;
+export const objectionStatusColors = { open: 'warning', upheld: 'error', dismissed: 'success' } as const;
+export const rosterKindColors = { publicity: 'info', award: 'success', red: 'error', black: 'default' } as const;
+export const inspectionFindingColors = { ok: 'success', minor: 'warning', serious: 'error' } as const;

@@ -1,7 +1,21 @@
-import type { DataProvider, Identifier } from 'react-admin';
+import type { DataProvider, GetListParams, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
-import type { CampaignProgress, CompleteTaskBody, Programme, Stage, Task } from './types';
+import type {
+    AwardStatus,
+    CampaignProgress,
+    CampaignSummaryReport,
+    CompleteTaskBody,
+    EnrolmentBody,
+    EnrolmentResult,
+    Objection,
+    Programme,
+    Roster,
+    Stage,
+    Successor,
+    Task,
+    Title,
+} from './types';
 
 export interface AppDataProvider extends DataProvider {
     programmes(): Promise<Programme[]>;
@@ -10,6 +24,27 @@ export interface AppDataProvider extends DataProvider {
     extendStage(campaignId: Identifier, key: string, dueAt: string, reason: string): Promise<Stage>;
     claimTask(id: Identifier): Promise<Task>;
     completeTask(id: Identifier, body: CompleteTaskBody): Promise<Task>;
+    enrolCases(campaignId: Identifier, body: EnrolmentBody): Promise<EnrolmentResult>;
+    importCases(campaignId: Identifier, csv: string): Promise<EnrolmentResult>;
+    successor(campaignId: Identifier): Promise<Successor>;
+    award(campaignId: Identifier): Promise<AwardStatus>;
+    publishPublicity(campaignId: Identifier, days: number): Promise<Roster>;
+    lodgeObjection(
+        campaignId: Identifier,
+        body: { caseId: string; source: string; content: string },
+    ): Promise<Objection>;
+    resolveObjection(
+        id: Identifier,
+        body: { decision: 'upheld' | 'dismissed'; resolution: string },
+    ): Promise<Objection>;
+    finalizeAward(campaignId: Identifier): Promise<{ titles: number }>;
+    publishRoster(campaignId: Identifier, kind: 'red' | 'black'): Promise<Roster>;
+    campaignSummary(campaignId: Identifier): Promise<CampaignSummaryReport>;
+    revokeTitle(id: Identifier, body: { ground: string; evidence: string }): Promise<Title>;
+    reportComplaint(
+        id: Identifier,
+        body: { kind: 'complaint' | 'public_opinion'; description: string },
+    ): Promise<Task>;
 }
 
 const segment = (id: Identifier | string) => encodeURIComponent(String(id));
@@ -19,8 +54,20 @@ const get = async <T>(path: string): Promise<T> => (await httpClient(`${API_URL}
 const post = async <T>(path: string, body: unknown = {}): Promise<T> =>
     (await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
 
+const rest = simpleRestProvider(API_URL, httpClient);
+
+/**
+ * Lists that live under a campaign rather than at the top level: `candidates` is
+ * GET /api/campaigns/:id/candidates, with the campaign id passed as `meta.campaignId`.
+ */
+const nestedListPath = (resource: string, params: GetListParams): string | undefined =>
+    resource === 'candidates' && params.meta?.campaignId != null
+        ? `campaigns/${segment(params.meta.campaignId)}/candidates`
+        : undefined;
+
 export const dataProvider: AppDataProvider = {
-    ...simpleRestProvider(API_URL, httpClient),
+    ...rest,
+    getList: (resource, params) => rest.getList(nestedListPath(resource, params) ?? resource, params),
     // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by
     // default), so ask for as many rows as ids: otherwise references past the 25th stay blank.
     getMany: async (resource, params) => {
@@ -42,4 +89,21 @@ export const dataProvider: AppDataProvider = {
         }),
     claimTask: id => post<Task>(`/tasks/${segment(id)}/claim`),
     completeTask: (id, body) => post<Task>(`/tasks/${segment(id)}/complete`, body),
+    enrolCases: (campaignId, body) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases`, body),
+    importCases: (campaignId, csv) =>
+        post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases/import`, { csv }),
+    successor: campaignId => get<Successor>(`/campaigns/${segment(campaignId)}/successor`),
+    award: campaignId => get<AwardStatus>(`/campaigns/${segment(campaignId)}/award`),
+    publishPublicity: (campaignId, days) =>
+        post<Roster>(`/campaigns/${segment(campaignId)}/publicity`, { days }),
+    lodgeObjection: (campaignId, body) =>
+        post<Objection>(`/campaigns/${segment(campaignId)}/objections`, body),
+    resolveObjection: (id, body) => post<Objection>(`/objections/${segment(id)}/resolve`, body),
+    finalizeAward: campaignId => post<{ titles: number }>(`/campaigns/${segment(campaignId)}/award`),
+    publishRoster: (campaignId, kind) =>
+        post<Roster>(`/campaigns/${segment(campaignId)}/rosters`, { kind }),
+    campaignSummary: campaignId =>
+        get<CampaignSummaryReport>(`/campaigns/${segment(campaignId)}/summary`),
+    revokeTitle: (id, body) => post<Title>(`/titles/${segment(id)}/revoke`, body),
+    reportComplaint: (id, body) => post<Task>(`/titles/${segment(id)}/complaints`, body),
 };

@@ -32,9 +32,40 @@ export interface ProgrammeStage extends Bilingual {
     defaultDue: string;
 }
 
+/** A keyed, bilingual item of a programme (track, dimension, violation kind, revocation ground…). */
+export interface Named extends Bilingual {
+    key: string;
+}
+
+export interface ScoringGroup extends Named {
+    /** Whole percentage of the total the group's dimensions add up to (70 / 30). */
+    share: number;
+    dimensions: Named[];
+}
+
+/** Weights (whole percentages) per track, per dimension. */
+export type Weights = Record<string, Record<string, number>>;
+
+export interface CampaignSettings {
+    weights: Weights;
+    awardThreshold: number;
+    /** ISO 8601 duration, e.g. P1Y. */
+    titleValidity: string;
+    publicityDays: number;
+    maxRectificationRounds: number;
+    verificationDays: number;
+}
+
 export interface Programme extends Bilingual {
     id: string;
     stages: ProgrammeStage[];
+    enrolmentStage?: string;
+    tracks?: Named[];
+    scoring?: { stageKey: string; groups: ScoringGroup[] };
+    seriousViolations?: Named[];
+    revocationGrounds?: Named[];
+    clauses?: Record<string, string>;
+    defaults?: { reminderLeadHours: number; settings: CampaignSettings };
 }
 
 export type StageStatus = 'pending' | 'open' | 'closed';
@@ -65,6 +96,18 @@ export interface Campaign extends RaRecord<string> {
     completedAt: string | null;
     workflowId: string;
     stages?: Stage[];
+    /** What the campaign runs by, fixed at launch. */
+    definition?: {
+        settings?: CampaignSettings;
+        rules?: {
+            enrolmentStage?: string;
+            tracks?: Named[];
+            dimensions?: Named[];
+            seriousViolations?: Named[];
+            revocationGrounds?: Named[];
+        };
+        previousCampaignId?: string;
+    };
 }
 
 export interface StageProgress {
@@ -97,6 +140,168 @@ export interface CampaignBody {
     name?: string;
     stages?: CampaignStageInput[];
     reminderLeadHours?: number;
+    operatorIds?: string[];
+    settings?: Partial<CampaignSettings>;
+    previousCampaignId?: string;
+}
+
+/** GET /api/campaigns/:id/successor: next year's launch body and what last year left behind. */
+export interface Successor {
+    launch: CampaignBody;
+    titleHolders: {
+        operatorId: string;
+        operatorName: string;
+        uscc: string;
+        status: TitleStatus;
+        grantedAt: string;
+        expiresAt: string;
+        totalScore: number;
+    }[];
+    flagged: {
+        operatorId: string;
+        operatorName: string;
+        uscc: string;
+        kind: 'revoked' | 'filed';
+        ground?: string | null;
+        groundName?: string | null;
+        reason?: string | null;
+    }[];
+}
+
+export type CandidateFlag = {
+    kind: 'title_holder' | 'title_expired' | 'revoked' | 'filed';
+    campaignId?: string;
+    year?: number;
+    expiresAt?: string;
+    ground?: string | null;
+    reason?: string | null;
+    at?: string | null;
+};
+
+/** An operator of the campaign's jurisdiction, as a candidate for enrolment. */
+export interface Candidate extends Operator {
+    enrolled: boolean;
+    flags: CandidateFlag[];
+}
+
+/** POST /api/campaigns/:id/cases and …/cases/import */
+export interface EnrolmentResult {
+    enrolled: number;
+    caseCount: number;
+}
+
+export type EnrolmentBody =
+    | { operators: { operatorId?: string; uscc?: string; track?: string }[] }
+    | { filter: { jurisdictionId?: string; track?: string; q?: string }; track?: string };
+
+export type RosterKind = 'publicity' | 'award' | 'red' | 'black';
+
+export interface RosterEntry {
+    caseId: string;
+    operatorId: string;
+    operatorName: string;
+    uscc: string;
+    jurisdictionId: string;
+    jurisdictionName: string;
+    track: string | null;
+    totalScore: number | null;
+    ground?: string;
+    groundName?: string;
+    since?: string;
+}
+
+export interface Roster extends RaRecord<string> {
+    campaignId: string;
+    kind: RosterKind;
+    seq: number;
+    publishedAt: string;
+    publishedById: string | null;
+    windowEndsAt: string | null;
+    superseded?: boolean;
+    entries?: RosterEntry[];
+}
+
+/** GET /api/campaigns/:id/award */
+export interface AwardStatus {
+    threshold: number;
+    titleValidity: string;
+    publicityDays: number;
+    scored: number;
+    proposed: number;
+    publicity: Roster | null;
+    award: Roster | null;
+    objections: Partial<Record<ObjectionStatus, number>>;
+    titles: Partial<Record<TitleStatus, number>>;
+}
+
+export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
+
+export interface Objection extends RaRecord<string> {
+    campaignId: string;
+    caseId: string;
+    rosterId: string;
+    jurisdictionId: string;
+    lodgedAt: string;
+    lodgedById: string;
+    source: string;
+    content: string;
+    status: ObjectionStatus;
+    resolvedAt: string | null;
+    resolvedById: string | null;
+    resolution: string | null;
+}
+
+export type TitleStatus = 'active' | 'revoked' | 'expired';
+
+export interface Title extends RaRecord<string> {
+    campaignId: string;
+    campaignName?: string;
+    caseId: string;
+    operatorId: string;
+    operatorName?: string;
+    operatorUscc?: string;
+    jurisdictionId: string;
+    totalScore: number;
+    grantedAt: string;
+    expiresAt: string;
+    status: TitleStatus;
+    endedAt: string | null;
+    revokedGround: string | null;
+    revokedEvidence: string | null;
+    revokedById: string | null;
+    workflowId: string;
+    /** Only on GET /api/titles/:id */
+    revocationGrounds?: Named[];
+}
+
+/** GET /api/campaigns/:id/summary */
+export interface CampaignSummaryReport {
+    campaign: { id: string; name: string; year: number; programme: string; status: string; threshold: number };
+    stages: {
+        key: string;
+        name: string;
+        startsAt: string;
+        dueAt: string;
+        status: StageStatus;
+        closedEarly: boolean;
+        done: number;
+        open: number;
+        overdue: number;
+    }[];
+    cases: {
+        enrolled: number;
+        filed: number;
+        rectificationFailed: number;
+        objectionUpheld: number;
+        scored: number;
+        proposed: number;
+    };
+    violationsByArea: { key: string; name: string; minor: number; serious: number }[];
+    scoreDistribution: { label: string; from?: number; count: number }[];
+    scoreStats: { min: number; max: number; mean: number } | null;
+    titles: Partial<Record<TitleStatus, number>>;
+    awardList: RosterEntry[];
+    awardPublishedAt?: string | null;
 }
 
 export interface Case extends RaRecord<string> {
@@ -109,6 +314,22 @@ export interface Case extends RaRecord<string> {
     currentStep: string | null;
     createdAt: string;
     updatedAt: string;
+    operatorUscc?: string | null;
+    totalScore?: number | null;
+    scoreParts?: ScorePart[] | null;
+    proposed?: boolean;
+    excludedKind?: ExcludedKind | null;
+    excludedReason?: string | null;
+}
+
+export type ExcludedKind = 'filed' | 'rectification_failed' | 'objection_upheld';
+
+export interface ScorePart {
+    dimension: string;
+    name: string;
+    score: number;
+    /** Whole percentage. */
+    weight: number;
 }
 
 export interface Operator extends RaRecord<string> {
@@ -134,12 +355,90 @@ export interface SelfCheckAreaResult {
     fixed?: boolean;
 }
 
-export type CompleteTaskBody = { areas: SelfCheckAreaResult[] } | { note: string };
+export type ReviewDecision = 'accepted' | 'returned';
+export type InspectionMethod = 'inspection' | 'sampling' | 'supervision';
+export type InspectionFinding = 'ok' | 'minor' | 'serious';
+export type Measure = 'interview' | 'guidance';
+
+export interface InspectionAreaResult {
+    key: string;
+    finding: InspectionFinding;
+    description?: string;
+}
+
+export interface SelfCheckReviewBody {
+    decision: ReviewDecision;
+    note?: string;
+}
+
+export interface InspectionBody {
+    method: InspectionMethod;
+    areas: InspectionAreaResult[];
+    violation?: string;
+    measure?: Measure;
+    rectifyBy?: string;
+    note?: string;
+}
+
+export interface VerificationBody {
+    passed: boolean;
+    note: string;
+    rectifyBy?: string;
+}
+
+export interface ScoreBody {
+    score: number;
+    comment?: string;
+}
+
+export interface InterviewBody {
+    measure: Measure;
+    note: string;
+    rectifyBy: string;
+}
+
+export type CompleteTaskBody =
+    | { areas: SelfCheckAreaResult[] }
+    | { note: string }
+    | SelfCheckReviewBody
+    | InspectionBody
+    | VerificationBody
+    | ScoreBody
+    | InterviewBody;
+
+/** A rectification order (限期整改), as the verification task carries it. */
+export interface RectificationOrder {
+    measure?: Measure;
+    /** Epoch milliseconds. */
+    rectifyBy?: number | string;
+    findings?: InspectionAreaResult[];
+    round?: number;
+    previousNote?: string;
+    note?: string;
+}
 
 export interface TaskDetails {
     operatorName?: string;
     operatorUscc?: string;
+    track?: string | null;
+    round?: number;
     areas?: SelfCheckArea[];
+    /** self_check_review: what was submitted. */
+    submitted?: { areas?: SelfCheckAreaResult[] };
+    /** self_check after a return: the reviewer's reason. */
+    returnedBecause?: string;
+    /** inspection */
+    seriousViolations?: Named[];
+    /** verification */
+    order?: RectificationOrder;
+    /** score */
+    dimension?: string;
+    dimensionName?: string;
+    weight?: number;
+    /** interview (complaint on a title) */
+    titleId?: string;
+    kind?: 'complaint' | 'public_opinion';
+    description?: string;
     [key: string]: unknown;
 }
 
@@ -172,6 +471,7 @@ export interface AuditEvent extends RaRecord<string> {
     campaignId: string | null;
     jurisdictionId: string | null;
     reason: string | null;
+    clause?: string | null;
     data: unknown;
 }
 
@@ -181,5 +481,5 @@ export interface ApiErrorBody {
     message: string;
     messageZh?: string;
     messageEn?: string;
-    fields?: { path: string; messageZh?: string; messageEn?: string }[];
+    fields?: { path: string; row?: number; messageZh?: string; messageEn?: string }[];
 }

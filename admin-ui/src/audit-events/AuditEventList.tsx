@@ -35,6 +35,7 @@ export const AuditEventList = () => (
             <ReferenceField source="campaignId" reference="campaigns" link="show" sortable={false} />
             <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
             <TextField source="reason" sortable={false} />
+            <TextField source="clause" sortable={false} />
         </Datagrid>
     </List>
 );

@@ -6,13 +6,19 @@ import {
     ReferenceManyField,
     Show,
     SimpleShowLayout,
+    TabbedShowLayout,
     TextField,
 } from 'react-admin';
 import { campaignStatusColors, caseStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, ProgrammeField } from '../common/fields';
 import { Section } from '../common/Section';
+import { CurrentStepField, ProposedField, TotalScoreField } from '../cases/CaseFields';
+import { AwardTab } from './AwardTab';
+import { CampaignShowActions } from './CampaignShowActions';
 import { CurrentStageField } from './CurrentStageField';
+import { EnrolmentTab } from './EnrolmentTab';
 import { OverdueByJurisdiction } from './OverdueByJurisdiction';
+import { RostersTab } from './RostersTab';
 import { StageTable } from './StageTable';
 
 const CampaignSummary = () => (
@@ -43,14 +49,17 @@ const CampaignCases = () => (
             <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
             <EnumField source="track" prefix="app.operator.track" sortable={false} />
             <EnumChipField source="status" prefix="app.case.status" colors={caseStatusColors} />
-            <TextField source="currentStep" />
+            <CurrentStepField source="currentStep" />
+            <TotalScoreField source="totalScore" />
+            <ProposedField source="proposed" sortable={false} />
             <DateTimeField source="updatedAt" />
         </Datagrid>
     </ReferenceManyField>
 );
 
-export const CampaignShow = () => (
-    <Show>
+/** 概况: the campaign, its stage table (with the coordinator's close / extend), overdue work, cases. */
+const OverviewTab = (_props: { label?: false }) => (
+    <>
         <CampaignSummary />
         <Section title="app.campaign.stages">
             <StageTable />
@@ -61,5 +70,26 @@ export const CampaignShow = () => (
         <Section title="app.campaign.cases">
             <CampaignCases />
         </Section>
+    </>
+);
+
+// Each tab holds one block (label={false}: no field label above it); tabs are in the URL
+// (/campaigns/:id/show/enrolment…), so a tab can be linked to.
+export const CampaignShow = () => (
+    <Show actions={<CampaignShowActions />}>
+        <TabbedShowLayout sx={{ '& .RaTab-row': { display: 'block' } }}>
+            <TabbedShowLayout.Tab label="app.campaign.tab.overview">
+                <OverviewTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="app.campaign.tab.enrolment" path="enrolment">
+                <EnrolmentTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="app.campaign.tab.award" path="award">
+                <AwardTab label={false} />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="app.campaign.tab.rosters" path="rosters">
+                <RostersTab label={false} />
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
     </Show>
 );

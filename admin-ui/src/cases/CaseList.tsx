@@ -2,14 +2,16 @@ import {
     AutocompleteInput,
     Datagrid,
     List,
+    NullableBooleanInput,
     ReferenceField,
     ReferenceInput,
     SearchInput,
     SelectInput,
     TextField,
 } from 'react-admin';
-import { caseStatusChoices, caseStatusColors } from '../choices';
+import { caseStatusChoices, caseStatusColors, trackChoices } from '../choices';
 import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
+import { CurrentStepField, ProposedField, TotalScoreField } from './CaseFields';
 
 const caseFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -20,6 +22,9 @@ const caseFilters = [
         <AutocompleteInput />
     </ReferenceInput>,
     <SelectInput key="status" source="status" choices={caseStatusChoices} />,
+    <SelectInput key="track" source="track" choices={trackChoices} />,
+    <NullableBooleanInput key="proposed" source="proposed" />,
+    <NullableBooleanInput key="excluded" source="excluded" />,
 ];
 
 export const CaseList = () => (
@@ -30,7 +35,10 @@ export const CaseList = () => (
             <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
             <EnumField source="track" prefix="app.operator.track" sortable={false} />
             <EnumChipField source="status" prefix="app.case.status" colors={caseStatusColors} />
-            <TextField source="currentStep" />
+            <CurrentStepField source="currentStep" />
+            <TotalScoreField source="totalScore" />
+            <ProposedField source="proposed" sortable={false} />
+            <EnumField source="excludedKind" prefix="app.case.excluded" sortable={false} />
             <DateTimeField source="updatedAt" />
         </Datagrid>
     </List>

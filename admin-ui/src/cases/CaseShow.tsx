@@ -6,6 +6,7 @@ import {
     Show,
     SimpleShowLayout,
     TextField,
+    useRecordContext,
 } from 'react-admin';
 import { AuditEventData } from '../audit-events/AuditEventList';
 import { caseStatusColors, taskStatusColors } from '../choices';
@@ -17,6 +18,14 @@ import {
     StageField,
 } from '../common/fields';
 import { Section } from '../common/Section';
+import type { Case } from '../types';
+import {
+    CurrentStepField,
+    ExcludedField,
+    ProposedField,
+    ScoreParts,
+    TotalScoreField,
+} from './CaseFields';
 
 const CaseTasks = () => (
     <ReferenceManyField
@@ -33,6 +42,7 @@ const CaseTasks = () => (
             <DateTimeField source="dueAt" />
             <OverdueField source="overdue" sortable={false} />
             <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+            <DateTimeField source="completedAt" />
         </Datagrid>
     </ReferenceManyField>
 );
@@ -53,22 +63,38 @@ const CaseAuditEvents = () => (
             <TextField source="action" />
             <TextField source="entityType" />
             <TextField source="reason" sortable={false} />
+            <TextField source="clause" sortable={false} />
         </Datagrid>
     </ReferenceManyField>
 );
 
-export const CaseShow = () => (
-    <Show>
+/** The case; whether it is proposed shows once it is scored, why it is out only if it is. */
+const CaseDetails = () => {
+    const record = useRecordContext<Case>();
+    return (
         <SimpleShowLayout>
             <ReferenceField source="operatorId" reference="operators" link="show" />
+            <TextField source="operatorUscc" />
             <ReferenceField source="campaignId" reference="campaigns" link="show" />
             <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
             <EnumField source="track" prefix="app.operator.track" />
             <EnumChipField source="status" prefix="app.case.status" colors={caseStatusColors} />
-            <TextField source="currentStep" />
+            <CurrentStepField source="currentStep" />
+            <TotalScoreField source="totalScore" />
+            {record?.totalScore != null && <ProposedField source="proposed" />}
+            {record?.excludedKind && <ExcludedField source="excludedKind" />}
             <DateTimeField source="createdAt" />
             <DateTimeField source="updatedAt" />
         </SimpleShowLayout>
+    );
+};
+
+export const CaseShow = () => (
+    <Show>
+        <CaseDetails />
+        <Section title="app.case.score_parts">
+            <ScoreParts />
+        </Section>
         <Section title="app.case.tasks">
             <CaseTasks />
         </Section>

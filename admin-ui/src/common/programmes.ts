@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider } from 'react-admin';
+import { useDataProvider, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
 import type { Programme, ProgrammeStage } from '../types';
 import { useLocalizedName } from './useLocalizedName';
@@ -30,13 +30,15 @@ export const useProgrammeName = () => {
 export const useStageName = () => {
     const { data } = useProgrammes();
     const localized = useLocalizedName();
+    const translate = useTranslate();
     return (key?: string | null, programmeId?: string) => {
         if (!key) return '';
         const find = (programmes: Programme[]) =>
             programmes.flatMap(p => p.stages).find((s: ProgrammeStage) => s.key === key);
         const stage =
             find((data ?? []).filter(p => p.id === programmeId)) ?? find(data ?? []);
-        return stage ? localized(stage) : key;
+        // Keys outside the calendar (after_award: a title's follow-up) have a translation.
+        return stage ? localized(stage) : translate(`app.stage.extra.${key}`, { _: key });
     };
 };
 

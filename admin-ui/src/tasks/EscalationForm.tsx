@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Box, Stack } from '@mui/material';
 import { Form, required, SaveButton, TextInput } from 'react-admin';
+import { ProblemAlert } from '../common/ProblemAlert';
 import type { Task } from '../types';
 import { useCompleteTask } from './useCompleteTask';
 
@@ -23,6 +24,7 @@ export const EscalationForm = ({ task }: { task: Task }) => {
                     multiline
                     minRows={3}
                 />
+                <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
                 <Box>
                     <SaveButton label="app.task.submit" data-testid="complete-task" />
                 </Box>

@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
-import { Box, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import {
     Form,
     RadioButtonGroupInput,
     required,
     SaveButton,
     TextInput,
+    useTranslate,
     type Validator,
 } from 'react-admin';
 import { findingChoices } from '../choices';
 import { CheckboxInput } from '../common/CheckboxInput';
+import { ProblemAlert } from '../common/ProblemAlert';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type { Finding, SelfCheckArea, SelfCheckAreaResult, Task } from '../types';
 import { useCompleteTask } from './useCompleteTask';
@@ -78,6 +80,7 @@ const AreaRow = ({ area, index }: { area: SelfCheckArea; index: number }) => {
 
 /** One row per area of the task's checklist (details.areas): finding, description, fixed. */
 export const SelfCheckForm = ({ task }: { task: Task }) => {
+    const translate = useTranslate();
     const areas = task.details?.areas ?? [];
     const complete = useCompleteTask(task);
     // Form resets whenever its record changes; keying the initial values on the task id alone
@@ -97,11 +100,17 @@ export const SelfCheckForm = ({ task }: { task: Task }) => {
             }
         >
             <Stack data-testid="self-check-form" spacing={2}>
+                {task.details?.returnedBecause && (
+                    <Alert severity="warning" data-testid="returned-because">
+                        {translate('app.self_check.returned_because', { note: task.details.returnedBecause })}
+                    </Alert>
+                )}
                 <Box>
                     {areas.map((area, index) => (
                         <AreaRow key={area.key} area={area} index={index} />
                     ))}
                 </Box>
+                <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
                 <Box>
                     <SaveButton label="app.task.submit" data-testid="complete-task" />
                 </Box>

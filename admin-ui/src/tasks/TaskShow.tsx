@@ -24,8 +24,13 @@ import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
 import { ClaimButton } from './ClaimButton';
 import { EscalationForm } from './EscalationForm';
+import { InspectionForm } from './InspectionForm';
+import { InterviewForm } from './InterviewForm';
+import { ScoreForm } from './ScoreForm';
 import { SelfCheckForm } from './SelfCheckForm';
+import { SelfCheckReviewForm } from './SelfCheckReviewForm';
 import { TaskResult } from './TaskResult';
+import { VerificationForm } from './VerificationForm';
 
 const useClaimedByMe = (task?: Task) => {
     const { identity } = useGetIdentity();
@@ -69,6 +74,16 @@ const TaskForm = ({ task }: { task: Task }) => {
     switch (task.type) {
         case 'self_check':
             return <SelfCheckForm task={task} />;
+        case 'self_check_review':
+            return <SelfCheckReviewForm task={task} />;
+        case 'inspection':
+            return <InspectionForm task={task} />;
+        case 'verification':
+            return <VerificationForm task={task} />;
+        case 'score':
+            return <ScoreForm task={task} />;
+        case 'interview':
+            return <InterviewForm task={task} />;
         case 'escalation':
             return <EscalationForm task={task} />;
         default:

@@ -1,17 +1,40 @@
-import { HttpError, useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { useState } from 'react';
+import { useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { inputErrors } from '../common/formErrors';
 import type { AppDataProvider } from '../dataProvider';
-import { errorMessage } from '../httpClient';
+import { errorMessage, problemOf, type Problem } from '../httpClient';
 import type { CompleteTaskBody, Task } from '../types';
 
+// Inputs the completion forms have, by the last segment of their path (areas.3.description…).
+const INPUT_NAMES = new Set([
+    'finding',
+    'description',
+    'fixed',
+    'note',
+    'decision',
+    'method',
+    'violation',
+    'measure',
+    'rectifyBy',
+    'passed',
+    'score',
+    'comment',
+]);
+const isInput = (path: string) => INPUT_NAMES.has(path.split('.').pop() ?? '');
+
 /**
- * Submit handler for the completion forms. On failure it notifies the API's message and
- * returns the API's field errors, which react-admin's <Form> shows under the inputs.
+ * Submit handler for the completion forms. On failure it notifies the API's message, keeps it
+ * (with any field problems) in `problem` for the form to show, and returns the field errors,
+ * which react-admin's <Form> shows under the inputs. `renamePath` maps an error path of the
+ * body sent to the form's own path (e.g. when only some rows were sent).
  */
 export const useCompleteTask = (task: Task) => {
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
-    return async (body: CompleteTaskBody) => {
+    const [problem, setProblem] = useState<Problem | null>(null);
+    const complete = async (body: CompleteTaskBody, renamePath?: (path: string) => string) => {
+        setProblem(null);
         try {
             await dataProvider.completeTask(task.id, body);
             notify('app.task.completed', { type: 'success' });
@@ -19,7 +42,9 @@ export const useCompleteTask = (task: Task) => {
             return undefined;
         } catch (error) {
             notify(errorMessage(error), { type: 'error' });
-            return error instanceof HttpError ? error.body?.errors : undefined;
+            setProblem(problemOf(error));
+            return inputErrors(error, isInput, renamePath);
         }
     };
+    return Object.assign(complete, { problem, clearProblem: () => setProblem(null) });
 };

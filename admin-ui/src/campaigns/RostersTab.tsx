@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import { Box, Stack, Typography } from '@mui/material';
+import {
+    Button,
+    Confirm,
+    Datagrid,
+    NumberField,
+    Pagination,
+    ReferenceManyField,
+    useDataProvider,
+    usePermissions,
+    useRecordContext,
+    useTranslate,
+} from 'react-admin';
+import { rosterKindColors } from '../choices';
+import { DateTimeField, EnumChipField } from '../common/fields';
+import { Section } from '../common/Section';
+import { useActionMutation } from '../common/useActionMutation';
+import type { AppDataProvider } from '../dataProvider';
+import { canRunCampaigns } from '../permissions';
+import type { Campaign, Role } from '../types';
+import { EntryCountField, SupersededField } from '../rosters/RosterFields';
+
+/** 发布红榜 / 发布黑榜: a dated, immutable publication as of now (a newer one supersedes it). */
+const PublishRosterButton = ({ campaign, kind }: { campaign: Campaign; kind: 'red' | 'black' }) => {
+    const translate = useTranslate();
+    const dataProvider = useDataProvider<AppDataProvider>();
+    const [open, setOpen] = useState(false);
+    const { mutate, isPending } = useActionMutation(
+        () => dataProvider.publishRoster(campaign.id, kind),
+        `app.roster.published_${kind}`,
+    );
+    return (
+        <>
+            <Button
+                label={`app.roster.publish_${kind}`}
+                variant="outlined"
+                color={kind === 'red' ? 'error' : 'inherit'}
+                data-testid={`publish-${kind}`}
+                disabled={isPending}
+                onClick={() => setOpen(true)}
+            >
+                <ListAltIcon />
+            </Button>
+            <Confirm
+                isOpen={open}
+                loading={isPending}
+                title={`app.roster.publish_${kind}`}
+                content={translate(`app.roster.publish_${kind}_confirm`)}
+                onConfirm={() => mutate(undefined, { onSettled: () => setOpen(false) })}
+                onClose={() => setOpen(false)}
+            />
+        </>
+    );
+};
+
+const NoRosters = () => {
+    const translate = useTranslate();
+    return <Typography color="text.secondary">{translate('app.roster.none')}</Typography>;
+};
+
+/** 红黑榜 and every other list published in this campaign, newest first, each linking to its page. */
+export const RostersTab = (_props: { label?: false }) => {
+    const campaign = useRecordContext<Campaign>();
+    const { permissions } = usePermissions<Role>();
+    const translate = useTranslate();
+    if (!campaign) return null;
+    return (
+        <Box data-testid="rosters-tab">
+            {canRunCampaigns(permissions) && (
+                <Section title="app.roster.publish">
+                    <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                        {translate('app.roster.publish_helper')}
+                    </Typography>
+                    <Stack direction="row" spacing={2}>
+                        <PublishRosterButton campaign={campaign} kind="red" />
+                        <PublishRosterButton campaign={campaign} kind="black" />
+                    </Stack>
+                </Section>
+            )}
+            <Section title="app.roster.published">
+                <ReferenceManyField
+                    reference="rosters"
+                    target="campaignId"
+                    sort={{ field: 'publishedAt', order: 'DESC' }}
+                    perPage={10}
+                    pagination={<Pagination />}
+                    empty={<NoRosters />}
+                >
+                    <Datagrid rowClick="show" bulkActionButtons={false} data-testid="campaign-rosters">
+                        <EnumChipField source="kind" prefix="app.roster.kind" colors={rosterKindColors} />
+                        <NumberField source="seq" />
+                        <DateTimeField source="publishedAt" />
+                        <DateTimeField source="windowEndsAt" sortable={false} />
+                        <EntryCountField source="entries" sortable={false} />
+                        <SupersededField source="superseded" sortable={false} />
+                    </Datagrid>
+                </ReferenceManyField>
+            </Section>
+        </Box>
+    );
+};

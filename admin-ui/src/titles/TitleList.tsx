@@ -1,0 +1,41 @@
+import {
+    AutocompleteInput,
+    Datagrid,
+    FunctionField,
+    List,
+    ReferenceField,
+    ReferenceInput,
+    SelectInput,
+    TextField,
+} from 'react-admin';
+import { titleStatusChoices, titleStatusColors } from '../choices';
+import { DateTimeField, EnumChipField } from '../common/fields';
+import { formatScore } from '../common/scores';
+import type { Title } from '../types';
+
+const titleFilters = [
+    <SelectInput key="status" source="status" choices={titleStatusChoices} alwaysOn />,
+    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
+        <SelectInput />
+    </ReferenceInput>,
+    <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions">
+        <AutocompleteInput />
+    </ReferenceInput>,
+];
+
+/** Granted titles (长兴放心电商): in force, revoked or expired. */
+export const TitleList = () => (
+    <List filters={titleFilters} sort={{ field: 'expiresAt', order: 'ASC' }}>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="operatorName" sortable={false} />
+            <TextField source="operatorUscc" sortable={false} />
+            <TextField source="campaignName" sortable={false} />
+            <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
+            <FunctionField<Title> source="totalScore" render={t => formatScore(t.totalScore)} />
+            <DateTimeField source="grantedAt" showTime={false} />
+            <DateTimeField source="expiresAt" showTime={false} />
+            <EnumChipField source="status" prefix="app.titles.status" colors={titleStatusColors} />
+            <DateTimeField source="endedAt" showTime={false} sortable={false} />
+        </Datagrid>
+    </List>
+);
