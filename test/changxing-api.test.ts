@@ -156,6 +156,11 @@ describe('Changxing through the API', () => {
     expect(complaint.status).toBe(201);
     expect(complaint.body).toMatchObject({ type: 'interview', jurisdictionId: '330522002', status: 'open' });
 
+    // The case's history: its own decisions and its tasks' completions, each citing the notice.
+    const trail = await api.call('GET', `/audit-events?${q({ caseId: a })}&range=[0,99]`, as('leader.changxing'));
+    expect(trail.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['case.enrolled', 'task.completed', 'case.scored', 'objection.dismissed', 'title.granted', 'title.revoked']));
+    expect(trail.body.filter((e: { action: string }) => e.action !== 'task.created').every((e: { clause: string | null }) => e.clause?.startsWith('长兴方案'))).toBe(true);
+
     // 红黑榜: dated publications, each entry citing its ground; a newer one supersedes.
     const red = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
     expect(red.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([d]);

@@ -53,10 +53,13 @@ export function recordsRouter(db: PrismaClient): Router {
     const campaigns = (await db.campaign.findMany({ where: { jurisdictionId: { in: [...me.subtree, ...me.ancestors] } }, select: { id: true, jurisdictionId: true } })).filter((c) => me.subtree.includes(c.jurisdictionId));
     return { OR: [{ jurisdictionId: { in: me.subtree } }, { jurisdictionId: null, campaignId: { in: campaigns.map((c) => c.id) } }] };
   };
-  const auditFilter = z.object({ campaignId: z.string().optional(), entityType: z.string().optional(), entityId: z.string().optional(), action: z.string().optional(), actorId: z.string().optional() });
-  route(r, { method: 'get', path: '/audit-events', summary: 'The audit trail (append-only) within your scope', tag: 'audit', list: true }, async (req, res, me) => {
+  const auditFilter = z.object({ campaignId: z.string().optional(), entityType: z.string().optional(), entityId: z.string().optional(), action: z.string().optional(), actorId: z.string().optional(), caseId: z.string().max(200).optional() });
+  route(r, { method: 'get', path: '/audit-events', summary: 'The audit trail (append-only) within your scope (caseId: the case and its tasks)', tag: 'audit', list: true }, async (req, res, me) => {
     const p = parseList(req, auditFilter, ['id', 'at', 'action', 'entityType'], ['id', 'DESC']);
-    const where = { AND: [await auditScope(me), { ...p.filter }] };
+    const { caseId, ...filter } = p.filter;
+    // A case's history: entries about the case itself and about each of its tasks.
+    const ofCase = caseId ? { entityId: { in: [caseId, ...(await db.task.findMany({ where: { caseId }, select: { id: true } })).map((t) => t.id)] } } : {};
+    const where = { AND: [await auditScope(me), { ...filter }, ofCase] };
     const [rows, total] = await Promise.all([db.auditEvent.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.auditEvent.count({ where })]);
     sendList(res, 'audit-events', p.skip, rows, total);
   });
