@@ -57,10 +57,13 @@ export function parseOr400<T extends z.ZodType>(schema: T, input: unknown, where
 /** Maps a workflow's refusal of an Update to the HTTP status the caller should see. */
 export function fromTemporal(e: unknown): HttpError | undefined {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    // Workflows word their refusals "中文 / English"; older ones only in English.
     const msg = e.cause.message;
-    if (e.cause.type === REJECT.conflict) return conflict(`冲突：${msg}`, msg);
-    if (e.cause.type === REJECT.notFound) return new HttpError(404, 'not_found', `未找到：${msg}`, msg);
-    if (e.cause.type === REJECT.invalid) return badRequest(`输入无效：${msg}`, msg);
+    const cut = msg.indexOf(' / ');
+    const [zh, en] = cut > 0 && /[\u4e00-\u9fff]/.test(msg.slice(0, cut)) ? [msg.slice(0, cut), msg.slice(cut + 3)] : [msg, msg];
+    if (e.cause.type === REJECT.conflict) return conflict(zh === en ? `冲突：${zh}` : zh, en);
+    if (e.cause.type === REJECT.notFound) return new HttpError(404, 'not_found', zh === en ? `未找到：${zh}` : zh, en);
+    if (e.cause.type === REJECT.invalid) return badRequest(zh === en ? `输入无效：${zh}` : zh, en);
   }
   if (e instanceof WorkflowNotFoundError) return conflict('流程已结束，无法再操作', 'the workflow has already finished');
   if (e instanceof ServiceError) return new HttpError(503, 'temporal_unavailable', '流程服务暂不可用，请稍后重试', 'workflow service unavailable, try again');

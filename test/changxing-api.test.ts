@@ -95,7 +95,7 @@ describe('Changxing through the API', () => {
     expect((await post('coord.changxing', `/campaigns/${encodeURIComponent(id)}/stages/mobilization/close`, { reason: '动员部署完成' })).status).toBe(200);
     const late = await post('coord.changxing', path, { operators: [{ operatorId: 'op-cx-007' }] });
     expect(late.status).toBe(409);
-    expect(late.body.messageEn).toMatch(/enrolment closed/);
+    expect(late.body).toMatchObject({ messageZh: '「动员部署」阶段已结束，不能再纳入经营主体', messageEn: 'enrolment closed with stage mobilization' });
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 
