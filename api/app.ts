@@ -14,6 +14,7 @@ import { tasksRouter } from './resources/tasks.js';
 import { csvBody, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
 import { summaryRouter } from './resources/summary.js';
+import { registerRouter } from './resources/register.js';
 
 export interface AppDeps {
   db: PrismaClient;
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(awardRouter(deps.db, deps.client));
   api.use(summaryRouter(deps.db));
   api.use(recordsRouter(deps.db));
+  api.use(registerRouter(deps.db));
   api.use(referenceRouter(deps.db));
   api.use((req) => {
     throw notFound('接口 route', `${req.method} ${req.path}`);

@@ -8,6 +8,7 @@ import { PROGRAMMES } from '../domain/programmes/index.js';
 import { parseDeadline, parseStageStart } from '../domain/time.js';
 import { meetsThreshold, toCenti, totalE4, totalPoints } from '../domain/scoring.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
+import { eligibilityProblems, firstEligibleDay } from '../domain/register.js';
 
 describe('统一社会信用代码', () => {
   it('accepts a valid code and says why others are invalid', () => {
@@ -82,5 +83,17 @@ describe('scoring and settings (changxing 三、评定管理)', () => {
     expect(new Date(addDuration(Date.parse('2024-02-29T09:00:00+08:00'), parseDuration('P1Y')!)).toISOString()).toBe('2025-02-28T01:00:00.000Z');
     expect(addDuration(granted, parseDuration('PT8S')!) - granted).toBe(8000);
     expect([parseDuration('P'), parseDuration('1Y'), parseDuration('PT'), parseDuration('P0D')]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('Zhoushan eligibility (三、培育对象: 连续正常经营满一个会计年度)', () => {
+  it('needs a whole calendar year behind the operator before the application date', () => {
+    expect(firstEligibleDay('2023-03-01')).toBe('2025-01-01');
+    expect(firstEligibleDay('2023-01-01')).toBe('2024-01-01');
+    expect(firstEligibleDay('2023-12-31')).toBe('2025-01-01');
+    const o = { name: '某直播间', registeredOn: '2023-03-01', abnormalListed: false, dishonestListed: false, inCity: true };
+    expect(eligibilityProblems(o, '2024-12-31', '舟山市').map((p) => p.code)).toEqual(['too_recent']);
+    expect(eligibilityProblems(o, '2025-01-01', '舟山市')).toEqual([]);
+    expect(eligibilityProblems({ ...o, inCity: false, abnormalListed: true, dishonestListed: true }, '2026-01-01', '舟山市').map((p) => p.code)).toEqual(['outside_city', 'abnormal_listed', 'dishonest_listed']);
   });
 });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { forbidden, notFound } from '../errors.js';
-import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { OPERATOR_KINDS } from '../../domain/register.js';
 import { route } from '../routes.js';
 import { inScope } from '../scope.js';
 
@@ -57,7 +58,9 @@ export function referenceRouter(db: PrismaClient): Router {
   const oFilter = z.object({
     q: q.optional(),
     jurisdictionId: z.string().optional(),
-    kind: z.enum(['enterprise', 'live_room', 'influencer']).optional(),
+    kind: z.enum(OPERATOR_KINDS.map((k) => k.key) as [string, ...string[]]).optional(),
+    abnormalListed: boolFilter.optional(),
+    dishonestListed: boolFilter.optional(),
     track: z.enum(['live_marketing', 'community_group_buying']).optional(),
     id: idsFilter.optional(),
   });
@@ -70,6 +73,8 @@ export function referenceRouter(db: PrismaClient): Router {
       jurisdictionId: { in: subtreeIds },
       ...(p.filter.kind ? { kind: p.filter.kind } : {}),
       ...(p.filter.track ? { track: p.filter.track } : {}),
+      ...(p.filter.abnormalListed !== undefined ? { abnormalListed: p.filter.abnormalListed } : {}),
+      ...(p.filter.dishonestListed !== undefined ? { dishonestListed: p.filter.dishonestListed } : {}),
       ...idsWhere(p.filter.id),
       ...(p.filter.q ? { OR: [{ name: { contains: p.filter.q } }, { uscc: { contains: p.filter.q.toUpperCase() } }] } : {}),
     };
