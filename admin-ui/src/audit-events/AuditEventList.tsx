@@ -2,18 +2,15 @@ import {
     Datagrid,
     List,
     ReferenceField,
-    ReferenceInput,
-    SelectInput,
     TextField,
     TextInput,
 } from 'react-admin';
 import { DateTimeField, EnumField, JsonField } from '../common/fields';
+import { campaignFilter } from '../common/filters';
 
 // The API offers no full-text search on audit events, only these exact filters.
 const auditEventFilters = [
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
-        <SelectInput />
-    </ReferenceInput>,
+    campaignFilter(),
     <TextInput key="action" source="action" />,
     <TextInput key="entityType" source="entityType" />,
     <TextInput key="entityId" source="entityId" />,

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, TextField, Typography } from '@mui/material';
@@ -31,8 +31,10 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { formatScore } from '../common/scores';
 import { Section } from '../common/Section';
 import { useActionMutation } from '../common/useActionMutation';
+import { useConfirmation } from '../common/useConfirmation';
+import { useRecordingForm } from '../common/useRecordingForm';
 import type { AppDataProvider } from '../dataProvider';
-import { errorMessage, problemOf, type Problem } from '../httpClient';
+import { errorMessage } from '../httpClient';
 import { canRunCampaigns } from '../permissions';
 import type { AwardStatus, Campaign, Role, Roster } from '../types';
 import { ResolveObjectionButton } from './ObjectionActions';
@@ -160,12 +162,18 @@ const PublicityPanel = ({ award, campaign, canRun }: { award: AwardStatus; campa
 const LodgeObjectionForm = ({ campaign, publicity }: { campaign: Campaign; publicity: Roster }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
     const { data: roster } = useGetOne<Roster>('rosters', { id: publicity.id });
-    const [problem, setProblem] = useState<Problem | null>(null);
-    const [generation, setGeneration] = useState(0);
-    const record = useMemo(() => ({ id: `objection-${generation}`, source: '', content: '' }), [generation]);
+    const { record, submit, problem } = useRecordingForm({
+        idPrefix: 'objection',
+        defaults: { source: '', content: '' },
+        action: (values: { caseId?: string; source?: string; content?: string }) =>
+            dataProvider.lodgeObjection(campaign.id, {
+                caseId: values.caseId ?? '',
+                source: (values.source ?? '').trim(),
+                content: (values.content ?? '').trim(),
+            }),
+        success: 'app.objection.lodged',
+    });
     const choices = (roster?.entries ?? []).map(entry => ({
         id: entry.caseId,
         name: `${entry.operatorName}（${entry.uscc}，${formatScore(entry.totalScore)}）`,
@@ -176,25 +184,7 @@ const LodgeObjectionForm = ({ campaign, publicity }: { campaign: Campaign; publi
                 <Typography variant="subtitle1" sx={{ mb: 1 }}>
                     {translate('app.objection.lodge')}
                 </Typography>
-                <Form
-                    record={record}
-                    onSubmit={async (values: { caseId?: string; source?: string; content?: string }) => {
-                        setProblem(null);
-                        try {
-                            await dataProvider.lodgeObjection(campaign.id, {
-                                caseId: values.caseId ?? '',
-                                source: (values.source ?? '').trim(),
-                                content: (values.content ?? '').trim(),
-                            });
-                            notify('app.objection.lodged', { type: 'success' });
-                            setGeneration(g => g + 1);
-                            refresh();
-                        } catch (error) {
-                            setProblem(problemOf(error));
-                        }
-                        return undefined;
-                    }}
-                >
+                <Form record={record} onSubmit={submit}>
                     <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
                         <SelectInput
                             source="caseId"
@@ -260,21 +250,15 @@ const AwardPanel = ({ award, campaign, canRun }: { award: AwardStatus; campaign:
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
-    const [confirming, setConfirming] = useState(false);
-    const [isPending, setPending] = useState(false);
-    const finalize = async () => {
-        setPending(true);
+    const confirmation = useConfirmation(async () => {
         try {
             const { titles } = await dataProvider.finalizeAward(campaign.id);
             notify('app.award.finalized', { type: 'success', messageArgs: { smart_count: titles } });
             refresh();
         } catch (error) {
             notify(errorMessage(error), { type: 'error' });
-        } finally {
-            setPending(false);
-            setConfirming(false);
         }
-    };
+    });
     const open = award.objections.open ?? 0;
     const blockers = [
         !award.publicity && translate('app.award.needs_publicity'),
@@ -306,19 +290,16 @@ const AwardPanel = ({ award, campaign, canRun }: { award: AwardStatus; campaign:
                                 variant="contained"
                                 color="success"
                                 data-testid="finalize-award"
-                                disabled={!award.publicity || isPending}
-                                onClick={() => setConfirming(true)}
+                                disabled={!award.publicity || confirmation.loading}
+                                onClick={() => confirmation.ask()}
                             >
                                 <EmojiEventsIcon />
                             </Button>
                         </Box>
                         <Confirm
-                            isOpen={confirming}
-                            loading={isPending}
+                            {...confirmation.confirmProps}
                             title="app.award.finalize"
                             content="app.award.finalize_confirm"
-                            onConfirm={finalize}
-                            onClose={() => setConfirming(false)}
                         />
                     </>
                 )

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import PrintIcon from '@mui/icons-material/Print';
 import {
     Alert,
     Box,
@@ -14,19 +13,10 @@ import {
     Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import {
-    Button,
-    Link,
-    Loading,
-    Title,
-    TopToolbar,
-    useDataProvider,
-    useParams,
-    useTranslate,
-} from 'react-admin';
-import { DownloadButton } from '../common/DownloadButton';
+import { Loading, Title, useDataProvider, useParams, useTranslate } from 'react-admin';
 import { useFormatDate } from '../common/fields';
 import { PrintStyles } from '../common/PrintStyles';
+import { PrintToolbar } from '../common/PrintToolbar';
 import { useStageName } from '../common/programmes';
 import { formatScore } from '../common/scores';
 import type { AppDataProvider } from '../dataProvider';
@@ -236,19 +226,18 @@ export const CampaignSummaryPage = () => {
         <Box data-testid="campaign-summary">
             <Title title="app.summary.title" />
             <PrintStyles />
-            <TopToolbar className="no-print">
-                <Button component={Link} label="app.common.back" to={`/campaigns/${encodeURIComponent(id)}/show`}>
-                    <ArrowBackIcon />
-                </Button>
-                <Button label="app.common.print" onClick={() => window.print()} data-testid="print">
-                    <PrintIcon />
-                </Button>
-                <DownloadButton
-                    path={`/campaigns/${encodeURIComponent(id)}/summary/csv`}
-                    filename={`${id}-summary.csv`}
-                    testId="summary-csv"
-                />
-            </TopToolbar>
+            <PrintToolbar
+                back={{
+                    label: 'app.common.back',
+                    to: `/campaigns/${encodeURIComponent(id)}/show`,
+                    icon: <ArrowBackIcon />,
+                }}
+                download={{
+                    path: `/campaigns/${encodeURIComponent(id)}/summary/csv`,
+                    filename: `${id}-summary.csv`,
+                    testId: 'summary-csv',
+                }}
+            />
             {isPending ? (
                 <Loading />
             ) : error || !data ? (

@@ -5,7 +5,6 @@ import {
     Button,
     Confirm,
     Datagrid,
-    NumberField,
     Pagination,
     ReferenceManyField,
     useDataProvider,
@@ -13,14 +12,12 @@ import {
     useRecordContext,
     useTranslate,
 } from 'react-admin';
-import { rosterKindColors } from '../choices';
-import { DateTimeField, EnumChipField } from '../common/fields';
 import { Section } from '../common/Section';
 import { useActionMutation } from '../common/useActionMutation';
 import type { AppDataProvider } from '../dataProvider';
 import { canRunCampaigns } from '../permissions';
 import type { Campaign, Role } from '../types';
-import { EntryCountField, SupersededField } from '../rosters/RosterFields';
+import { rosterColumns } from '../rosters/RosterFields';
 
 /** 发布红榜 / 发布黑榜: a dated, immutable publication as of now (a newer one supersedes it). */
 const PublishRosterButton = ({ campaign, kind }: { campaign: Campaign; kind: 'red' | 'black' }) => {
@@ -89,12 +86,7 @@ export const RostersTab = (_props: { label?: false }) => {
                     empty={<NoRosters />}
                 >
                     <Datagrid rowClick="show" bulkActionButtons={false} data-testid="campaign-rosters">
-                        <EnumChipField source="kind" prefix="app.roster.kind" colors={rosterKindColors} />
-                        <NumberField source="seq" />
-                        <DateTimeField source="publishedAt" />
-                        <DateTimeField source="windowEndsAt" sortable={false} />
-                        <EntryCountField source="entries" sortable={false} />
-                        <SupersededField source="superseded" sortable={false} />
+                        {rosterColumns}
                     </Datagrid>
                 </ReferenceManyField>
             </Section>

@@ -1,26 +1,21 @@
 import {
-    AutocompleteInput,
     Datagrid,
     List,
     NullableBooleanInput,
     ReferenceField,
-    ReferenceInput,
     SearchInput,
     SelectInput,
     TextField,
 } from 'react-admin';
 import { caseStatusChoices, caseStatusColors, trackChoices } from '../choices';
 import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
+import { campaignFilter, jurisdictionFilter } from '../common/filters';
 import { CurrentStepField, ProposedField, TotalScoreField } from './CaseFields';
 
 const caseFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
-        <SelectInput />
-    </ReferenceInput>,
-    <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions">
-        <AutocompleteInput />
-    </ReferenceInput>,
+    campaignFilter(),
+    jurisdictionFilter(),
     <SelectInput key="status" source="status" choices={caseStatusChoices} />,
     <SelectInput key="track" source="track" choices={trackChoices} />,
     <NullableBooleanInput key="proposed" source="proposed" />,

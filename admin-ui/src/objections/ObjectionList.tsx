@@ -2,17 +2,15 @@ import {
     Datagrid,
     List,
     ReferenceField,
-    ReferenceInput,
     SelectInput,
     TextField,
 } from 'react-admin';
 import { objectionStatusChoices, objectionStatusColors } from '../choices';
 import { DateTimeField, EnumChipField } from '../common/fields';
+import { campaignFilter } from '../common/filters';
 
 const objectionFilters = [
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
-        <SelectInput />
-    </ReferenceInput>,
+    campaignFilter(),
     <SelectInput key="status" source="status" choices={objectionStatusChoices} alwaysOn />,
 ];
 

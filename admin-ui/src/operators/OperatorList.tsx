@@ -1,21 +1,18 @@
 import {
-    AutocompleteInput,
     Datagrid,
     List,
     ReferenceField,
-    ReferenceInput,
     SearchInput,
     SelectInput,
     TextField,
 } from 'react-admin';
 import { operatorKindChoices, trackChoices } from '../choices';
 import { DateTimeField, EnumField } from '../common/fields';
+import { jurisdictionFilter } from '../common/filters';
 
 const operatorFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions" alwaysOn>
-        <AutocompleteInput />
-    </ReferenceInput>,
+    jurisdictionFilter({ alwaysOn: true }),
     <SelectInput key="kind" source="kind" choices={operatorKindChoices} />,
     <SelectInput key="track" source="track" choices={trackChoices} />,
 ];

@@ -1,20 +1,11 @@
-import {
-    Datagrid,
-    List,
-    NumberField,
-    ReferenceField,
-    ReferenceInput,
-    SelectInput,
-} from 'react-admin';
-import { rosterKindChoices, rosterKindColors } from '../choices';
-import { DateTimeField, EnumChipField } from '../common/fields';
-import { EntryCountField, SupersededField } from './RosterFields';
+import { Datagrid, List, ReferenceField, SelectInput } from 'react-admin';
+import { rosterKindChoices } from '../choices';
+import { campaignFilter } from '../common/filters';
+import { rosterColumns } from './RosterFields';
 
 // The API filters rosters by campaign and kind only.
 const rosterFilters = [
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
-        <SelectInput />
-    </ReferenceInput>,
+    campaignFilter(),
     <SelectInput key="kind" source="kind" choices={rosterKindChoices} alwaysOn />,
 ];
 
@@ -23,12 +14,7 @@ export const RosterList = () => (
     <List filters={rosterFilters} sort={{ field: 'publishedAt', order: 'DESC' }}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
             <ReferenceField source="campaignId" reference="campaigns" link={false} sortable={false} />
-            <EnumChipField source="kind" prefix="app.roster.kind" colors={rosterKindColors} />
-            <NumberField source="seq" />
-            <DateTimeField source="publishedAt" />
-            <DateTimeField source="windowEndsAt" sortable={false} />
-            <EntryCountField source="entries" sortable={false} />
-            <SupersededField source="superseded" sortable={false} />
+            {rosterColumns}
         </Datagrid>
     </List>
 );

@@ -1,4 +1,3 @@
-import PrintIcon from '@mui/icons-material/Print';
 import {
     Alert,
     Card,
@@ -10,19 +9,10 @@ import {
     TableRow,
     Typography,
 } from '@mui/material';
-import {
-    Button,
-    Link,
-    ShowBase,
-    Title,
-    TopToolbar,
-    useGetOne,
-    useRecordContext,
-    useTranslate,
-} from 'react-admin';
-import { DownloadButton } from '../common/DownloadButton';
+import { Link, ShowBase, Title, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { useFormatDate } from '../common/fields';
 import { PrintStyles } from '../common/PrintStyles';
+import { PrintToolbar } from '../common/PrintToolbar';
 import { formatScore } from '../common/scores';
 import type { Campaign, Roster } from '../types';
 
@@ -36,21 +26,17 @@ const RosterActions = () => {
     const roster = useRecordContext<Roster>();
     if (!roster) return null;
     return (
-        <TopToolbar className="no-print">
-            <Button
-                component={Link}
-                label="app.common.back_to_campaign"
-                to={`/campaigns/${encodeURIComponent(roster.campaignId)}/show/rosters`}
-            />
-            <Button label="app.common.print" onClick={() => window.print()} data-testid="print">
-                <PrintIcon />
-            </Button>
-            <DownloadButton
-                path={`/rosters/${encodeURIComponent(roster.id)}/csv`}
-                filename={`${roster.id}.csv`}
-                testId="roster-csv"
-            />
-        </TopToolbar>
+        <PrintToolbar
+            back={{
+                label: 'app.common.back_to_campaign',
+                to: `/campaigns/${encodeURIComponent(roster.campaignId)}/show/rosters`,
+            }}
+            download={{
+                path: `/rosters/${encodeURIComponent(roster.id)}/csv`,
+                filename: `${roster.id}.csv`,
+                testId: 'roster-csv',
+            }}
+        />
     );
 };
 

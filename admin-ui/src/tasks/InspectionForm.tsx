@@ -1,20 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import {
-    DateInput,
-    Form,
     FormDataConsumer,
     RadioButtonGroupInput,
     required,
-    SaveButton,
     SelectInput,
     TextInput,
     useTranslate,
     type Validator,
 } from 'react-admin';
-import { inspectionFindingChoices, inspectionMethodChoices, measureChoices } from '../choices';
+import { inspectionFindingChoices, inspectionMethodChoices } from '../choices';
 import { useFormatDate } from '../common/fields';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type {
     InspectionBody,
@@ -25,7 +21,7 @@ import type {
     SelfCheckArea,
     Task,
 } from '../types';
-import { useCompleteTask } from './useCompleteTask';
+import { MeasureInput, RectifyByInput, TaskForm } from './FormParts';
 
 /** `not_checked`: the area was not part of this inspection (it is not sent). */
 type AreaFinding = InspectionFinding | 'not_checked';
@@ -158,22 +154,13 @@ const Consequences = ({ violations, stageDue }: { violations: Named[]; stageDue?
     const minor = (
         <Stack spacing={1} data-testid="inspection-minor">
             <Alert severity="warning">{translate('app.inspection.minor_hint')}</Alert>
-            <RadioButtonGroupInput
-                source="measure"
-                label="app.inspection.measure"
-                choices={measureChoices}
-                validate={required()}
-            />
-            <DateInput
-                source="rectifyBy"
-                label="app.inspection.rectify_by"
-                validate={required()}
+            <MeasureInput />
+            <RectifyByInput
                 helperText={
                     stageDue
                         ? translate('app.inspection.rectify_by_helper', { date: formatDate(stageDue, false) })
                         : false
                 }
-                sx={{ maxWidth: '16rem' }}
             />
         </Stack>
     );
@@ -192,21 +179,16 @@ export const InspectionForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
     const areas = task.details?.areas ?? [];
     const violations = task.details?.seriousViolations ?? [];
-    const complete = useCompleteTask(task);
     // Set when a submit had no area filled in; the alert shows until one is.
     const [noneFilled, setNoneFilled] = useState(false);
-    const initialValues = useMemo(
-        () => ({
-            id: task.id,
-            areas: areas.map(a => ({ key: a.key, finding: 'not_checked', description: '' })),
-            note: '',
-        }),
-        [task.id],
-    );
     return (
-        <Form
-            record={initialValues}
-            onSubmit={(values: InspectionValues) => {
+        <TaskForm
+            task={task}
+            defaults={{
+                areas: areas.map(a => ({ key: a.key, finding: 'not_checked', description: '' })),
+                note: '',
+            }}
+            onSubmit={(values: InspectionValues, complete) => {
                 const { body, sent } = toBody(values);
                 if (!body.areas.length) {
                     setNoneFilled(true);
@@ -218,40 +200,36 @@ export const InspectionForm = ({ task }: { task: Task }) => {
                     path.replace(/^areas\.(\d+)\./, (_m, i: string) => `areas.${sent[Number(i)] ?? i}.`),
                 );
             }}
+            data-testid="inspection-form"
+            spacing={2}
         >
-            <Stack data-testid="inspection-form" spacing={2}>
-                <RadioButtonGroupInput
-                    source="method"
-                    label="app.inspection.method_label"
-                    choices={inspectionMethodChoices}
-                    validate={required()}
-                />
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.inspection.areas_helper')}
-                </Typography>
-                <Box>
-                    {areas.map((area, index) => (
-                        <AreaRow key={area.key} area={area} index={index} />
-                    ))}
-                </Box>
-                <Consequences violations={violations} stageDue={task.dueAt} />
-                <TextInput source="note" label="app.inspection.note" multiline minRows={2} sx={{ maxWidth: '48rem' }} />
-                {noneFilled && (
-                    <FormDataConsumer<InspectionValues>>
-                        {({ formData }) =>
-                            (formData.areas ?? []).some(a => isChecked(a.finding)) ? null : (
-                                <Alert severity="error" data-testid="inspection-none-filled">
-                                    {translate('app.inspection.none_filled')}
-                                </Alert>
-                            )
-                        }
-                    </FormDataConsumer>
-                )}
-                <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
-                <Box>
-                    <SaveButton label="app.task.submit" data-testid="complete-task" />
-                </Box>
-            </Stack>
-        </Form>
+            <RadioButtonGroupInput
+                source="method"
+                label="app.inspection.method_label"
+                choices={inspectionMethodChoices}
+                validate={required()}
+            />
+            <Typography variant="body2" color="text.secondary">
+                {translate('app.inspection.areas_helper')}
+            </Typography>
+            <Box>
+                {areas.map((area, index) => (
+                    <AreaRow key={area.key} area={area} index={index} />
+                ))}
+            </Box>
+            <Consequences violations={violations} stageDue={task.dueAt} />
+            <TextInput source="note" label="app.inspection.note" multiline minRows={2} sx={{ maxWidth: '48rem' }} />
+            {noneFilled && (
+                <FormDataConsumer<InspectionValues>>
+                    {({ formData }) =>
+                        (formData.areas ?? []).some(a => isChecked(a.finding)) ? null : (
+                            <Alert severity="error" data-testid="inspection-none-filled">
+                                {translate('app.inspection.none_filled')}
+                            </Alert>
+                        )
+                    }
+                </FormDataConsumer>
+            )}
+        </TaskForm>
     );
 };

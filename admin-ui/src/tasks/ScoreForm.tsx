@@ -1,21 +1,17 @@
-import { useMemo } from 'react';
-import { Alert, Box, Stack } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import {
-    Form,
     maxValue,
     minValue,
     NumberInput,
     required,
-    SaveButton,
     TextInput,
     useTranslate,
     type Validator,
 } from 'react-admin';
 import { InfoTable } from '../common/InfoTable';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { hasAtMostTwoDecimals } from '../common/scores';
 import type { Task } from '../types';
-import { useCompleteTask } from './useCompleteTask';
+import { TaskForm } from './FormParts';
 
 const twoDecimals: Validator = value =>
     value != null && value !== '' && !hasAtMostTwoDecimals(Number(value))
@@ -28,9 +24,7 @@ const twoDecimals: Validator = value =>
  */
 export const ScoreForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
-    const complete = useCompleteTask(task);
     const details = task.details ?? {};
-    const initialValues = useMemo(() => ({ id: task.id, comment: '' }), [task.id]);
     return (
         <Stack data-testid="score-form" spacing={2}>
             <InfoTable
@@ -41,30 +35,27 @@ export const ScoreForm = ({ task }: { task: Task }) => {
                 ]}
             />
             <Alert severity="info">{translate('app.score.no_total')}</Alert>
-            <Form
-                record={initialValues}
-                onSubmit={(values: { score?: number | string; comment?: string }) => {
+            <TaskForm
+                task={task}
+                defaults={{ comment: '' }}
+                onSubmit={(values: { score?: number | string; comment?: string }, complete) => {
                     const comment = values.comment?.trim();
                     return complete({ score: Number(values.score), ...(comment ? { comment } : {}) });
                 }}
+                spacing={1}
+                sx={{ maxWidth: '32rem' }}
             >
-                <Stack spacing={1} sx={{ maxWidth: '32rem' }}>
-                    <NumberInput
-                        source="score"
-                        label="app.score.score"
-                        helperText="app.score.score_helper"
-                        validate={[required(), minValue(0), maxValue(100), twoDecimals]}
-                        step={0.01}
-                        min={0}
-                        max={100}
-                    />
-                    <TextInput source="comment" label="app.score.comment" multiline minRows={2} />
-                    <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
-                    <Box>
-                        <SaveButton label="app.task.submit" data-testid="complete-task" />
-                    </Box>
-                </Stack>
-            </Form>
+                <NumberInput
+                    source="score"
+                    label="app.score.score"
+                    helperText="app.score.score_helper"
+                    validate={[required(), minValue(0), maxValue(100), twoDecimals]}
+                    step={0.01}
+                    min={0}
+                    max={100}
+                />
+                <TextInput source="comment" label="app.score.comment" multiline minRows={2} />
+            </TaskForm>
         </Stack>
     );
 };

@@ -1,20 +1,10 @@
-import { useMemo } from 'react';
-import { Alert, Box, Stack, Typography } from '@mui/material';
-import {
-    Form,
-    RadioButtonGroupInput,
-    required,
-    SaveButton,
-    TextInput,
-    useTranslate,
-    type Validator,
-} from 'react-admin';
+import { Alert, Box, Typography } from '@mui/material';
+import { RadioButtonGroupInput, required, TextInput, useTranslate, type Validator } from 'react-admin';
 import { findingChoices } from '../choices';
 import { CheckboxInput } from '../common/CheckboxInput';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type { Finding, SelfCheckArea, SelfCheckAreaResult, Task } from '../types';
-import { useCompleteTask } from './useCompleteTask';
+import { TaskForm } from './FormParts';
 
 interface AreaValues {
     key: string;
@@ -82,39 +72,26 @@ const AreaRow = ({ area, index }: { area: SelfCheckArea; index: number }) => {
 export const SelfCheckForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
     const areas = task.details?.areas ?? [];
-    const complete = useCompleteTask(task);
-    // Form resets whenever its record changes; keying the initial values on the task id alone
-    // keeps what the user typed when the task is refetched (after claiming, on focus…).
-    const initialValues = useMemo(
-        () => ({
-            id: task.id,
-            areas: areas.map(a => ({ key: a.key, description: '', fixed: false })),
-        }),
-        [task.id],
-    );
     return (
-        <Form
-            record={initialValues}
-            onSubmit={(values: { areas?: AreaValues[] }) =>
+        <TaskForm
+            task={task}
+            defaults={{ areas: areas.map(a => ({ key: a.key, description: '', fixed: false })) }}
+            onSubmit={(values: { areas?: AreaValues[] }, complete) =>
                 complete({ areas: (values.areas ?? []).map(toAreaResult) })
             }
+            data-testid="self-check-form"
+            spacing={2}
         >
-            <Stack data-testid="self-check-form" spacing={2}>
-                {task.details?.returnedBecause && (
-                    <Alert severity="warning" data-testid="returned-because">
-                        {translate('app.self_check.returned_because', { note: task.details.returnedBecause })}
-                    </Alert>
-                )}
-                <Box>
-                    {areas.map((area, index) => (
-                        <AreaRow key={area.key} area={area} index={index} />
-                    ))}
-                </Box>
-                <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
-                <Box>
-                    <SaveButton label="app.task.submit" data-testid="complete-task" />
-                </Box>
-            </Stack>
-        </Form>
+            {task.details?.returnedBecause && (
+                <Alert severity="warning" data-testid="returned-because">
+                    {translate('app.self_check.returned_because', { note: task.details.returnedBecause })}
+                </Alert>
+            )}
+            <Box>
+                {areas.map((area, index) => (
+                    <AreaRow key={area.key} area={area} index={index} />
+                ))}
+            </Box>
+        </TaskForm>
     );
 };

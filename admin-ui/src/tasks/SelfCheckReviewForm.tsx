@@ -1,19 +1,9 @@
-import { useMemo } from 'react';
-import { Box, Stack, Typography } from '@mui/material';
-import {
-    Form,
-    RadioButtonGroupInput,
-    required,
-    SaveButton,
-    TextInput,
-    useTranslate,
-    type Validator,
-} from 'react-admin';
+import { Stack, Typography } from '@mui/material';
+import { RadioButtonGroupInput, required, TextInput, useTranslate, type Validator } from 'react-admin';
 import { reviewDecisionChoices } from '../choices';
-import { ProblemAlert } from '../common/ProblemAlert';
 import type { ReviewDecision, Task } from '../types';
+import { TaskForm } from './FormParts';
 import { SelfCheckTable } from './SelfCheckTable';
-import { useCompleteTask } from './useCompleteTask';
 
 interface ReviewValues {
     decision?: ReviewDecision;
@@ -27,41 +17,36 @@ const requiredToReturn: Validator = (value, values: ReviewValues) =>
 /** 自查审核: the station officer reads the submitted self-check and accepts it or returns it. */
 export const SelfCheckReviewForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
-    const complete = useCompleteTask(task);
-    const initialValues = useMemo(() => ({ id: task.id, note: '' }), [task.id]);
     const submitted = task.details?.submitted?.areas ?? [];
     return (
         <Stack data-testid="self-check-review-form" spacing={2}>
             <Typography variant="subtitle1">{translate('app.review.submitted')}</Typography>
             <SelfCheckTable areas={task.details?.areas} results={submitted} testId="submitted-self-check" />
-            <Form
-                record={initialValues}
-                onSubmit={(values: ReviewValues) => {
+            <TaskForm
+                task={task}
+                defaults={{ note: '' }}
+                onSubmit={(values: ReviewValues, complete) => {
                     const note = values.note?.trim();
                     return complete({ decision: values.decision!, ...(note ? { note } : {}) });
                 }}
+                spacing={1}
+                sx={{ maxWidth: '48rem' }}
             >
-                <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
-                    <RadioButtonGroupInput
-                        source="decision"
-                        label="app.review.decision_label"
-                        choices={reviewDecisionChoices}
-                        validate={required()}
-                    />
-                    <TextInput
-                        source="note"
-                        label="app.review.note"
-                        helperText="app.review.note_helper"
-                        validate={requiredToReturn}
-                        multiline
-                        minRows={2}
-                    />
-                    <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
-                    <Box>
-                        <SaveButton label="app.task.submit" data-testid="complete-task" />
-                    </Box>
-                </Stack>
-            </Form>
+                <RadioButtonGroupInput
+                    source="decision"
+                    label="app.review.decision_label"
+                    choices={reviewDecisionChoices}
+                    validate={required()}
+                />
+                <TextInput
+                    source="note"
+                    label="app.review.note"
+                    helperText="app.review.note_helper"
+                    validate={requiredToReturn}
+                    multiline
+                    minRows={2}
+                />
+            </TaskForm>
         </Stack>
     );
 };

@@ -4,13 +4,13 @@ import {
     List,
     NullableBooleanInput,
     ReferenceField,
-    ReferenceInput,
     SearchInput,
     SelectInput,
     TextField,
 } from 'react-admin';
 import { taskStatusChoices, taskStatusColors, taskTypeChoices } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } from '../common/fields';
+import { campaignFilter } from '../common/filters';
 import { useStageChoices } from '../common/programmes';
 
 // Only filters the API accepts: an unknown filter field is a 400.
@@ -20,9 +20,7 @@ const useTaskFilters = () => {
         <SearchInput key="q" source="q" alwaysOn />,
         <SelectInput key="status" source="status" choices={taskStatusChoices} alwaysOn />,
         <NullableBooleanInput key="overdue" source="overdue" />,
-        <ReferenceInput key="campaignId" source="campaignId" reference="campaigns">
-            <SelectInput />
-        </ReferenceInput>,
+        campaignFilter({ alwaysOn: false }),
         <SelectInput
             key="stageKey"
             source="stageKey"

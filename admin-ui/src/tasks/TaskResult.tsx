@@ -2,7 +2,7 @@ import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } fr
 import { useTranslate } from 'react-admin';
 import { inspectionFindingColors } from '../choices';
 import { JsonBlock } from '../common/fields';
-import { InfoTable } from '../common/InfoTable';
+import { InfoTable, type InfoRow } from '../common/InfoTable';
 import { formatScore } from '../common/scores';
 import { useLocalizedName, useNamedLookup } from '../common/useLocalizedName';
 import type {
@@ -68,12 +68,57 @@ const InspectionResult = ({ task, result }: { task: Task; result: InspectionBody
     );
 };
 
+type Translate = (key: string, options?: object) => string;
+
+/** The task types whose result is a plain label / value table: its test id and rows. */
+const resultTables: Record<
+    string,
+    (task: Task, result: never, translate: Translate) => [testId: string, rows: InfoRow[]]
+> = {
+    self_check_review: (_task, r: SelfCheckReviewBody, translate) => [
+        'review-result',
+        [
+            ['app.review.decision_label', translate(`app.review.decision.${r.decision}`, { _: r.decision })],
+            ['app.review.note', r.note],
+        ],
+    ],
+    verification: (_task, r: VerificationBody, translate) => [
+        'verification-result',
+        [
+            ['app.verification.passed', translate(r.passed ? 'app.common.yes' : 'app.common.no')],
+            ['app.verification.note', r.note],
+            ['app.verification.next_rectify_by', r.rectifyBy],
+        ],
+    ],
+    score: (task, r: ScoreBody) => [
+        'score-result',
+        [
+            ['app.score.dimension', task.details?.dimensionName ?? task.details?.dimension],
+            task.details?.weight != null && ['app.score.weight', `${task.details.weight}%`],
+            ['app.score.score', formatScore(r.score)],
+            ['app.score.comment', r.comment],
+        ],
+    ],
+    interview: (_task, r: InterviewBody, translate) => [
+        'interview-result',
+        [
+            ['app.inspection.measure', translate(`app.measure.${r.measure}`, { _: r.measure })],
+            ['app.interview.note', r.note],
+            ['app.inspection.rectify_by', r.rectifyBy],
+        ],
+    ],
+};
+
 /** What was submitted when the task was completed, laid out by task type. */
 export const TaskResult = ({ task }: { task: Task }) => {
     const translate = useTranslate();
     const result = task.result;
     if (!result) return null;
-    const yesNo = (value: boolean) => translate(value ? 'app.common.yes' : 'app.common.no');
+    if (Object.hasOwn(resultTables, task.type)) {
+        // Each table reads the result as the body its task type is completed with.
+        const [testId, rows] = resultTables[task.type](task, result as never, translate);
+        return <InfoTable testId={testId} rows={rows} />;
+    }
     switch (task.type) {
         case 'self_check':
             return (
@@ -83,63 +128,8 @@ export const TaskResult = ({ task }: { task: Task }) => {
                     testId="self-check-result"
                 />
             );
-        case 'self_check_review': {
-            const r = result as unknown as SelfCheckReviewBody;
-            return (
-                <InfoTable
-                    testId="review-result"
-                    rows={[
-                        [
-                            'app.review.decision_label',
-                            translate(`app.review.decision.${r.decision}`, { _: r.decision }),
-                        ],
-                        ['app.review.note', r.note],
-                    ]}
-                />
-            );
-        }
         case 'inspection':
             return <InspectionResult task={task} result={result as unknown as InspectionBody} />;
-        case 'verification': {
-            const r = result as unknown as VerificationBody;
-            return (
-                <InfoTable
-                    testId="verification-result"
-                    rows={[
-                        ['app.verification.passed', yesNo(r.passed)],
-                        ['app.verification.note', r.note],
-                        ['app.verification.next_rectify_by', r.rectifyBy],
-                    ]}
-                />
-            );
-        }
-        case 'score': {
-            const r = result as unknown as ScoreBody;
-            return (
-                <InfoTable
-                    testId="score-result"
-                    rows={[
-                        ['app.score.dimension', task.details?.dimensionName ?? task.details?.dimension],
-                        task.details?.weight != null && ['app.score.weight', `${task.details.weight}%`],
-                        ['app.score.score', formatScore(r.score)],
-                        ['app.score.comment', r.comment],
-                    ]}
-                />
-            );
-        }
-        case 'interview': {
-            const r = result as unknown as InterviewBody;
-            return (
-                <InfoTable
-                    testId="interview-result"
-                    rows={[
-                        ['app.inspection.measure', translate(`app.measure.${r.measure}`, { _: r.measure })],
-                        ['app.interview.note', r.note],
-                        ['app.inspection.rectify_by', r.rectifyBy],
-                    ]}
-                />
-            );
-        }
         default:
             if (typeof result.note === 'string') {
                 return <Typography sx={{ whiteSpace: 'pre-wrap' }}>{result.note}</Typography>;

@@ -17,7 +17,9 @@ import {
 } from 'react-admin';
 import { complaintKindChoices } from '../choices';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { useConfirmation } from '../common/useConfirmation';
 import { useLocalizedName } from '../common/useLocalizedName';
+import { useRecordingForm } from '../common/useRecordingForm';
 import type { AppDataProvider } from '../dataProvider';
 import { problemOf, type Problem } from '../httpClient';
 import type { Task, Title } from '../types';
@@ -38,34 +40,27 @@ export const RevokeTitleForm = () => {
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
-    const [pendingValues, setPendingValues] = useState<RevokeValues | null>(null);
-    const [saving, setSaving] = useState(false);
     const [problem, setProblem] = useState<Problem | null>(null);
     const record = useMemo(() => ({ id: title?.id, evidence: '' }), [title?.id]);
-    if (!title) return null;
-    const revoke = async () => {
-        if (!pendingValues) return;
-        setSaving(true);
+    const confirmation = useConfirmation(async (values: RevokeValues) => {
         setProblem(null);
         try {
-            await dataProvider.revokeTitle(title.id, {
-                ground: pendingValues.ground ?? '',
-                evidence: (pendingValues.evidence ?? '').trim(),
+            await dataProvider.revokeTitle(title!.id, {
+                ground: values.ground ?? '',
+                evidence: (values.evidence ?? '').trim(),
             });
             notify('app.titles.revoked', { type: 'success' });
             refresh();
         } catch (error) {
             setProblem(problemOf(error));
-        } finally {
-            setSaving(false);
-            setPendingValues(null);
         }
-    };
+    });
+    if (!title) return null;
     return (
         <Card variant="outlined" data-testid="revoke-title">
             <CardContent>
                 <Typography variant="subtitle1">{translate('app.titles.revoke')}</Typography>
-                <Form record={record} onSubmit={(values: RevokeValues) => setPendingValues(values)}>
+                <Form record={record} onSubmit={(values: RevokeValues) => confirmation.ask(values)}>
                     <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
                         <SelectInput
                             source="ground"
@@ -89,13 +84,10 @@ export const RevokeTitleForm = () => {
                     </Stack>
                 </Form>
                 <Confirm
-                    isOpen={!!pendingValues}
-                    loading={saving}
+                    {...confirmation.confirmProps}
                     title="app.titles.revoke"
                     content="app.titles.revoke_confirm"
                     confirmColor="warning"
-                    onConfirm={revoke}
-                    onClose={() => setPendingValues(null)}
                 />
             </CardContent>
         </Card>
@@ -107,36 +99,24 @@ export const ComplaintForm = () => {
     const title = useRecordContext<Title>();
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [problem, setProblem] = useState<Problem | null>(null);
     const [task, setTask] = useState<Task | null>(null);
-    const [generation, setGeneration] = useState(0);
-    const record = useMemo(() => ({ id: `complaint-${generation}`, kind: 'complaint', description: '' }), [generation]);
+    const { record, submit, problem } = useRecordingForm({
+        idPrefix: 'complaint',
+        defaults: { kind: 'complaint', description: '' },
+        action: (values: { kind?: 'complaint' | 'public_opinion'; description?: string }) =>
+            dataProvider.reportComplaint(title!.id, {
+                kind: values.kind ?? 'complaint',
+                description: (values.description ?? '').trim(),
+            }),
+        success: 'app.complaint.recorded',
+        onRecorded: setTask,
+    });
     if (!title) return null;
     return (
         <Card variant="outlined" data-testid="title-complaint">
             <CardContent>
                 <Typography variant="subtitle1">{translate('app.complaint.record')}</Typography>
-                <Form
-                    record={record}
-                    onSubmit={async (values: { kind?: 'complaint' | 'public_opinion'; description?: string }) => {
-                        setProblem(null);
-                        try {
-                            const created = await dataProvider.reportComplaint(title.id, {
-                                kind: values.kind ?? 'complaint',
-                                description: (values.description ?? '').trim(),
-                            });
-                            setTask(created);
-                            setGeneration(g => g + 1);
-                            notify('app.complaint.recorded', { type: 'success' });
-                            refresh();
-                        } catch (error) {
-                            setProblem(problemOf(error));
-                        }
-                        return undefined;
-                    }}
-                >
+                <Form record={record} onSubmit={submit}>
                     <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
                         <RadioButtonGroupInput
                             source="kind"

@@ -1,26 +1,21 @@
 import {
-    AutocompleteInput,
     Datagrid,
     FunctionField,
     List,
     ReferenceField,
-    ReferenceInput,
     SelectInput,
     TextField,
 } from 'react-admin';
 import { titleStatusChoices, titleStatusColors } from '../choices';
 import { DateTimeField, EnumChipField } from '../common/fields';
+import { campaignFilter, jurisdictionFilter } from '../common/filters';
 import { formatScore } from '../common/scores';
 import type { Title } from '../types';
 
 const titleFilters = [
     <SelectInput key="status" source="status" choices={titleStatusChoices} alwaysOn />,
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
-        <SelectInput />
-    </ReferenceInput>,
-    <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions">
-        <AutocompleteInput />
-    </ReferenceInput>,
+    campaignFilter(),
+    jurisdictionFilter(),
 ];
 
 /** Granted titles (长兴放心电商): in force, revoked or expired. */

@@ -1,22 +1,19 @@
 import {
-    AutocompleteInput,
     Datagrid,
     List,
     ReferenceField,
-    ReferenceInput,
     SearchInput,
     SelectInput,
     TextField,
 } from 'react-admin';
 import { roleChoices } from '../choices';
 import { DateTimeField, EnumField } from '../common/fields';
+import { jurisdictionFilter } from '../common/filters';
 
 const userFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />,
-    <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions">
-        <AutocompleteInput />
-    </ReferenceInput>,
+    jurisdictionFilter(),
 ];
 
 export const UserList = () => (
