@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../prisma/generated/client.js';
+import { applicationActivities } from './application.js';
 import { awardActivities } from './award.js';
 import { campaignActivities } from './campaign.js';
 import { caseActivities } from './case.js';
@@ -6,7 +7,7 @@ import { taskActivities } from './task.js';
 
 /** Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>). */
 export function createActivities(db: PrismaClient) {
-  return { ...campaignActivities(db), ...caseActivities(db), ...taskActivities(db), ...awardActivities(db) };
+  return { ...campaignActivities(db), ...caseActivities(db), ...taskActivities(db), ...awardActivities(db), ...applicationActivities(db) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

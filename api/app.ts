@@ -15,6 +15,7 @@ import { csvBody, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
 import { summaryRouter } from './resources/summary.js';
 import { registerRouter } from './resources/register.js';
+import { applicationsRouter } from './resources/applications.js';
 
 export interface AppDeps {
   db: PrismaClient;
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(enrolmentRouter(deps.db, deps.client));
   api.use(awardRouter(deps.db, deps.client));
   api.use(summaryRouter(deps.db));
+  api.use(applicationsRouter(deps.db, deps.client));
   api.use(recordsRouter(deps.db));
   api.use(registerRouter(deps.db));
   api.use(referenceRouter(deps.db));

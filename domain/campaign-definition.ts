@@ -1,4 +1,4 @@
-import type { CampaignSettings, CaseTaskTemplate, Clauses, Named, Programme } from './programmes/index.js';
+import type { ApplicationRules, CampaignSettings, CaseTaskTemplate, Clauses, Named, Programme } from './programmes/index.js';
 import { parseDuration } from './duration.js';
 import { toCenti } from './scoring.js';
 import { calendarDate, parseDeadline, parseStageStart } from './time.js';
@@ -38,6 +38,8 @@ export interface CampaignRules {
   seriousViolations: Named[];
   revocationGrounds: Named[];
   clauses: Clauses;
+  /** Application programmes (Zhoushan): the steps, rubric, veto items and clauses. */
+  application?: ApplicationRules;
 }
 
 export interface SettingsInput {
@@ -47,6 +49,10 @@ export interface SettingsInput {
   publicityDays?: number;
   maxRectificationRounds?: number;
   verificationDays?: number;
+  criterionPoints?: Record<string, number>;
+  preReviewPeriod?: string;
+  listThreshold?: number | null;
+  listQuota?: number | null;
 }
 
 export interface StageOverride {
@@ -134,6 +140,7 @@ export function defineCampaign(
         seriousViolations: programme.seriousViolations,
         revocationGrounds: programme.revocationGrounds,
         clauses: programme.clauses,
+        ...(programme.application ? { application: programme.application } : {}),
       },
       ...(input.previousCampaignId ? { previousCampaignId: input.previousCampaignId } : {}),
     },
@@ -155,6 +162,7 @@ function checkSettings(programme: Programme, input: SettingsInput, problems: Def
     maxRectificationRounds: input.maxRectificationRounds ?? d.maxRectificationRounds,
     verificationDays: input.verificationDays ?? d.verificationDays,
   };
+  if (programme.application) checkApplicationSettings(programme.application, d, input, settings, problems);
   const trackKeys = programme.tracks.map((t) => t.key);
   const dimensionKeys = programme.scoring.groups.flatMap((g) => g.dimensions.map((x) => x.key));
   for (const [track, weights] of Object.entries(input.weights ?? {})) {
@@ -193,4 +201,33 @@ function checkSettings(programme: Programme, input: SettingsInput, problems: Def
   if (!(Number.isInteger(settings.verificationDays) && settings.verificationDays >= 1 && settings.verificationDays <= 60))
     problems.push({ path: 'settings.verificationDays', messageZh: '复查期限天数须为 1–60 的整数', messageEn: 'verificationDays must be a whole number 1..60' });
   return settings;
+}
+
+/**
+ * An application programme's settings: points per criterion of the 培育准则 (whole numbers adding up to
+ * 100), the county's pre-review days, and how the list is chosen (择优: a threshold, a quota, or both).
+ */
+function checkApplicationSettings(rules: ApplicationRules, d: CampaignSettings, input: SettingsInput, settings: CampaignSettings, problems: DefinitionProblem[]) {
+  const criteria = rules.rubric.flatMap((g) => g.criteria.map((x) => x.key));
+  for (const k of Object.keys(input.criterionPoints ?? {}))
+    if (!criteria.includes(k)) problems.push({ path: `settings.criterionPoints.${k}`, messageZh: `未知评审项「${k}」`, messageEn: `unknown criterion "${k}" (known: ${criteria.join(', ')})` });
+  settings.criterionPoints = { ...d.criterionPoints, ...input.criterionPoints };
+  for (const k of criteria) {
+    const v = settings.criterionPoints[k];
+    if (!(Number.isInteger(v) && v! >= 0 && v! <= 100)) problems.push({ path: `settings.criterionPoints.${k}`, messageZh: `评审项 ${k} 的分值须为 0–100 的整数`, messageEn: `points for ${k} must be a whole number 0..100` });
+  }
+  const sum = criteria.reduce((n, k) => n + (settings.criterionPoints![k] ?? 0), 0);
+  if (sum !== 100) problems.push({ path: 'settings.criterionPoints', messageZh: `十二项评审分值合计须为 100，现为 ${sum}`, messageEn: `criterion points must add up to 100, not ${sum}` });
+  settings.preReviewPeriod = input.preReviewPeriod ?? d.preReviewPeriod;
+  if (!parseDuration(settings.preReviewPeriod ?? ''))
+    problems.push({ path: 'settings.preReviewPeriod', messageZh: `属地初审期限「${settings.preReviewPeriod}」无效（ISO 8601，如 P10D）`, messageEn: `preReviewPeriod "${settings.preReviewPeriod}" is not an ISO 8601 duration such as P10D` });
+  const threshold = input.listThreshold === null ? undefined : (input.listThreshold ?? d.listThreshold);
+  const quota = input.listQuota === null ? undefined : (input.listQuota ?? d.listQuota);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) problems.push({ path: 'settings.listThreshold', messageZh: '入库分数线须在 0–100 之间', messageEn: 'listThreshold must be 0..100' });
+  if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) problems.push({ path: 'settings.listQuota', messageZh: '入库名额须为正整数', messageEn: 'listQuota must be a whole number ≥ 1' });
+  if (threshold === undefined && quota === undefined) problems.push({ path: 'settings.listThreshold', messageZh: '须设定入库分数线或名额（或两者）', messageEn: 'set a list threshold, a quota, or both' });
+  delete settings.listThreshold;
+  delete settings.listQuota;
+  if (threshold !== undefined) settings.listThreshold = threshold;
+  if (quota !== undefined) settings.listQuota = quota;
 }

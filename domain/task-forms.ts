@@ -92,7 +92,27 @@ export const interviewResult = z
   .object({ measure: z.enum(['interview', 'guidance']), note: note.min(1), rectifyBy: dateText })
   .strict();
 
+/** 属地初审 (zhoushan 六、（二）): report to the city, return for more material, or reject — with reasons. */
+export const preReviewResult = z
+  .object({ decision: z.enum(['pass', 'return', 'reject']), reason: note.optional(), missing: z.array(z.string().trim().min(1).max(200)).max(20).optional() })
+  .strict()
+  .refine((r) => r.decision === 'pass' || (r.reason ?? '').length > 0, needs('退回或不予通过须说明理由', 'a reason is required to return or reject', 'reason'));
+
+/** The applicant's answer to a return, filed by the officer: what was supplied. */
+export const resubmissionResult = z.object({ supplied: note.min(1) }).strict();
+
+/**
+ * 市局审核: points per criterion of the 培育准则 (each within the campaign's maximum, checked by the
+ * workflow) and any veto item found. The total is the sum, computed, never entered.
+ */
+export const cityAuditResult = z
+  .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(10), comment: note.optional() })
+  .strict();
+
 export const TASK_RESULT_SCHEMAS: Record<string, z.ZodType> = {
+  pre_review: preReviewResult,
+  resubmission: resubmissionResult,
+  city_audit: cityAuditResult,
   self_check: selfCheckResult,
   self_check_review: selfCheckReviewResult,
   inspection: inspectionResult,
@@ -107,3 +127,5 @@ export type VerificationResult = z.infer<typeof verificationResult>;
 export type ScoreResult = z.infer<typeof scoreResult>;
 export type InterviewResult = z.infer<typeof interviewResult>;
 export type SelfCheckReviewResult = z.infer<typeof selfCheckReviewResult>;
+export type PreReviewResult = z.infer<typeof preReviewResult>;
+export type CityAuditResult = z.infer<typeof cityAuditResult>;

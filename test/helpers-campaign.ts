@@ -38,8 +38,8 @@ export async function launch(client: Client, db: PrismaClient, taskQueue: string
  * in the past (they open and close at once on launch), the ones after it follow. A test of one stage
  * then runs without waiting through the others.
  */
-export function calendarOpenAt(openKey: string, openMs = 120_000) {
-  const keys = PROGRAMMES.changxing!.stages.map((s) => s.key);
+export function calendarOpenAt(openKey: string, openMs = 120_000, programme = 'changxing') {
+  const keys = PROGRAMMES[programme]!.stages.map((s) => s.key);
   const at = keys.indexOf(openKey);
   const now = Date.now();
   return keys.map((key, i) => {

@@ -37,6 +37,10 @@ import {
   enrolledCasesQuery,
   type AwardProgress,
   type EnrolInput,
+  type FileApplicationInput,
+  fileApplicationUpdate,
+  confirmListUpdate,
+  listDecisionSignal,
   type PublicityState,
   stageClosedSignal,
   stageExtendedSignal,
@@ -46,6 +50,8 @@ import {
 } from './messages.js';
 import { CaseWorkflow } from './case.js';
 import { TitleWorkflow } from './title.js';
+import { ApplicationWorkflow } from './application.js';
+import { CultivationWorkflow } from './cultivation.js';
 import { validateCompletion } from './task-validation.js';
 
 export interface CampaignInput {
@@ -81,6 +87,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   let completed = false;
   const rules = def.rules;
   const enrolled = new Set(input.cases.map((c) => c.caseId));
+  /** Case workflows already over (an application rejected or vetoed finishes early): they need no more news. */
+  const finished = new Set<string>();
   let publicity: PublicityState | undefined;
   let publishing = false;
   const objections: AwardProgress['objections'] = [];
@@ -173,6 +181,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     },
     {
       validator: ({ cases }: EnrolInput) => {
+        if (rules.application) throw reject(REJECT.invalid, '本项目须逐一申报 / this programme enrols by application');
         const stage = stageFor(rules.enrolmentStage);
         if (!projected || stage.status === 'closed' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段已结束，不能再纳入经营主体 / enrolment closed with stage ${stage.key}`);
         if (cases.length === 0) throw reject(REJECT.invalid, '没有要纳入的经营主体 / nothing to enrol');
@@ -180,6 +189,63 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
         if (dup.length) throw reject(REJECT.conflict, `已纳入本活动 / already enrolled: ${dup.map((c) => c.operatorName).join(', ')}`);
         const noTrack = cases.filter((c) => !rules.tracks.some((t) => t.key === c.track));
         if (noTrack.length) throw reject(REJECT.invalid, `须选择赛道 / a track (${rules.tracks.map((t) => t.key).join(' | ')}) is required: ${noTrack.map((c) => c.operatorName).join(', ')}`);
+      },
+    },
+  );
+
+  // Applications (Zhoushan 六、（二）): filed while the application stage is open, one case each.
+  setHandler(
+    fileApplicationUpdate,
+    async ({ seed, form, actor }) => {
+      enrolled.add(seed.caseId); // before any await: a second application for the operator is refused
+      const caseCount = enrolled.size;
+      await startCase(seed, actor, form);
+      await acts.recordEnrolment({ campaignId: def.campaignId, caseCount, added: [seed.caseId], actor, clause: rules.application!.clauses.application });
+      return { caseId: seed.caseId };
+    },
+    {
+      validator: ({ seed }: FileApplicationInput) => {
+        if (!rules.application) throw reject(REJECT.invalid, '本项目不受理申报 / this programme takes no applications');
+        const stage = stageFor(rules.application.applicationStage);
+        if (!projected || stage.status !== 'open' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段未开放，不受理申报 / applications are taken while stage ${stage.key} is open (it is ${stage.status})`);
+        if (enrolled.has(seed.caseId)) throw reject(REJECT.conflict, `「${seed.operatorName}」已申报 / ${seed.operatorName} has already applied`);
+      },
+    },
+  );
+
+  // 培育名单确认 (六、（四）): once applications are closed and every one is decided, the city lists the best.
+  let listConfirmed = false;
+  let confirming = false;
+  setHandler(
+    confirmListUpdate,
+    async ({ threshold, quota, actor }) => {
+      confirming = true;
+      const r = await acts.confirmCultivationList({ campaignId: def.campaignId, threshold, quota, actor, clause: rules.application!.clauses.listing });
+      if (r.refusal) {
+        confirming = false;
+        throw reject(REJECT.conflict, r.refusal);
+      }
+      listConfirmed = true;
+      for (const room of r.listed)
+        await startChild(CultivationWorkflow, {
+          workflowId: `listing-${room.caseId}`,
+          args: [{ listingId: room.caseId, clauses: rules.application!.clauses }],
+          // A listed room stays listed whatever becomes of this year's campaign.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      for (const caseId of [...r.listed.map((x) => x.caseId), ...r.notListed])
+        await signalCase(caseWorkflowId(caseId), listDecisionSignal, { listed: r.listed.some((x) => x.caseId === caseId) });
+      return { rosterId: `${def.campaignId}:cultivation:1`, listed: r.listed.length };
+    },
+    {
+      validator: ({ threshold, quota }) => {
+        if (!rules.application) throw reject(REJECT.invalid, '本项目没有培育名单 / this programme has no cultivation list');
+        const stage = stageFor(rules.application.applicationStage);
+        if (stage.status !== 'closed') throw reject(REJECT.conflict, `「${stage.name}」阶段结束后方可确认名单 / the list is confirmed after stage ${stage.key} has closed`);
+        if (listConfirmed || confirming) throw reject(REJECT.conflict, '培育名单已确认 / the cultivation list is already confirmed');
+        if (threshold === undefined && quota === undefined) throw reject(REJECT.invalid, '须设定分数线或名额 / set a threshold, a quota, or both');
+        if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw reject(REJECT.invalid, '分数线须在 0–100 之间 / threshold must be 0..100');
+        if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) throw reject(REJECT.invalid, '名额须为正整数 / quota must be a whole number ≥ 1');
       },
     },
   );
@@ -282,24 +348,33 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: input.cases.length, workflowId: workflowInfo().workflowId });
   projected = true;
 
-  const children: ChildWorkflowHandle<typeof CaseWorkflow>[] = [];
-  async function startCase(seed: CaseSeed, actor: Actor): Promise<void> {
-    children.push(
-      await startChild(CaseWorkflow, {
-        workflowId: caseWorkflowId(seed.caseId),
-        args: [{ campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, settings: def.settings, rules, seed, enrolledBy: actor }],
-        // A case outlives nothing: if the campaign is terminated its cases are too.
-        parentClosePolicy: ParentClosePolicy.TERMINATE,
-      }),
+  const children: ChildWorkflowHandle<typeof CaseWorkflow | typeof ApplicationWorkflow>[] = [];
+  async function startCase(seed: CaseSeed, actor: Actor, form?: unknown): Promise<void> {
+    const common = { campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, settings: def.settings, rules, seed, enrolledBy: actor };
+    // A case outlives nothing: if the campaign is terminated its cases are too.
+    const options = { workflowId: caseWorkflowId(seed.caseId), parentClosePolicy: ParentClosePolicy.TERMINATE };
+    const child = rules.application ? await startChild(ApplicationWorkflow, { ...options, args: [{ ...common, form }] }) : await startChild(CaseWorkflow, { ...options, args: [common] });
+    children.push(child);
+    child.result().then(
+      () => finished.add(child.workflowId),
+      () => finished.add(child.workflowId),
     );
     // A case enrolled while a stage is open still gets that stage's work.
     const open = stages.find((s) => s.status === 'open');
-    if (open) await getExternalWorkflowHandle(caseWorkflowId(seed.caseId)).signal(stageOpenedSignal, { stageKey: open.key, dueAt: open.dueAt });
+    if (open) await signalCase(caseWorkflowId(seed.caseId), stageOpenedSignal, { stageKey: open.key, dueAt: open.dueAt });
   }
   for (const seed of input.cases) await startCase(seed, input.launchedBy);
 
   async function signalCases<Args extends unknown[]>(signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
-    await Promise.all(children.map((c) => getExternalWorkflowHandle(c.workflowId).signal(signal, ...args)));
+    await Promise.all(children.filter((c) => !finished.has(c.workflowId)).map((c) => signalCase(c.workflowId, signal, ...args)));
+  }
+  async function signalCase<Args extends unknown[]>(workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+    try {
+      await getExternalWorkflowHandle(workflowId).signal(signal, ...args);
+    } catch (e) {
+      if (!/not found/i.test((e as Error).message)) throw e;
+      finished.add(workflowId); // it finished between our look and the signal
+    }
   }
 
   for (const stage of stages) {

@@ -2,3 +2,5 @@
 export { CampaignWorkflow } from './campaign.js';
 export { CaseWorkflow } from './case.js';
 export { TitleWorkflow } from './title.js';
+export { ApplicationWorkflow } from './application.js';
+export { CultivationWorkflow } from './cultivation.js';

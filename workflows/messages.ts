@@ -138,6 +138,27 @@ export const revokeTitleUpdate = defineUpdate<TitleProgress, [{ ground: string; 
 export const reportComplaintUpdate = defineUpdate<{ taskId: string }, [{ kind: 'complaint' | 'public_opinion'; description: string; actor: Actor }]>('reportComplaint');
 
 export const awardProgressQuery = defineQuery<AwardProgress>('awardProgress');
+
+// Application programmes (Zhoushan)
+export interface FileApplicationInput {
+  seed: CaseSeed;
+  form: unknown; // domain/application-form.ts, checked by the API
+  actor: Actor;
+}
+export interface ListingProgress {
+  listingId: string;
+  status: 'listed' | 'removed';
+  nomination: 'none' | 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  findings: number;
+}
+export const fileApplicationUpdate = defineUpdate<{ caseId: string }, [FileApplicationInput]>('fileApplication');
+export const confirmListUpdate = defineUpdate<{ rosterId: string; listed: number }, [{ threshold?: number; quota?: number; actor: Actor }]>('confirmList');
+export const listDecisionSignal = defineSignal<[{ listed: boolean }]>('listDecision');
+export const nominateUpdate = defineUpdate<ListingProgress, [{ actor: Actor }]>('nominate');
+export const provinceAnswerUpdate = defineUpdate<ListingProgress, [{ accepted: boolean; note: string; actor: Actor }]>('provinceAnswer');
+export const recordFindingUpdate = defineUpdate<ListingProgress, [{ description: string; serious: boolean; actor: Actor }]>('recordFinding');
+export const removeListingUpdate = defineUpdate<ListingProgress, [{ reason: string; actor: Actor }]>('removeListing');
+export const listingProgressQuery = defineQuery<ListingProgress>('listingProgress');
 /** Case ids enrolled so far (the projection may lag a moment behind). */
 export const enrolledCasesQuery = defineQuery<string[]>('enrolledCases');
 export const titleProgressQuery = defineQuery<TitleProgress>('titleProgress');

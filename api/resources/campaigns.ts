@@ -35,6 +35,10 @@ export const launchBody = z
         publicityDays: z.number().optional(),
         maxRectificationRounds: z.number().optional(),
         verificationDays: z.number().optional(),
+        criterionPoints: z.record(z.string().max(50), z.number()).optional(),
+        preReviewPeriod: z.string().max(40).optional(),
+        listThreshold: z.number().nullable().optional(),
+        listQuota: z.number().nullable().optional(),
       })
       .strict()
       .optional(),

@@ -1,6 +1,7 @@
 import { changxing } from './changxing.js';
+import { zhoushan } from './zhoushan.js';
 import type { Programme } from './types.js';
 
-export type { Programme, ProgrammeStage, CaseTaskTemplate, CampaignSettings, Clauses, Named, ScoringGroup } from './types.js';
+export type { Programme, ProgrammeStage, CaseTaskTemplate, CampaignSettings, Clauses, Named, ScoringGroup, ApplicationRules } from './types.js';
 
-export const PROGRAMMES: Record<string, Programme> = { [changxing.id]: changxing };
+export const PROGRAMMES: Record<string, Programme> = { [changxing.id]: changxing, [zhoushan.id]: zhoushan };

@@ -45,6 +45,26 @@ export interface CampaignSettings {
   maxRectificationRounds: number;
   /** Days an officer has to verify a rectification (or hold an interview) once it is due. */
   verificationDays: number;
+  /** Application programmes: points per rubric criterion (the city audit's maximum per criterion). */
+  criterionPoints?: Record<string, number>;
+  /** Application programmes: how long the county has to pre-review an application (属地初审), ISO 8601. */
+  preReviewPeriod?: string;
+  /** Application programmes: the list takes audited cases at or above this total… */
+  listThreshold?: number;
+  /** …and at most this many (ties at the cut all go in). */
+  listQuota?: number;
+}
+
+/** Application-driven programmes (Zhoushan): operators apply, the county pre-reviews, the city audits. */
+export interface ApplicationRules {
+  applicationStage: string;
+  auditStage: string;
+  confirmationStage: string;
+  /** The 培育准则: groups of criteria the city audit scores. */
+  rubric: { key: string; name: string; nameEn: string; criteria: Named[] }[];
+  /** Any of these fails the audit whatever the points. */
+  vetoItems: Named[];
+  clauses: Record<'survey' | 'application' | 'eligibility' | 'preReview' | 'audit' | 'listing' | 'nomination' | 'monitoring' | 'removal', string>;
 }
 
 /** The notice clause each kind of decision applies, cited in the audit trail. */
@@ -80,4 +100,6 @@ export interface Programme {
   /** Notice clauses cited in the audit trail, by decision. */
   clauses: Clauses;
   defaults: { reminderLeadHours: number; settings: CampaignSettings };
+  /** Present for programmes whose cases come from applications, run by ApplicationWorkflow. */
+  application?: ApplicationRules;
 }

@@ -1,0 +1,125 @@
+// Application programmes (Zhoushan): the application on the case, deadlines of the county's pre-review,
+// the city cultivation list (择优), and listed rooms' nomination, province answer, findings and removal.
+import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
+import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { appendAudit } from './audit.js';
+import { rosterId, type RosterEntry } from './award.js';
+
+export interface ListedRoom {
+  caseId: string;
+  operatorId: string;
+  operatorName: string;
+  jurisdictionId: string;
+  totalScore: number;
+  rank: number;
+}
+
+/**
+ * 择优: audited cases (no veto) at or above the threshold, best first; with a quota, the first `quota`
+ * and every case tied with the last of them (a tie at the cut is not decided by chance or by name).
+ * Rank is competition rank: 1, 2, 2, 4.
+ */
+export function chooseList<T extends { totalScore: number }>(candidates: T[], threshold?: number, quota?: number): (T & { rank: number })[] {
+  const sorted = candidates.filter((c) => threshold === undefined || c.totalScore >= threshold).sort((a, b) => b.totalScore - a.totalScore);
+  const ranked = sorted.map((c, i) => ({ ...c, rank: sorted.findIndex((x) => x.totalScore === c.totalScore) + 1, i }));
+  if (quota === undefined || ranked.length <= quota) return ranked.map(({ i: _i, ...c }) => c as T & { rank: number });
+  const cut = ranked[quota - 1]!.totalScore;
+  return ranked.filter((c) => c.i < quota || c.totalScore === cut).map(({ i: _i, ...c }) => c as T & { rank: number });
+}
+
+export function applicationActivities(db: PrismaClient) {
+  return {
+    async recordApplication(input: { key: string; caseId: string; action: string; form: Prisma.InputJsonValue; actor: Actor; clause: string; reason?: string; data?: Prisma.InputJsonValue }) {
+      await db.$transaction(async (tx) => {
+        const c = await tx.case.update({ where: { id: input.caseId }, data: { application: input.form, updatedAt: new Date() } });
+        await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: c.id, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId, clause: input.clause, reason: input.reason ?? null, data: input.data ?? {} });
+      });
+    },
+
+    /** A task past its own deadline: overdue in the projection and in the trail (the workflow escalates). */
+    async markTaskOverdue(input: { taskId: string; clause: string }) {
+      await db.$transaction(async (tx) => {
+        const t = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        await tx.task.updateMany({ where: { id: t.id, status: 'open' }, data: { overdue: true } });
+        await appendAudit(tx, { key: `task:${t.id}:overdue`, actor: SYSTEM_ACTOR, action: 'task.overdue', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, data: { dueAt: t.dueAt.getTime() } });
+      });
+    },
+
+    /**
+     * Confirms the city cultivation list: refused (nothing written) while an application is still with the
+     * county or the city auditor; otherwise the chosen rooms are listed and the roster is published.
+     */
+    async confirmCultivationList(input: { campaignId: string; threshold?: number; quota?: number; actor: Actor; clause: string }) {
+      return db.$transaction(async (tx) => {
+        const pending = await tx.task.count({ where: { campaignId: input.campaignId, status: 'open', type: { in: ['pre_review', 'resubmission', 'city_audit'] } } });
+        if (pending > 0) return { refusal: `尚有 ${pending} 项初审或审核未完成，不能确认名单 / ${pending} pre-review or audit task(s) still open`, listed: [] as ListedRoom[], notListed: [] as string[] };
+        // Equal totals share a rank and are listed in case order (operator id), the same on every run.
+        const audited = await tx.case.findMany({ where: { campaignId: input.campaignId, excludedKind: null, totalScore: { not: null } }, orderBy: { id: 'asc' } });
+        const operators = new Map((await tx.operator.findMany({ where: { id: { in: audited.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
+        const names = new Map((await tx.jurisdiction.findMany()).map((j) => [j.id, j.name]));
+        const chosen = chooseList(audited.map((c) => ({ ...c, totalScore: c.totalScore! })), input.threshold, input.quota);
+        const now = new Date();
+        const entries: (RosterEntry & { rank: number })[] = chosen.map((c) => ({
+          caseId: c.id,
+          operatorId: c.operatorId,
+          operatorName: operators.get(c.operatorId)?.name ?? c.operatorId,
+          uscc: operators.get(c.operatorId)?.uscc ?? '',
+          jurisdictionId: c.jurisdictionId,
+          jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
+          track: null,
+          totalScore: c.totalScore,
+          rank: c.rank,
+        }));
+        const id = rosterId(input.campaignId, 'cultivation', 1);
+        await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'cultivation', seq: 1, publishedAt: now, publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
+        await tx.listing.createMany({
+          skipDuplicates: true,
+          data: entries.map((e) => ({ id: e.caseId, campaignId: input.campaignId, caseId: e.caseId, operatorId: e.operatorId, jurisdictionId: e.jurisdictionId, totalScore: e.totalScore ?? 0, rank: e.rank, listedAt: now, status: 'listed', nomination: 'none', workflowId: `listing-${e.caseId}` })),
+        });
+        const listedIds = new Set(entries.map((e) => e.caseId));
+        for (const c of audited) {
+          const listed = listedIds.has(c.id);
+          await tx.case.update({ where: { id: c.id }, data: { currentStep: listed ? 'listed' : 'not_listed', proposed: listed, updatedAt: now } });
+          await appendAudit(tx, { key: `case:${c.id}:${listed ? 'listed' : 'not_listed'}`, actor: input.actor, action: listed ? 'case.listed' : 'case.not_listed', entityType: 'case', entityId: c.id, campaignId: input.campaignId, jurisdictionId: c.jurisdictionId, clause: input.clause, data: { totalScore: c.totalScore, threshold: input.threshold ?? null, quota: input.quota ?? null, rank: entries.find((e) => e.caseId === c.id)?.rank ?? null } });
+        }
+        await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'cultivation', entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null } });
+        return { refusal: null, listed: entries.map((e) => ({ caseId: e.caseId, operatorId: e.operatorId, operatorName: e.operatorName, jurisdictionId: e.jurisdictionId, totalScore: e.totalScore ?? 0, rank: e.rank })), notListed: audited.filter((c) => !listedIds.has(c.id)).map((c) => c.id) };
+      });
+    },
+
+    /** A decision on a listed room (nomination, the province's answer, a monitoring finding, removal). */
+    async recordListingEvent(input: {
+      key: string;
+      listingId: string;
+      action: string;
+      actor: Actor;
+      clause: string;
+      reason?: string;
+      data?: Prisma.InputJsonValue;
+      patch?: { nomination?: string; nominatedAt?: number; provinceAnsweredAt?: number; provinceNote?: string; finding?: boolean; removed?: boolean };
+    }) {
+      await db.$transaction(async (tx) => {
+        const l = await tx.listing.findUniqueOrThrow({ where: { id: input.listingId } });
+        const p = input.patch ?? {};
+        const now = new Date();
+        // Applied once: the audit key is the idempotency key for the patch as well.
+        const fresh = (await tx.auditEvent.count({ where: { key: input.key } })) === 0;
+        if (fresh && Object.keys(p).length) {
+          await tx.listing.update({
+            where: { id: l.id },
+            data: {
+              ...(p.nomination ? { nomination: p.nomination } : {}),
+              ...(p.nominatedAt ? { nominatedAt: new Date(p.nominatedAt) } : {}),
+              ...(p.provinceAnsweredAt ? { provinceAnsweredAt: new Date(p.provinceAnsweredAt), provinceNote: p.provinceNote ?? null } : {}),
+              ...(p.finding ? { findings: { increment: 1 } } : {}),
+              ...(p.removed ? { status: 'removed', removedAt: now, removedReason: input.reason ?? null, removedById: input.actor.userId } : {}),
+            },
+          });
+          if (p.removed) await tx.case.update({ where: { id: l.caseId }, data: { currentStep: 'removed', updatedAt: now } });
+          else if (p.nomination) await tx.case.update({ where: { id: l.caseId }, data: { currentStep: `nomination:${p.nomination}`, updatedAt: now } });
+        }
+        await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: l.caseId, campaignId: l.campaignId, jurisdictionId: l.jurisdictionId, clause: input.clause, reason: input.reason ?? null, data: input.data ?? {} }, now);
+      });
+    },
+  };
+}
