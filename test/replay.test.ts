@@ -7,8 +7,11 @@ import { inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
-import { COORDINATOR, compressedDefinition, launch } from './helpers-campaign.js';
-import { awardProgressQuery, campaignProgressQuery, finalizeAwardUpdate, publishPublicityUpdate } from '../workflows/messages.js';
+import { COORDINATOR, calendarOpenAt, compressedDefinition, launch } from './helpers-campaign.js';
+import { awardProgressQuery, campaignProgressQuery, closeStageUpdate, completeTaskUpdate, confirmListUpdate, fileApplicationUpdate, finalizeAwardUpdate, nominateUpdate, publishPublicityUpdate, removeListingUpdate } from '../workflows/messages.js';
+import { defineCampaign } from '../domain/campaign-definition.js';
+import type { Actor } from '../domain/roles.js';
+import { PROGRAMMES } from '../domain/programmes/index.js';
 import { completeOpenWork } from './helpers-work.js';
 
 const DIR = 'test/histories';
@@ -54,9 +57,48 @@ describe('workflow replay', () => {
     expect(results.filter((r) => r.error)).toEqual([]);
   });
 
+  it('replays the histories of a Zhoushan application through the city list, and of the listed room', async () => {
+    const year = await uniqueYear(h.db);
+    const r = defineCampaign(PROGRAMMES.zhoushan!, { year, jurisdictionId: '330900', stages: calendarOpenAt('application', 120_000, 'zhoushan'), reminderLeadHours: 0 });
+    const def = r.definition!;
+    const { workflowId } = await launch(h.env.client, h.db, h.taskQueue, def);
+    const campaign = h.env.client.workflow.getHandle(workflowId);
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: def.campaignId, key: 'application', status: 'open' } }), 'applications open');
+    const o = await h.db.operator.findUniqueOrThrow({ where: { id: 'op-zs-003' } });
+    const seed = { caseId: `${def.campaignId}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: null };
+    const officer: Actor = { userId: 'u-officer-daishan', role: 'county_officer', displayName: '岱山县执法员' };
+    await campaign.executeUpdate(fileApplicationUpdate, { args: [{ seed, form: { liveRoomName: '岱山直播间' }, actor: officer }] });
+    const done = async (type: string, result: unknown, actor = officer) => {
+      const t = await waitFor(() => h.db.task.findFirst({ where: { caseId: seed.caseId, type, status: 'open' } }), type);
+      await h.env.client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor, result }] });
+    };
+    await done('pre_review', { decision: 'return', reason: '缺材料' });
+    await done('resubmission', { supplied: '已补' });
+    await done('pre_review', { decision: 'pass' });
+    const points = Object.fromEntries(PROGRAMMES.zhoushan!.application!.rubric.flatMap((g) => g.criteria.map((c) => [c.key, 7])));
+    await done('city_audit', { points, vetoes: [] }, { userId: 'u-auditor-zhoushan', role: 'auditor', displayName: '舟山市审核员' });
+    await waitFor(() => h.db.case.findFirst({ where: { id: seed.caseId, totalScore: { not: null } } }), 'audited');
+    await campaign.executeUpdate(closeStageUpdate, { args: [{ stageKey: 'application', reason: '申报截止', actor: COORDINATOR }] });
+    await campaign.executeUpdate(confirmListUpdate, { args: [{ quota: 1, actor: COORDINATOR }] });
+    const listing = h.env.client.workflow.getHandle(`listing-${seed.caseId}`);
+    await waitFor(async () => (await h.db.listing.count({ where: { id: seed.caseId } })) === 1, 'listed');
+    await listing.executeUpdate(nominateUpdate, { args: [{ actor: COORDINATOR }] });
+    await listing.executeUpdate(removeListingUpdate, { args: [{ reason: '移出', actor: COORDINATOR }] });
+    expect((await h.env.client.workflow.getHandle(`case-${seed.caseId}`).result()).outcome).toBe('listed');
+
+    const ids = [workflowId, `case-${seed.caseId}`, `listing-${seed.caseId}`];
+    const histories = await Promise.all(ids.map(async (id) => ({ workflowId: id, history: await h.env.client.workflow.getHandle(id).fetchHistory() })));
+    if (process.env.RECORD_HISTORIES)
+      for (const [i, x] of histories.entries()) writeFileSync(`${DIR}/${['zhoushan-campaign', 'zhoushan-application', 'zhoushan-listing'][i]}.json`, historyToJSON(x.history));
+    const results = [];
+    for await (const x of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(x);
+    expect(results.filter((x) => x.error)).toEqual([]);
+    await campaign.terminate('test done');
+  });
+
   it('replays the committed histories recorded from earlier code', async () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(7);
     const results = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, fromFiles(files))) results.push(r);
     expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(files.map((f) => [f, undefined]));
