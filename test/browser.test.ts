@@ -2,6 +2,8 @@
 // self-check task in the 我的待办 inbox, fills the eight areas and completes it; the API confirms it.
 // An evaluation group member scores the last of a case's five dimensions and sees the total, computed
 // from the parts and the campaign's weights (changxing 三、评定管理), on the case page.
+// Zhoushan: a county officer passes a pre-review (属地初审) and the city auditor finds the 市局审核 task
+// in their inbox, with the running total of the criterion points as they type.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,21 @@ import { PROGRAMMES } from '../domain/programmes/index.js';
 import { totalPoints } from '../domain/scoring.js';
 
 const ARTIFACTS = 'test-artifacts';
+const enc = encodeURIComponent;
+/** A valid application form (as in test/zhoushan.test.ts). */
+const FORM = {
+  liveRoomName: '海岛鲜生直播间',
+  address: '舟山市定海区某路 1 号',
+  contactName: '王某',
+  contactPhone: '0580-1234567',
+  platformAccounts: [{ platform: 'douyin', account: 'zs_fresh', followers: 12000 }],
+  mainCategories: ['水产品', '海鲜干货'],
+  streamerCount: 4,
+  certifiedStreamers: 2,
+  annualSalesWan: 350,
+  contentRetentionYears: 3,
+  complianceStatement: true,
+};
 let h: Harness;
 let api: Api;
 let browser: BrowserContext;
@@ -171,6 +188,71 @@ describe('console', () => {
     expect((await total.textContent())?.trim()).toBe(totalPoints(expectedE4).toFixed(2));
     await page.waitForSelector('[data-testid="score-parts"]');
     await page.screenshot({ path: `${ARTIFACTS}/case-total.png`, fullPage: true });
+    await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');
+  });
+  it('a county officer passes a pre-review and the city auditor sees it in their inbox', async () => {
+    const coord = await api.login('coord.zhoushan');
+    // The survey lies in the recent past (it opens and closes at once), applications are open now for
+    // ten minutes, the audit and the list confirmation follow.
+    const now = Date.now();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    const stages = [
+      { key: 'survey', startsAt: at(-4000), dueAt: at(-3000) },
+      { key: 'application', startsAt: at(-1000), dueAt: at(600_000) },
+      { key: 'audit', startsAt: at(601_000), dueAt: at(602_000) },
+      { key: 'confirmation', startsAt: at(603_000), dueAt: at(604_000) },
+    ];
+    const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'zhoushan', year: await uniqueYear(h.db), jurisdictionId: '330900', stages } });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const campaignId: string = launched.body.id;
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'application', status: 'open' } }), 'application stage open');
+
+    const officer = await api.login('officer.dinghai');
+    const filed = await api.call('POST', `/campaigns/${enc(campaignId)}/applications`, { token: officer, body: { operatorId: 'op-zs-001', form: FORM } });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const caseId: string = filed.body.caseId;
+    const review = await waitFor(() => h.db.task.findFirst({ where: { caseId, type: 'pre_review', status: 'open' } }), 'the pre-review task');
+    const operator = await h.db.operator.findUniqueOrThrow({ where: { id: 'op-zs-001' } });
+
+    // The county officer reads the application and reports it up to the city (通过上报).
+    const page = await signIn('officer.dinghai');
+    await page.goto(`${api.url}/#/tasks/${enc(review.id)}/show`);
+    await page.waitForSelector('[data-testid="pre-review-form"]');
+    expect(await page.textContent('[data-testid="application-details"]')).toContain(FORM.liveRoomName);
+    await page.locator('[data-testid="pre-review-form"] input[name="decision"][value="pass"]').check();
+    await page.screenshot({ path: `${ARTIFACTS}/pre-review-form.png`, fullPage: true });
+    await page.click('[data-testid="complete-task"]');
+    await page.waitForSelector('[data-testid="pre-review-result"]');
+    const reviewed = await api.call('GET', `/tasks/${enc(review.id)}`, { token: officer });
+    expect(reviewed.body).toMatchObject({ status: 'done', completedById: 'u-officer-dinghai', result: { decision: 'pass' } });
+
+    // The city auditor's inbox (我的待办: open, mine) lists the 市局审核 task of that operator.
+    await waitFor(() => h.db.task.findFirst({ where: { caseId, type: 'city_audit', status: 'open' } }), 'the city audit task');
+    const auditorPage = await signIn('auditor.zhoushan');
+    await auditorPage.goto(`${api.url}/#/tasks?filter=${enc(JSON.stringify({ status: 'open', mine: true, campaignId }))}`);
+    const row = auditorPage.locator('tbody tr.RaDatagrid-row', { hasText: `市局审核：${operator.name}` });
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('市局审核');
+    await auditorPage.screenshot({ path: `${ARTIFACTS}/inbox-city-auditor.png`, fullPage: true });
+
+    // Its form adds the points up as the auditor types (the API computes the real total).
+    await row.click();
+    await auditorPage.waitForSelector('[data-testid="city-audit-form"]');
+    const total = auditorPage.locator('[data-testid="audit-total"]');
+    expect((await total.textContent())?.trim()).toBe('0');
+    await auditorPage.fill('[data-testid="city-audit-form"] input[name="points.lawful"]', '9');
+    await auditorPage.waitForFunction(() => document.querySelector('[data-testid="audit-total"]')?.textContent?.trim() === '9');
+    await auditorPage.fill('[data-testid="city-audit-form"] input[name="points.pricing"]', '7');
+    await auditorPage.waitForFunction(() => document.querySelector('[data-testid="audit-total"]')?.textContent?.trim() === '16');
+    expect(await auditorPage.locator('[data-testid="city-audit-form"] input[name^="points."]').count()).toBe(12);
+    await auditorPage.screenshot({ path: `${ARTIFACTS}/city-audit-form.png`, fullPage: true });
+
+    const auditor = await api.login('auditor.zhoushan');
+    const tasks = await api.call('GET', `/tasks?filter=${enc(JSON.stringify({ caseId, type: 'city_audit' }))}`, { token: auditor });
+    expect(tasks.status).toBe(200);
+    expect(tasks.body).toHaveLength(1);
+    expect(tasks.body[0]).toMatchObject({ type: 'city_audit', status: 'open', assigneeRole: 'auditor', jurisdictionId: '330900' });
     await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');
   });
 });

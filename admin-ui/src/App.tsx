@@ -8,9 +8,10 @@ import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import jurisdictions from './jurisdictions';
+import listings from './listings';
 import objections from './objections';
 import operators from './operators';
-import { canLaunchCampaigns, canSeeUsers } from './permissions';
+import { canKeepRegister, canLaunchCampaigns, canSeeUsers } from './permissions';
 import rosters from './rosters';
 import tasks from './tasks';
 import titles from './titles';
@@ -44,7 +45,13 @@ export const App = () => (
                 <Resource name="titles" {...titles} />
                 <Resource name="objections" {...objections} />
                 <Resource name="rosters" {...rosters} />
-                <Resource name="operators" {...operators} />
+                <Resource name="listings" {...listings} />
+                <Resource
+                    name="operators"
+                    {...operators}
+                    create={canKeepRegister(role) ? operators.create : undefined}
+                    edit={canKeepRegister(role) ? operators.edit : undefined}
+                />
                 <Resource name="audit-events" {...auditEvents} />
                 <Resource name="jurisdictions" {...jurisdictions} />
                 {canSeeUsers(role) && <Resource name="users" {...users} />}

@@ -10,6 +10,9 @@ export const taskTypeChoices = choices('app.task.type', [
     'score',
     'interview',
     'escalation',
+    'pre_review',
+    'resubmission',
+    'city_audit',
 ]);
 export const campaignStatusChoices = choices('app.campaign.status', ['running', 'completed']);
 export const stageStatusChoices = choices('app.stage.status', ['pending', 'open', 'closed']);
@@ -18,6 +21,27 @@ export const operatorKindChoices = choices('app.operator.kind', [
     'enterprise',
     'live_room',
     'influencer',
+    'ecommerce',
+    'live_base',
+    'mcn',
+    'streamer',
+]);
+export const platformChoices = choices('app.operator.platform', [
+    'douyin',
+    'kuaishou',
+    'wechat',
+    'taobao',
+    'xiaohongshu',
+    'other',
+]);
+export const preReviewDecisionChoices = choices('app.pre_review.decision', ['pass', 'return', 'reject']);
+export const listingStatusChoices = choices('app.listing.status', ['listed', 'removed']);
+export const nominationChoices = choices('app.listing.nomination', [
+    'none',
+    'pending',
+    'accepted',
+    'declined',
+    'withdrawn',
 ]);
 export const trackChoices = choices('app.operator.track', [
     'live_marketing',
@@ -54,6 +78,8 @@ export const excludedKindChoices = choices('app.case.excluded', [
     'filed',
     'rectification_failed',
     'objection_upheld',
+    'rejected',
+    'vetoed',
 ]);
 
 // Chip colours of the status values.
@@ -63,5 +89,19 @@ export const stageStatusColors = { pending: 'default', open: 'primary', closed: 
 export const caseStatusColors = { active: 'primary', completed: 'success' } as const;
 export const titleStatusColors = { active: 'success', revoked: 'error', expired: 'default' } as const;
 export const objectionStatusColors = { open: 'warning', upheld: 'error', dismissed: 'success' } as const;
-export const rosterKindColors = { publicity: 'info', award: 'success', red: 'error', black: 'default' } as const;
+export const rosterKindColors = {
+    publicity: 'info',
+    award: 'success',
+    red: 'error',
+    black: 'default',
+    cultivation: 'success',
+} as const;
+export const listingStatusColors = { listed: 'success', removed: 'error' } as const;
+export const nominationColors = {
+    none: 'default',
+    pending: 'warning',
+    accepted: 'success',
+    declined: 'default',
+    withdrawn: 'default',
+} as const;
 export const inspectionFindingColors = { ok: 'success', minor: 'warning', serious: 'error' } as const;

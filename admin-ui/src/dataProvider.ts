@@ -2,13 +2,18 @@ import type { DataProvider, GetListParams, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
 import type {
+    ApplicationCounts,
+    ApplicationForm,
     AwardStatus,
     CampaignProgress,
     CampaignSummaryReport,
     CompleteTaskBody,
     EnrolmentBody,
     EnrolmentResult,
+    Listing,
     Objection,
+    OperatorImportResult,
+    OperatorKinds,
     Programme,
     Roster,
     Stage,
@@ -45,6 +50,23 @@ export interface AppDataProvider extends DataProvider {
         id: Identifier,
         body: { kind: 'complaint' | 'public_opinion'; description: string },
     ): Promise<Task>;
+    // Operator register (调查摸底)
+    operatorKinds(): Promise<OperatorKinds>;
+    importOperators(csv: string): Promise<OperatorImportResult>;
+    // Application programmes (zhoushan)
+    applicationCounts(campaignId: Identifier): Promise<ApplicationCounts>;
+    fileApplication(
+        campaignId: Identifier,
+        body: { operatorId: string; form: ApplicationForm },
+    ): Promise<{ caseId: string }>;
+    confirmCultivationList(
+        campaignId: Identifier,
+        body: { threshold?: number; quota?: number },
+    ): Promise<Roster>;
+    nominateListing(id: Identifier): Promise<Listing>;
+    answerNomination(id: Identifier, body: { accepted: boolean; note: string }): Promise<Listing>;
+    removeListing(id: Identifier, body: { reason: string }): Promise<Listing>;
+    recordListingFinding(id: Identifier, body: { description: string; serious: boolean }): Promise<Listing>;
 }
 
 const segment = (id: Identifier | string) => encodeURIComponent(String(id));
@@ -106,4 +128,16 @@ export const dataProvider: AppDataProvider = {
         get<CampaignSummaryReport>(`/campaigns/${segment(campaignId)}/summary`),
     revokeTitle: (id, body) => post<Title>(`/titles/${segment(id)}/revoke`, body),
     reportComplaint: (id, body) => post<Task>(`/titles/${segment(id)}/complaints`, body),
+    operatorKinds: () => get<OperatorKinds>('/operator-kinds'),
+    importOperators: csv => post<OperatorImportResult>('/operators/import', { csv }),
+    applicationCounts: campaignId =>
+        get<ApplicationCounts>(`/campaigns/${segment(campaignId)}/application-counts`),
+    fileApplication: (campaignId, body) =>
+        post<{ caseId: string }>(`/campaigns/${segment(campaignId)}/applications`, body),
+    confirmCultivationList: (campaignId, body) =>
+        post<Roster>(`/campaigns/${segment(campaignId)}/cultivation-list`, body),
+    nominateListing: id => post<Listing>(`/listings/${segment(id)}/nominate`),
+    answerNomination: (id, body) => post<Listing>(`/listings/${segment(id)}/province-answer`, body),
+    removeListing: (id, body) => post<Listing>(`/listings/${segment(id)}/remove`, body),
+    recordListingFinding: (id, body) => post<Listing>(`/listings/${segment(id)}/findings`, body),
 };

@@ -20,3 +20,18 @@ export const canSeeUsers = (role?: Role) => role === 'admin' || role === 'coordi
 /** Only the role a task is assigned to may claim or complete it (leaders are never assignees). */
 export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) =>
     role != null && role === task.assigneeRole;
+
+/** 调查摸底: county officers and coordinators keep the operator register of their own jurisdiction. */
+export const canKeepRegister = (role?: Role) => role === 'county_officer' || role === 'coordinator';
+
+/** 组织申报: the county officer (or a coordinator) files an application on the operator's behalf. */
+export const canFileApplications = (role?: Role) => role === 'county_officer' || role === 'coordinator';
+
+/**
+ * The city's decisions on the cultivation list: confirming it, nominating to the province, the
+ * province's answer, removal (the API further limits them to the campaign's own coordinators).
+ */
+export const canDecideListings = (role?: Role) => role === 'coordinator';
+
+/** 日常监测: a finding on a listed room (county officers and coordinators in scope). */
+export const canRecordFindings = (role?: Role) => role === 'county_officer' || role === 'coordinator';

@@ -54,6 +54,11 @@ export interface CampaignSettings {
     publicityDays: number;
     maxRectificationRounds: number;
     verificationDays: number;
+    /** zhoushan: the most points per criterion of the city audit (12 criteria, sum 100). */
+    criterionPoints?: Record<string, number>;
+    preReviewPeriod?: string;
+    listThreshold?: number;
+    listQuota?: number;
 }
 
 export interface Programme extends Bilingual {
@@ -194,7 +199,7 @@ export type EnrolmentBody =
     | { operators: { operatorId?: string; uscc?: string; track?: string }[] }
     | { filter: { jurisdictionId?: string; track?: string; q?: string }; track?: string };
 
-export type RosterKind = 'publicity' | 'award' | 'red' | 'black';
+export type RosterKind = 'publicity' | 'award' | 'red' | 'black' | 'cultivation';
 
 export interface RosterEntry {
     caseId: string;
@@ -208,6 +213,8 @@ export interface RosterEntry {
     ground?: string;
     groundName?: string;
     since?: string;
+    /** cultivation list: competition rank (1, 2, 2, 4) */
+    rank?: number;
 }
 
 export interface Roster extends RaRecord<string> {
@@ -322,7 +329,7 @@ export interface Case extends RaRecord<string> {
     excludedReason?: string | null;
 }
 
-export type ExcludedKind = 'filed' | 'rectification_failed' | 'objection_upheld';
+export type ExcludedKind = 'filed' | 'rectification_failed' | 'objection_upheld' | 'rejected' | 'vetoed';
 
 export interface ScorePart {
     dimension: string;
@@ -332,14 +339,137 @@ export interface ScorePart {
     weight: number;
 }
 
+export type OperatorKind =
+    | 'enterprise'
+    | 'live_room'
+    | 'influencer'
+    | 'ecommerce'
+    | 'live_base'
+    | 'mcn'
+    | 'streamer';
+
+export type Platform = 'douyin' | 'kuaishou' | 'wechat' | 'taobao' | 'xiaohongshu' | 'other';
+
+export interface PlatformAccount {
+    platform: Platform;
+    account: string;
+    followers?: number;
+}
+
 export interface Operator extends RaRecord<string> {
     name: string;
     uscc: string;
-    kind: 'enterprise' | 'live_room' | 'influencer';
+    kind: OperatorKind;
     jurisdictionId: string;
     registeredOn: string;
     track: 'live_marketing' | 'community_group_buying' | null;
     platformAccounts: unknown;
+    /** 经营异常名录 / 严重违法失信名单 (either keeps an operator from applying, zhoushan 三). */
+    abnormalListed?: boolean;
+    dishonestListed?: boolean;
+}
+
+/** GET /api/operator-kinds */
+export interface OperatorKinds {
+    kinds: Named[];
+    platforms: Platform[];
+}
+
+/** POST /api/operators/import */
+export interface OperatorImportResult {
+    created: number;
+    updated: number;
+}
+
+/** 申报表 (zhoushan): filed by the county officer on the operator's behalf. */
+export interface ApplicationForm {
+    liveRoomName: string;
+    address: string;
+    contactName: string;
+    contactPhone: string;
+    platformAccounts: PlatformAccount[];
+    mainCategories: string[];
+    streamerCount: number;
+    certifiedStreamers: number;
+    annualSalesWan: number;
+    contentRetentionYears: number;
+    complianceStatement: true;
+    introduction?: string;
+}
+
+/** GET /api/campaigns/:id/application-counts */
+export const APPLICATION_STEPS = [
+    'filed',
+    'pre_review',
+    'returned',
+    'rejected',
+    'reported',
+    'audited',
+    'vetoed',
+    'listed',
+    'not_listed',
+    'removed',
+    'nominated',
+    'provinceAccepted',
+] as const;
+export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
+
+export type ApplicationCountsRow = { jurisdictionId: string; name: string; total: number } & Record<
+    ApplicationStep,
+    number
+>;
+
+export interface ApplicationCounts {
+    steps: string[];
+    counties: ApplicationCountsRow[];
+}
+
+export type Nomination = 'none' | 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+/** A room on a city cultivation list (培育库). */
+export interface Listing extends RaRecord<string> {
+    campaignId: string;
+    caseId: string;
+    operatorId: string;
+    operatorName?: string;
+    operatorUscc?: string;
+    jurisdictionId: string;
+    totalScore: number;
+    rank: number;
+    listedAt: string;
+    status: 'listed' | 'removed';
+    nomination: Nomination;
+    nominatedAt: string | null;
+    provinceAnsweredAt: string | null;
+    provinceNote: string | null;
+    findings: number;
+    removedAt: string | null;
+    removedReason: string | null;
+    removedById: string | null;
+    workflowId: string;
+}
+
+export type PreReviewDecision = 'pass' | 'return' | 'reject';
+
+export interface PreReviewBody {
+    decision: PreReviewDecision;
+    reason?: string;
+    missing?: string[];
+}
+
+export interface ResubmissionBody {
+    supplied: string;
+}
+
+export interface CityAuditBody {
+    points: Record<string, number>;
+    vetoes: string[];
+    comment?: string;
+}
+
+/** A group of the city audit's rubric (培育准则) and its criteria. */
+export interface RubricGroup extends Named {
+    criteria: Named[];
 }
 
 export interface SelfCheckArea extends Bilingual {
@@ -404,7 +534,10 @@ export type CompleteTaskBody =
     | InspectionBody
     | VerificationBody
     | ScoreBody
-    | InterviewBody;
+    | InterviewBody
+    | PreReviewBody
+    | ResubmissionBody
+    | CityAuditBody;
 
 /** A rectification order (限期整改), as the verification task carries it. */
 export interface RectificationOrder {
@@ -439,6 +572,15 @@ export interface TaskDetails {
     titleId?: string;
     kind?: 'complaint' | 'public_opinion';
     description?: string;
+    /** zhoushan: the application every task of the case carries */
+    application?: Partial<ApplicationForm> & Record<string, unknown>;
+    /** resubmission: what the pre-review asked for */
+    reason?: string;
+    missing?: string[];
+    /** city_audit */
+    rubric?: RubricGroup[];
+    vetoItems?: Named[];
+    criterionPoints?: Record<string, number>;
     [key: string]: unknown;
 }
 

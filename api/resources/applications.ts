@@ -106,7 +106,11 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
     if (!inScope(me, l.jurisdictionId)) throw forbidden('该主体不在您的辖区', 'this listing is outside your jurisdiction');
     return l;
   };
-  route(r, { method: 'get', path: '/listings/:id', summary: 'One listed room', tag: 'applications' }, async (req, _res, me) => loadListing(String(req.params.id), me));
+  route(r, { method: 'get', path: '/listings/:id', summary: 'One listed room', tag: 'applications' }, async (req, _res, me) => {
+    const l = await loadListing(String(req.params.id), me);
+    const o = await db.operator.findUnique({ where: { id: l.operatorId }, select: { name: true, uscc: true } });
+    return { ...l, operatorName: o?.name, operatorUscc: o?.uscc };
+  });
 
   /** Nomination, the province's answer and removal are the city's decisions. */
   const cityDecision = async (req: { params: Record<string, unknown> }, me: Principal) => {

@@ -100,6 +100,7 @@ export function referenceRouter(db: PrismaClient): Router {
     seriousViolations: p.seriousViolations,
     revocationGrounds: p.revocationGrounds,
     clauses: p.clauses,
+    application: p.application ?? null,
   });
   route(r, { method: 'get', path: '/programmes', summary: 'Programme definitions a campaign can be launched from', tag: 'reference', list: true }, (_req, res) => {
     const rows = Object.values(PROGRAMMES).map(programmeView);

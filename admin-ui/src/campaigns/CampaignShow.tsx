@@ -8,13 +8,17 @@ import {
     SimpleShowLayout,
     TabbedShowLayout,
     TextField,
+    useRecordContext,
 } from 'react-admin';
 import { campaignStatusColors, caseStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, ProgrammeField } from '../common/fields';
 import { Section } from '../common/Section';
 import { CurrentStepField, ProposedField, TotalScoreField } from '../cases/CaseFields';
+import type { Campaign } from '../types';
+import { ApplicationsTab, isApplicationCampaign } from './ApplicationsTab';
 import { AwardTab } from './AwardTab';
 import { CampaignShowActions } from './CampaignShowActions';
+import { CultivationTab } from './CultivationTab';
 import { CurrentStageField } from './CurrentStageField';
 import { EnrolmentTab } from './EnrolmentTab';
 import { OverdueByJurisdiction } from './OverdueByJurisdiction';
@@ -74,22 +78,44 @@ const OverviewTab = (_props: { label?: false }) => (
 );
 
 // Each tab holds one block (label={false}: no field label above it); tabs are in the URL
-// (/campaigns/:id/show/enrolment…), so a tab can be linked to.
-export const CampaignShow = () => (
-    <Show actions={<CampaignShowActions />}>
+// (/campaigns/:id/show/enrolment…), so a tab can be linked to. A campaign run by applications
+// (zhoushan) has 申报 and 培育名单 instead of enrolment and the award (its cases come from
+// applications, its outcome is the cultivation list).
+const CampaignTabs = () => {
+    const campaign = useRecordContext<Campaign>();
+    const applications = isApplicationCampaign(campaign);
+    return (
         <TabbedShowLayout sx={{ '& .RaTab-row': { display: 'block' } }}>
             <TabbedShowLayout.Tab label="app.campaign.tab.overview">
                 <OverviewTab label={false} />
             </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab label="app.campaign.tab.enrolment" path="enrolment">
-                <EnrolmentTab label={false} />
-            </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab label="app.campaign.tab.award" path="award">
-                <AwardTab label={false} />
-            </TabbedShowLayout.Tab>
+            {applications ? (
+                <TabbedShowLayout.Tab label="app.campaign.tab.applications" path="applications">
+                    <ApplicationsTab label={false} />
+                </TabbedShowLayout.Tab>
+            ) : (
+                <TabbedShowLayout.Tab label="app.campaign.tab.enrolment" path="enrolment">
+                    <EnrolmentTab label={false} />
+                </TabbedShowLayout.Tab>
+            )}
+            {applications ? (
+                <TabbedShowLayout.Tab label="app.campaign.tab.cultivation" path="cultivation">
+                    <CultivationTab label={false} />
+                </TabbedShowLayout.Tab>
+            ) : (
+                <TabbedShowLayout.Tab label="app.campaign.tab.award" path="award">
+                    <AwardTab label={false} />
+                </TabbedShowLayout.Tab>
+            )}
             <TabbedShowLayout.Tab label="app.campaign.tab.rosters" path="rosters">
                 <RostersTab label={false} />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
+    );
+};
+
+export const CampaignShow = () => (
+    <Show actions={<CampaignShowActions />}>
+        <CampaignTabs />
     </Show>
 );

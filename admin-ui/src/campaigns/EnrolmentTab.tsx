@@ -38,6 +38,7 @@ import {
     useTranslate,
     type Identifier,
 } from 'react-admin';
+import { readCsv } from '../common/csv';
 import { DateTimeField, EnumField, type CustomFieldProps } from '../common/fields';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { Section } from '../common/Section';
@@ -138,16 +139,6 @@ const EnrolSelectedButton = ({ campaign, tracks }: { campaign: Campaign; tracks:
             </Dialog>
         </>
     );
-};
-
-/** Excel often saves CSV in GB18030; anything that is not valid UTF-8 is read as that. */
-const readCsv = async (file: File): Promise<string> => {
-    const bytes = await file.arrayBuffer();
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-        return new TextDecoder('gb18030').decode(bytes);
-    }
 };
 
 /** 批量导入: a CSV of 统一社会信用代码,赛道. All lines or none: every bad line is listed. */

@@ -14,6 +14,9 @@ const TASK_TYPES = [
     'score',
     'interview',
     'escalation',
+    'pre_review',
+    'resubmission',
+    'city_audit',
 ];
 
 /** "inspection:open", "rectifying:2024-08-20", "excluded:filed"… as words. */

@@ -59,6 +59,9 @@ const RosterDocument = () => {
     });
     const entries = roster.entries ?? [];
     const withGround = entries.some(e => e.groundName || e.since);
+    // A cultivation list ranks its entries (1, 2, 2, 4: ties share a rank) and has no tracks.
+    const ranked = entries.some(e => e.rank != null);
+    const withTrack = entries.some(e => e.track);
     return (
         <Card className="print-document" data-testid="roster-document">
             <Title title={heading} />
@@ -85,11 +88,11 @@ const RosterDocument = () => {
                     <Table size="small" data-testid="roster-entries">
                         <TableHead>
                             <TableRow>
-                                <TableCell>{translate('app.roster.no')}</TableCell>
+                                <TableCell>{translate(ranked ? 'app.cultivation.rank' : 'app.roster.no')}</TableCell>
                                 <TableCell>{translate('app.roster.operator')}</TableCell>
                                 <TableCell>{translate('app.roster.uscc')}</TableCell>
                                 <TableCell>{translate('app.roster.jurisdiction')}</TableCell>
-                                <TableCell>{translate('app.roster.track')}</TableCell>
+                                {withTrack && <TableCell>{translate('app.roster.track')}</TableCell>}
                                 <TableCell align="right">{translate('app.roster.total')}</TableCell>
                                 {withGround && <TableCell>{translate('app.roster.ground')}</TableCell>}
                                 {withGround && <TableCell>{translate('app.roster.since')}</TableCell>}
@@ -98,15 +101,15 @@ const RosterDocument = () => {
                         <TableBody>
                             {entries.map((entry, i) => (
                                 <TableRow key={entry.caseId}>
-                                    <TableCell>{i + 1}</TableCell>
+                                    <TableCell>{ranked ? entry.rank : i + 1}</TableCell>
                                     <TableCell>{entry.operatorName}</TableCell>
                                     <TableCell>{entry.uscc}</TableCell>
                                     <TableCell>{entry.jurisdictionName}</TableCell>
-                                    <TableCell>
-                                        {entry.track
-                                            ? translate(`app.operator.track.${entry.track}`, { _: entry.track })
-                                            : ''}
-                                    </TableCell>
+                                    {withTrack && (
+                                        <TableCell>
+                                            {translate(`app.operator.track.${entry.track}`, { _: entry.track ?? '' })}
+                                        </TableCell>
+                                    )}
                                     <TableCell align="right">{formatScore(entry.totalScore)}</TableCell>
                                     {withGround && <TableCell>{entry.groundName ?? ''}</TableCell>}
                                     {withGround && <TableCell>{entry.since ?? ''}</TableCell>}

@@ -6,14 +6,18 @@ import { InfoTable, type InfoRow } from '../common/InfoTable';
 import { formatScore } from '../common/scores';
 import { useLocalizedName, useNamedLookup } from '../common/useLocalizedName';
 import type {
+    CityAuditBody,
     InspectionBody,
     InterviewBody,
+    PreReviewBody,
+    ResubmissionBody,
     ScoreBody,
     SelfCheckAreaResult,
     SelfCheckReviewBody,
     Task,
     VerificationBody,
 } from '../types';
+import { criterionKeys, sumPoints } from './CityAuditForm';
 import { SelfCheckTable } from './SelfCheckTable';
 import { useAreas } from './useAreas';
 
@@ -68,6 +72,57 @@ const InspectionResult = ({ task, result }: { task: Task; result: InspectionBody
     );
 };
 
+/** 市局审核 as submitted: the points per criterion by group, the total from them, any veto. */
+const CityAuditResult = ({ task, result }: { task: Task; result: CityAuditBody }) => {
+    const translate = useTranslate();
+    const localized = useLocalizedName();
+    const lookup = useNamedLookup();
+    const rubric = task.details?.rubric ?? [];
+    const maxOf = task.details?.criterionPoints ?? {};
+    const total = sumPoints(result.points, criterionKeys(rubric));
+    const vetoes = result.vetoes ?? [];
+    return (
+        <>
+            <InfoTable
+                testId="city-audit-result"
+                rows={[
+                    ['app.city_audit.total', String(total)],
+                    [
+                        'app.city_audit.veto_items',
+                        vetoes.length
+                            ? vetoes.map(v => lookup(task.details?.vetoItems, v)).join('、')
+                            : translate('app.common.none'),
+                    ],
+                    vetoes.length > 0 && ['app.city_audit.outcome', translate('app.city_audit.failed_by_veto')],
+                    ['app.city_audit.comment', result.comment],
+                ]}
+            />
+            <Table size="small" sx={{ mt: 1, width: 'auto' }} data-testid="city-audit-points">
+                <TableHead>
+                    <TableRow>
+                        <TableCell>{translate('app.city_audit.group_label')}</TableCell>
+                        <TableCell>{translate('app.city_audit.criterion')}</TableCell>
+                        <TableCell align="right">{translate('app.city_audit.points')}</TableCell>
+                    </TableRow>
+                </TableHead>
+                <TableBody>
+                    {rubric.flatMap(group =>
+                        group.criteria.map((criterion, i) => (
+                            <TableRow key={criterion.key}>
+                                <TableCell>{i === 0 ? localized(group) : ''}</TableCell>
+                                <TableCell>{localized(criterion)}</TableCell>
+                                <TableCell align="right">
+                                    {result.points?.[criterion.key] ?? ''} / {maxOf[criterion.key] ?? ''}
+                                </TableCell>
+                            </TableRow>
+                        )),
+                    )}
+                </TableBody>
+            </Table>
+        </>
+    );
+};
+
 type Translate = (key: string, options?: object) => string;
 
 /** The task types whose result is a plain label / value table: its test id and rows. */
@@ -98,6 +153,21 @@ const resultTables: Record<
             ['app.score.score', formatScore(r.score)],
             ['app.score.comment', r.comment],
         ],
+    ],
+    pre_review: (_task, r: PreReviewBody, translate) => [
+        'pre-review-result',
+        [
+            [
+                'app.pre_review.decision_label',
+                translate(`app.pre_review.decision.${r.decision}`, { _: r.decision }),
+            ],
+            ['app.pre_review.reason', r.reason],
+            ['app.pre_review.missing', (r.missing ?? []).join('\n')],
+        ],
+    ],
+    resubmission: (_task, r: ResubmissionBody) => [
+        'resubmission-result',
+        [['app.resubmission.supplied', r.supplied]],
     ],
     interview: (_task, r: InterviewBody, translate) => [
         'interview-result',
@@ -130,6 +200,8 @@ export const TaskResult = ({ task }: { task: Task }) => {
             );
         case 'inspection':
             return <InspectionResult task={task} result={result as unknown as InspectionBody} />;
+        case 'city_audit':
+            return <CityAuditResult task={task} result={result as unknown as CityAuditBody} />;
         default:
             if (typeof result.note === 'string') {
                 return <Typography sx={{ whiteSpace: 'pre-wrap' }}>{result.note}</Typography>;

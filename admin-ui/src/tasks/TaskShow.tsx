@@ -22,10 +22,13 @@ import {
 } from '../common/fields';
 import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
+import { CityAuditForm } from './CityAuditForm';
 import { ClaimButton } from './ClaimButton';
 import { EscalationForm } from './EscalationForm';
 import { InspectionForm } from './InspectionForm';
 import { InterviewForm } from './InterviewForm';
+import { PreReviewForm } from './PreReviewForm';
+import { ResubmissionForm } from './ResubmissionForm';
 import { ScoreForm } from './ScoreForm';
 import { SelfCheckForm } from './SelfCheckForm';
 import { SelfCheckReviewForm } from './SelfCheckReviewForm';
@@ -86,6 +89,12 @@ const TaskForm = ({ task }: { task: Task }) => {
             return <InterviewForm task={task} />;
         case 'escalation':
             return <EscalationForm task={task} />;
+        case 'pre_review':
+            return <PreReviewForm task={task} />;
+        case 'resubmission':
+            return <ResubmissionForm task={task} />;
+        case 'city_audit':
+            return <CityAuditForm task={task} />;
         default:
             return <Alert severity="info">{translate('app.task.unsupported')}</Alert>;
     }

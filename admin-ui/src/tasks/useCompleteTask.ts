@@ -19,8 +19,13 @@ const INPUT_NAMES = new Set([
     'passed',
     'score',
     'comment',
+    'reason',
+    'missing',
+    'supplied',
 ]);
-const isInput = (path: string) => INPUT_NAMES.has(path.split('.').pop() ?? '');
+// city_audit: one input per criterion, points.<criterion>.
+const isInput = (path: string) =>
+    INPUT_NAMES.has(path.split('.').pop() ?? '') || /^points\.[^.]+$/.test(path);
 
 /**
  * Submit handler for the completion forms. On failure it notifies the API's message, keeps it
