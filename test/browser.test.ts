@@ -15,23 +15,11 @@ import { UI_DIR } from '../api/server.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
 import { totalPoints } from '../domain/scoring.js';
+import { APPLICATION_FORM } from './helpers-zhoushan.js';
 
 const ARTIFACTS = 'test-artifacts';
 const enc = encodeURIComponent;
-/** A valid application form (as in test/zhoushan.test.ts). */
-const FORM = {
-  liveRoomName: '海岛鲜生直播间',
-  address: '舟山市定海区某路 1 号',
-  contactName: '王某',
-  contactPhone: '0580-1234567',
-  platformAccounts: [{ platform: 'douyin', account: 'zs_fresh', followers: 12000 }],
-  mainCategories: ['水产品', '海鲜干货'],
-  streamerCount: 4,
-  certifiedStreamers: 2,
-  annualSalesWan: 350,
-  contentRetentionYears: 3,
-  complianceStatement: true,
-};
+const FORM = APPLICATION_FORM;
 let h: Harness;
 let api: Api;
 let browser: BrowserContext;

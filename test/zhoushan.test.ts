@@ -9,6 +9,7 @@ import { calendarOpenAt } from './helpers-campaign.js';
 import { demoUscc } from '../prisma/seed.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
 import { chooseList } from '../activities/application.js';
+import { APPLICATION_FORM } from './helpers-zhoushan.js';
 
 let h: Harness;
 let api: Api;
@@ -27,19 +28,7 @@ afterAll(async () => {
 const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user], body });
 const get = (user: string, path: string) => api.call('GET', path, { token: tokens[user] });
 const enc = encodeURIComponent;
-const FORM = {
-  liveRoomName: '海岛鲜生直播间',
-  address: '舟山市定海区某路 1 号',
-  contactName: '王某',
-  contactPhone: '0580-1234567',
-  platformAccounts: [{ platform: 'douyin', account: 'zs_fresh', followers: 12000 }],
-  mainCategories: ['水产品', '海鲜干货'],
-  streamerCount: 4,
-  certifiedStreamers: 2,
-  annualSalesWan: 350,
-  contentRetentionYears: 3,
-  complianceStatement: true,
-};
+const FORM = APPLICATION_FORM;
 const RUBRIC = PROGRAMMES.zhoushan!.application!.rubric.flatMap((g) => g.criteria.map((c) => c.key));
 const MAX = PROGRAMMES.zhoushan!.defaults.settings.criterionPoints!;
 /** Points per criterion adding up to `total` (taken off the criteria in order). */
