@@ -1,18 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
-import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Chip, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import {
     Button,
     Confirm,
     Datagrid,
-    Form,
     Link,
     Pagination,
     ReferenceField,
     ReferenceManyField,
     required,
-    SaveButton,
     SelectInput,
     TextField as RaTextField,
     TextInput,
@@ -27,7 +25,7 @@ import {
 import { objectionStatusColors } from '../choices';
 import { formatDuration } from '../common/duration';
 import { DateTimeField, EnumChipField, useFormatDate } from '../common/fields';
-import { ProblemAlert } from '../common/ProblemAlert';
+import { FormCard } from '../common/FormCard';
 import { formatScore } from '../common/scores';
 import { Section } from '../common/Section';
 import { useActionMutation } from '../common/useActionMutation';
@@ -160,7 +158,6 @@ const PublicityPanel = ({ award, campaign, canRun }: { award: AwardStatus; campa
 
 /** 记录异议: a case of the current 公示 list, where the objection came from, and what it says. */
 const LodgeObjectionForm = ({ campaign, publicity }: { campaign: Campaign; publicity: Roster }) => {
-    const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
     const { data: roster } = useGetOne<Roster>('rosters', { id: publicity.id });
     const { record, submit, problem } = useRecordingForm({
@@ -179,41 +176,36 @@ const LodgeObjectionForm = ({ campaign, publicity }: { campaign: Campaign; publi
         name: `${entry.operatorName}（${entry.uscc}，${formatScore(entry.totalScore)}）`,
     }));
     return (
-        <Card variant="outlined" data-testid="lodge-objection">
-            <CardContent>
-                <Typography variant="subtitle1" sx={{ mb: 1 }}>
-                    {translate('app.objection.lodge')}
-                </Typography>
-                <Form record={record} onSubmit={submit}>
-                    <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
-                        <SelectInput
-                            source="caseId"
-                            label="resources.objections.fields.caseId"
-                            choices={choices}
-                            translateChoice={false}
-                            validate={required()}
-                        />
-                        <TextInput
-                            source="source"
-                            label="resources.objections.fields.source"
-                            helperText="app.objection.source_helper"
-                            validate={required()}
-                        />
-                        <TextInput
-                            source="content"
-                            label="resources.objections.fields.content"
-                            validate={required()}
-                            multiline
-                            minRows={2}
-                        />
-                        <ProblemAlert problem={problem} />
-                        <Box>
-                            <SaveButton label="app.objection.lodge" data-testid="lodge-objection-submit" />
-                        </Box>
-                    </Stack>
-                </Form>
-            </CardContent>
-        </Card>
+        <FormCard
+            testId="lodge-objection"
+            label="app.objection.lodge"
+            titleSx={{ mb: 1 }}
+            record={record}
+            onSubmit={submit}
+            problem={problem}
+            submitTestId="lodge-objection-submit"
+        >
+            <SelectInput
+                source="caseId"
+                label="resources.objections.fields.caseId"
+                choices={choices}
+                translateChoice={false}
+                validate={required()}
+            />
+            <TextInput
+                source="source"
+                label="resources.objections.fields.source"
+                helperText="app.objection.source_helper"
+                validate={required()}
+            />
+            <TextInput
+                source="content"
+                label="resources.objections.fields.content"
+                validate={required()}
+                multiline
+                minRows={2}
+            />
+        </FormCard>
     );
 };
 

@@ -21,18 +21,16 @@ import {
     RecordContextProvider,
     useDataProvider,
     useGetList,
-    useNotify,
     usePermissions,
     useRecordContext,
-    useRefresh,
     useTranslate,
 } from 'react-admin';
 import { useFormatDate } from '../common/fields';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { formatScore } from '../common/scores';
 import { Section } from '../common/Section';
+import { useConfirmedAction } from '../common/useConfirmation';
 import type { AppDataProvider } from '../dataProvider';
-import { problemOf, type Problem } from '../httpClient';
 import { canDecideListings } from '../permissions';
 import type { Campaign, Case, Role, Roster } from '../types';
 
@@ -89,9 +87,7 @@ const PublishedList = ({ roster, campaign }: { roster: Roster; campaign: Campaig
                 <TableHead>
                     <TableRow>
                         <TableCell>{translate('app.cultivation.rank')}</TableCell>
-                        <TableCell>{translate('app.roster.operator')}</TableCell>
-                        <TableCell>{translate('app.roster.jurisdiction')}</TableCell>
-                        <TableCell align="right">{translate('app.roster.total')}</TableCell>
+                        <OperatorHeadCells />
                     </TableRow>
                 </TableHead>
                 <TableBody>
@@ -109,11 +105,63 @@ const PublishedList = ({ roster, campaign }: { roster: Roster; campaign: Campaig
     );
 };
 
-const JurisdictionName = ({ record }: { record: Case }) => (
-    <RecordContextProvider value={record}>
-        <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
-    </RecordContextProvider>
+/** The heading cells of a list of operators: 主体, 辖区, 总分. */
+const OperatorHeadCells = () => {
+    const translate = useTranslate();
+    return (
+        <>
+            <TableCell>{translate('app.roster.operator')}</TableCell>
+            <TableCell>{translate('app.roster.jurisdiction')}</TableCell>
+            <TableCell align="right">{translate('app.roster.total')}</TableCell>
+        </>
+    );
+};
+
+/** A case's cells under OperatorHeadCells: the operator (a link to the case), its 辖区, its total. */
+const CaseCells = ({ record }: { record: Case }) => (
+    <>
+        <TableCell>
+            <Link to={`/cases/${encodeURIComponent(record.id)}/show`}>{record.operatorName}</Link>
+        </TableCell>
+        <TableCell>
+            <RecordContextProvider value={record}>
+                <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
+            </RecordContextProvider>
+        </TableCell>
+        <TableCell align="right">{formatScore(record.totalScore)}</TableCell>
+    </>
 );
+
+/** 入库分数线 or 名额: blank is "not applied"; the helper shows the programme's setting. */
+const LimitField = ({
+    label,
+    value,
+    onChange,
+    error,
+    setting,
+    inputProps,
+}: {
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    error: boolean;
+    setting?: number;
+    inputProps: Record<string, unknown>;
+}) => {
+    const translate = useTranslate();
+    return (
+        <MuiTextField
+            type="number"
+            size="small"
+            label={translate(label)}
+            value={value}
+            onChange={event => onChange(event.target.value)}
+            error={error}
+            helperText={translate('app.cultivation.default', { value: setting ?? '—' })}
+            inputProps={inputProps}
+        />
+    );
+};
 
 /**
  * 培育名单确认: the audited applications ranked by total, the threshold and quota, a preview of who
@@ -125,14 +173,9 @@ export const CultivationTab = (_props: { label?: false }) => {
     const translate = useTranslate();
     const { permissions } = usePermissions<Role>();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
     const settings = campaign?.definition?.settings;
     const [threshold, setThreshold] = useState<string>(settings?.listThreshold?.toString() ?? '');
     const [quota, setQuota] = useState<string>(settings?.listQuota?.toString() ?? '');
-    const [asking, setAsking] = useState(false);
-    const [pending, setPending] = useState(false);
-    const [problem, setProblem] = useState<Problem | null>(null);
     const { data: cases = [], isPending: casesPending } = useGetList<Case>(
         'cases',
         {
@@ -150,6 +193,14 @@ export const CultivationTab = (_props: { label?: false }) => {
             pagination: { page: 1, perPage: 100 },
         },
         { enabled: !!campaign },
+    );
+    const confirmation = useConfirmedAction(
+        (limits: { threshold?: number; quota?: number }) =>
+            dataProvider.confirmCultivationList(campaign!.id, {
+                ...(limits.threshold !== undefined ? { threshold: limits.threshold } : {}),
+                ...(limits.quota !== undefined ? { quota: limits.quota } : {}),
+            }),
+        'app.cultivation.confirmed',
     );
     if (!campaign) return null;
     const published = rosters.find(r => r.kind === 'cultivation');
@@ -179,24 +230,6 @@ export const CultivationTab = (_props: { label?: false }) => {
         !quotaInvalid &&
         !thresholdInvalid;
 
-    const confirm = async () => {
-        setPending(true);
-        setProblem(null);
-        try {
-            await dataProvider.confirmCultivationList(campaign.id, {
-                ...(t !== undefined ? { threshold: t } : {}),
-                ...(q !== undefined ? { quota: q } : {}),
-            });
-            notify('app.cultivation.confirmed', { type: 'success' });
-            refresh();
-        } catch (error) {
-            setProblem(problemOf(error));
-        } finally {
-            setPending(false);
-            setAsking(false);
-        }
-    };
-
     return (
         <Box data-testid="cultivation-tab">
             {published && (
@@ -211,24 +244,20 @@ export const CultivationTab = (_props: { label?: false }) => {
                             {translate('app.cultivation.rule')}
                         </Alert>
                         <Stack direction="row" spacing={2}>
-                            <MuiTextField
-                                type="number"
-                                size="small"
-                                label={translate('app.cultivation.threshold')}
+                            <LimitField
+                                label="app.cultivation.threshold"
                                 value={threshold}
-                                onChange={event => setThreshold(event.target.value)}
+                                onChange={setThreshold}
                                 error={thresholdInvalid}
-                                helperText={translate('app.cultivation.default', { value: settings?.listThreshold ?? '—' })}
+                                setting={settings?.listThreshold}
                                 inputProps={{ 'data-testid': 'list-threshold', min: 0, max: 100 }}
                             />
-                            <MuiTextField
-                                type="number"
-                                size="small"
-                                label={translate('app.cultivation.quota')}
+                            <LimitField
+                                label="app.cultivation.quota"
                                 value={quota}
-                                onChange={event => setQuota(event.target.value)}
+                                onChange={setQuota}
                                 error={quotaInvalid}
-                                helperText={translate('app.cultivation.default', { value: settings?.listQuota ?? '—' })}
+                                setting={settings?.listQuota}
                                 inputProps={{ 'data-testid': 'list-quota', min: 1, step: 1 }}
                             />
                         </Stack>
@@ -252,25 +281,22 @@ export const CultivationTab = (_props: { label?: false }) => {
                                     label="app.cultivation.confirm"
                                     variant="contained"
                                     data-testid="confirm-cultivation-list"
-                                    disabled={!canConfirm || pending}
-                                    onClick={() => setAsking(true)}
+                                    disabled={!canConfirm || confirmation.loading}
+                                    onClick={() => confirmation.ask({ threshold: t, quota: q })}
                                 >
                                     <PlaylistAddCheckIcon />
                                 </Button>
                             </Box>
                         )}
-                        <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
+                        <ProblemAlert problem={confirmation.problem} onClose={confirmation.clearProblem} />
                         <Confirm
-                            isOpen={asking}
-                            loading={pending}
+                            {...confirmation.confirmProps}
                             title="app.cultivation.confirm"
                             content={translate('app.cultivation.confirm_content', {
                                 smart_count: chosen.size,
                                 threshold: effectiveThreshold ?? '—',
                                 quota: effectiveQuota ?? '—',
                             })}
-                            onConfirm={confirm}
-                            onClose={() => setAsking(false)}
                         />
                     </Stack>
                 </Section>
@@ -283,9 +309,7 @@ export const CultivationTab = (_props: { label?: false }) => {
                         <TableHead>
                             <TableRow>
                                 <TableCell>{translate('app.cultivation.rank')}</TableCell>
-                                <TableCell>{translate('app.roster.operator')}</TableCell>
-                                <TableCell>{translate('app.roster.jurisdiction')}</TableCell>
-                                <TableCell align="right">{translate('app.roster.total')}</TableCell>
+                                <OperatorHeadCells />
                                 <TableCell>{translate(published ? 'app.cultivation.outcome' : 'app.cultivation.preview')}</TableCell>
                             </TableRow>
                         </TableHead>
@@ -301,13 +325,7 @@ export const CultivationTab = (_props: { label?: false }) => {
                                         sx={listed ? undefined : { '& td': { color: 'text.secondary' } }}
                                     >
                                         <TableCell>{c.rank}</TableCell>
-                                        <TableCell>
-                                            <Link to={`/cases/${encodeURIComponent(c.id)}/show`}>{c.operatorName}</Link>
-                                        </TableCell>
-                                        <TableCell>
-                                            <JurisdictionName record={c} />
-                                        </TableCell>
-                                        <TableCell align="right">{formatScore(c.totalScore)}</TableCell>
+                                        <CaseCells record={c} />
                                         <TableCell>
                                             {listed ? (
                                                 <Chip size="small" color="success" label={translate('app.cultivation.in')} />
@@ -327,9 +345,7 @@ export const CultivationTab = (_props: { label?: false }) => {
                     <Table size="small" sx={{ width: 'auto' }} data-testid="cultivation-excluded">
                         <TableHead>
                             <TableRow>
-                                <TableCell>{translate('app.roster.operator')}</TableCell>
-                                <TableCell>{translate('app.roster.jurisdiction')}</TableCell>
-                                <TableCell align="right">{translate('app.roster.total')}</TableCell>
+                                <OperatorHeadCells />
                                 <TableCell>{translate('resources.cases.fields.excludedKind')}</TableCell>
                                 <TableCell>{translate('resources.cases.fields.excludedReason')}</TableCell>
                             </TableRow>
@@ -337,13 +353,7 @@ export const CultivationTab = (_props: { label?: false }) => {
                         <TableBody>
                             {excluded.map(c => (
                                 <TableRow key={c.id}>
-                                    <TableCell>
-                                        <Link to={`/cases/${encodeURIComponent(c.id)}/show`}>{c.operatorName}</Link>
-                                    </TableCell>
-                                    <TableCell>
-                                        <JurisdictionName record={c} />
-                                    </TableCell>
-                                    <TableCell align="right">{formatScore(c.totalScore)}</TableCell>
+                                    <CaseCells record={c} />
                                     <TableCell>
                                         <Chip
                                             size="small"

@@ -1,10 +1,8 @@
-import { useState, type ChangeEvent } from 'react';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { useState } from 'react';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import {
     Alert,
     Box,
-    Button as MuiButton,
     Chip,
     Dialog,
     DialogActions,
@@ -38,7 +36,7 @@ import {
     useTranslate,
     type Identifier,
 } from 'react-admin';
-import { readCsv } from '../common/csv';
+import { CsvImportPanel, CsvUploadButton, useCsvImport } from '../common/CsvImport';
 import { DateTimeField, EnumField, type CustomFieldProps } from '../common/fields';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { Section } from '../common/Section';
@@ -46,7 +44,7 @@ import { useLocalizedName } from '../common/useLocalizedName';
 import type { AppDataProvider } from '../dataProvider';
 import { problemOf, type Problem } from '../httpClient';
 import { canRunCampaigns } from '../permissions';
-import type { Campaign, Candidate, EnrolmentResult, Named, Role } from '../types';
+import type { Campaign, Candidate, Named, Role } from '../types';
 import { CandidateFlags } from './CandidateFlags';
 import { useCampaignRules } from './useCampaignRules';
 
@@ -143,69 +141,20 @@ const EnrolSelectedButton = ({ campaign, tracks }: { campaign: Campaign; tracks:
 
 /** 批量导入: a CSV of 统一社会信用代码,赛道. All lines or none: every bad line is listed. */
 const CsvImport = ({ campaign, disabled }: { campaign: Campaign; disabled: boolean }) => {
-    const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [file, setFile] = useState<File | null>(null);
-    const [pending, setPending] = useState(false);
-    const [problem, setProblem] = useState<Problem | null>(null);
-    const [result, setResult] = useState<EnrolmentResult | null>(null);
-    const choose = (event: ChangeEvent<HTMLInputElement>) => {
-        setFile(event.target.files?.[0] ?? null);
-        setProblem(null);
-        setResult(null);
-        event.target.value = '';
-    };
-    const upload = async () => {
-        if (!file) return;
-        setPending(true);
-        setProblem(null);
-        setResult(null);
-        try {
-            const enrolled = await dataProvider.importCases(campaign.id, await readCsv(file));
-            setResult(enrolled);
-            setFile(null);
-            notify('app.enrolment.enrolled', { type: 'success', messageArgs: { ...enrolled } });
-            refresh();
-        } catch (error) {
-            setProblem(problemOf(error));
-        } finally {
-            setPending(false);
-        }
-    };
+    const csv = useCsvImport(csvText => dataProvider.importCases(campaign.id, csvText), 'app.enrolment.enrolled');
     return (
-        <Stack spacing={1} data-testid="csv-import" sx={{ maxWidth: '56rem' }}>
-            <Typography variant="body2" color="text.secondary">
-                {translate('app.enrolment.csv_helper')}
-            </Typography>
-            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-                <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />} disabled={disabled}>
-                    {translate('app.enrolment.choose_csv')}
-                    <input
-                        hidden
-                        type="file"
-                        accept=".csv,text/csv,text/plain"
-                        data-testid="csv-file"
-                        onChange={choose}
-                    />
-                </MuiButton>
-                <Typography variant="body2">{file?.name ?? translate('app.enrolment.no_file')}</Typography>
-                <Button
-                    label="app.enrolment.import"
-                    variant="contained"
-                    data-testid="csv-upload"
-                    disabled={disabled || pending || !file}
-                    onClick={upload}
-                />
-            </Stack>
-            <ProblemAlert problem={problem} title="app.enrolment.import_failed" testId="csv-problem" />
-            {result && (
-                <Alert severity="success" data-testid="csv-result">
-                    {translate('app.enrolment.enrolled', { ...result })}
-                </Alert>
-            )}
-        </Stack>
+        <CsvImportPanel
+            csv={csv}
+            testIdPrefix="csv"
+            helper="app.enrolment.csv_helper"
+            failedTitle="app.enrolment.import_failed"
+            disabled={disabled}
+            spacing={1}
+            sx={{ maxWidth: '56rem' }}
+        >
+            <CsvUploadButton csv={csv} testIdPrefix="csv" disabled={disabled} />
+        </CsvImportPanel>
     );
 };
 

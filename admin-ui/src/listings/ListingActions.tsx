@@ -1,26 +1,22 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import {
     Button,
     Confirm,
-    Form,
     RadioButtonGroupInput,
     required,
-    SaveButton,
     TextInput,
     useDataProvider,
     useGetOne,
-    useNotify,
     useRecordContext,
-    useRefresh,
     useTranslate,
 } from 'react-admin';
 import { CheckboxInput } from '../common/CheckboxInput';
+import { FormCard } from '../common/FormCard';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { useConfirmation } from '../common/useConfirmation';
+import { useConfirmedAction } from '../common/useConfirmation';
 import { useRecordingForm } from '../common/useRecordingForm';
 import type { AppDataProvider } from '../dataProvider';
-import { problemOf, type Problem } from '../httpClient';
 import type { Listing, Operator } from '../types';
 
 const answerChoices = [
@@ -33,25 +29,16 @@ export const NominateButton = () => {
     const listing = useRecordContext<Listing>();
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [problem, setProblem] = useState<Problem | null>(null);
     // GET /listings/:id carries no operator name (the list does): ask the register.
     const { data: operator } = useGetOne<Operator>(
         'operators',
         { id: listing?.operatorId ?? '' },
         { enabled: !!listing?.operatorId && !listing?.operatorName },
     );
-    const confirmation = useConfirmation(async () => {
-        setProblem(null);
-        try {
-            await dataProvider.nominateListing(listing!.id);
-            notify('app.listing.nominated', { type: 'success' });
-            refresh();
-        } catch (error) {
-            setProblem(problemOf(error));
-        }
-    });
+    const confirmation = useConfirmedAction(
+        () => dataProvider.nominateListing(listing!.id),
+        'app.listing.nominated',
+    );
     if (!listing) return null;
     return (
         <Card variant="outlined" data-testid="listing-nominate">
@@ -61,7 +48,7 @@ export const NominateButton = () => {
                     <Typography variant="body2" color="text.secondary">
                         {translate('app.listing.nominate_helper')}
                     </Typography>
-                    <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
+                    <ProblemAlert problem={confirmation.problem} onClose={confirmation.clearProblem} />
                     <Box>
                         <Button
                             label="app.listing.nominate"
@@ -87,7 +74,6 @@ export const NominateButton = () => {
 /** 记录省局答复: accepted or not, with the note (the letter's number…), whenever it arrives. */
 export const ProvinceAnswerForm = () => {
     const listing = useRecordContext<Listing>();
-    const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
     const { record, submit, problem } = useRecordingForm({
         idPrefix: 'province-answer',
@@ -101,33 +87,29 @@ export const ProvinceAnswerForm = () => {
     });
     if (!listing) return null;
     return (
-        <Card variant="outlined" data-testid="listing-province-answer">
-            <CardContent>
-                <Typography variant="subtitle1">{translate('app.listing.province_answer')}</Typography>
-                <Form record={record} onSubmit={submit}>
-                    <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
-                        <RadioButtonGroupInput
-                            source="accepted"
-                            label="app.listing.answer_label"
-                            choices={answerChoices}
-                            validate={required()}
-                        />
-                        <TextInput
-                            source="note"
-                            label="app.listing.province_note"
-                            helperText="app.listing.province_note_helper"
-                            validate={required()}
-                            multiline
-                            minRows={2}
-                        />
-                        <ProblemAlert problem={problem} />
-                        <Box>
-                            <SaveButton label="app.listing.province_answer" data-testid="province-answer-submit" />
-                        </Box>
-                    </Stack>
-                </Form>
-            </CardContent>
-        </Card>
+        <FormCard
+            testId="listing-province-answer"
+            label="app.listing.province_answer"
+            record={record}
+            onSubmit={submit}
+            problem={problem}
+            submitTestId="province-answer-submit"
+        >
+            <RadioButtonGroupInput
+                source="accepted"
+                label="app.listing.answer_label"
+                choices={answerChoices}
+                validate={required()}
+            />
+            <TextInput
+                source="note"
+                label="app.listing.province_note"
+                helperText="app.listing.province_note_helper"
+                validate={required()}
+                multiline
+                minRows={2}
+            />
+        </FormCard>
     );
 };
 
@@ -136,42 +118,24 @@ export const RemoveListingForm = () => {
     const listing = useRecordContext<Listing>();
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [problem, setProblem] = useState<Problem | null>(null);
     const record = useMemo(() => ({ id: listing?.id, reason: '' }), [listing?.id]);
-    const confirmation = useConfirmation(async (values: { reason?: string }) => {
-        setProblem(null);
-        try {
-            await dataProvider.removeListing(listing!.id, { reason: (values.reason ?? '').trim() });
-            notify('app.listing.removed', { type: 'success' });
-            refresh();
-        } catch (error) {
-            setProblem(problemOf(error));
-        }
-    });
+    const confirmation = useConfirmedAction(
+        (values: { reason?: string }) =>
+            dataProvider.removeListing(listing!.id, { reason: (values.reason ?? '').trim() }),
+        'app.listing.removed',
+    );
     if (!listing) return null;
     const pending = listing.nomination === 'pending';
     return (
-        <Card variant="outlined" data-testid="listing-remove">
-            <CardContent>
-                <Typography variant="subtitle1">{translate('app.listing.remove')}</Typography>
-                <Form record={record} onSubmit={(values: { reason?: string }) => confirmation.ask(values)}>
-                    <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
-                        {pending && <Alert severity="warning">{translate('app.listing.withdraws_nomination')}</Alert>}
-                        <TextInput
-                            source="reason"
-                            label="app.listing.remove_reason"
-                            validate={required()}
-                            multiline
-                            minRows={2}
-                        />
-                        <ProblemAlert problem={problem} />
-                        <Box>
-                            <SaveButton label="app.listing.remove" color="error" data-testid="remove-submit" />
-                        </Box>
-                    </Stack>
-                </Form>
+        <FormCard
+            testId="listing-remove"
+            label="app.listing.remove"
+            record={record}
+            onSubmit={(values: { reason?: string }) => confirmation.ask(values)}
+            problem={confirmation.problem}
+            submitTestId="remove-submit"
+            submitColor="error"
+            after={
                 <Confirm
                     {...confirmation.confirmProps}
                     title="app.listing.remove"
@@ -180,8 +144,11 @@ export const RemoveListingForm = () => {
                     )}
                     confirmColor="warning"
                 />
-            </CardContent>
-        </Card>
+            }
+        >
+            {pending && <Alert severity="warning">{translate('app.listing.withdraws_nomination')}</Alert>}
+            <TextInput source="reason" label="app.listing.remove_reason" validate={required()} multiline minRows={2} />
+        </FormCard>
     );
 };
 
@@ -202,27 +169,23 @@ export const FindingForm = () => {
     });
     if (!listing) return null;
     return (
-        <Card variant="outlined" data-testid="listing-finding">
-            <CardContent>
-                <Typography variant="subtitle1">{translate('app.listing.finding')}</Typography>
-                <Form record={record} onSubmit={submit}>
-                    <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
-                        <TextInput
-                            source="description"
-                            label="app.listing.finding_description"
-                            validate={required()}
-                            multiline
-                            minRows={2}
-                        />
-                        <CheckboxInput source="serious" label="app.listing.serious" />
-                        <Alert severity="warning">{translate('app.listing.serious_helper')}</Alert>
-                        <ProblemAlert problem={problem} />
-                        <Box>
-                            <SaveButton label="app.listing.finding" data-testid="finding-submit" />
-                        </Box>
-                    </Stack>
-                </Form>
-            </CardContent>
-        </Card>
+        <FormCard
+            testId="listing-finding"
+            label="app.listing.finding"
+            record={record}
+            onSubmit={submit}
+            problem={problem}
+            submitTestId="finding-submit"
+        >
+            <TextInput
+                source="description"
+                label="app.listing.finding_description"
+                validate={required()}
+                multiline
+                minRows={2}
+            />
+            <CheckboxInput source="serious" label="app.listing.serious" />
+            <Alert severity="warning">{translate('app.listing.serious_helper')}</Alert>
+        </FormCard>
     );
 };

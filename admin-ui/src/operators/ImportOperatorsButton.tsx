@@ -1,21 +1,9 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-    Alert,
-    Button as MuiButton,
-    Dialog,
-    DialogActions,
-    DialogContent,
-    DialogTitle,
-    Stack,
-    Typography,
-} from '@mui/material';
-import { Button, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { readCsv } from '../common/csv';
-import { ProblemAlert } from '../common/ProblemAlert';
+import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Button, useDataProvider, useTranslate } from 'react-admin';
+import { CsvImportPanel, CsvUploadButton, useCsvImport } from '../common/CsvImport';
 import type { AppDataProvider } from '../dataProvider';
-import { problemOf, type Problem } from '../httpClient';
-import type { OperatorImportResult } from '../types';
 
 /**
  * 批量导入 the operator register: a CSV (UTF-8, or GB18030 as Excel saves it) with the header
@@ -25,41 +13,11 @@ import type { OperatorImportResult } from '../types';
 export const ImportOperatorsButton = () => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
     const [open, setOpen] = useState(false);
-    const [file, setFile] = useState<File | null>(null);
-    const [pending, setPending] = useState(false);
-    const [problem, setProblem] = useState<Problem | null>(null);
-    const [result, setResult] = useState<OperatorImportResult | null>(null);
-    const choose = (event: ChangeEvent<HTMLInputElement>) => {
-        setFile(event.target.files?.[0] ?? null);
-        setProblem(null);
-        setResult(null);
-        event.target.value = '';
-    };
-    const upload = async () => {
-        if (!file) return;
-        setPending(true);
-        setProblem(null);
-        setResult(null);
-        try {
-            const imported = await dataProvider.importOperators(await readCsv(file));
-            setResult(imported);
-            setFile(null);
-            notify('app.operator.imported', { type: 'success', messageArgs: { ...imported } });
-            refresh();
-        } catch (error) {
-            setProblem(problemOf(error));
-        } finally {
-            setPending(false);
-        }
-    };
+    const csv = useCsvImport(csvText => dataProvider.importOperators(csvText), 'app.operator.imported');
     const close = () => {
         setOpen(false);
-        setFile(null);
-        setProblem(null);
-        setResult(null);
+        csv.reset();
     };
     return (
         <>
@@ -69,44 +27,17 @@ export const ImportOperatorsButton = () => {
             <Dialog open={open} onClose={close} fullWidth maxWidth="md">
                 <DialogTitle>{translate('app.operator.import_title')}</DialogTitle>
                 <DialogContent>
-                    <Stack spacing={2} data-testid="operators-csv-import">
-                        <Typography variant="body2" color="text.secondary">
-                            {translate('app.operator.import_helper')}
-                        </Typography>
-                        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-                            <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />}>
-                                {translate('app.enrolment.choose_csv')}
-                                <input
-                                    hidden
-                                    type="file"
-                                    accept=".csv,text/csv,text/plain"
-                                    data-testid="operators-csv-file"
-                                    onChange={choose}
-                                />
-                            </MuiButton>
-                            <Typography variant="body2">{file?.name ?? translate('app.enrolment.no_file')}</Typography>
-                        </Stack>
-                        <ProblemAlert
-                            problem={problem}
-                            title="app.operator.import_failed"
-                            testId="operators-csv-problem"
-                        />
-                        {result && (
-                            <Alert severity="success" data-testid="operators-csv-result">
-                                {translate('app.operator.imported', { ...result })}
-                            </Alert>
-                        )}
-                    </Stack>
+                    <CsvImportPanel
+                        csv={csv}
+                        testIdPrefix="operators-csv"
+                        helper="app.operator.import_helper"
+                        failedTitle="app.operator.import_failed"
+                        spacing={2}
+                    />
                 </DialogContent>
                 <DialogActions>
                     <Button label="ra.action.close" onClick={close} />
-                    <Button
-                        label="app.enrolment.import"
-                        variant="contained"
-                        data-testid="operators-csv-upload"
-                        disabled={pending || !file}
-                        onClick={upload}
-                    />
+                    <CsvUploadButton csv={csv} testIdPrefix="operators-csv" />
                 </DialogActions>
             </Dialog>
         </>
