@@ -11,7 +11,7 @@ import { campaignsRouter } from './resources/campaigns.js';
 import { recordsRouter } from './resources/records.js';
 import { referenceRouter } from './resources/reference.js';
 import { tasksRouter } from './resources/tasks.js';
-import { csvBody, enrolmentRouter } from './resources/enrolment.js';
+import { csvText, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
 import { summaryRouter } from './resources/summary.js';
 import { registerRouter } from './resources/register.js';
@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = Router();
   api.use(express.json({ limit: '1mb' }));
-  api.use(csvBody);
+  api.use(csvText);
   api.use(authenticate(deps.db));
 
   route(api, { method: 'get', path: '/health', summary: 'Temporal and database status', tag: 'system', roles: 'public' }, async (_req, res) => {

@@ -2,13 +2,13 @@
 // flags, enrolment by selection, filter or CSV import (all rows or none), and the successor proposal.
 import express, { Router } from 'express';
 import type { Client } from '@temporalio/client';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { enrolCasesUpdate, enrolledCasesQuery } from '../../workflows/messages.js';
 import { loadCampaign, requireRunner } from '../campaign-access.js';
 import { jurisdictionSubtree, resolveEnrolment, type EnrolmentRow } from '../enrolment.js';
+import { csvBody, readCsv } from '../csv.js';
 import { badRequest, parseOr400 } from '../errors.js';
 import { boolFilter, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -23,7 +23,6 @@ const enrolBody = z
   })
   .strict()
   .refine((b) => !!b.operators !== !!b.filter, { message: '须且只能提供 operators 或 filter 之一 / give exactly one of operators or filter' });
-const importBody = z.object({ csv: z.string().min(1).max(2_000_000) }).strict();
 
 /** What last year left on an operator: a title (still valid or not), a revocation, a filed case. */
 export async function operatorFlags(db: PrismaClient, programme: string, operatorIds: string[]) {
@@ -97,31 +96,11 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
     return out;
   });
 
-  // CSV as the bureau keeps it: a header row, then one operator per line. Columns (Chinese or English):
-  // 统一社会信用代码/uscc (or 经营主体编号/operatorId), 赛道/track (直播营销, 社区团购 or the keys); 名称/name is ignored.
-  const HEADERS: Record<string, keyof EnrolmentRow | 'ignore'> = { 统一社会信用代码: 'uscc', uscc: 'uscc', 经营主体编号: 'operatorId', operatorid: 'operatorId', 赛道: 'track', track: 'track', 名称: 'ignore', name: 'ignore', 经营主体名称: 'ignore' };
-  route(r, { method: 'post', path: '/campaigns/:id/cases/import', summary: 'Enrol from CSV (text/csv body, or JSON {csv}); every bad line is reported with its number and nothing is enrolled', tag: 'enrolment', roles: ['coordinator'], body: importBody }, async (req, res, me) => {
-    const text = typeof req.body === 'string' ? req.body : parseOr400(importBody, req.body).csv;
-    let records: string[][];
-    try {
-      records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
-    } catch (e) {
-      throw badRequest(`CSV 格式错误：${(e as Error).message}`, `malformed CSV: ${(e as Error).message}`);
-    }
-    const [header, ...lines] = records;
-    if (!header || lines.length === 0) throw badRequest('CSV 须有表头和至少一行数据', 'the CSV needs a header row and at least one line');
-    if (lines.length > 5000) throw badRequest('一次最多导入 5000 行', 'at most 5000 lines per import');
-    const columns = header.map((h) => HEADERS[h.replace(/\s/g, '').toLowerCase()] ?? HEADERS[h.trim()]);
-    const unknown = header.filter((_h, i) => columns[i] === undefined);
-    if (unknown.length) throw badRequest(`无法识别的列：${unknown.join('、')}`, `unknown column(s): ${unknown.join(', ')} (expected 统一社会信用代码/uscc, 赛道/track)`);
-    if (!columns.includes('uscc') && !columns.includes('operatorId')) throw badRequest('缺少「统一社会信用代码」列', 'a uscc (统一社会信用代码) column is required');
-    const rows = lines.map((cells) => {
-      const row: EnrolmentRow = {};
-      columns.forEach((col, i) => {
-        if (col && col !== 'ignore' && cells[i]) row[col] = cells[i];
-      });
-      return row;
-    });
+  // Columns (Chinese or English): 统一社会信用代码/uscc (or 经营主体编号/operatorId), 赛道/track (直播营销,
+  // 社区团购 or the keys); 名称/name is ignored.
+  const HEADERS: Record<string, keyof EnrolmentRow | null> = { 统一社会信用代码: 'uscc', uscc: 'uscc', 经营主体编号: 'operatorId', operatorid: 'operatorId', 赛道: 'track', track: 'track', 名称: null, name: null, 经营主体名称: null };
+  route(r, { method: 'post', path: '/campaigns/:id/cases/import', summary: 'Enrol from CSV (text/csv body, or JSON {csv}); every bad line is reported with its number and nothing is enrolled', tag: 'enrolment', roles: ['coordinator'], body: csvBody }, async (req, res, me) => {
+    const rows: EnrolmentRow[] = readCsv(req, HEADERS, [['uscc', 'operatorId']]).map((l) => l.cells);
     const out = await enrol(String(req.params.id), rows, me, (i) => `line ${i + 2}`, 2);
     res.status(201);
     return out;
@@ -162,5 +141,5 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
   return r;
 }
 
-/** The CSV import takes the raw body: mount before express.json() so text/csv is read as text. */
-export const csvBody = express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' });
+/** CSV imports take the raw body: text/csv is read as text (JSON bodies by express.json()). */
+export const csvText = express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' });

@@ -2,7 +2,6 @@
 // register of their own jurisdiction — one at a time or by CSV import (every bad line reported, nothing
 // half-imported). Every change is audited.
 import { Router } from 'express';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
@@ -12,13 +11,13 @@ import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
+import { csvBody, readCsv } from '../csv.js';
 import type { RowProblem } from '../enrolment.js';
 
 const CLAUSE = '舟山方案 六、（一）调查摸底（建立基础数据库）';
-const importBody = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
 const updateBody = operatorInput.omit({ uscc: true }).partial().strict();
 
-const HEADERS: Record<string, keyof OperatorInput> = {
+const HEADERS: Record<string, keyof OperatorInput | null> = {
   名称: 'name', name: 'name', 经营主体名称: 'name',
   统一社会信用代码: 'uscc', uscc: 'uscc',
   主体类型: 'kind', kind: 'kind',
@@ -101,35 +100,16 @@ export function registerRouter(db: PrismaClient): Router {
     });
   });
 
-  route(r, { method: 'post', path: '/operators/import', summary: 'Import the register from CSV (text/csv or JSON {csv}): new USCCs are registered, known ones in your jurisdiction updated; any bad line imports nothing', tag: 'register', roles: ['county_officer', 'coordinator'], body: importBody }, async (req, res, me) => {
-    const text = typeof req.body === 'string' ? req.body : parseOr400(importBody, req.body).csv;
-    let records: string[][];
-    try {
-      records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
-    } catch (e) {
-      throw badRequest(`CSV 格式错误：${(e as Error).message}`, `malformed CSV: ${(e as Error).message}`);
-    }
-    const [header, ...lines] = records;
-    if (!header || lines.length === 0) throw badRequest('CSV 须有表头和至少一行数据', 'the CSV needs a header row and at least one line');
-    if (lines.length > 5000) throw badRequest('一次最多导入 5000 行', 'at most 5000 lines per import');
-    const columns = header.map((h) => HEADERS[h.replace(/\s/g, '')] ?? HEADERS[h.replace(/\s/g, '').toLowerCase()]);
-    const unknown = header.filter((_h, i) => !columns[i]);
-    if (unknown.length) throw badRequest(`无法识别的列：${unknown.join('、')}`, `unknown column(s): ${unknown.join(', ')}`);
-    for (const need of ['name', 'uscc', 'kind', 'jurisdictionId', 'registeredOn'] as const)
-      if (!columns.includes(need)) throw badRequest(`缺少「${Object.keys(HEADERS).find((k) => HEADERS[k] === need)}」列`, `column ${need} is required`);
-
+  route(r, { method: 'post', path: '/operators/import', summary: 'Import the register from CSV (text/csv or JSON {csv}): new USCCs are registered, known ones in your jurisdiction updated; any bad line imports nothing', tag: 'register', roles: ['county_officer', 'coordinator'], body: csvBody }, async (req, res, me) => {
+    const lines = readCsv(req, HEADERS, [['name'], ['uscc'], ['kind'], ['jurisdictionId'], ['registeredOn']]);
     const problems: RowProblem[] = [];
     const rows: { line: number; o: OperatorInput }[] = [];
     const seen = new Map<string, number>();
-    const known = new Map((await db.operator.findMany({ where: { uscc: { in: lines.map((l) => (l[columns.indexOf('uscc')] ?? '').trim().toUpperCase()) } } })).map((o) => [o.uscc, o]));
+    const known = new Map((await db.operator.findMany({ where: { uscc: { in: lines.map((l) => (l.cells.uscc ?? '').trim().toUpperCase()) } } })).map((o) => [o.uscc, o]));
     const jurisdictions = new Set((await db.jurisdiction.findMany({ select: { id: true } })).map((j) => j.id));
-    lines.forEach((cells, i) => {
-      const line = i + 2;
+    lines.forEach(({ line, cells }) => {
       const bad = (zh: string, en: string) => problems.push({ path: `line ${line}`, row: line, messageZh: `第 ${line} 行：${zh}`, messageEn: `line ${line}: ${en}` });
-      const raw: Record<string, unknown> = {};
-      columns.forEach((col, c) => {
-        if (col && cells[c] !== undefined && cells[c] !== '') raw[col] = cell(col, cells[c]!);
-      });
+      const raw = Object.fromEntries(Object.entries(cells).map(([field, v]) => [field, cell(field as keyof OperatorInput, v as string)]));
       const parsed = operatorInput.safeParse(raw);
       if (!parsed.success) return bad(parsed.error.issues.map((x) => `${String(x.path[0] ?? '')} ${x.message.split(' / ')[0]}`).join('；'), parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message.split(' / ').pop()}`).join('; '));
       const o = parsed.data;

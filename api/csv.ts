@@ -1,0 +1,45 @@
+// CSV uploads as bureaus keep them (a header row, then one record per line; Chinese or English column
+// names; a UTF-8 BOM from Excel tolerated): read as text/csv or JSON { csv }. Malformed files, unknown
+// columns, missing required columns and oversized files are refused with 400 before any line is judged.
+import type { Request } from 'express';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { badRequest, parseOr400 } from './errors.js';
+
+export const csvBody = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
+const MAX_LINES = 5000;
+
+/**
+ * The file's lines as cells keyed by field. `headers` maps column names (spaces ignored, English
+ * case-insensitive) to fields; `null` marks a known column to ignore. Line numbers are as the user sees
+ * them: the first data line is line 2.
+ */
+export function readCsv<F extends string>(req: Request, headers: Record<string, F | null>, required: F[][]): { line: number; cells: Partial<Record<F, string>> }[] {
+  const text = typeof req.body === 'string' ? req.body : parseOr400(csvBody, req.body).csv;
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (e) {
+    throw badRequest(`CSV 格式错误：${(e as Error).message}`, `malformed CSV: ${(e as Error).message}`);
+  }
+  const [header, ...lines] = records;
+  if (!header || lines.length === 0) throw badRequest('CSV 须有表头和至少一行数据', 'the CSV needs a header row and at least one line');
+  if (lines.length > MAX_LINES) throw badRequest(`一次最多导入 ${MAX_LINES} 行`, `at most ${MAX_LINES} lines per import`);
+  const norm = (h: string) => h.replace(/\s/g, '');
+  const columns = header.map((h) => headers[norm(h)] ?? headers[norm(h).toLowerCase()]);
+  const unknown = header.filter((_h, i) => columns[i] === undefined);
+  const known = Object.keys(headers).filter((k) => /[^\x00-\x7f]/.test(k)).join('、');
+  if (unknown.length) throw badRequest(`无法识别的列：${unknown.join('、')}（可用：${known}）`, `unknown column(s): ${unknown.join(', ')} (known: ${Object.keys(headers).join(', ')})`);
+  for (const anyOf of required)
+    if (!anyOf.some((f) => columns.includes(f))) {
+      const name = Object.keys(headers).find((k) => headers[k] === anyOf[0] && /[^\x00-\x7f]/.test(k)) ?? anyOf[0];
+      throw badRequest(`缺少「${name}」列`, `a ${anyOf.join(' or ')} column is required`);
+    }
+  return lines.map((row, i) => {
+    const cells: Partial<Record<F, string>> = {};
+    columns.forEach((field, c) => {
+      if (field && row[c]) cells[field] = row[c];
+    });
+    return { line: i + 2, cells };
+  });
+}
