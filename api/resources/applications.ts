@@ -14,6 +14,7 @@ import { jurisdictionSubtree } from '../enrolment.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
+import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
@@ -97,8 +98,7 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
     const f = p.filter;
     const where = { jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) }, ...(f.campaignId ? { campaignId: f.campaignId } : {}), ...(f.status ? { status: f.status } : {}), ...(f.nomination ? { nomination: f.nomination } : {}), ...idsWhere(f.id) };
     const [rows, total] = await Promise.all([db.listing.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.listing.count({ where })]);
-    const ops = new Map((await db.operator.findMany({ where: { id: { in: rows.map((x) => x.operatorId) } }, select: { id: true, name: true, uscc: true } })).map((o) => [o.id, o]));
-    sendList(res, 'listings', p.skip, rows.map((x) => ({ ...x, operatorName: ops.get(x.operatorId)?.name, operatorUscc: ops.get(x.operatorId)?.uscc })), total);
+    sendList(res, 'listings', p.skip, await withOperatorNames(db, rows), total);
   });
   const loadListing = async (id: string, me: Principal) => {
     const l = await db.listing.findUnique({ where: { id } });
@@ -107,9 +107,7 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
     return l;
   };
   route(r, { method: 'get', path: '/listings/:id', summary: 'One listed room', tag: 'applications' }, async (req, _res, me) => {
-    const l = await loadListing(String(req.params.id), me);
-    const o = await db.operator.findUnique({ where: { id: l.operatorId }, select: { name: true, uscc: true } });
-    return { ...l, operatorName: o?.name, operatorUscc: o?.uscc };
+    return (await withOperatorNames(db, [await loadListing(String(req.params.id), me)]))[0];
   });
 
   /** Nomination, the province's answer and removal are the city's decisions. */

@@ -22,6 +22,7 @@ import { loadCampaign, requireRunner, visibleJurisdictions } from '../campaign-a
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
+import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
@@ -120,11 +121,8 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   // Titles
   const titleFilter = z.object({ campaignId: z.string().optional(), status: z.enum(['active', 'revoked', 'expired']).optional(), jurisdictionId: z.string().optional(), operatorId: z.string().optional(), id: idsFilter.optional() });
   const withNames = async <T extends { operatorId: string; campaignId: string }>(rows: T[]) => {
-    const [ops, camps] = await Promise.all([
-      db.operator.findMany({ where: { id: { in: rows.map((t) => t.operatorId) } }, select: { id: true, name: true, uscc: true } }),
-      db.campaign.findMany({ where: { id: { in: rows.map((t) => t.campaignId) } }, select: { id: true, name: true, programme: true } }),
-    ]);
-    return rows.map((t) => ({ ...t, operatorName: ops.find((o) => o.id === t.operatorId)?.name, operatorUscc: ops.find((o) => o.id === t.operatorId)?.uscc, campaignName: camps.find((x) => x.id === t.campaignId)?.name }));
+    const camps = await db.campaign.findMany({ where: { id: { in: rows.map((t) => t.campaignId) } }, select: { id: true, name: true } });
+    return (await withOperatorNames(db, rows)).map((t) => ({ ...t, campaignName: camps.find((x) => x.id === t.campaignId)?.name }));
   };
   route(r, { method: 'get', path: '/titles', summary: 'Granted titles within your scope (active, revoked, expired)', tag: 'titles', list: true }, async (req, res, me) => {
     const p = parseList(req, titleFilter, ['id', 'grantedAt', 'expiresAt', 'status', 'totalScore'], ['expiresAt', 'ASC']);

@@ -5,15 +5,12 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { forbidden, notFound } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
+import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 
 export function recordsRouter(db: PrismaClient): Router {
   const r = Router();
 
-  const withOperator = async <T extends { operatorId: string }>(rows: T[]) => {
-    const ops = new Map((await db.operator.findMany({ where: { id: { in: rows.map((c) => c.operatorId) } }, select: { id: true, name: true, uscc: true } })).map((o) => [o.id, o]));
-    return rows.map((c) => ({ ...c, operatorName: ops.get(c.operatorId)?.name ?? null, operatorUscc: ops.get(c.operatorId)?.uscc ?? null }));
-  };
   const caseFilter = z.object({
     campaignId: z.string().optional(),
     jurisdictionId: z.string().optional(),
@@ -39,13 +36,13 @@ export function recordsRouter(db: PrismaClient): Router {
       ...idsWhere(f.id),
     };
     const [rows, total] = await Promise.all([db.case.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.case.count({ where })]);
-    sendList(res, 'cases', p.skip, await withOperator(rows), total);
+    sendList(res, 'cases', p.skip, await withOperatorNames(db, rows), total);
   });
   route(r, { method: 'get', path: '/cases/:id', summary: 'One case', tag: 'cases' }, async (req, _res, me) => {
     const c = await db.case.findUnique({ where: { id: String(req.params.id) } });
     if (!c) throw notFound('案件 case', String(req.params.id));
     if (!inScope(me, c.jurisdictionId)) throw forbidden();
-    return (await withOperator([c]))[0];
+    return (await withOperatorNames(db, [c]))[0];
   });
 
   /** Audit entries about your jurisdiction's work, or about campaigns run at or above it. */
