@@ -2,7 +2,8 @@
 const choices = (prefix: string, ids: string[]) => ids.map(id => ({ id, name: `${prefix}.${id}` }));
 
 export const taskStatusChoices = choices('app.task.status', ['open', 'done']);
-export const taskTypeChoices = choices('app.task.type', [
+/** Every task type the workflows open (each has a form in tasks/ and a label under app.task.type). */
+export const TASK_TYPES = [
     'self_check',
     'self_check_review',
     'inspection',
@@ -13,7 +14,8 @@ export const taskTypeChoices = choices('app.task.type', [
     'pre_review',
     'resubmission',
     'city_audit',
-]);
+];
+export const taskTypeChoices = choices('app.task.type', TASK_TYPES);
 export const campaignStatusChoices = choices('app.campaign.status', ['running', 'completed']);
 export const stageStatusChoices = choices('app.stage.status', ['pending', 'open', 'closed']);
 export const caseStatusChoices = choices('app.case.status', ['active', 'completed']);

@@ -5,19 +5,7 @@ import { useRecordContext, useTranslate } from 'react-admin';
 import type { CustomFieldProps } from '../common/fields';
 import { formatScore, weighted } from '../common/scores';
 import type { Case } from '../types';
-
-const TASK_TYPES = [
-    'self_check',
-    'self_check_review',
-    'inspection',
-    'verification',
-    'score',
-    'interview',
-    'escalation',
-    'pre_review',
-    'resubmission',
-    'city_audit',
-];
+import { TASK_TYPES } from '../choices';
 
 /** "inspection:open", "rectifying:2024-08-20", "excluded:filed"… as words. */
 export const useStepLabel = () => {
