@@ -2,8 +2,10 @@
 // the city cultivation list (择优), and listed rooms' nomination, province answer, findings and removal.
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { shanghaiDateTime } from '../domain/time.js';
 import { appendAudit } from './audit.js';
 import { rosterId, type RosterEntry } from './award.js';
+import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 
 export interface ListedRoom {
   caseId: string;
@@ -27,7 +29,7 @@ export function chooseList<T extends { totalScore: number }>(candidates: T[], th
   return ranked.filter((c) => c.i < quota || c.totalScore === cut).map(({ i: _i, ...c }) => c as T & { rank: number });
 }
 
-export function applicationActivities(db: PrismaClient) {
+export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     async recordApplication(input: { key: string; caseId: string; action: string; form: Prisma.InputJsonValue; actor: Actor; clause: string; reason?: string; data?: Prisma.InputJsonValue }) {
       await db.$transaction(async (tx) => {
@@ -38,11 +40,13 @@ export function applicationActivities(db: PrismaClient) {
 
     /** A task past its own deadline: overdue in the projection and in the trail (the workflow escalates). */
     async markTaskOverdue(input: { taskId: string; clause: string }) {
-      await db.$transaction(async (tx) => {
+      const keys = await db.$transaction(async (tx) => {
         const t = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         await tx.task.updateMany({ where: { id: t.id, status: 'open' }, data: { overdue: true } });
         await appendAudit(tx, { key: `task:${t.id}:overdue`, actor: SYSTEM_ACTOR, action: 'task.overdue', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, data: { dueAt: t.dueAt.getTime() } });
+        return insertNotifications(tx, [{ key: `task:${t.id}:overdue`, kind: 'overdue', recipientRole: t.assigneeRole, recipientUserId: t.claimedById, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, caseId: t.caseId, title: `已逾期：${t.title} / overdue: ${t.title}`, body: `截止 / due ${shanghaiDateTime(t.dueAt.getTime())}` }]);
       });
+      await dispatchDeliveries(db, dispatch, keys);
     },
 
     /**

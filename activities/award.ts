@@ -4,7 +4,10 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
+import { shanghaiDate } from '../domain/time.js';
 import { appendAudit } from './audit.js';
+import { caseDecisionNotice } from './case.js';
+import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 
 export interface RosterEntry {
   caseId: string;
@@ -50,7 +53,7 @@ async function entriesOf(tx: Prisma.TransactionClient, where: Prisma.CaseWhereIn
   }));
 }
 
-export function awardActivities(db: PrismaClient) {
+export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     /**
      * Publishes the 公示 list: every case proposed for the title (total at or above the threshold, not
@@ -107,7 +110,7 @@ export function awardActivities(db: PrismaClient) {
     async grantTitles(input: { campaignId: string; publicityRosterId: string; titleValidity: string; actor: Actor; clause: string }): Promise<GrantedTitle[]> {
       const validity = parseDuration(input.titleValidity);
       if (!validity) throw new Error(`invalid titleValidity ${input.titleValidity}`);
-      return db.$transaction(async (tx) => {
+      const { keys, granted } = await db.$transaction(async (tx) => {
         const publicity = await tx.roster.findUniqueOrThrow({ where: { id: input.publicityRosterId } });
         const listed = (publicity.entries as unknown as RosterEntry[]).map((e) => e.caseId);
         const entries = await entriesOf(tx, { id: { in: listed }, proposed: true, excludedKind: null });
@@ -121,25 +124,33 @@ export function awardActivities(db: PrismaClient) {
         await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'award', seq: 1, publishedAt: new Date(now), publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
         await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'award', entries: entries.length, publicity: input.publicityRosterId } });
         const titles = await tx.title.findMany({ where: { id: { in: entries.map((e) => e.caseId) } } });
+        const notices = [];
         for (const t of titles) {
-          await tx.case.update({ where: { id: t.caseId }, data: { currentStep: 'title:granted', updatedAt: new Date() } });
+          const c = await tx.case.update({ where: { id: t.caseId }, data: { currentStep: 'title:granted', updatedAt: new Date() } });
           await appendAudit(tx, { key: `title:${t.id}:granted`, actor: input.actor, action: 'title.granted', entityType: 'case', entityId: t.caseId, campaignId: input.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, data: { grantedAt: t.grantedAt.getTime(), expiresAt: t.expiresAt.getTime(), totalScore: t.totalScore } });
+          notices.push(await caseDecisionNotice(tx, `title:${t.id}:granted`, c, 'title.granted', `有效期至 / valid until ${shanghaiDate(t.expiresAt.getTime())}`));
         }
-        return titles.map((t) => ({ titleId: t.id, caseId: t.caseId, operatorId: t.operatorId, operatorName: entries.find((e) => e.caseId === t.caseId)?.operatorName ?? t.operatorId, jurisdictionId: t.jurisdictionId, grantedAt: t.grantedAt.getTime(), expiresAt: t.expiresAt.getTime() }));
+        const keys = await insertNotifications(tx, notices);
+        const granted = titles.map((t) => ({ titleId: t.id, caseId: t.caseId, operatorId: t.operatorId, operatorName: entries.find((e) => e.caseId === t.caseId)?.operatorName ?? t.operatorId, jurisdictionId: t.jurisdictionId, grantedAt: t.grantedAt.getTime(), expiresAt: t.expiresAt.getTime() }));
+        return { keys, granted };
       });
+      await dispatchDeliveries(db, dispatch, keys);
+      return granted;
     },
 
     /** A title ends: revoked on one of the notice's grounds (with evidence and who), or expired. */
     async endTitle(input: { titleId: string; status: 'revoked' | 'expired'; ground?: string; evidence?: string; actor: Actor; clause: string }) {
-      await db.$transaction(async (tx) => {
+      const keys = await db.$transaction(async (tx) => {
         const t = await tx.title.findUniqueOrThrow({ where: { id: input.titleId } });
         await tx.title.updateMany({
           where: { id: t.id, status: 'active' },
           data: { status: input.status, endedAt: new Date(), revokedGround: input.ground ?? null, revokedEvidence: input.evidence ?? null, revokedById: input.status === 'revoked' ? input.actor.userId : null },
         });
-        await tx.case.update({ where: { id: t.caseId }, data: { currentStep: `title:${input.status}`, updatedAt: new Date() } });
+        const c = await tx.case.update({ where: { id: t.caseId }, data: { currentStep: `title:${input.status}`, updatedAt: new Date() } });
         await appendAudit(tx, { key: `title:${t.id}:${input.status}`, actor: input.actor, action: `title.${input.status}`, entityType: 'case', entityId: t.caseId, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, reason: input.evidence ?? null, data: { ground: input.ground ?? null } });
+        return input.status === 'revoked' ? insertNotifications(tx, [await caseDecisionNotice(tx, `title:${t.id}:revoked`, c, 'title.revoked', input.evidence)]) : [];
       });
+      await dispatchDeliveries(db, dispatch, keys);
     },
 
     /** Any other decision on a title (complaint received, rectification outcome), for the trail. */

@@ -2,11 +2,12 @@ import type { PrismaClient } from '../prisma/generated/client.js';
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import { SYSTEM_ACTOR } from '../domain/roles.js';
+import { shanghaiDateTime } from '../domain/time.js';
 import { appendAudit } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
+import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 
-
-export function campaignActivities(db: PrismaClient) {
+export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     /** Writes the campaign and its stage calendar (first thing a CampaignWorkflow does). */
     async projectCampaign(input: { definition: CampaignDefinition; actor: Actor; caseCount: number; workflowId: string }): Promise<void> {
@@ -72,28 +73,28 @@ export function campaignActivities(db: PrismaClient) {
      */
     async sendStageReminder(input: { campaignId: string; stageKey: string; dueAt: number }): Promise<number> {
       const id = stageId(input.campaignId, input.stageKey);
-      return db.$transaction(async (tx) => {
+      const { keys, recipients } = await db.$transaction(async (tx) => {
         const groups = await tx.task.groupBy({
           by: ['jurisdictionId', 'assigneeRole'],
           where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open' },
           _count: { _all: true },
         });
         const stage = await tx.stage.findUniqueOrThrow({ where: { id } });
-        const due = new Date(input.dueAt).toISOString();
+        const due = shanghaiDateTime(input.dueAt);
         const now = new Date();
-        await tx.notification.createMany({
-          skipDuplicates: true,
-          data: groups.map((g) => ({
+        const keys = await insertNotifications(
+          tx,
+          groups.map((g) => ({
             key: `reminder:${id}:${input.dueAt}:${g.jurisdictionId}:${g.assigneeRole}`,
-            createdAt: now,
-            kind: 'reminder',
+            kind: 'reminder' as const,
             recipientRole: g.assigneeRole,
             jurisdictionId: g.jurisdictionId,
             campaignId: input.campaignId,
             title: `「${stage.name}」即将截止 / "${stage.nameEn}" is due soon`,
             body: `尚有 ${g._count._all} 项待办，截止时间 ${due} / ${g._count._all} open task(s), due ${due}`,
           })),
-        });
+          now,
+        );
         await tx.stage.update({ where: { id }, data: { reminderSentAt: now } });
         await appendAudit(tx, {
           key: `stage:${id}:reminder:${input.dueAt}`,
@@ -104,8 +105,10 @@ export function campaignActivities(db: PrismaClient) {
           campaignId: input.campaignId,
           data: { dueAt: input.dueAt, recipients: groups.length },
         });
-        return groups.length;
+        return { keys, recipients: groups.length };
       });
+      await dispatchDeliveries(db, dispatch, keys);
+      return recipients;
     },
 
     /**
@@ -115,7 +118,7 @@ export function campaignActivities(db: PrismaClient) {
      */
     async closeStage(input: { campaignId: string; stageKey: string; early: boolean; reason?: string; actor: Actor; clause?: string }) {
       const id = stageId(input.campaignId, input.stageKey);
-      return db.$transaction(async (tx) => {
+      const { keys, ...closed } = await db.$transaction(async (tx) => {
         await lockStage(tx, id, 'update');
         await tx.task.updateMany({
           where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: false },
@@ -128,6 +131,21 @@ export function campaignActivities(db: PrismaClient) {
           orderBy: { jurisdictionId: 'asc' },
         });
         const overdueCount = byJurisdiction.reduce((n, g) => n + g._count._all, 0);
+        // Whoever holds the overdue work hears of it (the coordinator gets the escalation task).
+        const holders = await tx.task.groupBy({ by: ['jurisdictionId', 'assigneeRole'], where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: true }, _count: { _all: true } });
+        const stage = await tx.stage.findUniqueOrThrow({ where: { id } });
+        const keys = await insertNotifications(
+          tx,
+          holders.map((g) => ({
+            key: `overdue:${id}:${g.jurisdictionId}:${g.assigneeRole}`,
+            kind: 'overdue' as const,
+            recipientRole: g.assigneeRole,
+            jurisdictionId: g.jurisdictionId,
+            campaignId: input.campaignId,
+            title: `「${stage.name}」已截止，${g._count._all} 项逾期 / "${stage.nameEn}" closed with ${g._count._all} task(s) overdue`,
+            body: `逾期事项已上报统筹人员督办 / overdue work has been escalated to the coordinator`,
+          })),
+        );
         await tx.stage.updateMany({
           where: { id, status: { not: 'closed' } },
           data: { status: 'closed', closedAt: new Date(), closedEarly: input.early, overdueCount },
@@ -143,8 +161,10 @@ export function campaignActivities(db: PrismaClient) {
           reason: input.reason ?? null,
           data: { overdueCount },
         });
-        return { overdueCount, byJurisdiction: byJurisdiction.map((g) => ({ jurisdictionId: g.jurisdictionId, count: g._count._all })) };
+        return { keys, overdueCount, byJurisdiction: byJurisdiction.map((g) => ({ jurisdictionId: g.jurisdictionId, count: g._count._all })) };
       });
+      await dispatchDeliveries(db, dispatch, keys);
+      return closed;
     },
 
     async extendStage(input: { campaignId: string; stageKey: string; dueAt: number; previousDueAt: number; reason: string; actor: Actor; clause?: string }): Promise<void> {

@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
+import { decisionLabel } from '../domain/decisions.js';
+import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
 
 export interface CaseSeed {
   caseId: string;
@@ -11,7 +13,24 @@ export interface CaseSeed {
   track: string | null;
 }
 
-export function caseActivities(db: PrismaClient) {
+/** A decision on a case, told to the officers of its jurisdiction. */
+export async function caseDecisionNotice(tx: Prisma.TransactionClient, key: string, c: { id: string; campaignId: string; jurisdictionId: string; operatorId: string }, action: string, reason?: string | null): Promise<NewNotification> {
+  const op = await tx.operator.findUnique({ where: { id: c.operatorId }, select: { name: true } });
+  const name = op?.name ?? c.operatorId;
+  const label = decisionLabel(action);
+  return {
+    key: `decision:${key}`,
+    kind: 'decision',
+    recipientRole: 'county_officer',
+    jurisdictionId: c.jurisdictionId,
+    campaignId: c.campaignId,
+    caseId: c.id,
+    title: `「${name}」${label.zh} / ${name}: ${label.en}`,
+    body: reason ?? '',
+  };
+}
+
+export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     /** A case is one operator enrolled in a campaign (DOMAIN.md "Case"). */
     async projectCase(input: { campaignId: string; seed: CaseSeed; workflowId: string; actor: Actor; clause?: string }): Promise<void> {
@@ -42,7 +61,7 @@ export function caseActivities(db: PrismaClient) {
       exclude?: { kind: string; reason: string };
       score?: { totalScore: number; parts: Prisma.InputJsonValue; proposed: boolean };
     }): Promise<void> {
-      await db.$transaction(async (tx) => {
+      const keys = await db.$transaction(async (tx) => {
         const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
         await tx.case.update({
           where: { id: input.caseId },
@@ -55,7 +74,11 @@ export function caseActivities(db: PrismaClient) {
           },
         });
         await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: c.id, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId, reason: input.reason ?? null, clause: input.clause, data: input.data ?? {} });
+        // Work overdue at a stage deadline is told once per station by closeStage, not once per case.
+        if (input.action === 'case.task_overdue') return [];
+        return insertNotifications(tx, [await caseDecisionNotice(tx, input.key, c, input.action, input.reason)]);
       });
+      await dispatchDeliveries(db, dispatch, keys);
     },
 
     async updateCaseStep(input: { caseId: string; currentStep: string; completed?: boolean }): Promise<void> {

@@ -4,10 +4,22 @@ import { awardActivities } from './award.js';
 import { campaignActivities } from './campaign.js';
 import { caseActivities } from './case.js';
 import { taskActivities } from './task.js';
+import type { Dispatch } from './notify.js';
+import { webhookActivities } from './webhook.js';
 
-/** Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>). */
-export function createActivities(db: PrismaClient) {
-  return { ...campaignActivities(db), ...caseActivities(db), ...taskActivities(db), ...awardActivities(db), ...applicationActivities(db) };
+/**
+ * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
+ * `dispatch` starts the webhook deliveries of the notifications an activity writes.
+ */
+export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
+  return {
+    ...campaignActivities(db, dispatch),
+    ...caseActivities(db, dispatch),
+    ...taskActivities(db, dispatch),
+    ...awardActivities(db, dispatch),
+    ...applicationActivities(db, dispatch),
+    ...webhookActivities(db),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

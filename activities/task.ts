@@ -2,6 +2,7 @@ import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
+import { dispatchDeliveries, insertNotifications, type Dispatch, type NotificationKind } from './notify.js';
 
 export interface NewTask {
   id: string;
@@ -18,14 +19,14 @@ export interface NewTask {
   workflowId: string;
   details: Prisma.InputJsonValue;
   /** Also tell the assignees in-app (escalations do; routine case tasks show up in the inbox). */
-  notify?: { kind: string; title: string; body: string };
+  notify?: { kind: NotificationKind; title: string; body: string };
 }
 
-export function taskActivities(db: PrismaClient) {
+export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     async createTask(t: NewTask): Promise<void> {
       const now = new Date();
-      await db.$transaction(async (tx) => {
+      const keys = await db.$transaction(async (tx) => {
         const { notify, followsStage = false, ...row } = t;
         let dueAt = new Date(t.dueAt);
         let overdue = false;
@@ -35,14 +36,11 @@ export function taskActivities(db: PrismaClient) {
           overdue = stage.status === 'closed';
         }
         await tx.task.createMany({ skipDuplicates: true, data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now }] });
-        if (notify) {
-          await tx.notification.createMany({
-            skipDuplicates: true,
-            data: [{ key: `task:${t.id}:created`, createdAt: now, kind: notify.kind, recipientRole: t.assigneeRole, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, title: notify.title, body: notify.body }],
-          });
-        }
         await appendAudit(tx, { key: `task:${t.id}:created`, actor: SYSTEM_ACTOR, action: 'task.created', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { type: t.type, caseId: t.caseId, dueAt: dueAt.getTime() } });
+        if (!notify) return [];
+        return insertNotifications(tx, [{ key: `task:${t.id}:created`, kind: notify.kind, recipientRole: t.assigneeRole, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, caseId: t.caseId, title: notify.title, body: notify.body }], now);
       });
+      await dispatchDeliveries(db, dispatch, keys);
     },
 
     /** Projects a completion the owning workflow has accepted. Returns when it was recorded. */

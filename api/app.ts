@@ -16,6 +16,10 @@ import { awardRouter } from './resources/award.js';
 import { summaryRouter } from './resources/summary.js';
 import { registerRouter } from './resources/register.js';
 import { applicationsRouter } from './resources/applications.js';
+import { dashboardRouter } from './resources/dashboard.js';
+import { notificationsRouter } from './resources/notifications.js';
+import { searchRouter } from './resources/search.js';
+import { webhooksRouter } from './resources/webhooks.js';
 
 export interface AppDeps {
   db: PrismaClient;
@@ -23,6 +27,9 @@ export interface AppDeps {
   taskQueue: string;
   /** The built console (admin-ui/dist), served from the same port as the API. */
   uiDir?: string;
+  /** The Temporal Web UI, for links from a case to its workflow; and the namespace. */
+  temporalUiUrl?: string;
+  namespace?: string;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -55,12 +62,16 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.use(authRouter(deps.db));
   api.use(campaignsRouter(deps.db, deps.client, deps.taskQueue));
-  api.use(tasksRouter(deps.db, deps.client));
+  api.use(tasksRouter(deps.db, deps.client, deps.taskQueue));
   api.use(enrolmentRouter(deps.db, deps.client));
   api.use(awardRouter(deps.db, deps.client));
   api.use(summaryRouter(deps.db));
   api.use(applicationsRouter(deps.db, deps.client));
-  api.use(recordsRouter(deps.db));
+  api.use(recordsRouter(deps.db, deps.client, { temporalUiUrl: deps.temporalUiUrl, namespace: deps.namespace ?? 'default' }));
+  api.use(notificationsRouter(deps.db));
+  api.use(dashboardRouter(deps.db));
+  api.use(searchRouter(deps.db));
+  api.use(webhooksRouter(deps.db));
   api.use(registerRouter(deps.db));
   api.use(referenceRouter(deps.db));
   api.use((req) => {

@@ -47,6 +47,13 @@ export function sendList(res: Response, resource: string, skip: number, rows: un
   res.json(rows);
 }
 
+/**
+ * A free-text filter, searched with LIKE: Prisma's `contains` passes % and _ through as wildcards, so they
+ * (and the escape character) are escaped here and a search for "%" finds a literal percent sign.
+ */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const textFilter = z.string().max(100).transform(escapeLike);
+
 /** Boolean filters arrive as true/false or "true"/"false" from react-admin inputs. */
 export const boolFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]);
 

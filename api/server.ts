@@ -15,7 +15,7 @@ async function main() {
   const db = createPrisma(cfg.databaseUrl);
   const connection = await Connection.connect({ address: cfg.temporalAddress });
   const client = new Client({ connection, namespace: cfg.temporalNamespace });
-  const app = createApp({ db, client, taskQueue: cfg.taskQueue, uiDir: UI_DIR });
+  const app = createApp({ db, client, taskQueue: cfg.taskQueue, uiDir: UI_DIR, temporalUiUrl: cfg.temporalUiUrl, namespace: cfg.temporalNamespace });
   const server = app.listen(cfg.port, '127.0.0.1', () => console.log(`[api] listening on http://127.0.0.1:${cfg.port}`));
   const stop = () => {
     // Finish requests in flight, then close connections.

@@ -41,6 +41,11 @@ export function calendarDate(year: number, monthDay: string): string {
   return `${year}-${monthDay}`;
 }
 
+/** Date and time in Asia/Shanghai, as people write it in a notice: "2026-11-23 18:00". */
+export function shanghaiDateTime(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The calendar date in Asia/Shanghai of an instant, as YYYY-MM-DD. */
 export function shanghaiDate(ms: number): string {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,6 +1,8 @@
 // The worker process: `node --import tsx runtime/worker-main.ts` (npm start runs it for you).
 // Several can run against one Temporal cluster; SIGTERM drains in-flight work before exiting.
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { dispatchPendingDeliveries } from '../activities/notify.js';
 import { createPrisma } from '../prisma/db.js';
 import { configFromEnv } from './config.js';
 import { createWorker } from './worker.js';
@@ -12,8 +14,14 @@ const cfg = configFromEnv();
 if (!cfg.databaseUrl) throw new Error('DATABASE_URL is required');
 const db = createPrisma(cfg.databaseUrl);
 const connection = await NativeConnection.connect({ address: cfg.temporalAddress });
-const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db });
+const clientConnection = await Connection.connect({ address: cfg.temporalAddress });
+const client = new Client({ connection: clientConnection, namespace: cfg.temporalNamespace });
+const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db, client });
+// A delivery whose start was cut short by a crash (after its notification was committed) starts now.
+const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });
+if (swept) console.log(`[worker] started ${swept} pending webhook deliveries`);
 console.log(`[worker] polling task queue "${cfg.taskQueue}" on ${cfg.temporalAddress}`);
 await worker.run();
 await connection.close();
+await clientConnection.close();
 await db.$disconnect();

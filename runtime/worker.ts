@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { PrismaClient } from '../prisma/db.js';
@@ -11,6 +12,8 @@ export async function createWorker(opts: {
   namespace: string;
   taskQueue: string;
   db: PrismaClient;
+  /** Starts the webhook deliveries of notifications the activities write (on the same task queue). */
+  client?: Client;
   /** A prebuilt bundle (tests build it once per run); otherwise bundled from workflows/ at start. */
   workflowBundlePath?: string;
   extra?: Partial<WorkerOptions>;
@@ -19,7 +22,7 @@ export async function createWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities(opts.db),
+    activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
     ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     ...opts.extra,
   });

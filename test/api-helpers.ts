@@ -4,6 +4,8 @@ import { createApp } from '../api/app.js';
 import type { Harness } from './helpers.js';
 import { compressedCalendar } from './helpers-campaign.js';
 
+export const TEST_TEMPORAL_UI = 'http://127.0.0.1:8233';
+
 export interface Api {
   url: string;
   server: Server;
@@ -14,7 +16,8 @@ export interface Api {
 
 /** The real Express app on an ephemeral port, talking to the harness's Temporal and database. */
 export async function startApi(h: Harness, uiDir?: string): Promise<Api> {
-  const app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, uiDir });
+  // The dev server of the tests runs no Web UI; the link is checked for its shape.
+  const app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, uiDir, temporalUiUrl: TEST_TEMPORAL_UI, namespace: 'default' });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -181,7 +181,7 @@ describe('Changxing through the API', () => {
     const summary = await api.call('GET', `/campaigns/${cid}/summary`, as('leader.changxing'));
     expect(summary.body.cases).toMatchObject({ enrolled: 2, scored: 2, proposed: 2 });
     expect(summary.body.titles).toEqual({ active: 1, revoked: 1 });
-    expect(summary.body.scoreDistribution.filter((b: { count: number }) => b.count > 0)).toEqual([{ label: '85–89.99', from: 85, count: 1 }, { label: '90–100', from: 90, count: 1 }]);
+    expect(summary.body.scoreDistribution.filter((b: { count: number }) => b.count > 0)).toEqual([{ label: '85–89.99', from: 85, to: 90, count: 1 }, { label: '90–100', from: 90, to: 100, count: 1 }]);
     expect(summary.body.awardList.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
     expect((await api.call('GET', `/campaigns/${cid}/summary/csv`, as('leader.changxing'))).body).toContain('授予名单');
 

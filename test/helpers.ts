@@ -19,6 +19,8 @@ export interface Harness {
   taskQueue: string;
   worker: Worker;
   workerDone: Promise<void>;
+  /** Shuts the worker down and starts a new one on the same task queue (a worker restart). */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,22 +34,29 @@ export async function startHarness(): Promise<Harness> {
   const db = createPrisma(inject('databaseUrl'), { poolSize: 5 });
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
-  const worker = await createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath') });
-  const workerDone = worker.run();
-  return {
+  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, client: env.client, workflowBundlePath: inject('workflowBundlePath') });
+  const worker = await newWorker();
+  const h: Harness = {
     env,
     db,
     taskQueue,
     worker,
-    workerDone,
+    workerDone: worker.run(),
+    async restartWorker() {
+      h.worker.shutdown();
+      await h.workerDone;
+      h.worker = await newWorker();
+      h.workerDone = h.worker.run();
+    },
     async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerDone.catch(() => {});
+      if (h.worker.getState() === 'RUNNING') h.worker.shutdown();
+      await h.workerDone.catch(() => {});
       await connection.close();
       await env.teardown();
       await db.$disconnect();
     },
   };
+  return h;
 }
 
 /**

@@ -19,6 +19,7 @@ import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { shanghaiDateTime } from '../domain/time.js';
 import {
   REJECT,
   SA_CURRENT_STAGE,
@@ -275,7 +276,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
         if (publicity || publishing) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
         if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
         const last = stages[stages.length - 1]!;
-        if (windowEndsAt >= last.dueAt) throw reject(REJECT.invalid, `公示须在活动结束（${new Date(last.dueAt).toISOString()}）前截止 / the window must end before the campaign's last deadline`);
+        if (windowEndsAt >= last.dueAt) throw reject(REJECT.invalid, `公示须在活动结束（${shanghaiDateTime(last.dueAt)}）前截止 / the window must end before the campaign's last deadline`);
       },
     },
   );
@@ -338,7 +339,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
       validator: (_input: { actor: Actor }) => {
         if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
         if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
-        if (Date.now() < publicity.windowEndsAt) throw reject(REJECT.conflict, `公示期至 ${new Date(publicity.windowEndsAt).toISOString()} 结束 / the publicity window is still open`);
+        if (Date.now() < publicity.windowEndsAt) throw reject(REJECT.conflict, `公示期至 ${shanghaiDateTime(publicity.windowEndsAt)} 结束 / the publicity window is still open`);
         const open = objections.filter((o) => o.status === 'open').length;
         if (open) throw reject(REJECT.conflict, `尚有 ${open} 件异议未处理 / ${open} objection(s) still open`);
       },

@@ -4,3 +4,4 @@ export { CaseWorkflow } from './case.js';
 export { TitleWorkflow } from './title.js';
 export { ApplicationWorkflow } from './application.js';
 export { CultivationWorkflow } from './cultivation.js';
+export { WebhookDeliveryWorkflow } from './webhook.js';

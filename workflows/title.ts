@@ -6,6 +6,7 @@ import type { Activities } from '../activities/index.js';
 import type { CampaignRules } from '../domain/campaign-definition.js';
 import type { CampaignSettings } from '../domain/programmes/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { shanghaiDateTime } from '../domain/time.js';
 import type { InterviewResult, VerificationResult } from '../domain/task-forms.js';
 import { REJECT, completeTaskUpdate, reportComplaintUpdate, revokeTitleUpdate, titleProgressQuery, type CaseTaskState, type TitleProgress } from './messages.js';
 import { checkRectifyBy, checkVerification, verificationOutcome } from './rectification.js';
@@ -67,7 +68,7 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
       dueAt,
       workflowId: workflowInfo().workflowId,
       details: { titleId: input.titleId, operatorName: input.operatorName, round, ...details },
-      notify: { kind: 'assignment', title: `称号主体「${input.operatorName}」需${type === 'interview' ? '约谈' : '复查'} / ${type} needed`, body: `截止 / due ${new Date(dueAt).toISOString()}` },
+      notify: { kind: 'assignment', title: `称号主体「${input.operatorName}」需${type === 'interview' ? '约谈' : '复查'} / ${type} needed`, body: `截止 / due ${shanghaiDateTime(dueAt)}` },
     });
     return id;
   }

@@ -1,6 +1,7 @@
-import { Admin, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
+import { CalendarPage } from './calendar';
 import campaigns from './campaigns';
 import { CampaignSummaryPage } from './campaigns/CampaignSummaryPage';
 import cases from './cases';
@@ -8,7 +9,9 @@ import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import jurisdictions from './jurisdictions';
+import { Layout } from './layout';
 import listings from './listings';
+import notifications from './notifications';
 import objections from './objections';
 import operators from './operators';
 import { canKeepRegister, canLaunchCampaigns, canSeeUsers } from './permissions';
@@ -26,6 +29,7 @@ export const App = () => (
         title="app.title"
         requireAuth
         dashboard={Dashboard}
+        layout={Layout}
         authProvider={authProvider}
         dataProvider={dataProvider}
         i18nProvider={i18nProvider}
@@ -33,6 +37,7 @@ export const App = () => (
         {(role: Role | undefined) => (
             <>
                 <Resource name="tasks" {...tasks} />
+                <Resource name="notifications" {...notifications} />
                 <Resource
                     name="campaigns"
                     {...campaigns}
@@ -55,6 +60,10 @@ export const App = () => (
                 <Resource name="audit-events" {...auditEvents} />
                 <Resource name="jurisdictions" {...jurisdictions} />
                 {canSeeUsers(role) && <Resource name="users" {...users} />}
+                {/* 截止日历: #/calendar */}
+                <CustomRoutes>
+                    <Route path="/calendar" element={<CalendarPage />} />
+                </CustomRoutes>
             </>
         )}
     </Admin>

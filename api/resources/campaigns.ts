@@ -11,7 +11,8 @@ import { closeStageUpdate, extendStageUpdate } from '../../workflows/messages.js
 import { launchCampaign } from '../campaign-launch.js';
 import { loadCampaign as loadOne, visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
-import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
+import { overdueByJurisdiction, stageCounts } from '../progress.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 
@@ -69,7 +70,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     programme: z.string().optional(),
     jurisdictionId: z.string().optional(),
     year: z.coerce.number().int().optional(),
-    q: z.string().max(100).optional(),
+    q: textFilter.optional(),
     id: idsFilter.optional(),
   });
   route(r, { method: 'get', path: '/campaigns', summary: 'Campaigns you can see', tag: 'campaigns', list: true }, async (req, res, me) => {
@@ -115,11 +116,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
   route(r, { method: 'get', path: '/campaigns/:id/progress', summary: 'Per-stage done/open/overdue counts and overdue work by jurisdiction (within your scope)', tag: 'campaigns' }, async (req, _res, me) => {
     const c = await loadCampaign(String(req.params.id), me);
     const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
-    const scope = { campaignId: c.id, jurisdictionId: { in: me.subtree } };
-    const counts = await db.task.groupBy({ by: ['stageKey', 'status', 'overdue'], where: scope, _count: { _all: true } });
-    const overdue = await db.task.groupBy({ by: ['jurisdictionId'], where: { ...scope, status: 'open', overdue: true }, _count: { _all: true } });
-    const names = new Map((await db.jurisdiction.findMany({ where: { id: { in: overdue.map((o) => o.jurisdictionId) } } })).map((j) => [j.id, j.name]));
-    const count = (key: string, pred: (g: (typeof counts)[number]) => boolean) => counts.filter((g) => g.stageKey === key && pred(g)).reduce((n, g) => n + g._count._all, 0);
+    const counts = await stageCounts(db, [c.id], me.subtree);
     return {
       campaignId: c.id,
       status: c.status,
@@ -131,11 +128,9 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
         status: s.status,
         startsAt: s.startsAt,
         dueAt: s.dueAt,
-        done: count(s.key, (g) => g.status === 'done'),
-        open: count(s.key, (g) => g.status === 'open'),
-        overdue: count(s.key, (g) => g.status === 'open' && g.overdue),
+        ...counts(c.id, s.key),
       })),
-      overdueByJurisdiction: overdue.map((o) => ({ jurisdictionId: o.jurisdictionId, name: names.get(o.jurisdictionId) ?? o.jurisdictionId, overdue: o._count._all })).sort((a, b) => b.overdue - a.overdue || a.jurisdictionId.localeCompare(b.jurisdictionId)),
+      overdueByJurisdiction: await overdueByJurisdiction(db, c.id, me.subtree),
     };
   });
 

@@ -10,14 +10,14 @@ import { loadCampaign, requireRunner } from '../campaign-access.js';
 import { jurisdictionSubtree, resolveEnrolment, type EnrolmentRow } from '../enrolment.js';
 import { csvBody, readCsv } from '../csv.js';
 import { badRequest, parseOr400 } from '../errors.js';
-import { boolFilter, parseList, sendList } from '../list.js';
+import { boolFilter, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { actorOf } from './campaigns.js';
 
 const enrolBody = z
   .object({
     operators: z.array(z.object({ operatorId: z.string().max(50).optional(), uscc: z.string().max(30).optional(), track: z.string().max(50).optional() }).strict()).min(1).max(5000).optional(),
-    filter: z.object({ jurisdictionId: z.string().max(50).optional(), track: z.string().max(50).optional(), q: z.string().max(100).optional() }).strict().optional(),
+    filter: z.object({ jurisdictionId: z.string().max(50).optional(), track: z.string().max(50).optional(), q: textFilter.optional() }).strict().optional(),
     /** With `filter`: the track for every operator found (otherwise each keeps its registered track). */
     track: z.string().max(50).optional(),
   })
@@ -45,7 +45,7 @@ export async function operatorFlags(db: PrismaClient, programme: string, operato
 export function enrolmentRouter(db: PrismaClient, client: Client): Router {
   const r = Router();
 
-  const candidateFilter = z.object({ q: z.string().max(100).optional(), jurisdictionId: z.string().max(50).optional(), track: z.string().max(50).optional(), enrolled: boolFilter.optional() });
+  const candidateFilter = z.object({ q: textFilter.optional(), jurisdictionId: z.string().max(50).optional(), track: z.string().max(50).optional(), enrolled: boolFilter.optional() });
   route(r, { method: 'get', path: '/campaigns/:id/candidates', summary: 'Operators registered in the campaign’s jurisdiction, with enrolment and last years’ flags (title holder, revoked, filed)', tag: 'enrolment', list: true }, async (req, res, me) => {
     const c = await loadCampaign(db, String(req.params.id), me);
     const p = parseList(req, candidateFilter, ['id', 'name', 'jurisdictionId', 'registeredOn'], ['id', 'ASC']);

@@ -1,14 +1,21 @@
 // Cases, the audit trail and notifications: read-only views of what the workflows recorded.
 import { Router } from 'express';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { forbidden, notFound } from '../errors.js';
-import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 
-export function recordsRouter(db: PrismaClient): Router {
+/** Where the Temporal Web UI shows a workflow (TEMPORAL_UI_URL; npm start sets it for the dev server). */
+export interface WorkflowLinks {
+  temporalUiUrl?: string;
+  namespace: string;
+}
+
+export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowLinks): Router {
   const r = Router();
 
   const caseFilter = z.object({
@@ -18,7 +25,7 @@ export function recordsRouter(db: PrismaClient): Router {
     track: z.string().optional(),
     proposed: boolFilter.optional(),
     excluded: boolFilter.optional(),
-    q: z.string().max(100).optional(),
+    q: textFilter.optional(),
     id: idsFilter.optional(),
   });
   route(r, { method: 'get', path: '/cases', summary: 'Cases in your jurisdiction', tag: 'cases', list: true }, async (req, res, me) => {
@@ -45,6 +52,34 @@ export function recordsRouter(db: PrismaClient): Router {
     return (await withOperatorNames(db, [c]))[0];
   });
 
+  route(r, { method: 'get', path: '/cases/:id/timeline', summary: 'A case’s history (the audit trail of the case and its tasks, oldest first), who holds it now and until when, and its workflow', tag: 'cases' }, async (req, _res, me) => {
+    const c = await db.case.findUnique({ where: { id: String(req.params.id) } });
+    if (!c) throw notFound('案件 case', String(req.params.id));
+    if (!inScope(me, c.jurisdictionId)) throw forbidden();
+    const tasks = await db.task.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' } });
+    const entries = await db.auditEvent.findMany({ where: { entityId: { in: [c.id, ...tasks.map((t) => t.id)] } }, orderBy: { id: 'asc' }, take: 1000 });
+    const open = tasks.filter((t) => t.status === 'open');
+    const userIds = [...new Set([...entries.map((e) => e.actorId), ...open.map((t) => t.claimedById)].filter((x): x is string => !!x))];
+    const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+    const places = new Map((await db.jurisdiction.findMany({ where: { id: { in: open.map((t) => t.jurisdictionId) } } })).map((j) => [j.id, j.name]));
+    const typeOf = new Map(tasks.map((t) => [t.id, t.type]));
+    // The workflow's own word on whether it is still running (null when the server cannot say).
+    const workflowStatus = await client.workflow
+      .getHandle(c.workflowId)
+      .describe()
+      .then((d) => d.status.name as string)
+      .catch(() => null);
+    return {
+      caseId: c.id,
+      workflowId: c.workflowId,
+      workflowUrl: links.temporalUiUrl ? `${links.temporalUiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(links.namespace)}/workflows/${encodeURIComponent(c.workflowId)}` : null,
+      workflowStatus,
+      currentStep: c.currentStep,
+      holders: open.map((t) => ({ taskId: t.id, type: t.type, title: t.title, assigneeRole: t.assigneeRole, jurisdictionId: t.jurisdictionId, jurisdictionName: places.get(t.jurisdictionId) ?? t.jurisdictionId, claimedById: t.claimedById, claimedByName: t.claimedById ? (users.get(t.claimedById) ?? null) : null, dueAt: t.dueAt, overdue: t.overdue })),
+      entries: entries.map((e) => ({ id: e.id, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorId ? (users.get(e.actorId) ?? null) : null, actorRole: e.actorRole, entityType: e.entityType, entityId: e.entityId, taskType: typeOf.get(e.entityId) ?? null, reason: e.reason, clause: e.clause, data: e.data })),
+    };
+  });
+
   /** Audit entries about your jurisdiction's work, or about campaigns run at or above it. */
   const auditScope = async (me: Principal) => {
     const campaigns = (await db.campaign.findMany({ where: { jurisdictionId: { in: [...me.subtree, ...me.ancestors] } }, select: { id: true, jurisdictionId: true } })).filter((c) => me.subtree.includes(c.jurisdictionId));
@@ -69,12 +104,5 @@ export function recordsRouter(db: PrismaClient): Router {
     return e;
   });
 
-  const nFilter = z.object({ kind: z.string().optional(), campaignId: z.string().optional() });
-  route(r, { method: 'get', path: '/notifications', summary: 'Notifications for your role in your jurisdiction', tag: 'notifications', list: true }, async (req, res, me) => {
-    const p = parseList(req, nFilter, ['id', 'createdAt'], ['id', 'DESC']);
-    const where = { recipientRole: me.role, jurisdictionId: { in: me.subtree }, ...p.filter };
-    const [rows, total] = await Promise.all([db.notification.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.notification.count({ where })]);
-    sendList(res, 'notifications', p.skip, rows, total);
-  });
   return r;
 }

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { forbidden, notFound } from '../errors.js';
-import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, parseList, sendList, escapeLike } from '../list.js';
 import { OPERATOR_KINDS } from '../../domain/register.js';
 import { route } from '../routes.js';
 import { inScope } from '../scope.js';
 
-const q = z.string().trim().max(100);
+const q = z.string().trim().max(100).transform(escapeLike);
 
 export function referenceRouter(db: PrismaClient): Router {
   const r = Router();

@@ -6,10 +6,9 @@ import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
 import { loadCampaign } from '../campaign-access.js';
+import { scoreDistribution } from '../progress.js';
 import { route } from '../routes.js';
 import type { Principal } from '../scope.js';
-
-const BUCKETS: [number, number, string][] = [[0, 60, '<60'], [60, 70, '60–69.99'], [70, 80, '70–79.99'], [80, 85, '80–84.99'], [85, 90, '85–89.99'], [90, 100.0001, '90–100']];
 
 export async function campaignSummary(db: PrismaClient, campaignId: string, me: Principal) {
   const c = await loadCampaign(db, campaignId, me);
@@ -36,7 +35,7 @@ export async function campaignSummary(db: PrismaClient, campaignId: string, me: 
     stages: stages.map((s) => ({ key: s.key, name: s.name, startsAt: s.startsAt, dueAt: s.dueAt, status: s.status, closedEarly: s.closedEarly, done: count(s.key, (g) => g.status === 'done'), open: count(s.key, (g) => g.status === 'open'), overdue: count(s.key, (g) => g.overdue) })),
     cases: { enrolled: cases.length, filed: excluded('filed'), rectificationFailed: excluded('rectification_failed'), objectionUpheld: excluded('objection_upheld'), scored: scores.length, proposed: cases.filter((x) => x.proposed).length },
     violationsByArea: violations,
-    scoreDistribution: BUCKETS.map(([lo, hi, label]) => ({ label, from: lo, count: scores.filter((s) => s >= lo && s < hi).length })),
+    scoreDistribution: scoreDistribution(scores),
     scoreStats: scores.length ? { min: Math.min(...scores), max: Math.max(...scores), mean: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 } : null,
     titles: Object.fromEntries(titles.map((t) => [t.status, t._count._all])),
     awardList: ((award?.entries ?? []) as unknown as RosterEntry[]).filter((e) => me.subtree.includes(e.jurisdictionId)),

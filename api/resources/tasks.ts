@@ -1,12 +1,16 @@
-// Tasks: the jurisdiction-scoped inbox, claim, and completion (an Update to the owning workflow).
+// Tasks: the jurisdiction-scoped inbox, claim, completion (an Update to the owning workflow), and the
+// bulk actions of a list: assign to an officer, remind (issue #6).
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
 import { completeTaskUpdate } from '../../workflows/messages.js';
-import { conflict, forbidden, notFound, parseOr400 } from '../errors.js';
-import { boolFilter, idsFilter, idsWhere, parseList, sendList } from '../list.js';
+import { randomUUID } from 'node:crypto';
+import { dispatchDeliveries, insertNotifications, type NewNotification } from '../../activities/notify.js';
+import { shanghaiDate, shanghaiDateTime } from '../../domain/time.js';
+import { badRequest, conflict, forbidden, HttpError, notFound, parseOr400 } from '../errors.js';
+import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
@@ -20,12 +24,24 @@ const filter = z.object({
   jurisdictionId: z.string().optional(),
   caseId: z.string().optional(),
   mine: boolFilter.optional(),
-  q: z.string().max(100).optional(),
+  q: textFilter.optional(),
   id: idsFilter.optional(),
 });
 
-export function tasksRouter(db: PrismaClient, client: Client): Router {
+const bulkIds = z.array(z.string().min(1).max(300)).min(1).max(500);
+const assignBody = z.object({ taskIds: bulkIds, userId: z.string().min(1).max(100) }).strict();
+const remindBody = z.object({ taskIds: bulkIds }).strict();
+
+/** Task rows with the display name of whoever claimed (or was assigned) each. */
+async function withClaimedNames<T extends { claimedById: string | null }>(db: PrismaClient, rows: T[]) {
+  const ids = [...new Set(rows.map((t) => t.claimedById).filter((x): x is string => !!x))];
+  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  return rows.map((t) => ({ ...t, claimedByName: t.claimedById ? (names.get(t.claimedById) ?? t.claimedById) : null }));
+}
+
+export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
   const r = Router();
+  const dispatch = { client, taskQueue };
 
   async function load(id: string, me: Principal) {
     const t = await db.task.findUnique({ where: { id } });
@@ -54,10 +70,96 @@ export function tasksRouter(db: PrismaClient, client: Client): Router {
       ...(f.mine ? { assigneeRole: me.role, OR: [{ claimedById: null }, { claimedById: me.id }] } : {}),
     };
     const [rows, total] = await Promise.all([db.task.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.task.count({ where })]);
-    sendList(res, 'tasks', p.skip, rows, total);
+    sendList(res, 'tasks', p.skip, await withClaimedNames(db, rows), total);
   });
 
-  route(r, { method: 'get', path: '/tasks/:id', summary: 'One task', tag: 'tasks' }, async (req, _res, me) => load(String(req.params.id), me));
+  /**
+   * The tasks of a bulk action, all or nothing: each must exist, be in your scope and still be open.
+   * Problems are reported per task; the worst decides the status (403 over 409 over 400).
+   */
+  async function loadBulk(ids: string[], me: Principal) {
+    const unique = [...new Set(ids)];
+    const tasks = await db.task.findMany({ where: { id: { in: unique } } });
+    const problems: { path: string; messageZh: string; messageEn: string; status: number }[] = [];
+    for (const id of unique) {
+      const t = tasks.find((x) => x.id === id);
+      if (!t) problems.push({ path: `taskIds.${id}`, messageZh: '任务不存在', messageEn: 'no such task', status: 400 });
+      else if (!inScope(me, t.jurisdictionId)) problems.push({ path: `taskIds.${id}`, messageZh: '不在您的辖区', messageEn: 'outside your jurisdiction', status: 403 });
+      else if (t.status !== 'open') problems.push({ path: `taskIds.${id}`, messageZh: '任务已办结', messageEn: `task is ${t.status}`, status: 409 });
+    }
+    if (problems.length) {
+      const status = Math.max(...problems.map((p) => (p.status === 403 ? 999 : p.status)));
+      const fields = problems.map(({ status: _s, ...p }) => p);
+      if (status === 999) throw new HttpError(403, 'forbidden', `${problems.length} 项任务不在您的辖区内`, `${problems.length} task(s) are outside your jurisdiction`, fields);
+      if (status === 409) throw new HttpError(409, 'conflict', `${problems.length} 项任务不能操作（已办结）`, `${problems.length} task(s) are no longer open`, fields);
+      throw badRequest(`${problems.length} 项任务无效`, `${problems.length} invalid task(s)`, fields);
+    }
+    return tasks;
+  }
+
+  /** Users who may take every one of these tasks: the tasks' role, with each task in their subtree. */
+  async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string }[]) {
+    const roles = [...new Set(tasks.map((t) => t.assigneeRole))];
+    if (roles.length !== 1) return [];
+    const users = await db.user.findMany({ where: { role: roles[0] }, orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true, role: true, jurisdictionId: true } });
+    const paths = new Map((await db.jurisdiction.findMany({ select: { id: true, path: true } })).map((j) => [j.id, j.path]));
+    // Paths are "/city/county/station/": a jurisdiction is under another when its path starts with it.
+    const under = (j: string, ancestor: string) => !!paths.get(ancestor) && (paths.get(j) ?? '').startsWith(paths.get(ancestor)!);
+    return users.filter((u) => tasks.every((t) => under(t.jurisdictionId, u.jurisdictionId)));
+  }
+
+  route(r, { method: 'get', path: '/tasks/assignees', summary: 'Users who may be assigned every one of the given open tasks (ids=a,b,c)', tag: 'tasks', roles: ['coordinator', 'county_officer'] }, async (req, _res, me) => {
+    const ids = parseOr400(z.object({ ids: z.string().min(1).max(20_000) }).strict(), req.query, 'query').ids.split(',').map((s) => s.trim()).filter(Boolean);
+    return eligibleAssignees(await loadBulk(parseOr400(bulkIds, ids, 'ids'), me));
+  });
+
+  route(r, { method: 'post', path: '/tasks/assign', summary: 'Assign (or reassign) open tasks to an officer who may take them: all or nothing, audited, the officer is notified', tag: 'tasks', roles: ['coordinator', 'county_officer'], body: assignBody }, async (req, _res, me) => {
+    const body = parseOr400(assignBody, req.body);
+    const tasks = await loadBulk(body.taskIds, me);
+    const user = (await eligibleAssignees(tasks)).find((u) => u.id === body.userId);
+    if (!user) throw badRequest('该用户不能办理所选任务（角色或辖区不符）', 'this user cannot take the selected tasks (role or jurisdiction)', [{ path: 'userId', messageZh: '角色或辖区不符', messageEn: 'wrong role or jurisdiction' }]);
+    const now = new Date();
+    const batch = randomUUID();
+    const keys = await db.$transaction(async (tx) => {
+      const moved = await tx.task.updateMany({ where: { id: { in: tasks.map((t) => t.id) }, status: 'open' }, data: { claimedById: user.id } });
+      if (moved.count !== tasks.length) throw conflict('有任务刚刚办结，未指派任何任务', 'a task was completed meanwhile; nothing was assigned');
+      await tx.auditEvent.createMany({ data: tasks.map((t) => ({ key: `task:${t.id}:assigned:${batch}`, at: now, actorId: me.id, actorRole: me.role, action: 'task.assigned', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { to: user.id, from: t.claimedById } })) });
+      const one = tasks.length === 1 ? tasks[0]! : undefined;
+      return insertNotifications(tx, [{ key: `assign:${batch}`, kind: 'assignment', recipientRole: user.role, recipientUserId: user.id, jurisdictionId: user.jurisdictionId, campaignId: one?.campaignId ?? null, taskId: one?.id ?? null, caseId: one?.caseId ?? null, title: one ? `${me.displayName} 指派给您：${one.title} / assigned to you: ${one.title}` : `${me.displayName} 指派给您 ${tasks.length} 项任务 / ${tasks.length} tasks assigned to you`, body: one ? `截止 / due ${shanghaiDateTime(one.dueAt.getTime())}` : tasks.map((t) => t.title).slice(0, 20).join('；') }], now);
+    });
+    await dispatchDeliveries(db, dispatch, keys);
+    return { assigned: tasks.length, tasks: await withClaimedNames(db, await db.task.findMany({ where: { id: { in: tasks.map((t) => t.id) } } })) };
+  });
+
+  route(r, { method: 'post', path: '/tasks/remind', summary: 'Remind whoever holds these open tasks (at most once per task per day; 催办), audited', tag: 'tasks', roles: ['coordinator', 'county_officer', 'leader'], body: remindBody }, async (req, _res, me) => {
+    const body = parseOr400(remindBody, req.body);
+    const tasks = await loadBulk(body.taskIds, me);
+    const now = new Date();
+    const day = shanghaiDate(now.getTime());
+    const notices: NewNotification[] = tasks.map((t) => ({
+      key: `remind:${t.id}:${day}`,
+      kind: 'reminder',
+      recipientRole: t.assigneeRole,
+      recipientUserId: t.claimedById,
+      jurisdictionId: t.jurisdictionId,
+      campaignId: t.campaignId,
+      taskId: t.id,
+      caseId: t.caseId,
+      title: `催办：${t.title} / reminder: ${t.title}`,
+      body: `${me.displayName} 提醒您尽快办理，截止 ${shanghaiDateTime(t.dueAt.getTime())} / ${me.displayName} asks you to complete it, due ${shanghaiDateTime(t.dueAt.getTime())} (UTC+8)`,
+    }));
+    const { reminded, keys } = await db.$transaction(async (tx) => {
+      const before = new Set((await tx.notification.findMany({ where: { key: { in: notices.map((n) => n.key) } }, select: { key: true } })).map((n) => n.key));
+      const fresh = notices.filter((n) => !before.has(n.key));
+      const keys = await insertNotifications(tx, fresh, now);
+      await tx.auditEvent.createMany({ skipDuplicates: true, data: fresh.map((n) => ({ key: n.key, at: now, actorId: me.id, actorRole: me.role, action: 'task.reminded', entityType: 'task', entityId: n.taskId!, campaignId: n.campaignId, jurisdictionId: n.jurisdictionId })) });
+      return { reminded: fresh.length, keys };
+    });
+    await dispatchDeliveries(db, dispatch, keys);
+    return { reminded, alreadyToday: tasks.length - reminded };
+  });
+
+  route(r, { method: 'get', path: '/tasks/:id', summary: 'One task', tag: 'tasks' }, async (req, _res, me) => (await withClaimedNames(db, [await load(String(req.params.id), me)]))[0]);
 
   route(r, { method: 'post', path: '/tasks/:id/claim', summary: 'Claim a task so colleagues see you are on it (409 if claimed by another or done)', tag: 'tasks' }, async (req, _res, me) => {
     const t = await load(String(req.params.id), me);

@@ -26,6 +26,7 @@ import {
     ScoreParts,
     TotalScoreField,
 } from './CaseFields';
+import { CaseTimeline } from './CaseTimeline';
 
 const CaseTasks = () => (
     <ReferenceManyField
@@ -92,6 +93,9 @@ const CaseDetails = () => {
 export const CaseShow = () => (
     <Show>
         <CaseDetails />
+        <Section title="app.timeline.title">
+            <CaseTimeline />
+        </Section>
         <Section title="app.case.score_parts">
             <ScoreParts />
         </Section>

@@ -16,7 +16,7 @@ const jurisdictionFilters = [
 
 export const JurisdictionList = () => (
     <List filters={jurisdictionFilters} sort={{ field: 'path', order: 'ASC' }} perPage={50}>
-        <Datagrid bulkActionButtons={false} rowClick={false}>
+        <Datagrid bulkActionButtons={false} rowClick="show">
             <TextField source="id" />
             <TextField source="name" />
             <EnumField source="level" prefix="app.jurisdiction.level" />

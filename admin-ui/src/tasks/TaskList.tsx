@@ -12,6 +12,7 @@ import { taskStatusChoices, taskStatusColors, taskTypeChoices } from '../choices
 import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } from '../common/fields';
 import { campaignFilter } from '../common/filters';
 import { useStageChoices } from '../common/programmes';
+import { TaskBulkActions } from './TaskBulkActions';
 
 // Only filters the API accepts: an unknown filter field is a 400.
 const useTaskFilters = () => {
@@ -40,11 +41,12 @@ export const TaskList = () => (
         sort={{ field: 'dueAt', order: 'ASC' }}
         perPage={25}
     >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid rowClick="show" bulkActionButtons={<TaskBulkActions />}>
             <TextField source="title" />
             <EnumField source="type" prefix="app.task.type" />
             <StageField source="stageKey" />
             <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
+            <TextField source="claimedByName" sortable={false} emptyText="" />
             <DateTimeField source="dueAt" />
             <OverdueField source="overdue" sortable={false} />
             <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />

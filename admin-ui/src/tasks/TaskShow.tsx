@@ -23,6 +23,7 @@ import {
 import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
 import { CityAuditForm } from './CityAuditForm';
+import type { TaskRow } from './bulkApi';
 import { ClaimButton } from './ClaimButton';
 import { EscalationForm } from './EscalationForm';
 import { InspectionForm } from './InspectionForm';
@@ -46,7 +47,7 @@ const ClaimedByField = (_props: CustomFieldProps) => {
     const mine = useClaimedByMe(task);
     if (!task?.claimedById) return <Typography variant="body2">{translate('app.task.unclaimed')}</Typography>;
     if (mine) return <Chip size="small" color="primary" label={translate('app.task.claimed_by_me')} />;
-    return <Typography variant="body2">{task.claimedById}</Typography>;
+    return <Typography variant="body2">{(task as TaskRow).claimedByName ?? task.claimedById}</Typography>;
 };
 
 const TaskDetails = () => (

@@ -1,0 +1,2 @@
+export { CalendarPage } from './CalendarPage';
+export { CalendarMenuItem, MenuWithCalendar } from './CalendarMenuItem';

@@ -1,0 +1,56 @@
+import { Box, Typography, useTheme } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { useTranslate } from 'react-admin';
+import type { ScoreBucket } from './types';
+
+/**
+ * How many cases have a total in each score band, with the award threshold stated: bands wholly
+ * at or above it in green, the band it falls in in amber, the others in blue.
+ */
+export const ScoreDistribution = ({
+    buckets,
+    threshold,
+}: {
+    buckets: ScoreBucket[];
+    threshold: number | null;
+}) => {
+    const translate = useTranslate();
+    const theme = useTheme();
+    const colour = (b: ScoreBucket) =>
+        threshold == null || b.to <= threshold
+            ? theme.palette.primary.main
+            : b.from >= threshold
+              ? theme.palette.success.main
+              : theme.palette.warning.main;
+    const scored = buckets.reduce((sum, b) => sum + b.count, 0);
+    return (
+        <Box data-testid="dashboard-scores">
+            <Typography variant="body2" color="text.secondary">
+                {threshold != null
+                    ? translate('app.dashboard.scores_threshold', { threshold, smart_count: scored })
+                    : translate('app.dashboard.scores_total', { smart_count: scored })}
+            </Typography>
+            <BarChart
+                height={220}
+                hideLegend
+                xAxis={[{ scaleType: 'band', data: buckets.map(b => b.label), height: 28 }]}
+                yAxis={[
+                    {
+                        width: 36,
+                        tickNumber: Math.min(Math.max(...buckets.map(b => b.count), 1), 5),
+                        valueFormatter: (v: number) => (Number.isInteger(v) ? String(v) : ''),
+                    },
+                ]}
+                series={[
+                    {
+                        id: 'cases',
+                        label: translate('app.dashboard.cases_scored'),
+                        data: buckets.map(b => b.count),
+                        colorGetter: ({ dataIndex }) => colour(buckets[dataIndex]!),
+                        barLabel: item => (item.value ? String(item.value) : null),
+                    },
+                ]}
+            />
+        </Box>
+    );
+};
