@@ -3,39 +3,23 @@
 // Temporal link; a coordinator's 催办 reaches the station officer's notification bell, and reading it lowers
 // the badge; the coordinator exports selected tasks as CSV; the app-bar search finds an operator by the
 // start of its 统一社会信用代码; a coordinator sets up and removes a jurisdiction's webhook.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, TEST_TEMPORAL_UI, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { UI_DIR } from '../api/server.js';
 
-const ARTIFACTS = 'test-artifacts';
 const enc = encodeURIComponent;
 const q = (filter: object) => `filter=${enc(JSON.stringify(filter))}`;
 let h: Harness;
 let api: Api;
-let browser: BrowserContext;
-let profile: string;
+let ui: Console;
+const signIn = (username: string) => ui.signIn(username);
 const tokens: Record<string, string> = {};
-
-/** Signs in through the login page (after dropping any session a previous test left in the profile). */
-async function signIn(username: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${api.url}/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${api.url}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', 'demo1234');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
-  return page;
-}
 
 const as = (user: string) => ({ token: tokens[user]! });
 const post = (user: string, p: string, body?: unknown) => api.call('POST', p, { ...as(user), body });
@@ -68,23 +52,12 @@ beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h, UI_DIR);
   for (const u of ['coord.changxing', 'officer.zhicheng', 'leader.changxing']) tokens[u] = await api.login(u);
-  profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-    // Without these Chromium stalls on this closed network (background services, QUIC, updates).
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  ui = await openConsole(api.url);
 });
 afterAll(async () => {
-  await browser?.close();
+  await ui?.close();
   await api?.close();
   await h?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('console tools', () => {

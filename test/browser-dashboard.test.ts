@@ -5,40 +5,23 @@
 // deadline and the overdue tasks by jurisdiction show what GET /api/dashboard says. The deadline
 // calendar shows the stage's deadline and the tasks due on their day (overdue ones in red), as a
 // month and as a list, and an event leads to its campaign. A station officer sees 我的待办 on top.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
 
-const ARTIFACTS = 'test-artifacts';
 const enc = encodeURIComponent;
 let h: Harness;
 let api: Api;
-let browser: BrowserContext;
-let profile: string;
+let ui: Console;
+const signIn = (username: string) => ui.signIn(username);
 const launched: string[] = [];
 
 /** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai, as the API and the console count days. */
 const shanghaiDay = (instant: string | Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-
-/** Signs in through the login page (after dropping any session a previous test left in the profile). */
-async function signIn(username: string) {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${api.url}/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${api.url}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', 'demo1234');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
-  return page;
-}
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
 
@@ -57,23 +40,13 @@ interface CalendarEvent { id: string; kind: string; date: string; campaignId: st
 beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h, UI_DIR);
-  profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-    // Without these Chromium stalls on this closed network (background services, QUIC, updates).
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  ui = await openConsole(api.url);
 });
 afterAll(async () => {
   for (const id of launched) await h?.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done').catch(() => {});
-  await browser?.close();
+  await ui?.close();
   await api?.close();
   await h?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('dashboard and deadline calendar', () => {
@@ -118,7 +91,10 @@ describe('dashboard and deadline calendar', () => {
       const late = find(r.body, lateId);
       const selfCheck = open?.stages.find((s) => s.key === 'self_check');
       const lateOverdue = late?.overdueByJurisdiction.reduce((sum, row) => sum + row.overdue, 0);
-      return selfCheck?.status === 'open' && selfCheck.open === OPEN_OPERATORS.length && lateOverdue === LATE_OPERATORS.length && r.body;
+      // B's cases settle when each self-check is overdue and each has its inspection in the open stage.
+      const lateStage = (key: string) => late?.stages.find((s) => s.key === key);
+      const lateSettled = lateStage('self_check')?.overdue === LATE_OPERATORS.length && lateStage('rectification')?.open === LATE_OPERATORS.length;
+      return selfCheck?.status === 'open' && selfCheck.open === OPEN_OPERATORS.length && lateOverdue === LATE_OPERATORS.length && lateSettled && r.body;
     }, 'the dashboard with A open and B overdue');
     const open = find(dashboard, openId)!;
     const late = find(dashboard, lateId)!;

@@ -4,11 +4,8 @@
 // from the parts and the campaign's weights (changxing 三、评定管理), on the case page.
 // Zhoushan: a county officer passes a pre-review (属地初审) and the city auditor finds the 市局审核 task
 // in their inbox, with the running total of the criterion points as they type.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
@@ -17,48 +14,22 @@ import { PROGRAMMES } from '../domain/programmes/index.js';
 import { totalPoints } from '../domain/scoring.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 
-const ARTIFACTS = 'test-artifacts';
 const enc = encodeURIComponent;
 const FORM = APPLICATION_FORM;
 let h: Harness;
 let api: Api;
-let browser: BrowserContext;
-let profile: string;
-
-/** Signs in through the login page (after dropping any session a previous test left in the profile). */
-async function signIn(username: string) {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${api.url}/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${api.url}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', 'demo1234');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
-  return page;
-}
+let ui: Console;
+const signIn = (username: string) => ui.signIn(username);
 
 beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h, UI_DIR);
-  profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // A fresh profile per run (Playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-    // Without these Chromium stalls on this closed network (background services, QUIC, updates).
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  ui = await openConsole(api.url);
 });
 afterAll(async () => {
-  await browser?.close();
+  await ui?.close();
   await api?.close();
   await h?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('console', () => {
@@ -70,13 +41,7 @@ describe('console', () => {
     const task = await waitFor(() => h.db.task.findFirst({ where: { campaignId: launched.body.id } }), 'task');
     expect(task.jurisdictionId).toBe('330522001');
 
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${api.url}/#/login`);
-    await page.fill('input[name="username"]', 'officer.zhicheng');
-    await page.fill('input[name="password"]', 'demo1234');
-    await page.click('button[type="submit"]');
-    await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+    const page = await signIn('officer.zhicheng');
 
     await page.goto(`${api.url}/#/tasks`);
     await page.waitForSelector('tbody tr.RaDatagrid-row');
