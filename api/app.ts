@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/db.js';
 import { authenticate, authRouter } from './auth.js';
@@ -37,12 +38,29 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // Audit ids are bigint; JSON has no bigint.
   app.set('json replacer', (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  // Security headers (helmet). The console's only inline code is emotion's <style> tags; it is served
+  // over plain http on the bureau's intranet too, so requests are not forced up to https.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
 
   const api = Router();
   api.use(express.json({ limit: '1mb' }));

@@ -42,10 +42,37 @@ function bilingual(issue: z.core.$ZodIssue): FieldProblem {
   return { path, messageZh, messageEn: issue.message };
 }
 
+// PostgreSQL cannot store U+0000 in text nor a lone UTF-16 surrogate in jsonb: such input failed deep in a
+// query with 500 or, carried into a workflow, in its activities. routes.ts refuses it in every request's
+// path, query and body; parseOr400 again after parsing, for the JSON that list parameters carry as text.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Throws 400 naming the first string (or object key) among the [value, path] roots that cannot be stored. */
+export function refuseUnstorableText(roots: [unknown, string][]): void {
+  const stack = [...roots];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [v, path] = item;
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v))
+        throw badRequest('文本含有无法保存的字符（U+0000 或不成对的代理项）', 'text contains a character that cannot be stored (U+0000 or an unpaired surrogate)', [
+          { path, messageZh: '含有无法保存的字符', messageEn: 'contains U+0000 or an unpaired surrogate' },
+        ]);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const p = path ? `${path}.${k}` : k;
+        stack.push([k, p], [x, p]);
+      }
+    }
+  }
+}
+
 /** Parses with zod or throws 400 listing every field problem in both languages. */
 export function parseOr400<T extends z.ZodType>(schema: T, input: unknown, where = 'body'): z.infer<T> {
   const r = schema.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) {
+    refuseUnstorableText([[r.data, '']]);
+    return r.data;
+  }
   const fields = r.error.issues.map(bilingual);
   throw badRequest(
     `请求${where === 'body' ? '内容' : '参数'}无效：${fields.map((f) => `${f.path || where} ${f.messageZh}`).join('；')}`,

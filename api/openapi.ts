@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROUTES } from './routes.js';
+import { csvBody } from './csv.js';
+import { ROUTES, type RouteDoc } from './routes.js';
 
 const errorSchema = {
   type: 'object',
@@ -13,36 +14,116 @@ const errorSchema = {
   },
 };
 
+const key = (r: RouteDoc) => `${r.method} ${r.path}`;
+
+// What the route registry does not say (yet): the handlers that answer 201 Created (a new record or
+// roster) or 204 No Content (they return nothing), and the query parameters of the routes that are not
+// lists. test/contract-fuzz.test.ts checks these statuses against the running API (status_code_conformance).
+const CREATED = new Set([
+  'post /campaigns',
+  'post /campaigns/:id/cases',
+  'post /campaigns/:id/cases/import',
+  'post /campaigns/:id/publicity',
+  'post /campaigns/:id/objections',
+  'post /campaigns/:id/award',
+  'post /campaigns/:id/rosters',
+  'post /campaigns/:id/applications',
+  'post /campaigns/:id/cultivation-list',
+  'post /titles/:id/complaints',
+  'post /listings/:id/findings',
+  'post /operators',
+  'post /operators/import',
+]);
+const NO_CONTENT = new Set(['post /auth/logout', 'delete /jurisdictions/:id/webhook']);
+// react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no
+// body at all changes nothing.
+const WHOLE_RECORD = new Set(['put /operators/:id']);
+
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD (Asia/Shanghai)' };
+const QUERY: Record<string, { name: string; schema: object; description?: string }[]> = {
+  'get /calendar': [
+    { name: 'from', schema: date, description: 'first day' },
+    { name: 'to', schema: date, description: 'last day (1 to 92 days after from)' },
+  ],
+  'get /search': [{ name: 'q', schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'name (contains), 统一社会信用代码 (prefix) or platform account (contains)' }],
+  'get /tasks/assignees': [{ name: 'ids', schema: { type: 'string', minLength: 1, maxLength: 20_000 }, description: 'task ids, comma-separated' }],
+};
+
+// react-admin simple-REST list parameters, each a JSON value in the query string (api/list.ts).
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const LIST_PARAMS = [
+  { name: 'sort', in: 'query', required: false, description: 'JSON ["field","ASC|DESC"]; the fields a list sorts by are listed in the 400 answer', ...json({ type: 'array', prefixItems: [{ type: 'string' }, { enum: ['ASC', 'DESC'] }], minItems: 2, maxItems: 2 }) },
+  { name: 'range', in: 'query', required: false, description: 'JSON [start,end], inclusive, end ≥ start, at most 1000 rows', ...json({ type: 'array', prefixItems: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 0 }], minItems: 2, maxItems: 2 }) },
+  { name: 'filter', in: 'query', required: false, description: 'JSON object of filters (unknown filters → 400)', ...json({ type: 'object' }) },
+];
+
+const healthSchema = {
+  type: 'object',
+  required: ['status', 'temporal', 'database'],
+  properties: { status: { enum: ['ok', 'degraded'] }, temporal: { enum: ['ok', 'down'] }, database: { enum: ['ok', 'down'] } },
+};
+
 /** OpenAPI 3.1, generated from the route registry and the zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
+  const err = (d: string) => ({ description: d, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   for (const r of ROUTES) {
+    const k = key(r);
     const path = `/api${r.path.replace(/:(\w+)/g, '{$1}')}`;
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    if (r.list)
-      params.push(
-        { name: 'sort', in: 'query', required: false, schema: { type: 'string' }, description: 'JSON ["field","ASC|DESC"]' } as never,
-        { name: 'range', in: 'query', required: false, schema: { type: 'string' }, description: 'JSON [start,end], inclusive, at most 1000' } as never,
-        { name: 'filter', in: 'query', required: false, schema: { type: 'string' }, description: 'JSON object of filters' } as never,
-      );
-    const err = (d: string) => ({ description: d, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+    const params: object[] = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', minLength: 1 } }));
+    if (r.list) params.push(...LIST_PARAMS);
+    for (const q of QUERY[k] ?? []) params.push({ in: 'query', required: true, ...q });
+
+    const roles = r.roles;
+    const isPublic = roles === 'public';
+    const csvOut = r.method === 'get' && r.path.endsWith('/csv');
+    const okStatus = CREATED.has(k) ? '201' : NO_CONTENT.has(k) ? '204' : '200';
+    const okSchema = k === 'get /health' ? healthSchema : r.list ? { type: 'array', items: { type: 'object' } } : { type: 'object' };
+    const ok = NO_CONTENT.has(k)
+      ? { description: 'Done' }
+      : {
+          description: CREATED.has(k) ? 'Created' : csvOut ? 'OK: CSV, UTF-8 with a BOM (opens in Excel)' : 'OK',
+          ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <start>-<end>/<total>' } } } : {}),
+          content: csvOut ? { 'text/csv': { schema: { type: 'string' } } } : { 'application/json': { schema: okSchema } },
+        };
+    const bodySchema = r.body && z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' });
+    if (bodySchema && WHOLE_RECORD.has(k)) delete bodySchema.additionalProperties;
+    const body = bodySchema
+      ? {
+          requestBody: {
+            required: !WHOLE_RECORD.has(k),
+            content: {
+              'application/json': { schema: bodySchema },
+              // CSV imports also take the file itself as the body.
+              ...(r.body === csvBody ? { 'text/csv': { schema: { type: 'string', minLength: 1 } } } : {}),
+            },
+          },
+        }
+      : {};
+
     paths[path] ??= {};
     paths[path][r.method] = {
+      operationId: `${r.method}${r.path.replace(/:(\w+)/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       summary: r.summary,
       tags: [r.tag],
-      ...(r.roles === 'public' ? { security: [] } : { description: `Roles: ${r.roles ? r.roles.join(', ') : 'any signed-in user'}` }),
+      ...(roles === 'public' ? { security: [] } : { description: `Roles: ${roles ? roles.join(', ') : 'any signed-in user'}` }),
       parameters: params,
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...body,
       responses: {
-        [r.method === 'post' && r.path === '/campaigns' ? '201' : '200']: {
-          description: 'OK',
-          ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <start>-<end>/<total>' } } } : {}),
-          content: { 'application/json': { schema: r.list ? { type: 'array', items: { type: 'object' } } : { type: 'object' } } },
-        },
+        [okStatus]: ok,
+        ...(k === 'get /health' ? { '503': { description: 'Degraded: Temporal or the database is down', content: { 'application/json': { schema: healthSchema } } } } : {}),
+        // Any route: a malformed JSON body is refused too.
         '400': err('Invalid input (nothing changed)'),
-        ...(r.roles === 'public' ? {} : { '401': err('Not signed in'), '403': err('Wrong role or jurisdiction') }),
-        ...(r.path.includes(':id') ? { '404': err('Unknown id') } : {}),
-        ...(r.method === 'post' ? { '409': err('Conflict (already done, claimed, closed or launched)') } : {}),
+        // A bearer token that is unknown or expired is refused on every route, public ones included.
+        '401': err(isPublic ? (k === 'post /auth/login' ? 'Wrong username or password, or an invalid bearer token' : 'An invalid or expired bearer token (none is needed)') : 'Not signed in, or the session expired'),
+        ...(isPublic ? {} : { '403': err('Wrong role or jurisdiction') }),
+        ...(r.path.includes(':') ? { '404': err('Unknown id') } : {}),
+        ...(r.method === 'post' || r.method === 'put' ? { '409': err('Conflict (already done, claimed, closed or launched)') } : {}),
+        ...(r.body ? { '413': err('Request body too large') } : {}),
+        // Node's HTTP server refuses a request line and headers over 16 KB (before the API sees it).
+        ...(params.length ? { '431': { description: 'URL too long (request line and headers over 16 KB)' } } : {}),
+        ...(k === 'post /auth/login' ? { '429': err('Too many failed sign-ins: try again in 15 minutes') } : {}),
+        ...(k === 'get /health' ? {} : { '503': err('Temporal or the database is unavailable: try again') }),
       },
     };
   }

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Role } from '../domain/roles.js';
-import { forbidden, HttpError } from './errors.js';
+import { forbidden, HttpError, refuseUnstorableText } from './errors.js';
 import type { Principal } from './scope.js';
 
 /** A route as documented in /api/openapi.json: every route is registered through `route`, so none is missing. */
@@ -28,6 +28,8 @@ export function route(router: Router, doc: RouteDoc, handler: Handler): void {
       if (!me) throw new HttpError(401, 'unauthenticated', '请先登录', 'please sign in');
       if (doc.roles && !doc.roles.includes(me.role)) throw forbidden(`角色「${me.role}」无权执行此操作`, `role "${me.role}" may not do this`);
     }
+    // Text PostgreSQL cannot store, anywhere in the request, is refused before any query or workflow sees it.
+    refuseUnstorableText([[req.body, ''], ...[req.params, req.query].flatMap((o) => Object.entries(o ?? {}).map(([k, v]): [unknown, string] => [v, k]))]);
     const out = await handler(req, res, me!);
     if (!res.headersSent) {
       if (out === undefined) res.status(204).end();

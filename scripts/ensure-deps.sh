@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Everything `npm start` and `npm test` need that a fresh clone lacks: node_modules (npm ci, redone when
-# package-lock.json changes), the generated Prisma client, the Temporal CLI (cached in ~/.cache), and
-# (with --ui) the built console.
+# package-lock.json changes), the generated Prisma client, the Temporal CLI (cached in ~/.cache),
+# (with --ui) the built console, and (with --test) schemathesis for test/contract-fuzz.test.ts (a PyPI
+# package in a private venv, cached in ~/.cache too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "[setup] $*" >&2; }
+ui=; tests=
+for arg in "$@"; do
+  case "$arg" in
+    --ui) ui=1 ;;
+    --test) tests=1 ;;
+    *) log "unknown option $arg"; exit 2 ;;
+  esac
+done
 
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f node_modules/.install-stamp ] || [ "$(cat node_modules/.install-stamp)" != "$lock_sum" ]; then
@@ -20,8 +29,9 @@ if newer prisma/generated/client.ts prisma/schema.prisma; then
 fi
 
 bash scripts/temporal-cli.sh >/dev/null
+if [ -n "$tests" ]; then bash scripts/schemathesis.sh >/dev/null; fi
 
-if [ "${1:-}" = "--ui" ] && newer admin-ui/dist/index.html admin-ui/src admin-ui/index.html admin-ui/vite.config.ts package-lock.json; then
+if [ -n "$ui" ] && newer admin-ui/dist/index.html admin-ui/src admin-ui/index.html admin-ui/vite.config.ts package-lock.json; then
   log "building the console (admin-ui)…"
   npx vite build --config admin-ui/vite.config.ts --logLevel warn
 fi

@@ -7,6 +7,7 @@ import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import { OPERATOR_KINDS, PLATFORMS, operatorInput, type OperatorInput } from '../../domain/register.js';
 import { appendAudit } from '../../activities/audit.js';
+import { shanghaiDate } from '../../domain/time.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
@@ -15,7 +16,13 @@ import { csvBody, readCsv } from '../csv.js';
 import type { RowProblem } from '../enrolment.js';
 
 const CLAUSE = '舟山方案 六、（一）调查摸底（建立基础数据库）';
-const updateBody = operatorInput.omit({ uscc: true }).partial().strict();
+// A registration date that has happened and that PostgreSQL can store (it has no year 0000: such a date
+// failed in the INSERT/UPDATE with a 500).
+const registeredOn = operatorInput.shape.registeredOn.refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= shanghaiDate(Date.now())), {
+  message: '注册日期须在 1900-01-01 至今天之间 / the registration date must lie between 1900-01-01 and today',
+});
+const operatorBody = operatorInput.extend({ registeredOn });
+const updateBody = operatorBody.omit({ uscc: true }).partial().strict();
 
 const HEADERS: Record<string, keyof OperatorInput | null> = {
   名称: 'name', name: 'name', 经营主体名称: 'name',
@@ -64,8 +71,8 @@ export function registerRouter(db: PrismaClient): Router {
     dishonestListed: o.dishonestListed ?? false,
   });
 
-  route(r, { method: 'post', path: '/operators', summary: 'Register an operator in your jurisdiction (409 if its USCC is registered)', tag: 'register', roles: ['county_officer', 'coordinator'], body: operatorInput }, async (req, res, me) => {
-    const o = parseOr400(operatorInput, req.body);
+  route(r, { method: 'post', path: '/operators', summary: 'Register an operator in your jurisdiction (409 if its USCC is registered)', tag: 'register', roles: ['county_officer', 'coordinator'], body: operatorBody }, async (req, res, me) => {
+    const o = parseOr400(operatorBody, req.body);
     const refusal = await mayKeep(me, o.jurisdictionId);
     if (refusal) throw refusal.includes('unknown') ? badRequest(refusal.split(' / ')[0]!, refusal.split(' / ')[1]!, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]) : forbidden(refusal.split(' / ')[0], refusal.split(' / ')[1]);
     if (await db.operator.findUnique({ where: { uscc: o.uscc } })) throw conflict(`统一社会信用代码 ${o.uscc} 已登记`, `USCC ${o.uscc} is already registered`);
@@ -82,9 +89,13 @@ export function registerRouter(db: PrismaClient): Router {
     const before = await db.operator.findUnique({ where: { id: String(req.params.id) } });
     if (!before) throw notFound('经营主体 operator', String(req.params.id));
     if (!inScope(me, before.jurisdictionId)) throw forbidden('该经营主体不在您的辖区', 'this operator is outside your jurisdiction');
-    // react-admin sends the whole record back: keep only the editable fields.
+    // react-admin sends the whole record back: keep only the editable fields. Anything but a JSON object
+    // (an array, text) is not a record; a record without editable fields (or no body) changes nothing.
+    if (req.body !== undefined && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)))
+      throw badRequest('请求内容须为经营主体记录（JSON 对象）', 'the body must be an operator record (a JSON object)', [{ path: '', messageZh: '须为 JSON 对象', messageEn: 'expected a JSON object' }]);
     const editable = Object.fromEntries(Object.entries(req.body ?? {}).filter(([k]) => k in updateBody.shape));
     const patch = parseOr400(updateBody, editable);
+    if (Object.keys(patch).length === 0) return before;
     if (patch.jurisdictionId) {
       const refusal = await mayKeep(me, patch.jurisdictionId);
       if (refusal) throw forbidden(refusal.split(' / ')[0], refusal.split(' / ')[1]);
@@ -110,7 +121,7 @@ export function registerRouter(db: PrismaClient): Router {
     lines.forEach(({ line, cells }) => {
       const bad = (zh: string, en: string) => problems.push({ path: `line ${line}`, row: line, messageZh: `第 ${line} 行：${zh}`, messageEn: `line ${line}: ${en}` });
       const raw = Object.fromEntries(Object.entries(cells).map(([field, v]) => [field, cell(field as keyof OperatorInput, v as string)]));
-      const parsed = operatorInput.safeParse(raw);
+      const parsed = operatorBody.safeParse(raw);
       if (!parsed.success) return bad(parsed.error.issues.map((x) => `${String(x.path[0] ?? '')} ${x.message.split(' / ')[0]}`).join('；'), parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message.split(' / ').pop()}`).join('; '));
       const o = parsed.data;
       if (!jurisdictions.has(o.jurisdictionId)) return bad(`辖区代码 ${o.jurisdictionId} 不存在`, `unknown jurisdiction ${o.jurisdictionId}`);

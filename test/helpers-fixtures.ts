@@ -1,0 +1,143 @@
+// Real campaigns built through the API for the access-matrix and fuzz suites (issue #7): a Changxing
+// campaign run to its award (cases at two stations, titles, an objection, the 公示 roster) and a Zhoushan
+// campaign run to its cultivation list (an application, its tasks, a listing). Both stay quiet afterwards:
+// their open stage lasts ten minutes, so no timer fires while a suite runs.
+import { expect } from 'vitest';
+import { uniqueYear, waitFor, type Harness } from './helpers.js';
+import type { Api } from './api-helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
+import { APPLICATION_FORM } from './helpers-zhoushan.js';
+import { PROGRAMMES } from '../domain/programmes/index.js';
+
+const QUIET_MS = 600_000;
+const enc = encodeURIComponent;
+
+export interface ChangxingFixture {
+  campaignId: string;
+  year: number;
+  /** op-cx-001 at 雉城所 (330522001) and op-cx-002 at 太湖所 (330522002). */
+  caseZhicheng: string;
+  caseTaihu: string;
+  /** Title ids are case ids. */
+  titleZhicheng: string;
+  titleTaihu: string;
+  /** A (completed) score task of each case: tasks live at the operator's station. */
+  taskZhicheng: string;
+  taskTaihu: string;
+  /** The objection lodged (and dismissed) against the zhicheng case: it lies at 330522001. */
+  objectionId: string;
+  publicityRosterId: string;
+  stageId: string;
+}
+
+export interface ZhoushanFixture {
+  campaignId: string;
+  year: number;
+  /** op-zs-001 of 定海区 (330902). */
+  caseId: string;
+  listingId: string;
+  preReviewTaskId: string;
+  cityAuditTaskId: string;
+  cultivationRosterId: string;
+}
+
+type Tokens = (user: string) => Promise<string>;
+
+/** A Changxing campaign of 330522 with its evaluation stage open (ten minutes): scored, 公示 with an objection, awarded. */
+export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Promise<ChangxingFixture> {
+  const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
+  const year = await uniqueYear(h.db);
+  const launched = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', stages: calendarOpenAt('evaluation', QUIET_MS), reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-002'] });
+  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+  const campaignId = launched.body.id as string;
+  const cid = enc(campaignId);
+  const [a, b] = [`${campaignId}:op-cx-001`, `${campaignId}:op-cx-002`];
+  const scores = await waitFor(async () => {
+    const t = await h.db.task.findMany({ where: { campaignId, type: 'score' }, orderBy: { id: 'asc' } });
+    return t.length === 10 && t;
+  }, 'score tasks');
+  for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
+  await waitFor(async () => (await h.db.case.count({ where: { campaignId, proposed: true } })) === 2, 'totals');
+  const windowEndsAt = Date.now() + 2500;
+  const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
+  expect(pub.status, JSON.stringify(pub.body)).toBe(201);
+  const objection = await post('coord.changxing', `/campaigns/${cid}/objections`, { caseId: a, source: '来信', content: '反映售后不到位' });
+  expect(objection.status, JSON.stringify(objection.body)).toBe(201);
+  expect((await post('coord.changxing', `/objections/${enc(objection.body.id)}/resolve`, { decision: 'dismissed', resolution: '经核查已整改' })).status).toBe(200);
+  await new Promise((r) => setTimeout(r, Math.max(0, windowEndsAt - Date.now() + 150)));
+  const award = await post('coord.changxing', `/campaigns/${cid}/award`);
+  expect(award.status, JSON.stringify(award.body)).toBe(201);
+  await waitFor(async () => (await h.db.title.count({ where: { campaignId } })) === 2, 'titles');
+  return {
+    campaignId,
+    year,
+    caseZhicheng: a,
+    caseTaihu: b,
+    titleZhicheng: a,
+    titleTaihu: b,
+    taskZhicheng: scores.find((t) => t.caseId === a)!.id,
+    taskTaihu: scores.find((t) => t.caseId === b)!.id,
+    objectionId: objection.body.id,
+    publicityRosterId: pub.body.id,
+    stageId: `${campaignId}:evaluation`,
+  };
+}
+
+/** Points per criterion at the maximum but `off` taken off the first criteria. */
+function points(off: number) {
+  const max = PROGRAMMES.zhoushan!.defaults.settings.criterionPoints!;
+  return Object.fromEntries(Object.entries(max).map(([k, v]) => {
+    const cut = Math.min(off, v);
+    off -= cut;
+    return [k, v - cut];
+  }));
+}
+
+/** A Zhoushan campaign of 330900: one application (op-zs-001, 定海) pre-reviewed, audited and listed; applications closed. */
+export async function zhoushanListed(h: Harness, api: Api, token: Tokens): Promise<ZhoushanFixture> {
+  const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
+  const year = await uniqueYear(h.db);
+  const launched = await post('coord.zhoushan', '/campaigns', { programme: 'zhoushan', year, jurisdictionId: '330900', stages: calendarOpenAt('application', QUIET_MS, 'zhoushan'), reminderLeadHours: 0 });
+  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+  const campaignId = launched.body.id as string;
+  const cid = enc(campaignId);
+  await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'application', status: 'open' } }), 'application stage open');
+  const filed = await post('officer.dinghai', `/campaigns/${cid}/applications`, { operatorId: 'op-zs-001', form: APPLICATION_FORM });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  const caseId = filed.body.caseId as string;
+  const open = (type: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' } }), type);
+  const review = await open('pre_review');
+  expect((await post('officer.dinghai', `/tasks/${enc(review.id)}/complete`, { decision: 'pass' })).status).toBe(200);
+  const audit = await open('city_audit');
+  expect((await post('auditor.zhoushan', `/tasks/${enc(audit.id)}/complete`, { points: points(10), vetoes: [] })).status).toBe(200);
+  await waitFor(() => h.db.case.findFirst({ where: { id: caseId, totalScore: { not: null } } }), 'audited');
+  expect((await post('coord.zhoushan', `/campaigns/${cid}/stages/application/close`, { reason: '申报截止' })).status).toBe(200);
+  const list = await post('coord.zhoushan', `/campaigns/${cid}/cultivation-list`, { quota: 1 });
+  expect(list.status, JSON.stringify(list.body)).toBe(201);
+  await waitFor(() => h.db.listing.findUnique({ where: { id: caseId } }), 'listing');
+  return { campaignId, year, caseId, listingId: caseId, preReviewTaskId: review.id, cityAuditTaskId: audit.id, cultivationRosterId: list.body.id };
+}
+
+/** Ends the fixtures' workflows (their titles and listings live on in workflows of their own). */
+export async function stopFixtures(h: Harness, campaignIds: string[]) {
+  for (const id of campaignIds) {
+    const children = [
+      ...(await h.db.title.findMany({ where: { campaignId: id }, select: { workflowId: true } })),
+      ...(await h.db.listing.findMany({ where: { campaignId: id }, select: { workflowId: true } })),
+    ];
+    for (const w of [{ workflowId: `campaign-${id}` }, ...children]) await h.env.client.workflow.getHandle(w.workflowId).terminate('test done').catch(() => {});
+  }
+}
+
+/** Route key as in ROUTES: "POST /tasks/:id/complete". */
+export const routeKey = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
+
+/** Fills `:param`s of an Express path (values URL-encoded). */
+export const fillPath = (path: string, params: Record<string, string>) =>
+  path.replace(/:(\w+)/g, (_m, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`no value for :${name} in ${path}`);
+    return encodeURIComponent(v);
+  });
+
+export const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
