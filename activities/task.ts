@@ -48,7 +48,9 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
       return db.$transaction(async (tx) => {
         await tx.task.updateMany({
           where: { id: input.taskId, status: 'open' },
-          data: { status: 'done', completedAt: new Date(), completedById: input.actor.userId, result: input.result },
+          // `late` is the owning workflow's word: a completion it took before it heard of the stage's close
+          // is on time, even if closeStage had already marked the row overdue.
+          data: { status: 'done', completedAt: new Date(), completedById: input.actor.userId, result: input.result, overdue: input.late },
         });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         await appendAudit(tx, {

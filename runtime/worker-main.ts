@@ -16,7 +16,8 @@ const db = createPrisma(cfg.databaseUrl);
 const connection = await NativeConnection.connect({ address: cfg.temporalAddress });
 const clientConnection = await Connection.connect({ address: cfg.temporalAddress });
 const client = new Client({ connection: clientConnection, namespace: cfg.temporalNamespace });
-const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db, client });
+// WORKFLOW_BUNDLE_PATH: a prebuilt bundle (faster restarts; the fault tests restart workers often).
+const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db, client, workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined });
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.
 const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });
 if (swept) console.log(`[worker] started ${swept} pending webhook deliveries`);

@@ -1,7 +1,7 @@
 // TitleWorkflow: a granted "长兴放心电商" title, alive until it expires (a durable timer a year long) or is
 // revoked (changxing 三、评定管理: 有效期为一年；取消称号情形 1–6). Complaints and negative public opinion open
 // an interview with a rectification deadline, then verification (四、工作要求（二）).
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CampaignRules } from '../domain/campaign-definition.js';
 import type { CampaignSettings } from '../domain/programmes/index.js';
@@ -34,7 +34,10 @@ const DAY = 86_400_000;
 export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   const { rules, settings } = input;
   const clause = rules.clauses;
-  const tasks = new Map<string, CaseTaskState & { complaint: number }>();
+  const tasks = new Map<string, CaseTaskState & { complaint: number; dueAt: number }>();
+  // Version 2 (issue #7): an interview or verification past its due date is marked overdue and its
+  // officers told. Titles granted before this version run on without it (Temporal's patching API).
+  const markOverdue = patched('title-task-overdue');
   const wakeups: { at: number; complaint: number; round: number; order: object }[] = [];
   let status: TitleProgress['status'] = 'active';
   let revocation: { ground: string; evidence: string; actor: Actor } | undefined;
@@ -55,7 +58,7 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   async function openTask(type: 'interview' | 'verification', complaint: number, round: number, dueAt: number, details: object) {
     const id = `${input.titleId}:complaint${complaint}:${type}${round > 1 ? `#${round}` : ''}`;
     if (tasks.has(id)) return id;
-    tasks.set(id, { id, type, stageKey: 'after_award', status: 'open', overdue: false, round, complaint });
+    tasks.set(id, { id, type, stageKey: 'after_award', status: 'open', overdue: false, round, complaint, dueAt });
     await acts.createTask({
       id,
       campaignId: input.campaignId,
@@ -140,8 +143,11 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   let ended: 'revoked' | 'expired';
   for (;;) {
     const seen = wakeups.length;
-    const next = Math.min(input.expiresAt, ...wakeups.map((w) => w.at));
-    await condition(() => revocation !== undefined || wakeups.length !== seen, Math.max(1, next - Date.now()));
+    const late = () => [...tasks.values()].filter((t) => markOverdue && t.status === 'open' && !t.overdue);
+    const next = Math.min(input.expiresAt, ...wakeups.map((w) => w.at), ...late().map((t) => t.dueAt));
+    const tasksSeen = tasks.size;
+    // (Version 1 did not wake for a new task: only patched runs do, so old histories replay unchanged.)
+    await condition(() => revocation !== undefined || wakeups.length !== seen || (markOverdue && tasks.size !== tasksSeen), Math.max(1, next - Date.now()));
     if (revocation) {
       await acts.endTitle({ titleId: input.titleId, status: 'revoked', ground: revocation.ground, evidence: revocation.evidence, actor: revocation.actor, clause: clause.revocation });
       ended = 'revoked';
@@ -155,6 +161,10 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
     for (const w of wakeups.filter((x) => Date.now() >= x.at)) {
       wakeups.splice(wakeups.indexOf(w), 1);
       await openTask('verification', w.complaint, w.round, w.at + settings.verificationDays * DAY, { order: w.order });
+    }
+    for (const t of late().filter((x) => Date.now() >= x.dueAt)) {
+      t.overdue = true; // completed from now on, it is recorded as late
+      await acts.markTaskOverdue({ taskId: t.id, clause: clause.complaint });
     }
   }
   // A complaint or completion still in flight finishes first; then nothing of the title is left open.

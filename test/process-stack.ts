@@ -1,0 +1,166 @@
+// The whole system as separate processes, the way `npm start` runs it, for fault injection (issue #7):
+// embedded PostgreSQL and the Temporal dev server (SQLite file) each in a data dir of their own, the
+// worker and the API as child processes. Each part can be killed (-9) and restarted on the same data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { createPrisma, type PrismaClient } from '../prisma/db.js';
+import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
+import { migrate } from '../prisma/migrate.js';
+import { seedDemo } from '../prisma/seed.js';
+import { startDevServer, type DevServer } from '../runtime/temporal-server.js';
+import { WORKFLOWS_PATH } from '../runtime/worker.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Stack {
+  apiUrl: string;
+  db: PrismaClient;
+  client: Client;
+  log: string[];
+  killWorker(downMs?: number): Promise<void>;
+  restartTemporal(downMs?: number): Promise<void>;
+  restartPostgres(downMs?: number): Promise<void>;
+  restartApi(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Supervised {
+  child?: ChildProcess;
+  /** Killed on purpose and kept down until the fault's time is over. */
+  held: boolean;
+  run(): void;
+}
+
+export async function startStack(dir: string): Promise<Stack> {
+  mkdirSync(dir, { recursive: true });
+  const log: string[] = [];
+  const note = (line: string) => void log.push(`${new Date().toISOString()} ${line}`);
+  const pgDir = path.join(dir, 'pg');
+  const pgPort = await freePort();
+  let pg: EmbeddedDb = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, persistent: true });
+  await migrate(pg.url, () => {});
+  const db = createPrisma(pg.url, { poolSize: 4 });
+  await seedDemo(db);
+  const temporalPort = await freePort();
+  const dbFile = path.join(dir, 'temporal.db');
+  let temporal: DevServer = await startDevServer({ port: temporalPort, dbFile });
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
+  writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: undefined })).code);
+  const apiPort = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: 'campaigns-soak',
+    WORKFLOW_BUNDLE_PATH: bundlePath,
+    PORT: String(apiPort),
+    DATABASE_POOL_SIZE: '5',
+  };
+  let stopping = false;
+
+  // Like npm start's supervisor: a process that dies is started again (unless held down on purpose).
+  function supervise(name: string, script: string): Supervised {
+    const s: Supervised = { held: false, run: () => {} };
+    s.run = () => {
+      // One process at a time: the exit handler's restart and the end of a held fault may both call this.
+      if (stopping || s.held || s.child) return;
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout!.on('data', (b: Buffer) => note(`[${name}] ${b.toString().trim()}`));
+      child.stderr!.on('data', (b: Buffer) => note(`[${name}!] ${b.toString().trim().slice(0, 500)}`));
+      child.on('exit', (code, signal) => {
+        note(`[${name}] exited (${signal ?? code})`);
+        if (s.child === child) s.child = undefined;
+        setTimeout(s.run, 500);
+      });
+      s.child = child;
+    };
+    s.run();
+    return s;
+  }
+  async function kill(s: Supervised, downMs: number) {
+    s.held = true;
+    const child = s.child;
+    if (child) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await sleep(downMs);
+    s.held = false;
+    s.run();
+  }
+
+  const worker = supervise('worker', 'runtime/worker-main.ts');
+  const api = supervise('api', 'api/server.ts');
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const apiUp = async () => {
+    for (let i = 0; i < 240; i++) {
+      try {
+        if ((await fetch(`${apiUrl}/api/openapi.json`, { signal: AbortSignal.timeout(2000) })).ok) return;
+      } catch {
+        /* not yet */
+      }
+      await sleep(250);
+    }
+    throw new Error('the API did not come up');
+  };
+  await apiUp();
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, namespace: 'default' });
+
+  return {
+    apiUrl,
+    db,
+    client,
+    log,
+    async killWorker(downMs = 500) {
+      note('fault: kill -9 worker');
+      await kill(worker, downMs);
+    },
+    async restartTemporal(downMs = 1000) {
+      note('fault: kill -9 Temporal dev server');
+      const exited = new Promise((r) => temporal.process.once('exit', r));
+      temporal.process.kill('SIGKILL');
+      await exited;
+      await sleep(downMs);
+      temporal = await startDevServer({ port: temporalPort, dbFile });
+      note('Temporal dev server back');
+    },
+    async restartPostgres(downMs = 1000) {
+      note('fault: kill -9 PostgreSQL');
+      const pid = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 100; i++) {
+        try {
+          process.kill(pid, 0);
+          await sleep(100);
+        } catch {
+          break;
+        }
+      }
+      await sleep(downMs);
+      pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, persistent: true });
+      note('PostgreSQL back');
+    },
+    async restartApi(downMs = 300) {
+      note('fault: kill -9 API');
+      await kill(api, downMs);
+      await apiUp();
+    },
+    async stop() {
+      stopping = true;
+      for (const s of [worker, api]) s.child?.kill('SIGTERM');
+      await sleep(1000);
+      for (const s of [worker, api]) s.child?.kill('SIGKILL');
+      await connection.close().catch(() => {});
+      await db.$disconnect().catch(() => {});
+      temporal.process.kill('SIGKILL');
+      await pg.stop().catch(() => {});
+    },
+  };
+}
