@@ -107,13 +107,26 @@ function body(e: HttpError) {
   };
 }
 
+/**
+ * The database is down or restarting (found by the fault test's PostgreSQL kill): the caller should try
+ * again, so 503, not 500. Prisma reports it as P1xxx (can't reach, closed), P2024 (pool timeout), or a
+ * driver error, sometimes only in the message; pg as a connection error or SQLSTATE 57P01–57P03.
+ */
+function databaseUnavailable(err: { name?: string; code?: string; message?: string } | undefined): boolean {
+  if (!err) return false;
+  if (err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET' || err.code === '57P01' || err.code === 'P2024' || /^P10\d\d$/.test(err.code ?? '')) return true;
+  if (err.name === 'PrismaClientInitializationError' || err.name === 'DriverAdapterError') return true;
+  // 57P01–57P03: the server is shutting down, crashed or cannot connect now (SQLSTATE class 57).
+  return /Can't reach database server|Connection terminated|Server has closed the connection|terminating connection|\b57P0[1-3]\b/i.test(err.message ?? '');
+}
+
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   let e: HttpError | undefined = err instanceof HttpError ? err : fromTemporal(err);
   // express.json() failures: malformed JSON or a body over the limit.
   if (!e && err?.type === 'entity.parse.failed') e = badRequest('请求体不是有效的 JSON', 'request body is not valid JSON');
   if (!e && err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', '请求体过大', 'request body too large');
   if (!e && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) e = badRequest('请求无效', String(err.message ?? 'bad request'));
-  if (!e && (err?.code === 'ECONNREFUSED' || err?.name === 'PrismaClientInitializationError' || err?.name === 'DriverAdapterError'))
+  if (!e && databaseUnavailable(err))
     e = new HttpError(503, 'database_unavailable', '数据库暂不可用，请稍后重试', 'database unavailable, try again');
   if (!e) {
     console.error('[api] unexpected error', err);

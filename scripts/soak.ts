@@ -20,6 +20,8 @@ try {
   const started = Date.now();
   const r = await soak(stack, { cycles, fuzzPerCycle: Number(values.fuzz), seed: Number(values.seed), log: (l) => console.log(`[soak] ${l}`) });
   for (const u of r.unexpected) console.log(`[soak] unexpected: ${u}`);
+  // What the API logged about them.
+  if (r.unexpected.length) for (const l of stack.log.filter((x) => x.includes('[api!]'))) console.log(`[soak] ${l.slice(0, 1500)}`);
   console.log(`[soak] ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(summaryLine(r));
   code = r.lost || r.duplicates || r.mismatches.length || r.serverErrors ? 1 : 0;
