@@ -88,3 +88,14 @@ export async function updateRefusal(p: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected the Update to be refused, but it was accepted');
 }
+
+/**
+ * With RECORD_HISTORIES=1, keeps a workflow's history under test/histories/<name>.json, where
+ * test/replay.test.ts replays it against every later version of the code.
+ */
+export async function recordHistory(h: Harness, workflowId: string, name: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  const { writeFileSync } = await import('node:fs');
+  const { historyToJSON } = await import('@temporalio/common/lib/proto-utils.js');
+  writeFileSync(`test/histories/${name}.json`, historyToJSON(await h.env.client.workflow.getHandle(workflowId).fetchHistory()));
+}

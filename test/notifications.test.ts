@@ -6,8 +6,9 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { recordHistory, startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, TEST_TEMPORAL_UI, type Api } from './api-helpers.js';
+import { webhookWorkflowId } from '../activities/notify.js';
 
 interface Received {
   delivery: string;
@@ -174,6 +175,7 @@ describe('notifications', () => {
       // Backoff: the second try a second after the first, the third two seconds after that.
       expect(Number(tries[2]!.timestamp) - Number(tries[0]!.timestamp)).toBeGreaterThanOrEqual(2);
       expect(new Set(tries.map((r) => JSON.parse(r.body).notification.id))).toEqual(new Set([String(n.id)]));
+      await recordHistory(h, webhookWorkflowId(deliveryId), 'webhook-delivery');
 
       // A second reminder the same day is not sent again.
       expect((await api.call('POST', '/tasks/remind', { token: tokens['coord.changxing'], body: { taskIds: [task!.id] } })).body).toEqual({ reminded: 0, alreadyToday: 1 });

@@ -46,9 +46,19 @@ export async function startStack(dir: string): Promise<Stack> {
   await migrate(pg.url, () => {});
   const db = createPrisma(pg.url, { poolSize: 4 });
   await seedDemo(db);
-  const temporalPort = await freePort();
   const dbFile = path.join(dir, 'temporal.db');
-  let temporal: DevServer = await startDevServer({ port: temporalPort, dbFile });
+  const temporalLog = (line: string) => note(`[temporal] ${line.trim().slice(0, 500)}`);
+  // A free port can be taken by someone else before the server binds it: try another.
+  let temporalPort = 0;
+  let started: DevServer | undefined;
+  for (let attempt = 1; !started; attempt++) {
+    temporalPort = await freePort();
+    started = await startDevServer({ port: temporalPort, dbFile, log: temporalLog }).catch((e: Error) => {
+      if (attempt >= 3) throw new Error(`${e.message}\n${log.slice(-20).join('\n')}`);
+      return undefined;
+    });
+  }
+  let temporal: DevServer = started;
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: undefined })).code);
   const apiPort = await freePort();
@@ -128,7 +138,7 @@ export async function startStack(dir: string): Promise<Stack> {
       temporal.process.kill('SIGKILL');
       await exited;
       await sleep(downMs);
-      temporal = await startDevServer({ port: temporalPort, dbFile });
+      temporal = await startDevServer({ port: temporalPort, dbFile, log: temporalLog });
       note('Temporal dev server back');
     },
     async restartPostgres(downMs = 1000) {
