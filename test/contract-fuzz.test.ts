@@ -19,18 +19,14 @@ import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection } from '@temporalio/worker';
 import { createPrisma } from '../prisma/db.js';
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
-import { createWorker } from '../runtime/worker.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
-import { waitFor, type Harness } from './helpers.js';
+import { startHarness, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -85,36 +81,10 @@ async function startIsolatedHarness(): Promise<Harness> {
   const url = new URL(shared);
   url.pathname = `/${name}`;
   await migrate(url.toString());
-  const db = createPrisma(url.toString(), { poolSize: 5 });
+  const db = createPrisma(url.toString(), { poolSize: 1 });
   await seedDemo(db);
-
-  const address = inject('temporalAddress');
-  const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
-  const taskQueue = `contract-fuzz-${randomUUID()}`;
-  const connection = await NativeConnection.connect({ address });
-  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, client: env.client, workflowBundlePath: inject('workflowBundlePath') });
-  const worker = await newWorker();
-  const harness: Harness = {
-    env,
-    db,
-    taskQueue,
-    worker,
-    workerDone: worker.run(),
-    async restartWorker() {
-      harness.worker.shutdown();
-      await harness.workerDone;
-      harness.worker = await newWorker();
-      harness.workerDone = harness.worker.run();
-    },
-    async stop() {
-      if (harness.worker.getState() === 'RUNNING') harness.worker.shutdown();
-      await harness.workerDone.catch(() => {});
-      await connection.close();
-      await env.teardown();
-      await db.$disconnect();
-    },
-  };
-  return harness;
+  await db.$disconnect();
+  return startHarness({ databaseUrl: url.toString() });
 }
 
 /** A year of the shared sequence (helpers.uniqueYear): campaign workflow ids are unique in the namespace. */

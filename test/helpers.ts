@@ -26,12 +26,12 @@ export interface Harness {
 
 /**
  * A test file's own task queue and real Worker on the shared dev server, with activities bound to the
- * shared test database.
+ * shared test database (or to `databaseUrl`, a database of the file's own).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(opts: { databaseUrl?: string } = {}): Promise<Harness> {
   const address = inject('temporalAddress');
   const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
-  const db = createPrisma(inject('databaseUrl'), { poolSize: 5 });
+  const db = createPrisma(opts.databaseUrl ?? inject('databaseUrl'), { poolSize: 5 });
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
   const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, client: env.client, workflowBundlePath: inject('workflowBundlePath') });
