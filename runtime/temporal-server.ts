@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
+import { freePort } from '../prisma/embedded.js';
 import { SEARCH_ATTRIBUTES } from '../workflows/messages.js';
 
 const SCRIPT = fileURLToPath(new URL('../scripts/temporal-cli.sh', import.meta.url));
@@ -67,4 +68,18 @@ export async function startDevServer(opts: { port: number; uiPort?: number; dbFi
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
+}
+
+/**
+ * A dev server on a free port (tests): a port found free can be taken by another process before the
+ * server binds it, so a failed start is tried again on another port (three attempts).
+ */
+export async function startDevServerOnFreePort(opts: Omit<Parameters<typeof startDevServer>[0], 'port'>): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDevServer({ ...opts, port: await freePort() });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }

@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
 import { seedDemo } from '../prisma/seed.js';
-import { startDevServer, type DevServer } from '../runtime/temporal-server.js';
+import { startDevServerOnFreePort, type DevServer } from '../runtime/temporal-server.js';
 import { WORKFLOWS_PATH } from '../runtime/worker.js';
 
 declare module 'vitest' {
@@ -55,7 +55,7 @@ async function start(project: TestProject, dir: string) {
       embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
       return embedded.url;
     })(),
-    startDevServer({ port: await freePort() }),
+    startDevServerOnFreePort({}),
     bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: undefined }),
   ]);
   temporal = server;

@@ -11,7 +11,7 @@ import { createPrisma, type PrismaClient } from '../prisma/db.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
-import { startDevServer, type DevServer } from '../runtime/temporal-server.js';
+import { startDevServer, startDevServerOnFreePort } from '../runtime/temporal-server.js';
 import { WORKFLOWS_PATH } from '../runtime/worker.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,17 +48,8 @@ export async function startStack(dir: string): Promise<Stack> {
   await seedDemo(db);
   const dbFile = path.join(dir, 'temporal.db');
   const temporalLog = (line: string) => note(`[temporal] ${line.trim().slice(0, 500)}`);
-  // A free port can be taken by someone else before the server binds it: try another.
-  let temporalPort = 0;
-  let started: DevServer | undefined;
-  for (let attempt = 1; !started; attempt++) {
-    temporalPort = await freePort();
-    started = await startDevServer({ port: temporalPort, dbFile, log: temporalLog }).catch((e: Error) => {
-      if (attempt >= 3) throw new Error(`${e.message}\n${log.slice(-20).join('\n')}`);
-      return undefined;
-    });
-  }
-  let temporal: DevServer = started;
+  let temporal = await startDevServerOnFreePort({ dbFile, log: temporalLog });
+  const temporalPort = Number(temporal.address.split(':').pop());
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: undefined })).code);
   const apiPort = await freePort();
