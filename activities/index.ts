@@ -6,6 +6,8 @@ import { caseActivities } from './case.js';
 import { taskActivities } from './task.js';
 import type { Dispatch } from './notify.js';
 import { webhookActivities } from './webhook.js';
+import { programmeActivities } from './programme.js';
+import { intakeActivities } from './intake.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -19,6 +21,8 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...awardActivities(db, dispatch),
     ...applicationActivities(db, dispatch),
     ...webhookActivities(db),
+    ...programmeActivities(db, dispatch),
+    ...intakeActivities(db, dispatch),
   };
 }
 

@@ -11,6 +11,7 @@ import { route } from './routes.js';
 import { campaignsRouter } from './resources/campaigns.js';
 import { recordsRouter } from './resources/records.js';
 import { referenceRouter } from './resources/reference.js';
+import { programmesRouter } from './resources/programmes.js';
 import { tasksRouter } from './resources/tasks.js';
 import { csvText, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
@@ -20,6 +21,8 @@ import { applicationsRouter } from './resources/applications.js';
 import { dashboardRouter } from './resources/dashboard.js';
 import { notificationsRouter } from './resources/notifications.js';
 import { searchRouter } from './resources/search.js';
+import { registersRouter } from './resources/registers.js';
+import { attachmentsRouter } from './resources/attachments.js';
 import { webhooksRouter } from './resources/webhooks.js';
 
 export interface AppDeps {
@@ -63,7 +66,10 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   const api = Router();
-  api.use(express.json({ limit: '1mb' }));
+  // Uploads carry a file as base64 (≤ 10 MB decoded); every other body is small.
+  const smallJson = express.json({ limit: '1mb' });
+  const uploadJson = express.json({ limit: '14mb' });
+  api.use((req, res, next) => (req.method === 'POST' && req.path === '/attachments' ? uploadJson : smallJson)(req, res, next));
   api.use(csvText);
   api.use(authenticate(deps.db));
 
@@ -92,6 +98,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(webhooksRouter(deps.db));
   api.use(registerRouter(deps.db));
   api.use(referenceRouter(deps.db));
+  api.use(programmesRouter(deps.db));
+  api.use(registersRouter(deps.db, deps.client));
+  api.use(attachmentsRouter(deps.db));
   api.use((req) => {
     throw notFound('接口 route', `${req.method} ${req.path}`);
   });

@@ -22,10 +22,12 @@ export async function launchCampaign(opts: { client: Client; db: PrismaClient; t
   if (!j) throw badRequest(`辖区 ${def.jurisdictionId} 不存在`, `jurisdiction ${def.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
   if (await db.campaign.findUnique({ where: { id: def.campaignId } }))
     throw conflict(`活动 ${def.campaignId} 已经启动（每个辖区每年一次）`, `campaign ${def.campaignId} already exists (one per jurisdiction and year)`);
-  if (def.rules.application && opts.operatorIds)
+  // Application and register programmes enrol by application, one case per application.
+  const byApplication = !!(def.rules.application || def.rules.intake);
+  if (byApplication && opts.operatorIds)
     throw badRequest('本项目由经营主体逐一申报，启动时不纳入经营主体', 'this programme enrols by application: launch it without operatorIds', [{ path: 'operatorIds', messageZh: '不适用', messageEn: 'not applicable' }]);
   // Without a list, the whole register of the jurisdiction is enrolled (each with its registered track).
-  const rows = def.rules.application ? [] : opts.operatorIds
+  const rows = byApplication ? [] : opts.operatorIds
     ? [...new Set(opts.operatorIds)].map((operatorId) => ({ operatorId }))
     : (await db.operator.findMany({ where: { jurisdictionId: { in: [...(await jurisdictionSubtree(db, def.jurisdictionId))] } }, orderBy: { id: 'asc' }, select: { id: true } })).map((o) => ({ operatorId: o.id }));
   const cases = rows.length === 0 ? [] : await resolveEnrolment(db, { campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, tracks: def.rules.tracks, rows, rowPath: (i) => `operatorIds.${i}` });

@@ -59,8 +59,9 @@ export async function resolveEnrolment(
     seen.set(o.id, line);
     const track = r.track?.trim() || o.track || undefined;
     const trackKey = trackKeys.includes(track ?? '') ? track : opts.tracks.find((t) => t.name === track)?.key;
-    if (!trackKey) return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
-    seeds.push({ caseId: `${opts.campaignId}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKey });
+    // A programme without tracks (one defined as data) enrols without one.
+    if (!trackKey && trackKeys.length > 0) return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
+    seeds.push({ caseId: `${opts.campaignId}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKeys.length > 0 ? trackKey! : null });
   });
   if (problems.length)
     throw badRequest(`有 ${problems.length} 行不能纳入，未纳入任何经营主体：${problems.slice(0, 5).map((p) => p.messageZh).join('；')}${problems.length > 5 ? '…' : ''}`, `${problems.length} row(s) cannot be enrolled; nothing was enrolled: ${problems.slice(0, 5).map((p) => p.messageEn).join('; ')}`, problems);

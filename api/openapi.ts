@@ -29,18 +29,28 @@ const CREATED = new Set([
   'post /campaigns/:id/rosters',
   'post /campaigns/:id/applications',
   'post /campaigns/:id/cultivation-list',
+  'post /campaigns/:id/roster',
+  'post /programmes',
+  'post /campaigns/:id/intake-applications',
+  'post /campaigns/:id/intake-batches',
+  'post /campaigns/:id/register-scoring/run',
+  'post /register-entries/:id/metrics',
+  'post /attachments',
   'post /titles/:id/complaints',
   'post /listings/:id/findings',
   'post /operators',
   'post /operators/import',
 ]);
+// Routes that answer a plain JSON array without being a react-admin list (no Content-Range, no list params).
+const ARRAY = new Set(['get /programmes/:id/versions']);
 const NO_CONTENT = new Set(['post /auth/logout', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no
 // body at all changes nothing.
 const WHOLE_RECORD = new Set(['put /operators/:id']);
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD (Asia/Shanghai)' };
-const QUERY: Record<string, { name: string; schema: object; description?: string }[]> = {
+const QUERY: Record<string, { name: string; schema: object; description?: string; required?: boolean }[]> = {
+  'get /programmes/:id': [{ name: 'version', required: false, schema: { type: 'integer', minimum: 1, maximum: 1_000_000 }, description: 'a defined programme\'s version (default: the latest)' }],
   'get /calendar': [
     { name: 'from', schema: date, description: 'first day' },
     { name: 'to', schema: date, description: 'last day (1 to 92 days after from)' },
@@ -77,14 +87,17 @@ export function openApiDocument() {
     const roles = r.roles;
     const isPublic = roles === 'public';
     const csvOut = r.method === 'get' && r.path.endsWith('/csv');
+    // An attachment downloads as its own type (PDF, image…), with its SHA-256 in a header.
+    const fileOut = k === 'get /attachments/:id';
     const okStatus = CREATED.has(k) ? '201' : NO_CONTENT.has(k) ? '204' : '200';
-    const okSchema = k === 'get /health' ? healthSchema : r.list ? { type: 'array', items: { type: 'object' } } : { type: 'object' };
+    const okSchema = k === 'get /health' ? healthSchema : r.list || ARRAY.has(k) ? { type: 'array', items: { type: 'object' } } : { type: 'object' };
     const ok = NO_CONTENT.has(k)
       ? { description: 'Done' }
       : {
           description: CREATED.has(k) ? 'Created' : csvOut ? 'OK: CSV, UTF-8 with a BOM (opens in Excel)' : 'OK',
           ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <start>-<end>/<total>' } } } : {}),
-          content: csvOut ? { 'text/csv': { schema: { type: 'string' } } } : { 'application/json': { schema: okSchema } },
+          ...(fileOut ? { headers: { 'X-Checksum-SHA256': { schema: { type: 'string' }, description: 'SHA-256 of the bytes, hex' } } } : {}),
+          content: csvOut ? { 'text/csv': { schema: { type: 'string' } } } : fileOut ? { '*/*': { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: okSchema } },
         };
     const bodySchema = r.body && z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' });
     if (bodySchema && WHOLE_RECORD.has(k)) delete bodySchema.additionalProperties;

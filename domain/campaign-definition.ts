@@ -1,4 +1,6 @@
-import type { ApplicationRules, CampaignSettings, CaseTaskTemplate, Clauses, Named, Programme } from './programmes/index.js';
+import type { ApplicationRules, CampaignSettings, CaseTaskTemplate, Clauses, IntakeRules, Named, Programme } from './programmes/index.js';
+import type { DefinedRules } from './programmes/defined.js';
+import { definedCalendar } from './programmes/defined.js';
 import { parseDuration } from './duration.js';
 import { toCenti } from './scoring.js';
 import { calendarDate, parseDeadline, parseStageStart } from './time.js';
@@ -28,6 +30,8 @@ export interface CampaignDefinition {
   rules: CampaignRules;
   /** The campaign this one follows (next year's run of a programme). */
   previousCampaignId?: string;
+  /** Defined programmes: the version of the definition this campaign runs (kept while it runs). */
+  programmeVersion?: number;
 }
 
 export interface CampaignRules {
@@ -40,6 +44,10 @@ export interface CampaignRules {
   clauses: Clauses;
   /** Application programmes (Zhoushan): the steps, rubric, veto items and clauses. */
   application?: ApplicationRules;
+  /** Register programmes (Lijiang): the window, registers, roles and clauses. */
+  intake?: IntakeRules;
+  /** Programmes defined as data (issue #8 Part B): the spec's stages, forms, rubric and roster, at its version. */
+  defined?: DefinedRules;
 }
 
 export interface SettingsInput {
@@ -53,6 +61,12 @@ export interface SettingsInput {
   preReviewPeriod?: string;
   listThreshold?: number | null;
   listQuota?: number | null;
+  scoringPeriod?: string;
+  scoreWeights?: { rating: number; complaints: number; findings: number };
+  complaintRateLimit?: number;
+  belowAverageMargin?: number;
+  priorityFollowers?: number;
+  filingPeriod?: string;
 }
 
 export interface StageOverride {
@@ -91,11 +105,13 @@ export function defineCampaign(
     } else overrides.set(o.key, o);
   });
 
+  // A defined programme's stages follow each other from its start date for their durations (may cross a year).
+  const definedDates = programme.defined ? definedCalendar(programme.defined, input.year) : undefined;
   const stages: StageDefinition[] = programme.stages.map((s, seq) => {
     const o = overrides.get(s.key);
     const idx = (input.stages ?? []).findIndex((x) => x.key === s.key);
-    const startText = o?.startsAt ?? calendarDate(input.year, s.defaultStart);
-    const dueText = o?.dueAt ?? calendarDate(input.year, s.defaultDue);
+    const startText = o?.startsAt ?? definedDates?.[seq]?.start ?? calendarDate(input.year, s.defaultStart);
+    const dueText = o?.dueAt ?? definedDates?.[seq]?.due ?? calendarDate(input.year + (s.dueYearOffset ?? 0), s.defaultDue);
     const startsAt = parseStageStart(startText);
     const dueAt = parseDeadline(dueText);
     if (startsAt === undefined)
@@ -141,8 +157,11 @@ export function defineCampaign(
         revocationGrounds: programme.revocationGrounds,
         clauses: programme.clauses,
         ...(programme.application ? { application: programme.application } : {}),
+        ...(programme.intake ? { intake: programme.intake } : {}),
+        ...(programme.defined ? { defined: programme.defined } : {}),
       },
       ...(input.previousCampaignId ? { previousCampaignId: input.previousCampaignId } : {}),
+      ...(programme.defined ? { programmeVersion: programme.defined.version } : {}),
     },
   };
 }
@@ -163,6 +182,8 @@ function checkSettings(programme: Programme, input: SettingsInput, problems: Def
     verificationDays: input.verificationDays ?? d.verificationDays,
   };
   if (programme.application) checkApplicationSettings(programme.application, d, input, settings, problems);
+  if (programme.intake) checkIntakeSettings(d, input, settings, problems);
+  if (programme.defined) checkDefinedSettings(d, input, settings, problems);
   const trackKeys = programme.tracks.map((t) => t.key);
   const dimensionKeys = programme.scoring.groups.flatMap((g) => g.dimensions.map((x) => x.key));
   for (const [track, weights] of Object.entries(input.weights ?? {})) {
@@ -228,6 +249,42 @@ function checkApplicationSettings(rules: ApplicationRules, d: CampaignSettings, 
   if (threshold === undefined && quota === undefined) problems.push({ path: 'settings.listThreshold', messageZh: '须设定入库分数线或名额（或两者）', messageEn: 'set a list threshold, a quota, or both' });
   delete settings.listThreshold;
   delete settings.listQuota;
+  if (threshold !== undefined) settings.listThreshold = threshold;
+  if (quota !== undefined) settings.listQuota = quota;
+}
+
+/**
+ * A register programme's settings (Lijiang 四、服务质量考核管理办法): the scoring period, how the score is
+ * made of the platform rating, complaints and regulator findings (points adding up to 100), and when an
+ * entry is proposed for removal.
+ */
+function checkIntakeSettings(d: CampaignSettings, input: SettingsInput, settings: CampaignSettings, problems: DefinitionProblem[]) {
+  const period = input.scoringPeriod ?? d.scoringPeriod ?? 'P1M';
+  const p = parseDuration(period);
+  if (!p || (p.years + p.months + p.days === 0 && p.ms < 3600_000))
+    problems.push({ path: 'settings.scoringPeriod', messageZh: `动态评分周期「${period}」无效（ISO 8601，至少 1 小时，如 P1M）`, messageEn: `scoringPeriod "${period}" must be an ISO 8601 duration of at least an hour, such as P1M` });
+  const w = { ...d.scoreWeights!, ...input.scoreWeights };
+  const parts = [w.rating, w.complaints, w.findings];
+  if (!parts.every((x) => Number.isInteger(x) && x >= 0 && x <= 100) || parts.reduce((a, b) => a + b, 0) !== 100)
+    problems.push({ path: 'settings.scoreWeights', messageZh: `平台评分、投诉率、监管发现三项分值须为整数且合计 100，现为 ${parts.join('+')}`, messageEn: `rating + complaints + findings must be whole numbers adding up to 100, not ${parts.join(' + ')}` });
+  const limit = input.complaintRateLimit ?? d.complaintRateLimit ?? 5;
+  if (!(limit > 0 && limit <= 100)) problems.push({ path: 'settings.complaintRateLimit', messageZh: '投诉率上限须在 0–100（%）之间', messageEn: 'complaintRateLimit must be above 0 and at most 100 (%)' });
+  const margin = input.belowAverageMargin ?? d.belowAverageMargin ?? 10;
+  if (!(margin >= 0 && margin <= 100)) problems.push({ path: 'settings.belowAverageMargin', messageZh: '低于平均分的幅度须在 0–100 之间', messageEn: 'belowAverageMargin must be 0..100' });
+  const followers = input.priorityFollowers ?? d.priorityFollowers ?? 10_000;
+  if (!(Number.isInteger(followers) && followers >= 0)) problems.push({ path: 'settings.priorityFollowers', messageZh: '优先入库粉丝量须为非负整数', messageEn: 'priorityFollowers must be a whole number ≥ 0' });
+  const filing = input.filingPeriod ?? d.filingPeriod ?? 'P15D';
+  if (!parseDuration(filing)) problems.push({ path: 'settings.filingPeriod', messageZh: `备案期限「${filing}」无效（ISO 8601，如 P15D）`, messageEn: `filingPeriod "${filing}" is not an ISO 8601 duration such as P15D` });
+  Object.assign(settings, { scoringPeriod: period, scoreWeights: w, complaintRateLimit: limit, belowAverageMargin: margin, priorityFollowers: followers, filingPeriod: filing });
+}
+
+/** A defined programme's roster defaults (threshold and/or quota), which the coordinator may change at launch. */
+function checkDefinedSettings(d: CampaignSettings, input: SettingsInput, settings: CampaignSettings, problems: DefinitionProblem[]) {
+  const threshold = input.listThreshold === null ? undefined : (input.listThreshold ?? d.listThreshold);
+  const quota = input.listQuota === null ? undefined : (input.listQuota ?? d.listQuota);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) problems.push({ path: 'settings.listThreshold', messageZh: '名单分数线须在 0–100 之间', messageEn: 'listThreshold must be 0..100' });
+  if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) problems.push({ path: 'settings.listQuota', messageZh: '名单名额须为正整数', messageEn: 'listQuota must be a whole number ≥ 1' });
+  if (threshold === undefined && quota === undefined) problems.push({ path: 'settings.listThreshold', messageZh: '须设定名单分数线或名额（或两者）', messageEn: 'set a roster threshold, a quota, or both' });
   if (threshold !== undefined) settings.listThreshold = threshold;
   if (quota !== undefined) settings.listQuota = quota;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SELF_CHECK_AREAS } from './self-check.js';
+import { filingResult, intakeReviewResult, removalReviewResult } from './intake.js';
 
 // The body a task's completion carries, by task type. Checked by the API (400 with reasons) and again by
 // the owning workflow's Update validator, so a decision that reaches the workflow another way is checked too.
@@ -109,6 +110,14 @@ export const cityAuditResult = z
   .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(10), comment: note.optional() })
   .strict();
 
+/**
+ * A defined programme's rubric task (issue #8 Part B): points per item, veto items found, a comment. Each
+ * item's maximum comes from the task (rubricSchema); the total is the sum, computed, never entered.
+ */
+export const rubricResult = z
+  .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(20), comment: note.optional() })
+  .strict();
+
 export const TASK_RESULT_SCHEMAS: Record<string, z.ZodType> = {
   pre_review: preReviewResult,
   resubmission: resubmissionResult,
@@ -120,6 +129,10 @@ export const TASK_RESULT_SCHEMAS: Record<string, z.ZodType> = {
   score: scoreResult,
   interview: interviewResult,
   escalation: escalationResult,
+  intake_review: intakeReviewResult,
+  filing: filingResult,
+  removal_review: removalReviewResult,
+  rubric: rubricResult,
 };
 
 export type InspectionResult = z.infer<typeof inspectionResult>;
@@ -129,3 +142,78 @@ export type InterviewResult = z.infer<typeof interviewResult>;
 export type SelfCheckReviewResult = z.infer<typeof selfCheckReviewResult>;
 export type PreReviewResult = z.infer<typeof preReviewResult>;
 export type CityAuditResult = z.infer<typeof cityAuditResult>;
+export type RubricResult = z.infer<typeof rubricResult>;
+
+// Defined programmes (issue #8 Part B): a task's form is data (domain/programmes/defined.ts), so its result
+// schema is built from the field list; the API (POST /tasks/:id/complete, from task.details) and the
+// owning DefinedCaseWorkflow (from its campaign's rules) build the same one.
+export interface FormFieldSpec {
+  key: string;
+  label: string;
+  labelEn: string;
+  type: string;
+  required: boolean;
+  options?: string[];
+}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+
+/** The result schema of a form: one property per field, required ones required, nothing else. */
+export function formSchema(fields: FormFieldSpec[]): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of fields) {
+    const missing = `必填项「${f.label}」未填写 / required field "${f.labelEn}" is missing`;
+    const err = (zh: string, en: string) => (iss: { input?: unknown }) => (iss.input === undefined ? missing : `「${f.label}」${zh} / "${f.labelEn}" ${en}`);
+    let s: z.ZodType;
+    switch (f.type) {
+      case 'number':
+        s = z.number({ error: err('须为数字', 'must be a number') });
+        break;
+      case 'boolean':
+        s = z.boolean({ error: err('须为是或否', 'must be true or false') });
+        break;
+      case 'date':
+        s = z.string({ error: err('须为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') }).refine((v) => DATE.test(v) && realDate(v), `「${f.label}」须为日期 YYYY-MM-DD / "${f.labelEn}" must be a date YYYY-MM-DD`);
+        break;
+      case 'choice':
+        s = z.string({ error: err('须为选项之一', 'must be one of the options') }).refine((v) => (f.options ?? []).includes(v), `「${f.label}」须为以下之一：${(f.options ?? []).join('、')} / "${f.labelEn}" must be one of: ${(f.options ?? []).join(', ')}`);
+        break;
+      default:
+        s = f.required
+          ? z.string({ error: err('须为文本', 'must be text') }).trim().min(1, missing).max(4000, `「${f.label}」最多 4000 字 / "${f.labelEn}" at most 4000 characters`)
+          : z.string({ error: err('须为文本', 'must be text') }).trim().max(4000, `「${f.label}」最多 4000 字 / "${f.labelEn}" at most 4000 characters`);
+    }
+    shape[f.key] = f.required ? s : s.optional();
+  }
+  return z.object(shape).strict();
+}
+
+/** The rubric task's result against its items (each at most its points) and veto items; every item scored. */
+export function rubricSchema(items: { key: string; name: string; points: number }[], vetoItems: { key: string; name: string }[]): z.ZodType {
+  return rubricResult.superRefine((r, ctx) => {
+    for (const it of items) {
+      const v = r.points[it.key];
+      if (v === undefined) ctx.addIssue({ code: 'custom', path: ['points', it.key], message: `「${it.name}」未评分 / ${it.key} has no points` });
+      else if (v > it.points) ctx.addIssue({ code: 'custom', path: ['points', it.key], message: `「${it.name}」最多 ${it.points} 分 / ${it.key}: at most ${it.points}` });
+    }
+    for (const k of Object.keys(r.points)) if (!items.some((x) => x.key === k)) ctx.addIssue({ code: 'custom', path: ['points', k], message: `未知评分项「${k}」 / unknown rubric item ${k}` });
+    r.vetoes.forEach((v, i) => {
+      if (!vetoItems.some((x) => x.key === v)) ctx.addIssue({ code: 'custom', path: ['vetoes', i], message: `未知否决项「${v}」 / unknown veto item ${v}` });
+    });
+    if (new Set(r.vetoes).size !== r.vetoes.length) ctx.addIssue({ code: 'custom', path: ['vetoes'], message: '否决项重复 / a veto item is given twice' });
+  });
+}
+
+/**
+ * The result schema of a task: its form when it is a defined programme's (`form:<key>` with details.form,
+ * `rubric` with details.items / vetoItems), else the fixed one of its type.
+ */
+export function resultSchemaFor(type: string, details: unknown): z.ZodType | undefined {
+  const d = (details ?? {}) as { form?: FormFieldSpec[]; items?: { key: string; name: string; points: number }[]; vetoItems?: { key: string; name: string }[] };
+  if (type.startsWith('form:')) return Array.isArray(d.form) ? formSchema(d.form) : undefined;
+  if (type === 'rubric' && Array.isArray(d.items)) return rubricSchema(d.items, d.vetoItems ?? []);
+  return TASK_RESULT_SCHEMAS[type];
+}

@@ -22,6 +22,10 @@ export const DEMO_JURISDICTIONS: J[] = [
   { id: '330903', name: '普陀区', slug: 'putuo', level: 'county', parent: '330900' },
   { id: '330921', name: '岱山县', slug: 'daishan', level: 'county', parent: '330900' },
   { id: '330922', name: '嵊泗县', slug: 'shengsi', level: 'county', parent: '330900' },
+  // Lijiang (丽江市): the new-media centre's registers are city-wide (seeds/lijiang-database-intake.txt).
+  { id: '530700', name: '丽江市', slug: 'lijiang', level: 'city' },
+  { id: '530702', name: '古城区', slug: 'gucheng', level: 'county', parent: '530700' },
+  { id: '530721', name: '玉龙纳西族自治县', slug: 'yulong', level: 'county', parent: '530700' },
 ];
 
 const ROLE_SLUG: Record<Role, string> = { coordinator: 'coord', county_officer: 'officer', auditor: 'auditor', leader: 'leader', admin: 'admin' };
@@ -45,6 +49,7 @@ export function demoUscc(divisionCode: string, n: number): string {
 
 const CX_WORDS = ['紫笋茶', '百叶龙', '银杏', '太湖鲜', '吊瓜子', '芦笋', '青梅', '湖羊', '白茶', '板栗', '杨梅', '螺蛳', '青虾', '稻米', '竹笋'];
 const ZS_WORDS = ['海鲜', '带鱼', '黄鱼', '虾皮', '紫菜', '贻贝', '海岛', '渔家', '蟹', '鱿鱼'];
+const LJ_WORDS = ['玛咖', '雪桃', '永胜软籽石榴', '高原荞麦', '纳西手工银器', '东巴纸', '丽江粑粑', '雪茶', '油橄榄', '玉龙雪山旅行', '古城客栈', '民族文化传媒'];
 const SUFFIX = ['电子商务有限公司', '直播间', '农产品商行', '社区团购服务部', '食品有限公司'];
 
 export async function seedDemo(db: PrismaClient, password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT): Promise<{ created: boolean }> {
@@ -81,6 +86,13 @@ export async function seedDemo(db: PrismaClient, password = process.env.DEMO_PAS
       const kind = (['live_room', 'enterprise', 'influencer', 'live_room'] as const)[i % 4]!;
       const name = `${c.name.slice(0, 2)}${ZS_WORDS[i % ZS_WORDS.length]}${kind === 'influencer' ? '达人' : SUFFIX[(i * 3) % SUFFIX.length]}${i >= ZS_WORDS.length ? '二店' : ''}`;
       operators.push({ id: `op-zs-${String(i + 1).padStart(3, '0')}`, name, uscc: demoUscc(c.id, 100 + i), kind, jurisdictionId: c.id, registeredOn: new Date(Date.UTC(2019 + (i % 6), (i * 5) % 12, 1 + (i % 27))), track: null, platformAccounts: [{ platform: ['douyin', 'kuaishou'][i % 2]!, account: `zs_live_${i + 1}` }] });
+    }
+    const ljCounties = DEMO_JURISDICTIONS.filter((j) => j.parent === '530700');
+    for (let i = 0; i < LJ_WORDS.length; i++) {
+      const c = ljCounties[i % ljCounties.length]!;
+      const kind = i >= 9 ? 'influencer' : 'enterprise';
+      const name = `丽江${LJ_WORDS[i]}${i >= 9 ? '（MCN）' : '有限公司'}`;
+      operators.push({ id: `op-lj-${String(i + 1).padStart(3, '0')}`, name, uscc: demoUscc(c.id, 200 + i), kind, jurisdictionId: c.id, registeredOn: new Date(Date.UTC(2016 + (i % 8), (i * 5) % 12, 1 + (i % 27))), track: null, platformAccounts: [{ platform: ['douyin', 'kuaishou', 'wechat'][i % 3]!, account: `lj_live_${i + 1}` }] });
     }
     await tx.operator.createMany({ data: operators });
   });

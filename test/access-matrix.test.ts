@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
-import { changxingAwarded, fillPath, pathParams, routeKey, stopFixtures, zhoushanListed, type ChangxingFixture, type ZhoushanFixture } from './helpers-fixtures.js';
+import { changxingAwarded, fillPath, lijiangFiled, lijiangProduct, pathParams, routeKey, stopFixtures, zhoushanListed, type ChangxingFixture, type LijiangFixture, type ZhoushanFixture } from './helpers-fixtures.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { ROUTES, type RouteDoc } from '../api/routes.js';
 import { ROLES, type Role } from '../domain/roles.js';
@@ -37,10 +37,13 @@ let api: Api;
 let uiDir: string;
 let cx: ChangxingFixture;
 let zs: ZhoushanFixture;
+let lj: LijiangFixture;
 /** Extra fixtures of this file: an open interview task at 雉城 (after a complaint), its notification, an audit entry at 雉城. */
 let interviewTask: string;
 let notificationId: string;
 let auditZhicheng: string;
+/** An attachment officer.gucheng uploaded but no application uses: only the uploader may read it. */
+let unfiledAttachment: string;
 
 const tokens = new Map<string, Promise<string>>();
 const token = (user: string) => {
@@ -56,7 +59,10 @@ beforeAll(async () => {
   uiDir = mkdtempSync(path.join(tmpdir(), 'matrix-ui-'));
   writeFileSync(path.join(uiDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>console</title></head><body><div id="root"></div></body></html>');
   api = await startApi(h, uiDir);
-  [cx, zs] = await Promise.all([changxingAwarded(h, api, token), zhoushanListed(h, api, token)]);
+  [cx, zs, lj] = await Promise.all([changxingAwarded(h, api, token), zhoushanListed(h, api, token), lijiangFiled(h, api, token)]);
+  const upload = await api.call('POST', '/attachments', { token: await token('officer.gucheng'), body: { filename: '矩阵.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 matrix').toString('base64') } });
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+  unfiledAttachment = upload.body.id;
   const complaint = await api.call('POST', `/titles/${encodeURIComponent(cx.titleZhicheng)}/complaints`, { token: await token('officer.zhicheng'), body: { kind: 'complaint', description: '消费者投诉售后不到位' } });
   expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
   interviewTask = complaint.body.id;
@@ -64,7 +70,7 @@ beforeAll(async () => {
   auditZhicheng = String((await h.db.auditEvent.findFirstOrThrow({ where: { campaignId: cx.campaignId, jurisdictionId: '330522001' } })).id);
 }, 120_000);
 afterAll(async () => {
-  if (h) await stopFixtures(h, [cx?.campaignId, zs?.campaignId].filter((x): x is string => !!x));
+  if (h) await stopFixtures(h, [cx?.campaignId, zs?.campaignId, lj?.campaignId, lj?.pendingCampaignId].filter((x): x is string => !!x));
   await api?.close();
   await h?.stop();
   if (uiDir) rmSync(uiDir, { recursive: true, force: true });
@@ -111,16 +117,29 @@ const ZS_RUN_OUT = ['changxing', 'huzhou', 'dinghai'];
 const DINGHAI_OUT = ['putuo', 'changxing', 'huzhou'];
 const WEBHOOK_J = '330522006'; // 煤山所: no other suite sets a webhook here
 const ZS_USCC = demoUscc('330902', 100); // op-zs-001
+/** Outside the Lijiang city (530700) entirely. */
+const LJ_OUT = ['zhoushan', 'dinghai', 'changxing', 'zhicheng'];
+/** An entry of 古城区 (530702): 玉龙县 (530721) is a sibling county. */
+const GUCHENG_OUT = ['yulong', ...LJ_OUT];
+const YULONG_OUT = ['gucheng', ...LJ_OUT];
+/** The office's and the centre's decisions (batches, scoring): the counties see the campaign but do not run it. */
+const LJ_RUN_OUT = ['gucheng', 'yulong', ...LJ_OUT];
 
 function paramTable(): Record<string, ParamCase[]> {
   const C = { id: cx.campaignId };
   const Z = { id: zs.campaignId };
   const stageC = { id: cx.campaignId, key: 'evaluation' };
   const later = `${cx.year + 1}-01-01`;
+  const L = { id: lj.campaignId };
+  const metrics = { platformRating: 4.5, complaintRate: 0.5, findings: 0, violation: false };
+  // A valid application, but the same product as the filed entry: were the scope check missing, it is 409, nothing filed.
+  const duplicate = { operatorId: 'op-lj-001', form: lijiangProduct({ category: 'primary_agricultural', grade: '一级' }) };
   const ok = (user: string, status = [200], body?: unknown): Expect => ({ user, status, body });
   return {
     'GET /campaigns/:id': [{ params: C, outside: CX_OUT, inside: ok('officer.zhicheng') }, { params: Z, outside: ZS_OUT, inside: ok('officer.dinghai') }],
     'GET /campaigns/:id/progress': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
+    // Not a defined programme's campaign: inside, a valid body is 409.
+    'POST /campaigns/:id/roster': [{ params: Z, outside: ZS_RUN_OUT, body: { quota: 1 }, inside: ok('coord.zhoushan', [409], { quota: 1 }) }],
     'POST /campaigns/:id/stages/:key/close': [{ params: stageC, outside: CX_RUN_OUT, body: { reason: '矩阵' }, inside: ok('coord.changxing', [400], {}) }],
     'POST /campaigns/:id/stages/:key/extend': [{ params: stageC, outside: CX_RUN_OUT, body: { dueAt: later, reason: '矩阵' }, inside: ok('coord.changxing', [400], { reason: '矩阵' }) }],
     'GET /stages/:id': [{ params: { id: cx.stageId }, outside: CX_OUT, inside: ok('officer.taihu') }],
@@ -179,6 +198,28 @@ function paramTable(): Record<string, ParamCase[]> {
     'GET /jurisdictions/:id': [{ params: { id: '330522001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }, { params: { id: '330902' }, outside: ['putuo', 'changxing'], inside: ok('leader.zhoushan') }],
     'GET /users/:id': [{ params: { id: 'u-officer-zhicheng' }, outside: ZHICHENG_OUT, inside: ok('leader.changxing') }],
     'GET /operators/:id': [{ params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }, { params: { id: 'op-zs-001' }, outside: DINGHAI_OUT, inside: ok('coord.zhoushan') }],
+    // Lijiang registers (issue #8). A county officer files for applicants of the county only (玉龙 sees the city's campaign, not 古城's applicant).
+    'POST /campaigns/:id/intake-applications': [{ params: L, outside: GUCHENG_OUT, body: duplicate, inside: ok('officer.gucheng', [400], { operatorId: 'op-lj-001', form: { register: 'product' } }) }],
+    'GET /register-entries/:id': [
+      { params: { id: lj.entryGucheng }, outside: GUCHENG_OUT, inside: ok('officer.gucheng') },
+      { params: { id: lj.entryYulong }, outside: YULONG_OUT, inside: ok('officer.yulong') },
+    ],
+    'POST /register-entries/:id/metrics': [
+      { params: { id: lj.entryGucheng }, outside: GUCHENG_OUT, body: metrics, inside: ok('auditor.lijiang', [400], { ...metrics, platformRating: 6 }) },
+      // Refused, not filed: a county inside gets 409 for valid figures.
+      { params: { id: lj.entryYulong }, outside: YULONG_OUT, body: metrics, inside: ok('officer.yulong', [409]) },
+    ],
+    'POST /campaigns/:id/intake-batches': [{ params: L, outside: LJ_RUN_OUT, body: { reviewDueAt: shanghaiDate(Date.now() + 200 * 86_400_000) }, inside: ok('auditor.lijiang', [400], { reviewDueAt: 'tomorrow' }) }],
+    'GET /intake-batches/:id': [{ params: { id: lj.batchId }, outside: LJ_OUT, inside: ok('officer.yulong') }],
+    'GET /campaigns/:id/register-scoring': [{ params: L, outside: LJ_OUT, inside: ok('leader.lijiang') }],
+    'PUT /campaigns/:id/register-scoring': [{ params: L, outside: LJ_RUN_OUT, body: { period: 'P1M' }, inside: ok('coord.lijiang', [400], { period: 'PT5M' }) }],
+    // No figures are recorded here: the run scores nobody and proposes nothing.
+    'POST /campaigns/:id/register-scoring/run': [{ params: L, outside: LJ_RUN_OUT, inside: ok('auditor.lijiang', [201]) }],
+    'GET /attachments/:id': [
+      { params: { id: lj.licenceId }, outside: GUCHENG_OUT, inside: ok('auditor.lijiang') },
+      // Not filed yet: the uploader's alone, even within the jurisdiction.
+      { params: { id: unfiledAttachment }, outside: GUCHENG_OUT, outsideUsers: ['coord.gucheng', 'leader.gucheng', 'auditor.lijiang', 'coord.lijiang'], inside: ok('officer.gucheng') },
+    ],
   };
 }
 
@@ -308,6 +349,19 @@ function listChecks(): Record<string, Check[]> {
       { user: 'officer.taihu', path: `/operators${q({ id: ['op-cx-001', 'op-zs-001'] })}`, verdict: (r) => both(r, (b) => (b.length ? `operators ${ids(b)}` : undefined)) },
       { user: 'officer.zhicheng', path: `/operators${q({ id: ['op-cx-001', 'op-zs-001'] })}`, verdict: (r) => both(r, (b) => (ids(b).join() === 'op-cx-001' ? undefined : `operators ${ids(b)}`)) },
     ],
+    'GET /register-entries': [
+      { user: 'officer.yulong', path: `/register-entries${q({ campaignId: lj.campaignId })}`, verdict: (r) => both(r, (b) => lacks(ids(b), lj.entryGucheng, 'register-entries'), (b) => has(ids(b), lj.entryYulong, 'register-entries')) },
+      { user: 'officer.gucheng', path: `/register-entries${q({ campaignId: lj.campaignId })}`, verdict: (r) => both(r, (b) => lacks(ids(b), lj.entryYulong, 'register-entries'), (b) => has(ids(b), lj.entryGucheng, 'register-entries')) },
+      // The jurisdiction filter narrows the scope, never widens it.
+      { user: 'officer.yulong', path: `/register-entries${q({ jurisdictionId: '530702' })}`, verdict: (r) => both(r, (b) => (b.length ? `entries of 530702 shown to 玉龙: ${ids(b)}` : undefined)) },
+      { user: 'coord.zhoushan', path: `/register-entries${q({ id: [lj.entryGucheng, lj.entryYulong] })}`, verdict: (r) => both(r, (b) => (b.length ? 'Lijiang entries shown to Zhoushan' : undefined)) },
+      { user: 'leader.lijiang', path: `/register-entries${q({ campaignId: lj.campaignId })}`, verdict: (r) => both(r, (b) => has(ids(b), lj.entryGucheng, 'register-entries'), (b) => has(ids(b), lj.entryYulong, 'register-entries')) },
+    ],
+    'GET /intake-batches': [
+      { user: 'coord.changxing', path: `/intake-batches${q({ campaignId: lj.campaignId })}`, verdict: (r) => both(r, (b) => (b.length ? 'Lijiang batches shown to Changxing' : undefined)) },
+      { user: 'coord.zhoushan', path: `/intake-batches${q({ id: [lj.batchId] })}`, verdict: (r) => both(r, (b) => lacks(ids(b), lj.batchId, 'intake-batches')) },
+      { user: 'officer.gucheng', path: `/intake-batches${q({ campaignId: lj.campaignId })}`, verdict: (r) => both(r, (b) => has(ids(b), lj.batchId, 'intake-batches')) },
+    ],
     // Figures within scope: a station sees its own cases only in the summary's award list.
     'GET /campaigns/:id/summary': [{ user: 'officer.taihu', path: `/campaigns/${encodeURIComponent(cx.campaignId)}/summary`, verdict: (r) => both(r, (b) => all(b.awardList, (e) => e.jurisdictionId === '330522002', 'award list')) }],
   };
@@ -323,7 +377,11 @@ const UNSCOPED: Record<string, string> = {
   'GET /operator-kinds': 'reference data, the same for everyone',
   'GET /programmes': 'programme definitions, the same for everyone',
   'GET /programmes/:id': 'programme definitions, the same for everyone',
+  'GET /programmes/:id/versions': 'programme definitions, the same for everyone',
+  'POST /programmes': 'programme definitions are shared by every jurisdiction (coordinators and admins define them; roles checked above)',
+  'PUT /programmes/:id': 'programme definitions are shared by every jurisdiction (coordinators and admins revise them; roles checked above)',
   'POST /notifications/read-all': 'marks only the caller’s own read state, of notifications addressed to them',
+  'POST /attachments': 'an upload belongs to no jurisdiction until an application uses it (which checks the applicant’s scope); until then only its uploader may read it (GET /attachments/:id, checked above)',
 };
 /** Checked by a test of its own below (the CSV import judges the jurisdiction line by line). */
 const CUSTOM = ['POST /operators/import'];

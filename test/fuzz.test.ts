@@ -20,18 +20,28 @@
 // "Nothing changed": other suites share the database and run at the same time, so the fingerprint is
 // scoped to what this file owns: its fuzzing users (created here, fuzz.* — every write a user makes is
 // audited with the actor), the fixture campaigns (their tasks, cases, stages, rosters, objections, titles,
-// listings, notifications and audit entries, as row digests), the operator and the webhook the fuzz
-// targets, and notification reads of the fuzzing users. Sessions are left out (login creates them).
+// listings, notifications and audit entries; the Lijiang registers' entries, batches, figures, scores,
+// scoring runs and attachments, as row digests), attachments uploaded by the fuzzing users, the operator
+// and the webhook the fuzz targets, and notification reads of the fuzzing users. Sessions are left out
+// (login creates them).
+//
+// Lijiang applications (POST /campaigns/:id/intake-applications) take the form as z.unknown(): the real
+// judge is the intake standard (domain/intake.ts checkIntakeForm), so "clearly invalid" is the route's
+// schema or the standard. They are fuzzed against a campaign whose window opens only next year, so even an
+// application that passes both is refused (409) and nothing is filed.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { startHarness, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
-import { changxingAwarded, fillPath, pathParams, routeKey, stopFixtures, zhoushanListed, type ChangxingFixture, type ZhoushanFixture } from './helpers-fixtures.js';
+import { changxingAwarded, fillPath, lijiangFiled, lijiangProduct, pathParams, routeKey, stopFixtures, zhoushanListed, type ChangxingFixture, type LijiangFixture, type ZhoushanFixture } from './helpers-fixtures.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
+import { shanghaiSpec } from './helpers-programmes.js';
 import { createApp } from '../api/app.js';
 import { ROUTES, type RouteDoc } from '../api/routes.js';
 import { isValidUscc } from '../domain/uscc.js';
+import { checkIntakeForm } from '../domain/intake.js';
+import { validScoringPeriod } from '../workflows/register-scoring.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
 import { demoUscc } from '../prisma/seed.js';
 import { shanghaiDate } from '../domain/time.js';
@@ -48,6 +58,7 @@ let h: Harness;
 let api: Api;
 let cx: ChangxingFixture;
 let zs: ZhoushanFixture;
+let lj: LijiangFixture;
 /** An open interview task (after a complaint on the taihu title): its rectification deadline is checked by the title's workflow. */
 let interviewTask: string;
 const demoTokens = new Map<string, Promise<string>>();
@@ -65,6 +76,9 @@ const FUZZ_USERS: { username: string; role: Role; jurisdictionId: string }[] = [
   { username: 'fuzz.coord.zhoushan', role: 'coordinator', jurisdictionId: '330900' },
   { username: 'fuzz.auditor.zhoushan', role: 'auditor', jurisdictionId: '330900' },
   { username: 'fuzz.officer.zhoushan', role: 'county_officer', jurisdictionId: '330900' },
+  { username: 'fuzz.coord.lijiang', role: 'coordinator', jurisdictionId: '530700' },
+  { username: 'fuzz.auditor.lijiang', role: 'auditor', jurisdictionId: '530700' },
+  { username: 'fuzz.officer.gucheng', role: 'county_officer', jurisdictionId: '530702' },
 ];
 const fuzzId = (username: string) => `u-${username.replace(/\./g, '-')}`;
 const tokens: Record<string, string> = {};
@@ -82,7 +96,7 @@ beforeAll(async () => {
   const hash = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.changxing' } })).passwordHash;
   for (const u of FUZZ_USERS)
     await h.db.user.upsert({ where: { id: fuzzId(u.username) }, update: {}, create: { id: fuzzId(u.username), username: u.username, displayName: `模糊测试 ${u.username}`, passwordHash: hash, role: u.role, jurisdictionId: u.jurisdictionId } });
-  [cx, zs] = await Promise.all([changxingAwarded(h, api, demoToken), zhoushanListed(h, api, demoToken)]);
+  [cx, zs, lj] = await Promise.all([changxingAwarded(h, api, demoToken), zhoushanListed(h, api, demoToken), lijiangFiled(h, api, demoToken)]);
   const complaint = await api.call('POST', `/titles/${encodeURIComponent(cx.titleTaihu)}/complaints`, { token: await demoToken('officer.taihu'), body: { kind: 'complaint', description: '消费者投诉' } });
   expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
   interviewTask = complaint.body.id;
@@ -100,7 +114,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`fuzz: requests=${requests} 5xx=${serverErrors} statuses=${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
-  if (h) await stopFixtures(h, [cx?.campaignId, zs?.campaignId].filter((x): x is string => !!x));
+  if (h) await stopFixtures(h, [cx?.campaignId, zs?.campaignId, lj?.campaignId, lj?.pendingCampaignId].filter((x): x is string => !!x));
   await api?.close();
   await h?.stop();
 });
@@ -108,7 +122,8 @@ afterAll(async () => {
 /** What this file owns in the database, as counts and row digests. */
 async function fingerprint() {
   const users = FUZZ_USERS.map((u) => fuzzId(u.username));
-  const campaigns = [cx.campaignId, zs.campaignId];
+  const campaigns = [cx.campaignId, zs.campaignId, lj.campaignId, lj.pendingCampaignId];
+  const entries = 'entry_id IN (SELECT id FROM register_entry WHERE campaign_id = ANY($2))';
   const digest = (table: string, where: string) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t WHERE ${where})`;
   const [row] = await h.db.$queryRawUnsafe<Record<string, string>[]>(
     `SELECT
@@ -123,6 +138,12 @@ async function fingerprint() {
        ${digest('title', 'campaign_id = ANY($2)')} AS title,
        ${digest('listing', 'campaign_id = ANY($2)')} AS listing,
        ${digest('notification', 'campaign_id = ANY($2) OR recipient_user_id = ANY($1)')} AS notification,
+       ${digest('register_entry', 'campaign_id = ANY($2)')} AS register_entry,
+       ${digest('intake_batch', 'campaign_id = ANY($2)')} AS intake_batch,
+       ${digest('register_metric', `${entries} OR recorded_by_id = ANY($1)`)} AS register_metric,
+       ${digest('register_score', entries)} AS register_score,
+       ${digest('register_scoring_run', 'campaign_id = ANY($2)')} AS register_scoring_run,
+       ${digest('attachment', `${entries} OR uploaded_by_id = ANY($1)`)} AS attachment,
        (SELECT count(*)::text FROM notification_read WHERE user_id = ANY($1)) AS notification_read,
        ${digest('operator', 'id = $3')} AS operator,
        ${digest('webhook', 'jurisdiction_id = $4')} AS webhook`,
@@ -283,10 +304,18 @@ interface Spec {
   noop?: fc.Arbitrary<FuzzRequest>;
 }
 
+const badProgrammeSpecs = fc.constantFrom(
+  shanghaiSpec('changxing', { rubric: { ...shanghaiSpec('x').rubric, role: 'leader' } }),
+  shanghaiSpec('changxing', { rubric: { ...shanghaiSpec('x').rubric, items: [{ key: 'a', name: '甲', nameEn: 'A', points: 90 }] } }),
+  shanghaiSpec('changxing', { stages: [{ key: 'idle', name: '空', nameEn: 'Idle', durationDays: 5, taskTypes: [] }, ...shanghaiSpec('x').stages] }),
+  shanghaiSpec('changxing', { roster: { name: '名单', nameEn: 'List' } }),
+);
+
 function specs(): Record<string, Spec> {
   const T = (user: string, params?: Record<string, string>, example?: object): Target => ({ user, params, example });
   const C = { id: cx.campaignId };
   const Z = { id: zs.campaignId };
+  const L = { id: lj.campaignId };
   const grounds = PROGRAMMES.changxing!.revocationGrounds.map((g) => g.key);
   const opCsvHeader = '名称,统一社会信用代码,主体类型,辖区代码,注册日期';
   const editable = (b: unknown) => (b !== null && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => ['name', 'kind', 'jurisdictionId', 'registeredOn', 'track', 'platformAccounts', 'abnormalListed', 'dishonestListed'].includes(k))) : b);
@@ -355,6 +384,12 @@ function specs(): Record<string, Spec> {
       semantic: fc.oneof(unknownId.map((operatorId) => ({ operatorId: operatorId.slice(0, 100), form: APPLICATION_FORM })), fc.constantFrom('op-cx-001', 'op-zs-001').map((operatorId) => ({ operatorId, form: APPLICATION_FORM }))),
     },
     'POST /campaigns/:id/cultivation-list': { targets: [T('fuzz.coord.zhoushan', Z, { quota: 1 })], semantic: fc.oneof(fc.constantFrom(-1, 100.5, 101, 1e9).map((threshold) => ({ threshold })), fc.constantFrom(0, -1, 1.5, 1e6).map((quota) => ({ quota }))) },
+    // Zhoushan's campaign is not of a defined programme: a valid body is 409.
+    'POST /campaigns/:id/roster': { targets: [T('fuzz.coord.zhoushan', Z, { quota: 1 })], semantic: fc.oneof(fc.constantFrom(-1, 100.5, 101, 1e9).map((threshold) => ({ threshold })), fc.constantFrom(0, -1, 1.5, 1e6).map((quota) => ({ quota }))) },
+    // A built-in's id: a valid definition is 409 (POST) or 403 (PUT): built-ins are code. The semantic bodies
+    // pass the schema but break the rules (unknown role, points not adding up to 100, a stage without work).
+    'POST /programmes': { targets: [T('fuzz.coord.changxing', undefined, shanghaiSpec('changxing'))], semantic: badProgrammeSpecs },
+    'PUT /programmes/:id': { targets: [T('fuzz.coord.changxing', { id: 'changxing' }, shanghaiSpec('changxing'))], semantic: badProgrammeSpecs },
     'POST /listings/:id/nominate': { targets: [T('fuzz.coord.zhoushan', { id: zs.listingId })] },
     // Not nominated: a valid answer is 409.
     'POST /listings/:id/province-answer': { targets: [T('fuzz.coord.zhoushan', { id: zs.listingId }, { accepted: true, note: '模糊测试' })] },
@@ -391,6 +426,34 @@ function specs(): Record<string, Spec> {
       ),
     },
     'POST /operators/import': { targets: [T('fuzz.coord.changxing', undefined, { csv: `${opCsvHeader}\n模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01` })], csv: badCsv(opCsvHeader, `模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01`) },
+    // Lijiang registers (issue #8). The window of this campaign opens next year: a valid application is 409.
+    // The form is judged by the intake standard too; the semantic bodies pass it but name attachments that
+    // do not exist or are another application's (400), or applicants that are unknown or outside 古城 (400/403).
+    'POST /campaigns/:id/intake-applications': {
+      targets: [T('fuzz.officer.gucheng', { id: lj.pendingCampaignId }, { operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试玛咖片', category: 'primary_agricultural', grade: '一级' }) })],
+      invalid: (b) => !route('POST /campaigns/:id/intake-applications').body!.safeParse(b).success || !checkIntakeForm((b as { form?: unknown }).form).form,
+      semantic: fc.oneof(
+        fc.tuple(fc.uuid({ version: 4 }), fc.uuid({ version: 4 })).map(([a, r]) => ({ operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试', licences: [a], testReports: [r] }) })),
+        fc.constantFrom('licences', 'testReports', 'materials').map((field) => ({ operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试', licences: [lj.reportId], testReports: [lj.licenceId], [field]: [lj.licenceId] }) })),
+        fc.oneof(unknownId.map((x) => x.slice(0, 100).trim() || 'x'), fc.constantFrom('op-lj-002', 'op-lj-012', 'op-zs-001', 'op-cx-001')).map((operatorId) => ({ operatorId, form: lijiangProduct({ productName: '模糊测试', category: 'primary_agricultural', grade: '一级' }) })),
+      ),
+    },
+    // A refused entry: valid figures are 409 (only filed entries are scored).
+    'POST /register-entries/:id/metrics': { targets: [T('fuzz.auditor.lijiang', { id: lj.entryYulong }, { platformRating: 4.5, complaintRate: 0.5, findings: 0, violation: false, note: '模糊测试' })] },
+    // Nothing is queued: a valid batch is 409; dates the schema takes but the deadline refuses are 400.
+    'POST /campaigns/:id/intake-batches': { targets: [T('fuzz.auditor.lijiang', L, { reviewDueAt: shanghaiDate(Date.now() + 30 * 86_400_000) })], semantic: badDate.map((reviewDueAt) => ({ reviewDueAt })) },
+    // Sets the period (audited): the example is only ever sent with unknown ids; periods under an hour or not ISO 8601 are 400.
+    'PUT /campaigns/:id/register-scoring': {
+      targets: [T('fuzz.coord.lijiang', L, { period: 'P1M' })],
+      semantic: fc.oneof(fc.constantFrom('PT5M', 'PT59M', 'PT0S', 'P0D', 'P-1M', 'p1m', 'P1M ', '1 month', 'monthly', 'P', 'PT', 'P1.5M', 'PT3599S'), edgeString).filter((p) => p.length >= 2 && p.length <= 40 && !validScoringPeriod(p)).map((period) => ({ period })),
+    },
+    // No body: with the real id a run is made, so only malformed JSON, huge bodies and unknown ids.
+    'POST /campaigns/:id/register-scoring/run': { targets: [T('fuzz.auditor.lijiang', L)] },
+    // A valid upload stores a file: only what the schema refuses is sent, and base64 that decodes to nothing (400).
+    'POST /attachments': {
+      targets: [T('fuzz.officer.gucheng', undefined, { filename: '模糊测试.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 fuzz').toString('base64') })],
+      semantic: fc.tuple(fc.constantFrom('=', '==', 'A', 'A=', 'A==', 'Q', '/', '+='), fc.constantFrom('application/pdf', 'image/png', 'text/plain')).map(([dataBase64, contentType]) => ({ filename: '模糊测试.pdf', contentType, dataBase64 })),
+    },
   };
 }
 
@@ -462,6 +525,17 @@ describe('fuzz of every write endpoint', () => {
     expect(WRITE_ROUTES.length).toBeGreaterThanOrEqual(31);
     expect(WRITE_ROUTES.map(routeKey).filter((k) => !table.has(k))).toEqual([]);
     expect([...table].filter((k) => !WRITE_ROUTES.some((r) => routeKey(r) === k))).toEqual([]);
+  });
+
+  it('refuses the Lijiang examples for state, so a valid body that slipped through would change nothing', async () => {
+    const before = await fingerprint();
+    const t = specs();
+    for (const k of ['POST /campaigns/:id/intake-applications', 'POST /register-entries/:id/metrics', 'POST /campaigns/:id/intake-batches']) {
+      const target = t[k]!.targets[0]!;
+      const r = await api.call('POST', fillPath(WRITE_ROUTES.find((x) => routeKey(x) === k)!.path, target.params!), { token: tokens[target.user!], body: target.example });
+      expect(r.status, `${k} ${JSON.stringify(r.body)}`).toBe(409);
+    }
+    expect(await fingerprint()).toEqual(before);
   });
 
   WRITE_ROUTES.forEach((route, i) => {

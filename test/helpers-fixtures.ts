@@ -1,13 +1,16 @@
 // Real campaigns built through the API for the access-matrix and fuzz suites (issue #7): a Changxing
-// campaign run to its award (cases at two stations, titles, an objection, the 公示 roster) and a Zhoushan
-// campaign run to its cultivation list (an application, its tasks, a listing). Both stay quiet afterwards:
-// their open stage lasts ten minutes, so no timer fires while a suite runs.
+// campaign run to its award (cases at two stations, titles, an objection, the 公示 roster), a Zhoushan
+// campaign run to its cultivation list (an application, its tasks, a listing) and a Lijiang register
+// campaign (issue #8: applications with attachments, a review batch, a filed entry). All stay quiet
+// afterwards: their open stage lasts ten minutes (Lijiang's window a year), so no timer fires while a
+// suite runs.
 import { expect } from 'vitest';
 import { uniqueYear, waitFor, type Harness } from './helpers.js';
 import type { Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
+import { shanghaiDate } from '../domain/time.js';
 
 const QUIET_MS = 600_000;
 const enc = encodeURIComponent;
@@ -39,6 +42,27 @@ export interface ZhoushanFixture {
   preReviewTaskId: string;
   cityAuditTaskId: string;
   cultivationRosterId: string;
+}
+
+export interface LijiangFixture {
+  /** A lijiang campaign of 530700, its application window (intake) open for a year. */
+  campaignId: string;
+  year: number;
+  /** op-lj-001 of 古城区 (530702), a pre-packaged product filed by officer.gucheng: admitted and filed (备案). */
+  entryGucheng: string;
+  /** op-lj-002 of 玉龙县 (530721), filed by officer.yulong: refused in the same batch. Nothing is left queued. */
+  entryYulong: string;
+  /** The licence and the test report of the gucheng entry (bound to it). */
+  licenceId: string;
+  reportId: string;
+  /** The review batch (seq 1, both entries; closed once both were reviewed), opened by auditor.lijiang. */
+  batchId: string;
+  reviewTaskId: string;
+  filingTaskId: string;
+  /** The product form the gucheng entry was filed with (attachments included). */
+  form: Record<string, unknown>;
+  /** A second lijiang campaign of 530700 whose window opens only next year: even a valid application is 409. */
+  pendingCampaignId: string;
 }
 
 type Tokens = (user: string) => Promise<string>;
@@ -118,12 +142,79 @@ export async function zhoushanListed(h: Harness, api: Api, token: Tokens): Promi
   return { campaignId, year, caseId, listingId: caseId, preReviewTaskId: review.id, cityAuditTaskId: audit.id, cultivationRosterId: list.body.id };
 }
 
-/** Ends the fixtures' workflows (their titles and listings live on in workflows of their own). */
+/** A prepackaged product of the Lijiang register (附件1): licences and test reports are mandatory. */
+export const lijiangProduct = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  register: 'product',
+  productName: '丽江雪茶礼盒',
+  category: 'prepackaged',
+  specifications: '250 g / 盒',
+  executionStandard: 'GB/T 14456',
+  dropshipping: true,
+  liveLinks: [{ platform: 'douyin', url: 'https://v.douyin.com/fixture/' }],
+  shipping: '顺丰，48 小时内发货',
+  dailyVolume: 300,
+  serviceHours: { daysPerWeek: 5, hoursPerDay: 8 },
+  ...over,
+});
+
+/**
+ * A Lijiang campaign of 530700 with its window open for a year: op-lj-001 (古城) applied by officer.gucheng
+ * with an uploaded licence and test report, op-lj-002 (玉龙) by officer.yulong; one batch opened by
+ * auditor.lijiang; the office admitted the first (filed with the centre by coord.lijiang) and refused the
+ * second. Nothing is queued, so a valid batch is 409. Also a second campaign whose window opens next year.
+ */
+export async function lijiangFiled(h: Harness, api: Api, token: Tokens): Promise<LijiangFixture> {
+  const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
+  const DAY = 86_400_000;
+  const launch = async (startsAt: string, dueAt: string) => {
+    const year = await uniqueYear(h.db);
+    const r = await post('coord.lijiang', '/campaigns', { programme: 'lijiang', year, jurisdictionId: '530700', stages: [{ key: 'intake', startsAt, dueAt }], reminderLeadHours: 0 });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return { year, campaignId: r.body.id as string };
+  };
+  const { year, campaignId } = await launch(new Date(Date.now() + 300).toISOString(), shanghaiDate(Date.now() + 365 * DAY));
+  const pending = await launch(shanghaiDate(Date.now() + 300 * DAY), shanghaiDate(Date.now() + 400 * DAY));
+  const cid = enc(campaignId);
+  await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'intake', status: 'open' } }), 'intake window open');
+  const upload = async (filename: string, text: string) => {
+    const r = await post('officer.gucheng', '/attachments', { filename, contentType: 'application/pdf', dataBase64: Buffer.from(text).toString('base64') });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.id as string;
+  };
+  const licenceId = await upload('食品生产许可证.pdf', '%PDF-1.4 fixture licence');
+  const reportId = await upload('检测报告.pdf', '%PDF-1.4 fixture report');
+  const form = lijiangProduct({ licences: [licenceId], testReports: [reportId] });
+  const apply = async (user: string, operatorId: string, f: unknown) => {
+    const r = await post(user, `/campaigns/${cid}/intake-applications`, { operatorId, form: f });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.entryId as string;
+  };
+  const entryGucheng = await apply('officer.gucheng', 'op-lj-001', form);
+  const entryYulong = await apply('officer.yulong', 'op-lj-002', lijiangProduct({ productName: '玉龙雪桃', category: 'primary_agricultural', grade: '一级果' }));
+  const batch = await post('auditor.lijiang', `/campaigns/${cid}/intake-batches`, { reviewDueAt: shanghaiDate(Date.now() + 300 * DAY) });
+  expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+  const open = (caseId: string, type: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' } }), `${type} of ${caseId}`);
+  const review = await open(entryGucheng, 'intake_review');
+  const refuse = await open(entryYulong, 'intake_review');
+  expect((await post('auditor.lijiang', `/tasks/${enc(review.id)}/complete`, { decision: 'admitted' })).status).toBe(200);
+  expect((await post('auditor.lijiang', `/tasks/${enc(refuse.id)}/complete`, { decision: 'refused', reason: '材料与实际产品不符' })).status).toBe(200);
+  const filing = await open(entryGucheng, 'filing');
+  expect((await post('coord.lijiang', `/tasks/${enc(filing.id)}/complete`, { filedOn: shanghaiDate(Date.now()), reference: `LJ-${year}-001` })).status).toBe(200);
+  await waitFor(async () => (await h.db.registerEntry.findUnique({ where: { id: entryGucheng } }))?.status === 'filed', 'entry filed');
+  await waitFor(async () => (await h.db.registerEntry.findUnique({ where: { id: entryYulong } }))?.status === 'refused', 'entry refused');
+  await waitFor(async () => (await h.db.intakeBatch.findUnique({ where: { id: batch.body.id } }))?.status === 'closed', 'batch closed');
+  return { campaignId, year, entryGucheng, entryYulong, licenceId, reportId, batchId: batch.body.id, reviewTaskId: review.id, filingTaskId: filing.id, form, pendingCampaignId: pending.campaignId };
+}
+
+/** Ends the fixtures' workflows (their titles, listings, register entries and scoring live on in workflows of their own). */
 export async function stopFixtures(h: Harness, campaignIds: string[]) {
   for (const id of campaignIds) {
     const children = [
       ...(await h.db.title.findMany({ where: { campaignId: id }, select: { workflowId: true } })),
       ...(await h.db.listing.findMany({ where: { campaignId: id }, select: { workflowId: true } })),
+      // Register campaigns: the entries' own workflows and the dynamic scoring outlive the campaign.
+      ...(await h.db.registerEntry.findMany({ where: { campaignId: id }, select: { id: true } })).map((e) => ({ workflowId: `register-entry-${e.id}` })),
+      { workflowId: `register-scoring-${id}` },
     ];
     for (const w of [{ workflowId: `campaign-${id}` }, ...children]) await h.env.client.workflow.getHandle(w.workflowId).terminate('test done').catch(() => {});
   }

@@ -6,7 +6,7 @@ import internals from '@prisma/internals';
 import pg from 'pg';
 import { inject } from 'vitest';
 
-const PG_TYPE: Record<string, string> = { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp with time zone', Json: 'jsonb', Float: 'double precision' };
+const PG_TYPE: Record<string, string> = { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp with time zone', Json: 'jsonb', Float: 'double precision', Bytes: 'bytea' };
 
 let client: pg.Client;
 beforeAll(async () => {

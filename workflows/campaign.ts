@@ -46,6 +46,7 @@ import {
   stageClosedSignal,
   stageExtendedSignal,
   stageOpenedSignal,
+  type IntakeEntrySeed,
   type CaseTaskState,
   type StageState,
 } from './messages.js';
@@ -53,6 +54,9 @@ import { CaseWorkflow } from './case.js';
 import { TitleWorkflow } from './title.js';
 import { ApplicationWorkflow } from './application.js';
 import { CultivationWorkflow } from './cultivation.js';
+import { IntakeWorkflow } from './intake.js';
+import { installIntake } from './intake-campaign.js';
+import { DefinedCaseWorkflow } from './defined-case.js';
 import { validateCompletion } from './task-validation.js';
 
 export interface CampaignInput {
@@ -182,13 +186,14 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     },
     {
       validator: ({ cases }: EnrolInput) => {
-        if (rules.application) throw reject(REJECT.invalid, '本项目须逐一申报 / this programme enrols by application');
+        if (rules.application || rules.intake) throw reject(REJECT.invalid, '本项目须逐一申报 / this programme enrols by application');
         const stage = stageFor(rules.enrolmentStage);
         if (!projected || stage.status === 'closed' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段已结束，不能再纳入经营主体 / enrolment closed with stage ${stage.key}`);
         if (cases.length === 0) throw reject(REJECT.invalid, '没有要纳入的经营主体 / nothing to enrol');
         const dup = cases.filter((c, i) => enrolled.has(c.caseId) || cases.findIndex((x) => x.caseId === c.caseId) !== i);
         if (dup.length) throw reject(REJECT.conflict, `已纳入本活动 / already enrolled: ${dup.map((c) => c.operatorName).join(', ')}`);
-        const noTrack = cases.filter((c) => !rules.tracks.some((t) => t.key === c.track));
+        // A programme without tracks (a defined one) enrols cases without one.
+        const noTrack = rules.tracks.length === 0 ? [] : cases.filter((c) => !rules.tracks.some((t) => t.key === c.track));
         if (noTrack.length) throw reject(REJECT.invalid, `须选择赛道 / a track (${rules.tracks.map((t) => t.key).join(' | ')}) is required: ${noTrack.map((c) => c.operatorName).join(', ')}`);
       },
     },
@@ -221,6 +226,18 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     confirmListUpdate,
     async ({ threshold, quota, actor }) => {
       confirming = true;
+      if (rules.defined) {
+        // A defined programme's roster (issue #8 Part B): kind 'list', no cultivation afterwards.
+        const d = rules.defined;
+        const r = await acts.confirmDefinedRoster({ campaignId: def.campaignId, threshold, quota, actor, clause: d.clause, rubricStageClosed: stageFor(d.rubric.stageKey).status === 'closed', rosterName: d.roster.name });
+        if (r.refusal) {
+          confirming = false;
+          throw reject(REJECT.conflict, r.refusal);
+        }
+        listConfirmed = true;
+        for (const caseId of [...r.listed, ...r.notListed]) await signalCase(caseWorkflowId(caseId), listDecisionSignal, { listed: r.listed.includes(caseId) });
+        return { rosterId: r.rosterId, listed: r.listed.length };
+      }
       const r = await acts.confirmCultivationList({ campaignId: def.campaignId, threshold, quota, actor, clause: rules.application!.clauses.listing });
       if (r.refusal) {
         confirming = false;
@@ -240,10 +257,17 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     },
     {
       validator: ({ threshold, quota }) => {
-        if (!rules.application) throw reject(REJECT.invalid, '本项目没有培育名单 / this programme has no cultivation list');
-        const stage = stageFor(rules.application.applicationStage);
-        if (stage.status !== 'closed') throw reject(REJECT.conflict, `「${stage.name}」阶段结束后方可确认名单 / the list is confirmed after stage ${stage.key} has closed`);
-        if (listConfirmed || confirming) throw reject(REJECT.conflict, '培育名单已确认 / the cultivation list is already confirmed');
+        if (rules.defined) {
+          // After the rubric stage has closed, or while it is open once every rubric task is done (the activity checks).
+          const stage = stageFor(rules.defined.rubric.stageKey);
+          if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始，不能确认名单 / the roster is confirmed once stage ${stage.key} has started and its scoring is done`);
+          if (listConfirmed || confirming) throw reject(REJECT.conflict, '名单已确认 / the roster is already confirmed');
+        } else {
+          if (!rules.application) throw reject(REJECT.invalid, '本项目没有培育名单 / this programme has no cultivation list');
+          const stage = stageFor(rules.application.applicationStage);
+          if (stage.status !== 'closed') throw reject(REJECT.conflict, `「${stage.name}」阶段结束后方可确认名单 / the list is confirmed after stage ${stage.key} has closed`);
+          if (listConfirmed || confirming) throw reject(REJECT.conflict, '培育名单已确认 / the cultivation list is already confirmed');
+        }
         if (threshold === undefined && quota === undefined) throw reject(REJECT.invalid, '须设定分数线或名额 / set a threshold, a quota, or both');
         if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw reject(REJECT.invalid, '分数线须在 0–100 之间 / threshold must be 0..100');
         if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) throw reject(REJECT.invalid, '名额须为正整数 / quota must be a whole number ≥ 1');
@@ -346,15 +370,27 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     },
   );
 
+  // Register programmes (Lijiang): applications, review batches and dynamic scoring.
+  const intake = rules.intake
+    ? installIntake({ def, stageFor, isProjected: () => projected, closing, enrolled, startCase: (seed, actor, extra) => startCase(seed, actor, extra), signalCase: (id, signal, ...args) => signalCase(id, signal, ...args), caseWorkflowId })
+    : undefined;
+
   await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: input.cases.length, workflowId: workflowInfo().workflowId });
   projected = true;
+  if (intake) await intake.startScoring();
 
-  const children: ChildWorkflowHandle<typeof CaseWorkflow | typeof ApplicationWorkflow>[] = [];
+  const children: ChildWorkflowHandle<typeof CaseWorkflow | typeof ApplicationWorkflow | typeof DefinedCaseWorkflow | typeof IntakeWorkflow>[] = [];
   async function startCase(seed: CaseSeed, actor: Actor, form?: unknown): Promise<void> {
     const common = { campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, settings: def.settings, rules, seed, enrolledBy: actor };
     // A case outlives nothing: if the campaign is terminated its cases are too.
     const options = { workflowId: caseWorkflowId(seed.caseId), parentClosePolicy: ParentClosePolicy.TERMINATE };
-    const child = rules.application ? await startChild(ApplicationWorkflow, { ...options, args: [{ ...common, form }] }) : await startChild(CaseWorkflow, { ...options, args: [common] });
+    const child = rules.intake
+      ? await startChild(IntakeWorkflow, { ...options, args: [{ ...common, entry: (form as { entry: IntakeEntrySeed }).entry }] })
+      : rules.application
+      ? await startChild(ApplicationWorkflow, { ...options, args: [{ ...common, form }] })
+      : rules.defined
+        ? await startChild(DefinedCaseWorkflow, { ...options, args: [common] })
+        : await startChild(CaseWorkflow, { ...options, args: [common] });
     children.push(child);
     child.result().then(
       () => finished.add(child.workflowId),

@@ -5,3 +5,7 @@ export { TitleWorkflow } from './title.js';
 export { ApplicationWorkflow } from './application.js';
 export { CultivationWorkflow } from './cultivation.js';
 export { WebhookDeliveryWorkflow } from './webhook.js';
+export { DefinedCaseWorkflow } from './defined-case.js';
+export { IntakeWorkflow } from './intake.js';
+export { RegisterEntryWorkflow } from './register-entry.js';
+export { RegisterScoringWorkflow } from './register-scoring.js';

@@ -164,3 +164,49 @@ export const enrolledCasesQuery = defineQuery<string[]>('enrolledCases');
 export const titleProgressQuery = defineQuery<TitleProgress>('titleProgress');
 export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
 export const caseProgressQuery = defineQuery<CaseProgress>('caseProgress');
+
+// Register programmes (Lijiang 入库)
+/** What the API checked and computed for an application (domain/intake.ts). */
+export interface IntakeEntrySeed {
+  register: 'product' | 'influencer';
+  name: string;
+  identity: string;
+  priority: number;
+  priorityReasons: { code: string; zh: string; en: string }[];
+  flags: { code: string; zh: string; en: string }[];
+  form: unknown;
+  attachments: { id: string; field: string }[];
+}
+export interface FileIntakeInput {
+  seed: CaseSeed;
+  entry: IntakeEntrySeed;
+  actor: Actor;
+}
+export interface BatchAssignment {
+  batchId: string;
+  seq: number;
+  reviewDueAt: number;
+  /** 1 = reviewed first (highest priority, then earliest filed). */
+  rank: number;
+}
+export interface RemovalProposal {
+  runId: string;
+  periodKey: string;
+  score: number;
+  average: number;
+  reasons: { code: string; zh: string; en: string }[];
+}
+export interface ScoringState {
+  campaignId: string;
+  period: string;
+  nextRunAt: number;
+  runs: number;
+}
+export const fileIntakeApplicationUpdate = defineUpdate<{ caseId: string; queued: number }, [FileIntakeInput]>('fileIntakeApplication');
+export const openIntakeBatchUpdate = defineUpdate<{ batchId: string; seq: number; size: number }, [{ reviewDueAt: number; actor: Actor }]>('openIntakeBatch');
+export const intakeQueueQuery = defineQuery<{ queued: string[]; batches: number }>('intakeQueue');
+export const batchAssignedSignal = defineSignal<[BatchAssignment]>('batchAssigned');
+export const removalProposedSignal = defineSignal<[RemovalProposal]>('removalProposed');
+export const setScoringPeriodUpdate = defineUpdate<ScoringState, [{ period: string; actor: Actor }]>('setScoringPeriod');
+export const runScoringUpdate = defineUpdate<{ runId: string; scored: number; proposed: number }, [{ actor: Actor }]>('runScoring');
+export const scoringStateQuery = defineQuery<ScoringState>('scoringState');

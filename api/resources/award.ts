@@ -159,7 +159,7 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   });
 
   // Rosters: dated, immutable publications; the newest of a kind supersedes the older ones.
-  const rosterFilter = z.object({ campaignId: z.string().optional(), kind: z.enum(['publicity', 'award', 'red', 'black', 'cultivation']).optional(), id: idsFilter.optional() });
+  const rosterFilter = z.object({ campaignId: z.string().optional(), kind: z.enum(['publicity', 'award', 'red', 'black', 'cultivation', 'list']).optional(), id: idsFilter.optional() });
   const visibleCampaignIds = async (me: Principal) => (await db.campaign.findMany({ where: { jurisdictionId: { in: visibleJurisdictions(me) } }, select: { id: true } })).map((x) => x.id);
   const withSuperseded = async <T extends { campaignId: string; kind: string; seq: number }>(rows: T[]) => {
     const latest = await db.roster.groupBy({ by: ['campaignId', 'kind'], where: { campaignId: { in: rows.map((x) => x.campaignId) } }, _max: { seq: true } });

@@ -7,10 +7,11 @@ import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { defineCampaign, type CampaignDefinition } from '../../domain/campaign-definition.js';
 import { parseDeadline } from '../../domain/time.js';
 import type { Actor } from '../../domain/roles.js';
-import { closeStageUpdate, extendStageUpdate } from '../../workflows/messages.js';
+import { closeStageUpdate, confirmListUpdate, extendStageUpdate } from '../../workflows/messages.js';
 import { launchCampaign } from '../campaign-launch.js';
-import { loadCampaign as loadOne, visibleJurisdictions } from '../campaign-access.js';
-import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
+import { loadProgramme } from '../programmes.js';
+import { loadCampaign as loadOne, requireRunner, visibleJurisdictions } from '../campaign-access.js';
+import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { overdueByJurisdiction, stageCounts } from '../progress.js';
 import { route } from '../routes.js';
@@ -49,6 +50,7 @@ export const launchBody = z
   .strict();
 const closeBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 const extendBody = z.object({ dueAt: dateText, reason: z.string().trim().min(1).max(500) }).strict();
+const rosterBody = z.object({ threshold: z.number().min(0).max(100).optional(), quota: z.number().int().min(1).max(10_000).optional() }).strict();
 
 
 export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
@@ -92,8 +94,9 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
 
   route(r, { method: 'post', path: '/campaigns', summary: 'Launch a campaign from a programme (enrols operators, starts the workflow)', tag: 'campaigns', roles: ['coordinator'], body: launchBody }, async (req, res, me) => {
     const body = parseOr400(launchBody, req.body);
-    const programme = PROGRAMMES[body.programme];
-    if (!programme) throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [{ path: 'programme', messageZh: '未知项目', messageEn: `unknown programme (known: ${Object.keys(PROGRAMMES).join(', ')})` }]);
+    // A built-in programme, or a defined one at its latest version (recorded as the definition's programmeVersion).
+    const programme = (await loadProgramme(db, body.programme))?.programme;
+    if (!programme) throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [{ path: 'programme', messageZh: '未知项目', messageEn: `unknown programme (built in: ${Object.keys(PROGRAMMES).join(', ')}; or one defined at /programmes)` }]);
     if (!(await db.jurisdiction.findUnique({ where: { id: body.jurisdictionId } }))) throw badRequest(`辖区 ${body.jurisdictionId} 不存在`, `jurisdiction ${body.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
     if (!inScope(me, body.jurisdictionId)) throw forbidden('只能在本辖区内启动活动', 'you can only launch campaigns in your own jurisdiction');
     let settings = body.settings;
@@ -157,6 +160,20 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     if (dueAt <= Date.now()) throw badRequest('新的截止时间必须在将来', 'the new deadline must be in the future', [{ path: 'dueAt', messageZh: '必须晚于当前时间', messageEn: 'must be in the future' }]);
     await client.workflow.getHandle(c.workflowId).executeUpdate(extendStageUpdate, { args: [{ stageKey: stage.key, dueAt, reason: body.reason, actor: actorOf(me) }] });
     return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+  });
+
+  // A defined programme's roster (issue #8 Part B): by the definition's threshold and/or quota unless given,
+  // once the rubric stage has closed or every rubric task is done (the campaign workflow decides).
+  route(r, { method: 'post', path: '/campaigns/:id/roster', summary: 'Confirm the roster of a campaign of a defined programme (threshold and/or quota; ties at the quota all go in)', tag: 'campaigns', roles: ['coordinator'], body: rosterBody }, async (req, res, me) => {
+    const c = await loadOne(db, String(req.params.id), me);
+    requireRunner(me, c);
+    const body = parseOr400(rosterBody, req.body);
+    if (!c.def.rules.defined) throw conflict('本活动的项目不是自定义项目，没有此名单 / 请使用该项目的名单功能', 'this campaign’s programme is not a defined one: use its own list or award routes');
+    const threshold = body.threshold ?? (body.quota === undefined ? c.def.settings.listThreshold : undefined);
+    const quota = body.quota ?? (body.threshold === undefined ? c.def.settings.listQuota : undefined);
+    const out = await client.workflow.getHandle(c.workflowId).executeUpdate(confirmListUpdate, { args: [{ threshold, quota, actor: actorOf(me) }] });
+    res.status(201);
+    return db.roster.findUniqueOrThrow({ where: { id: out.rosterId } });
   });
 
   const stageFilter = z.object({ campaignId: z.string().optional(), status: z.enum(['pending', 'open', 'closed']).optional() });

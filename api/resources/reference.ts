@@ -1,8 +1,7 @@
-// Read-only reference data: jurisdictions, users, operators, programmes.
+// Read-only reference data: jurisdictions, users, operators (programmes: api/resources/programmes.ts).
 import { Router } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
-import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { forbidden, notFound } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, parseList, sendList, escapeLike } from '../list.js';
 import { OPERATOR_KINDS } from '../../domain/register.js';
@@ -88,28 +87,6 @@ export function referenceRouter(db: PrismaClient): Router {
     return o;
   });
 
-  const programmeView = (p: (typeof PROGRAMMES)[string]) => ({
-    id: p.id,
-    name: p.name,
-    nameEn: p.nameEn,
-    defaults: p.defaults,
-    stages: p.stages.map((s) => ({ key: s.key, name: s.name, nameEn: s.nameEn, defaultStart: s.defaultStart, defaultDue: s.defaultDue, taskTypes: s.caseTasks.map((t) => t.type) })),
-    enrolmentStage: p.enrolmentStage,
-    tracks: p.tracks,
-    scoring: p.scoring,
-    seriousViolations: p.seriousViolations,
-    revocationGrounds: p.revocationGrounds,
-    clauses: p.clauses,
-    application: p.application ?? null,
-  });
-  route(r, { method: 'get', path: '/programmes', summary: 'Programme definitions a campaign can be launched from', tag: 'reference', list: true }, (_req, res) => {
-    const rows = Object.values(PROGRAMMES).map(programmeView);
-    sendList(res, 'programmes', 0, rows, rows.length);
-  });
-  route(r, { method: 'get', path: '/programmes/:id', summary: 'One programme definition', tag: 'reference' }, (req) => {
-    const p = PROGRAMMES[String(req.params.id)];
-    if (!p) throw notFound('项目 programme', String(req.params.id));
-    return programmeView(p);
-  });
+  // Programmes: api/resources/programmes.ts.
   return r;
 }

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
-import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
+import { TASK_RESULT_SCHEMAS, resultSchemaFor } from '../../domain/task-forms.js';
 import { completeTaskUpdate } from '../../workflows/messages.js';
 import { randomUUID } from 'node:crypto';
 import { dispatchDeliveries, insertNotifications, type NewNotification } from '../../activities/notify.js';
@@ -178,7 +178,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
   route(r, { method: 'post', path: '/tasks/:id/complete', summary: 'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done', tag: 'tasks', body: z.union(Object.values(TASK_RESULT_SCHEMAS) as [z.ZodType, z.ZodType]) }, async (req, _res, me) => {
     const t = await load(String(req.params.id), me);
     mayAct(t, me);
-    const schema = TASK_RESULT_SCHEMAS[t.type];
+    // A defined programme's form task (`form:<key>`) and rubric carry their form in details (issue #8 Part B).
+    const schema = resultSchemaFor(t.type, t.details);
     if (!schema) throw conflict(`任务类型 ${t.type} 不能在此办理`, `task type ${t.type} cannot be completed here`);
     const result = parseOr400(schema, req.body);
     if (t.status === 'done') throw conflict('任务已办结，不能重复提交', 'task is already completed');

@@ -1,4 +1,5 @@
 import type { Role } from '../roles.js';
+import type { DefinedRules } from './defined.js';
 
 /** A task every case gets when a stage opens. */
 export interface CaseTaskTemplate {
@@ -16,6 +17,8 @@ export interface ProgrammeStage {
   nameEn: string;
   defaultStart: string; // MM-DD in the campaign year
   defaultDue: string; // MM-DD in the campaign year, end of day Asia/Shanghai
+  /** The deadline falls this many years after the campaign year (Lijiang's window runs two years). */
+  dueYearOffset?: number;
   caseTasks: CaseTaskTemplate[];
 }
 
@@ -53,6 +56,38 @@ export interface CampaignSettings {
   listThreshold?: number;
   /** …and at most this many (ties at the cut all go in). */
   listQuota?: number;
+  /** Register programmes (Lijiang): how often admitted entries are scored (动态评分), ISO 8601. */
+  scoringPeriod?: string;
+  /** …points of the score from the platform rating, the complaint rate and the regulator's findings (sum 100). */
+  scoreWeights?: { rating: number; complaints: number; findings: number };
+  /** …a complaint rate (% of orders) at or above this proposes removal, and scores 0 complaint points. */
+  complaintRateLimit?: number;
+  /** …an entry this many points below its register's average is proposed for removal (质量低于平均水平). */
+  belowAverageMargin?: number;
+  /** …an influencer with this many followers on one account is reviewed first (粉丝量1万以上). */
+  priorityFollowers?: number;
+  /** …how long the centre has to file (备案) an admitted entry, ISO 8601. */
+  filingPeriod?: string;
+}
+
+/**
+ * Register programmes (Lijiang 入库): applications are taken while the window stage is open, queue until
+ * the office opens a review batch, are admitted or refused, then filed with the centre; admitted entries
+ * are scored periodically and may be removed (清退).
+ */
+export interface IntakeRules {
+  windowStage: string;
+  /**
+   * The stage key the register's work (reviews, filings, removal reviews) is filed under. Not a calendar
+   * stage: that work has deadlines of its own (the batch's, the filing period) and outlives the window, so
+   * the window's close must not make it overdue.
+   */
+  taskStageKey: string;
+  /** The registers (数据库), also the campaign's tracks. */
+  registers: Named[];
+  /** Who acts at each step (the office reviews and confirms removal, the centre files). */
+  roles: { review: Role; filing: Role; removal: Role; batch: Role[] };
+  clauses: Record<'window' | 'product' | 'influencer' | 'priority' | 'review' | 'filing' | 'scoring' | 'removal', string>;
 }
 
 /** Application-driven programmes (Zhoushan): operators apply, the county pre-reviews, the city audits. */
@@ -102,4 +137,8 @@ export interface Programme {
   defaults: { reminderLeadHours: number; settings: CampaignSettings };
   /** Present for programmes whose cases come from applications, run by ApplicationWorkflow. */
   application?: ApplicationRules;
+  /** Present for register programmes (Lijiang), run by IntakeWorkflow and RegisterEntryWorkflow. */
+  intake?: IntakeRules;
+  /** Present for programmes a coordinator defined as data (issue #8 Part B), run by DefinedCaseWorkflow. */
+  defined?: DefinedRules;
 }

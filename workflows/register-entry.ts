@@ -1,0 +1,86 @@
+// RegisterEntryWorkflow: a filed entry of a Lijiang register, alive until it is removed (清退, 附件1 第16条:
+// 对产品和服务质量低于平均水平、投诉率高、违法违规的产品和企业，及时予以清退). Dynamic scoring proposes a
+// removal; the office confirms it (removed) or keeps the entry, with reasons, in a removal_review task.
+import { continueAsNew, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { IntakeRules } from '../domain/programmes/index.js';
+import type { RemovalReviewResult } from '../domain/intake.js';
+import { completeTaskUpdate, removalProposedSignal, type CaseTaskState, type RemovalProposal } from './messages.js';
+import { validateCompletion } from './task-validation.js';
+import { resultWithDeadline, type TaskBook } from './task-wait.js';
+
+export interface RegisterEntryInput {
+  entryId: string;
+  campaignId: string;
+  jurisdictionId: string;
+  name: string;
+  /** Days the office has to confirm or reject a proposed removal. */
+  verificationDays: number;
+  rules: IntakeRules;
+  deadlineClause: string;
+  /** Carried over continue-as-new: removal reviews held so far. */
+  reviews?: number;
+}
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<{ entryId: string; status: 'removed' }> {
+  const id = input.entryId;
+  const cl = input.rules.clauses;
+  const book: TaskBook = { tasks: new Map<string, CaseTaskState>(), results: new Map() };
+  const proposals: RemovalProposal[] = [];
+  let reviews = input.reviews ?? 0;
+
+  // A proposal arriving while one is under review is the same question again: it waits its turn and is
+  // dropped if the entry is removed meanwhile.
+  setHandler(removalProposedSignal, (p) => void proposals.push(p));
+  setHandler(
+    completeTaskUpdate,
+    async ({ taskId, actor, result }) => {
+      const t = book.tasks.get(taskId)!;
+      t.status = 'done';
+      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: t.type === 'escalation' ? input.deadlineClause : cl.removal });
+      book.results.set(taskId, { result, actor });
+      return { taskId, status: 'done', completedAt, late: t.overdue };
+    },
+    { validator: (i) => validateCompletion(book.tasks, i) },
+  );
+
+  for (;;) {
+    await condition(() => proposals.length > 0 || workflowInfo().continueAsNewSuggested);
+    if (proposals.length === 0) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof RegisterEntryWorkflow>({ ...input, reviews });
+    }
+    const p = proposals.shift()!;
+    reviews += 1;
+    const taskId = `${id}:removal_review#${reviews}`;
+    await acts.recordEntryDecision({ key: `entry:${id}:proposed:${p.runId}`, entryId: id, action: 'intake.removal_proposed', actor: { userId: null, role: 'system', displayName: '系统 / system' }, clause: cl.scoring, reason: p.reasons.map((r) => r.zh).join('；'), data: { runId: p.runId, score: p.score, average: p.average, reasons: p.reasons }, patch: { removalProposed: true } });
+    const dueAt = Date.now() + input.verificationDays * 86_400_000;
+    book.tasks.set(taskId, { id: taskId, type: 'removal_review', stageKey: input.rules.taskStageKey, status: 'open', overdue: false, round: reviews });
+    await acts.createTask({
+      id: taskId,
+      campaignId: input.campaignId,
+      stageKey: input.rules.taskStageKey,
+      caseId: id,
+      type: 'removal_review',
+      title: `清退确认：${input.name}`,
+      assigneeRole: input.rules.roles.removal,
+      jurisdictionId: input.jurisdictionId,
+      dueAt,
+      workflowId: workflowInfo().workflowId,
+      details: { entryId: id, name: input.name, runId: p.runId, periodKey: p.periodKey, score: p.score, average: p.average, reasons: p.reasons },
+      notify: { kind: 'decision', title: `「${input.name}」被提出清退 / proposed for removal`, body: p.reasons.map((r) => r.zh).join('；') },
+    });
+    const { result, actor } = await resultWithDeadline<RemovalReviewResult>(book, taskId, { dueAt, campaignId: input.campaignId, caseId: id, coordinatorJurisdictionId: input.jurisdictionId, escalationTitle: `${input.name} 的清退确认`, clause: input.deadlineClause });
+    if (result.decision === 'remove') {
+      await acts.recordEntryDecision({ key: `${taskId}:decision`, entryId: id, action: 'intake.removed', actor, clause: cl.removal, reason: result.reason, data: { runId: p.runId, reasons: p.reasons }, patch: { status: 'removed', removedReason: result.reason, removalProposed: false } });
+      await condition(() => [...book.tasks.values()].every((t) => t.status === 'done') && allHandlersFinished());
+      return { entryId: id, status: 'removed' };
+    }
+    await acts.recordEntryDecision({ key: `${taskId}:decision`, entryId: id, action: 'intake.kept', actor, clause: cl.removal, reason: result.reason, data: { runId: p.runId }, patch: { removalProposed: false } });
+  }
+}
