@@ -8,13 +8,23 @@ import cases from './cases';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import intakeBatches from './intake-batches';
 import jurisdictions from './jurisdictions';
 import { Layout } from './layout';
 import listings from './listings';
 import notifications from './notifications';
 import objections from './objections';
 import operators from './operators';
-import { canKeepRegister, canLaunchCampaigns, canSeeUsers } from './permissions';
+import {
+    canEditProgrammes,
+    canFileIntake,
+    canKeepRegister,
+    canLaunchCampaigns,
+    canSeeRegisters,
+    canSeeUsers,
+} from './permissions';
+import programmes from './programmes';
+import { influencerRegister, productRegister, registerEntries } from './registers';
 import rosters from './rosters';
 import tasks from './tasks';
 import titles from './titles';
@@ -51,6 +61,27 @@ export const App = () => (
                 <Resource name="objections" {...objections} />
                 <Resource name="rosters" {...rosters} />
                 <Resource name="listings" {...listings} />
+                {/* 丽江: 特色直播优质产品库 and 新媒体达人库 (two menu entries over /api/register-entries) */}
+                {canSeeRegisters(role) && (
+                    <Resource
+                        name="product-register"
+                        {...productRegister}
+                        create={canFileIntake(role) ? productRegister.create : undefined}
+                    />
+                )}
+                {canSeeRegisters(role) && (
+                    <Resource
+                        name="influencer-register"
+                        {...influencerRegister}
+                        create={canFileIntake(role) ? influencerRegister.create : undefined}
+                    />
+                )}
+                <Resource name="register-entries" {...registerEntries} />
+                {canSeeRegisters(role) ? (
+                    <Resource name="intake-batches" {...intakeBatches} />
+                ) : (
+                    <Resource name="intake-batches" show={intakeBatches.show} />
+                )}
                 <Resource
                     name="operators"
                     {...operators}
@@ -58,6 +89,12 @@ export const App = () => (
                     edit={canKeepRegister(role) ? operators.edit : undefined}
                 />
                 <Resource name="audit-events" {...auditEvents} />
+                <Resource
+                    name="programmes"
+                    {...programmes}
+                    create={canEditProgrammes(role) ? programmes.create : undefined}
+                    edit={canEditProgrammes(role) ? programmes.edit : undefined}
+                />
                 <Resource name="jurisdictions" {...jurisdictions} />
                 {canSeeUsers(role) && <Resource name="users" {...users} />}
                 {/* 截止日历: #/calendar */}

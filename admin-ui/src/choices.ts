@@ -14,6 +14,10 @@ export const TASK_TYPES = [
     'pre_review',
     'resubmission',
     'city_audit',
+    'intake_review',
+    'filing',
+    'removal_review',
+    'rubric',
 ];
 export const taskTypeChoices = choices('app.task.type', TASK_TYPES);
 export const campaignStatusChoices = choices('app.campaign.status', ['running', 'completed']);
@@ -97,6 +101,7 @@ export const rosterKindColors = {
     red: 'error',
     black: 'default',
     cultivation: 'success',
+    list: 'success',
 } as const;
 export const listingStatusColors = { listed: 'success', removed: 'error' } as const;
 export const nominationColors = {
@@ -107,3 +112,48 @@ export const nominationColors = {
     withdrawn: 'default',
 } as const;
 export const inspectionFindingColors = { ok: 'success', minor: 'warning', serious: 'error' } as const;
+
+// Lijiang registers (丽江产品库 / 达人库).
+export const REGISTER_STATUSES = ['queued', 'in_review', 'admitted', 'refused', 'filed', 'removed'] as const;
+export const registerStatusChoices = choices('app.register.status', [...REGISTER_STATUSES]);
+export const registerStatusColors = {
+    queued: 'default',
+    in_review: 'info',
+    admitted: 'primary',
+    refused: 'error',
+    filed: 'success',
+    removed: 'warning',
+} as const;
+export const registerChoices = choices('app.register.register', ['product', 'influencer']);
+export const productCategoryChoices = choices('app.register.category', [
+    'primary_agricultural',
+    'prepackaged',
+    'green_organic',
+    'time_honoured',
+    'cultural_tourism',
+]);
+export const livePlatformChoices = choices('app.register.platform', ['douyin', 'kuaishou', 'wechat']);
+export const influencerPlatformChoices = choices('app.register.platform', [
+    'douyin',
+    'kuaishou',
+    'weibo',
+    'wechat_official',
+    'wechat_channels',
+    'xiaohongshu',
+]);
+export const encouragedCategoryChoices = choices('app.register.encouraged', [
+    'tourism_worker',
+    'new_farmer',
+    'rural_entrepreneur',
+    'expert',
+    'ethnic_culture',
+    'head_agency',
+]);
+export const batchStatusChoices = choices('app.batch.status', ['open', 'closed']);
+export const batchStatusColors = { open: 'primary', closed: 'success' } as const;
+export const intakeReviewDecisionChoices = choices('app.intake_review.decision', ['admitted', 'refused']);
+export const removalDecisionChoices = choices('app.removal_review.decision', ['remove', 'keep']);
+
+// Programmes defined as data.
+export const programmeRoleChoices = choices('app.role', ['county_officer', 'auditor', 'coordinator']);
+export const formFieldTypeChoices = choices('app.programme.field_type', ['text', 'number', 'boolean', 'date', 'choice']);

@@ -10,12 +10,22 @@ import type {
     CompleteTaskBody,
     EnrolmentBody,
     EnrolmentResult,
+    Attachment,
+    IntakeApplicationForm,
+    IntakeApplicationResult,
+    IntakeBatch,
     Listing,
     Objection,
     OperatorImportResult,
     OperatorKinds,
     Programme,
+    ProgrammeSpec,
+    ProgrammeVersion,
+    RegisterMetric,
+    RegisterMetricsBody,
+    RegisterScoring,
     Roster,
+    ScoringRun,
     Stage,
     Successor,
     Task,
@@ -67,6 +77,22 @@ export interface AppDataProvider extends DataProvider {
     answerNomination(id: Identifier, body: { accepted: boolean; note: string }): Promise<Listing>;
     removeListing(id: Identifier, body: { reason: string }): Promise<Listing>;
     recordListingFinding(id: Identifier, body: { description: string; serious: boolean }): Promise<Listing>;
+    // Lijiang registers (丽江产品库 / 达人库)
+    uploadAttachment(body: { filename: string; contentType: string; dataBase64: string }): Promise<Attachment>;
+    fileIntakeApplication(
+        campaignId: Identifier,
+        body: { operatorId: string; form: IntakeApplicationForm },
+    ): Promise<IntakeApplicationResult>;
+    recordRegisterMetrics(entryId: Identifier, body: RegisterMetricsBody): Promise<RegisterMetric>;
+    openIntakeBatch(campaignId: Identifier, body: { reviewDueAt: string }): Promise<IntakeBatch>;
+    registerScoring(campaignId: Identifier): Promise<RegisterScoring>;
+    setRegisterScoringPeriod(campaignId: Identifier, period: string): Promise<RegisterScoring>;
+    runRegisterScoring(campaignId: Identifier): Promise<ScoringRun>;
+    // Programmes defined as data
+    confirmDefinedRoster(campaignId: Identifier, body: { threshold?: number; quota?: number }): Promise<Roster>;
+    programmeVersions(id: Identifier): Promise<ProgrammeVersion[]>;
+    createProgramme(spec: ProgrammeSpec): Promise<unknown>;
+    updateProgramme(id: Identifier, spec: ProgrammeSpec): Promise<unknown>;
 }
 
 const segment = (id: Identifier | string) => encodeURIComponent(String(id));
@@ -76,7 +102,20 @@ const get = async <T>(path: string): Promise<T> => (await httpClient(`${API_URL}
 const post = async <T>(path: string, body: unknown = {}): Promise<T> =>
     (await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
 
+const put = async <T>(path: string, body: unknown = {}): Promise<T> =>
+    (await httpClient(`${API_URL}${path}`, { method: 'PUT', body: JSON.stringify(body) })).json as T;
+
 const rest = simpleRestProvider(API_URL, httpClient);
+
+/**
+ * The two registers of Lijiang (特色直播优质产品库, 新媒体达人库) are two menu entries over one API
+ * resource: `product-register` and `influencer-register` list GET /api/register-entries with the
+ * register as a fixed filter.
+ */
+export const REGISTER_RESOURCES: Record<string, 'product' | 'influencer'> = {
+    'product-register': 'product',
+    'influencer-register': 'influencer',
+};
 
 /**
  * Lists that live under a campaign rather than at the top level: `candidates` is
@@ -89,10 +128,18 @@ const nestedListPath = (resource: string, params: GetListParams): string | undef
 
 export const dataProvider: AppDataProvider = {
     ...rest,
-    getList: (resource, params) => rest.getList(nestedListPath(resource, params) ?? resource, params),
+    getList: (resource, params) => {
+        const register = REGISTER_RESOURCES[resource];
+        if (register) {
+            return rest.getList('register-entries', { ...params, filter: { ...params.filter, register } });
+        }
+        return rest.getList(nestedListPath(resource, params) ?? resource, params);
+    },
+    getOne: (resource, params) => rest.getOne(REGISTER_RESOURCES[resource] ? 'register-entries' : resource, params),
     // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by
     // default), so ask for as many rows as ids: otherwise references past the 25th stay blank.
     getMany: async (resource, params) => {
+        if (REGISTER_RESOURCES[resource]) resource = 'register-entries';
         const query = new URLSearchParams({
             filter: JSON.stringify({ id: params.ids }),
             range: JSON.stringify([0, Math.max(params.ids.length - 1, 0)]),
@@ -140,4 +187,20 @@ export const dataProvider: AppDataProvider = {
     answerNomination: (id, body) => post<Listing>(`/listings/${segment(id)}/province-answer`, body),
     removeListing: (id, body) => post<Listing>(`/listings/${segment(id)}/remove`, body),
     recordListingFinding: (id, body) => post<Listing>(`/listings/${segment(id)}/findings`, body),
+    uploadAttachment: body => post<Attachment>('/attachments', body),
+    fileIntakeApplication: (campaignId, body) =>
+        post<IntakeApplicationResult>(`/campaigns/${segment(campaignId)}/intake-applications`, body),
+    recordRegisterMetrics: (entryId, body) =>
+        post<RegisterMetric>(`/register-entries/${segment(entryId)}/metrics`, body),
+    openIntakeBatch: (campaignId, body) =>
+        post<IntakeBatch>(`/campaigns/${segment(campaignId)}/intake-batches`, body),
+    registerScoring: campaignId => get<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`),
+    setRegisterScoringPeriod: (campaignId, period) =>
+        put<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`, { period }),
+    runRegisterScoring: campaignId =>
+        post<ScoringRun>(`/campaigns/${segment(campaignId)}/register-scoring/run`),
+    confirmDefinedRoster: (campaignId, body) => post<Roster>(`/campaigns/${segment(campaignId)}/roster`, body),
+    programmeVersions: id => get<ProgrammeVersion[]>(`/programmes/${segment(id)}/versions`),
+    createProgramme: spec => post('/programmes', spec),
+    updateProgramme: (id, spec) => put(`/programmes/${segment(id)}`, spec),
 };

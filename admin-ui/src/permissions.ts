@@ -35,3 +35,29 @@ export const canDecideListings = (role?: Role) => role === 'coordinator';
 
 /** 日常监测: a finding on a listed room (county officers and coordinators in scope). */
 export const canRecordFindings = (role?: Role) => role === 'county_officer' || role === 'coordinator';
+
+// Lijiang registers (丽江产品库 / 达人库).
+/** The registers are read by the centre, the office, county officers and leaders. */
+export const canSeeRegisters = (role?: Role) =>
+    role === 'coordinator' || role === 'auditor' || role === 'county_officer' || role === 'leader';
+
+/** 申报: the centre, the office, or a county officer (for operators of their county). */
+export const canFileIntake = (role?: Role) =>
+    role === 'coordinator' || role === 'auditor' || role === 'county_officer';
+
+/** 动态评分 figures (platform rating, complaints, findings) of an admitted entry. */
+export const canRecordRegisterMetrics = (role?: Role) =>
+    role === 'coordinator' || role === 'auditor' || role === 'county_officer';
+
+/** 分批次审核: opening a batch (the office and the centre of the campaign's jurisdiction). */
+export const canOpenIntakeBatches = (role?: Role) => role === 'coordinator' || role === 'auditor';
+
+/** The dynamic scoring period is the centre's setting. */
+export const canSetScoringPeriod = (role?: Role) => role === 'coordinator';
+
+/** Running a scoring period now. */
+export const canRunScoring = (role?: Role) => role === 'coordinator' || role === 'auditor';
+
+// Programmes defined as data.
+/** Defining and revising programmes (built-ins stay read-only). */
+export const canEditProgrammes = (role?: Role) => role === 'coordinator' || role === 'admin';

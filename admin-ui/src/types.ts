@@ -199,7 +199,7 @@ export type EnrolmentBody =
     | { operators: { operatorId?: string; uscc?: string; track?: string }[] }
     | { filter: { jurisdictionId?: string; track?: string; q?: string }; track?: string };
 
-export type RosterKind = 'publicity' | 'award' | 'red' | 'black' | 'cultivation';
+export type RosterKind = 'publicity' | 'award' | 'red' | 'black' | 'cultivation' | 'list';
 
 export interface RosterEntry {
     caseId: string;
@@ -537,7 +537,13 @@ export type CompleteTaskBody =
     | InterviewBody
     | PreReviewBody
     | ResubmissionBody
-    | CityAuditBody;
+    | CityAuditBody
+    | IntakeReviewBody
+    | FilingBody
+    | RemovalReviewBody
+    | RubricTaskBody
+    /** form:<taskType> tasks of a defined programme: one value per field of details.form. */
+    | Record<string, unknown>;
 
 /** A rectification order (限期整改), as the verification task carries it. */
 export interface RectificationOrder {
@@ -624,4 +630,263 @@ export interface ApiErrorBody {
     messageZh?: string;
     messageEn?: string;
     fields?: { path: string; row?: number; messageZh?: string; messageEn?: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lijiang registers (丽江特色直播优质产品库 / 新媒体达人库, issue #8 part A)
+
+export type Register = 'product' | 'influencer';
+export type RegisterEntryStatus = 'queued' | 'in_review' | 'admitted' | 'refused' | 'filed' | 'removed';
+
+/** A reason given by the API in Chinese and English (priority reasons, flags, removal reasons). */
+export interface CodedReason {
+    code: string;
+    zh: string;
+    en: string;
+}
+
+export type ProductCategory =
+    | 'primary_agricultural'
+    | 'prepackaged'
+    | 'green_organic'
+    | 'time_honoured'
+    | 'cultural_tourism';
+
+export type LivePlatform = 'douyin' | 'kuaishou' | 'wechat';
+export type InfluencerPlatform =
+    | 'douyin'
+    | 'kuaishou'
+    | 'weibo'
+    | 'wechat_official'
+    | 'wechat_channels'
+    | 'xiaohongshu';
+export type EncouragedCategory =
+    | 'tourism_worker'
+    | 'new_farmer'
+    | 'rural_entrepreneur'
+    | 'expert'
+    | 'ethnic_culture'
+    | 'head_agency';
+
+export interface ProductApplicationForm {
+    register: 'product';
+    productName: string;
+    category: ProductCategory;
+    grade?: string;
+    specifications: string;
+    executionStandard: string;
+    licences: string[];
+    testReports: string[];
+    dropshipping: boolean;
+    liveLinks: { platform: LivePlatform; url: string }[];
+    shipping: string;
+    dailyVolume: number;
+    serviceHours: { daysPerWeek: number; hoursPerDay: number };
+    materials?: string[];
+}
+
+export interface InfluencerAccount {
+    platform: InfluencerPlatform;
+    handle: string;
+    followers: number;
+    realNameVerified: boolean;
+    liveSellingEnabled: boolean;
+}
+
+export interface InfluencerApplicationForm {
+    register: 'influencer';
+    displayName: string;
+    accounts: InfluencerAccount[];
+    notUnderPenalty: boolean;
+    promotesLijiang: boolean;
+    encouragedCategories?: EncouragedCategory[];
+    materials?: string[];
+}
+
+export type IntakeApplicationForm = ProductApplicationForm | InfluencerApplicationForm;
+
+/** POST /api/attachments → this; GET /api/register-entries/:id lists them with the form field. */
+export interface Attachment {
+    id: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    field?: string | null;
+}
+
+export interface RegisterScore {
+    periodKey: string;
+    scoredAt: string;
+    score: number;
+    average: number | null;
+    parts?: Record<string, number> | null;
+    proposed: boolean;
+    reasons: CodedReason[];
+}
+
+export interface RegisterMetric {
+    id: string;
+    recordedAt: string;
+    recordedBy?: string | null;
+    recordedByName?: string | null;
+    platformRating: number;
+    complaintRate: number;
+    findings: number;
+    violation: boolean;
+    note?: string | null;
+}
+
+export interface RegisterEntry extends RaRecord<string> {
+    caseId: string;
+    campaignId: string;
+    register: Register;
+    name: string;
+    operatorId: string;
+    operatorName?: string;
+    jurisdictionId: string;
+    status: RegisterEntryStatus;
+    priority: number;
+    priorityReasons: CodedReason[];
+    flags: CodedReason[];
+    batchId: string | null;
+    batchSeq: number | null;
+    reviewDueAt: number | string | null;
+    createdAt: string;
+    admittedAt: string | null;
+    filedAt: string | null;
+    filingDate: string | null;
+    filingReference: string | null;
+    removalProposed: boolean;
+    removedAt: string | null;
+    removedReason: string | null;
+    refusedReason: string | null;
+    lastScore: number | null;
+    lastScoredAt: string | null;
+    form: Partial<ProductApplicationForm> & Partial<InfluencerApplicationForm> & Record<string, unknown>;
+    workflowId?: string;
+    /** Only on GET /api/register-entries/:id */
+    attachments?: Attachment[];
+    scores?: RegisterScore[];
+    metrics?: RegisterMetric[];
+}
+
+/** POST /api/campaigns/:id/intake-applications → */
+export interface IntakeApplicationResult {
+    entryId: string;
+    caseId: string;
+    priority: number;
+    priorityReasons: CodedReason[];
+    flags: CodedReason[];
+}
+
+export interface IntakeBatch extends RaRecord<string> {
+    campaignId: string;
+    seq: number;
+    openedAt: string;
+    openedByName?: string | null;
+    reviewDueAt: string | number;
+    size: number;
+    reviewed: number;
+    admitted: number;
+    refused: number;
+    status: 'open' | 'closed';
+}
+
+export interface RegisterMetricsBody {
+    platformRating: number;
+    complaintRate: number;
+    findings: number;
+    violation: boolean;
+    note?: string;
+}
+
+export interface ScoringRun {
+    periodKey: string;
+    ranAt: string;
+    scored: number;
+    proposed: number;
+    averages: { product?: number | null; influencer?: number | null };
+}
+
+/** GET /api/campaigns/:id/register-scoring */
+export interface RegisterScoring {
+    period: string;
+    nextRunAt: number | string | null;
+    /** The runs (the contract), or their count with the list in `lastRuns` (what the API sends). */
+    runs: ScoringRun[] | number;
+    lastRuns?: ScoringRun[];
+}
+
+export interface IntakeReviewBody {
+    decision: 'admitted' | 'refused';
+    reason?: string;
+    note?: string;
+}
+
+export interface FilingBody {
+    filedOn: string;
+    reference: string;
+    note?: string;
+}
+
+export interface RemovalReviewBody {
+    decision: 'remove' | 'keep';
+    reason: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programmes defined as data (issue #8 part B)
+
+export type ProgrammeRole = 'county_officer' | 'auditor' | 'coordinator';
+export type FormFieldType = 'text' | 'number' | 'boolean' | 'date' | 'choice';
+
+export interface FormFieldSpec {
+    key: string;
+    label: string;
+    labelEn?: string;
+    type: FormFieldType;
+    required: boolean;
+    options?: string[];
+}
+
+export interface ProgrammeSpec {
+    id: string;
+    name: string;
+    nameEn: string;
+    stages: { key: string; name: string; nameEn: string; durationDays: number; taskTypes: string[] }[];
+    defaultStart: string;
+    taskTypes: { key: string; name: string; nameEn: string; role: ProgrammeRole; form: FormFieldSpec[] }[];
+    rubric: {
+        stageKey: string;
+        role: ProgrammeRole;
+        items: { key: string; name: string; nameEn: string; points: number }[];
+        vetoItems: { key: string; name: string; nameEn: string }[];
+    };
+    roster: { name: string; nameEn: string; threshold?: number; quota?: number };
+    clause?: string;
+}
+
+/** GET /api/programmes rows and GET /api/programmes/:id: built-ins and defined programmes. */
+export interface ProgrammeRecord extends RaRecord<string> {
+    name: string;
+    nameEn?: string | null;
+    builtIn?: boolean;
+    version?: number | null;
+    spec?: ProgrammeSpec;
+    [key: string]: unknown;
+}
+
+export interface ProgrammeVersion {
+    version: number;
+    createdAt: string;
+    createdByName?: string | null;
+    spec: ProgrammeSpec;
+}
+
+/** A `form:*` task: the fields to fill. The rubric task: items and veto items. */
+export interface RubricTaskBody {
+    points: Record<string, number>;
+    vetoes: string[];
+    comment?: string;
 }

@@ -13,6 +13,7 @@ import {
 import { campaignStatusColors, caseStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, ProgrammeField } from '../common/fields';
 import { Section } from '../common/Section';
+import { IntakeTab } from '../intake-batches/IntakeTab';
 import { CurrentStepField, ProposedField, TotalScoreField } from '../cases/CaseFields';
 import type { Campaign } from '../types';
 import { ApplicationsTab, isApplicationCampaign } from './ApplicationsTab';
@@ -20,6 +21,7 @@ import { AwardTab } from './AwardTab';
 import { CampaignShowActions } from './CampaignShowActions';
 import { CultivationTab } from './CultivationTab';
 import { CurrentStageField } from './CurrentStageField';
+import { DefinedRosterTab } from './DefinedRosterTab';
 import { EnrolmentTab } from './EnrolmentTab';
 import { OverdueByJurisdiction } from './OverdueByJurisdiction';
 import { RostersTab } from './RostersTab';
@@ -84,6 +86,35 @@ const OverviewTab = (_props: { label?: false }) => (
 const CampaignTabs = () => {
     const campaign = useRecordContext<Campaign>();
     const applications = isApplicationCampaign(campaign);
+    // 丽江 registers: applications reviewed in batches, filed, scored; no award or rosters.
+    if (campaign?.programme === 'lijiang') {
+        return (
+            <TabbedShowLayout sx={{ '& .RaTab-row': { display: 'block' } }}>
+                <TabbedShowLayout.Tab label="app.campaign.tab.overview">
+                    <OverviewTab label={false} />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label="app.campaign.tab.intake" path="intake">
+                    <IntakeTab label={false} />
+                </TabbedShowLayout.Tab>
+            </TabbedShowLayout>
+        );
+    }
+    // A programme defined as data: enrolment, then its roster by the rubric's totals.
+    if ((campaign?.definition?.rules as { defined?: unknown } | undefined)?.defined) {
+        return (
+            <TabbedShowLayout sx={{ '& .RaTab-row': { display: 'block' } }}>
+                <TabbedShowLayout.Tab label="app.campaign.tab.overview">
+                    <OverviewTab label={false} />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label="app.campaign.tab.enrolment" path="enrolment">
+                    <EnrolmentTab label={false} />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label="app.campaign.tab.roster" path="roster">
+                    <DefinedRosterTab label={false} />
+                </TabbedShowLayout.Tab>
+            </TabbedShowLayout>
+        );
+    }
     return (
         <TabbedShowLayout sx={{ '& .RaTab-row': { display: 'block' } }}>
             <TabbedShowLayout.Tab label="app.campaign.tab.overview">

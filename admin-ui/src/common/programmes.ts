@@ -34,7 +34,7 @@ export const useStageName = () => {
     return (key?: string | null, programmeId?: string) => {
         if (!key) return '';
         const find = (programmes: Programme[]) =>
-            programmes.flatMap(p => p.stages).find((s: ProgrammeStage) => s.key === key);
+            programmes.flatMap(p => p.stages ?? []).find((s: ProgrammeStage) => s.key === key);
         const stage =
             find((data ?? []).filter(p => p.id === programmeId)) ?? find(data ?? []);
         // Keys outside the calendar (after_award: a title's follow-up) have a translation.
@@ -47,6 +47,6 @@ export const useStageChoices = () => {
     const { data } = useProgrammes();
     const localized = useLocalizedName();
     const seen = new Map<string, string>();
-    data?.forEach(p => p.stages.forEach(s => seen.has(s.key) || seen.set(s.key, localized(s))));
+    data?.forEach(p => (p.stages ?? []).forEach(s => seen.has(s.key) || seen.set(s.key, localized(s))));
     return [...seen].map(([id, name]) => ({ id, name }));
 };

@@ -1,4 +1,6 @@
 // English messages of the console. zh.ts must mirror these keys (it is typed against this object).
+import { registersEn } from './registers';
+
 export const en = {
     resources: {
         tasks: {
@@ -248,6 +250,7 @@ export const en = {
                 removedById: 'Removed by',
             },
         },
+        ...registersEn.resources,
     },
     app: {
         title: 'Live-stream e-commerce campaigns',
@@ -383,6 +386,22 @@ export const en = {
                     finding: 'Monitoring finding',
                     serious_finding: 'Serious finding',
                 },
+                intake: {
+                    applied: 'Application filed',
+                    batch_opened: 'Review batch opened',
+                    admitted: 'Admitted',
+                    refused: 'Refused',
+                    filed: 'Filed with the centre',
+                    scored: 'Dynamic score',
+                    removal_proposed: 'Removal proposed',
+                    removed: 'Removed',
+                    kept: 'Kept',
+                    scoring_period_set: 'Scoring period set',
+                },
+                programme: {
+                    defined: 'Programme defined',
+                    revised: 'Programme revised',
+                },
                 roster: {
                     published: 'Roster published',
                 },
@@ -490,6 +509,10 @@ export const en = {
                 verification: 'Verification',
                 score: 'Scoring',
                 interview: 'Interview',
+                intake_review: 'Intake review',
+                filing: 'Filing',
+                removal_review: 'Removal review',
+                rubric: 'Rubric scoring',
             },
             status: {
                 open: 'Open',
@@ -574,6 +597,8 @@ export const en = {
                 rosters: 'Red & black lists',
                 applications: 'Applications',
                 cultivation: 'Cultivation list',
+                intake: 'Intake',
+                roster: 'List',
             },
             summary_report: 'Summary report',
             next_year: 'Launch next year',
@@ -838,6 +863,7 @@ export const en = {
                 red: 'Red list',
                 black: 'Black list',
                 cultivation: 'Cultivation list',
+                list: 'List',
             },
             publish: 'Publish the red and black lists',
             publish_helper: 'A list is generated as of publication and cannot be changed; publishing again supersedes the previous issue.',
@@ -1093,6 +1119,13 @@ export const en = {
             serious_helper: 'A serious violation removes the room from the cultivation list at once.',
             finding_recorded: 'Finding recorded',
         },
+        defined_roster: {
+            title: 'Confirm the list',
+            helper: 'Once the rubric stage has closed (or every rubric task is done), confirm “%{name}” by the threshold and/or the quota (ties at the quota all go in). Leave both blank for the definition’s.',
+            confirm: 'Confirm the list',
+            confirmed: 'List published',
+        },
+        ...registersEn.app,
     },
 };
 

@@ -1,4 +1,5 @@
 import type { AppMessages } from './en';
+import { registersZh } from './registers';
 
 // 简体中文（默认语言）。
 export const zh: AppMessages = {
@@ -250,6 +251,7 @@ export const zh: AppMessages = {
                 removedById: '移出人',
             },
         },
+        ...registersZh.resources,
     },
     app: {
         title: '直播电商专项行动工作台',
@@ -385,6 +387,22 @@ export const zh: AppMessages = {
                     finding: '记录监测发现',
                     serious_finding: '严重违法发现',
                 },
+                intake: {
+                    applied: '提交入库申报',
+                    batch_opened: '开启审核批次',
+                    admitted: '予以入库',
+                    refused: '不予入库',
+                    filed: '提交中心备案',
+                    scored: '动态评分',
+                    removal_proposed: '提出清退',
+                    removed: '清退',
+                    kept: '保留',
+                    scoring_period_set: '设定评分周期',
+                },
+                programme: {
+                    defined: '定义活动项目',
+                    revised: '修订活动项目',
+                },
                 roster: {
                     published: '发布名单',
                 },
@@ -492,6 +510,10 @@ export const zh: AppMessages = {
                 verification: '整改复查',
                 score: '评分',
                 interview: '行政约谈',
+                intake_review: '入库审核',
+                filing: '备案',
+                removal_review: '清退确认',
+                rubric: '评分',
             },
             status: {
                 open: '待办',
@@ -576,6 +598,8 @@ export const zh: AppMessages = {
                 rosters: '红黑榜',
                 applications: '申报',
                 cultivation: '培育名单',
+                intake: '入库审核',
+                roster: '名单',
             },
             summary_report: '总结报告',
             next_year: '启动下一年度',
@@ -840,6 +864,7 @@ export const zh: AppMessages = {
                 red: '红榜',
                 black: '黑榜',
                 cultivation: '培育名单',
+                list: '名单',
             },
             publish: '发布红黑榜',
             publish_helper: '名单按发布时的情况生成，发布后不可修改；再次发布将取代上一期。',
@@ -1095,5 +1120,12 @@ export const zh: AppMessages = {
             serious_helper: '勾选“严重违法”将立即把该直播间移出培育库。',
             finding_recorded: '已记录监测发现',
         },
+        defined_roster: {
+            title: '确认名单',
+            helper: '评分阶段结束（或评分任务全部完成）后，按分数线和/或名额确认“%{name}”（名额末位同分的全部列入）。两项均留空则按项目定义。',
+            confirm: '确认名单',
+            confirmed: '名单已发布',
+        },
+        ...registersZh.app,
     },
 };

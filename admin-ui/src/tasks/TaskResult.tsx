@@ -7,6 +7,12 @@ import { formatScore } from '../common/scores';
 import { useLocalizedName, useNamedLookup } from '../common/useLocalizedName';
 import type {
     CityAuditBody,
+    FilingBody,
+    FormFieldSpec,
+    IntakeReviewBody,
+    Named,
+    RemovalReviewBody,
+    RubricTaskBody,
     InspectionBody,
     InterviewBody,
     PreReviewBody,
@@ -18,6 +24,7 @@ import type {
     VerificationBody,
 } from '../types';
 import { criterionKeys, sumPoints } from './CityAuditForm';
+import { useFieldLabel } from './DefinedForms';
 import { SelfCheckTable } from './SelfCheckTable';
 import { useAreas } from './useAreas';
 
@@ -123,6 +130,68 @@ const CityAuditResult = ({ task, result }: { task: Task; result: CityAuditBody }
     );
 };
 
+/** The rubric task as submitted: points per item, the total from them, any veto. */
+const RubricResult = ({ task, result }: { task: Task; result: RubricTaskBody }) => {
+    const translate = useTranslate();
+    const localized = useLocalizedName();
+    const lookup = useNamedLookup();
+    const items = (task.details?.items ?? []) as (Named & { points: number })[];
+    const total = items.reduce((sum, item) => sum + (Number(result.points?.[item.key]) || 0), 0);
+    const vetoes = result.vetoes ?? [];
+    return (
+        <>
+            <InfoTable
+                testId="rubric-result"
+                rows={[
+                    ['app.city_audit.total', String(total)],
+                    [
+                        'app.city_audit.veto_items',
+                        vetoes.length
+                            ? vetoes.map(v => lookup(task.details?.vetoItems as Named[] | undefined, v)).join('、')
+                            : translate('app.common.none'),
+                    ],
+                    ['app.city_audit.comment', result.comment],
+                ]}
+            />
+            <Table size="small" sx={{ mt: 1, width: 'auto' }}>
+                <TableBody>
+                    {items.map(item => (
+                        <TableRow key={item.key}>
+                            <TableCell>{localized(item)}</TableCell>
+                            <TableCell align="right">
+                                {result.points?.[item.key] ?? ''} / {item.points}
+                            </TableCell>
+                        </TableRow>
+                    ))}
+                </TableBody>
+            </Table>
+        </>
+    );
+};
+
+/** A defined form task as submitted: each field's label and value. */
+const DefinedFormResult = ({ task, result }: { task: Task; result: Record<string, unknown> }) => {
+    const translate = useTranslate();
+    const fieldLabel = useFieldLabel();
+    const fields = (task.details?.form ?? []) as FormFieldSpec[];
+    const show = (value: unknown) =>
+        typeof value === 'boolean' ? translate(value ? 'app.common.yes' : 'app.common.no') : value == null ? '' : String(value);
+    return (
+        <Table size="small" data-testid="defined-form-result" sx={{ width: 'auto', minWidth: '24rem' }}>
+            <TableBody>
+                {fields.map(field => (
+                    <TableRow key={field.key}>
+                        <TableCell component="th" sx={{ color: 'text.secondary', width: '12rem' }}>
+                            {fieldLabel(field)}
+                        </TableCell>
+                        <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{show(result[field.key])}</TableCell>
+                    </TableRow>
+                ))}
+            </TableBody>
+        </Table>
+    );
+};
+
 type Translate = (key: string, options?: object) => string;
 
 /** The task types whose result is a plain label / value table: its test id and rows. */
@@ -169,6 +238,35 @@ const resultTables: Record<
         'resubmission-result',
         [['app.resubmission.supplied', r.supplied]],
     ],
+    intake_review: (_task, r: IntakeReviewBody, translate) => [
+        'intake-review-result',
+        [
+            [
+                'app.intake_review.decision_label',
+                translate(`app.intake_review.decision.${r.decision}`, { _: r.decision }),
+            ],
+            ['app.intake_review.reason', r.reason],
+            ['app.intake_review.note', r.note],
+        ],
+    ],
+    filing: (_task, r: FilingBody) => [
+        'filing-result',
+        [
+            ['app.filing.filedOn', r.filedOn],
+            ['app.filing.reference', r.reference],
+            ['app.filing.note', r.note],
+        ],
+    ],
+    removal_review: (_task, r: RemovalReviewBody, translate) => [
+        'removal-review-result',
+        [
+            [
+                'app.removal_review.decision_label',
+                translate(`app.removal_review.decision.${r.decision}`, { _: r.decision }),
+            ],
+            ['app.removal_review.reason', r.reason],
+        ],
+    ],
     interview: (_task, r: InterviewBody, translate) => [
         'interview-result',
         [
@@ -202,7 +300,12 @@ export const TaskResult = ({ task }: { task: Task }) => {
             return <InspectionResult task={task} result={result as unknown as InspectionBody} />;
         case 'city_audit':
             return <CityAuditResult task={task} result={result as unknown as CityAuditBody} />;
+        case 'rubric':
+            return <RubricResult task={task} result={result as unknown as RubricTaskBody} />;
         default:
+            if (task.type.startsWith('form:') && Array.isArray(task.details?.form)) {
+                return <DefinedFormResult task={task} result={result} />;
+            }
             if (typeof result.note === 'string') {
                 return <Typography sx={{ whiteSpace: 'pre-wrap' }}>{result.note}</Typography>;
             }

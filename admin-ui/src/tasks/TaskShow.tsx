@@ -25,7 +25,9 @@ import type { Role, Task } from '../types';
 import { CityAuditForm } from './CityAuditForm';
 import type { TaskRow } from './bulkApi';
 import { ClaimButton } from './ClaimButton';
+import { DefinedForm, RubricForm } from './DefinedForms';
 import { EscalationForm } from './EscalationForm';
+import { FilingForm, IntakeReviewForm, RemovalReviewForm } from './IntakeForms';
 import { InspectionForm } from './InspectionForm';
 import { InterviewForm } from './InterviewForm';
 import { PreReviewForm } from './PreReviewForm';
@@ -96,7 +98,17 @@ const TaskForm = ({ task }: { task: Task }) => {
             return <ResubmissionForm task={task} />;
         case 'city_audit':
             return <CityAuditForm task={task} />;
+        case 'intake_review':
+            return <IntakeReviewForm task={task} />;
+        case 'filing':
+            return <FilingForm task={task} />;
+        case 'removal_review':
+            return <RemovalReviewForm task={task} />;
+        case 'rubric':
+            return <RubricForm task={task} />;
         default:
+            // A defined programme's task (form:<taskType>) carries its own form.
+            if (task.type.startsWith('form:')) return <DefinedForm task={task} />;
             return <Alert severity="info">{translate('app.task.unsupported')}</Alert>;
     }
 };

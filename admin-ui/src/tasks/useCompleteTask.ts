@@ -22,10 +22,12 @@ const INPUT_NAMES = new Set([
     'reason',
     'missing',
     'supplied',
+    'filedOn',
+    'reference',
 ]);
-// city_audit: one input per criterion, points.<criterion>.
+// city_audit and rubric: one input per item, points.<item>; a defined form task: values.<field>.
 const isInput = (path: string) =>
-    INPUT_NAMES.has(path.split('.').pop() ?? '') || /^points\.[^.]+$/.test(path);
+    INPUT_NAMES.has(path.split('.').pop() ?? '') || /^(points|values)\.[^.]+$/.test(path);
 
 /**
  * Submit handler for the completion forms. On failure it notifies the API's message, keeps it
