@@ -24,6 +24,9 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
     ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    // A worker shutting down lets the activities it holds finish (they are short database writes): an
+    // activity cut off would only be retried once its 30-second start-to-close timeout had passed.
+    shutdownGraceTime: '10 seconds',
     ...opts.extra,
   });
 }

@@ -219,7 +219,7 @@ describe('Lijiang registers', () => {
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     const review = await openTask(e.entryId, 'intake_review');
     await h.restartWorker(); // the deadline's timer lives in Temporal, not in the worker
-    const escalation = await waitFor(() => h.db.task.findFirst({ where: { caseId: e.entryId, type: 'escalation' } }), 'escalation', 30_000);
+    const escalation = await waitFor(() => h.db.task.findFirst({ where: { caseId: e.entryId, type: 'escalation' } }), 'escalation', 60_000);
     expect(escalation).toMatchObject({ assigneeRole: 'coordinator', jurisdictionId: '530700', status: 'open' });
     expect((await h.db.task.findUniqueOrThrow({ where: { id: review.id } })).overdue).toBe(true);
     // Late, but not dropped: the office still decides, and the centre acknowledges the escalation.
