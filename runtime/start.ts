@@ -75,7 +75,7 @@ if (demo) log(`launched demo campaign ${demo}`);
 await connection.close();
 
 const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
-const SHOWN = ['coord.changxing', 'officer.changxing', 'officer.zhicheng', 'officer.taihu', 'leader.changxing', 'leader.huzhou', 'coord.zhoushan', 'admin.changxing'];
+const SHOWN = ['coord.changxing', 'officer.changxing', 'officer.zhicheng', 'officer.taihu', 'leader.changxing', 'leader.huzhou', 'coord.zhoushan', 'coord.lijiang', 'auditor.lijiang', 'officer.gucheng', 'admin.changxing'];
 const pick = demoLogins().filter((l) => SHOWN.includes(l.username));
 console.log(`
   控制台 Console:        ${apiUrl}/

@@ -22,11 +22,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { createPrisma } from '../prisma/db.js';
-import { migrate } from '../prisma/migrate.js';
-import { seedDemo } from '../prisma/seed.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
-import { startHarness, waitFor, type Harness } from './helpers.js';
+import { startIsolatedHarness, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -64,29 +61,6 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.Pro
   });
 }
 
-/** Like startHarness, but on a fresh database of this file's own on the shared PostgreSQL server. */
-async function startIsolatedHarness(): Promise<Harness> {
-  const shared = inject('databaseUrl');
-  const name = `campaign_fuzz_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: shared });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: shared });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  const url = new URL(shared);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const db = createPrisma(url.toString(), { poolSize: 1 });
-  await seedDemo(db);
-  await db.$disconnect();
-  return startHarness({ databaseUrl: url.toString() });
-}
-
 /** A year of the shared sequence (helpers.uniqueYear): campaign workflow ids are unique in the namespace. */
 async function sharedUniqueYear(): Promise<number> {
   const c = new pg.Client({ connectionString: inject('databaseUrl') });
@@ -108,7 +82,7 @@ beforeAll(async () => {
     return r.stdout.trim();
   });
   schemathesis.catch(() => {}); // awaited in the test
-  h = await startIsolatedHarness();
+  ({ harness: h, drop: dropDatabase } = await startIsolatedHarness('campaign_fuzz'));
   api = await startApi(h);
   for (const p of PASSES) tokens[p.user] = await api.login(p.user);
 

@@ -10,7 +10,10 @@ try {
 } catch {
   /* already installed in this process */
 }
+import pg from 'pg';
 import { createPrisma, type PrismaClient } from '../prisma/db.js';
+import { migrate } from '../prisma/migrate.js';
+import { seedDemo } from '../prisma/seed.js';
 import { createWorker } from '../runtime/worker.js';
 
 export interface Harness {
@@ -57,6 +60,32 @@ export async function startHarness(opts: { databaseUrl?: string } = {}): Promise
     },
   };
   return h;
+}
+
+/**
+ * Like startHarness, but on a fresh database of the file's own (migrated and seeded) on the shared
+ * PostgreSQL server: for suites that need an empty register or would disturb others' counts.
+ */
+export async function startIsolatedHarness(prefix: string): Promise<{ harness: Harness; drop: () => Promise<void> }> {
+  const shared = inject('databaseUrl');
+  const name = `${prefix}_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: shared });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: shared });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  const db = createPrisma(url.toString(), { poolSize: 1 });
+  await seedDemo(db);
+  await db.$disconnect();
+  return { harness: await startHarness({ databaseUrl: url.toString() }), drop };
 }
 
 /**

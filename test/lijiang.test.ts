@@ -86,7 +86,9 @@ describe('Lijiang registers', () => {
     expect(early.body.messageZh).toContain('尚未开始');
     expect(await h.db.registerEntry.count({ where: { campaignId: later } })).toBe(0);
 
-    const id = await launchOpen();
+    // The window is the calendar's: an application right after the launch is taken, even before the
+    // workflow has marked the stage open (the demo files one at once).
+    const id = await launch({ startsAt: shanghaiDate(Date.now() - DAY), dueAt: shanghaiDate(Date.now() + 30 * DAY) });
     const inBatch = await apply(id, 'officer.gucheng', 'op-lj-001', product());
     await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) });
     const review = await openTask(inBatch.entryId, 'intake_review');

@@ -52,7 +52,10 @@ export function installIntake(host: IntakeHost): { startScoring(): Promise<void>
     {
       validator: ({ seed }) => {
         const w = host.stageFor(intake.windowStage);
-        if (!host.isProjected() || w.status !== 'open' || host.closing.has(w.key))
+        // By the calendar: a window whose start has passed takes applications even in the instant before
+        // the workflow has marked it open (right after the launch).
+        const open = w.status === 'open' || (w.status === 'pending' && Date.now() >= w.startsAt);
+        if (!host.isProjected() || !open || host.closing.has(w.key))
           throw reject(
             REJECT.conflict,
             `申报时间为 ${shanghaiDate(w.startsAt)} 至 ${shanghaiDate(w.dueAt)}，${w.status === 'pending' ? '尚未开始' : '已经截止'}，现不受理申报 / applications are taken from ${shanghaiDate(w.startsAt)} to ${shanghaiDate(w.dueAt)} (Asia/Shanghai); the window ${w.status === 'pending' ? 'has not opened yet' : 'has closed'}`,
