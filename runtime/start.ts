@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
-import { demoLogins, seedDemo, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
+import { demoLogins, seedDemo, DEMO_JURISDICTIONS, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
 import { startDevServer, type DevServer } from './temporal-server.js';
 import { configFromEnv } from './config.js';
 import { launchDemoCampaign } from './demo.js';
@@ -70,7 +70,11 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 const connection = await Connection.connect({ address: temporalAddress });
-const demo = await launchDemoCampaign(new Client({ connection, namespace: cfg.temporalNamespace }), db, cfg.taskQueue);
+// A failure here must not leave the worker, API, Temporal and PostgreSQL running without their supervisor.
+const demo = await launchDemoCampaign(new Client({ connection, namespace: cfg.temporalNamespace }), db, cfg.taskQueue).catch(async (e: unknown) => {
+  console.error('[start] the demo campaign could not be launched:', e);
+  return shutdown(1);
+});
 if (demo) log(`launched demo campaign ${demo}`);
 await connection.close();
 
@@ -83,12 +87,12 @@ console.log(`
   Temporal Web UI:       ${uiUrl ?? '(external cluster)'}
   演示账号 Demo logins (password "${password}"):
 ${pick.map((l) => `    ${l.username.padEnd(22)} ${l.role.padEnd(15)} ${l.jurisdiction}`).join('\n')}
-    … one user per role per jurisdiction: <coord|officer|auditor|leader|admin>.<huzhou|changxing|zhicheng|taihu|huaxi|heping|sian|meishan|zhoushan|dinghai|putuo|daishan|shengsi>
+    … one user per role per jurisdiction: <coord|officer|auditor|leader|admin>.<${DEMO_JURISDICTIONS.map((j) => j.slug).join('|')}>
   Ctrl-C stops everything; data stays in data/.
 `);
 
-async function shutdown() {
-  if (stopping) return;
+async function shutdown(code = 0): Promise<never> {
+  if (stopping) return new Promise<never>(() => {}); // the first call exits
   stopping = true;
   log('stopping…');
   await Promise.all(
@@ -105,7 +109,7 @@ async function shutdown() {
   await db.$disconnect();
   await temporal?.stop();
   await pg?.stop();
-  process.exit(0);
+  process.exit(code);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
