@@ -60,3 +60,61 @@ export const boolFilter = z.union([z.boolean(), z.enum(['true', 'false']).transf
 /** react-admin's getMany sends `filter={"id":[…]}` (or one id): accepted by every list. */
 export const idsFilter = z.union([z.string(), z.array(z.string()).max(1000)]);
 export const idsWhere = (v: string | string[] | undefined) => (v === undefined ? {} : { id: { in: Array.isArray(v) ? v : [v] } });
+
+/**
+ * Keyset pagination for the lists that grow without bound (tasks, the audit trail): `?cursor=` from the
+ * previous page's `X-Next-Cursor` header starts the next page after the last row seen, instead of
+ * skipping `range` rows, so a page deep in the audit trail costs what the first one does. The cursor is
+ * opaque (base64url of the sort value and id); the order is the list's (sort field, then id ascending).
+ */
+export function keyset<F>(req: Request, p: ListParams<F>, kinds: Record<string, 'date' | 'string' | 'bigint'>, idKind: 'string' | 'bigint' = 'string') {
+  const raw = typeof req.query.cursor === 'string' ? req.query.cursor : undefined;
+  const [field, dir] = Object.entries(p.orderBy[0]!)[0]! as [string, 'asc' | 'desc'];
+  const bad = (why: string) => badRequest(`分页游标无效：${why}`, `invalid cursor: ${why}`, [{ path: 'cursor', messageZh: '游标无效', messageEn: why }]);
+  const kind = field === 'id' ? idKind : kinds[field];
+  if (raw !== undefined && !kind) throw bad(`the list sorted by "${field}" pages by range only (cursor sorts: id, ${Object.keys(kinds).join(', ')})`);
+  const decode = (v: unknown, k: 'date' | 'string' | 'bigint') => {
+    if (typeof v !== 'string') throw bad('malformed');
+    if (k === 'date') {
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) throw bad('malformed date');
+      return d;
+    }
+    if (k === 'bigint') {
+      if (!/^\d{1,19}$/.test(v)) throw bad('malformed id');
+      return BigInt(v);
+    }
+    return v;
+  };
+  let where: Record<string, unknown> = {};
+  if (raw !== undefined) {
+    let parts: unknown;
+    try {
+      parts = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    } catch {
+      throw bad('malformed');
+    }
+    if (!Array.isArray(parts) || parts.length !== (field === 'id' ? 1 : 2)) throw bad('malformed');
+    const cmp = dir === 'asc' ? 'gt' : 'lt';
+    if (field === 'id') where = { id: { [cmp]: decode(parts[0], idKind) } };
+    else {
+      const v = decode(parts[0], kind!);
+      const id = decode(parts[1], idKind);
+      where = { OR: [{ [field]: { [cmp]: v } }, { [field]: v, id: { gt: id } }] };
+    }
+  }
+  const str = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+  return {
+    /** The page's extra condition (empty without a cursor); the query then skips nothing. */
+    where,
+    skip: raw !== undefined ? 0 : p.skip,
+    /** Sets X-Next-Cursor when the page is full (there may be more). */
+    next(res: Response, rows: Record<string, unknown>[]) {
+      const last = rows[rows.length - 1];
+      if (!kind || !last || rows.length < p.take) return;
+      const parts = field === 'id' ? [str(last.id)] : [str(last[field]), str(last.id)];
+      res.setHeader('X-Next-Cursor', Buffer.from(JSON.stringify(parts)).toString('base64url'));
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Next-Cursor');
+    },
+  };
+}

@@ -50,6 +50,8 @@ const WHOLE_RECORD = new Set(['put /operators/:id']);
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD (Asia/Shanghai)' };
 const QUERY: Record<string, { name: string; schema: object; description?: string; required?: boolean }[]> = {
+  'get /tasks': [{ name: 'cursor', required: false, schema: { type: 'string', maxLength: 400 }, description: 'keyset pagination: the X-Next-Cursor of the previous page (sorts: id, dueAt, createdAt)' }],
+  'get /audit-events': [{ name: 'cursor', required: false, schema: { type: 'string', maxLength: 400 }, description: 'keyset pagination: the X-Next-Cursor of the previous page (sorts: id, at)' }],
   'get /programmes/:id': [{ name: 'version', required: false, schema: { type: 'integer', minimum: 1, maximum: 1_000_000 }, description: 'a defined programme\'s version (default: the latest)' }],
   'get /calendar': [
     { name: 'from', schema: date, description: 'first day' },

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../prisma/db.js';
 import { migrate } from '../prisma/migrate.js';
-import { configFromEnv } from '../runtime/config.js';
+import { configFromEnv, temporalConnectionOptions } from '../runtime/config.js';
 import { createApp } from './app.js';
 
 export const UI_DIR = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
@@ -13,10 +13,10 @@ async function main() {
   if (!cfg.databaseUrl) throw new Error('DATABASE_URL is required (npm start sets it for the embedded server)');
   await migrate(cfg.databaseUrl);
   const db = createPrisma(cfg.databaseUrl);
-  const connection = await Connection.connect({ address: cfg.temporalAddress });
+  const connection = await Connection.connect(temporalConnectionOptions(cfg));
   const client = new Client({ connection, namespace: cfg.temporalNamespace });
   const app = createApp({ db, client, taskQueue: cfg.taskQueue, uiDir: UI_DIR, temporalUiUrl: cfg.temporalUiUrl, namespace: cfg.temporalNamespace });
-  const server = app.listen(cfg.port, '127.0.0.1', () => console.log(`[api] listening on http://127.0.0.1:${cfg.port}`));
+  const server = app.listen(cfg.port, cfg.host, () => console.log(`[api] listening on http://${cfg.host}:${cfg.port}`));
   const stop = () => {
     // Finish requests in flight, then close connections.
     server.close(async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { TASK_QUEUE_DEFAULT } from '../workflows/messages.js';
 
 /** Everything a process needs to find the others, from the environment (secrets never in code). */
@@ -7,16 +8,61 @@ export interface Config {
   taskQueue: string;
   databaseUrl?: string;
   port: number;
+  /** The API's listening address: 127.0.0.1 for one machine, 0.0.0.0 behind a load balancer. */
+  host: string;
   temporalUiUrl?: string;
+  /** How to reach a Temporal cluster that needs TLS (self-hosted with mTLS, or Temporal Cloud). */
+  temporalTls?: TemporalTls;
+  /** A Temporal Cloud API key (sent as a bearer token; implies TLS). */
+  temporalApiKey?: string;
 }
 
-export function configFromEnv(env = process.env): Config {
+export interface TemporalTls {
+  clientCertPair?: { crt: Buffer; key: Buffer };
+  serverRootCACertificate?: Buffer;
+  serverNameOverride?: string;
+}
+
+/** A setting that cannot work as given: the process refuses to start, naming the variable. */
+export class ConfigError extends Error {}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path: string) => Buffer = (p) => readFileSync(p)): Config {
+  const file = (name: string) => {
+    const p = env[name];
+    if (!p) return undefined;
+    try {
+      return read(p);
+    } catch (e) {
+      throw new ConfigError(`${name}=${p}: cannot read the file (${(e as Error).message})`);
+    }
+  };
+  const crt = file('TEMPORAL_TLS_CERT');
+  const key = file('TEMPORAL_TLS_KEY');
+  if (!!crt !== !!key) throw new ConfigError('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (mTLS needs the client certificate and its key)');
+  const ca = file('TEMPORAL_TLS_CA');
+  const serverName = env.TEMPORAL_TLS_SERVER_NAME || undefined;
+  const tlsWanted = !!(crt || ca || serverName || env.TEMPORAL_TLS === 'true');
+  const port = Number(env.PORT ?? 3000);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new ConfigError(`PORT=${env.PORT}: not a port number`);
   return {
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE_DEFAULT,
     databaseUrl: env.DATABASE_URL || undefined,
-    port: Number(env.PORT ?? 3000),
+    port,
+    host: env.HOST || '127.0.0.1',
     temporalUiUrl: env.TEMPORAL_UI_URL,
+    ...(tlsWanted ? { temporalTls: { ...(crt && key ? { clientCertPair: { crt, key } } : {}), ...(ca ? { serverRootCACertificate: ca } : {}), ...(serverName ? { serverNameOverride: serverName } : {}) } } : {}),
+    ...(env.TEMPORAL_API_KEY ? { temporalApiKey: env.TEMPORAL_API_KEY } : {}),
+  };
+}
+
+/** Options for Connection.connect / NativeConnection.connect: address, TLS and API key as configured. */
+export function temporalConnectionOptions(cfg: Config): { address: string; tls?: TemporalTls | true; apiKey?: string } {
+  return {
+    address: cfg.temporalAddress,
+    // An API key is only accepted over TLS (Temporal Cloud); the system's root CAs verify the server.
+    ...(cfg.temporalTls ? { tls: cfg.temporalTls } : cfg.temporalApiKey ? { tls: true as const } : {}),
+    ...(cfg.temporalApiKey ? { apiKey: cfg.temporalApiKey } : {}),
   };
 }

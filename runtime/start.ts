@@ -11,7 +11,7 @@ import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
 import { demoLogins, seedDemo, DEMO_JURISDICTIONS, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
 import { startDevServer, type DevServer } from './temporal-server.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, temporalConnectionOptions } from './config.js';
 import { launchDemoCampaign } from './demo.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,7 +69,7 @@ for (let i = 0; ; i++) {
   if (i > 300) throw new Error('the API did not come up');
   await new Promise((r) => setTimeout(r, 500));
 }
-const connection = await Connection.connect({ address: temporalAddress });
+const connection = await Connection.connect({ ...temporalConnectionOptions(cfg), address: temporalAddress });
 // A failure here must not leave the worker, API, Temporal and PostgreSQL running without their supervisor.
 const demo = await launchDemoCampaign(new Client({ connection, namespace: cfg.temporalNamespace }), db, cfg.taskQueue).catch(async (e: unknown) => {
   console.error('[start] the demo campaign could not be launched:', e);

@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { dispatchPendingDeliveries } from '../activities/notify.js';
 import { createPrisma } from '../prisma/db.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, temporalConnectionOptions } from './config.js';
 import { createWorker } from './worker.js';
 
 // The bundler's and worker's INFO lines drown the console of `npm start`; LOG_LEVEL=INFO brings them back.
@@ -13,8 +13,8 @@ Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL ?? 'WARN') as
 const cfg = configFromEnv();
 if (!cfg.databaseUrl) throw new Error('DATABASE_URL is required');
 const db = createPrisma(cfg.databaseUrl);
-const connection = await NativeConnection.connect({ address: cfg.temporalAddress });
-const clientConnection = await Connection.connect({ address: cfg.temporalAddress });
+const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
+const clientConnection = await Connection.connect(temporalConnectionOptions(cfg));
 const client = new Client({ connection: clientConnection, namespace: cfg.temporalNamespace });
 // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (faster restarts; the fault tests restart workers often).
 const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db, client, workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined });

@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { forbidden, notFound } from '../errors.js';
-import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
@@ -92,8 +92,10 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
     // A case's history: entries about the case itself and about each of its tasks.
     const ofCase = caseId ? { entityId: { in: [caseId, ...(await db.task.findMany({ where: { caseId }, select: { id: true } })).map((t) => t.id)] } } : {};
     const where = { AND: [await auditScope(me), { ...filter }, ofCase] };
-    const [rows, total] = await Promise.all([db.auditEvent.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.auditEvent.count({ where })]);
-    sendList(res, 'audit-events', p.skip, rows, total);
+    const k = keyset(req, p, { at: 'date' }, 'bigint');
+    const [rows, total] = await Promise.all([db.auditEvent.findMany({ where: { AND: [where, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }), db.auditEvent.count({ where })]);
+    k.next(res, rows);
+    sendList(res, 'audit-events', k.skip, rows, total);
   });
   route(r, { method: 'get', path: '/audit-events/:id', summary: 'One audit entry', tag: 'audit' }, async (req, _res, me) => {
     const id = String(req.params.id);

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { dispatchDeliveries, insertNotifications, type NewNotification } from '../../activities/notify.js';
 import { shanghaiDate, shanghaiDateTime } from '../../domain/time.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, parseOr400 } from '../errors.js';
-import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
+import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
@@ -69,8 +69,10 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       ...(f.q ? { title: { contains: f.q } } : {}),
       ...(f.mine ? { assigneeRole: me.role, OR: [{ claimedById: null }, { claimedById: me.id }] } : {}),
     };
-    const [rows, total] = await Promise.all([db.task.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.task.count({ where })]);
-    sendList(res, 'tasks', p.skip, await withClaimedNames(db, rows), total);
+    const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
+    const [rows, total] = await Promise.all([db.task.findMany({ where: { AND: [where, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }), db.task.count({ where })]);
+    k.next(res, rows);
+    sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
   });
 
   /**
