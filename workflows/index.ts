@@ -9,3 +9,4 @@ export { DefinedCaseWorkflow } from './defined-case.js';
 export { IntakeWorkflow } from './intake.js';
 export { RegisterEntryWorkflow } from './register-entry.js';
 export { RegisterScoringWorkflow } from './register-scoring.js';
+export { BenchNoopWorkflow, BenchUpdateWorkflow } from './bench.js';

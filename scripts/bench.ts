@@ -1,0 +1,251 @@
+// npm run bench: how close the system comes to the engine's limit on this machine (issue #9), in one
+// run on a stack it starts itself (Temporal CLI dev server, PostgreSQL, the worker and the API as
+// separate processes) and stops again, also on Ctrl-C:
+//   1. raw no-op workflow start rate (and how fast the worker completes them): the engine's limit;
+//   2. cases started per second while a --cases campaign launches, and its ratio to (1);
+//   3. task completion latency through the API at --officers concurrent officers, against a raw Update;
+//   4. GET /api/tasks p95 at --tasks task rows, on the embedded and (if given) the external PostgreSQL;
+//   5. peak RSS of the worker and the API.
+// Ends with `bench: start_rate=N fanout_rate=N fanout_ratio=N completion_p95_ms=N list_p95_ms=N`.
+// Exit 0 when every step ran (a missed target is reported, not an error; --strict makes it exit 1).
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { createPrisma } from '../prisma/db.js';
+import { startDevServerOnFreePort } from '../runtime/temporal-server.js';
+import { completions, fanout } from './bench/campaigns.js';
+import { rawStartRate, rawUpdateRoundTrip } from './bench/engine.js';
+import { insertTasks, measureList, type ListResult } from './bench/list.js';
+import { embeddedDatabase, freshDatabase, RssMonitor, spawnNode, startApi, startExternalPostgres, waitForWorker, type Database } from './bench/stack.js';
+import { Cleanup, ms, round } from './bench/util.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '10000' },
+    tasks: { type: 'string', default: '100000' },
+    raw: { type: 'string' },
+    concurrency: { type: 'string', default: '32' },
+    officers: { type: 'string', default: '20' },
+    completions: { type: 'string' },
+    'fanout-cap': { type: 'string', default: '120' },
+    'list-rounds': { type: 'string', default: '10' },
+    'external-pg': { type: 'boolean', default: false },
+    'temporal-db': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(`npm run bench -- [options]
+  --cases N         cases in the fan-out campaign (10000)
+  --tasks N         task rows for the list benchmark (100000)
+  --raw N           no-op workflows for the raw start rate (default: --cases, between 1000 and 3000)
+  --concurrency N   start calls in flight for the raw start rate (32)
+  --officers N      concurrent officers completing tasks (20)
+  --completions N   self-check tasks they complete (default: --cases / 25, between 100 and 400)
+  --fanout-cap S    stop measuring the fan-out after S seconds and report the partial count (120)
+  --list-rounds N   rounds of the list queries per persona (10, after one warm-up round)
+  --external-pg     also run the list benchmark on Debian's PostgreSQL (scripts/external-postgres.sh)
+  --temporal-db     the dev server persists to SQLite (as npm start does) instead of memory
+  --strict          exit 1 when a target is missed
+  --keep            keep the temp dir
+Environment: DATABASE_URL (run on a fresh database of that server; the list benchmark also runs on the embedded one).
+Quick check: npm run bench -- --cases 500 --tasks 5000`);
+  process.exit(0);
+}
+const int = (name: string, v: string | undefined, min: number) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
+  return n;
+};
+const cases = int('cases', values.cases, 1);
+const taskRows = int('tasks', values.tasks, 100);
+const raw = values.raw ? int('raw', values.raw, 10) : Math.min(3000, Math.max(1000, cases));
+const concurrency = int('concurrency', values.concurrency, 1);
+const officers = int('officers', values.officers, 1);
+const completionTasks = values.completions ? int('completions', values.completions, officers * 2) : Math.max(officers * 2, Math.min(400, Math.max(100, Math.round(cases / 25))));
+const fanoutCap = int('fanout-cap', values['fanout-cap'], 5);
+const listRounds = int('list-rounds', values['list-rounds'], 1);
+
+const TARGETS = { fanoutRatio: 0.5, completionP95: 150, listP95: 50 };
+const log = (l: string) => console.log(`[bench] ${l}`);
+const cleanup = new Cleanup();
+const dir = mkdtempSync(path.join(tmpdir(), 'campaign-bench-'));
+chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must reach its data dir
+if (!values.keep) cleanup.add('temp dir', () => rmSync(dir, { recursive: true, force: true }));
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping everything the bench started…`);
+    // Calls in flight fail as their connections close: that must not cut the cleanup short.
+    process.on('uncaughtException', () => {});
+    process.on('unhandledRejection', () => {});
+    void cleanup.run(log).then(() => {
+      log('stopped');
+      process.exit(130);
+    });
+  });
+
+const verdict = (ok: boolean, what: string) => `${ok ? 'met' : 'MISSED'} target ${what}`;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  log(`${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; temp dir ${dir}`);
+  const load = () => loadavg()[0]!;
+  const busy = () => (load() > cpus().length ? ` — the machine is busy with other work (load above ${cpus().length} CPUs): the figures are low` : '');
+  log(`load average ${load().toFixed(1)}${busy()}`);
+  log(`cases=${cases} tasks=${taskRows} raw=${raw} concurrency=${concurrency} officers=${officers} completions=${completionTasks} fanout-cap=${fanoutCap}s`);
+
+  // PostgreSQL: a fresh database on DATABASE_URL's server, or an embedded server.
+  const external = process.env.DATABASE_URL;
+  const main: Database = external ? await freshDatabase(external, `campaign_bench_${Date.now()}_${process.pid}`, cleanup, 'external') : await embeddedDatabase(path.join(dir, 'pg'), cleanup);
+  log(`database: ${main.label}`);
+
+  const temporal = await startDevServerOnFreePort({ ...(values['temporal-db'] ? { dbFile: path.join(dir, 'temporal.db') } : {}), log: () => {} });
+  cleanup.add('Temporal dev server', () => temporal.stop());
+  log(`Temporal dev server on ${temporal.address} (${values['temporal-db'] ? 'SQLite file' : 'in memory'})`);
+
+  const taskQueue = 'campaigns-bench';
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: main.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue };
+  delete env.WORKFLOW_BUNDLE_PATH; // the worker bundles its workflows itself, as under npm start
+  const rss = new RssMonitor();
+  const worker = spawnNode('worker', 'runtime/worker-main.ts', env, cleanup);
+  rss.watch('worker', worker.pid);
+  const api = await startApi('api', env, cleanup);
+  rss.watch('api', api.pid);
+  rss.start();
+  const connection = await Connection.connect({ address: temporal.address });
+  cleanup.add('client connection', () => connection.close());
+  const client = new Client({ connection, namespace: 'default' });
+  await waitForWorker(connection, 'default', taskQueue, worker);
+  const db = createPrisma(main.url, { poolSize: 4 });
+  cleanup.add('bench database client', () => db.$disconnect());
+  log(`worker (pid ${worker.pid}) and API (pid ${api.pid}, ${api.url}) up after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  rss.mark();
+  log(`  RSS after start-up: ${rss.report().map((p) => `${p.name} ${p.loadPeakMb.toFixed(0)} MB`).join(', ')}`);
+
+  const results: Record<string, number> = {};
+  const missed: string[] = [];
+  const failedSteps: string[] = [];
+  const step = async (name: string, fn: () => Promise<void>) => {
+    if (interrupted) return;
+    const t = Date.now();
+    log(`— ${name}`);
+    try {
+      await fn();
+    } catch (e) {
+      if (interrupted) return;
+      failedSteps.push(name);
+      log(`${name} FAILED: ${(e as Error).stack ?? e}`);
+      for (const p of [worker, api]) if (p.exited) log(`${p.name} has exited; its last lines:\n${p.log.slice(-20).join('\n')}`);
+    }
+    log(`  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+  };
+
+  await step(`1. raw start rate: ${raw} no-op workflows, ${concurrency} start calls in flight`, async () => {
+    const r = await rawStartRate(client, taskQueue, { count: raw, concurrency, capSeconds: fanoutCap, log: (l) => log(`  ${l}`) });
+    results.startRate = r.startRate;
+    log(`  start rate ${r.startRate.toFixed(1)} workflows/s; the worker completed ${r.completed} in ${r.completeSeconds.toFixed(1)} s from the first start: ${r.completeRate.toFixed(1)} workflows/s${r.completed < r.started ? ` — CAPPED ${fanoutCap} s after the last start, partial count` : ''}`);
+    for (const e of r.errors) log(`  start error: ${e}`);
+  });
+
+  await step(`3a. raw Update round-trip: ${completionTasks} Updates to tiny workflows, ${officers} at once`, async () => {
+    const r = await rawUpdateRoundTrip(client, taskQueue, { count: completionTasks, concurrency: officers, warmup: officers });
+    results.rawUpdateP95 = r.p95;
+    log(`  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} Updates after ${officers} warm-up, ${r.throughput.toFixed(0)}/s)`);
+    for (const e of r.errors) log(`  error: ${e}`);
+  });
+
+  await step(`3b. task completion through the API: ${completionTasks} self-checks, ${officers} officers at once`, async () => {
+    const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, officers, log: (l) => log(`  ${l}`) });
+    results.completionP95 = r.p95;
+    log(`  POST /api/tasks/:id/complete → Update → CaseWorkflow → activities → projection:`);
+    log(`  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`);
+    log(`  projection: ${r.done} self-checks done, ${r.reviews} review tasks opened`);
+    if (results.rawUpdateP95 !== undefined) log(`  against the raw Update p95 ${ms(results.rawUpdateP95)} ms: ${(r.p95 / results.rawUpdateP95).toFixed(1)}×`);
+    for (const e of r.errors) log(`  error: ${e}`);
+    if (r.failed) failedSteps.push(`${r.failed} completions failed`);
+    const ok = r.p95 <= TARGETS.completionP95;
+    if (!ok) missed.push('completion');
+    log(`  ${verdict(ok, `completion p95 ≤ ${TARGETS.completionP95} ms`)} (${ms(r.p95)} ms)`);
+  });
+
+  await step(`2. fan-out: launching a ${cases}-case Changxing campaign (measured for at most ${fanoutCap} s)`, async () => {
+    const r = await fanout(client, db, taskQueue, { cases, capSeconds: fanoutCap, log: (l) => log(`  ${l}`) });
+    results.fanoutRate = r.rate;
+    if (r.error) log(`  ${r.error}`);
+    log(`  ${r.started}/${r.cases} case workflows started in ${r.seconds.toFixed(1)} s: ${r.rate.toFixed(1)} cases/s${r.capped ? ` — CAPPED at ${fanoutCap} s, partial count` : ''}`);
+    log(`  counted by ${r.counter}; ${r.projected} case_file rows projected by then; launchCampaign returned after ${Number.isFinite(r.launchSeconds) ? `${r.launchSeconds.toFixed(1)} s` : 'n/a'}; CampaignWorkflow ${r.workflowStatus === 'RUNNING' ? 'was running (terminated after)' : r.workflowStatus}`);
+    if (results.startRate) {
+      results.fanoutRatio = r.rate / results.startRate;
+      const ok = results.fanoutRatio >= TARGETS.fanoutRatio;
+      if (!ok) missed.push('fan-out');
+      log(`  ratio to the raw start rate: ${results.fanoutRatio.toFixed(3)}; ${verdict(ok, `fan-out ≥ ${TARGETS.fanoutRatio * 100} % of the raw start rate`)}`);
+    }
+  });
+
+  // The list on the stack's own database, then on the other PostgreSQL (embedded ↔ external) if there is one.
+  const listTargets: { db: Database; apiUrl: string }[] = [{ db: main, apiUrl: api.url }];
+  await step('4. list: preparing the other PostgreSQL', async () => {
+    let other: Database | undefined;
+    if (external) other = await embeddedDatabase(path.join(dir, 'pg-list'), cleanup);
+    else if (values['external-pg']) {
+      const base = await startExternalPostgres(cleanup, log);
+      if (base) other = await freshDatabase(base, `campaign_bench_list_${process.pid}`, cleanup, 'external (Debian)');
+    } else log('  no external PostgreSQL (set DATABASE_URL or pass --external-pg): the list benchmark runs on the embedded one only');
+    if (!other) return;
+    const listApi = await startApi('api (list, other PostgreSQL)', { ...env, DATABASE_URL: other.url }, cleanup);
+    rss.watch('api (list, other PostgreSQL)', listApi.pid);
+    listTargets.push({ db: other, apiUrl: listApi.url });
+    log(`  ${other.label}: API pid ${listApi.pid}`);
+  });
+  const listResults: { label: string; r: ListResult }[] = [];
+  for (const t of listTargets)
+    await step(`4. list API at ${taskRows} tasks on ${t.db.label}`, async () => {
+      const secs = await insertTasks(t.db.url, taskRows);
+      log(`  inserted ${taskRows} task rows by SQL in ${secs.toFixed(1)} s (then ANALYZE)`);
+      const r = await measureList(t.apiUrl, listRounds);
+      listResults.push({ label: t.db.label, r });
+      log(`  GET /api/tasks: p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.samples} requests after a warm-up round)`);
+      for (const p of r.byPersona) log(`    ${p.persona} (${p.username}, ${p.total} tasks in scope at most): p50 ${ms(p.p50)} ms, p95 ${ms(p.p95)} ms`);
+      log(`    slowest: ${r.slowest.map((s) => `${s.persona} "${s.name}" p95 ${ms(s.p95)} ms`).join('; ')}`);
+      for (const e of r.errors) log(`    error: ${e}`);
+      if (r.errors.length) failedSteps.push(`list errors on ${t.db.label}`);
+      const ok = r.p95 <= TARGETS.listP95;
+      if (!ok) missed.push(`list (${t.db.label})`);
+      log(`  ${verdict(ok, `list p95 ≤ ${TARGETS.listP95} ms`)} on ${t.db.label} (${ms(r.p95)} ms)`);
+    });
+  if (listResults.length) results.listP95 = Math.max(...listResults.map((x) => x.r.p95));
+
+  rss.stop();
+  if (interrupted) return 130;
+  log('— 5. peak RSS (VmHWM, start-up included; and the largest VmRSS sampled once the stack was up)');
+  for (const p of rss.report()) log(`  ${p.name} (pid ${p.pid}): peak ${p.peakMb.toFixed(0)} MB, under the benchmarks ${p.loadPeakMb.toFixed(0)} MB`);
+  const peak = (name: string) => rss.report().find((p) => p.name === name)?.peakMb ?? NaN;
+
+  log(`— summary (${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load().toFixed(1)} on ${cpus().length} CPUs${busy()})`);
+  log(`  raw start rate ${ms(results.startRate ?? NaN)}/s · fan-out ${ms(results.fanoutRate ?? NaN)} cases/s (${results.fanoutRatio !== undefined ? `${(results.fanoutRatio * 100).toFixed(1)} %` : 'n/a'}, target ≥ 50 %) · completion p95 ${ms(results.completionP95 ?? NaN)} ms (target ≤ 150, raw Update ${ms(results.rawUpdateP95 ?? NaN)}) · list p95 ${ms(results.listP95 ?? NaN)} ms (target ≤ 50) · RSS worker ${peak('worker').toFixed(0)} MB, API ${peak('api').toFixed(0)} MB`);
+  if (missed.length) log(`  MISSED targets: ${missed.join(', ')}`);
+  else if (!failedSteps.length) log('  every target met');
+  if (failedSteps.length) log(`  FAILED: ${failedSteps.join('; ')}`);
+  console.log(
+    `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)}`,
+  );
+  return failedSteps.length || (values.strict && missed.length) ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  log(`FAILED: ${(e as Error).stack ?? e}`);
+} finally {
+  await cleanup.run(log); // after Ctrl-C: the same run the signal started, awaited
+}
+process.exit(interrupted ? 130 : code);

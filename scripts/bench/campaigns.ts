@@ -1,0 +1,224 @@
+// The product's own paths under load: a campaign launch's fan-out (launchCampaign → CampaignWorkflow →
+// one CaseWorkflow per operator) and officers completing tasks through the API (POST
+// /api/tasks/:id/complete → Update → CaseWorkflow → activity → projection).
+import bcrypt from 'bcryptjs';
+import type { Client } from '@temporalio/client';
+import { launchCampaign, campaignWorkflowId } from '../../api/campaign-launch.js';
+import { defineCampaign } from '../../domain/campaign-definition.js';
+import { PROGRAMMES } from '../../domain/programmes/index.js';
+import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
+import { shanghaiDate } from '../../domain/time.js';
+import { usccCheckChar } from '../../domain/uscc.js';
+import type { PrismaClient } from '../../prisma/db.js';
+import { DEMO_JURISDICTIONS } from '../../prisma/seed.js';
+import { signIn, type ApiSession } from './api.js';
+import { BENCH_PASSWORD } from './stack.js';
+import { latencySummary, pollUntil, sleep } from './util.js';
+
+const DAY = 24 * 3600_000;
+const COUNTY = '330522'; // 长兴县
+const STATIONS = DEMO_JURISDICTIONS.filter((j) => j.parent === COUNTY).map((j) => j.id);
+const WORDS = ['紫笋茶', '百叶龙', '银杏', '太湖鲜', '吊瓜子', '芦笋', '青梅', '湖羊', '白茶', '板栗', '杨梅', '螺蛳', '青虾', '稻米', '竹笋'];
+const SUFFIX = ['电子商务有限公司', '直播间', '农产品商行', '社区团购服务部', '食品有限公司'];
+const COORDINATOR = { userId: 'u-coord-changxing', role: 'coordinator' as const, displayName: '长兴县统筹' };
+
+/** `count` Changxing operators in the county's stations, created in bulk (ids `op-<prefix>-NNNNN`). */
+export async function createOperators(db: PrismaClient, prefix: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let from = 0; from < count; from += 5000) {
+    const data = Array.from({ length: Math.min(5000, count - from) }, (_, k) => {
+      const i = from + k;
+      const first17 = `92${COUNTY}M${prefix.toUpperCase().slice(-1)}${String(i).padStart(7, '0')}`;
+      const id = `op-${prefix}-${String(i + 1).padStart(5, '0')}`;
+      ids.push(id);
+      return {
+        id,
+        name: `长兴${WORDS[i % WORDS.length]}${SUFFIX[(i * 7) % SUFFIX.length]}（${prefix}${i + 1}）`,
+        uscc: first17 + usccCheckChar(first17),
+        kind: i % 3 === 0 ? 'live_room' : 'enterprise',
+        jurisdictionId: STATIONS[i % STATIONS.length]!,
+        registeredOn: new Date(Date.UTC(2015 + (i % 9), i % 12, 1 + (i % 27))),
+        track: i % 4 === 3 ? 'community_group_buying' : 'live_marketing',
+        platformAccounts: [{ platform: ['douyin', 'kuaishou', 'wechat'][i % 3]!, account: `${prefix}_live_${i + 1}` }],
+      };
+    });
+    await db.operator.createMany({ data });
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fan-out
+
+export interface FanoutResult {
+  cases: number;
+  started: number;
+  projected: number;
+  seconds: number;
+  rate: number;
+  capped: boolean;
+  launchSeconds: number;
+  counter: string;
+  workflowStatus: string;
+  error?: string;
+}
+
+/**
+ * Launches a Changxing campaign of `cases` operators through launchCampaign and counts its case
+ * workflows (visibility) from the launch call until all are started or `capSeconds` have passed; then
+ * terminates it (its cases go with it) and waits for them to be closed.
+ */
+export async function fanout(client: Client, db: PrismaClient, taskQueue: string, opts: { cases: number; capSeconds: number; log: (l: string) => void }): Promise<FanoutResult> {
+  const year = new Date().getUTCFullYear() + 1; // the programme's default calendar, next year: no stage opens meanwhile
+  const t = Date.now();
+  const operatorIds = await createOperators(db, 'bf', opts.cases);
+  opts.log(`created ${operatorIds.length} operators in ${COUNTY} in ${((Date.now() - t) / 1000).toFixed(1)} s (createMany)`);
+  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: COUNTY, name: `${year}年长兴放心电商（基准：启动）` });
+  if (!r.definition) throw new Error(`fan-out campaign: ${JSON.stringify(r.problems)}`);
+  const def = r.definition;
+  const workflowId = campaignWorkflowId(def.campaignId);
+
+  // Case workflows of this campaign: children (or grandchildren) of its CampaignWorkflow.
+  const counters = [
+    { name: 'visibility: RootWorkflowId + WorkflowType', query: `RootWorkflowId = '${workflowId}' AND WorkflowType = 'CaseWorkflow'` },
+    { name: 'visibility: WorkflowId prefix', query: `WorkflowType = 'CaseWorkflow' AND WorkflowId STARTS_WITH 'case-${def.campaignId}:'` },
+  ];
+  let counter: (typeof counters)[number] | undefined;
+  for (const c of counters) {
+    try {
+      await client.workflow.count(c.query);
+      counter = c;
+      break;
+    } catch {
+      /* this server's visibility does not know it */
+    }
+  }
+  const projectedCount = () => db.case.count({ where: { campaignId: def.campaignId } });
+  const startedCount = async () => (counter ? (await client.workflow.count(counter.query)).count : await projectedCount());
+
+  const t0 = performance.now();
+  let launchSeconds = NaN;
+  let error: string | undefined;
+  const launch = launchCampaign({ client, db, taskQueue, definition: def, actor: COORDINATOR, operatorIds }).then(
+    () => void (launchSeconds = (performance.now() - t0) / 1000),
+    (e: Error) => void (error = `launch failed: ${e.message.slice(0, 500)}`),
+  );
+  let lastLog = 0;
+  let startedAt = 0;
+  const { value: started, timedOut } = await pollUntil(
+    async () => {
+      const n = error ? -1 : await startedCount();
+      if (n >= opts.cases && !startedAt) startedAt = performance.now();
+      return n;
+    },
+    (n) => n < 0 || n >= opts.cases,
+    {
+      timeoutMs: opts.capSeconds * 1000,
+      intervalMs: 500,
+      onValue: (n) => {
+        const s = (performance.now() - t0) / 1000;
+        if (s - lastLog >= 10) {
+          lastLog = s;
+          opts.log(`  ${s.toFixed(0)} s: ${n} case workflows started (${(n / s).toFixed(1)}/s)`);
+        }
+      },
+    },
+  );
+  const seconds = ((startedAt || performance.now()) - t0) / 1000;
+  await Promise.race([launch, sleep(1000)]);
+  const projected = await projectedCount();
+  let workflowStatus = 'never started';
+  try {
+    const d = await client.workflow.getHandle(workflowId).describe();
+    workflowStatus = d.status.name;
+    if (d.status.name === 'RUNNING') await client.workflow.getHandle(workflowId).terminate('npm run bench: fan-out measured');
+  } catch (e) {
+    if (!error) workflowStatus = `unknown (${(e as Error).message.slice(0, 200)})`;
+  }
+  if (counter && !error) {
+    const running = `${counter.query} AND ExecutionStatus = 'Running'`;
+    const { value, timedOut: slow } = await pollUntil(async () => (await client.workflow.count(running)).count, (n) => n === 0, { timeoutMs: 180_000, intervalMs: 1000 });
+    opts.log(slow ? `  ${value} case workflows still running 3 minutes after the campaign was terminated` : '  campaign terminated, its case workflows with it');
+  }
+  const n = Math.max(0, started);
+  return { cases: opts.cases, started: n, projected, seconds, rate: n / seconds, capped: timedOut, launchSeconds, counter: counter?.name ?? 'case_file rows', workflowStatus, ...(error ? { error } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Task completion through the API
+
+/** A self-check body as an officer would send it: eight areas, one in five with an issue found and fixed. */
+function selfCheckBody(i: number) {
+  return {
+    areas: SELF_CHECK_AREAS.map((a, k) => (i % 5 === 0 && k === i % 8 ? { key: a.key, finding: 'issue', description: '直播间商品标签信息不全，已当场整改', fixed: true } : { key: a.key, finding: 'compliant' })),
+  };
+}
+
+/**
+ * A campaign with its self-check stage open and `tasks` self-check tasks in the county's stations,
+ * completed by `officers` station officers at once through POST /api/tasks/:id/complete. Each officer
+ * takes the next open task of their station. The first completion of each officer is a warm-up.
+ */
+export async function completions(client: Client, db: PrismaClient, taskQueue: string, apiUrl: string, opts: { tasks: number; officers: number; log: (l: string) => void }) {
+  const now = Date.now();
+  const day = (offset: number) => shanghaiDate(now + offset * DAY);
+  const year = Number(day(0).slice(0, 4));
+  const operatorIds = await createOperators(db, 'bc', opts.tasks);
+  const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
+  const officers = Array.from({ length: opts.officers }, (_, i) => ({ id: `u-bench-officer-${i + 1}`, username: `bench.officer.${i + 1}`, station: STATIONS[i % STATIONS.length]! }));
+  await db.user.createMany({ data: officers.map((o) => ({ id: o.id, username: o.username, displayName: `基准执法员${o.id.slice(-2)}`, passwordHash: hash, role: 'county_officer', jurisdictionId: o.station })) });
+
+  const r = defineCampaign(PROGRAMMES.changxing!, {
+    year,
+    jurisdictionId: COUNTY,
+    name: `${year}年长兴放心电商（基准：办理）`,
+    stages: [
+      { key: 'mobilization', startsAt: day(-20), dueAt: day(-8) },
+      { key: 'self_check', startsAt: day(-7), dueAt: day(10) },
+      { key: 'rectification', startsAt: day(11), dueAt: day(40) },
+      { key: 'evaluation', startsAt: day(41), dueAt: day(70) },
+      { key: 'summary', startsAt: day(71), dueAt: day(80) },
+    ],
+  });
+  if (!r.definition) throw new Error(`completion campaign: ${JSON.stringify(r.problems)}`);
+  const campaignId = r.definition.campaignId;
+  const t0 = performance.now();
+  await launchCampaign({ client, db, taskQueue, definition: r.definition, actor: COORDINATOR, operatorIds });
+  const where = { campaignId, type: 'self_check', status: 'open' };
+  const { value: open, timedOut } = await pollUntil(() => db.task.count({ where }), (n) => n >= opts.tasks, { timeoutMs: 300_000, intervalMs: 500 });
+  opts.log(`campaign ${campaignId}: ${open} self-check tasks open ${((performance.now() - t0) / 1000).toFixed(1)} s after launch${timedOut ? ' (gave up waiting for the rest)' : ''}`);
+
+  const tasks = await db.task.findMany({ where, select: { id: true, jurisdictionId: true }, orderBy: { id: 'asc' } });
+  const queues = new Map<string, string[]>(STATIONS.map((s) => [s, []]));
+  for (const t of tasks) queues.get(t.jurisdictionId)?.push(t.id);
+  const sessions: ApiSession[] = [];
+  for (const o of officers) sessions.push(await signIn(apiUrl, o.username, BENCH_PASSWORD));
+
+  const samples: number[] = [];
+  const errors: string[] = [];
+  let failed = 0;
+  let seq = 0;
+  const t1 = performance.now();
+  await Promise.all(
+    officers.map(async (o, k) => {
+      const queue = queues.get(o.station)!;
+      for (let mine = 0; ; mine++) {
+        const id = queue.shift();
+        if (!id) return;
+        const i = seq++;
+        const t = performance.now();
+        const res = await sessions[k]!.call('POST', `/tasks/${encodeURIComponent(id)}/complete`, selfCheckBody(i));
+        const elapsed = performance.now() - t;
+        if (res.status !== 200 || (res.body as { status?: string }).status !== 'done') {
+          failed++;
+          if (errors.length < 5) errors.push(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        } else if (mine > 0) samples.push(elapsed);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t1) / 1000;
+  // The projection: every completion recorded, and the review task it opens.
+  const done = await db.task.count({ where: { campaignId, type: 'self_check', status: 'done' } });
+  const { value: reviews } = await pollUntil(() => db.task.count({ where: { campaignId, type: 'self_check_review' } }), (n) => n >= done, { timeoutMs: 60_000, intervalMs: 500 });
+  return { campaignId, tasks: tasks.length, ...latencySummary(samples), warmup: Math.min(officers.length, tasks.length), throughput: seq / seconds, failed, errors, done, reviews };
+}
