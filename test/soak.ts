@@ -165,7 +165,11 @@ export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: 
  */
 export async function fuzzWrites(apiUrl: string, token: string, perRoute: number, seed: number): Promise<{ requests: number; serverErrors: string[] }> {
   const doc = (await (await fetch(`${apiUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-  const writes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => ['post', 'put', 'delete'].includes(m)).map((method) => ({ method, path: p }))).filter((r) => !r.path.startsWith('/auth/'));
+  // The document's paths carry the /api prefix; requests add it back below.
+  const writes = Object.entries(doc.paths)
+    .flatMap(([p, ops]) => Object.keys(ops).filter((m) => ['post', 'put', 'delete'].includes(m)).map((method) => ({ method, path: p.replace(/^\/api(?=\/)/, '') })))
+    .filter((r) => !r.path.startsWith('/auth/'));
+  if (writes.length === 0 || !writes.every((r) => doc.paths[`/api${r.path}`])) throw new Error('fuzzWrites: no write routes found in /api/openapi.json');
   const bodies = fc.sample(
     fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -180,8 +184,10 @@ export async function fuzzWrites(apiUrl: string, token: string, perRoute: number
     for (let n = 0; n < perRoute; n++) {
       const path = route.path.replace(/\{[a-zA-Z]+\}|:[a-zA-Z]+/g, () => encodeURIComponent(n % 2 ? 'nope' : '\u202e%00'));
       const body = bodies[i++]!;
-      const res = await fetch(`${apiUrl}/api${path}`, { method: route.method.toUpperCase(), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) }).catch((e) => ({ status: 599, text: async () => String(e) }));
+      const res = await fetch(`${apiUrl}/api${path}`, { method: route.method.toUpperCase(), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) }).catch((e: Error) => ({ status: 599, text: async () => `${e} (${String((e as { cause?: unknown }).cause ?? 'no cause')})` }));
       if (res.status >= 500) serverErrors.push(`${route.method.toUpperCase()} ${path} ${JSON.stringify(body).slice(0, 80)} → ${res.status} ${(await res.text()).slice(0, 120)}`);
+      // A route the server does not know (the catch-all's 404) means the fuzz is aiming at nothing.
+      else if (res.status === 404 && (await res.text()).includes('接口 route')) serverErrors.push(`${route.method.toUpperCase()} ${path}: unknown route`);
     }
   }
   return { requests: i, serverErrors };
