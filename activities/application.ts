@@ -29,6 +29,23 @@ export function chooseList<T extends { totalScore: number }>(candidates: T[], th
   return ranked.filter((c) => c.i < quota || c.totalScore === cut).map(({ i: _i, ...c }) => c as T & { rank: number });
 }
 
+/** A chosen list as roster entries: each case with its operator's name and 统一社会信用代码 and its place's name. */
+export async function rosterEntriesOf(tx: Prisma.TransactionClient, chosen: { id: string; operatorId: string; jurisdictionId: string; totalScore: number; rank: number }[]): Promise<(RosterEntry & { rank: number })[]> {
+  const operators = new Map((await tx.operator.findMany({ where: { id: { in: chosen.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
+  const names = new Map((await tx.jurisdiction.findMany({ where: { id: { in: chosen.map((c) => c.jurisdictionId) } } })).map((j) => [j.id, j.name]));
+  return chosen.map((c) => ({
+    caseId: c.id,
+    operatorId: c.operatorId,
+    operatorName: operators.get(c.operatorId)?.name ?? c.operatorId,
+    uscc: operators.get(c.operatorId)?.uscc ?? '',
+    jurisdictionId: c.jurisdictionId,
+    jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
+    track: null,
+    totalScore: c.totalScore,
+    rank: c.rank,
+  }));
+}
+
 export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     async recordApplication(input: { key: string; caseId: string; action: string; form: Prisma.InputJsonValue; actor: Actor; clause: string; reason?: string; data?: Prisma.InputJsonValue }) {
@@ -59,21 +76,9 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
         if (pending > 0) return { refusal: `尚有 ${pending} 项初审或审核未完成，不能确认名单 / ${pending} pre-review or audit task(s) still open`, listed: [] as ListedRoom[], notListed: [] as string[] };
         // Equal totals share a rank and are listed in case order (operator id), the same on every run.
         const audited = await tx.case.findMany({ where: { campaignId: input.campaignId, excludedKind: null, totalScore: { not: null } }, orderBy: { id: 'asc' } });
-        const operators = new Map((await tx.operator.findMany({ where: { id: { in: audited.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
-        const names = new Map((await tx.jurisdiction.findMany()).map((j) => [j.id, j.name]));
         const chosen = chooseList(audited.map((c) => ({ ...c, totalScore: c.totalScore! })), input.threshold, input.quota);
         const now = new Date();
-        const entries: (RosterEntry & { rank: number })[] = chosen.map((c) => ({
-          caseId: c.id,
-          operatorId: c.operatorId,
-          operatorName: operators.get(c.operatorId)?.name ?? c.operatorId,
-          uscc: operators.get(c.operatorId)?.uscc ?? '',
-          jurisdictionId: c.jurisdictionId,
-          jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
-          track: null,
-          totalScore: c.totalScore,
-          rank: c.rank,
-        }));
+        const entries = await rosterEntriesOf(tx, chosen);
         const id = rosterId(input.campaignId, 'cultivation', 1);
         await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'cultivation', seq: 1, publishedAt: now, publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
         await tx.listing.createMany({

@@ -4,8 +4,8 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
-import { chooseList } from './application.js';
-import { rosterId, type RosterEntry } from './award.js';
+import { chooseList, rosterEntriesOf } from './application.js';
+import { rosterId } from './award.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 
@@ -29,19 +29,7 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
         }
         const scored = cases.filter((c) => !c.excludedKind && c.totalScore !== null);
         const chosen = chooseList(scored.map((c) => ({ ...c, totalScore: c.totalScore! })), input.threshold, input.quota);
-        const operators = new Map((await tx.operator.findMany({ where: { id: { in: cases.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
-        const names = new Map((await tx.jurisdiction.findMany({ where: { id: { in: cases.map((c) => c.jurisdictionId) } } })).map((j) => [j.id, j.name]));
-        const entries: (RosterEntry & { rank: number })[] = chosen.map((c) => ({
-          caseId: c.id,
-          operatorId: c.operatorId,
-          operatorName: operators.get(c.operatorId)?.name ?? c.operatorId,
-          uscc: operators.get(c.operatorId)?.uscc ?? '',
-          jurisdictionId: c.jurisdictionId,
-          jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
-          track: null,
-          totalScore: c.totalScore,
-          rank: c.rank,
-        }));
+        const entries = await rosterEntriesOf(tx, chosen);
         const now = new Date();
         await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'list', seq: 1, publishedAt: now, publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
         const listedIds = new Set(entries.map((e) => e.caseId));

@@ -50,24 +50,11 @@ export interface CampaignRules {
   defined?: DefinedRules;
 }
 
-export interface SettingsInput {
-  weights?: Record<string, Record<string, number>>;
-  awardThreshold?: number;
-  titleValidity?: string;
-  publicityDays?: number;
-  maxRectificationRounds?: number;
-  verificationDays?: number;
-  criterionPoints?: Record<string, number>;
-  preReviewPeriod?: string;
+/** What a coordinator may change before launch: any setting; null clears the list's threshold or quota. */
+export type SettingsInput = Partial<Omit<CampaignSettings, 'listThreshold' | 'listQuota'>> & {
   listThreshold?: number | null;
   listQuota?: number | null;
-  scoringPeriod?: string;
-  scoreWeights?: { rating: number; complaints: number; findings: number };
-  complaintRateLimit?: number;
-  belowAverageMargin?: number;
-  priorityFollowers?: number;
-  filingPeriod?: string;
-}
+};
 
 export interface StageOverride {
   key: string;
