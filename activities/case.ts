@@ -1,4 +1,7 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
+import { ApplicationFailure } from '@temporalio/activity';
+import { caseIdOf, trackKeyOf } from '../domain/case.js';
+import type { Named } from '../domain/programmes/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
 import { decisionLabel } from '../domain/decisions.js';
@@ -32,6 +35,23 @@ export async function caseDecisionNotice(tx: Prisma.TransactionClient, key: stri
 
 export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
+    /**
+     * The seeds of one launch batch (issue #9: the launch carries operator ids only, so a 10,000-case
+     * campaign's input stays far below Temporal's 2 MB payload limit). The API resolved and checked
+     * these operators when it launched; each keeps its registered track, as the API resolved it.
+     */
+    async loadCaseSeeds(input: { campaignId: string; tracks: Named[]; operatorIds: string[] }): Promise<CaseSeed[]> {
+      const rows = await db.operator.findMany({ where: { id: { in: input.operatorIds } }, select: { id: true, name: true, uscc: true, jurisdictionId: true, track: true } });
+      const byId = new Map(rows.map((o) => [o.id, o]));
+      const missing = input.operatorIds.filter((id) => !byId.has(id));
+      // Operators are never deleted, so this is a launch from another database: nothing to retry.
+      if (missing.length) throw ApplicationFailure.nonRetryable(`operators not in the register: ${missing.slice(0, 10).join(', ')}`, 'OperatorsMissing');
+      return input.operatorIds.map((id) => {
+        const o = byId.get(id)!;
+        return { caseId: caseIdOf(input.campaignId, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKeyOf(input.tracks, undefined, o.track) ?? null };
+      });
+    },
+
     /** A case is one operator enrolled in a campaign (DOMAIN.md "Case"). */
     async projectCase(input: { campaignId: string; seed: CaseSeed; workflowId: string; actor: Actor; clause?: string }): Promise<void> {
       const now = new Date();

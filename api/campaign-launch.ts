@@ -16,7 +16,7 @@ export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId
  * Only operators registered in the campaign's jurisdiction can be enrolled (changxing notice 一、培育对象:
  * "实际注册和运营在本县").
  */
-export async function launchCampaign(opts: { client: Client; db: PrismaClient; taskQueue: string; definition: CampaignDefinition; actor: Actor; operatorIds?: string[] }) {
+export async function launchCampaign(opts: { client: Client; db: PrismaClient; taskQueue: string; definition: CampaignDefinition; actor: Actor; operatorIds?: string[]; batchSize?: number }) {
   const { db, definition: def } = opts;
   const j = await db.jurisdiction.findUnique({ where: { id: def.jurisdictionId } });
   if (!j) throw badRequest(`辖区 ${def.jurisdictionId} 不存在`, `jurisdiction ${def.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
@@ -32,7 +32,8 @@ export async function launchCampaign(opts: { client: Client; db: PrismaClient; t
     : (await db.operator.findMany({ where: { jurisdictionId: { in: [...(await jurisdictionSubtree(db, def.jurisdictionId))] } }, orderBy: { id: 'asc' }, select: { id: true } })).map((o) => ({ operatorId: o.id }));
   const cases = rows.length === 0 ? [] : await resolveEnrolment(db, { campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, tracks: def.rules.tracks, rows, rowPath: (i) => `operatorIds.${i}` });
   const workflowId = campaignWorkflowId(def.campaignId);
-  const input: CampaignInput = { definition: def, cases, launchedBy: opts.actor };
+  // Ids only: the batches read the seeds (a 10,000-case launch would not fit Temporal's 2 MB payload limit).
+  const input: CampaignInput = { definition: def, operatorIds: cases.map((c) => c.operatorId), launchedBy: opts.actor, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) };
   try {
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof CampaignWorkflow>('CampaignWorkflow', {
       workflowId,

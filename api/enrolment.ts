@@ -3,6 +3,7 @@
 // of the programme. A batch with any bad row enrols nobody: the coordinator gets every row's reason.
 import type { CaseSeed } from '../activities/case.js';
 import type { Named } from '../domain/programmes/index.js';
+import { caseIdOf, trackKeyOf } from '../domain/case.js';
 import { isValidUscc } from '../domain/uscc.js';
 import type { PrismaClient } from '../prisma/db.js';
 import { badRequest } from './errors.js';
@@ -57,11 +58,10 @@ export async function resolveEnrolment(
     if (enrolled.has(o.id)) return bad(`「${o.name}」已纳入本活动`, `${o.name} is already enrolled`);
     if (seen.has(o.id)) return bad(`「${o.name}」与第 ${seen.get(o.id)} 行重复`, `${o.name} repeats line ${seen.get(o.id)}`);
     seen.set(o.id, line);
-    const track = r.track?.trim() || o.track || undefined;
-    const trackKey = trackKeys.includes(track ?? '') ? track : opts.tracks.find((t) => t.name === track)?.key;
     // A programme without tracks (one defined as data) enrols without one.
-    if (!trackKey && trackKeys.length > 0) return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
-    seeds.push({ caseId: `${opts.campaignId}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKeys.length > 0 ? trackKey! : null });
+    const track = trackKeyOf(opts.tracks, r.track, o.track);
+    if (track === undefined) return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
+    seeds.push({ caseId: caseIdOf(opts.campaignId, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track });
   });
   if (problems.length)
     throw badRequest(`有 ${problems.length} 行不能纳入，未纳入任何经营主体：${problems.slice(0, 5).map((p) => p.messageZh).join('；')}${problems.length > 5 ? '…' : ''}`, `${problems.length} row(s) cannot be enrolled; nothing was enrolled: ${problems.slice(0, 5).map((p) => p.messageEn).join('; ')}`, problems);

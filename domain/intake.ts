@@ -2,6 +2,7 @@
 // application forms: every mandatory item missing is listed by name in one refusal, the basic standards
 // are checked, and what the notice encourages (老字号, 7×12 service, ≥ 10,000 followers…) raises priority.
 import { z } from 'zod';
+import { lazy } from './lazy.js';
 
 export type Register = 'product' | 'influencer';
 export interface Reason {
@@ -34,56 +35,60 @@ export const ENCOURAGED_CATEGORIES = {
 } as const; // 附件2 第6、7条
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
-const attachmentIds = z.array(z.string().uuid()).max(20);
+const attachmentIds = () =>
+  z.array(z.string().uuid()).max(20);
 
-const productShape = z
-  .object({
-    register: z.literal('product'),
-    productName: text(100).optional(),
-    category: z.enum(Object.keys(PRODUCT_CATEGORIES) as [keyof typeof PRODUCT_CATEGORIES]).optional(),
-    grade: text().optional(),
-    specifications: text(500).optional(),
-    executionStandard: text().optional(),
-    licences: attachmentIds.optional(),
-    testReports: attachmentIds.optional(),
-    dropshipping: z.boolean().optional(),
-    liveLinks: z.array(z.object({ platform: z.enum(LIVE_PLATFORMS), url: z.string().trim().url().max(500) }).strict()).max(10).optional(),
-    shipping: text(500).optional(),
-    dailyVolume: z.number().int().min(0).max(10_000_000).optional(),
-    serviceHours: z.object({ daysPerWeek: z.number().int().min(1).max(7), hoursPerDay: z.number().int().min(1).max(24) }).strict().optional(),
-    materials: attachmentIds.optional(),
-  })
-  .strict();
+const productShape = lazy(() =>
+  z
+    .object({
+      register: z.literal('product'),
+      productName: text(100).optional(),
+      category: z.enum(Object.keys(PRODUCT_CATEGORIES) as [keyof typeof PRODUCT_CATEGORIES]).optional(),
+      grade: text().optional(),
+      specifications: text(500).optional(),
+      executionStandard: text().optional(),
+      licences: attachmentIds().optional(),
+      testReports: attachmentIds().optional(),
+      dropshipping: z.boolean().optional(),
+      liveLinks: z.array(z.object({ platform: z.enum(LIVE_PLATFORMS), url: z.string().trim().url().max(500) }).strict()).max(10).optional(),
+      shipping: text(500).optional(),
+      dailyVolume: z.number().int().min(0).max(10_000_000).optional(),
+      serviceHours: z.object({ daysPerWeek: z.number().int().min(1).max(7), hoursPerDay: z.number().int().min(1).max(24) }).strict().optional(),
+      materials: attachmentIds().optional(),
+    })
+    .strict());
 
-const influencerShape = z
-  .object({
-    register: z.literal('influencer'),
-    displayName: text(100).optional(),
-    accounts: z
-      .array(
-        z
-          .object({
-            platform: z.enum(ACCOUNT_PLATFORMS),
-            handle: text(100),
-            followers: z.number().int().min(0).max(2_000_000_000),
-            realNameVerified: z.boolean(),
-            liveSellingEnabled: z.boolean(),
-          })
-          .strict(),
-      )
-      .max(10)
-      .optional(),
-    notUnderPenalty: z.boolean().optional(),
-    promotesLijiang: z.boolean().optional(),
-    encouragedCategories: z.array(z.enum(Object.keys(ENCOURAGED_CATEGORIES) as [keyof typeof ENCOURAGED_CATEGORIES])).max(6).optional(),
-    materials: attachmentIds.optional(),
-  })
-  .strict();
+const influencerShape = lazy(() =>
+  z
+    .object({
+      register: z.literal('influencer'),
+      displayName: text(100).optional(),
+      accounts: z
+        .array(
+          z
+            .object({
+              platform: z.enum(ACCOUNT_PLATFORMS),
+              handle: text(100),
+              followers: z.number().int().min(0).max(2_000_000_000),
+              realNameVerified: z.boolean(),
+              liveSellingEnabled: z.boolean(),
+            })
+            .strict(),
+        )
+        .max(10)
+        .optional(),
+      notUnderPenalty: z.boolean().optional(),
+      promotesLijiang: z.boolean().optional(),
+      encouragedCategories: z.array(z.enum(Object.keys(ENCOURAGED_CATEGORIES) as [keyof typeof ENCOURAGED_CATEGORIES])).max(6).optional(),
+      materials: attachmentIds().optional(),
+    })
+    .strict());
 
-export const intakeFormShape = z.discriminatedUnion('register', [productShape, influencerShape]);
-export type ProductForm = z.infer<typeof productShape>;
-export type InfluencerForm = z.infer<typeof influencerShape>;
-export type IntakeForm = z.infer<typeof intakeFormShape>;
+export const intakeFormShape = lazy(() =>
+  z.discriminatedUnion('register', [productShape(), influencerShape()]));
+export type ProductForm = z.infer<ReturnType<typeof productShape>>;
+export type InfluencerForm = z.infer<ReturnType<typeof influencerShape>>;
+export type IntakeForm = z.infer<ReturnType<typeof intakeFormShape>>;
 
 const LABELS: Record<string, [string, string]> = {
   productName: ['产品名称', 'product name'],
@@ -107,7 +112,7 @@ const missing = (key: string): FormProblem => ({ path: `form.${key}`, messageZh:
 
 /** The form checked against the intake standard: all problems at once, or the form. */
 export function checkIntakeForm(input: unknown): { form: IntakeForm; problems: [] } | { form?: undefined; problems: FormProblem[] } {
-  const parsed = intakeFormShape.safeParse(input);
+  const parsed = intakeFormShape().safeParse(input);
   if (!parsed.success)
     return {
       problems: parsed.error.issues.map((i) => ({ path: ['form', ...i.path].join('.'), messageZh: `格式不正确：${i.message}`, messageEn: i.message })),
@@ -221,15 +226,19 @@ export function removalReasons(m: Metrics, score: number, average: number, s: { 
 }
 
 /** Task forms of the register programme, checked by the API and by the owning workflow. */
-const note = z.string().trim().max(2000);
-export const intakeReviewResult = z
-  .object({ decision: z.enum(['admitted', 'refused']), reason: note.optional(), note: note.optional() })
-  .strict()
-  .refine((r) => r.decision === 'admitted' || (r.reason ?? '').length > 0, { message: '不予入库须说明理由 / a reason is required to refuse', path: ['reason'] });
-export const filingResult = z
-  .object({ filedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD / date as YYYY-MM-DD'), reference: z.string().trim().min(1).max(100), note: note.optional() })
-  .strict();
-export const removalReviewResult = z.object({ decision: z.enum(['remove', 'keep']), reason: note.min(1) }).strict();
-export type IntakeReviewResult = z.infer<typeof intakeReviewResult>;
-export type FilingResult = z.infer<typeof filingResult>;
-export type RemovalReviewResult = z.infer<typeof removalReviewResult>;
+const note = () =>
+  z.string().trim().max(2000);
+export const intakeReviewResult = lazy(() =>
+  z
+    .object({ decision: z.enum(['admitted', 'refused']), reason: note().optional(), note: note().optional() })
+    .strict()
+    .refine((r) => r.decision === 'admitted' || (r.reason ?? '').length > 0, { message: '不予入库须说明理由 / a reason is required to refuse', path: ['reason'] }));
+export const filingResult = lazy(() =>
+  z
+    .object({ filedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD / date as YYYY-MM-DD'), reference: z.string().trim().min(1).max(100), note: note().optional() })
+    .strict());
+export const removalReviewResult = lazy(() =>
+  z.object({ decision: z.enum(['remove', 'keep']), reason: note().min(1) }).strict());
+export type IntakeReviewResult = z.infer<ReturnType<typeof intakeReviewResult>>;
+export type FilingResult = z.infer<ReturnType<typeof filingResult>>;
+export type RemovalReviewResult = z.infer<ReturnType<typeof removalReviewResult>>;

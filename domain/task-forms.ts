@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy.js';
 import { SELF_CHECK_AREAS } from './self-check.js';
 import { filingResult, intakeReviewResult, removalReviewResult } from './intake.js';
 
@@ -7,118 +8,132 @@ import { filingResult, intakeReviewResult, removalReviewResult } from './intake.
 
 const areaKeys = SELF_CHECK_AREAS.map((a) => a.key) as [string, ...string[]];
 
-export const selfCheckResult = z
-  .object({
-    areas: z
-      .array(
-        z
-          .object({
-            key: z.enum(areaKeys),
-            finding: z.enum(['compliant', 'issue']),
-            description: z.string().trim().max(2000).optional(),
-            fixed: z.boolean().optional(),
-          })
-          .strict()
-          .refine((a) => a.finding === 'compliant' || (a.description ?? '').length > 0, {
-            message: '发现问题时必须填写问题描述 / a description is required when an issue is found',
-            path: ['description'],
-          }),
-      )
-      .length(SELF_CHECK_AREAS.length)
-      .refine((areas) => new Set(areas.map((a) => a.key)).size === areas.length, {
-        message: '八个方面每项填写一次 / each of the eight areas exactly once',
-      }),
-  })
-  .strict();
+export const selfCheckResult = lazy(() =>
+  z
+    .object({
+      areas: z
+        .array(
+          z
+            .object({
+              key: z.enum(areaKeys),
+              finding: z.enum(['compliant', 'issue']),
+              description: z.string().trim().max(2000).optional(),
+              fixed: z.boolean().optional(),
+            })
+            .strict()
+            .refine((a) => a.finding === 'compliant' || (a.description ?? '').length > 0, {
+              message: '发现问题时必须填写问题描述 / a description is required when an issue is found',
+              path: ['description'],
+            }),
+        )
+        .length(SELF_CHECK_AREAS.length)
+        .refine((areas) => new Set(areas.map((a) => a.key)).size === areas.length, {
+          message: '八个方面每项填写一次 / each of the eight areas exactly once',
+        }),
+    })
+    .strict());
 
-export const escalationResult = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
+export const escalationResult = lazy(() =>
+  z.object({ note: z.string().trim().min(1).max(2000) }).strict());
 
-const note = z.string().trim().max(2000);
-const dateText = z.string().trim().min(1).max(40);
+const note = () =>
+  z.string().trim().max(2000);
+const dateText = () =>
+  z.string().trim().min(1).max(40);
 const needs = (msgZh: string, msgEn: string, path: string) => ({ message: `${msgZh} / ${msgEn}`, path: [path] });
 
 /** The station officer's review of a submitted self-check: accept it, or return it for another round. */
-export const selfCheckReviewResult = z
-  .object({ decision: z.enum(['accepted', 'returned']), note: note.optional() })
-  .strict()
-  .refine((r) => r.decision === 'accepted' || (r.note ?? '').length > 0, needs('退回时须说明原因', 'a reason is required to return a self-check', 'note'));
+export const selfCheckReviewResult = lazy(() =>
+  z
+    .object({ decision: z.enum(['accepted', 'returned']), note: note().optional() })
+    .strict()
+    .refine((r) => r.decision === 'accepted' || (r.note ?? '').length > 0, needs('退回时须说明原因', 'a reason is required to return a self-check', 'note')));
 
 /**
  * An inspection (检查/抽检/督查, changxing 四、（三）): findings per area. A serious violation files the
  * case (立案查处) and names its kind; otherwise a minor one orders 约谈 or 行政指导 with a deadline.
  */
-export const inspectionResult = z
-  .object({
-    method: z.enum(['inspection', 'sampling', 'supervision']),
-    areas: z
-      .array(z.object({ key: z.enum(areaKeys), finding: z.enum(['ok', 'minor', 'serious']), description: note.optional() }).strict()
-        .refine((a) => a.finding === 'ok' || (a.description ?? '').length > 0, needs('发现问题时必须填写问题描述', 'a description is required for a finding', 'description')))
-      .min(1)
-      .max(SELF_CHECK_AREAS.length)
-      .refine((areas) => new Set(areas.map((a) => a.key)).size === areas.length, { message: '每个方面只能填写一次 / each area at most once' }),
-    violation: z.string().max(50).optional(),
-    measure: z.enum(['interview', 'guidance']).optional(),
-    rectifyBy: dateText.optional(),
-    note: note.optional(),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    const serious = r.areas.some((a) => a.finding === 'serious');
-    const minor = r.areas.some((a) => a.finding === 'minor');
-    const issue = (zh: string, en: string, path: string) => ctx.addIssue({ code: 'custom', message: `${zh} / ${en}`, path: [path] });
-    if (serious && !r.violation) issue('严重违法须选择违法类型', 'a serious violation needs its kind', 'violation');
-    if (!serious && r.violation) issue('未发现严重违法时不能选择违法类型', 'a violation kind needs a serious finding', 'violation');
-    if (!serious && minor && !r.measure) issue('轻微违法须选择约谈或行政指导', 'a minor violation needs interview or guidance', 'measure');
-    if (!serious && minor && !r.rectifyBy) issue('轻微违法须设定整改期限', 'a minor violation needs a rectification deadline', 'rectifyBy');
-    if (!minor && !serious && (r.measure || r.rectifyBy)) issue('未发现问题时不设整改', 'no measure or deadline without a finding', 'measure');
-  });
+export const inspectionResult = lazy(() =>
+  z
+    .object({
+      method: z.enum(['inspection', 'sampling', 'supervision']),
+      areas: z
+        .array(z.object({ key: z.enum(areaKeys), finding: z.enum(['ok', 'minor', 'serious']), description: note().optional() }).strict()
+          .refine((a) => a.finding === 'ok' || (a.description ?? '').length > 0, needs('发现问题时必须填写问题描述', 'a description is required for a finding', 'description')))
+        .min(1)
+        .max(SELF_CHECK_AREAS.length)
+        .refine((areas) => new Set(areas.map((a) => a.key)).size === areas.length, { message: '每个方面只能填写一次 / each area at most once' }),
+      violation: z.string().max(50).optional(),
+      measure: z.enum(['interview', 'guidance']).optional(),
+      rectifyBy: dateText().optional(),
+      note: note().optional(),
+    })
+    .strict()
+    .superRefine((r, ctx) => {
+      const serious = r.areas.some((a) => a.finding === 'serious');
+      const minor = r.areas.some((a) => a.finding === 'minor');
+      const issue = (zh: string, en: string, path: string) => ctx.addIssue({ code: 'custom', message: `${zh} / ${en}`, path: [path] });
+      if (serious && !r.violation) issue('严重违法须选择违法类型', 'a serious violation needs its kind', 'violation');
+      if (!serious && r.violation) issue('未发现严重违法时不能选择违法类型', 'a violation kind needs a serious finding', 'violation');
+      if (!serious && minor && !r.measure) issue('轻微违法须选择约谈或行政指导', 'a minor violation needs interview or guidance', 'measure');
+      if (!serious && minor && !r.rectifyBy) issue('轻微违法须设定整改期限', 'a minor violation needs a rectification deadline', 'rectifyBy');
+      if (!minor && !serious && (r.measure || r.rectifyBy)) issue('未发现问题时不设整改', 'no measure or deadline without a finding', 'measure');
+    }));
 
 /** Verification after a rectification deadline: passed, or not (then a new deadline while rounds remain). */
-export const verificationResult = z
-  .object({ passed: z.boolean(), note: note.min(1), rectifyBy: dateText.optional() })
-  .strict()
-  .refine((r) => !(r.passed && r.rectifyBy), needs('复查通过时不设新的整改期限', 'no new deadline when passed', 'rectifyBy'));
+export const verificationResult = lazy(() =>
+  z
+    .object({ passed: z.boolean(), note: note().min(1), rectifyBy: dateText().optional() })
+    .strict()
+    .refine((r) => !(r.passed && r.rectifyBy), needs('复查通过时不设新的整改期限', 'no new deadline when passed', 'rectifyBy')));
 
 /**
  * One evaluation group's score on its own dimension, 0..100 with at most two decimals. There is no
  * total here on purpose: totals are computed from the parts (DOMAIN.md "never typed in as totals").
  */
-export const scoreResult = z
-  .object({ score: z.number().min(0).max(100), comment: note.optional() })
-  .strict()
-  .refine((r) => Math.abs(Math.round(r.score * 100) - r.score * 100) < 1e-6, needs('分数最多两位小数', 'at most two decimals', 'score'));
+export const scoreResult = lazy(() =>
+  z
+    .object({ score: z.number().min(0).max(100), comment: note().optional() })
+    .strict()
+    .refine((r) => Math.abs(Math.round(r.score * 100) - r.score * 100) < 1e-6, needs('分数最多两位小数', 'at most two decimals', 'score')));
 
 /** The interview after a complaint or negative public opinion on a titled operator (四、工作要求（二）). */
-export const interviewResult = z
-  .object({ measure: z.enum(['interview', 'guidance']), note: note.min(1), rectifyBy: dateText })
-  .strict();
+export const interviewResult = lazy(() =>
+  z
+    .object({ measure: z.enum(['interview', 'guidance']), note: note().min(1), rectifyBy: dateText() })
+    .strict());
 
 /** 属地初审 (zhoushan 六、（二）): report to the city, return for more material, or reject — with reasons. */
-export const preReviewResult = z
-  .object({ decision: z.enum(['pass', 'return', 'reject']), reason: note.optional(), missing: z.array(z.string().trim().min(1).max(200)).max(20).optional() })
-  .strict()
-  .refine((r) => r.decision === 'pass' || (r.reason ?? '').length > 0, needs('退回或不予通过须说明理由', 'a reason is required to return or reject', 'reason'));
+export const preReviewResult = lazy(() =>
+  z
+    .object({ decision: z.enum(['pass', 'return', 'reject']), reason: note().optional(), missing: z.array(z.string().trim().min(1).max(200)).max(20).optional() })
+    .strict()
+    .refine((r) => r.decision === 'pass' || (r.reason ?? '').length > 0, needs('退回或不予通过须说明理由', 'a reason is required to return or reject', 'reason')));
 
 /** The applicant's answer to a return, filed by the officer: what was supplied. */
-export const resubmissionResult = z.object({ supplied: note.min(1) }).strict();
+export const resubmissionResult = lazy(() =>
+  z.object({ supplied: note().min(1) }).strict());
 
 /**
  * 市局审核: points per criterion of the 培育准则 (each within the campaign's maximum, checked by the
  * workflow) and any veto item found. The total is the sum, computed, never entered.
  */
-export const cityAuditResult = z
-  .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(10), comment: note.optional() })
-  .strict();
+export const cityAuditResult = lazy(() =>
+  z
+    .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(10), comment: note().optional() })
+    .strict());
 
 /**
  * A defined programme's rubric task (issue #8 Part B): points per item, veto items found, a comment. Each
  * item's maximum comes from the task (rubricSchema); the total is the sum, computed, never entered.
  */
-export const rubricResult = z
-  .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(20), comment: note.optional() })
-  .strict();
+export const rubricResult = lazy(() =>
+  z
+    .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(20), comment: note().optional() })
+    .strict());
 
-export const TASK_RESULT_SCHEMAS: Record<string, z.ZodType> = {
+/** Each built on first use (domain/lazy.ts). */
+export const TASK_RESULT_SCHEMAS: Record<string, () => z.ZodType> = {
   pre_review: preReviewResult,
   resubmission: resubmissionResult,
   city_audit: cityAuditResult,
@@ -135,14 +150,14 @@ export const TASK_RESULT_SCHEMAS: Record<string, z.ZodType> = {
   rubric: rubricResult,
 };
 
-export type InspectionResult = z.infer<typeof inspectionResult>;
-export type VerificationResult = z.infer<typeof verificationResult>;
-export type ScoreResult = z.infer<typeof scoreResult>;
-export type InterviewResult = z.infer<typeof interviewResult>;
-export type SelfCheckReviewResult = z.infer<typeof selfCheckReviewResult>;
-export type PreReviewResult = z.infer<typeof preReviewResult>;
-export type CityAuditResult = z.infer<typeof cityAuditResult>;
-export type RubricResult = z.infer<typeof rubricResult>;
+export type InspectionResult = z.infer<ReturnType<typeof inspectionResult>>;
+export type VerificationResult = z.infer<ReturnType<typeof verificationResult>>;
+export type ScoreResult = z.infer<ReturnType<typeof scoreResult>>;
+export type InterviewResult = z.infer<ReturnType<typeof interviewResult>>;
+export type SelfCheckReviewResult = z.infer<ReturnType<typeof selfCheckReviewResult>>;
+export type PreReviewResult = z.infer<ReturnType<typeof preReviewResult>>;
+export type CityAuditResult = z.infer<ReturnType<typeof cityAuditResult>>;
+export type RubricResult = z.infer<ReturnType<typeof rubricResult>>;
 
 // Defined programmes (issue #8 Part B): a task's form is data (domain/programmes/defined.ts), so its result
 // schema is built from the field list; the API (POST /tasks/:id/complete, from task.details) and the
@@ -193,7 +208,7 @@ export function formSchema(fields: FormFieldSpec[]): z.ZodType {
 
 /** The rubric task's result against its items (each at most its points) and veto items; every item scored. */
 export function rubricSchema(items: { key: string; name: string; points: number }[], vetoItems: { key: string; name: string }[]): z.ZodType {
-  return rubricResult.superRefine((r, ctx) => {
+  return rubricResult().superRefine((r, ctx) => {
     for (const it of items) {
       const v = r.points[it.key];
       if (v === undefined) ctx.addIssue({ code: 'custom', path: ['points', it.key], message: `「${it.name}」未评分 / ${it.key} has no points` });
@@ -215,5 +230,5 @@ export function resultSchemaFor(type: string, details: unknown): z.ZodType | und
   const d = (details ?? {}) as { form?: FormFieldSpec[]; items?: { key: string; name: string; points: number }[]; vetoItems?: { key: string; name: string }[] };
   if (type.startsWith('form:')) return Array.isArray(d.form) ? formSchema(d.form) : undefined;
   if (type === 'rubric' && Array.isArray(d.items)) return rubricSchema(d.items, d.vetoItems ?? []);
-  return TASK_RESULT_SCHEMAS[type];
+  return TASK_RESULT_SCHEMAS[type]?.();
 }

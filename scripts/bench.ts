@@ -168,6 +168,9 @@ async function main(): Promise<number> {
     log(`  POST /api/tasks/:id/complete → Update → CaseWorkflow → activities → projection:`);
     log(`  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`);
     log(`  projection: ${r.done} self-checks done, ${r.reviews} review tasks opened`);
+    const b = r.breakdown;
+    log(`  inside the workflow (histories of ${b.sampled} cases, p50/p95): workflow task delivering the Update → Update completed ${ms(b.update.p50)}/${ms(b.update.p95)} ms with ${b.activitiesPerUpdate.toFixed(1)} activities and ${b.localActivitiesPerUpdate.toFixed(1)} local activities;`);
+    log(`    activity queue ${ms(b.actWait.p50)}/${ms(b.actWait.p95)} ms, run ${ms(b.actRun.p50)}/${ms(b.actRun.p95)} ms; workflow task queue ${ms(b.wftWait.p50)}/${ms(b.wftWait.p95)} ms, run ${ms(b.wftRun.p50)}/${ms(b.wftRun.p95)} ms`);
     if (results.rawUpdateP95 !== undefined) log(`  against the raw Update p95 ${ms(results.rawUpdateP95)} ms: ${(r.p95 / results.rawUpdateP95).toFixed(1)}×`);
     for (const e of r.errors) log(`  error: ${e}`);
     if (r.failed) failedSteps.push(`${r.failed} completions failed`);
@@ -177,10 +180,12 @@ async function main(): Promise<number> {
   });
 
   await step(`2. fan-out: launching a ${cases}-case Changxing campaign (measured for at most ${fanoutCap} s)`, async () => {
-    const r = await fanout(client, db, taskQueue, { cases, capSeconds: fanoutCap, log: (l) => log(`  ${l}`) });
+    const r = await fanout(client, db, taskQueue, { cases, capSeconds: fanoutCap, apiUrl: api.url, log: (l) => log(`  ${l}`) });
     results.fanoutRate = r.rate;
     if (r.error) log(`  ${r.error}`);
     log(`  ${r.started}/${r.cases} case workflows started in ${r.seconds.toFixed(1)} s: ${r.rate.toFixed(1)} cases/s${r.capped ? ` — CAPPED at ${fanoutCap} s, partial count` : ''}`);
+    log(`  histories: the campaign's ${r.histories.campaign ?? '?'} events for ${r.histories.batches ?? '?'} launch batches; batch 1's ${r.histories.batch ?? '?'} events (Temporal's limit: 51,200)`);
+    log(`  the campaign page meanwhile (GET /api/campaigns/:id/progress every 0.5 s): ${r.page.n} answers, p50 ${ms(r.page.p50)} ms, p95 ${ms(r.page.p95)} ms, max ${ms(r.page.max)} ms; it showed up to ${r.page.started} cases started${r.page.errors.length ? `; errors: ${r.page.errors.join(' | ')}` : ''}`);
     log(`  counted by ${r.counter}; ${r.projected} case_file rows projected by then; launchCampaign returned after ${Number.isFinite(r.launchSeconds) ? `${r.launchSeconds.toFixed(1)} s` : 'n/a'}; CampaignWorkflow ${r.workflowStatus === 'RUNNING' ? 'was running (terminated after)' : r.workflowStatus}`);
     if (results.startRate) {
       results.fanoutRatio = r.rate / results.startRate;

@@ -13,6 +13,7 @@ import { defineCampaign } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
 import { completeOpenWork } from './helpers-work.js';
+import { caseBatchWorkflowId } from '../workflows/case-batch.js';
 
 const DIR = 'test/histories';
 let h: Harness;
@@ -46,14 +47,16 @@ describe('workflow replay', () => {
     const title = await h.db.title.findFirstOrThrow({ where: { campaignId: def.campaignId } });
     expect((await h.env.client.workflow.getHandle(title.workflowId).result()).status).toBe('expired');
 
-    const ids = [workflowId, `case-${def.campaignId}:op-cx-004`, `case-${def.campaignId}:op-cx-005`, title.workflowId];
+    // The campaign starts its cases through a launch batch and cases write by local activities (#9):
+    // recorded as campaign-batched / case-batch / case-local-*; campaign.json and case-*.json keep a pre-#9 run.
+    const ids = [workflowId, `case-${def.campaignId}:op-cx-004`, `case-${def.campaignId}:op-cx-005`, title.workflowId, caseBatchWorkflowId(def.campaignId, 1)];
     const histories = await Promise.all(ids.map(async (id) => ({ workflowId: id, history: await h.env.client.workflow.getHandle(id).fetchHistory() })));
     if (process.env.RECORD_HISTORIES) {
-      for (const [i, x] of histories.entries()) writeFileSync(`${DIR}/${['campaign', 'case-1', 'case-2', 'title'][i]}.json`, historyToJSON(x.history));
+      for (const [i, x] of histories.entries()) writeFileSync(`${DIR}/${['campaign-batched', 'case-local-1', 'case-local-2', 'title', 'case-batch'][i]}.json`, historyToJSON(x.history));
     }
     const results = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);
-    expect(results).toHaveLength(4);
+    expect(results).toHaveLength(5);
     expect(results.filter((r) => r.error)).toEqual([]);
   });
 
@@ -98,9 +101,10 @@ describe('workflow replay', () => {
 
   it('replays the committed histories recorded from earlier code', async () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-    // Every workflow type: campaign, case, title (v1 and v2), application, listing, webhook delivery, and the
-    // Lijiang registers' campaign, intake, entry and scoring, and a defined programme's case.
-    expect(files.length).toBeGreaterThanOrEqual(14);
+    // Every workflow type: campaign, case, title (v1 and v2), application, listing, webhook delivery, the
+    // Lijiang registers' campaign, intake, entry and scoring, a defined programme's case, and since #9 the
+    // batched launch (campaign, batch, cases with local activities) beside the runs recorded before it.
+    expect(files.length).toBeGreaterThanOrEqual(18);
     const results = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, fromFiles(files))) results.push(r);
     expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(files.map((f) => [f, undefined]));

@@ -46,24 +46,34 @@ import {
   stageClosedSignal,
   stageExtendedSignal,
   stageOpenedSignal,
-  type IntakeEntrySeed,
   type CaseTaskState,
   type StageState,
 } from './messages.js';
-import { CaseWorkflow } from './case.js';
 import { TitleWorkflow } from './title.js';
-import { ApplicationWorkflow } from './application.js';
 import { CultivationWorkflow } from './cultivation.js';
-import { IntakeWorkflow } from './intake.js';
 import { installIntake } from './intake-campaign.js';
-import { DefinedCaseWorkflow } from './defined-case.js';
+import { CaseBatchWorkflow, caseBatchWorkflowId } from './case-batch.js';
+import { caseCommonOf, caseWorkflowId, startCaseChild, type CaseChild } from './case-child.js';
+import { caseIdOf } from '../domain/case.js';
 import { validateCompletion } from './task-validation.js';
 
 export interface CampaignInput {
   definition: CampaignDefinition;
-  cases: CaseSeed[];
   launchedBy: Actor;
+  /**
+   * The operators enrolled at launch, started by CaseBatchWorkflows of `batchSize` (issue #9): ids only,
+   * so even a province-sized launch stays well inside Temporal's 2 MB payload limit.
+   */
+  operatorIds?: string[];
+  batchSize?: number;
+  /** Campaigns launched before #9 carry every case's seed and start each case themselves. */
+  cases?: CaseSeed[];
 }
+
+/** Cases per launch batch: a batch's history is then about 25 events per case (~5,000), far from the limit. */
+export const FANOUT_BATCH_SIZE = 200;
+/** Launch batches started at once. */
+const BATCHES_IN_FLIGHT = 25;
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -71,7 +81,7 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
+export { caseWorkflowId };
 
 export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaignId: string; stages: StageState[] }> {
   const def = input.definition;
@@ -91,7 +101,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   let projected = false;
   let completed = false;
   const rules = def.rules;
-  const enrolled = new Set(input.cases.map((c) => c.caseId));
+  const launchCases = input.operatorIds?.map((id) => caseIdOf(def.campaignId, id)) ?? input.cases?.map((c) => c.caseId) ?? [];
+  const enrolled = new Set(launchCases);
   /** Case workflows already over (an application rejected or vetoed finishes early): they need no more news. */
   const finished = new Set<string>();
   let publicity: PublicityState | undefined;
@@ -103,7 +114,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
 
   setHandler(launchedUpdate, async () => {
     await condition(() => projected);
-    return { campaignId: def.campaignId, caseCount: input.cases.length };
+    return { campaignId: def.campaignId, caseCount: launchCases.length };
   });
 
   setHandler(campaignProgressQuery, () => ({
@@ -375,32 +386,43 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     ? installIntake({ def, stageFor, isProjected: () => projected, closing, enrolled, startCase: (seed, actor, extra) => startCase(seed, actor, extra), signalCase: (id, signal, ...args) => signalCase(id, signal, ...args), caseWorkflowId })
     : undefined;
 
-  await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: input.cases.length, workflowId: workflowInfo().workflowId });
+  await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: launchCases.length, workflowId: workflowInfo().workflowId });
   projected = true;
   if (intake) await intake.startScoring();
 
-  const children: ChildWorkflowHandle<typeof CaseWorkflow | typeof ApplicationWorkflow | typeof DefinedCaseWorkflow | typeof IntakeWorkflow>[] = [];
-  async function startCase(seed: CaseSeed, actor: Actor, form?: unknown): Promise<void> {
-    const common = { campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, settings: def.settings, rules, seed, enrolledBy: actor };
-    // A case outlives nothing: if the campaign is terminated its cases are too.
-    const options = { workflowId: caseWorkflowId(seed.caseId), parentClosePolicy: ParentClosePolicy.TERMINATE };
-    const child = rules.intake
-      ? await startChild(IntakeWorkflow, { ...options, args: [{ ...common, entry: (form as { entry: IntakeEntrySeed }).entry }] })
-      : rules.application
-      ? await startChild(ApplicationWorkflow, { ...options, args: [{ ...common, form }] })
-      : rules.defined
-        ? await startChild(DefinedCaseWorkflow, { ...options, args: [common] })
-        : await startChild(CaseWorkflow, { ...options, args: [common] });
+  const children: (CaseChild | ChildWorkflowHandle<typeof CaseBatchWorkflow>)[] = [];
+  const track = (child: (typeof children)[number]) => {
     children.push(child);
     child.result().then(
       () => finished.add(child.workflowId),
       () => finished.add(child.workflowId),
     );
+  };
+  async function startCase(seed: CaseSeed, actor: Actor, form?: unknown): Promise<void> {
+    track(await startCaseChild(caseCommonOf(def), seed, actor, form));
     // A case enrolled while a stage is open still gets that stage's work.
     const open = stages.find((s) => s.status === 'open');
     if (open) await signalCase(caseWorkflowId(seed.caseId), stageOpenedSignal, { stageKey: open.key, dueAt: open.dueAt });
   }
-  for (const seed of input.cases) await startCase(seed, input.launchedBy);
+  if (input.operatorIds) {
+    // Launch fan-out as a tree: this history holds one start per batch, not one per case. The stage
+    // calendar goes on meanwhile; each batch passes the stage news on once its cases have started.
+    const size = input.batchSize ?? FANOUT_BATCH_SIZE;
+    const slices = Array.from({ length: Math.ceil(input.operatorIds.length / size) }, (_, i) => input.operatorIds!.slice(i * size, (i + 1) * size));
+    for (let from = 0; from < slices.length; from += BATCHES_IN_FLIGHT) {
+      const started = await Promise.all(
+        slices.slice(from, from + BATCHES_IN_FLIGHT).map((operatorIds, k) =>
+          startChild(CaseBatchWorkflow, {
+            workflowId: caseBatchWorkflowId(def.campaignId, from + k + 1),
+            args: [{ common: caseCommonOf(def), batch: from + k + 1, operatorIds, enrolledBy: input.launchedBy }],
+            // Terminating the campaign terminates its batches, and they their cases.
+            parentClosePolicy: ParentClosePolicy.TERMINATE,
+          }),
+        ),
+      );
+      started.forEach(track);
+    }
+  } else for (const seed of input.cases ?? []) await startCase(seed, input.launchedBy);
 
   async function signalCases<Args extends unknown[]>(signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
     await Promise.all(children.filter((c) => !finished.has(c.workflowId)).map((c) => signalCase(c.workflowId, signal, ...args)));

@@ -10,3 +10,4 @@ export { IntakeWorkflow } from './intake.js';
 export { RegisterEntryWorkflow } from './register-entry.js';
 export { RegisterScoringWorkflow } from './register-scoring.js';
 export { BenchNoopWorkflow, BenchUpdateWorkflow } from './bench.js';
+export { CaseBatchWorkflow } from './case-batch.js';

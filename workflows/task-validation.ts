@@ -11,7 +11,7 @@ export function validateCompletion(tasks: Map<string, CaseTaskState>, input: Com
   const task = tasks.get(input.taskId);
   if (!task) throw ApplicationFailure.create({ type: REJECT.notFound, message: `task ${input.taskId} is not owned by this workflow` });
   if (task.status === 'done') throw ApplicationFailure.create({ type: REJECT.conflict, message: `task ${input.taskId} is already completed` });
-  const schema = schemaOf?.(task) ?? TASK_RESULT_SCHEMAS[task.type];
+  const schema = schemaOf?.(task) ?? TASK_RESULT_SCHEMAS[task.type]?.();
   if (!schema) throw ApplicationFailure.create({ type: REJECT.invalid, message: `task type ${task.type} has no form` });
   const parsed = schema.safeParse(input.result);
   if (!parsed.success) {

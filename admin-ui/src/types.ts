@@ -128,6 +128,8 @@ export interface StageProgress {
 }
 
 export interface CampaignProgress {
+    /** Cases enrolled at launch and started so far (a large launch fans out in batches). */
+    cases: { enrolled: number; started: number };
     stages: StageProgress[];
     overdueByJurisdiction: { jurisdictionId: string; name: string; overdue: number }[];
 }

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { applicationForm } from '../../domain/application-form.js';
+import { caseIdOf } from '../../domain/case.js';
 import { eligibilityProblems } from '../../domain/register.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { confirmListUpdate, fileApplicationUpdate, nominateUpdate, provinceAnswerUpdate, recordFindingUpdate, removeListingUpdate } from '../../workflows/messages.js';
@@ -54,7 +55,7 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
     const problems = eligibilityProblems({ name: o.name, registeredOn: o.registeredOn.toISOString().slice(0, 10), abnormalListed: o.abnormalListed, dishonestListed: o.dishonestListed, inCity }, shanghaiDate(Date.now()), city.name);
     if (problems.length)
       throw badRequest(`不符合申报条件：${problems.map((p) => p.messageZh).join('；')}`, `not eligible: ${problems.map((p) => p.messageEn).join('; ')}`, problems.map((p) => ({ path: `operatorId.${p.code}`, messageZh: p.messageZh, messageEn: p.messageEn })));
-    const seed = { caseId: `${c.id}:${o.id}`, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: null };
+    const seed = { caseId: caseIdOf(c.id, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: null };
     const out = await client.workflow.getHandle(c.workflowId).executeUpdate(fileApplicationUpdate, { args: [{ seed, form: body.form, actor: actorOf(me) }] });
     res.status(201);
     return out;

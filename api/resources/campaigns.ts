@@ -120,10 +120,14 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     const c = await loadCampaign(String(req.params.id), me);
     const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
     const counts = await stageCounts(db, [c.id], me.subtree);
+    // While a large launch fans out (issue #9) the page answers from the projection: cases started so
+    // far against those enrolled, counted campaign-wide (a launch's progress, not anyone's work).
+    const started = await db.case.count({ where: { campaignId: c.id } });
     return {
       campaignId: c.id,
       status: c.status,
       currentStage: c.currentStage,
+      cases: { enrolled: c.caseCount, started },
       stages: stages.map((s) => ({
         key: s.key,
         name: s.name,

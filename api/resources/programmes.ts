@@ -110,10 +110,10 @@ export function programmesRouter(db: PrismaClient): Router {
   function parseSpec(body: unknown): ProgrammeSpec {
     const problems = validateProgrammeSpec(body);
     if (problems.length) throw invalid(problems);
-    return programmeSpecSchema.parse(body);
+    return programmeSpecSchema().parse(body);
   }
 
-  route(r, { method: 'post', path: '/programmes', summary: 'Define a new programme from a spec (stages, task types with forms, rubric, roster): version 1', tag: 'programmes', roles: ['coordinator', 'admin'], body: programmeSpecSchema }, async (req, res, me) => {
+  route(r, { method: 'post', path: '/programmes', summary: 'Define a new programme from a spec (stages, task types with forms, rubric, roster): version 1', tag: 'programmes', roles: ['coordinator', 'admin'], body: programmeSpecSchema() }, async (req, res, me) => {
     const spec = parseSpec(req.body);
     if (PROGRAMMES[spec.id]) throw conflict(`「${spec.id}」是内置项目，不能重新定义`, `"${spec.id}" is a built-in programme`);
     if (await db.programmeDefinition.findFirst({ where: { id: spec.id } })) throw conflict(`项目「${spec.id}」已存在，请修订（PUT）`, `programme "${spec.id}" already exists: revise it with PUT`);
@@ -122,7 +122,7 @@ export function programmesRouter(db: PrismaClient): Router {
     return out;
   });
 
-  route(r, { method: 'put', path: '/programmes/:id', summary: 'Revise a defined programme: the spec becomes its next version (running campaigns keep theirs)', tag: 'programmes', roles: ['coordinator', 'admin'], body: programmeSpecSchema }, async (req, _res, me) => {
+  route(r, { method: 'put', path: '/programmes/:id', summary: 'Revise a defined programme: the spec becomes its next version (running campaigns keep theirs)', tag: 'programmes', roles: ['coordinator', 'admin'], body: programmeSpecSchema() }, async (req, _res, me) => {
     const id = String(req.params.id);
     const spec = parseSpec(req.body);
     if (PROGRAMMES[id]) throw forbidden('内置项目由代码定义，不能修改', 'built-in programmes are defined in code and cannot be edited');

@@ -177,7 +177,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     return db.task.findUniqueOrThrow({ where: { id: t.id } });
   });
 
-  route(r, { method: 'post', path: '/tasks/:id/complete', summary: 'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done', tag: 'tasks', body: z.union(Object.values(TASK_RESULT_SCHEMAS) as [z.ZodType, z.ZodType]) }, async (req, _res, me) => {
+  route(r, { method: 'post', path: '/tasks/:id/complete', summary: 'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done', tag: 'tasks', body: z.union(Object.values(TASK_RESULT_SCHEMAS).map((s) => s()) as [z.ZodType, z.ZodType]) }, async (req, _res, me) => {
     const t = await load(String(req.params.id), me);
     mayAct(t, me);
     // A defined programme's form task (`form:<key>`) and rubric carry their form in details (issue #8 Part B).

@@ -5,6 +5,7 @@
 // DefinedCaseWorkflow runs its cases. A running campaign keeps the version it was launched with: the
 // rules are copied into its definition (CampaignRules.defined).
 import { z } from 'zod';
+import { lazy } from '../lazy.js';
 import type { DefinitionProblem } from '../campaign-definition.js';
 import type { CaseTaskTemplate, Programme } from './types.js';
 
@@ -19,7 +20,8 @@ const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 const msg = (zh: string, en: string) => `${zh} / ${en}`;
 const text = (max: number) => z.string({ error: msg('须为文本', 'must be text') }).trim().min(1, msg('不能为空', 'must not be empty')).max(max, msg(`最多 ${max} 个字符`, `at most ${max} characters`));
-const key = z.string({ error: msg('须为文本', 'must be text') }).regex(KEY, msg('须为小写字母开头的字母、数字或下划线（最多 40 个）', 'must be lowercase letters, digits or _ starting with a letter (at most 40)'));
+const key = () =>
+  z.string({ error: msg('须为文本', 'must be text') }).regex(KEY, msg('须为小写字母开头的字母、数字或下划线（最多 40 个）', 'must be lowercase letters, digits or _ starting with a letter (at most 40)'));
 
 export interface FormField {
   key: string;
@@ -32,62 +34,64 @@ export interface FormField {
 
 // Roles and field types are plain strings here: validateProgrammeSpec names an unknown one itself, with the
 // choices, instead of zod's generic "invalid option".
-const formField = z
-  .object({
-    // A form field's key is a property of the result (camelCase allowed).
-    key: z.string({ error: msg('须为文本', 'must be text') }).regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, msg('须为字母开头的字母、数字或下划线（最多 40 个）', 'must be letters, digits or _ starting with a letter (at most 40)')),
-    label: text(100),
-    labelEn: text(100),
-    type: z.string().max(40),
-    required: z.boolean({ error: msg('须为 true 或 false', 'must be true or false') }),
-    options: z.array(text(100)).max(50).optional(),
-  })
-  .strict();
+const formField = lazy(() =>
+  z
+    .object({
+      // A form field’s key is a property of the result (camelCase allowed).
+      key: z.string({ error: msg('须为文本', 'must be text') }).regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, msg('须为字母开头的字母、数字或下划线（最多 40 个）', 'must be letters, digits or _ starting with a letter (at most 40)')),
+      label: text(100),
+      labelEn: text(100),
+      type: z.string().max(40),
+      required: z.boolean({ error: msg('须为 true 或 false', 'must be true or false') }),
+      options: z.array(text(100)).max(50).optional(),
+    })
+    .strict());
 
-export const programmeSpecSchema = z
-  .object({
-    id: z.string({ error: msg('须为文本', 'must be text') }).regex(PROGRAMME_ID, msg('项目编号须为 3–41 位小写字母、数字或下划线，以字母开头', 'id must be 3–41 lowercase letters, digits or _, starting with a letter')),
-    name: text(100),
-    nameEn: text(200),
-    stages: z
-      .array(
-        z
-          .object({
-            key,
-            name: text(100),
-            nameEn: text(200),
-            durationDays: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('须为整数', 'must be a whole number')).min(1, msg('至少 1 天', 'at least 1 day')).max(366, msg('最多 366 天', 'at most 366 days')),
-            taskTypes: z.array(z.string().max(50)).max(20),
-          })
-          .strict(),
-      )
-      .min(1, msg('至少须有一个阶段', 'at least one stage'))
-      .max(12, msg('最多 12 个阶段', 'at most 12 stages')),
-    defaultStart: z.string({ error: msg('须为文本', 'must be text') }).regex(/^\d{2}-\d{2}$/, msg('开始日期须为 MM-DD', 'defaultStart must be MM-DD')),
-    taskTypes: z
-      .array(z.object({ key, name: text(100), nameEn: text(200), role: z.string().max(40), form: z.array(formField).min(1, msg('表单至少须有一个字段', 'a form needs at least one field')).max(50) }).strict())
-      .max(30),
-    rubric: z
-      .object({
-        stageKey: z.string().max(50),
-        role: z.string().max(40),
-        items: z.array(z.object({ key, name: text(100), nameEn: text(200), points: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('分值须为整数', 'points must be a whole number')).min(1, msg('分值至少 1', 'at least 1 point')).max(100, msg('分值最多 100', 'at most 100 points')) }).strict()).min(1, msg('评分细则至少须有一项', 'the rubric needs at least one item')).max(50),
-        vetoItems: z.array(z.object({ key, name: text(100), nameEn: text(200) }).strict()).max(20),
-      })
-      .strict(),
-    roster: z
-      .object({
-        name: text(100),
-        nameEn: text(200),
-        threshold: z.number({ error: msg('须为数字', 'must be a number') }).min(0, msg('分数线须在 0–100 之间', 'threshold must be 0..100')).max(100, msg('分数线须在 0–100 之间', 'threshold must be 0..100')).optional(),
-        quota: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('名额须为整数', 'quota must be a whole number')).min(1, msg('名额至少为 1', 'quota must be at least 1')).max(10_000).optional(),
-      })
-      .strict(),
-    clause: z.string().trim().max(500).optional(),
-  })
-  .strict();
+export const programmeSpecSchema = lazy(() =>
+  z
+    .object({
+      id: z.string({ error: msg('须为文本', 'must be text') }).regex(PROGRAMME_ID, msg('项目编号须为 3–41 位小写字母、数字或下划线，以字母开头', 'id must be 3–41 lowercase letters, digits or _, starting with a letter')),
+      name: text(100),
+      nameEn: text(200),
+      stages: z
+        .array(
+          z
+            .object({
+              key: key(),
+              name: text(100),
+              nameEn: text(200),
+              durationDays: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('须为整数', 'must be a whole number')).min(1, msg('至少 1 天', 'at least 1 day')).max(366, msg('最多 366 天', 'at most 366 days')),
+              taskTypes: z.array(z.string().max(50)).max(20),
+            })
+            .strict(),
+        )
+        .min(1, msg('至少须有一个阶段', 'at least one stage'))
+        .max(12, msg('最多 12 个阶段', 'at most 12 stages')),
+      defaultStart: z.string({ error: msg('须为文本', 'must be text') }).regex(/^\d{2}-\d{2}$/, msg('开始日期须为 MM-DD', 'defaultStart must be MM-DD')),
+      taskTypes: z
+        .array(z.object({ key: key(), name: text(100), nameEn: text(200), role: z.string().max(40), form: z.array(formField()).min(1, msg('表单至少须有一个字段', 'a form needs at least one field')).max(50) }).strict())
+        .max(30),
+      rubric: z
+        .object({
+          stageKey: z.string().max(50),
+          role: z.string().max(40),
+          items: z.array(z.object({ key: key(), name: text(100), nameEn: text(200), points: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('分值须为整数', 'points must be a whole number')).min(1, msg('分值至少 1', 'at least 1 point')).max(100, msg('分值最多 100', 'at most 100 points')) }).strict()).min(1, msg('评分细则至少须有一项', 'the rubric needs at least one item')).max(50),
+          vetoItems: z.array(z.object({ key: key(), name: text(100), nameEn: text(200) }).strict()).max(20),
+        })
+        .strict(),
+      roster: z
+        .object({
+          name: text(100),
+          nameEn: text(200),
+          threshold: z.number({ error: msg('须为数字', 'must be a number') }).min(0, msg('分数线须在 0–100 之间', 'threshold must be 0..100')).max(100, msg('分数线须在 0–100 之间', 'threshold must be 0..100')).optional(),
+          quota: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('名额须为整数', 'quota must be a whole number')).min(1, msg('名额至少为 1', 'quota must be at least 1')).max(10_000).optional(),
+        })
+        .strict(),
+      clause: z.string().trim().max(500).optional(),
+    })
+    .strict());
 
-export type ProgrammeSpec = z.infer<typeof programmeSpecSchema>;
+export type ProgrammeSpec = z.infer<ReturnType<typeof programmeSpecSchema>>;
 export type DefinedTaskType = ProgrammeSpec['taskTypes'][number] & { role: ActingRole; form: FormField[] };
 
 /** What a campaign of a defined programme runs by, copied into its definition at launch. */
@@ -130,7 +134,7 @@ function validMonthDay(md: string): boolean {
  * threshold or a quota.
  */
 export function validateProgrammeSpec(input: unknown): DefinitionProblem[] {
-  const parsed = programmeSpecSchema.safeParse(input);
+  const parsed = programmeSpecSchema().safeParse(input);
   if (!parsed.success) return zodProblems(parsed.error);
   const spec = parsed.data;
   const problems: DefinitionProblem[] = [];

@@ -4,6 +4,7 @@
 import bcrypt from 'bcryptjs';
 import type { Client } from '@temporalio/client';
 import { launchCampaign, campaignWorkflowId } from '../../api/campaign-launch.js';
+import { caseBatchWorkflowId } from '../../workflows/case-batch.js';
 import { defineCampaign } from '../../domain/campaign-definition.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
@@ -60,6 +61,10 @@ export interface FanoutResult {
   launchSeconds: number;
   counter: string;
   workflowStatus: string;
+  /** History lengths (events) once the cases have started: the campaign's, and the first batch's. */
+  histories: { campaign?: number; batch?: number; batches?: number };
+  /** GET /api/campaigns/:id/progress as the coordinator, every 500 ms during the fan-out. */
+  page: ReturnType<typeof latencySummary> & { started: number; errors: string[] };
   error?: string;
 }
 
@@ -68,7 +73,7 @@ export interface FanoutResult {
  * workflows (visibility) from the launch call until all are started or `capSeconds` have passed; then
  * terminates it (its cases go with it) and waits for them to be closed.
  */
-export async function fanout(client: Client, db: PrismaClient, taskQueue: string, opts: { cases: number; capSeconds: number; log: (l: string) => void }): Promise<FanoutResult> {
+export async function fanout(client: Client, db: PrismaClient, taskQueue: string, opts: { cases: number; capSeconds: number; apiUrl: string; log: (l: string) => void }): Promise<FanoutResult> {
   const year = new Date().getUTCFullYear() + 1; // the programme's default calendar, next year: no stage opens meanwhile
   const t = Date.now();
   const operatorIds = await createOperators(db, 'bf', opts.cases);
@@ -95,6 +100,24 @@ export async function fanout(client: Client, db: PrismaClient, taskQueue: string
   }
   const projectedCount = () => db.case.count({ where: { campaignId: def.campaignId } });
   const startedCount = async () => (counter ? (await client.workflow.count(counter.query)).count : await projectedCount());
+
+  // The coordinator watches the campaign page meanwhile: it must answer from the projection throughout.
+  const coordinator = await signIn(opts.apiUrl, 'coord.changxing', BENCH_PASSWORD);
+  const pageSamples: number[] = [];
+  const pageErrors: string[] = [];
+  let pageStarted = 0;
+  let watching = true;
+  const watch = (async () => {
+    while (watching) {
+      const t = performance.now();
+      const r = await coordinator.call('GET', `/campaigns/${encodeURIComponent(def.campaignId)}/progress`);
+      if (r.status === 200) {
+        pageSamples.push(performance.now() - t);
+        pageStarted = Math.max(pageStarted, (r.body as { cases: { started: number } }).cases.started);
+      } else if (r.status !== 404 && pageErrors.length < 3) pageErrors.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      await sleep(500);
+    }
+  })();
 
   const t0 = performance.now();
   let launchSeconds = NaN;
@@ -125,12 +148,19 @@ export async function fanout(client: Client, db: PrismaClient, taskQueue: string
     },
   );
   const seconds = ((startedAt || performance.now()) - t0) / 1000;
+  watching = false;
+  await watch;
   await Promise.race([launch, sleep(1000)]);
   const projected = await projectedCount();
   let workflowStatus = 'never started';
+  // No history grows with the number of cases: the campaign's holds one start per batch.
+  const histories: { campaign?: number; batch?: number; batches?: number } = {};
   try {
     const d = await client.workflow.getHandle(workflowId).describe();
     workflowStatus = d.status.name;
+    histories.campaign = d.historyLength;
+    histories.batches = (await client.workflow.count(`RootWorkflowId = '${workflowId}' AND WorkflowType = 'CaseBatchWorkflow'`)).count;
+    histories.batch = (await client.workflow.getHandle(caseBatchWorkflowId(def.campaignId, 1)).describe()).historyLength;
     if (d.status.name === 'RUNNING') await client.workflow.getHandle(workflowId).terminate('npm run bench: fan-out measured');
   } catch (e) {
     if (!error) workflowStatus = `unknown (${(e as Error).message.slice(0, 200)})`;
@@ -141,7 +171,7 @@ export async function fanout(client: Client, db: PrismaClient, taskQueue: string
     opts.log(slow ? `  ${value} case workflows still running 3 minutes after the campaign was terminated` : '  campaign terminated, its case workflows with it');
   }
   const n = Math.max(0, started);
-  return { cases: opts.cases, started: n, projected, seconds, rate: n / seconds, capped: timedOut, launchSeconds, counter: counter?.name ?? 'case_file rows', workflowStatus, ...(error ? { error } : {}) };
+  return { cases: opts.cases, started: n, projected, seconds, rate: n / seconds, capped: timedOut, launchSeconds, counter: counter?.name ?? 'case_file rows', workflowStatus, histories, page: { ...latencySummary(pageSamples), started: pageStarted, errors: pageErrors }, ...(error ? { error } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -220,5 +250,54 @@ export async function completions(client: Client, db: PrismaClient, taskQueue: s
   // The projection: every completion recorded, and the review task it opens.
   const done = await db.task.count({ where: { campaignId, type: 'self_check', status: 'done' } });
   const { value: reviews } = await pollUntil(() => db.task.count({ where: { campaignId, type: 'self_check_review' } }), (n) => n >= done, { timeoutMs: 60_000, intervalMs: 500 });
-  return { campaignId, tasks: tasks.length, ...latencySummary(samples), warmup: Math.min(officers.length, tasks.length), throughput: seq / seconds, failed, errors, done, reviews };
+  const sampledCases = [...new Set((await db.task.findMany({ where: { campaignId, type: 'self_check', status: 'done' }, select: { caseId: true }, orderBy: { completedAt: 'desc' }, take: 20 })).map((t) => t.caseId!))];
+  const breakdown = await completionBreakdown(client, sampledCases.map((c) => `case-${c}`));
+  return { campaignId, tasks: tasks.length, ...latencySummary(samples), warmup: Math.min(officers.length, tasks.length), throughput: seq / seconds, failed, errors, done, reviews, breakdown };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Where a completion's time goes, read from the case workflows' histories
+
+const at = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => (t ? Number(t.seconds ?? 0) * 1000 + (t.nanos ?? 0) / 1e6 : NaN);
+
+/**
+ * For each case workflow: from its completion Update's acceptance to its completion, and within that the
+ * activities' and workflow tasks' time in the queue (scheduled → started: waiting for a worker slot or
+ * poll) and at work (started → completed).
+ */
+export async function completionBreakdown(client: Client, workflowIds: string[]) {
+  const update: number[] = [];
+  const actWait: number[] = [];
+  const actRun: number[] = [];
+  const wftWait: number[] = [];
+  const wftRun: number[] = [];
+  let localActs = 0;
+  for (const id of workflowIds) {
+    const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+    const accepted = events.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const completed = events.find((e) => e.workflowExecutionUpdateCompletedEventAttributes);
+    if (!accepted || !completed) continue;
+    // From the workflow task that delivered the Update (its validator and handler run in it) to the
+    // Update's completion.
+    const i = events.indexOf(accepted);
+    const delivered = events.slice(0, i).reverse().find((e) => e.workflowTaskScheduledEventAttributes);
+    const from = at(delivered?.eventTime ?? accepted.eventTime);
+    const to = at(completed.eventTime);
+    update.push(to - from);
+    const byId = new Map(events.map((e) => [Number(e.eventId), e]));
+    for (const e of events) {
+      const t = at(e.eventTime);
+      if (t < from - 1 || t > to + 1) continue;
+      if (e.markerRecordedEventAttributes) localActs++;
+      const a = e.activityTaskStartedEventAttributes;
+      if (a) actWait.push(t - at(byId.get(Number(a.scheduledEventId))?.eventTime));
+      const c = e.activityTaskCompletedEventAttributes;
+      if (c) actRun.push(t - at(byId.get(Number(c.startedEventId))?.eventTime));
+      const ws = e.workflowTaskStartedEventAttributes;
+      if (ws) wftWait.push(t - at(byId.get(Number(e.eventId) - 1)?.eventTime));
+      const wc = e.workflowTaskCompletedEventAttributes;
+      if (wc) wftRun.push(t - at(byId.get(Number(wc.startedEventId))?.eventTime));
+    }
+  }
+  return { sampled: update.length, update: latencySummary(update), actWait: latencySummary(actWait), actRun: latencySummary(actRun), wftWait: latencySummary(wftWait), wftRun: latencySummary(wftRun), activitiesPerUpdate: actRun.length / Math.max(1, update.length), localActivitiesPerUpdate: localActs / Math.max(1, update.length) };
 }

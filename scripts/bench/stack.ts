@@ -93,7 +93,9 @@ export interface NodeProcess {
 
 /** `node --import tsx <script>` as a child process (no restarts: a crash is a failed run). */
 export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, cleanup: Cleanup): NodeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof"): profile the worker and the API under load.
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const keep = (b: Buffer) => {
     log.push(...b.toString().split('\n').filter(Boolean).map((l) => l.slice(0, 2000)));

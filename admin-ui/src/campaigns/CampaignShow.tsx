@@ -23,6 +23,7 @@ import { CultivationTab } from './CultivationTab';
 import { CurrentStageField } from './CurrentStageField';
 import { DefinedRosterTab } from './DefinedRosterTab';
 import { EnrolmentTab } from './EnrolmentTab';
+import { LaunchProgress } from './LaunchProgress';
 import { OverdueByJurisdiction } from './OverdueByJurisdiction';
 import { RostersTab } from './RostersTab';
 import { StageTable } from './StageTable';
@@ -67,6 +68,7 @@ const CampaignCases = () => (
 const OverviewTab = (_props: { label?: false }) => (
     <>
         <CampaignSummary />
+        <LaunchProgress />
         <Section title="app.campaign.stages">
             <StageTable />
         </Section>

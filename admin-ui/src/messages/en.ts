@@ -583,6 +583,7 @@ export const en = {
             summary: 'Summary',
             stages: 'Stage progress',
             overdue_by_jurisdiction: 'Overdue by jurisdiction',
+            launching: 'Starting cases: %{started} of %{enrolled} started',
             no_overdue: 'Nothing is overdue.',
             cases: 'Cases',
             calendar: 'Stage calendar (optional: leave a date empty to use the default)',

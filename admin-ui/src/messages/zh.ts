@@ -584,6 +584,7 @@ export const zh: AppMessages = {
             summary: '概况',
             stages: '阶段进度',
             overdue_by_jurisdiction: '各辖区逾期情况',
+            launching: '正在建立案卷：已建立 %{started} / %{enrolled} 件',
             no_overdue: '暂无逾期事项。',
             cases: '案卷',
             calendar: '阶段日程（可选，日期留空则使用默认日程）',
