@@ -36,20 +36,34 @@ export async function caseDecisionNotice(tx: Prisma.TransactionClient, key: stri
 export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     /**
-     * The seeds of one launch batch (issue #9: the launch carries operator ids only, so a 10,000-case
-     * campaign's input stays far below Temporal's 2 MB payload limit). The API resolved and checked
-     * these operators when it launched; each keeps its registered track, as the API resolved it.
+     * One launch batch (issue #9): reads its operators and projects their cases, each with its
+     * `case.enrolled` audit entry, in one transaction, so that a case workflow started by the batch has
+     * nothing to write at start. The launch carries operator ids only (a 10,000-case campaign's input
+     * stays far below Temporal's 2 MB payload limit); the API resolved and checked these operators when it
+     * launched, and each keeps its registered track, as the API resolved it. A retry is a no-op.
      */
-    async loadCaseSeeds(input: { campaignId: string; tracks: Named[]; operatorIds: string[] }): Promise<CaseSeed[]> {
+    async projectLaunchBatch(input: { campaignId: string; tracks: Named[]; operatorIds: string[]; actor: Actor; clause: string }): Promise<CaseSeed[]> {
       const rows = await db.operator.findMany({ where: { id: { in: input.operatorIds } }, select: { id: true, name: true, uscc: true, jurisdictionId: true, track: true } });
       const byId = new Map(rows.map((o) => [o.id, o]));
       const missing = input.operatorIds.filter((id) => !byId.has(id));
       // Operators are never deleted, so this is a launch from another database: nothing to retry.
       if (missing.length) throw ApplicationFailure.nonRetryable(`operators not in the register: ${missing.slice(0, 10).join(', ')}`, 'OperatorsMissing');
-      return input.operatorIds.map((id) => {
+      const seeds: CaseSeed[] = input.operatorIds.map((id) => {
         const o = byId.get(id)!;
         return { caseId: caseIdOf(input.campaignId, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKeyOf(input.tracks, undefined, o.track) ?? null };
       });
+      const now = new Date();
+      await db.$transaction([
+        db.case.createMany({
+          skipDuplicates: true,
+          data: seeds.map((s) => ({ id: s.caseId, campaignId: input.campaignId, operatorId: s.operatorId, jurisdictionId: s.jurisdictionId, track: s.track, status: 'active', currentStep: 'enrolled', workflowId: `case-${s.caseId}`, createdAt: now, updatedAt: now })),
+        }),
+        db.auditEvent.createMany({
+          skipDuplicates: true,
+          data: seeds.map((s) => ({ key: `case:${s.caseId}:enrolled`, at: now, actorId: input.actor.userId, actorRole: input.actor.role, action: 'case.enrolled', entityType: 'case', entityId: s.caseId, campaignId: input.campaignId, jurisdictionId: s.jurisdictionId, clause: input.clause, data: { operatorId: s.operatorId, track: s.track } })),
+        }),
+      ]);
+      return seeds;
     },
 
     /** A case is one operator enrolled in a campaign (DOMAIN.md "Case"). */

@@ -25,13 +25,23 @@ declare module 'vitest' {
 let temporal: DevServer | undefined;
 let embedded: EmbeddedDb | undefined;
 let dir: string | undefined;
+/** The database made on DATABASE_URL's server: dropped again at the end (KEEP_TEST_DATABASE=1 keeps it). */
+let external: { baseUrl: string; name: string } | undefined;
+
+async function adminQuery(baseUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
 
 async function freshExternalDatabase(baseUrl: string): Promise<string> {
   const name = `campaign_test_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  external = { baseUrl, name };
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return url.toString();
@@ -74,5 +84,9 @@ async function start(project: TestProject, dir: string) {
 export async function teardown() {
   await temporal?.stop();
   await embedded?.stop();
+  if (external && !process.env.KEEP_TEST_DATABASE) {
+    // A run on a server you supply leaves nothing behind (each run used to leave a campaign_test_* database).
+    await adminQuery(external.baseUrl, `DROP DATABASE IF EXISTS ${external.name} WITH (FORCE)`).catch((e) => console.warn(`[test] could not drop ${external!.name}: ${(e as Error).message}`));
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
 // stage signal to every case, into the campaign's one history: about 20 events per case, far past
 // Temporal's 51,200-event limit. As a tree (campaign → batches of `batchSize` → cases) each history stays
 // a few thousand events, and the batches start their cases in parallel.
-// Deterministic orchestration only: the seeds are read by an activity.
+// Deterministic orchestration only: the seeds are read, and the cases projected, by an activity.
 import { condition, proxyLocalActivities, setHandler, getExternalWorkflowHandle, type SignalDefinition } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { Actor } from '../domain/roles.js';
@@ -45,10 +45,11 @@ export async function CaseBatchWorkflow(input: CaseBatchInput): Promise<{ batch:
   const finished = new Set<string>();
   setHandler(batchProgressQuery, () => ({ batch: input.batch, cases: input.operatorIds.length, started, finished: finished.size }));
 
-  const seeds = await acts.loadCaseSeeds({ campaignId: input.common.campaignId, tracks: input.common.rules.tracks, operatorIds: input.operatorIds });
+  // The batch's cases are projected together, so each case workflow starts without a write of its own.
+  const seeds = await acts.projectLaunchBatch({ campaignId: input.common.campaignId, tracks: input.common.rules.tracks, operatorIds: input.operatorIds, actor: input.enrolledBy, clause: input.common.rules.defined?.clause ?? input.common.rules.clauses.enrolment });
   const children: CaseChild[] = await Promise.all(
     seeds.map(async (seed) => {
-      const child = await startCaseChild(input.common, seed, input.enrolledBy);
+      const child = await startCaseChild(input.common, seed, input.enrolledBy, undefined, { projected: true });
       started++;
       child.result().then(
         () => finished.add(child.workflowId),

@@ -27,8 +27,8 @@ export type CaseChild = ChildWorkflowHandle<typeof CaseWorkflow | typeof Applica
 export const caseCommonOf = (def: CampaignDefinition): CaseCommon => ({ campaignId: def.campaignId, jurisdictionId: def.jurisdictionId, stages: def.stages, settings: def.settings, rules: def.rules });
 
 // Not async: the caller awaits startChild's own promise, so a replay sees the same commands in the same order.
-export function startCaseChild(c: CaseCommon, seed: CaseSeed, enrolledBy: Actor, form?: unknown): Promise<CaseChild> {
-  const common = { ...c, seed, enrolledBy };
+export function startCaseChild(c: CaseCommon, seed: CaseSeed, enrolledBy: Actor, form?: unknown, opts: { projected?: boolean } = {}): Promise<CaseChild> {
+  const common = { ...c, seed, enrolledBy, ...(opts.projected ? { projected: true } : {}) };
   // A case outlives nothing: if the campaign (or its batch) is terminated, its cases are too.
   const options = { workflowId: caseWorkflowId(seed.caseId), parentClosePolicy: ParentClosePolicy.TERMINATE };
   const { rules } = c;

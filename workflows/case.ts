@@ -34,6 +34,8 @@ export interface CaseInput {
   rules: CampaignRules;
   seed: CaseSeed;
   enrolledBy: Actor;
+  /** Already projected with its launch batch (CaseBatchWorkflow, #9): nothing to write at start. */
+  projected?: boolean;
 }
 
 const options = {
@@ -236,7 +238,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     }
   }
 
-  await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: `case-${seed.caseId}`, actor: input.enrolledBy, clause: clause.enrolment });
+  if (!input.projected) await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: `case-${seed.caseId}`, actor: input.enrolledBy, clause: clause.enrolment });
 
   const openTasks = () => [...tasks.values()].filter((t) => t.status === 'open');
   for (;;) {

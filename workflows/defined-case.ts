@@ -117,7 +117,7 @@ export async function DefinedCaseWorkflow(input: CaseInput): Promise<{ caseId: s
     await acts.updateCaseStep({ caseId, currentStep: `${stageKey}:open` });
   }
 
-  await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: workflowInfo().workflowId, actor: input.enrolledBy, clause: d.clause });
+  if (!input.projected) await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: workflowInfo().workflowId, actor: input.enrolledBy, clause: d.clause });
 
   // Stages open in order; each brings its tasks. The case is over at the roster decision, a veto, or the
   // end of the campaign (its open work is still done then: never silently dropped).
