@@ -35,8 +35,7 @@ export const ENCOURAGED_CATEGORIES = {
 } as const; // 附件2 第6、7条
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
-const attachmentIds = () =>
-  z.array(z.string().uuid()).max(20);
+const attachmentIds = () => z.array(z.string().uuid()).max(20);
 
 const productShape = lazy(() =>
   z
@@ -84,8 +83,7 @@ const influencerShape = lazy(() =>
     })
     .strict());
 
-export const intakeFormShape = lazy(() =>
-  z.discriminatedUnion('register', [productShape(), influencerShape()]));
+export const intakeFormShape = lazy(() => z.discriminatedUnion('register', [productShape(), influencerShape()]));
 export type ProductForm = z.infer<ReturnType<typeof productShape>>;
 export type InfluencerForm = z.infer<ReturnType<typeof influencerShape>>;
 export type IntakeForm = z.infer<ReturnType<typeof intakeFormShape>>;
@@ -226,8 +224,7 @@ export function removalReasons(m: Metrics, score: number, average: number, s: { 
 }
 
 /** Task forms of the register programme, checked by the API and by the owning workflow. */
-const note = () =>
-  z.string().trim().max(2000);
+const note = () => z.string().trim().max(2000);
 export const intakeReviewResult = lazy(() =>
   z
     .object({ decision: z.enum(['admitted', 'refused']), reason: note().optional(), note: note().optional() })
@@ -237,8 +234,7 @@ export const filingResult = lazy(() =>
   z
     .object({ filedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD / date as YYYY-MM-DD'), reference: z.string().trim().min(1).max(100), note: note().optional() })
     .strict());
-export const removalReviewResult = lazy(() =>
-  z.object({ decision: z.enum(['remove', 'keep']), reason: note().min(1) }).strict());
+export const removalReviewResult = lazy(() => z.object({ decision: z.enum(['remove', 'keep']), reason: note().min(1) }).strict());
 export type IntakeReviewResult = z.infer<ReturnType<typeof intakeReviewResult>>;
 export type FilingResult = z.infer<ReturnType<typeof filingResult>>;
 export type RemovalReviewResult = z.infer<ReturnType<typeof removalReviewResult>>;

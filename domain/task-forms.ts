@@ -5,6 +5,7 @@ import { filingResult, intakeReviewResult, removalReviewResult } from './intake.
 
 // The body a task's completion carries, by task type. Checked by the API (400 with reasons) and again by
 // the owning workflow's Update validator, so a decision that reaches the workflow another way is checked too.
+// Each schema is built on first use (domain/lazy.ts): this module is part of the workflow bundle.
 
 const areaKeys = SELF_CHECK_AREAS.map((a) => a.key) as [string, ...string[]];
 
@@ -33,13 +34,10 @@ export const selfCheckResult = lazy(() =>
     })
     .strict());
 
-export const escalationResult = lazy(() =>
-  z.object({ note: z.string().trim().min(1).max(2000) }).strict());
+export const escalationResult = lazy(() => z.object({ note: z.string().trim().min(1).max(2000) }).strict());
 
-const note = () =>
-  z.string().trim().max(2000);
-const dateText = () =>
-  z.string().trim().min(1).max(40);
+const note = () => z.string().trim().max(2000);
+const dateText = () => z.string().trim().min(1).max(40);
 const needs = (msgZh: string, msgEn: string, path: string) => ({ message: `${msgZh} / ${msgEn}`, path: [path] });
 
 /** The station officer's review of a submitted self-check: accept it, or return it for another round. */
@@ -111,8 +109,7 @@ export const preReviewResult = lazy(() =>
     .refine((r) => r.decision === 'pass' || (r.reason ?? '').length > 0, needs('退回或不予通过须说明理由', 'a reason is required to return or reject', 'reason')));
 
 /** The applicant's answer to a return, filed by the officer: what was supplied. */
-export const resubmissionResult = lazy(() =>
-  z.object({ supplied: note().min(1) }).strict());
+export const resubmissionResult = lazy(() => z.object({ supplied: note().min(1) }).strict());
 
 /**
  * 市局审核: points per criterion of the 培育准则 (each within the campaign's maximum, checked by the
