@@ -17,7 +17,15 @@ const connection = await NativeConnection.connect(temporalConnectionOptions(cfg)
 const clientConnection = await Connection.connect(temporalConnectionOptions(cfg));
 const client = new Client({ connection: clientConnection, namespace: cfg.temporalNamespace });
 // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (faster restarts; the fault tests restart workers often).
-const worker = await createWorker({ connection, namespace: cfg.temporalNamespace, taskQueue: cfg.taskQueue, db, client, workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined });
+const worker = await createWorker({
+  connection,
+  namespace: cfg.temporalNamespace,
+  taskQueue: cfg.taskQueue,
+  db,
+  client,
+  workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
+  extra: cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {},
+});
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.
 const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });
 if (swept) console.log(`[worker] started ${swept} pending webhook deliveries`);

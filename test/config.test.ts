@@ -38,5 +38,11 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ TEMPORAL_TLS_CERT: '/etc/t/client.pem' }, read)).toThrow(/TEMPORAL_TLS_KEY/);
     expect(() => configFromEnv({ TEMPORAL_TLS_CA: '/nope.pem' }, read)).toThrow(/TEMPORAL_TLS_CA=\/nope.pem/);
     expect(() => configFromEnv({ PORT: 'http' }, read)).toThrow(/PORT=http/);
+    expect(() => configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '2k' }, read)).toThrow(/WORKER_MAX_CACHED_WORKFLOWS=2k/);
+  });
+
+  it('bounds the worker’s workflow cache when told to, and leaves the SDK’s default otherwise', () => {
+    expect(configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '500' }, read).workerMaxCachedWorkflows).toBe(500);
+    expect(configFromEnv({}, read).workerMaxCachedWorkflows).toBeUndefined();
   });
 });
