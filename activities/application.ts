@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { shanghaiDateTime } from '../domain/time.js';
 import { appendAudit } from './audit.js';
-import { rosterId, type RosterEntry } from './award.js';
+import { rosterEntriesOf, rosterId } from './award.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 
 export interface ListedRoom {
@@ -27,23 +27,6 @@ export function chooseList<T extends { totalScore: number }>(candidates: T[], th
   if (quota === undefined || ranked.length <= quota) return ranked.map(({ i: _i, ...c }) => c as T & { rank: number });
   const cut = ranked[quota - 1]!.totalScore;
   return ranked.filter((c) => c.i < quota || c.totalScore === cut).map(({ i: _i, ...c }) => c as T & { rank: number });
-}
-
-/** A chosen list as roster entries: each case with its operator's name and 统一社会信用代码 and its place's name. */
-export async function rosterEntriesOf(tx: Prisma.TransactionClient, chosen: { id: string; operatorId: string; jurisdictionId: string; totalScore: number; rank: number }[]): Promise<(RosterEntry & { rank: number })[]> {
-  const operators = new Map((await tx.operator.findMany({ where: { id: { in: chosen.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
-  const names = new Map((await tx.jurisdiction.findMany({ where: { id: { in: chosen.map((c) => c.jurisdictionId) } } })).map((j) => [j.id, j.name]));
-  return chosen.map((c) => ({
-    caseId: c.id,
-    operatorId: c.operatorId,
-    operatorName: operators.get(c.operatorId)?.name ?? c.operatorId,
-    uscc: operators.get(c.operatorId)?.uscc ?? '',
-    jurisdictionId: c.jurisdictionId,
-    jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
-    track: null,
-    totalScore: c.totalScore,
-    rank: c.rank,
-  }));
 }
 
 export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {

@@ -37,8 +37,14 @@ export interface GrantedTitle {
 export const rosterId = (campaignId: string, kind: string, seq: number) => `${campaignId}:${kind}:${seq}`;
 export const titleWorkflowId = (caseId: string) => `title-${caseId}`;
 
-async function entriesOf(tx: Prisma.TransactionClient, where: Prisma.CaseWhereInput): Promise<RosterEntry[]> {
-  const cases = await tx.case.findMany({ where, orderBy: [{ totalScore: 'desc' }, { id: 'asc' }] });
+/**
+ * Cases as roster entries: each with its operator's name and 统一社会信用代码 and its place's name, and
+ * its rank when the list has one (the Zhoushan cultivation list, a defined programme's roster).
+ */
+export async function rosterEntriesOf<C extends { id: string; operatorId: string; jurisdictionId: string; totalScore: number | null; track?: string | null; rank?: number }>(
+  tx: Prisma.TransactionClient,
+  cases: C[],
+): Promise<(RosterEntry & Pick<C, 'rank'>)[]> {
   const operators = new Map((await tx.operator.findMany({ where: { id: { in: cases.map((c) => c.operatorId) } } })).map((o) => [o.id, o]));
   const names = new Map((await tx.jurisdiction.findMany({ where: { id: { in: cases.map((c) => c.jurisdictionId) } } })).map((j) => [j.id, j.name]));
   return cases.map((c) => ({
@@ -48,9 +54,15 @@ async function entriesOf(tx: Prisma.TransactionClient, where: Prisma.CaseWhereIn
     uscc: operators.get(c.operatorId)?.uscc ?? '',
     jurisdictionId: c.jurisdictionId,
     jurisdictionName: names.get(c.jurisdictionId) ?? c.jurisdictionId,
-    track: c.track,
+    track: c.track ?? null,
     totalScore: c.totalScore,
-  }));
+    ...(c.rank !== undefined ? { rank: c.rank } : {}),
+  })) as (RosterEntry & Pick<C, 'rank'>)[];
+}
+
+/** The cases matching `where` as roster entries, best score first. */
+async function entriesOf(tx: Prisma.TransactionClient, where: Prisma.CaseWhereInput): Promise<RosterEntry[]> {
+  return rosterEntriesOf(tx, await tx.case.findMany({ where, orderBy: [{ totalScore: 'desc' }, { id: 'asc' }] }));
 }
 
 export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {

@@ -4,7 +4,8 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
-import { chooseList, rosterEntriesOf } from './application.js';
+import { chooseList } from './application.js';
+import { rosterEntriesOf } from './award.js';
 import { rosterId } from './award.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
