@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '../prisma/databases.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
@@ -28,23 +28,11 @@ let dir: string | undefined;
 /** The database made on DATABASE_URL's server: dropped again at the end (KEEP_TEST_DATABASE=1 keeps it). */
 let external: { baseUrl: string; name: string } | undefined;
 
-async function adminQuery(baseUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function freshExternalDatabase(baseUrl: string): Promise<string> {
   const name = `campaign_test_${Date.now()}_${process.pid}`;
-  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  const { url } = await createDatabase(baseUrl, name);
   external = { baseUrl, name };
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return url;
 }
 
 export async function setup(project: TestProject) {
@@ -86,7 +74,7 @@ export async function teardown() {
   await embedded?.stop();
   if (external && !process.env.KEEP_TEST_DATABASE) {
     // A run on a server you supply leaves nothing behind (each run used to leave a campaign_test_* database).
-    await adminQuery(external.baseUrl, `DROP DATABASE IF EXISTS ${external.name} WITH (FORCE)`).catch((e) => console.warn(`[test] could not drop ${external!.name}: ${(e as Error).message}`));
+    await dropDatabase(external.baseUrl, external.name).catch((e) => console.warn(`[test] could not drop ${external!.name}: ${(e as Error).message}`));
   }
   if (dir) rmSync(dir, { recursive: true, force: true });
 }

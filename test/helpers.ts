@@ -10,8 +10,8 @@ try {
 } catch {
   /* already installed in this process */
 }
-import pg from 'pg';
 import { createPrisma, type PrismaClient } from '../prisma/db.js';
+import { createDatabase, dropDatabase } from '../prisma/databases.js';
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
 import { createWorker } from '../runtime/worker.js';
@@ -69,23 +69,13 @@ export async function startHarness(opts: { databaseUrl?: string } = {}): Promise
 export async function startIsolatedHarness(prefix: string): Promise<{ harness: Harness; drop: () => Promise<void> }> {
   const shared = inject('databaseUrl');
   const name = `${prefix}_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: shared });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: shared });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  const url = new URL(shared);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const db = createPrisma(url.toString(), { poolSize: 1 });
+  const { url } = await createDatabase(shared, name);
+  const drop = () => dropDatabase(shared, name);
+  await migrate(url);
+  const db = createPrisma(url, { poolSize: 1 });
   await seedDemo(db);
   await db.$disconnect();
-  return { harness: await startHarness({ databaseUrl: url.toString() }), drop };
+  return { harness: await startHarness({ databaseUrl: url }), drop };
 }
 
 /**

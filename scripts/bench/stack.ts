@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { Connection } from '@temporalio/client';
+import { createDatabase, dropDatabase } from '../../prisma/databases.js';
 import { freePort, startEmbeddedPostgres } from '../../prisma/embedded.js';
 import { migrate } from '../../prisma/migrate.js';
 import { createPrisma } from '../../prisma/db.js';
@@ -26,21 +27,10 @@ export interface Database {
 
 /** A new database on the server at `baseUrl` (dropped by the cleanup), migrated and seeded. */
 export async function freshDatabase(baseUrl: string, name: string, cleanup: Cleanup, kind: string): Promise<Database> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  await admin.end();
-  cleanup.add(`database ${name}`, async () => {
-    const c = new pg.Client({ connectionString: baseUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  });
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  await prepare(url.toString());
-  return { url: url.toString(), label: `${kind} PostgreSQL ${version.split(' ')[0]}`, version };
+  const { url, version } = await createDatabase(baseUrl, name);
+  cleanup.add(`database ${name}`, () => dropDatabase(baseUrl, name));
+  await prepare(url);
+  return { url, label: `${kind} PostgreSQL ${version.split(' ')[0]}`, version };
 }
 
 /** An embedded PostgreSQL server in `dataDir` (stopped by the cleanup), with its database migrated and seeded. */
