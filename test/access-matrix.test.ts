@@ -115,7 +115,7 @@ const ZHICHENG_OUT = ['taihu', 'zhoushan', 'dinghai'];
 const ZS_OUT = ['changxing', 'huzhou', 'zhicheng'];
 const ZS_RUN_OUT = ['changxing', 'huzhou', 'dinghai'];
 const DINGHAI_OUT = ['putuo', 'changxing', 'huzhou'];
-const WEBHOOK_J = '330522006'; // 煤山所: no other suite sets a webhook here
+const WEBHOOK_J = '330522006'; // 煤山所: no other suite sets a webhook here (the console's webhook test uses 泗安所)
 const ZS_USCC = demoUscc('330902', 100); // op-zs-001
 /** Outside the Lijiang city (530700) entirely. */
 const LJ_OUT = ['zhoushan', 'dinghai', 'changxing', 'zhicheng'];

@@ -198,7 +198,8 @@ describe('console tools', () => {
 
   it('a coordinator sets up a station’s webhook on its page and removes it', async () => {
     const page = await signIn('coord.changxing');
-    const jid = '330522006';
+    // 泗安所: not 煤山所 (330522006), whose webhook the fuzz and access-matrix suites expect untouched meanwhile.
+    const jid = '330522005';
     await page.goto(`${api.url}/#/jurisdictions/${jid}/show`);
     await page.waitForSelector('[data-testid="webhook-card"] [data-testid="webhook-form"]');
     await page.fill('[data-testid="webhook-form"] input[name="url"]', 'https://hooks.example.invalid/campaign');
