@@ -38,16 +38,24 @@ trap 'exit 143' TERM
 summary=()
 failed=0
 n=0
-run_pass() { # run_pass LABEL CMD…: one whole vitest run, timed
+report_dir=tmp/test-results
+mkdir -p "$report_dir"
+run_pass() { # run_pass LABEL CMD…: one whole vitest run, timed, with a JSON report of its tests
   local label=$1 start status=0; shift
   n=$((n + 1))
+  local report="$report_dir/pass-$n.json"
+  rm -f "$report"
   log "pass $n/$total: $label"
   start=$(date +%s)
-  "$@" || status=$?
+  "$@" --reporter=default --reporter=json --outputFile.json="$report" || status=$?
   local secs=$(( $(date +%s) - start ))
   local verdict=passed; [ "$status" -eq 0 ] || { verdict="FAILED (exit $status)"; failed=1; }
   summary+=("pass $n/$total ($label): $verdict in $((secs / 60)) min $((secs % 60)) s")
   log "${summary[${#summary[@]}-1]}"
+  if [ "$status" -ne 0 ]; then
+    local line
+    while IFS= read -r line; do summary+=("$line"); log "$line"; done < <(node scripts/test-failures.mjs "$report")
+  fi
   # vitest exits 130/143 itself on Ctrl-C or SIGTERM, so bash's own traps never see the signal: stop here.
   if [ "$status" -eq 130 ] || [ "$status" -eq 143 ]; then log "interrupted"; exit "$status"; fi
 }
