@@ -28,6 +28,10 @@ const OFFICER: Actor = { userId: 'u-officer-zhicheng', role: 'county_officer', d
 const AUDITOR: Actor = { userId: 'u-auditor-changxing', role: 'auditor', displayName: '长兴考评组' };
 const caseOf = (def: CampaignDefinition, op: string) => `${def.campaignId}:${op}`;
 const iso = (ms: number) => new Date(ms).toISOString();
+// A rectification deadline the workflow must still see as future when the Update reaches it: on a busy
+// machine (two suites and the contract fuzz at once) an Update can take over a second, and this test, with
+// deadlines 1-1.5 s out, failed once under a full run while passing alone.
+const soon = () => Date.now() + 4000;
 
 const openTask = (caseId: string, type: string, id?: string) =>
   waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open', ...(id ? { id } : {}) }, orderBy: { createdAt: 'desc' } }), `${type} task of ${caseId}`);
@@ -87,21 +91,22 @@ describe('Changxing programme', () => {
     const aInspection = await openTask(a, 'inspection');
     expect(await updateRefusal(complete(aInspection, OFFICER, { ...minor, measure: undefined }))).toMatch(/interview or guidance/);
     expect(await updateRefusal(complete(aInspection, OFFICER, { ...minor, rectifyBy: iso(def.stages[2]!.dueAt + 1000) }))).toMatch(/before/);
-    const rectifyBy = Date.now() + 3000; // room for the Update itself on a busy machine
+    const rectifyBy = soon();
     await complete(aInspection, OFFICER, { ...minor, rectifyBy: iso(rectifyBy) });
+    // C's inspection now, so its deadline runs while A's rounds do.
+    await complete(await openTask(c, 'inspection'), OFFICER, { ...minor, measure: 'interview', rectifyBy: iso(soon()) });
     expect((await audit(a, 'case.rectification_ordered'))!.data).toMatchObject({ measure: 'guidance', rectifyBy, round: 1 });
     expect(await h.db.task.count({ where: { caseId: a, type: 'verification' } })).toBe(0);
     const v1 = await openTask(a, 'verification');
     expect(v1.createdAt.getTime()).toBeGreaterThanOrEqual(rectifyBy);
     expect(await updateRefusal(complete(v1, OFFICER, { passed: false, note: '仍未整改' }))).toMatch(/rectification deadline/);
-    await complete(v1, OFFICER, { passed: false, note: '仍未整改', rectifyBy: iso(Date.now() + 1500) });
+    await complete(v1, OFFICER, { passed: false, note: '仍未整改', rectifyBy: iso(soon()) });
     const v2 = await openTask(a, 'verification', `${a}:rectification:verification#2`);
-    expect(await updateRefusal(complete(v2, OFFICER, { passed: false, note: '二次复查仍未整改', rectifyBy: iso(Date.now() + 1500) }))).toMatch(/no further deadline/);
+    expect(await updateRefusal(complete(v2, OFFICER, { passed: false, note: '二次复查仍未整改', rectifyBy: iso(soon()) }))).toMatch(/no further deadline/);
     await complete(v2, OFFICER, { passed: false, note: '二次复查仍未整改' });
     expect(await caseRow(a)).toMatchObject({ excludedKind: 'rectification_failed', proposed: false });
 
     // Minor, rectified in time: verified and still in the running.
-    await complete(await openTask(c, 'inspection'), OFFICER, { ...minor, measure: 'interview', rectifyBy: iso(Date.now() + 1000) });
     await complete(await openTask(c, 'verification'), OFFICER, { passed: true, note: '已整改到位' });
     expect(await caseRow(c)).toMatchObject({ excludedKind: null, currentStep: 'rectification:passed' });
 
@@ -110,7 +115,7 @@ describe('Changxing programme', () => {
     await waitFor(() => audit(late, 'case.task_overdue'), 'the case saw its stage close');
     const lateInspection = await openTask(late, 'inspection');
     expect(lateInspection.overdue).toBe(true);
-    const lateDone = await complete(lateInspection, OFFICER, { ...minor, rectifyBy: iso(Date.now() + 1000) });
+    const lateDone = await complete(lateInspection, OFFICER, { ...minor, rectifyBy: iso(soon()) });
     expect(lateDone.late).toBe(true);
     const lateVerification = await openTask(late, 'verification');
     expect(lateVerification.overdue).toBe(true); // born after its stage closed, and late to the workflow too

@@ -82,7 +82,7 @@ export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Pro
   }, 'score tasks');
   for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
   await waitFor(async () => (await h.db.case.count({ where: { campaignId, proposed: true } })) === 2, 'totals');
-  const windowEndsAt = Date.now() + 2500;
+  const windowEndsAt = Date.now() + 5000; // open through the publish, the objection and its resolution, on a busy machine too
   const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
   expect(pub.status, JSON.stringify(pub.body)).toBe(201);
   const objection = await post('coord.changxing', `/campaigns/${cid}/objections`, { caseId: a, source: '来信', content: '反映售后不到位' });
