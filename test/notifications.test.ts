@@ -86,7 +86,7 @@ describe('notifications', () => {
       // The worker goes away between the reminder and the deadline, and a new one takes over.
       await h.restartWorker();
 
-      const escalation = await waitFor(() => h.db.notification.findFirst({ where: { taskId: `${selfCheck}:escalation`, kind: 'escalation' } }), 'the escalation', 30_000);
+      const escalation = await waitFor(() => h.db.notification.findFirst({ where: { taskId: `${selfCheck}:escalation`, kind: 'escalation' } }), 'the escalation', 60_000);
       expect(escalation).toMatchObject({ recipientRole: 'coordinator', jurisdictionId: '330522', taskId: `${campaignId}:self_check:escalation` });
       const overdue = await h.db.notification.findMany({ where: { key: { startsWith: `overdue:${selfCheck}:` } } });
       expect(overdue.map((n) => n.jurisdictionId).sort()).toEqual(stations);
@@ -98,8 +98,14 @@ describe('notifications', () => {
       const audit = await h.db.auditEvent.count({ where: { entityId: `${campaignId}:self_check`, action: 'stage.reminder_sent' } });
       expect(audit).toBe(1);
 
-      // Each went to the county's webhook once, signed with its secret.
-      await waitFor(async () => (await h.db.webhookDelivery.count({ where: { notificationId: { in: all.map((n) => n.id) }, status: 'delivered' } })) === all.length, 'deliveries', 20_000);
+      // Each went to the county's webhook once, signed with its secret. An activity task handed to the
+      // old worker as it shut down is only retried once its 30 s start-to-close timeout has passed
+      // (workflows/webhook.ts): the wait allows for that (it failed once at 20 s, under a full run).
+      const ours = { notificationId: { in: all.map((n) => n.id) } };
+      await waitFor(async () => (await h.db.webhookDelivery.count({ where: { ...ours, status: 'delivered' } })) === all.length, 'deliveries', 60_000).catch(async (e: Error) => {
+        const rows = await h.db.webhookDelivery.findMany({ where: ours, select: { id: true, status: true, attempts: true, lastError: true, createdAt: true } });
+        throw new Error(`${e.message}: ${JSON.stringify(rows)}`);
+      });
       const mine = hook.got.filter((r) => all.some((n) => r.delivery === `${n.id}:330522`));
       expect(mine.length).toBe(all.length);
       expect(new Set(mine.map((r) => r.delivery)).size).toBe(all.length);
@@ -152,7 +158,7 @@ describe('notifications', () => {
     } finally {
       await hook.close();
     }
-  });
+  }, 180_000);
 
   it('retries a failing webhook with backoff until it answers, same delivery id and a valid signature each time; a 4xx fails at once', async () => {
     const hook = await receiver((_r, n) => (n <= 2 ? 503 : 200));
