@@ -17,14 +17,26 @@ async function main() {
   const client = new Client({ connection, namespace: cfg.temporalNamespace });
   const app = createApp({ db, client, taskQueue: cfg.taskQueue, uiDir: UI_DIR, temporalUiUrl: cfg.temporalUiUrl, namespace: cfg.temporalNamespace });
   const server = app.listen(cfg.port, cfg.host, () => console.log(`[api] listening on http://${cfg.host}:${cfg.port}`));
+  let stopping = false;
   const stop = () => {
-    // Finish requests in flight, then close connections.
+    if (stopping) return;
+    stopping = true;
+    // Take no new connections and answer the requests already accepted (a task completion waits for its
+    // Update): close() returns once the last one is answered, and idle keep-alive connections are closed.
+    console.log('[api] stopping: answering the requests in flight');
+    // A keep-alive connection whose request is answered after this point would hold close() open.
+    setInterval(() => server.closeIdleConnections(), 200).unref();
     server.close(async () => {
       await connection.close();
       await db.$disconnect();
       process.exit(0);
     });
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Past the grace, what is still open is cut off: exit 1, so a supervisor sees it was not clean. The
+    // client sees a dropped connection; a completion it retries then answers 409 if it went through.
+    setTimeout(() => {
+      console.error(`[api] requests still open after ${cfg.shutdownGraceMs / 1000} s: cut off`);
+      process.exit(1);
+    }, cfg.shutdownGraceMs).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

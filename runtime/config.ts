@@ -21,6 +21,12 @@ export interface Config {
    * evicted workflow is replayed from its history on its next task: less memory, more CPU.
    */
   workerMaxCachedWorkflows?: number;
+  /**
+   * How long a process stopping on SIGTERM waits for its work in flight (SHUTDOWN_GRACE_SECONDS,
+   * default 10): a worker's running activities, the API's accepted requests. Past it the API cuts its
+   * requests off; the worker asks its activities to cancel, which ours (no heartbeats) do not notice.
+   */
+  shutdownGraceMs: number;
 }
 
 export interface TemporalTls {
@@ -50,6 +56,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
   const tlsWanted = !!(crt || ca || serverName || env.TEMPORAL_TLS === 'true');
   const cached = env.WORKER_MAX_CACHED_WORKFLOWS;
   if (cached !== undefined && cached !== '' && !/^\d+$/.test(cached)) throw new ConfigError(`WORKER_MAX_CACHED_WORKFLOWS=${cached}: not a whole number`);
+  const grace = env.SHUTDOWN_GRACE_SECONDS || '10';
+  if (!/^\d+$/.test(grace) || Number(grace) < 1) throw new ConfigError(`SHUTDOWN_GRACE_SECONDS=${grace}: not a whole number of seconds ≥ 1`);
   const port = Number(env.PORT ?? 3000);
   if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new ConfigError(`PORT=${env.PORT}: not a port number`);
   return {
@@ -63,6 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
     ...(tlsWanted ? { temporalTls: { ...(crt && key ? { clientCertPair: { crt, key } } : {}), ...(ca ? { serverRootCACertificate: ca } : {}), ...(serverName ? { serverNameOverride: serverName } : {}) } } : {}),
     ...(env.TEMPORAL_API_KEY ? { temporalApiKey: env.TEMPORAL_API_KEY } : {}),
     ...(cached ? { workerMaxCachedWorkflows: Number(cached) } : {}),
+    shutdownGraceMs: Number(grace) * 1000,
   };
 }
 

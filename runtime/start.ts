@@ -102,7 +102,8 @@ async function shutdown(code = 0): Promise<never> {
           if (c.exitCode !== null || c.signalCode !== null) return resolve();
           c.once('exit', () => resolve());
           c.kill('SIGTERM');
-          setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+          // Each drains its work in flight for up to the grace (SHUTDOWN_GRACE_SECONDS), then exits.
+          setTimeout(() => c.kill('SIGKILL'), cfg.shutdownGraceMs + 5000).unref();
         }),
     ),
   );

@@ -24,13 +24,16 @@ const worker = await createWorker({
   db,
   client,
   workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
-  extra: cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {},
+  extra: { shutdownGraceTime: cfg.shutdownGraceMs, ...(cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {}) },
 });
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.
 const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });
 if (swept) console.log(`[worker] started ${swept} pending webhook deliveries`);
 console.log(`[worker] polling task queue "${cfg.taskQueue}" on ${cfg.temporalAddress}`);
+// Resolves once a SIGTERM/SIGINT has drained the worker (its running activities finish first).
 await worker.run();
 await connection.close();
 await clientConnection.close();
 await db.$disconnect();
+console.log('[worker] stopped');
+process.exit(0);

@@ -24,8 +24,9 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
     ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
-    // A worker shutting down lets the activities it holds finish (they are short database writes): an
-    // activity cut off would only be retried once its 30-second start-to-close timeout had passed.
+    // A worker shutting down lets the activities it holds finish (database writes, a webhook POST of at
+    // most 10 s): an activity cut off would only be retried once its start-to-close timeout had passed.
+    // The worker process takes SHUTDOWN_GRACE_SECONDS instead (runtime/worker-main.ts).
     shutdownGraceTime: '10 seconds',
     // Pollers scale with the backlog (issue #9): with the fixed default a launch's thousands of new case
     // workflows queued behind a handful of non-sticky polls (no-op workflows: 45/s fixed, 61/s scaling).

@@ -41,6 +41,12 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '2k' }, read)).toThrow(/WORKER_MAX_CACHED_WORKFLOWS=2k/);
   });
 
+  it('takes the shutdown grace in whole seconds, 10 by default, and refuses anything else', () => {
+    expect(configFromEnv({}, read).shutdownGraceMs).toBe(10_000);
+    expect(configFromEnv({ SHUTDOWN_GRACE_SECONDS: '30' }, read).shutdownGraceMs).toBe(30_000);
+    for (const bad of ['0', '1.5', '10s', '-1']) expect(() => configFromEnv({ SHUTDOWN_GRACE_SECONDS: bad }, read)).toThrow(/SHUTDOWN_GRACE_SECONDS/);
+  });
+
   it('bounds the worker’s workflow cache when told to, and leaves the SDK’s default otherwise', () => {
     expect(configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '500' }, read).workerMaxCachedWorkflows).toBe(500);
     expect(configFromEnv({}, read).workerMaxCachedWorkflows).toBeUndefined();

@@ -4,14 +4,21 @@
 // the API — each striking at a random moment while officers complete self-checks through the API.
 // Afterwards every acknowledged decision is recorded exactly once, no task is lost or doubled, the
 // workflows carried on (the reviews opened), and the projections match the workflows.
-// `npm run soak -- --cycles N` runs the same for longer.
+// `npm run soak -- --cycles N` runs the same for longer. And a stop that is not a crash (issue #9): SIGTERM
+// lets the worker finish the activity it runs and the API answer the requests it has accepted.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './process-stack.js';
 import { FAULTS, soak, summaryLine } from './soak.js';
-import { checkConsistency } from '../runtime/consistency.js';
+import { checkConsistency, waitForConsistency } from '../runtime/consistency.js';
+import { compressedCalendar } from './helpers-campaign.js';
+import { SELF_CHECK_AREAS } from '../domain/self-check.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let stack: Stack;
 let dir: string;
@@ -60,4 +67,77 @@ describe('faults', () => {
     }
     expect(await checkConsistency(stack.db, stack.client, [campaignId])).toEqual([]);
   });
+  it('stops gracefully on SIGTERM: the worker finishes the activity it is running, the API answers the requests it has accepted, and both exit 0', async () => {
+    const api = async (method: string, route: string, token?: string, body?: unknown) => {
+      const r = await fetch(`${stack.apiUrl}/api${route}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(60_000),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : undefined, at: Date.now() };
+    };
+    const login = async (username: string) => (await api('POST', '/auth/login', undefined, { username, password: 'demo1234' })).body.token as string;
+    const [coord, officer] = [await login('coord.changxing'), await login('officer.zhicheng')];
+
+    // The county's webhook answers each delivery 2 s after it arrives: the delivery activity is still
+    // running when the worker is told to stop.
+    const deliveries: { id: string; answeredAt?: number }[] = [];
+    let firstArrived!: () => void;
+    const arrived = new Promise<void>((r) => (firstArrived = r));
+    const receiver = createServer((req, res) => {
+      const d: (typeof deliveries)[number] = { id: String(req.headers['x-campaign-delivery']) };
+      deliveries.push(d);
+      req.resume();
+      firstArrived();
+      setTimeout(() => res.end('ok', () => (d.answeredAt = Date.now())), 2000);
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      expect((await api('PUT', '/jurisdictions/330522/webhook', coord, { url, secret: 'changxing-bureau-secret-0001' })).status).toBe(200);
+      // Two self-checks left undone when their stage closes 1.5 s after it opens: overdue and escalation notifications, posted to the webhook.
+      const year = 3100;
+      const campaignId = `changxing-330522-${year}`;
+      const stages = compressedCalendar({ startInMs: 200, stageMs: [300, 1500, 600_000, 600_000, 600_000], gapMs: 100 });
+      const launched = await api('POST', '/campaigns', coord, { programme: 'changxing', year, jurisdictionId: '330522', stages, reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007'] });
+      expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+      const delivered = await Promise.race([arrived.then(() => true), sleep(60_000).then(() => false)]);
+      if (!delivered) throw new Error(`no webhook delivery within 60 s of launch; the stack's log ends:\n${stack.log.slice(-40).join('\n')}`);
+
+      const worker = await stack.terminate('worker');
+      const first = deliveries[0]!;
+      // The worker exited by itself, and only after the delivery it held had its answer: recorded once, not retried.
+      expect(worker).toMatchObject({ code: 0, signal: null });
+      expect(first.answeredAt).toBeDefined();
+      expect(worker.exitedAt).toBeGreaterThanOrEqual(first.answeredAt!);
+      expect(await stack.db.webhookDelivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'delivered', attempts: 1 });
+
+      // With the worker down, two completions wait in the API for their Updates. Told to stop, the API
+      // takes no new connection but answers both once a worker is back, and only then exits.
+      const checks = await stack.db.task.findMany({ where: { campaignId, type: 'self_check', status: 'open' } });
+      expect(checks).toHaveLength(2);
+      const compliant = { areas: SELF_CHECK_AREAS.map((x) => ({ key: x.key, finding: 'compliant' })) };
+      const inFlight = checks.map((t) => api('POST', `/tasks/${encodeURIComponent(t.id)}/complete`, officer, compliant));
+      await sleep(1500);
+      const apiExit = stack.terminate('api');
+      await sleep(500);
+      await expect(fetch(`${stack.apiUrl}/api/health`, { signal: AbortSignal.timeout(5000) })).rejects.toThrow();
+      await stack.resume('worker');
+      const answers = await Promise.all(inFlight);
+      expect(answers.map((a) => a.status), JSON.stringify(answers.map((a) => a.body))).toEqual([200, 200]);
+      const exited = await apiExit;
+      expect(exited).toMatchObject({ code: 0, signal: null });
+      expect(exited.exitedAt).toBeGreaterThanOrEqual(Math.max(...answers.map((a) => a.at)));
+      await stack.resume('api');
+
+      expect(await stack.db.task.count({ where: { campaignId, type: 'self_check', status: 'done' } })).toBe(2);
+      expect(await waitForConsistency(stack.db, stack.client, [campaignId], 60_000)).toEqual([]);
+    } finally {
+      await stack.db.webhook.deleteMany({ where: { jurisdictionId: '330522' } });
+      receiver.closeAllConnections();
+      await new Promise((r) => receiver.close(r));
+    }
+  }, 180_000);
 });

@@ -26,6 +26,9 @@ export interface Stack {
   restartTemporal(downMs?: number): Promise<void>;
   restartPostgres(downMs?: number): Promise<void>;
   restartApi(downMs?: number): Promise<void>;
+  /** SIGTERM to the worker or the API, kept down afterwards until `resume`: how and when it exited. */
+  terminate(name: 'worker' | 'api'): Promise<{ code: number | null; signal: NodeJS.Signals | null; exitedAt: number }>;
+  resume(name: 'worker' | 'api'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,8 @@ export async function startStack(dir: string): Promise<Stack> {
     WORKFLOW_BUNDLE_PATH: bundlePath,
     PORT: String(apiPort),
     DATABASE_POOL_SIZE: '5',
+    // Room for a restarted worker to answer the Updates a stopping API still waits on (test/fault.test.ts).
+    SHUTDOWN_GRACE_SECONDS: '30',
   };
   let stopping = false;
 
@@ -152,6 +157,24 @@ export async function startStack(dir: string): Promise<Stack> {
       note('fault: kill -9 API');
       await kill(api, downMs);
       await apiUp();
+    },
+    async terminate(name) {
+      const s = name === 'worker' ? worker : api;
+      const child = s.child;
+      if (!child) throw new Error(`the ${name} is not running`);
+      note(`SIGTERM ${name}`);
+      s.held = true;
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; exitedAt: number }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal, exitedAt: Date.now() })),
+      );
+      child.kill('SIGTERM');
+      return exited;
+    },
+    async resume(name) {
+      const s = name === 'worker' ? worker : api;
+      s.held = false;
+      s.run();
+      if (name === 'api') await apiUp();
     },
     async stop() {
       stopping = true;
