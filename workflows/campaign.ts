@@ -70,7 +70,7 @@ export interface CampaignInput {
   cases?: CaseSeed[];
 }
 
-/** Cases per launch batch: a batch's history is then about 530 events (measured by npm run bench), far from the limit. */
+/** Cases per launch batch: a batch's history is then 430–530 events (measured by npm run bench), far from the limit. */
 export const FANOUT_BATCH_SIZE = 200;
 /** Launch batches started at once. */
 const BATCHES_IN_FLIGHT = 25;
