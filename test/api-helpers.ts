@@ -22,6 +22,16 @@ export async function startApi(h: Harness, uiDir?: string): Promise<Api> {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    server,
+    ...apiClient(url),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Requests as the console makes them, to the API at `url`: this file's in-process app or an API process. */
+export function apiClient(url: string): Pick<Api, 'call' | 'login'> {
   const call: Api['call'] = async (method, path, opts = {}) => {
     const res = await fetch(`${url}/api${path}`, {
       method,
@@ -38,15 +48,12 @@ export async function startApi(h: Harness, uiDir?: string): Promise<Api> {
     return { status: res.status, body, headers: res.headers };
   };
   return {
-    url,
-    server,
     call,
     async login(username, password = 'demo1234') {
       const r = await call('POST', '/auth/login', { body: { username, password } });
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body.token as string;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 

@@ -16,6 +16,7 @@ import { startStack, type Stack } from './process-stack.js';
 import { FAULTS, soak, summaryLine } from './soak.js';
 import { checkConsistency, waitForConsistency } from '../runtime/consistency.js';
 import { compressedCalendar } from './helpers-campaign.js';
+import { apiClient } from './api-helpers.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,19 +68,10 @@ describe('faults', () => {
     }
     expect(await checkConsistency(stack.db, stack.client, [campaignId])).toEqual([]);
   });
+
   it('stops gracefully on SIGTERM: the worker finishes the activity it is running, the API answers the requests it has accepted, and both exit 0', async () => {
-    const api = async (method: string, route: string, token?: string, body?: unknown) => {
-      const r = await fetch(`${stack.apiUrl}/api${route}`, {
-        method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(60_000),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined, at: Date.now() };
-    };
-    const login = async (username: string) => (await api('POST', '/auth/login', undefined, { username, password: 'demo1234' })).body.token as string;
-    const [coord, officer] = [await login('coord.changxing'), await login('officer.zhicheng')];
+    const api = apiClient(stack.apiUrl);
+    const [coord, officer] = [await api.login('coord.changxing'), await api.login('officer.zhicheng')];
 
     // The county's webhook answers each delivery 2 s after it arrives: the delivery activity is still
     // running when the worker is told to stop.
@@ -96,12 +88,12 @@ describe('faults', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      expect((await api('PUT', '/jurisdictions/330522/webhook', coord, { url, secret: 'changxing-bureau-secret-0001' })).status).toBe(200);
+      expect((await api.call('PUT', '/jurisdictions/330522/webhook', { token: coord, body: { url, secret: 'changxing-bureau-secret-0001' } })).status).toBe(200);
       // Two self-checks left undone when their stage closes 1.5 s after it opens: overdue and escalation notifications, posted to the webhook.
       const year = 3100;
       const campaignId = `changxing-330522-${year}`;
       const stages = compressedCalendar({ startInMs: 200, stageMs: [300, 1500, 600_000, 600_000, 600_000], gapMs: 100 });
-      const launched = await api('POST', '/campaigns', coord, { programme: 'changxing', year, jurisdictionId: '330522', stages, reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007'] });
+      const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year, jurisdictionId: '330522', stages, reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007'] } });
       expect(launched.status, JSON.stringify(launched.body)).toBe(201);
       const delivered = await Promise.race([arrived.then(() => true), sleep(60_000).then(() => false)]);
       if (!delivered) throw new Error(`no webhook delivery within 60 s of launch; the stack's log ends:\n${stack.log.slice(-40).join('\n')}`);
@@ -119,7 +111,7 @@ describe('faults', () => {
       const checks = await stack.db.task.findMany({ where: { campaignId, type: 'self_check', status: 'open' } });
       expect(checks).toHaveLength(2);
       const compliant = { areas: SELF_CHECK_AREAS.map((x) => ({ key: x.key, finding: 'compliant' })) };
-      const inFlight = checks.map((t) => api('POST', `/tasks/${encodeURIComponent(t.id)}/complete`, officer, compliant));
+      const inFlight = checks.map(async (t) => ({ ...(await api.call('POST', `/tasks/${encodeURIComponent(t.id)}/complete`, { token: officer, body: compliant })), at: Date.now() }));
       await sleep(1500);
       const apiExit = stack.terminate('api');
       await sleep(500);
