@@ -22,7 +22,7 @@ export const operatorInput = z
     name: z.string().trim().min(1).max(100),
     uscc: z.string().trim().toUpperCase().refine(isValidUscc, { message: '统一社会信用代码无效（校验位不符） / invalid USCC (check character)' }),
     kind: z.enum(kindKeys),
-    jurisdictionId: z.string().max(50),
+    jurisdictionId: z.string().trim().min(1).max(50),
     registeredOn: dateOnly,
     track: z.enum(['live_marketing', 'community_group_buying']).nullable().optional(),
     platformAccounts: z.array(z.object({ platform: z.enum(PLATFORMS), account: z.string().trim().min(1).max(100), followers: z.number().int().min(0).optional() }).strict()).max(20).optional(),

@@ -54,6 +54,14 @@ describe('operator register', () => {
     expect(foreign.body.fields[0].messageEn).toMatch(/registered in another jurisdiction/);
     const id = (await h.db.operator.findUniqueOrThrow({ where: { uscc: u1 } })).id;
     expect((await api.call('PUT', `/operators/${id}`, { token: tokens['officer.putuo'], body: { abnormalListed: true } })).status).toBe(403);
+    // Moved to no jurisdiction or an unknown one: 400, nothing changed (an empty one once reached the
+    // database and failed there with 500: the contract fuzz, 2026-12-02).
+    for (const jurisdictionId of ['', ' ', '999999']) {
+      const moved = await api.call('PUT', `/operators/${id}`, { token: tokens['officer.dinghai'], body: { jurisdictionId, abnormalListed: true } });
+      expect([jurisdictionId, moved.status, moved.body.fields?.[0]?.path]).toEqual([jurisdictionId, 400, 'jurisdictionId']);
+    }
+    expect(await h.db.operator.findUniqueOrThrow({ where: { id } })).toMatchObject({ jurisdictionId: '330902', abnormalListed: false });
+    expect((await api.call('PUT', `/operators/${id}`, { token: tokens['officer.dinghai'], body: { jurisdictionId: '330903' } })).status).toBe(403);
     const edited = await api.call('PUT', `/operators/${id}`, { token: tokens['officer.dinghai'], body: { abnormalListed: true, uscc: 'ignored', id } });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ abnormalListed: true, uscc: u1 });

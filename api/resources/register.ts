@@ -55,10 +55,11 @@ function cell(field: keyof OperatorInput, raw: string): unknown {
 export function registerRouter(db: PrismaClient): Router {
   const r = Router();
 
-  async function mayKeep(me: Principal, jurisdictionId: string) {
-    if (!(await db.jurisdiction.findUnique({ where: { id: jurisdictionId } }))) return `辖区 ${jurisdictionId} 不存在 / unknown jurisdiction ${jurisdictionId}`;
-    if (!inScope(me, jurisdictionId)) return `辖区 ${jurisdictionId} 不在您的管辖范围 / ${jurisdictionId} is outside your jurisdiction`;
-    return undefined;
+  /** An operator is registered in a jurisdiction that exists (else 400) and lies in the caller's scope (else 403). */
+  async function checkJurisdiction(me: Principal, jurisdictionId: string): Promise<void> {
+    if (!(await db.jurisdiction.findUnique({ where: { id: jurisdictionId } })))
+      throw badRequest(`辖区 ${jurisdictionId} 不存在`, `unknown jurisdiction ${jurisdictionId}`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
+    if (!inScope(me, jurisdictionId)) throw forbidden(`辖区 ${jurisdictionId} 不在您的管辖范围`, `${jurisdictionId} is outside your jurisdiction`);
   }
   const data = (o: OperatorInput) => ({
     name: o.name,
@@ -73,8 +74,7 @@ export function registerRouter(db: PrismaClient): Router {
 
   route(r, { method: 'post', path: '/operators', summary: 'Register an operator in your jurisdiction (409 if its USCC is registered)', tag: 'register', roles: ['county_officer', 'coordinator'], body: operatorBody }, async (req, res, me) => {
     const o = parseOr400(operatorBody, req.body);
-    const refusal = await mayKeep(me, o.jurisdictionId);
-    if (refusal) throw refusal.includes('unknown') ? badRequest(refusal.split(' / ')[0]!, refusal.split(' / ')[1]!, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]) : forbidden(refusal.split(' / ')[0], refusal.split(' / ')[1]);
+    await checkJurisdiction(me, o.jurisdictionId);
     if (await db.operator.findUnique({ where: { uscc: o.uscc } })) throw conflict(`统一社会信用代码 ${o.uscc} 已登记`, `USCC ${o.uscc} is already registered`);
     const created = await db.$transaction(async (tx) => {
       const row = await tx.operator.create({ data: { id: `op-${o.uscc.toLowerCase()}`, uscc: o.uscc, ...data(o) } });
@@ -96,10 +96,7 @@ export function registerRouter(db: PrismaClient): Router {
     const editable = Object.fromEntries(Object.entries(req.body ?? {}).filter(([k]) => k in updateBody.shape));
     const patch = parseOr400(updateBody, editable);
     if (Object.keys(patch).length === 0) return before;
-    if (patch.jurisdictionId) {
-      const refusal = await mayKeep(me, patch.jurisdictionId);
-      if (refusal) throw forbidden(refusal.split(' / ')[0], refusal.split(' / ')[1]);
-    }
+    if (patch.jurisdictionId !== undefined) await checkJurisdiction(me, patch.jurisdictionId);
     return db.$transaction(async (tx) => {
       const now = new Date();
       const row = await tx.operator.update({
