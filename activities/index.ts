@@ -8,6 +8,7 @@ import type { Dispatch } from './notify.js';
 import { webhookActivities } from './webhook.js';
 import { programmeActivities } from './programme.js';
 import { intakeActivities } from './intake.js';
+import { housekeepingActivities } from './housekeeping.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -23,6 +24,7 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...webhookActivities(db),
     ...programmeActivities(db, dispatch),
     ...intakeActivities(db, dispatch),
+    ...housekeepingActivities(db),
   };
 }
 

@@ -63,7 +63,9 @@ export function intakeActivities(db: PrismaClient, dispatch?: Dispatch) {
           ],
         });
         if (created.count === 0) return;
-        for (const a of input.attachments) await tx.attachment.updateMany({ where: { id: a.id, entryId: null }, data: { entryId: input.entryId, field: a.field } });
+        // Only the filer's own uploads are bound (checked by the API too: api/intake-filing.ts).
+        const uploader = input.actor.userId;
+        if (uploader) for (const a of input.attachments) await tx.attachment.updateMany({ where: { id: a.id, entryId: null, uploadedById: uploader }, data: { entryId: input.entryId, field: a.field } });
         await appendAudit(tx, { key: `entry:${input.entryId}:filed`, actor: input.actor, action: 'intake.applied', entityType: 'case', entityId: input.entryId, campaignId: input.campaignId, jurisdictionId: input.jurisdictionId, clause: input.clause, data: { register: input.register, name: input.name, priority: input.priority, attachments: input.attachments.length } });
       });
     },

@@ -1,8 +1,11 @@
 // Outgoing webhooks (issue #6): one POST per delivery, signed with the bureau's secret. Temporal retries
-// a failed attempt with backoff (workflows/webhook.ts); every attempt is recorded on the delivery.
+// a failed attempt with backoff (workflows/webhook.ts); every attempt is recorded on the delivery. Each
+// attempt checks the target again (activities/webhook-target.ts: DNS may have changed since it was saved)
+// and posts to the address it checked; a redirect is not followed.
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../prisma/generated/client.js';
+import { checkWebhookTarget, postToCheckedAddress } from './webhook-target.js';
 
 export const SIGNATURE_HEADER = 'x-campaign-signature';
 export const TIMESTAMP_HEADER = 'x-campaign-timestamp';
@@ -13,8 +16,12 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** A receiver's answer that another attempt will not change (bad request, gone…); 408 and 429 are worth retrying. */
-const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+/**
+ * A receiver's answer that another attempt will not change (bad request, gone…); 408 and 429 are worth
+ * retrying. A redirect too: it is never followed (it could lead inside the network), so the bureau must
+ * set the final URL.
+ */
+const permanent = (status: number) => (status >= 300 && status < 400) || (status >= 400 && status < 500 && status !== 408 && status !== 429);
 
 export function webhookActivities(db: PrismaClient) {
   return {
@@ -34,18 +41,20 @@ export function webhookActivities(db: PrismaClient) {
       });
       const timestamp = Math.floor(Date.now() / 1000);
       const { attempts } = await db.webhookDelivery.update({ where: { id: d.id }, data: { attempts: { increment: 1 }, url: hook.url } });
+      const target = await checkWebhookTarget(hook.url);
+      if (!target.ok) {
+        const refused = `refused: ${target.messageEn}`.slice(0, 500);
+        await db.webhookDelivery.update({ where: { id: d.id }, data: { lastStatus: null, lastError: refused } });
+        throw ApplicationFailure.nonRetryable(`webhook target ${refused}`, 'WebhookTargetRefused');
+      }
       let status = 0;
       let error: string | null = null;
       try {
-        const res = await fetch(hook.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [DELIVERY_HEADER]: d.id, [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signWebhook(hook.secret, timestamp, body) },
-          body,
-          signal: AbortSignal.timeout(10_000),
-        });
-        status = res.status;
-        await res.body?.cancel();
-        if (!res.ok) error = `HTTP ${res.status}`;
+        if (target.unresolved) throw new Error(`cannot resolve ${target.host} (${target.unresolved})`);
+        const headers = { 'content-type': 'application/json', [DELIVERY_HEADER]: d.id, [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signWebhook(hook.secret, timestamp, body) };
+        status = await postToCheckedAddress(new URL(hook.url), target.address, headers, body, 10_000);
+        if (status >= 300 && status < 400) error = `HTTP ${status}: redirects are not followed (set the final URL)`;
+        else if (status < 200 || status >= 300) error = `HTTP ${status}`;
       } catch (e) {
         error = (e as Error).message;
       }

@@ -5,8 +5,12 @@ import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/db.js';
 import { authenticate, authRouter } from './auth.js';
+import { bodyParsers } from './body-limits.js';
 import { errorHandler, notFound } from './errors.js';
+import { apiMetrics, operabilityRouter, requestLogging, requestScope } from './observability.js';
+import { createLogger, type Logger } from '../runtime/logging.js';
 import { openApiDocument } from './openapi.js';
+import { wholeNumber } from '../runtime/config.js';
 import { route } from './routes.js';
 import { campaignsRouter } from './resources/campaigns.js';
 import { recordsRouter } from './resources/records.js';
@@ -24,6 +28,8 @@ import { searchRouter } from './resources/search.js';
 import { registersRouter } from './resources/registers.js';
 import { attachmentsRouter } from './resources/attachments.js';
 import { webhooksRouter } from './resources/webhooks.js';
+import { usersRouter } from './resources/users.js';
+import { jurisdictionsRouter } from './resources/jurisdictions.js';
 
 export interface AppDeps {
   db: PrismaClient;
@@ -34,13 +40,25 @@ export interface AppDeps {
   /** The Temporal Web UI, for links from a case to its workflow; and the namespace. */
   temporalUiUrl?: string;
   namespace?: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY): req.ip is then the client's address. */
+  trustProxy?: number;
+  /** Where the request lines go (README "Operating"); by default only errors, to stdout. */
+  logger?: Logger;
+  /** A bearer token GET /metrics then requires (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? wholeNumber(process.env, 'TRUST_PROXY', 0));
   // Audit ids are bigint; JSON has no bigint.
   app.set('json replacer', (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  // A JSON line per request with its request id, and metrics by route pattern (observability.ts).
+  const logger = deps.logger ?? createLogger({ service: 'api', level: 'error' });
+  const metrics = apiMetrics(deps.db, logger);
+  app.use(requestLogging(logger));
+  app.use(metrics.middleware);
   // Security headers (helmet). The console's only inline code is emotion's <style> tags; it is served
   // over plain http on the bureau's intranet too, so requests are not forced up to https.
   app.use(
@@ -64,14 +82,15 @@ export function createApp(deps: AppDeps): express.Express {
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  // GET /metrics, /livez, /readyz: outside /api and without a login, for Prometheus and a load balancer.
+  app.use(operabilityRouter({ db: deps.db, client: deps.client, registry: metrics.registry, metricsToken: deps.metricsToken }));
 
   const api = Router();
-  // Uploads carry a file as base64 (≤ 10 MB decoded); every other body is small.
-  const smallJson = express.json({ limit: '1mb' });
-  const uploadJson = express.json({ limit: '14mb' });
-  api.use((req, res, next) => (req.method === 'POST' && req.path === '/attachments' ? uploadJson : smallJson)(req, res, next));
-  api.use(csvText);
+  // Who is calling first (the bearer header only), then the body, within that caller's limits (body-limits.ts).
   api.use(authenticate(deps.db));
+  api.use(bodyParsers(csvText));
+  // The Temporal calls a request makes carry its id from here on (after the body parsers, see requestScope).
+  api.use(requestScope);
 
   route(api, { method: 'get', path: '/health', summary: 'Temporal and database status', tag: 'system', roles: 'public' }, async (_req, res) => {
     const [database, temporal] = await Promise.all([
@@ -98,6 +117,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(webhooksRouter(deps.db));
   api.use(registerRouter(deps.db));
   api.use(referenceRouter(deps.db));
+  api.use(jurisdictionsRouter(deps.db));
+  api.use(usersRouter(deps.db));
   api.use(programmesRouter(deps.db));
   api.use(registersRouter(deps.db, deps.client));
   api.use(attachmentsRouter(deps.db));

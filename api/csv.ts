@@ -43,3 +43,28 @@ export function readCsv<F extends string>(req: Request, headers: Record<string, 
     return { line: i + 2, cells };
   });
 }
+
+/** A problem with one line of an imported file, named as the user sees it. */
+export interface LineProblem {
+  path: string;
+  row: number;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** Collects every bad line of an import; `refuse()` throws one 400 naming them all (nothing is imported). */
+export function lineProblems() {
+  const problems: LineProblem[] = [];
+  return {
+    problems,
+    bad(line: number, zh: string, en: string) {
+      problems.push({ path: `line ${line}`, row: line, messageZh: `第 ${line} 行：${zh}`, messageEn: `line ${line}: ${en}` });
+    },
+    refuse(): void {
+      if (!problems.length) return;
+      const some = problems.slice(0, 5);
+      const more = problems.length > 5 ? '…' : '';
+      throw badRequest(`有 ${problems.length} 行有误，未导入任何记录：${some.map((p) => p.messageZh).join('；')}${more}`, `${problems.length} line(s) are wrong; nothing was imported: ${some.map((p) => p.messageEn).join('; ')}${more}`, problems);
+    },
+  };
+}

@@ -4,7 +4,7 @@
 import type { CaseSeed } from '../activities/case.js';
 import type { Named } from '../domain/programmes/index.js';
 import { caseIdOf, trackKeyOf } from '../domain/case.js';
-import { isValidUscc } from '../domain/uscc.js';
+import { usccProblemMessage } from '../domain/uscc.js';
 import type { PrismaClient } from '../prisma/db.js';
 import { badRequest } from './errors.js';
 
@@ -51,7 +51,8 @@ export async function resolveEnrolment(
     const bad = (zh: string, en: string) => problems.push({ path, ...(opts.rowBase !== undefined ? { row: line } : {}), messageZh: opts.rowBase !== undefined ? `第 ${line} 行：${zh}` : zh, messageEn: opts.rowBase !== undefined ? `line ${line}: ${en}` : en });
     const uscc = r.uscc?.trim().toUpperCase();
     if (!r.operatorId && !uscc) return bad('缺少经营主体或统一社会信用代码', 'operator id or USCC missing');
-    if (uscc && !isValidUscc(uscc)) return bad(`统一社会信用代码「${uscc}」无效（校验位不符）`, `USCC "${uscc}" is invalid (check character)`);
+    const invalid = uscc ? usccProblemMessage(uscc) : undefined;
+    if (invalid) return bad(`统一社会信用代码「${uscc}」无效：${invalid.ruleZh}`, `USCC "${uscc}" is invalid: ${invalid.ruleEn}`);
     const o = operators.find((x) => (r.operatorId ? x.id === r.operatorId : x.uscc === uscc));
     if (!o) return bad(`经营主体 ${r.operatorId ?? uscc} 未在经营主体名录中`, `operator ${r.operatorId ?? uscc} is not in the operator register`);
     if (!inside.has(o.jurisdictionId)) return bad(`「${o.name}」不在本辖区注册`, `${o.name} is not registered in ${opts.jurisdictionId}`);

@@ -67,6 +67,16 @@ export function refuseUnstorableText(roots: [unknown, string][]): void {
 }
 
 /** Parses with zod or throws 400 listing every field problem in both languages. */
+/**
+ * The editable fields of a record sent back whole (react-admin's edit form sends every field), parsed by
+ * `schema`: other fields are ignored; anything but a JSON object is refused; no body edits nothing.
+ */
+export function parseEdit<T extends z.ZodObject>(schema: T, body: unknown, whatZh: string, whatEn: string): z.infer<T> {
+  if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body)))
+    throw badRequest(`请求内容须为${whatZh}记录（JSON 对象）`, `the body must be ${whatEn} record (a JSON object)`, [{ path: '', messageZh: '须为 JSON 对象', messageEn: 'expected a JSON object' }]);
+  return parseOr400(schema, Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => k in schema.shape)));
+}
+
 export function parseOr400<T extends z.ZodType>(schema: T, input: unknown, where = 'body'): z.infer<T> {
   const r = schema.safeParse(input);
   if (r.success) {
@@ -128,9 +138,9 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (!e && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) e = badRequest('请求无效', String(err.message ?? 'bad request'));
   if (!e && databaseUnavailable(err))
     e = new HttpError(503, 'database_unavailable', '数据库暂不可用，请稍后重试', 'database unavailable, try again');
-  if (!e) {
-    console.error('[api] unexpected error', err);
-    e = new HttpError(500, 'internal', '服务器内部错误', 'internal server error');
-  }
+  if (!e) e = new HttpError(500, 'internal', '服务器内部错误', 'internal server error');
+  // The request's log line (api/observability.ts) carries the code, and for a 5xx the error with its stack.
+  res.locals.errorCode = e.code;
+  if (e.status >= 500) res.err = err instanceof Error ? err : new Error(String(err));
   res.status(e.status).json(body(e));
 };

@@ -9,7 +9,8 @@ import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import { checkIntakeForm, entryIdentity, entryName, flagsOf, formAttachments, priorityOf, type Reason } from '../domain/intake.js';
 import type { Actor } from '../domain/roles.js';
 import { fileIntakeApplicationUpdate } from '../workflows/messages.js';
-import { badRequest, conflict } from './errors.js';
+import { UNBOUND_UPLOAD_FILING_MS } from '../activities/housekeeping.js';
+import { badRequest, conflict, forbidden } from './errors.js';
 
 export async function fileIntakeApplication(
   db: PrismaClient,
@@ -27,11 +28,18 @@ export async function fileIntakeApplication(
   const form = checked.form;
   const attachments = formAttachments(form);
   if (attachments.length) {
-    const found = await db.attachment.findMany({ where: { id: { in: attachments.map((a) => a.id) } }, select: { id: true, entryId: true, uploadedById: true } });
+    const found = await db.attachment.findMany({ where: { id: { in: attachments.map((a) => a.id) } }, select: { id: true, entryId: true, uploadedById: true, uploadedAt: true } });
+    // An upload is its uploader's until an application uses it (GET /attachments/:id shows it to no one
+    // else): another user's id, however learnt, binds nothing (OWASP ASVS 4.2.1, insecure direct object reference).
+    const foreign = found.find((f) => f.uploadedById !== actor.userId);
+    if (foreign) throw forbidden(`附件 ${foreign.id} 不是您上传的，不能用于申报`, `attachment ${foreign.id} was uploaded by another user and cannot be used in your application`);
     const problems = attachments.flatMap((a, i) => {
       const f = found.find((x) => x.id === a.id);
       if (!f) return [{ path: `form.${a.field}`, messageZh: `附件 ${a.id} 不存在`, messageEn: `attachment ${a.id} does not exist` }];
       if (f.entryId) return [{ path: `form.${a.field}`, messageZh: `附件 ${a.id} 已用于其他申报`, messageEn: `attachment ${a.id} belongs to another application` }];
+      // Unused uploads are deleted a day after upload (README "Housekeeping"): one about to go is refused
+      // now rather than bound by the workflow after it is gone.
+      if (f.uploadedAt.getTime() < Date.now() - UNBOUND_UPLOAD_FILING_MS) return [{ path: `form.${a.field}`, messageZh: `附件 ${a.id} 上传已超过 23 小时，请重新上传`, messageEn: `attachment ${a.id} was uploaded over 23 hours ago: upload it again` }];
       if (attachments.findIndex((x) => x.id === a.id) !== i) return [{ path: `form.${a.field}`, messageZh: `附件 ${a.id} 重复`, messageEn: `attachment ${a.id} given twice` }];
       return [];
     });

@@ -40,13 +40,17 @@ const CREATED = new Set([
   'post /listings/:id/findings',
   'post /operators',
   'post /operators/import',
+  'post /users',
+  'post /users/import',
+  'post /jurisdictions',
+  'post /jurisdictions/import',
 ]);
 // Routes that answer a plain JSON array without being a react-admin list (no Content-Range, no list params).
 const ARRAY = new Set(['get /programmes/:id/versions']);
-const NO_CONTENT = new Set(['post /auth/logout', 'delete /jurisdictions/:id/webhook']);
+const NO_CONTENT = new Set(['post /auth/logout', 'post /auth/logout-everywhere', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no
 // body at all changes nothing.
-const WHOLE_RECORD = new Set(['put /operators/:id']);
+const WHOLE_RECORD = new Set(['put /operators/:id', 'put /users/:id', 'put /jurisdictions/:id']);
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD (Asia/Shanghai)' };
 const QUERY: Record<string, { name: string; schema: object; description?: string; required?: boolean }[]> = {

@@ -12,6 +12,8 @@ export interface LoadedProgramme {
   spec?: ProgrammeSpec;
   createdAt?: Date;
   createdById?: string | null;
+  /** The jurisdiction that owns a defined programme: it and those above it may revise it. */
+  jurisdictionId?: string | null;
 }
 
 /** The programme `id` (a defined one at `version`, else its latest), or undefined when there is none. */
@@ -21,5 +23,5 @@ export async function loadProgramme(db: PrismaClient, id: string, version?: numb
   const row = await db.programmeDefinition.findFirst({ where: { id, ...(version !== undefined ? { version } : {}) }, orderBy: { version: 'desc' } });
   if (!row) return undefined;
   const spec = row.spec as unknown as ProgrammeSpec;
-  return { programme: programmeFromSpec(spec, row.version), builtIn: false, version: row.version, spec, createdAt: row.createdAt, createdById: row.createdById };
+  return { programme: programmeFromSpec(spec, row.version), builtIn: false, version: row.version, spec, createdAt: row.createdAt, createdById: row.createdById, jurisdictionId: row.jurisdictionId };
 }

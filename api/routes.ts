@@ -14,6 +14,8 @@ export interface RouteDoc {
   roles?: readonly Role[] | 'public';
   body?: z.ZodType;
   list?: boolean;
+  /** Allowed while the caller must still change a temporary password (sign out, see oneself, change it). */
+  duringPasswordChange?: boolean;
 }
 
 export const ROUTES: RouteDoc[] = [];
@@ -26,6 +28,9 @@ export function route(router: Router, doc: RouteDoc, handler: Handler): void {
     const me = res.locals.principal as Principal | undefined;
     if (doc.roles !== 'public') {
       if (!me) throw new HttpError(401, 'unauthenticated', '请先登录', 'please sign in');
+      // OWASP ASVS 2.1.x: a temporary password is for changing it, nothing else.
+      if (me.mustChangePassword && !doc.duringPasswordChange)
+        throw new HttpError(403, 'password_change_required', '请先修改临时密码', 'change your temporary password first');
       if (doc.roles && !doc.roles.includes(me.role)) throw forbidden(`角色「${me.role}」无权执行此操作`, `role "${me.role}" may not do this`);
     }
     // Text PostgreSQL cannot store, anywhere in the request, is refused before any query or workflow sees it.

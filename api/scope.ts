@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../prisma/db.js';
-import type { Role } from '../domain/roles.js';
+import type { Actor, Role } from '../domain/roles.js';
 
 /** The signed-in user and where they may look: their jurisdiction's subtree (city ⊃ county ⊃ station). */
 export interface Principal {
@@ -14,6 +14,9 @@ export interface Principal {
   subtree: string[];
   /** The jurisdictions above theirs (a station officer sees the county's campaign). */
   ancestors: string[];
+  /** Signed in with a temporary password: nothing but changing it is allowed (routes.ts). */
+  mustChangePassword: boolean;
+  disabled: boolean;
 }
 
 export async function loadPrincipal(db: PrismaClient, userId: string): Promise<Principal | undefined> {
@@ -31,7 +34,12 @@ export async function loadPrincipal(db: PrismaClient, userId: string): Promise<P
     jurisdictionPath: j.path,
     subtree: below.map((b) => b.id),
     ancestors: j.path.split('/').filter((x) => x && x !== j.id),
+    mustChangePassword: u.mustChangePassword,
+    disabled: !!u.disabledAt,
   };
 }
 
 export const inScope = (p: Principal, jurisdictionId: string) => p.subtree.includes(jurisdictionId);
+
+/** Who made a decision, for the audit trail. */
+export const actorOf = (me: Principal): Actor => ({ userId: me.id, role: me.role, displayName: me.displayName });

@@ -1,4 +1,4 @@
-import type { ApplicationRules, CampaignSettings, CaseTaskTemplate, Clauses, IntakeRules, Named, Programme } from './programmes/index.js';
+import type { ApplicationRules, CampaignSettings, CaseTaskTemplate, Clauses, IntakeRules, Named, Programme, RosterRules } from './programmes/index.js';
 import type { DefinedRules } from './programmes/defined.js';
 import { definedCalendar } from './programmes/defined.js';
 import { parseDuration } from './duration.js';
@@ -42,6 +42,8 @@ export interface CampaignRules {
   seriousViolations: Named[];
   revocationGrounds: Named[];
   clauses: Clauses;
+  /** When the red and black lists may be published (absent in campaigns launched before it was data). */
+  rosters?: RosterRules;
   /** Application programmes (Zhoushan): the steps, rubric, veto items and clauses. */
   application?: ApplicationRules;
   /** Register programmes (Lijiang): the window, registers, roles and clauses. */
@@ -143,6 +145,7 @@ export function defineCampaign(
         seriousViolations: programme.seriousViolations,
         revocationGrounds: programme.revocationGrounds,
         clauses: programme.clauses,
+        ...(programme.rosters ? { rosters: programme.rosters } : {}),
         ...(programme.application ? { application: programme.application } : {}),
         ...(programme.intake ? { intake: programme.intake } : {}),
         ...(programme.defined ? { defined: programme.defined } : {}),

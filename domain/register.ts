@@ -1,6 +1,6 @@
 // The base register of live rooms (调查摸底, zhoushan 六、（一）) and who may apply (三、培育对象).
 import { z } from 'zod';
-import { isValidUscc } from './uscc.js';
+import { usccProblemMessage } from './uscc.js';
 
 /** Operator kinds: Changxing's three, and Zhoushan's 电商经营者/直播基地/MCN机构/主播 (三、培育对象). */
 export const OPERATOR_KINDS = [
@@ -20,7 +20,15 @@ const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格�
 export const operatorInput = z
   .object({
     name: z.string().trim().min(1).max(100),
-    uscc: z.string().trim().toUpperCase().refine(isValidUscc, { message: '统一社会信用代码无效（校验位不符） / invalid USCC (check character)' }),
+    // The rule broken (length, characters, division code, check character), not only "invalid".
+    uscc: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((code, ctx) => {
+        const p = usccProblemMessage(code);
+        if (p) ctx.addIssue({ code: 'custom', message: `${p.messageZh} / ${p.messageEn}` });
+      }),
     kind: z.enum(kindKeys),
     jurisdictionId: z.string().trim().min(1).max(50),
     registeredOn: dateOnly,

@@ -13,10 +13,13 @@ async function onServer<T>(baseUrl: string, fn: (c: pg.Client) => Promise<T>): P
   }
 }
 
-/** Creates database `name` beside the one of `baseUrl`; returns its URL and the server's version. */
-export async function createDatabase(baseUrl: string, name: string): Promise<{ url: string; version: string }> {
+/**
+ * Creates database `name` beside the one of `baseUrl` (owned by `owner`, a role there, when given);
+ * returns its URL and the server's version.
+ */
+export async function createDatabase(baseUrl: string, name: string, opts: { owner?: string } = {}): Promise<{ url: string; version: string }> {
   const version = await onServer(baseUrl, async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
+    await c.query(`CREATE DATABASE ${name}${opts.owner ? ` OWNER ${pg.escapeIdentifier(opts.owner)}` : ''}`);
     return (await c.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
   });
   const url = new URL(baseUrl);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { TASK_QUEUE_DEFAULT } from '../workflows/messages.js';
 
 /** Everything a process needs to find the others, from the environment (secrets never in code). */
@@ -7,6 +8,14 @@ export interface Config {
   temporalNamespace: string;
   taskQueue: string;
   databaseUrl?: string;
+  /**
+   * The owner role, which applies the migrations (DATABASE_MIGRATION_URL). Set, DATABASE_URL's role is
+   * an application role with data rights only, granted to it after each migration: it cannot disable the
+   * audit trail's trigger nor drop a table (README "Production profile").
+   */
+  databaseMigrationUrl?: string;
+  /** DATABASE_URL's role, granted those data rights when DATABASE_MIGRATION_URL is set. */
+  databaseAppRole?: string;
   port: number;
   /** The API's listening address: 127.0.0.1 for one machine, 0.0.0.0 behind a load balancer. */
   host: string;
@@ -27,7 +36,21 @@ export interface Config {
    * requests off; the worker asks its activities to cancel, which ours (no heartbeats) do not notice.
    */
   shutdownGraceMs: number;
+  /** Proxies in front of the API whose X-Forwarded-For is believed (TRUST_PROXY, default 0): the client address the sign-in limiter counts. */
+  trustProxy: number;
+  /** In-house hosts a webhook may reach although they are internal (WEBHOOK_ALLOW_HOSTS; activities/webhook-target.ts). */
+  webhookAllowHosts: string[];
+  /** The level of the JSON log lines (LOG_LEVEL, default info; README "Operating"). */
+  logLevel: LogLevelName;
+  /** The worker's port for /metrics, /livez and /readyz (METRICS_PORT, default 9464; 0 takes any free port). */
+  metricsPort: number;
+  /** A bearer token that /metrics then requires (METRICS_TOKEN); unset, /metrics is open: keep it off public networks. */
+  metricsToken?: string;
 }
+
+/** pino's levels; LOG_LEVEL takes any of them in either case (it used to take the SDK's WARN, INFO…). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 export interface TemporalTls {
   clientCertPair?: { crt: Buffer; key: Buffer };
@@ -37,6 +60,19 @@ export interface TemporalTls {
 
 /** A setting that cannot work as given: the process refuses to start, naming the variable. */
 export class ConfigError extends Error {}
+
+/** The role a PostgreSQL URL signs in as (the URL itself is never echoed: it holds a password). */
+function pgRole(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name}: not a URL (postgresql://user:password@host:5432/db)`);
+  }
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') throw new ConfigError(`${name}: not a postgresql:// URL`);
+  if (!url.username) throw new ConfigError(`${name}: names no user (postgresql://user:password@host:5432/db)`);
+  return decodeURIComponent(url.username);
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path: string) => Buffer = (p) => readFileSync(p)): Config {
   const file = (name: string) => {
@@ -58,13 +94,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
   if (cached !== undefined && cached !== '' && !/^\d+$/.test(cached)) throw new ConfigError(`WORKER_MAX_CACHED_WORKFLOWS=${cached}: not a whole number`);
   const grace = env.SHUTDOWN_GRACE_SECONDS || '10';
   if (!/^\d+$/.test(grace) || Number(grace) < 1) throw new ConfigError(`SHUTDOWN_GRACE_SECONDS=${grace}: not a whole number of seconds ≥ 1`);
+  const trustProxy = wholeNumber(env, 'TRUST_PROXY', 0);
+  wholeNumber(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50); // read by api/auth.ts; checked here so a typo stops the start
+  const webhookAllow = webhookAllowHosts(env); // read again where a webhook is saved or posted; checked here so a typo stops the start
+  const migrationUrl = env.DATABASE_MIGRATION_URL || undefined;
+  let appRole: string | undefined;
+  if (migrationUrl) {
+    if (!env.DATABASE_URL) throw new ConfigError('DATABASE_MIGRATION_URL needs DATABASE_URL: the application role the owner grants data rights to');
+    const owner = pgRole('DATABASE_MIGRATION_URL', migrationUrl);
+    appRole = pgRole('DATABASE_URL', env.DATABASE_URL);
+    if (owner === appRole) throw new ConfigError(`DATABASE_MIGRATION_URL and DATABASE_URL both sign in as "${owner}": give the application a role of its own, or leave DATABASE_MIGRATION_URL unset`);
+  }
   const port = Number(env.PORT ?? 3000);
   if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new ConfigError(`PORT=${env.PORT}: not a port number`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevelName;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL}: not one of ${LOG_LEVELS.join(', ')}`);
+  const metricsPort = env.METRICS_PORT || '9464';
+  if (!/^\d+$/.test(metricsPort) || Number(metricsPort) > 65535) throw new ConfigError(`METRICS_PORT=${metricsPort}: not a port number (0 takes any free port)`);
+  // A bearer token short enough to guess protects nothing (OWASP ASVS 2.9: secrets of ≥ 128 bits).
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN !== '' && env.METRICS_TOKEN.length < 16) throw new ConfigError('METRICS_TOKEN: shorter than 16 characters');
   return {
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE_DEFAULT,
     databaseUrl: env.DATABASE_URL || undefined,
+    ...(migrationUrl ? { databaseMigrationUrl: migrationUrl, databaseAppRole: appRole } : {}),
     port,
     host: env.HOST || '127.0.0.1',
     temporalUiUrl: env.TEMPORAL_UI_URL,
@@ -72,7 +126,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
     ...(env.TEMPORAL_API_KEY ? { temporalApiKey: env.TEMPORAL_API_KEY } : {}),
     ...(cached ? { workerMaxCachedWorkflows: Number(cached) } : {}),
     shutdownGraceMs: Number(grace) * 1000,
+    trustProxy,
+    webhookAllowHosts: webhookAllow,
+    logLevel,
+    metricsPort: Number(metricsPort),
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   };
+}
+
+/** A variable holding a whole number ≥ 0, or its default when unset. */
+export function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new ConfigError(`${name}=${v}: not a whole number`);
+  return Number(v);
 }
 
 /** Options for Connection.connect / NativeConnection.connect: address, TLS and API key as configured. */
@@ -83,4 +150,23 @@ export function temporalConnectionOptions(cfg: Config): { address: string; tls?:
     ...(cfg.temporalTls ? { tls: cfg.temporalTls } : cfg.temporalApiKey ? { tls: true as const } : {}),
     ...(cfg.temporalApiKey ? { apiKey: cfg.temporalApiKey } : {}),
   };
+}
+
+/**
+ * WEBHOOK_ALLOW_HOSTS: comma-separated host names or IP addresses that a webhook may reach although they
+ * are loopback, private or otherwise internal (the SSRF guard, activities/webhook-target.ts). Names are
+ * lower-cased without a trailing dot, IPv6 without brackets; an entry that is neither is refused.
+ */
+export function webhookAllowHosts(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out: string[] = [];
+  for (const raw of (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',')) {
+    const entry = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+    if (!entry) continue;
+    const name = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(entry);
+    // "127.1" or "2130706433" would pass as names, yet a URL reads them as 127.0.0.1: an address is written in full.
+    if (isIP(entry) === 0 && (!name || /^[0-9.]+$/.test(entry) || /^0x[0-9a-f]+$/.test(entry)))
+      throw new ConfigError(`WEBHOOK_ALLOW_HOSTS: "${raw.trim()}" is neither a host name nor an IP address written in full (comma-separated, no scheme or port)`);
+    out.push(entry);
+  }
+  return out;
 }

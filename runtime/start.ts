@@ -1,24 +1,33 @@
 // `npm start`: the whole system on embedded defaults. PostgreSQL (embedded under data/postgres unless
-// DATABASE_URL is set), migrations, demo seed, the Temporal dev server persisted to data/temporal.db
-// (unless TEMPORAL_ADDRESS is set), then the worker and the API as separate processes, restarted if
-// they die. Ctrl-C stops everything; all state survives in data/.
+// DATABASE_URL is set), migrations, demo seed (on DATABASE_URL only with --demo: start-options.ts), the
+// Temporal dev server persisted to data/temporal.db (unless TEMPORAL_ADDRESS is set), then the worker
+// and the API as separate processes, restarted if they die. Ctrl-C stops everything; all state survives
+// in data/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
-import { demoLogins, seedDemo, DEMO_JURISDICTIONS, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
+import { demoLogins, demoUsername, seedDemo, DEMO_JURISDICTIONS, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
 import { startDevServer, type DevServer } from './temporal-server.js';
 import { configFromEnv, temporalConnectionOptions } from './config.js';
 import { launchDemoCampaign } from './demo.js';
+import { startOptions, type StartOptions } from './start-options.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = `${root}data`;
 mkdirSync(dataDir, { recursive: true });
 const cfg = configFromEnv();
 const log = (m: string) => console.log(`[start] ${m}`);
+let opts: StartOptions;
+try {
+  opts = startOptions(process.argv.slice(2), cfg.databaseUrl);
+} catch (e) {
+  console.error(`[start] ${(e as Error).message} (usage: npm start [-- --demo])`);
+  process.exit(2);
+}
 
 let pg: EmbeddedDb | undefined;
 let temporal: DevServer | undefined;
@@ -31,9 +40,12 @@ if (!databaseUrl) {
   pg = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: Number(process.env.PGPORT ?? 54329), persistent: true });
   databaseUrl = pg.url;
 }
-await migrate(databaseUrl, () => {});
+await migrate(cfg.databaseMigrationUrl ?? databaseUrl, () => {}, { grantTo: cfg.databaseAppRole });
 const db = createPrisma(databaseUrl);
-if ((await seedDemo(db)).created) log('seeded demo jurisdictions, users and operators');
+if (opts.demo && (await seedDemo(db)).created) log('seeded demo jurisdictions, users and operators');
+// Seeded now or on an earlier start. seedDemo seeds only a database without jurisdictions, so one that
+// create-admin set up first has no demo, and no demo campaign (it needs the demo's users and places).
+const demoSeeded = (await db.user.count({ where: { username: demoUsername('coordinator', 'changxing') } })) > 0;
 
 let temporalAddress = process.env.TEMPORAL_ADDRESS;
 let uiUrl = cfg.temporalUiUrl;
@@ -45,7 +57,9 @@ if (!temporalAddress) {
   uiUrl = temporal.uiUrl;
 }
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(cfg.port), ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}) };
+// Migrated above: the worker and the API get the application role only, never the owner's URL.
+const { DATABASE_MIGRATION_URL: _owner, ...inherited } = process.env;
+const env = { ...inherited, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(cfg.port), ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}) };
 function supervise(name: string, script: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' });
   children.set(name, child);
@@ -69,27 +83,44 @@ for (let i = 0; ; i++) {
   if (i > 300) throw new Error('the API did not come up');
   await new Promise((r) => setTimeout(r, 500));
 }
-const connection = await Connection.connect({ ...temporalConnectionOptions(cfg), address: temporalAddress });
-// A failure here must not leave the worker, API, Temporal and PostgreSQL running without their supervisor.
-const demo = await launchDemoCampaign(new Client({ connection, namespace: cfg.temporalNamespace }), db, cfg.taskQueue).catch(async (e: unknown) => {
-  console.error('[start] the demo campaign could not be launched:', e);
-  return shutdown(1);
-});
-if (demo) log(`launched demo campaign ${demo}`);
-await connection.close();
+if (opts.demo && demoSeeded) {
+  const connection = await Connection.connect({ ...temporalConnectionOptions(cfg), address: temporalAddress });
+  // A failure here must not leave the worker, API, Temporal and PostgreSQL running without their supervisor.
+  const demo = await launchDemoCampaign(new Client({ connection, namespace: cfg.temporalNamespace }), db, cfg.taskQueue).catch(async (e: unknown) => {
+    console.error('[start] the demo campaign could not be launched:', e);
+    return shutdown(1);
+  });
+  if (demo) log(`launched demo campaign ${demo}`);
+  await connection.close();
+}
 
-const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
-const SHOWN = ['coord.changxing', 'officer.changxing', 'officer.zhicheng', 'officer.taihu', 'leader.changxing', 'leader.huzhou', 'coord.zhoushan', 'coord.lijiang', 'auditor.lijiang', 'officer.gucheng', 'admin.changxing'];
-const pick = demoLogins().filter((l) => SHOWN.includes(l.username));
-console.log(`
-  控制台 Console:        ${apiUrl}/
-  API (OpenAPI):         ${apiUrl}/api/openapi.json
-  Temporal Web UI:       ${uiUrl ?? '(external cluster)'}
-  演示账号 Demo logins (password "${password}"):
-${pick.map((l) => `    ${l.username.padEnd(22)} ${l.role.padEnd(15)} ${l.jurisdiction}`).join('\n')}
-    … one user per role per jurisdiction: <coord|officer|auditor|leader|admin>.<${DEMO_JURISDICTIONS.map((j) => j.slug).join('|')}>
-  Ctrl-C stops everything; data stays in data/.
-`);
+const banner = [
+  // The API serves the console only when it is built (npm run build:ui; scripts/start.sh builds it).
+  `  控制台 Console:        ${apiUrl}/${existsSync(`${root}admin-ui/dist/index.html`) ? '' : '  (not built: npm run build:ui)'}`,
+  `  API (OpenAPI):         ${apiUrl}/api/openapi.json`,
+  `  Temporal Web UI:       ${uiUrl ?? '(external cluster)'}`,
+];
+if (opts.demo && demoSeeded) {
+  const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
+  const SHOWN = ['coord.changxing', 'officer.changxing', 'officer.zhicheng', 'officer.taihu', 'leader.changxing', 'leader.huzhou', 'coord.zhoushan', 'coord.lijiang', 'auditor.lijiang', 'officer.gucheng', 'admin.changxing'];
+  const pick = demoLogins().filter((l) => SHOWN.includes(l.username));
+  banner.push(
+    `  演示账号 Demo logins (password "${password}"):`,
+    ...pick.map((l) => `    ${l.username.padEnd(22)} ${l.role.padEnd(15)} ${l.jurisdiction}`),
+    `    … one user per role per jurisdiction: <coord|officer|auditor|leader|admin>.<${DEMO_JURISDICTIONS.map((j) => j.slug).join('|')}>`,
+  );
+} else if (demoSeeded) {
+  banner.push('  注意 Note: 此数据库含演示账号（共用一个密码），不可用于生产 this database holds the demo accounts (one shared password): not for production');
+}
+if ((await db.user.count({ where: { role: 'admin', disabledAt: null } })) === 0) {
+  banner.push(
+    '  尚无管理员账号 No admin account yet. Create the first one (it prints a one-time password, changed at first sign-in):',
+    '    npm run create-admin -- --username <name> --jurisdiction <GB/T 2260 code> --jurisdiction-name <名称> --level province|city|county',
+    '    (an existing jurisdiction: --jurisdiction <its id> alone; README "Production profile")',
+  );
+}
+banner.push('  Ctrl-C stops everything; data stays in data/.');
+console.log(`\n${banner.join('\n')}\n`);
 
 async function shutdown(code = 0): Promise<never> {
   if (stopping) return new Promise<never>(() => {}); // the first call exits

@@ -1,21 +1,48 @@
 // The worker process: `node --import tsx runtime/worker-main.ts` (npm start runs it for you).
 // Several can run against one Temporal cluster; SIGTERM drains in-flight work before exiting.
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { Connection } from '@temporalio/client';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { dispatchPendingDeliveries } from '../activities/notify.js';
 import { createPrisma } from '../prisma/db.js';
 import { configFromEnv, temporalConnectionOptions } from './config.js';
 import { createWorker } from './worker.js';
-
-// The bundler's and worker's INFO lines drown the console of `npm start`; LOG_LEVEL=INFO brings them back.
-Runtime.install({ logger: new DefaultLogger((process.env.LOG_LEVEL ?? 'WARN') as LogLevel) });
+import { createLogger, sdkLogger } from './logging.js';
+import { databaseCheck, temporalCheck } from './probes.js';
+import { createTemporalClient } from './request-id.js';
+import { freeLoopbackPort, startWorkerHttp } from './worker-http.js';
+import { ensureHousekeepingSchedule } from './housekeeping.js';
 
 const cfg = configFromEnv();
+const logger = createLogger({ service: 'worker', level: cfg.logLevel });
+// The SDK's own metrics (task latencies, slots, pollers, sticky cache) from its Prometheus exporter on a
+// loopback port; METRICS_PORT serves them with the probes (worker-http.ts). Runtime.install can run once
+// per process: here, not in createWorker (the tests install their own). The SDK's log lines go through
+// pino too (its INFO chatter only at LOG_LEVEL=debug, logging.ts sdkLogger).
+const sdkMetricsPort = await freeLoopbackPort();
+Runtime.install({ logger: sdkLogger(logger), telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } } });
 if (!cfg.databaseUrl) throw new Error('DATABASE_URL is required');
 const db = createPrisma(cfg.databaseUrl);
 const connection = await NativeConnection.connect(temporalConnectionOptions(cfg));
 const clientConnection = await Connection.connect(temporalConnectionOptions(cfg));
-const client = new Client({ connection: clientConnection, namespace: cfg.temporalNamespace });
+// The webhook deliveries an activity starts carry its request id on (runtime/request-id.ts).
+const client = createTemporalClient(clientConnection, cfg.temporalNamespace);
+// Up while the workflows are bundled: /livez answers at once, /readyz once the worker polls.
+let running = () => false;
+const http = await startWorkerHttp({
+  host: cfg.host,
+  port: cfg.metricsPort,
+  sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+  metricsToken: cfg.metricsToken,
+  logger,
+  checks: {
+    database: databaseCheck(db),
+    temporal: temporalCheck(clientConnection),
+    worker: async () => {
+      if (!running()) throw new Error('not polling');
+    },
+  },
+});
+logger.info({ url: `http://${cfg.host}:${http.port}`, paths: ['/metrics', '/livez', '/readyz'] }, 'metrics and probes listening');
 // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (faster restarts; the fault tests restart workers often).
 const worker = await createWorker({
   connection,
@@ -24,16 +51,24 @@ const worker = await createWorker({
   db,
   client,
   workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
+  logger,
   extra: { shutdownGraceTime: cfg.shutdownGraceMs, ...(cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {}) },
 });
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.
 const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });
-if (swept) console.log(`[worker] started ${swept} pending webhook deliveries`);
-console.log(`[worker] polling task queue "${cfg.taskQueue}" on ${cfg.temporalAddress}`);
+running = () => worker.getState() === 'RUNNING';
+if (swept) logger.info({ swept }, 'started pending webhook deliveries');
+// Hourly housekeeping (README "Housekeeping"): created once, whichever worker starts first.
+await ensureHousekeepingSchedule(client, cfg.taskQueue).then(
+  (created) => created && logger.info('created the hourly housekeeping schedule'),
+  (err: unknown) => logger.error({ err }, 'could not create the housekeeping schedule (housekeeping will not run)'),
+);
+logger.info({ taskQueue: cfg.taskQueue, temporalAddress: cfg.temporalAddress }, 'polling the task queue');
 // Resolves once a SIGTERM/SIGINT has drained the worker (its running activities finish first).
 await worker.run();
+await http.close();
 await connection.close();
 await clientConnection.close();
 await db.$disconnect();
-console.log('[worker] stopped');
+logger.info('stopped');
 process.exit(0);

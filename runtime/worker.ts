@@ -3,8 +3,12 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { PrismaClient } from '../prisma/db.js';
+import { silentLogger, type Logger } from './logging.js';
+import { activityLogging } from './request-id.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+/** Bundled with the workflows: pass to bundleWorkflowCode's workflowInterceptorModules with a prebuilt bundle. */
+export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../workflows/interceptors.ts', import.meta.url))];
 
 /** A worker for the campaign task queue: every workflow, every activity bound to `db`. */
 export async function createWorker(opts: {
@@ -16,6 +20,8 @@ export async function createWorker(opts: {
   client?: Client;
   /** A prebuilt bundle (tests build it once per run); otherwise bundled from workflows/ at start. */
   workflowBundlePath?: string;
+  /** Where each activity's line goes, with the request id that caused it (README "Operating"); none by default. */
+  logger?: Logger;
   extra?: Partial<WorkerOptions>;
 }): Promise<Worker> {
   return Worker.create({
@@ -24,6 +30,8 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
     ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    // A prebuilt bundle has the workflow interceptors in it already (WORKFLOW_INTERCEPTOR_MODULES).
+    interceptors: { activity: [activityLogging(opts.logger ?? silentLogger)], ...(opts.workflowBundlePath ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }) },
     // A worker shutting down lets the activities it holds finish (database writes, a webhook POST of at
     // most 10 s): an activity cut off would only be retried once its start-to-close timeout had passed.
     // The worker process takes SHUTDOWN_GRACE_SECONDS instead (runtime/worker-main.ts).

@@ -114,6 +114,7 @@ async function main(): Promise<number> {
   const taskQueue = 'campaigns-bench';
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: main.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue };
   delete env.WORKFLOW_BUNDLE_PATH; // the worker bundles its workflows itself, as under npm start
+  env.METRICS_PORT ??= '0'; // the worker's /metrics on any free port: one under npm start may hold 9464
   const rss = new RssMonitor();
   const worker = spawnNode('worker', 'runtime/worker-main.ts', env, cleanup);
   rss.watch('worker', worker.pid);

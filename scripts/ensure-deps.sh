@@ -2,7 +2,8 @@
 # Everything `npm start` and `npm test` need that a fresh clone lacks: node_modules (npm ci, redone when
 # package-lock.json changes), the generated Prisma client, the Temporal CLI (cached in ~/.cache),
 # (with --ui) the built console, and (with --test) schemathesis for test/contract-fuzz.test.ts (a PyPI
-# package in a private venv, cached in ~/.cache too).
+# package in a private venv, cached in ~/.cache too) and the browser tests' Chromium and CJK font
+# (Debian packages, scripts/browser-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "[setup] $*" >&2; }
@@ -29,7 +30,10 @@ if newer prisma/generated/client.ts prisma/schema.prisma; then
 fi
 
 bash scripts/temporal-cli.sh >/dev/null
-if [ -n "$tests" ]; then bash scripts/schemathesis.sh >/dev/null; fi
+if [ -n "$tests" ]; then
+  bash scripts/schemathesis.sh >/dev/null
+  bash scripts/browser-deps.sh
+fi
 
 if [ -n "$ui" ] && newer admin-ui/dist/index.html admin-ui/src admin-ui/index.html admin-ui/vite.config.ts package-lock.json; then
   log "building the console (admin-ui)…"

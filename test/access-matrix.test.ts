@@ -197,6 +197,11 @@ function paramTable(): Record<string, ParamCase[]> {
     'PUT /operators/:id': [{ params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, body: { kind: 'live_room' }, inside: ok('officer.zhicheng', [400], { registeredOn: '2024-02-30' }) }],
     'GET /jurisdictions/:id': [{ params: { id: '330522001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }, { params: { id: '330902' }, outside: ['putuo', 'changxing'], inside: ok('leader.zhoushan') }],
     'GET /users/:id': [{ params: { id: 'u-officer-zhicheng' }, outside: ZHICHENG_OUT, inside: ok('leader.changxing') }],
+    // Account changes: the inside calls carry a bad field (400), so nothing changes.
+    'PUT /users/:id': [{ params: { id: 'u-officer-zhicheng' }, outside: ZHICHENG_OUT, body: { phone: '12345' }, inside: ok('admin.changxing', [400]) }],
+    'POST /users/:id/reset-password': [{ params: { id: 'u-officer-zhicheng' }, outside: ZHICHENG_OUT, body: { reason: '' }, inside: ok('admin.zhicheng', [400]) }],
+    // A jurisdiction is renamed from above it: its own admin is refused too.
+    'PUT /jurisdictions/:id': [{ params: { id: '330522001' }, outside: ZHICHENG_OUT, outsideUsers: ['admin.zhicheng'], body: { name: '' }, inside: ok('admin.changxing', [400]) }],
     'GET /operators/:id': [{ params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }, { params: { id: 'op-zs-001' }, outside: DINGHAI_OUT, inside: ok('coord.zhoushan') }],
     // Lijiang registers (issue #8). A county officer files for applicants of the county only (玉龙 sees the city's campaign, not 古城's applicant).
     'POST /campaigns/:id/intake-applications': [{ params: L, outside: GUCHENG_OUT, body: duplicate, inside: ok('officer.gucheng', [400], { operatorId: 'op-lj-001', form: { register: 'product' } }) }],
@@ -230,6 +235,8 @@ function bodyScoped(): Record<string, { outside: Expect[]; inside: Expect[] }> {
   const fresh = { name: '矩阵测试主体', uscc: demoUscc('330522', 990), kind: 'enterprise', jurisdictionId: '330522001', registeredOn: '2020-01-01' };
   const bulk = { taskIds: [cx.taskZhicheng], userId: 'u-officer-zhicheng' };
   const idsQuery = `?ids=${encodeURIComponent(cx.taskZhicheng)}`;
+  const officerAt = (jurisdictionId: string) => ({ username: 'matrix.officer', displayName: '矩阵', role: 'county_officer', jurisdictionId });
+  const station = { id: '330522951', name: '矩阵所', level: 'station', parentId: '330522' };
   return {
     // Inside: the same launch is a conflict (the campaign of that year exists), so scope let it through.
     'POST /campaigns': {
@@ -239,6 +246,15 @@ function bodyScoped(): Record<string, { outside: Expect[]; inside: Expect[] }> {
     'POST /tasks/assign': { outside: [refuse('coord.zhoushan', bulk), refuse('officer.taihu', bulk)], inside: [{ user: 'coord.changxing', status: [409], body: bulk }] },
     'POST /tasks/remind': { outside: [refuse('coord.zhoushan', { taskIds: bulk.taskIds }), refuse('officer.taihu', { taskIds: bulk.taskIds }), refuse('leader.zhoushan', { taskIds: bulk.taskIds }), refuse('leader.taihu', { taskIds: bulk.taskIds })], inside: [{ user: 'leader.changxing', status: [409], body: { taskIds: bulk.taskIds } }] },
     'GET /tasks/assignees': { outside: [refuse('coord.zhoushan', undefined, idsQuery), refuse('officer.taihu', undefined, idsQuery)], inside: [{ user: 'officer.zhicheng', status: [409], query: idsQuery }] },
+    // Inside: the username is taken / the code exists (409), so scope let it through and nothing changed.
+    'POST /users': {
+      outside: [refuse('admin.taihu', officerAt('330522001')), refuse('admin.zhoushan', officerAt('330522001')), refuse('admin.zhicheng', officerAt('330522'))],
+      inside: [{ user: 'admin.changxing', status: [409], body: { ...officerAt('330522001'), username: 'officer.zhicheng' } }],
+    },
+    'POST /jurisdictions': {
+      outside: [refuse('admin.taihu', station), refuse('admin.zhoushan', station), refuse('admin.changxing', { id: '330530', name: '矩阵县', level: 'county', parentId: '330500' })],
+      inside: [{ user: 'admin.changxing', status: [409], body: { ...station, id: '330522001' } }],
+    },
     'POST /operators': {
       outside: [refuse('officer.taihu', fresh), refuse('officer.dinghai', fresh), refuse('coord.zhoushan', fresh)],
       inside: [{ user: 'officer.zhicheng', status: [409], body: { ...fresh, uscc: demoUscc('330522', 1) } }],
@@ -246,7 +262,7 @@ function bodyScoped(): Record<string, { outside: Expect[]; inside: Expect[] }> {
   };
 }
 
-/** The CSV register import refuses out-of-scope lines with a reason per line (400, nothing imported). */
+/** The CSV imports (register, users, jurisdictions) refuse out-of-scope lines with a reason per line (400, nothing imported). */
 async function importChecks(): Promise<{ failures: string[]; count: number }> {
   const failures: string[] = [];
   const op = await h.db.operator.findFirstOrThrow({ where: { jurisdictionId: '330522005' }, orderBy: { id: 'asc' } });
@@ -257,7 +273,18 @@ async function importChecks(): Promise<{ failures: string[]; count: number }> {
   }
   const inside = await api.call('POST', '/operators/import', { token: await token('officer.sian'), body: { csv } });
   if (inside.status !== 201) failures.push(`POST /operators/import as officer.sian: ${inside.status} ${JSON.stringify(inside.body).slice(0, 200)}`);
-  return { failures, count: 4 };
+  // Users and jurisdictions placed outside the admin's subtree: the line is named (accepted inside: test/accounts.test.ts).
+  const imports: [string, string, string][] = [
+    ['/users/import', '用户名,姓名,角色,辖区代码\nmatrix.import,矩阵,审核员,330522001', 'admin.taihu'],
+    ['/users/import', '用户名,姓名,角色,辖区代码\nmatrix.import,矩阵,审核员,330522001', 'admin.zhoushan'],
+    ['/jurisdictions/import', '代码,名称,上级代码,级别\n330522952,矩阵所,330522,基层所', 'admin.taihu'],
+    ['/jurisdictions/import', '代码,名称,上级代码,级别\n330522952,矩阵所,330522,基层所', 'admin.zhoushan'],
+  ];
+  for (const [path, text, user] of imports) {
+    const r = await api.call('POST', path, { token: await token(user), body: { csv: text } });
+    if (r.status !== 400 || !JSON.stringify(r.body.fields ?? []).includes('outside your jurisdiction')) failures.push(`POST ${path} as ${user}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  }
+  return { failures, count: 4 + imports.length };
 }
 
 /** Lists and aggregates: they filter by scope, so out-of-scope rows must be absent and in-scope ones present. */
@@ -379,12 +406,14 @@ const UNSCOPED: Record<string, string> = {
   'GET /programmes/:id': 'programme definitions, the same for everyone',
   'GET /programmes/:id/versions': 'programme definitions, the same for everyone',
   'POST /programmes': 'programme definitions are shared by every jurisdiction (coordinators and admins define them; roles checked above)',
-  'PUT /programmes/:id': 'programme definitions are shared by every jurisdiction (coordinators and admins revise them; roles checked above)',
+  'PUT /programmes/:id': 'a defined programme is revised only from its own jurisdiction or above, others copy it (test/accounts.test.ts); built-ins are read-only',
+  'POST /auth/password': 'changes the caller’s own password',
+  'POST /auth/logout-everywhere': 'ends the caller’s own sessions',
   'POST /notifications/read-all': 'marks only the caller’s own read state, of notifications addressed to them',
   'POST /attachments': 'an upload belongs to no jurisdiction until an application uses it (which checks the applicant’s scope); until then only its uploader may read it (GET /attachments/:id, checked above)',
 };
 /** Checked by a test of its own below (the CSV import judges the jurisdiction line by line). */
-const CUSTOM = ['POST /operators/import'];
+const CUSTOM = ['POST /operators/import', 'POST /users/import', 'POST /jurisdictions/import'];
 
 let checks = 0;
 async function call(e: Expect, route: RouteDoc, params: Record<string, string> = {}) {
@@ -521,7 +550,8 @@ describe('security basics', () => {
     expect(users.filter((u) => !/^\$2[aby]\$\d\d\$/.test(u.password_hash) || u.password_hash.includes('demo1234')).map((u) => u.username)).toEqual([]);
     const list = await api.call('GET', '/users?range=[0,999]', { token: await token('admin.huzhou') });
     const me = await api.call('GET', '/auth/me', { token: await token('admin.huzhou') });
-    for (const text of [JSON.stringify(list.body), JSON.stringify(me.body)]) expect(text).not.toMatch(/password|\$2[aby]\$/i);
+    // (mustChangePassword is a flag, not a password.)
+    for (const text of [JSON.stringify(list.body), JSON.stringify(me.body)]) expect(text.replace(/"mustChangePassword":(true|false)/g, '')).not.toMatch(/password|\$2[aby]\$/i);
   });
 
   it('uses bearer tokens, not cookies: login sets no cookie (so CSRF does not apply)', async () => {

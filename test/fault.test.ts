@@ -34,6 +34,23 @@ afterAll(async () => {
 }, 60_000);
 
 describe('faults', () => {
+  // README "Operating": the worker process's own port, for Prometheus and a load balancer.
+  it('serves the worker’s /livez, /readyz and the Temporal SDK’s metrics on METRICS_PORT', async () => {
+    expect((await fetch(`${stack.workerUrl}/livez`)).status).toBe(200);
+    // Ready once it polls (its bundle is prebuilt: within seconds of the API).
+    let ready: Response | undefined;
+    for (let i = 0; i < 120 && ready?.status !== 200; i++) {
+      if (i) await sleep(250);
+      ready = await fetch(`${stack.workerUrl}/readyz`).catch(() => undefined);
+    }
+    expect(await ready!.json()).toEqual({ status: 'ok', database: 'ok', temporal: 'ok', worker: 'ok', down: [] });
+    const metrics = await fetch(`${stack.workerUrl}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text, text.slice(0, 1500)).toMatch(/^temporal_[a-z_]+\{.*\} \d/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+  });
+
   it('loses and doubles nothing when the worker, Temporal, PostgreSQL or the API is killed mid-work', async () => {
     const lines: string[] = [];
     const result = await soak(stack, { cycles: FAULTS.length, fuzzPerCycle: 3, seed: 7, log: (l) => lines.push(l) });

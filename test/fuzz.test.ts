@@ -265,8 +265,8 @@ const unknownId = fc
   .filter((id) => id !== '.' && id !== '..');
 
 /** A CSV with at least one line that is wrong (bad 统一社会信用代码, bad date, unknown kind, junk, broken quotes). */
-function badCsv(header: string, goodLine: string) {
-  const badLine = fc.oneof(
+function badCsv(header: string, goodLine: string, ownBadLine?: fc.Arbitrary<string>) {
+  const badLine = ownBadLine ?? fc.oneof(
     badUscc.map((u) => u.replace(/[,"\n\r]/g, '')).filter((u) => !isValidUscc(u.trim().toUpperCase())).map((u) => goodLine.replace(/[0-9A-Z]{18}/, u)),
     badDate.map((d) => d.replace(/[,"\n\r]/g, '').trim() || 'x').filter((d) => !plausibleDay(d)).map((d) => goodLine.replace(/\d{4}-\d{2}-\d{2}/, d)),
     fc.array(fc.oneof(edgeString, unstorableString), { minLength: 1, maxLength: 6 }).map((cells) => cells.map((c) => c.replace(/[,"\n\r]/g, '')).join(',')),
@@ -320,8 +320,44 @@ function specs(): Record<string, Spec> {
   const opCsvHeader = '名称,统一社会信用代码,主体类型,辖区代码,注册日期';
   const editable = (b: unknown) => (b !== null && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => ['name', 'kind', 'jurisdictionId', 'registeredOn', 'track', 'platformAccounts', 'abnormalListed', 'dishonestListed'].includes(k))) : b);
   const route = (k: string) => WRITE_ROUTES.find((r) => routeKey(r) === k)!;
+  const only = (b: object, keys: string[]) => Object.fromEntries(Object.entries(b).filter(([k]) => keys.includes(k)));
+  // A line the import would take, and lines it must refuse (so no generated file imports anything).
+  const userCsvHeader = '用户名,姓名,角色,辖区代码';
+  const userCsvLine = 'fuzz.import.one,模糊测试,审核员,330522';
+  const badUserLine = fc.oneof(
+    edgeString.map((u) => `${u.replace(/[,"\n\r]/g, '')}!,模糊测试,审核员,330522`), // '!' is never in a username
+    fc.constantFrom('officer.zhicheng,重名,审核员,330522', 'fuzz.import.two,越权,审核员,330900', 'fuzz.import.three,无此辖区,审核员,999999', 'fuzz.import.four,角色,局长,330522', 'fuzz.import.five,,审核员,330522'),
+  );
+  const orgCsvHeader = '代码,名称,上级代码,级别';
+  const orgCsvLine = '330522961,模糊测试所,330522,基层所';
+  const badOrgLine = fc.oneof(
+    fc.constantFrom('330522001,已存在,330522,基层所', '330522962,越权,330902,基层所', '330522963,无上级,339999,县区', '3305229,位数,330522,基层所', '330522964,级别,330522,乡镇', '330599001,不在本县,330522,基层所', '330522965,循环,330522966,基层所\n330522966,循环,330522965,基层所'),
+    edgeString.map((n) => `33052297${n.length % 10},${n.replace(/[,"\n\r]/g, '') || '名'},330522,${n.replace(/[,"\n\r]/g, '')}!`), // '!' is no level
+  );
   return {
-    'POST /auth/login': { targets: [{ example: { username: 'fuzz.coord.changxing', password: 'not-the-password' } }], semantic: fc.record({ username: fc.oneof(edgeString, fc.constantFrom('coord.changxing', 'admin.huzhou')), password: edgeString }) },
+    'POST /auth/login': { targets: [{ example: { username: 'fuzz.coord.changxing', password: 'not-the-password' } }], semantic: fc.record({ username: fc.oneof(edgeString, fc.constantFrom('fuzz.coord.zhoushan', 'fuzz.admin.changxing')), password: edgeString }) },
+    // (Real usernames of this file only: failed sign-ins are counted per account in the shared database.)
+    'POST /auth/password': { targets: [T('fuzz.officer.zhoushan', undefined, { oldPassword: 'not-the-password', newPassword: 'Fuzz-new-password-2026' })] },
+    'POST /auth/logout-everywhere': { targets: [T('fuzz.auditor.lijiang')] },
+    // Accounts: a taken username (409), and a fuzz user's own record edited with what it already holds.
+    'POST /users': { targets: [T('fuzz.admin.changxing', undefined, { username: 'officer.zhicheng', displayName: '模糊测试', role: 'county_officer', jurisdictionId: '330522001' })] },
+    'PUT /users/:id': {
+      targets: [T('fuzz.admin.changxing', { id: fuzzId('fuzz.auditor.changxing') }, { displayName: '模糊测试 fuzz.auditor.changxing', role: 'auditor', jurisdictionId: '330522' })],
+      invalid: (b) => (b === undefined ? false : b !== null && typeof b === 'object' && !Array.isArray(b) ? !route('PUT /users/:id').body!.safeParse(only(b, ['displayName', 'role', 'jurisdictionId', 'phone', 'email', 'disabled', 'reason'])).success : true),
+      noop: fc.oneof(
+        fc.constant<FuzzRequest>({ kind: 'no-body', expect: 'noop' }),
+        fc.dictionary(fc.oneof(fc.constantFrom('id', 'username', 'passwordHash', 'mustChangePassword', 'createdAt'), fc.string({ minLength: 1, maxLength: 6 })), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }).filter((b) => Object.keys(only(b, ['displayName', 'role', 'jurisdictionId', 'phone', 'email', 'disabled', 'reason'])).length === 0 && !hasUnstorable(b)).map((body): FuzzRequest => ({ kind: 'nothing-editable', expect: 'noop', body })),
+      ),
+    },
+    'POST /users/:id/reset-password': { targets: [T('fuzz.admin.changxing', { id: fuzzId('fuzz.auditor.changxing') }, { reason: '模糊测试' })] },
+    'POST /users/import': { targets: [T('fuzz.admin.changxing', undefined, { csv: `${userCsvHeader}\n${userCsvLine}` })], csv: badCsv(userCsvHeader, userCsvLine, badUserLine) },
+    // Organisation: an existing code (409); 煤山所 renamed to the name it has.
+    'POST /jurisdictions': { targets: [T('fuzz.admin.changxing', undefined, { id: '330522001', name: '模糊测试所', level: 'station', parentId: '330522' })] },
+    'PUT /jurisdictions/:id': {
+      targets: [T('fuzz.admin.changxing', { id: WEBHOOK_J }, { name: '煤山市场监管所' })],
+      invalid: (b) => (b !== null && typeof b === 'object' && !Array.isArray(b) ? !route('PUT /jurisdictions/:id').body!.safeParse(only(b, ['name', 'reason'])).success : true),
+    },
+    'POST /jurisdictions/import': { targets: [T('fuzz.admin.changxing', undefined, { csv: `${orgCsvHeader}\n${orgCsvLine}` })], csv: badCsv(orgCsvHeader, orgCsvLine, badOrgLine) },
     'POST /auth/logout': { targets: [T('fuzz.admin.changxing')] },
     // Valid launches of the fixture's year are 409: the campaign exists.
     'POST /campaigns': {

@@ -12,7 +12,7 @@ import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
 import { seedDemo } from '../prisma/seed.js';
 import { startDevServerOnFreePort, type DevServer } from '../runtime/temporal-server.js';
-import { WORKFLOWS_PATH } from '../runtime/worker.js';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -54,7 +54,7 @@ async function start(project: TestProject, dir: string) {
       return embedded.url;
     })(),
     startDevServerOnFreePort({}),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: undefined }),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined }),
   ]);
   temporal = server;
   await migrate(db);

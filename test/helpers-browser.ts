@@ -10,8 +10,11 @@ export const ARTIFACTS = 'test-artifacts';
 
 export interface Console {
   browser: BrowserContext;
-  /** A new page signed in as `username` (after dropping any session a previous test left in the profile). */
-  signIn(username: string): Promise<Page>;
+  /**
+   * A new page signed in as `username` (after dropping any session a previous test left in the profile),
+   * with the demo password unless `password` is given (a temporary one lands on #/password).
+   */
+  signIn(username: string, password?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -30,14 +33,14 @@ export async function openConsole(url: string): Promise<Console> {
   });
   return {
     browser,
-    async signIn(username) {
+    async signIn(username, password = 'demo1234') {
       const page = await browser.newPage();
       page.setDefaultTimeout(20_000);
       await page.goto(`${url}/#/login`);
       await page.evaluate(() => localStorage.clear());
       await page.goto(`${url}/#/login`);
       await page.fill('input[name="username"]', username);
-      await page.fill('input[name="password"]', 'demo1234');
+      await page.fill('input[name="password"]', password);
       await page.click('button[type="submit"]');
       await page.waitForURL((u) => !u.hash.startsWith('#/login'));
       return page;

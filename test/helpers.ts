@@ -15,6 +15,7 @@ import { createDatabase, dropDatabase } from '../prisma/databases.js';
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
 import { createWorker } from '../runtime/worker.js';
+import type { Logger } from '../runtime/logging.js';
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -31,13 +32,13 @@ export interface Harness {
  * A test file's own task queue and real Worker on the shared dev server, with activities bound to the
  * shared test database (or to `databaseUrl`, a database of the file's own).
  */
-export async function startHarness(opts: { databaseUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { databaseUrl?: string; logger?: Logger } = {}): Promise<Harness> {
   const address = inject('temporalAddress');
   const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
   const db = createPrisma(opts.databaseUrl ?? inject('databaseUrl'), { poolSize: 5 });
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
-  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, client: env.client, workflowBundlePath: inject('workflowBundlePath') });
+  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, client: env.client, workflowBundlePath: inject('workflowBundlePath'), logger: opts.logger });
   const worker = await newWorker();
   const h: Harness = {
     env,

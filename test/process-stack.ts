@@ -12,13 +12,15 @@ import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embe
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
 import { startDevServer, startDevServerOnFreePort } from '../runtime/temporal-server.js';
-import { WORKFLOWS_PATH } from '../runtime/worker.js';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Stack {
   apiUrl: string;
+  /** The worker's /metrics, /livez and /readyz (METRICS_PORT). */
+  workerUrl: string;
   db: PrismaClient;
   client: Client;
   log: string[];
@@ -54,8 +56,9 @@ export async function startStack(dir: string): Promise<Stack> {
   let temporal = await startDevServerOnFreePort({ dbFile, log: temporalLog });
   const temporalPort = Number(temporal.address.split(':').pop());
   const bundlePath = path.join(dir, 'workflow-bundle.js');
-  writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: undefined })).code);
+  writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined })).code);
   const apiPort = await freePort();
+  const workerMetricsPort = await freePort();
   const env = {
     ...process.env,
     DATABASE_URL: pg.url,
@@ -63,9 +66,12 @@ export async function startStack(dir: string): Promise<Stack> {
     TEMPORAL_TASK_QUEUE: 'campaigns-soak',
     WORKFLOW_BUNDLE_PATH: bundlePath,
     PORT: String(apiPort),
+    METRICS_PORT: String(workerMetricsPort),
     DATABASE_POOL_SIZE: '5',
     // Room for a restarted worker to answer the Updates a stopping API still waits on (test/fault.test.ts).
     SHUTDOWN_GRACE_SECONDS: '30',
+    // The tests' webhook receivers listen on loopback, which the SSRF guard refuses unless listed.
+    WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
   };
   let stopping = false;
 
@@ -121,6 +127,7 @@ export async function startStack(dir: string): Promise<Stack> {
 
   return {
     apiUrl,
+    workerUrl: `http://127.0.0.1:${workerMetricsPort}`,
     db,
     client,
     log,

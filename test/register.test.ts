@@ -81,4 +81,26 @@ describe('operator register', () => {
     expect((await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body })).status).toBe(409);
     expect((await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body: { ...body, uscc: demoUscc('330902', 905), registeredOn: '2019-13-01' } })).status).toBe(400);
   });
+
+  it('refuses a bad 统一社会信用代码 naming the rule it breaks: length, characters, division code, check character', async () => {
+    const u = demoUscc('330902', 906);
+    const body = { name: '定海码错主体', kind: 'streamer', jurisdictionId: '330902', registeredOn: '2020-06-01' };
+    const cases: [string, string, string][] = [
+      [u.slice(0, 17), '统一社会信用代码无效：长度应为 18 位（现为 17 位）', 'invalid USCC: it must be 18 characters long, not 17'],
+      [`${u.slice(0, 12)}Z${u.slice(13)}`, '统一社会信用代码无效：含不允许的字符「Z」（只用数字和大写字母，不使用 I、O、S、V、Z）', 'invalid USCC: it contains "Z" (only digits and capital letters, never I, O, S, V or Z)'],
+      [`${u.slice(0, 5)}X${u.slice(6)}`, `统一社会信用代码无效：第 3–8 位应为行政区划码（6 位数字），现为「${u.slice(2, 5)}X${u.slice(6, 8)}」`, `invalid USCC: characters 3–8 must be the administrative division code (6 digits), not "${u.slice(2, 5)}X${u.slice(6, 8)}"`],
+      [`${u.slice(0, 17)}${u[17] === 'Y' ? 'X' : 'Y'}`, `统一社会信用代码无效：校验位错误，应为「${u[17]}」`, `invalid USCC: the check character is wrong, it should be ${u[17]}`],
+    ];
+    for (const [uscc, zh, en] of cases) {
+      const r = await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body: { ...body, uscc } });
+      expect([uscc, r.status, r.body.fields]).toEqual([uscc, 400, [{ path: 'uscc', messageZh: zh, messageEn: en }]]);
+    }
+    // The CSV import says the same, line by line.
+    const header = '名称,统一社会信用代码,主体类型,辖区代码,注册日期';
+    const imported = await api.call('POST', '/operators/import', { token: tokens['officer.dinghai'], body: { csv: [header, ...cases.map(([uscc]) => `码错,${uscc},主播,330902,2020-06-01`)].join('\n') } });
+    expect(imported.status).toBe(400);
+    expect(imported.body.fields.map((f: { messageEn: string }) => f.messageEn)).toEqual(cases.map(([, , en], i) => `line ${i + 2}: uscc: ${en}`));
+    expect(imported.body.fields.map((f: { messageZh: string }) => f.messageZh)).toEqual(cases.map(([, zh], i) => `第 ${i + 2} 行：uscc ${zh}`));
+    expect(await h.db.operator.count({ where: { uscc: { in: cases.map(([x]) => x) } } })).toBe(0);
+  });
 });

@@ -11,3 +11,4 @@ export { RegisterEntryWorkflow } from './register-entry.js';
 export { RegisterScoringWorkflow } from './register-scoring.js';
 export { BenchNoopWorkflow, BenchUpdateWorkflow } from './bench.js';
 export { CaseBatchWorkflow } from './case-batch.js';
+export { HousekeepingWorkflow } from './housekeeping.js';

@@ -1,4 +1,5 @@
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { LoginPage, PasswordPage } from './account';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
 import { CalendarPage } from './calendar';
@@ -20,6 +21,8 @@ import {
     canFileIntake,
     canKeepRegister,
     canLaunchCampaigns,
+    canManageOrganisation,
+    canManageUsers,
     canSeeRegisters,
     canSeeUsers,
 } from './permissions';
@@ -40,6 +43,7 @@ export const App = () => (
         requireAuth
         dashboard={Dashboard}
         layout={Layout}
+        loginPage={LoginPage}
         authProvider={authProvider}
         dataProvider={dataProvider}
         i18nProvider={i18nProvider}
@@ -95,11 +99,25 @@ export const App = () => (
                     create={canEditProgrammes(role) ? programmes.create : undefined}
                     edit={canEditProgrammes(role) ? programmes.edit : undefined}
                 />
-                <Resource name="jurisdictions" {...jurisdictions} />
-                {canSeeUsers(role) && <Resource name="users" {...users} />}
+                <Resource
+                    name="jurisdictions"
+                    {...jurisdictions}
+                    create={canManageOrganisation(role) ? jurisdictions.create : undefined}
+                    edit={canManageOrganisation(role) ? jurisdictions.edit : undefined}
+                />
+                {canSeeUsers(role) && (
+                    <Resource
+                        name="users"
+                        {...users}
+                        create={canManageUsers(role) ? users.create : undefined}
+                        edit={canManageUsers(role) ? users.edit : undefined}
+                    />
+                )}
                 {/* 截止日历: #/calendar */}
                 <CustomRoutes>
                     <Route path="/calendar" element={<CalendarPage />} />
+                    {/* 修改密码: #/password (the only page while a temporary password is unchanged) */}
+                    <Route path="/password" element={<PasswordPage />} />
                 </CustomRoutes>
             </>
         )}

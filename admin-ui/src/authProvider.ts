@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { API_URL, httpClient } from './httpClient';
-import { clearSession, getToken, getUser, saveSession, type Session } from './session';
+import { clearSession, clearSignedOutReason, getToken, getUser, saveSession, type Session } from './session';
 
 export const authProvider: AuthProvider = {
     async login({ username, password }: { username: string; password: string }) {
@@ -9,6 +9,10 @@ export const authProvider: AuthProvider = {
             body: JSON.stringify({ username, password }),
         });
         saveSession(json as Session);
+        clearSignedOutReason();
+        // A temporary password (new account, or reset by an admin) is changed before anything else.
+        if ((json as { mustChangePassword?: boolean }).mustChangePassword) return { redirectTo: '/password' };
+        return undefined;
     },
 
     async logout() {

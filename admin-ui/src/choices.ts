@@ -54,6 +54,7 @@ export const trackChoices = choices('app.operator.track', [
     'community_group_buying',
 ]);
 export const jurisdictionLevelChoices = choices('app.jurisdiction.level', [
+    'province',
     'city',
     'county',
     'station',

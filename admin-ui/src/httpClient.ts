@@ -1,6 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
 import { i18nProvider } from './i18n';
-import { getToken } from './session';
+import { getToken, setSignedOutReason, signedOutReason, updateUser } from './session';
 import type { ApiErrorBody } from './types';
 
 export const API_URL = '/api';
@@ -26,6 +26,21 @@ const localize = (error: unknown): unknown => {
     return new HttpError(message, error.status, errors ? { ...body, errors } : body);
 };
 
+/**
+ * What the API says about the session itself, whichever call it answers: a temporary password still
+ * unchanged (403 password_change_required: the layout then shows only the password page), or a
+ * session ended because the account was disabled or it expired (401: authProvider.checkError signs
+ * out, and the sign-in page says why).
+ */
+const noteSession = (error: unknown) => {
+    if (!(error instanceof HttpError) || !isApiErrorBody(error.body)) return;
+    if (error.status === 403 && error.body.error === 'password_change_required') updateUser({ mustChangePassword: true });
+    // The first refusal of a disabled account ends its sessions: calls in flight beside it then read
+    // session_expired, which must not hide the reason.
+    if (error.status === 401 && error.body.error === 'account_disabled') setSignedOutReason(error.body.error);
+    if (error.status === 401 && error.body.error === 'session_expired' && !signedOutReason()) setSignedOutReason(error.body.error);
+};
+
 export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
     const token = getToken();
     try {
@@ -34,6 +49,7 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
             user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
         });
     } catch (error) {
+        if (token) noteSession(error);
         throw localize(error);
     }
 };

@@ -2,6 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import chineseModule from '@haxqer/ra-language-chinese';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { accountsEn, accountsZh } from './messages/accounts';
 import { en } from './messages/en';
 import { raZh } from './messages/raZh';
 import { zh } from './messages/zh';
@@ -13,8 +14,8 @@ const chineseMessages: TranslationMessages =
 
 // The Chinese package targets react-admin 4: raZh adds the keys it lacks, English any others.
 const messages: Record<string, TranslationMessages> = {
-    zh: mergeTranslations(englishMessages, chineseMessages, raZh, zh),
-    en: mergeTranslations(englishMessages, en),
+    zh: mergeTranslations(englishMessages, chineseMessages, raZh, zh, accountsZh),
+    en: mergeTranslations(englishMessages, en, accountsEn),
 };
 
 export const i18nProvider = polyglotI18nProvider(

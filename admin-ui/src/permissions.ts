@@ -15,7 +15,14 @@ export const canRunCampaigns = (role?: Role) => role === 'coordinator';
 /** Revoking a title and recording complaints on it. */
 export const canActOnTitles = (role?: Role) => role === 'county_officer' || role === 'coordinator';
 
-export const canSeeUsers = (role?: Role) => role === 'admin' || role === 'coordinator';
+/** 用户管理: coordinators and leaders look their subtree's users up; admins manage them. */
+export const canSeeUsers = (role?: Role) => role === 'admin' || role === 'coordinator' || role === 'leader';
+
+/** Creating, editing, disabling users, resetting their passwords, importing them (api/resources/users.ts). */
+export const canManageUsers = (role?: Role) => role === 'admin';
+
+/** 组织机构: adding and renaming jurisdictions under one's own, importing a tree. */
+export const canManageOrganisation = (role?: Role) => role === 'admin';
 
 /** Only the role a task is assigned to may claim or complete it (leaders are never assignees). */
 export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) =>

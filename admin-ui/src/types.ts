@@ -9,12 +9,19 @@ export interface User extends RaRecord<string> {
     role: Role;
     jurisdictionId: string;
     jurisdictionName?: string;
+    /** A temporary password (set by an admin) that must be changed before anything else. */
+    mustChangePassword?: boolean;
+    phone?: string | null;
+    email?: string | null;
+    disabled?: boolean;
+    disabledAt?: string | null;
     createdAt?: string;
+    updatedAt?: string;
 }
 
 export interface Jurisdiction extends RaRecord<string> {
     name: string;
-    level: 'city' | 'county' | 'station';
+    level: 'province' | 'city' | 'county' | 'station';
     parentId: string | null;
     path: string;
 }
@@ -241,6 +248,8 @@ export interface AwardStatus {
     award: Roster | null;
     objections: Partial<Record<ObjectionStatus, number>>;
     titles: Partial<Record<TitleStatus, number>>;
+    /** Whether a red or black list may be published now (the programme's rule), and why (not). */
+    rosterPublishing?: { allowed: boolean; messageZh: string; messageEn: string };
 }
 
 export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
@@ -876,6 +885,11 @@ export interface ProgrammeRecord extends RaRecord<string> {
     builtIn?: boolean;
     version?: number | null;
     spec?: ProgrammeSpec;
+    /** The jurisdiction that defined it (定义单位); null for a built-in. */
+    jurisdictionId?: string | null;
+    jurisdictionName?: string | null;
+    /** Whether the caller may revise it (the API refuses others with 403). */
+    canRevise?: boolean;
     [key: string]: unknown;
 }
 

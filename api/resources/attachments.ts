@@ -2,6 +2,7 @@
 // SHA-256, so what the office reviewed can be shown to be what was uploaded (丽江附件1 第2、3、5、9条).
 import { createHash, randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
@@ -9,7 +10,48 @@ import { route } from '../routes.js';
 import { inScope } from '../scope.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-const ALLOWED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/**
+ * Each type an upload may declare, and what its content must be found to be (file-type's MIME types):
+ * the declared type is the client's word, the bytes are what the office will open (OWASP ASVS 12.2.1,
+ * file content matches its type). Legacy .doc/.xls are OLE compound files (D0 CF 11 E0) either way.
+ */
+const CONTENT_OF: Record<string, readonly string[]> = {
+  'application/pdf': ['application/pdf'],
+  'image/jpeg': ['image/jpeg'],
+  'image/png': ['image/png', 'image/apng'],
+  'image/webp': ['image/webp'],
+  'video/mp4': ['video/mp4', 'video/x-m4v'],
+  [XLSX]: [XLSX],
+  'application/vnd.ms-excel': ['application/x-cfb'],
+  'application/msword': ['application/x-cfb'],
+  [DOCX]: [DOCX],
+  'text/plain': ['text/plain'],
+};
+const ALLOWED_TYPES = Object.keys(CONTENT_OF);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Text is valid UTF-8 without NUL (GBK or UTF-16 text is not: save it as UTF-8). */
+function isPlainText(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the content is, by its magic bytes: file-type's MIME type when it knows the signature (it opens
+ * a ZIP to tell a .docx from an .xlsx), else text/plain for UTF-8 text, else application/octet-stream.
+ */
+export async function detectContentType(bytes: Buffer): Promise<string> {
+  // A malformed container (a ZIP whose entries lie about their sizes) is no allowed type: 400, not 500.
+  const found = await fileTypeFromBuffer(bytes).catch(() => ({ mime: 'application/octet-stream' }));
+  return found?.mime ?? (isPlainText(bytes) ? 'text/plain' : 'application/octet-stream');
+}
 
 const uploadBody = z
   .object({
@@ -22,11 +64,16 @@ const uploadBody = z
 export function attachmentsRouter(db: PrismaClient): Router {
   const r = Router();
 
-  route(r, { method: 'post', path: '/attachments', summary: 'Upload a file (base64, ≤ 10 MB: PDF, image, MP4, Office, text); answers its id and SHA-256', tag: 'registers', roles: ['coordinator', 'auditor', 'county_officer'], body: uploadBody }, async (req, res, me) => {
+  route(r, { method: 'post', path: '/attachments', summary: 'Upload a file (base64, ≤ 10 MB: PDF, image, MP4, Office, UTF-8 text; its content must be of contentType, checked by magic bytes); answers its id and SHA-256', tag: 'registers', roles: ['coordinator', 'auditor', 'county_officer'], body: uploadBody }, async (req, res, me) => {
     const body = parseOr400(uploadBody, req.body);
     const bytes = Buffer.from(body.dataBase64, 'base64');
     if (bytes.length === 0) throw badRequest('文件为空', 'the file is empty', [{ path: 'dataBase64', messageZh: '文件为空', messageEn: 'empty file' }]);
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw badRequest('文件不能超过 10 MB', 'the file must be at most 10 MB', [{ path: 'dataBase64', messageZh: '文件过大', messageEn: 'too large' }]);
+    const detected = await detectContentType(bytes);
+    if (!CONTENT_OF[body.contentType]!.includes(detected))
+      throw badRequest(`文件内容与声明的类型不符：声明为 ${body.contentType}，实际为 ${detected}`, `the file's content does not match its declared type: declared ${body.contentType}, detected ${detected}`, [
+        { path: 'dataBase64', messageZh: `内容为 ${detected}，不是 ${body.contentType}`, messageEn: `content is ${detected}, not ${body.contentType}` },
+      ]);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const a = await db.attachment.create({
       data: { id: randomUUID(), filename: body.filename, contentType: body.contentType, size: bytes.length, sha256, content: bytes, uploadedById: me.id, uploadedAt: new Date() },

@@ -1,14 +1,16 @@
 // The award end of a campaign: the 公示 list and objections to it, the final award, titles (revocation,
 // complaints) and roster publications (公示, award, 红黑榜) with CSV exports.
+import { isDeepStrictEqual } from 'node:util';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../csv-export.js';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
 import { parseDeadline, shanghaiDate } from '../../domain/time.js';
-import { PROGRAMMES } from '../../domain/programmes/index.js';
+import { PROGRAMMES, type RosterRules } from '../../domain/programmes/index.js';
+import type { CampaignDefinition } from '../../domain/campaign-definition.js';
 import {
   awardProgressQuery,
   finalizeAwardUpdate,
@@ -66,6 +68,7 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       award: rosters.find((x) => x.kind === 'award') ?? null,
       objections: Object.fromEntries(objections.map((o) => [o.status, o._count._all])),
       titles: Object.fromEntries(titles.map((t) => [t.status, t._count._all])),
+      rosterPublishing: await rosterPublishing(db, c),
     };
   });
 
@@ -183,23 +186,31 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   route(r, { method: 'get', path: '/rosters/:id/csv', summary: 'A roster as CSV (UTF-8 with BOM, opens in Excel)', tag: 'rosters' }, async (req, res, me) => {
     const x = await loadRoster(String(req.params.id), me);
     const entries = x.entries as unknown as RosterEntry[];
-    const csv = stringify([
+    const csv = csvDocument([
       ['序号', '经营主体', '统一社会信用代码', '辖区', '赛道', '总分', '依据/说明', '日期'],
       ...entries.map((e, i) => [i + 1, e.operatorName, e.uscc, e.jurisdictionName, e.track ?? '', e.totalScore ?? '', e.groundName ?? e.ground ?? '', e.since ?? '']),
     ]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${x.id}.csv`)}`);
-    res.send(`\uFEFF${csv}`);
+    res.send(csv);
   });
 
   // 红黑榜 (四、工作要求（三）): red = titles in force; black = titles revoked and cases filed, each with its ground.
-  route(r, { method: 'post', path: '/campaigns/:id/rosters', summary: 'Publish the red list (titles in force) or the black list (revoked titles, filed cases) as of now', tag: 'rosters', roles: ['coordinator'], body: rosterBody }, async (req, res, me) => {
+  route(r, { method: 'post', path: '/campaigns/:id/rosters', summary: 'Publish the red list (titles in force) or the black list (revoked titles, filed cases) as of now; 409 when the programme does not allow it now (once the award is final; Changxing also while 总结提升 is open; GET /campaigns/:id/award rosterPublishing says which) or when the entries are those of the current list of that kind', tag: 'rosters', roles: ['coordinator'], body: rosterBody }, async (req, res, me) => {
     const c = await runCampaign(String(req.params.id), me);
     const { kind } = parseOr400(rosterBody, req.body);
-    const entries = await rosterEntries(db, c.id, kind, c.def.rules);
+    const when = await rosterPublishing(db, c);
+    if (!when.allowed) throw conflict(when.messageZh, when.messageEn);
+    // JSON as stored (undefined fields dropped), to compare with the current publication.
+    const entries = JSON.parse(JSON.stringify(await rosterEntries(db, c.id, kind, c.def.rules))) as RosterEntry[];
+    const name = kind === 'red' ? ['红榜', 'red list'] : ['黑榜', 'black list'];
     try {
       const created = await db.$transaction(async (tx) => {
-        const seq = ((await tx.roster.aggregate({ where: { campaignId: c.id, kind }, _max: { seq: true } }))._max.seq ?? 0) + 1;
+        const current = await tx.roster.findFirst({ where: { campaignId: c.id, kind }, orderBy: { seq: 'desc' } });
+        // A publication says something new or is not made: the same entries again would only restart its date.
+        if (current && isDeepStrictEqual(current.entries, entries))
+          throw conflict(`与现行${name[0]}（第 ${current.seq} 期，${shanghaiDate(current.publishedAt.getTime())} 发布）内容相同，无需重新发布`, `identical to the current ${name[1]} (no. ${current.seq}, published ${shanghaiDate(current.publishedAt.getTime())}): nothing new to publish`);
+        const seq = (current?.seq ?? 0) + 1;
         const id = `${c.id}:${kind}:${seq}`;
         const now = new Date();
         const row = await tx.roster.create({ data: { id, campaignId: c.id, kind, seq, publishedAt: now, publishedById: me.id, entries: entries as unknown as Prisma.InputJsonValue } });
@@ -214,6 +225,31 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     }
   });
   return r;
+}
+
+/** A programme that does not say when its lists are published publishes them once its award is final. */
+const AFTER_AWARD: RosterRules = { afterAward: true, duringStages: [] };
+
+/**
+ * Whether a red or black list may be published now, from the programme's rules (RosterRules, copied into
+ * the campaign at launch): once the award is final, or while one of the named stages is open. When not,
+ * the reason names each condition and where the campaign stands on it.
+ */
+export async function rosterPublishing(db: PrismaClient, c: { id: string; programme: string; def: CampaignDefinition }): Promise<{ allowed: boolean; messageZh: string; messageEn: string }> {
+  const rules = c.def.rules.rosters ?? PROGRAMMES[c.programme]?.rosters ?? AFTER_AWARD;
+  const [awarded, stages] = await Promise.all([
+    rules.afterAward ? db.roster.count({ where: { campaignId: c.id, kind: 'award' } }).then((n) => n > 0) : false,
+    db.stage.findMany({ where: { campaignId: c.id, key: { in: rules.duringStages } }, orderBy: { seq: 'asc' } }),
+  ]);
+  const open = stages.find((s) => s.status === 'open');
+  const whenZh = [...(rules.afterAward ? ['授予名单确定后'] : []), ...stages.map((s) => `「${s.name}」阶段进行期间`)].join('或');
+  const whenEn = [...(rules.afterAward ? ['once the award is final'] : []), ...stages.map((s) => `while stage ${s.key} (${s.nameEn}) is open`)].join(' or ');
+  if (awarded || open)
+    return { allowed: true, messageZh: `可以发布：${awarded ? '授予名单已确定' : `「${open!.name}」阶段进行中`}`, messageEn: `may be published: ${awarded ? 'the award is final' : `stage ${open!.key} is open`}` };
+  if (!whenZh) return { allowed: false, messageZh: '本项目未规定红黑榜的发布', messageEn: 'this programme does not publish red or black lists' };
+  const stateZh = [...(rules.afterAward ? ['授予名单尚未确定'] : []), ...stages.map((s) => `「${s.name}」阶段${s.status === 'pending' ? '尚未开始' : '已结束'}`)].join('，');
+  const stateEn = [...(rules.afterAward ? ['the award is not final'] : []), ...stages.map((s) => `stage ${s.key} ${s.status === 'pending' ? 'has not started' : 'is over'}`)].join(', ');
+  return { allowed: false, messageZh: `红黑榜须在${whenZh}发布：${stateZh}`, messageEn: `a red or black list is published ${whenEn}: ${stateEn}` };
 }
 
 async function rosterEntries(db: PrismaClient, campaignId: string, kind: 'red' | 'black', rules: { revocationGrounds: { key: string; name: string }[]; seriousViolations: { key: string; name: string }[] }): Promise<RosterEntry[]> {

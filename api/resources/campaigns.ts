@@ -6,7 +6,6 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { defineCampaign, type CampaignDefinition } from '../../domain/campaign-definition.js';
 import { parseDeadline } from '../../domain/time.js';
-import type { Actor } from '../../domain/roles.js';
 import { closeStageUpdate, confirmListUpdate, extendStageUpdate } from '../../workflows/messages.js';
 import { launchCampaign } from '../campaign-launch.js';
 import { loadProgramme } from '../programmes.js';
@@ -15,9 +14,9 @@ import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors
 import { idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { overdueByJurisdiction, stageCounts } from '../progress.js';
 import { route } from '../routes.js';
-import { inScope, type Principal } from '../scope.js';
+import { actorOf, inScope, type Principal } from '../scope.js';
 
-export const actorOf = (me: Principal): Actor => ({ userId: me.id, role: me.role, displayName: me.displayName });
+export { actorOf };
 
 const dateText = z.string().trim().max(40);
 export const launchBody = z

@@ -8,12 +8,11 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { OPERATOR_KINDS, PLATFORMS, operatorInput, type OperatorInput } from '../../domain/register.js';
 import { appendAudit } from '../../activities/audit.js';
 import { shanghaiDate } from '../../domain/time.js';
-import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
+import { badRequest, conflict, forbidden, notFound, parseEdit, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
-import { csvBody, readCsv } from '../csv.js';
-import type { RowProblem } from '../enrolment.js';
+import { csvBody, lineProblems, readCsv } from '../csv.js';
 
 const CLAUSE = '舟山方案 六、（一）调查摸底（建立基础数据库）';
 // A registration date that has happened and that PostgreSQL can store (it has no year 0000: such a date
@@ -89,12 +88,8 @@ export function registerRouter(db: PrismaClient): Router {
     const before = await db.operator.findUnique({ where: { id: String(req.params.id) } });
     if (!before) throw notFound('经营主体 operator', String(req.params.id));
     if (!inScope(me, before.jurisdictionId)) throw forbidden('该经营主体不在您的辖区', 'this operator is outside your jurisdiction');
-    // react-admin sends the whole record back: keep only the editable fields. Anything but a JSON object
-    // (an array, text) is not a record; a record without editable fields (or no body) changes nothing.
-    if (req.body !== undefined && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)))
-      throw badRequest('请求内容须为经营主体记录（JSON 对象）', 'the body must be an operator record (a JSON object)', [{ path: '', messageZh: '须为 JSON 对象', messageEn: 'expected a JSON object' }]);
-    const editable = Object.fromEntries(Object.entries(req.body ?? {}).filter(([k]) => k in updateBody.shape));
-    const patch = parseOr400(updateBody, editable);
+    // A record without editable fields (or no body) changes nothing.
+    const patch = parseEdit(updateBody, req.body, '经营主体', 'an operator');
     if (Object.keys(patch).length === 0) return before;
     if (patch.jurisdictionId !== undefined) await checkJurisdiction(me, patch.jurisdictionId);
     return db.$transaction(async (tx) => {
@@ -110,13 +105,13 @@ export function registerRouter(db: PrismaClient): Router {
 
   route(r, { method: 'post', path: '/operators/import', summary: 'Import the register from CSV (text/csv or JSON {csv}): new USCCs are registered, known ones in your jurisdiction updated; any bad line imports nothing', tag: 'register', roles: ['county_officer', 'coordinator'], body: csvBody }, async (req, res, me) => {
     const lines = readCsv(req, HEADERS, [['name'], ['uscc'], ['kind'], ['jurisdictionId'], ['registeredOn']]);
-    const problems: RowProblem[] = [];
+    const lp = lineProblems();
     const rows: { line: number; o: OperatorInput }[] = [];
     const seen = new Map<string, number>();
     const known = new Map((await db.operator.findMany({ where: { uscc: { in: lines.map((l) => (l.cells.uscc ?? '').trim().toUpperCase()) } } })).map((o) => [o.uscc, o]));
     const jurisdictions = new Set((await db.jurisdiction.findMany({ select: { id: true } })).map((j) => j.id));
     lines.forEach(({ line, cells }) => {
-      const bad = (zh: string, en: string) => problems.push({ path: `line ${line}`, row: line, messageZh: `第 ${line} 行：${zh}`, messageEn: `line ${line}: ${en}` });
+      const bad = (zh: string, en: string) => lp.bad(line, zh, en);
       const raw = Object.fromEntries(Object.entries(cells).map(([field, v]) => [field, cell(field as keyof OperatorInput, v as string)]));
       const parsed = operatorBody.safeParse(raw);
       if (!parsed.success) return bad(parsed.error.issues.map((x) => `${String(x.path[0] ?? '')} ${x.message.split(' / ')[0]}`).join('；'), parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message.split(' / ').pop()}`).join('; '));
@@ -129,8 +124,7 @@ export function registerRouter(db: PrismaClient): Router {
       seen.set(o.uscc, line);
       rows.push({ line, o });
     });
-    if (problems.length)
-      throw badRequest(`有 ${problems.length} 行有误，未导入任何记录：${problems.slice(0, 5).map((p) => p.messageZh).join('；')}${problems.length > 5 ? '…' : ''}`, `${problems.length} line(s) are wrong; nothing was imported: ${problems.slice(0, 5).map((p) => p.messageEn).join('; ')}`, problems);
+    lp.refuse();
 
     const now = new Date();
     const out = await db.$transaction(async (tx) => {

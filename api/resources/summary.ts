@@ -1,7 +1,7 @@
 // 总结提升 (changxing 四、（五）): the campaign's summary report — work per stage, violations found per
 // area, the score distribution, exclusions and the award list — as JSON for the page and as CSV.
 import { Router } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../csv-export.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
@@ -58,7 +58,7 @@ export function summaryRouter(db: PrismaClient): Router {
     ];
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${s.campaign.id}-summary.csv`)}`);
-    res.send(`\uFEFF${stringify(rows)}`);
+    res.send(csvDocument(rows));
   });
   return r;
 }

@@ -7,6 +7,7 @@ import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
+import { checkWebhookTarget } from '../../activities/webhook-target.js';
 
 const body = z
   .object({
@@ -49,9 +50,12 @@ export function webhooksRouter(db: PrismaClient): Router {
     return shown(w);
   });
 
-  route(r, { method: 'put', path: '/jurisdictions/:id/webhook', summary: 'Set the jurisdiction’s webhook: url, secret (≥ 16 characters; required the first time), enabled', tag: 'webhooks', roles, body }, async (req, _res, me) => {
+  route(r, { method: 'put', path: '/jurisdictions/:id/webhook', summary: 'Set the jurisdiction’s webhook: url (400 when it is or resolves to a loopback, private, link-local or other internal address, unless its host is in WEBHOOK_ALLOW_HOSTS), secret (≥ 16 characters; required the first time), enabled', tag: 'webhooks', roles, body }, async (req, _res, me) => {
     const j = await jurisdictionFor(String(req.params.id), me);
     const b = parseOr400(body, req.body);
+    // SSRF (OWASP): no URL that leads inside the network; checked again at each delivery (activities/webhook.ts).
+    const target = await checkWebhookTarget(b.url);
+    if (!target.ok) throw badRequest(`推送地址不可用：${target.messageZh}`, `webhook URL refused: ${target.messageEn}`, [{ path: 'url', messageZh: target.messageZh, messageEn: target.messageEn }]);
     const existing = await db.webhook.findUnique({ where: { jurisdictionId: j.id } });
     if (!existing && !b.secret) throw badRequest('首次设置须提供签名密钥', 'a secret is required when the webhook is first set', [{ path: 'secret', messageZh: '必填（至少 16 个字符）', messageEn: 'required (at least 16 characters)' }]);
     const now = new Date();

@@ -111,6 +111,9 @@ export const changxing: Programme = {
     rosters: '长兴方案 四、工作要求（三）（红黑榜，定期公示）',
     deadline: '长兴方案 四、实施步骤（各阶段时限）',
   },
+  // 四、工作要求（三）: 建立红黑榜机制，并定期予以公示 — published once the titles are granted (三、评定管理), or
+  // while the 总结提升 stage (四、（五）) takes stock of the year.
+  rosters: { afterAward: true, duringStages: ['summary'] },
   defaults: {
     reminderLeadHours: 72,
     settings: {

@@ -117,6 +117,18 @@ export interface Clauses {
   deadline: string;
 }
 
+/**
+ * When a red or black list (红黑榜) may be published. They are official publications, so only where the
+ * programme provides for them: any one condition admits a publication. A programme without these rules
+ * publishes them once its award is final.
+ */
+export interface RosterRules {
+  /** Once the award is final (titles granted): the lists then name titles in force and revoked. */
+  afterAward: boolean;
+  /** While one of these stages is open (Changxing 四、（五）总结提升). */
+  duringStages: string[];
+}
+
 /** The kind of process (DOMAIN.md "Programme"): data, so a campaign is launched from it without new code. */
 export interface Programme {
   id: string;
@@ -134,6 +146,8 @@ export interface Programme {
   revocationGrounds: Named[];
   /** Notice clauses cited in the audit trail, by decision. */
   clauses: Clauses;
+  /** When the red and black lists may be published (absent: once the award is final). */
+  rosters?: RosterRules;
   defaults: { reminderLeadHours: number; settings: CampaignSettings };
   /** Present for programmes whose cases come from applications, run by ApplicationWorkflow. */
   application?: ApplicationRules;

@@ -7,6 +7,7 @@ import {
 } from 'react-admin';
 import { DateTimeField, EnumField, JsonField } from '../common/fields';
 import { campaignFilter } from '../common/filters';
+import { csvExporter } from '../common/csv';
 
 // The API offers no full-text search on audit events, only these exact filters.
 const auditEventFilters = [
@@ -21,7 +22,7 @@ export const AuditEventData = () => <JsonField source="data" />;
 
 /** Read-only: the audit trail is append-only and nothing in it is edited or deleted. */
 export const AuditEventList = () => (
-    <List filters={auditEventFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+    <List filters={auditEventFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={csvExporter}>
         <Datagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand">
             <DateTimeField source="at" />
             <TextField source="actorId" sortable={false} />

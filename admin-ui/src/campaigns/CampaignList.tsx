@@ -15,6 +15,7 @@ import { useProgrammes } from '../common/programmes';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type { Programme } from '../types';
 import { CurrentStageField } from './CurrentStageField';
+import { csvExporter } from '../common/csv';
 
 const useCampaignFilters = () => {
     const { data: programmes = [] } = useProgrammes();
@@ -37,7 +38,7 @@ const useCampaignFilters = () => {
 };
 
 export const CampaignList = () => (
-    <List filters={useCampaignFilters()} sort={{ field: 'launchedAt', order: 'DESC' }}>
+    <List filters={useCampaignFilters()} sort={{ field: 'launchedAt', order: 'DESC' }} exporter={csvExporter}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="name" />
             <ProgrammeField source="programme" />

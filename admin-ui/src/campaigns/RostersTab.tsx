@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import ListAltIcon from '@mui/icons-material/ListAlt';
-import { Box, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import {
     Button,
     Confirm,
@@ -8,6 +8,7 @@ import {
     Pagination,
     ReferenceManyField,
     useDataProvider,
+    useLocaleState,
     usePermissions,
     useRecordContext,
     useTranslate,
@@ -18,9 +19,10 @@ import type { AppDataProvider } from '../dataProvider';
 import { canRunCampaigns } from '../permissions';
 import type { Campaign, Role } from '../types';
 import { rosterColumns } from '../rosters/RosterFields';
+import { useAwardStatus } from './useAwardStatus';
 
 /** 发布红榜 / 发布黑榜: a dated, immutable publication as of now (a newer one supersedes it). */
-const PublishRosterButton = ({ campaign, kind }: { campaign: Campaign; kind: 'red' | 'black' }) => {
+const PublishRosterButton = ({ campaign, kind, disabled }: { campaign: Campaign; kind: 'red' | 'black'; disabled: boolean }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
     const [open, setOpen] = useState(false);
@@ -35,7 +37,7 @@ const PublishRosterButton = ({ campaign, kind }: { campaign: Campaign; kind: 're
                 variant="outlined"
                 color={kind === 'red' ? 'error' : 'inherit'}
                 data-testid={`publish-${kind}`}
-                disabled={isPending}
+                disabled={isPending || disabled}
                 onClick={() => setOpen(true)}
             >
                 <ListAltIcon />
@@ -62,7 +64,12 @@ export const RostersTab = (_props: { label?: false }) => {
     const campaign = useRecordContext<Campaign>();
     const { permissions } = usePermissions<Role>();
     const translate = useTranslate();
+    const [locale] = useLocaleState();
+    // The programme's rule (GET /campaigns/:id/award): the buttons wait for it, and say why they are off.
+    const { data: award } = useAwardStatus(campaign?.id);
     if (!campaign) return null;
+    const publishing = award?.rosterPublishing;
+    const refused = !award || (publishing !== undefined && !publishing.allowed);
     return (
         <Box data-testid="rosters-tab">
             {canRunCampaigns(permissions) && (
@@ -70,9 +77,14 @@ export const RostersTab = (_props: { label?: false }) => {
                     <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
                         {translate('app.roster.publish_helper')}
                     </Typography>
+                    {publishing && !publishing.allowed && (
+                        <Alert severity="info" sx={{ mb: 1 }} data-testid="roster-publish-refused">
+                            {locale === 'en' ? publishing.messageEn : publishing.messageZh}
+                        </Alert>
+                    )}
                     <Stack direction="row" spacing={2}>
-                        <PublishRosterButton campaign={campaign} kind="red" />
-                        <PublishRosterButton campaign={campaign} kind="black" />
+                        <PublishRosterButton campaign={campaign} kind="red" disabled={refused} />
+                        <PublishRosterButton campaign={campaign} kind="black" disabled={refused} />
                     </Stack>
                 </Section>
             )}

@@ -1,16 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import EventIcon from '@mui/icons-material/Event';
 import StopCircleIcon from '@mui/icons-material/StopCircle';
-import {
-    Dialog,
-    DialogActions,
-    DialogContent,
-    DialogTitle,
-    Stack,
-    TextField,
-} from '@mui/material';
+import { TextField } from '@mui/material';
 import { Button, useDataProvider, useTranslate, type Identifier } from 'react-admin';
 import { shanghaiDay } from '../common/dates';
+import { ReasonDialog } from '../common/ReasonDialog';
 import { useActionMutation } from '../common/useActionMutation';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type { AppDataProvider } from '../dataProvider';
@@ -20,58 +14,6 @@ interface StageActionProps {
     campaignId: Identifier;
     stage: StageRow;
 }
-
-/** A dialog asking for the reason every stage decision must carry (it goes to the audit trail). */
-const ReasonDialog = ({
-    open,
-    title,
-    pending,
-    canConfirm = true,
-    onClose,
-    onConfirm,
-    children,
-}: {
-    open: boolean;
-    title: string;
-    pending: boolean;
-    canConfirm?: boolean;
-    onClose: () => void;
-    onConfirm: (reason: string) => void;
-    children?: ReactNode;
-}) => {
-    const translate = useTranslate();
-    const [reason, setReason] = useState('');
-    return (
-        <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent>
-                <Stack spacing={2} sx={{ pt: 1 }}>
-                    {children}
-                    <TextField
-                        label={translate('app.stage.reason')}
-                        value={reason}
-                        onChange={event => setReason(event.target.value)}
-                        required
-                        multiline
-                        minRows={2}
-                        autoFocus
-                        slotProps={{ htmlInput: { 'data-testid': 'stage-action-reason' } }}
-                    />
-                </Stack>
-            </DialogContent>
-            <DialogActions>
-                <Button label="ra.action.cancel" onClick={onClose} />
-                <Button
-                    label="ra.action.confirm"
-                    variant="contained"
-                    data-testid="stage-action-confirm"
-                    disabled={pending || !canConfirm || !reason.trim()}
-                    onClick={() => onConfirm(reason.trim())}
-                />
-            </DialogActions>
-        </Dialog>
-    );
-};
 
 /** 提前结束: closes an open stage before its deadline. */
 export const CloseStageButton = ({ campaignId, stage }: StageActionProps) => {
@@ -97,9 +39,11 @@ export const CloseStageButton = ({ campaignId, stage }: StageActionProps) => {
             <ReasonDialog
                 open={open}
                 title={translate('app.stage.close_title', { name: localized(stage) })}
+                reasonLabel="app.stage.reason"
                 pending={isPending}
                 onClose={() => setOpen(false)}
                 onConfirm={mutate}
+                testId="stage-action"
             />
         </>
     );
@@ -129,10 +73,12 @@ export const ExtendStageButton = ({ campaignId, stage }: StageActionProps) => {
             <ReasonDialog
                 open={open}
                 title={translate('app.stage.extend_title', { name: localized(stage) })}
+                reasonLabel="app.stage.reason"
                 pending={isPending}
                 canConfirm={!!dueAt}
                 onClose={() => setOpen(false)}
                 onConfirm={mutate}
+                testId="stage-action"
             >
                 <TextField
                     type="date"

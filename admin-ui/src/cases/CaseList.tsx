@@ -11,6 +11,7 @@ import { caseStatusChoices, caseStatusColors, trackChoices } from '../choices';
 import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
 import { campaignFilter, jurisdictionFilter } from '../common/filters';
 import { CurrentStepField, ProposedField, TotalScoreField } from './CaseFields';
+import { csvExporter } from '../common/csv';
 
 const caseFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -23,7 +24,7 @@ const caseFilters = [
 ];
 
 export const CaseList = () => (
-    <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }}>
+    <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} exporter={csvExporter}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="operatorName" sortable={false} />
             <ReferenceField source="campaignId" reference="campaigns" link={false} sortable={false} />

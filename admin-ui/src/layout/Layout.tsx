@@ -1,10 +1,31 @@
 import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { AppBar as RaAppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { AccountUserMenu } from '../account/AccountMenu';
+import { PasswordPage } from '../account/PasswordPage';
+import { useMustChangePassword } from '../account/useSessionUser';
 import { MenuWithCalendar } from '../calendar/CalendarMenuItem';
 import { AppBar } from './AppBar';
 
-export const Layout = ({ children }: { children: ReactNode }) => (
-    <RaLayout appBar={AppBar} menu={MenuWithCalendar}>
-        {children}
-    </RaLayout>
+/** While a temporary password is unchanged: the title and the user menu only (no menu toggle, search or bell). */
+const PasswordOnlyAppBar = () => (
+    <RaAppBar userMenu={<AccountUserMenu forced />} sx={{ '& .RaAppBar-menuButton': { display: 'none' } }}>
+        <TitlePortal />
+    </RaAppBar>
 );
+const NoSidebar = () => null;
+
+/**
+ * The console's layout. A user with a temporary password (a new account, or one an admin reset) sees
+ * only the password page, whatever the address, until the password is changed: the API refuses
+ * every other call meanwhile (403 password_change_required, api/routes.ts), so nothing else is shown.
+ */
+export const Layout = ({ children }: { children: ReactNode }) =>
+    useMustChangePassword() ? (
+        <RaLayout appBar={PasswordOnlyAppBar} sidebar={NoSidebar}>
+            <PasswordPage forced />
+        </RaLayout>
+    ) : (
+        <RaLayout appBar={AppBar} menu={MenuWithCalendar}>
+            {children}
+        </RaLayout>
+    );

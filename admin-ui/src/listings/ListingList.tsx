@@ -12,6 +12,7 @@ import { DateTimeField, EnumChipField } from '../common/fields';
 import { campaignFilter, jurisdictionFilter } from '../common/filters';
 import { formatScore } from '../common/scores';
 import type { Listing } from '../types';
+import { csvExporter } from '../common/csv';
 
 // Only filters the API accepts: campaignId, status, nomination, jurisdictionId.
 const listingFilters = [
@@ -23,7 +24,7 @@ const listingFilters = [
 
 /** 培育库: the rooms on the cities' cultivation lists, their nomination to the province and removal. */
 export const ListingList = () => (
-    <List filters={listingFilters} sort={{ field: 'rank', order: 'ASC' }} perPage={25}>
+    <List filters={listingFilters} sort={{ field: 'rank', order: 'ASC' }} perPage={25} exporter={csvExporter}>
         <Datagrid rowClick="show" bulkActionButtons={false} data-testid="listings">
             <NumberField source="rank" />
             <TextField source="operatorName" sortable={false} />

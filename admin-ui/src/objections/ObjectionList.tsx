@@ -8,6 +8,7 @@ import {
 import { objectionStatusChoices, objectionStatusColors } from '../choices';
 import { DateTimeField, EnumChipField } from '../common/fields';
 import { campaignFilter } from '../common/filters';
+import { csvExporter } from '../common/csv';
 
 const objectionFilters = [
     campaignFilter(),
@@ -16,7 +17,7 @@ const objectionFilters = [
 
 /** Objections (异议) to the 公示 lists: who objected to which case, and how it was resolved. */
 export const ObjectionList = () => (
-    <List filters={objectionFilters} sort={{ field: 'lodgedAt', order: 'DESC' }}>
+    <List filters={objectionFilters} sort={{ field: 'lodgedAt', order: 'DESC' }} exporter={csvExporter}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
             <DateTimeField source="lodgedAt" />
             <ReferenceField source="campaignId" reference="campaigns" link={false} sortable={false} />

@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { Button, useDataProvider, useTranslate } from 'react-admin';
-import { CsvImportPanel, CsvUploadButton, useCsvImport } from '../common/CsvImport';
+import { useDataProvider } from 'react-admin';
+import { CsvImportDialogButton } from '../common/CsvImportDialogButton';
 import type { AppDataProvider } from '../dataProvider';
 
 /**
@@ -11,35 +8,18 @@ import type { AppDataProvider } from '../dataProvider';
  * every bad line the API reports is listed.
  */
 export const ImportOperatorsButton = () => {
-    const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
-    const [open, setOpen] = useState(false);
-    const csv = useCsvImport(csvText => dataProvider.importOperators(csvText), 'app.operator.imported');
-    const close = () => {
-        setOpen(false);
-        csv.reset();
-    };
     return (
-        <>
-            <Button label="app.operator.import" data-testid="operators-import" onClick={() => setOpen(true)}>
-                <UploadFileIcon />
-            </Button>
-            <Dialog open={open} onClose={close} fullWidth maxWidth="md">
-                <DialogTitle>{translate('app.operator.import_title')}</DialogTitle>
-                <DialogContent>
-                    <CsvImportPanel
-                        csv={csv}
-                        testIdPrefix="operators-csv"
-                        helper="app.operator.import_helper"
-                        failedTitle="app.operator.import_failed"
-                        spacing={2}
-                    />
-                </DialogContent>
-                <DialogActions>
-                    <Button label="ra.action.close" onClick={close} />
-                    <CsvUploadButton csv={csv} testIdPrefix="operators-csv" />
-                </DialogActions>
-            </Dialog>
-        </>
+        <CsvImportDialogButton
+            send={csvText => dataProvider.importOperators(csvText)}
+            testId="operators"
+            messages={{
+                label: 'app.operator.import',
+                title: 'app.operator.import_title',
+                helper: 'app.operator.import_helper',
+                failed: 'app.operator.import_failed',
+                success: 'app.operator.imported',
+            }}
+        />
     );
 };

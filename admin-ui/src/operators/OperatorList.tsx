@@ -19,6 +19,7 @@ import { canKeepRegister } from '../permissions';
 import type { Role } from '../types';
 import { ImportOperatorsButton } from './ImportOperatorsButton';
 import { ListFlagsField } from './OperatorFields';
+import { csvExporter } from '../common/csv';
 
 const operatorFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
@@ -44,7 +45,7 @@ const OperatorListActions = () => {
 };
 
 export const OperatorList = () => (
-    <List filters={operatorFilters} sort={{ field: 'name', order: 'ASC' }} actions={<OperatorListActions />}>
+    <List filters={operatorFilters} sort={{ field: 'name', order: 'ASC' }} actions={<OperatorListActions />} exporter={csvExporter}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="name" />
             <TextField source="uscc" />

@@ -18,6 +18,7 @@ import {
     Title,
     useDataProvider,
     useGetOne,
+    useLocation,
     useNotify,
     useParams,
     useRedirect,
@@ -311,12 +312,48 @@ const ProgrammeEditorForm = ({ initial, editId }: { initial: SpecValues; editId?
     );
 };
 
-export const ProgrammeCreate = () => (
-    <>
-        <Title title="app.programme.create_title" />
-        <ProgrammeEditorForm initial={EMPTY_SPEC} />
-    </>
-);
+/** A copy's values: the spec of `source` under a new id and name, for the user to change. */
+const copyValues = (source: ProgrammeRecord, translate: (key: string, options?: object) => string): SpecValues | undefined => {
+    if (!source.spec) return undefined;
+    const values = specToValues(source.spec);
+    return {
+        ...values,
+        // Programme ids are at most 41 characters (PROGRAMME_ID).
+        id: `${values.id.slice(0, 36)}_copy`,
+        name: translate('app.programme.copy_name', { name: values.name }),
+        nameEn: `${values.nameEn} (copy)`,
+    };
+};
+
+/** 复制为模板 (#/programmes/create?copyFrom=<id>): a new programme starting from another one's spec. */
+const CopiedProgramme = ({ from }: { from: string }) => {
+    const translate = useTranslate();
+    const { data, isPending, error } = useGetOne<ProgrammeRecord>('programmes', { id: from });
+    const initial = useMemo(() => (data ? copyValues(data, translate) : undefined), [data, translate]);
+    if (isPending) return <Loading />;
+    if (error) return <Alert severity="error">{errorMessage(error)}</Alert>;
+    if (!data || !initial) return <Alert severity="warning">{translate('app.programme.built_in_read_only')}</Alert>;
+    return (
+        <>
+            <Title title={translate('app.programme.copy_title', { name: data.name })} />
+            <Alert severity="info" sx={{ mt: 1 }} data-testid="programme-copy-from">
+                {translate('app.programme.copy_helper', { name: data.name, owner: data.jurisdictionName ?? '' })}
+            </Alert>
+            <ProgrammeEditorForm initial={initial} />
+        </>
+    );
+};
+
+export const ProgrammeCreate = () => {
+    const from = new URLSearchParams(useLocation().search).get('copyFrom');
+    if (from) return <CopiedProgramme from={from} />;
+    return (
+        <>
+            <Title title="app.programme.create_title" />
+            <ProgrammeEditorForm initial={EMPTY_SPEC} />
+        </>
+    );
+};
 
 /** The next version of a defined programme; built-ins are read-only. */
 export const ProgrammeEdit = () => {
@@ -328,6 +365,14 @@ export const ProgrammeEdit = () => {
     if (error) return <Alert severity="error">{errorMessage(error)}</Alert>;
     if (!data || data.builtIn || !initial) {
         return <Alert severity="warning">{translate('app.programme.built_in_read_only')}</Alert>;
+    }
+    // Another jurisdiction's programme: the API would refuse the revision (403); it can be copied instead.
+    if (data.canRevise === false) {
+        return (
+            <Alert severity="warning" data-testid="programme-not-yours">
+                {translate('app.programme.revise_refused', { owner: data.jurisdictionName ?? '' })}
+            </Alert>
+        );
     }
     return (
         <>

@@ -56,6 +56,7 @@ export const ProgrammeList = () => {
                     label="resources.programmes.fields.stages"
                     render={p => (Array.isArray(p.stages) ? p.stages.length : '')}
                 />
+                <TextField source="jurisdictionName" sortable={false} emptyText="" />
                 <TextField source="createdByName" sortable={false} emptyText="" />
                 <DateTimeField source="createdAt" sortable={false} />
             </Datagrid>

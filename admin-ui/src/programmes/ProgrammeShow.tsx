@@ -12,11 +12,15 @@ import {
     Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import {
+    Button,
     EditButton,
     Show,
     TopToolbar,
+    useCreatePath,
     useDataProvider,
+    useNavigate,
     usePermissions,
     useRecordContext,
     useTranslate,
@@ -344,6 +348,7 @@ const DefinedView = ({ programme }: { programme: ProgrammeRecord }) => {
 const ProgrammeBody = () => {
     const programme = useRecordContext<ProgrammeRecord>();
     const localized = useLocalizedName();
+    const translate = useTranslate();
     if (!programme) return null;
     return (
         <Box sx={{ py: 1 }} data-testid="programme-show">
@@ -351,6 +356,12 @@ const ProgrammeBody = () => {
                 <Typography variant="h6">{localized(programme)}</Typography>
                 <ProgrammeKindChip programme={programme} />
             </Stack>
+            {programme.jurisdictionName && (
+                <Typography variant="body2" color="text.secondary" sx={{ px: 2 }} data-testid="programme-owner">
+                    {translate('resources.programmes.fields.jurisdictionName')}：{programme.jurisdictionName}
+                    {!programme.builtIn && !programme.canRevise && ` · ${translate('app.programme.not_yours')}`}
+                </Typography>
+            )}
             {programme.builtIn || !programme.spec ? (
                 <BuiltInView programme={programme} />
             ) : (
@@ -360,14 +371,38 @@ const ProgrammeBody = () => {
     );
 };
 
+/**
+ * 复制为模板: the editor for a new programme, filled in with this one's spec and a new id and name to
+ * change (api/resources/programmes.ts: only the owner's jurisdiction and those above revise it).
+ */
+const CopyAsTemplateButton = ({ programme }: { programme: ProgrammeRecord }) => {
+    const navigate = useNavigate();
+    const createPath = useCreatePath();
+    return (
+        <Button
+            label="app.programme.copy"
+            data-testid="programme-copy"
+            onClick={() =>
+                navigate(`${createPath({ resource: 'programmes', type: 'create' })}?copyFrom=${encodeURIComponent(String(programme.id))}`)
+            }
+        >
+            <ContentCopyIcon />
+        </Button>
+    );
+};
+
+/** 修订 only when the API says the caller may revise (canRevise); 复制为模板 for anyone who defines programmes. */
 const ProgrammeShowActions = () => {
     const programme = useRecordContext<ProgrammeRecord>();
     const { permissions } = usePermissions<Role>();
+    if (!programme) return <TopToolbar />;
+    const defined = !programme.builtIn && !!programme.spec;
     return (
         <TopToolbar>
-            {programme && !programme.builtIn && canEditProgrammes(permissions) && (
+            {defined && programme.canRevise && canEditProgrammes(permissions) && (
                 <EditButton label="app.programme.edit" data-testid="programme-edit" />
             )}
+            {defined && canEditProgrammes(permissions) && <CopyAsTemplateButton programme={programme} />}
         </TopToolbar>
     );
 };

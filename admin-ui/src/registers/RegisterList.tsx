@@ -18,6 +18,7 @@ import { EnumChipField } from '../common/fields';
 import { canFileIntake } from '../permissions';
 import type { IntakeBatch, Register, Role } from '../types';
 import { BatchSeqField, FiledDateField, LastScoreField, PriorityField } from './RegisterFields';
+import { csvExporter } from '../common/csv';
 
 const batchText = (batch?: IntakeBatch) => (batch ? `#${batch.seq} · ${String(batch.reviewDueAt).slice(0, 10)}` : '');
 
@@ -59,6 +60,7 @@ export const RegisterList = ({ register }: { register: Register }) => (
         sort={{ field: 'priority', order: 'DESC' }}
         perPage={25}
         actions={<RegisterListActions register={register} />}
+        exporter={csvExporter}
     >
         <Datagrid
             rowClick={id => `/register-entries/${encodeURIComponent(String(id))}/show`}

@@ -24,6 +24,7 @@ import {
     useTranslate,
     type Exporter,
 } from 'react-admin';
+import { toCsv } from '../common/csv';
 import { useFormatDate } from '../common/fields';
 import { useStageName } from '../common/programmes';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -177,15 +178,6 @@ export const RemindTasksButton = () => {
         </>
     );
 };
-
-/** A CSV cell: quoted when it holds a comma, quote or line break. */
-const cell = (value: unknown): string => {
-    const text = value == null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** CSV with a BOM, so that Excel reads it as UTF-8. */
-export const toCsv = (rows: unknown[][]): string => `\uFEFF${rows.map(row => row.map(cell).join(',')).join('\r\n')}\r\n`;
 
 /** The selected tasks as CSV (UTF-8 with BOM), columns and values in the UI language. */
 const useTaskExporter = (): Exporter<TaskRow> => {

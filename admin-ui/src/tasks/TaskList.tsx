@@ -13,6 +13,7 @@ import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } fro
 import { campaignFilter } from '../common/filters';
 import { useStageChoices } from '../common/programmes';
 import { TaskBulkActions } from './TaskBulkActions';
+import { csvExporter } from '../common/csv';
 
 // Only filters the API accepts: an unknown filter field is a 400.
 const useTaskFilters = () => {
@@ -40,6 +41,7 @@ export const TaskList = () => (
         filterDefaultValues={{ status: 'open' }}
         sort={{ field: 'dueAt', order: 'ASC' }}
         perPage={25}
+        exporter={csvExporter}
     >
         <Datagrid rowClick="show" bulkActionButtons={<TaskBulkActions />}>
             <TextField source="title" />

@@ -11,6 +11,7 @@ import { DateTimeField, EnumChipField } from '../common/fields';
 import { campaignFilter, jurisdictionFilter } from '../common/filters';
 import { formatScore } from '../common/scores';
 import type { Title } from '../types';
+import { csvExporter } from '../common/csv';
 
 const titleFilters = [
     <SelectInput key="status" source="status" choices={titleStatusChoices} alwaysOn />,
@@ -20,7 +21,7 @@ const titleFilters = [
 
 /** Granted titles (长兴放心电商): in force, revoked or expired. */
 export const TitleList = () => (
-    <List filters={titleFilters} sort={{ field: 'expiresAt', order: 'ASC' }}>
+    <List filters={titleFilters} sort={{ field: 'expiresAt', order: 'ASC' }} exporter={csvExporter}>
         <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="operatorName" sortable={false} />
             <TextField source="operatorUscc" sortable={false} />

@@ -1,0 +1,4 @@
+export { AccountUserMenu } from './AccountMenu';
+export { LoginPage } from './LoginPage';
+export { PasswordPage } from './PasswordPage';
+export { useMustChangePassword, useSessionUser } from './useSessionUser';
