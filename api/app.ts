@@ -7,7 +7,7 @@ import type { PrismaClient } from '../prisma/db.js';
 import { authenticate, authRouter } from './auth.js';
 import { bodyParsers } from './body-limits.js';
 import { errorHandler, notFound } from './errors.js';
-import { apiMetrics, operabilityRouter, requestLogging, requestScope } from './observability.js';
+import { apiMetrics, apiReadiness, operabilityRouter, requestLogging, requestScope } from './observability.js';
 import { createLogger, type Logger } from '../runtime/logging.js';
 import { openApiDocument } from './openapi.js';
 import { wholeNumber } from '../runtime/config.js';
@@ -92,14 +92,11 @@ export function createApp(deps: AppDeps): express.Express {
   // The Temporal calls a request makes carry its id from here on (after the body parsers, see requestScope).
   api.use(requestScope);
 
+  // The same checks as /readyz (runtime/probes.ts, each under its deadline), in this route's older shape.
   route(api, { method: 'get', path: '/health', summary: 'Temporal and database status', tag: 'system', roles: 'public' }, async (_req, res) => {
-    const [database, temporal] = await Promise.all([
-      deps.db.$queryRawUnsafe('SELECT 1').then(() => 'ok', () => 'down'),
-      deps.client.connection.workflowService.getSystemInfo({}).then(() => 'ok', () => 'down'),
-    ]);
-    const ok = database === 'ok' && temporal === 'ok';
-    res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', database, temporal };
+    const r = await apiReadiness(deps.db, deps.client);
+    res.status(r.ok ? 200 : 503);
+    return { status: r.ok ? 'ok' : 'degraded', ...r.checks };
   });
   route(api, { method: 'get', path: '/openapi.json', summary: 'This API, described in OpenAPI 3.1', tag: 'system', roles: 'public' }, () => openApiDocument());
 

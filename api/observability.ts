@@ -122,6 +122,9 @@ export function apiMetrics(db: PrismaClient, logger: Logger): ApiMetrics {
   return { registry, middleware };
 }
 
+/** What the API needs to answer: the database and Temporal (/readyz, and /api/health in its own shape). */
+export const apiReadiness = (db: PrismaClient, client: Client) => readiness({ database: databaseCheck(db), temporal: temporalCheck(client.connection) });
+
 /** GET /metrics, /livez and /readyz, on the API's own port outside /api, without a login. */
 export function operabilityRouter(deps: { db: PrismaClient; client: Client; registry: Registry; metricsToken?: string }): Router {
   const r = Router();
@@ -138,7 +141,7 @@ export function operabilityRouter(deps: { db: PrismaClient; client: Client; regi
     res.json({ status: 'ok' });
   });
   r.get('/readyz', async (_req, res) => {
-    const r = await readiness({ database: databaseCheck(deps.db), temporal: temporalCheck(deps.client.connection) });
+    const r = await apiReadiness(deps.db, deps.client);
     res.status(r.ok ? 200 : 503).json({ status: r.status, ...r.checks, down: r.down });
   });
   return r;

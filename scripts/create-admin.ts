@@ -5,15 +5,14 @@
 // data/postgres as `npm start` runs it (started for the job and stopped again unless already running).
 // Migrates first, as the owner when DATABASE_MIGRATION_URL is set. Prints a one-time password once: it
 // must be changed at the first sign-in. Refusals exit 2 with the reason in Chinese and English.
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { appendAudit } from '../activities/audit.js';
-import { hashPassword } from '../api/auth.js';
+import { createAccount, newCredentials } from '../api/accounts.js';
 import { codeProblem } from '../domain/jurisdictions.js';
-import { temporaryPassword, temporaryUntil } from '../domain/passwords.js';
+import { temporaryPassword } from '../domain/passwords.js';
 import { SYSTEM_ACTOR, USERNAME } from '../domain/roles.js';
 import { createPrisma, type PrismaClient } from '../prisma/db.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
@@ -73,8 +72,7 @@ const taken = (username: string) => new Refusal(`用户名“${username}”已�
 export async function createAdmin(db: PrismaClient, r: AdminRequest, password = temporaryPassword(ONE_TIME_PASSWORD_LENGTH)): Promise<{ userId: string; jurisdictionName: string; jurisdictionCreated: boolean; password: string }> {
   const refused = requestProblem(r);
   if (refused) throw refused;
-  const passwordHash = await hashPassword(password);
-  const userId = `u-${randomUUID()}`;
+  const { id: userId, passwordHash } = await newCredentials(password);
   const now = new Date();
   const create = r.level !== undefined;
   try {
@@ -95,8 +93,7 @@ export async function createAdmin(db: PrismaClient, r: AdminRequest, password = 
         await appendAudit(tx, { key: `jurisdiction:${j.id}:created`, actor: SYSTEM_ACTOR, action: 'jurisdiction.created', entityType: 'jurisdiction', entityId: j.id, jurisdictionId: j.id, reason: 'create-admin', data: { name: j.name, level: j.level, parentId: null, via: 'create-admin' } }, now);
       }
       const displayName = r.displayName?.trim() || `${j!.name}管理员`;
-      await tx.user.create({ data: { id: userId, username: r.username, displayName, passwordHash, role: 'admin', jurisdictionId: j!.id, mustChangePassword: true, temporaryUntil: temporaryUntil(now.getTime()), createdAt: now, updatedAt: now } });
-      await appendAudit(tx, { key: `user:${userId}:created`, actor: SYSTEM_ACTOR, action: 'user.created', entityType: 'user', entityId: userId, jurisdictionId: j!.id, reason: 'create-admin', data: { username: r.username, role: 'admin', via: 'create-admin' } }, now);
+      await createAccount(tx, { username: r.username, displayName, role: 'admin', jurisdictionId: j!.id }, { id: userId, passwordHash }, { actor: SYSTEM_ACTOR, reason: 'create-admin', via: 'create-admin' }, now);
       return { userId, jurisdictionName: j!.name, jurisdictionCreated: create, password };
     });
   } catch (e) {

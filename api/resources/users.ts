@@ -11,6 +11,7 @@ import { appendAudit } from '../../activities/audit.js';
 import { ROLES, ROLE_NAMES, USERNAME, roleFromText } from '../../domain/roles.js';
 import { temporaryPassword, temporaryUntil } from '../../domain/passwords.js';
 import { hashPassword } from '../auth.js';
+import { createAccount, newCredentials } from '../accounts.js';
 import { csvBody, lineProblems, readCsv } from '../csv.js';
 import { badRequest, conflict, forbidden, notFound, parseEdit, parseOr400 } from '../errors.js';
 import { boolFilter, escapeLike, idsFilter, idsWhere, parseList, sendList } from '../list.js';
@@ -96,18 +97,15 @@ export function usersRouter(db: PrismaClient): Router {
     const b = parseOr400(createBody, req.body);
     await placeable(b.jurisdictionId, me);
     if (await db.user.findUnique({ where: { username: b.username } })) throw taken(b.username);
-    const password = temporaryPassword();
-    const hash = await hashPassword(password);
+    const credentials = await newCredentials();
     const now = new Date();
-    const id = `u-${randomUUID()}`;
     try {
       const u = await db.$transaction(async (tx) => {
-        const row = await tx.user.create({ data: { id, username: b.username, displayName: b.displayName, role: b.role, jurisdictionId: b.jurisdictionId, phone: b.phone ?? null, email: b.email ?? null, passwordHash: hash, mustChangePassword: true, temporaryUntil: temporaryUntil(now.getTime()), createdAt: now, updatedAt: now }, select: columns });
-        await appendAudit(tx, { key: `user:${id}:created`, actor: actorOf(me), action: 'user.created', entityType: 'user', entityId: id, jurisdictionId: b.jurisdictionId, reason: b.reason ?? null, data: { username: b.username, role: b.role } }, now);
-        return row;
+        await createAccount(tx, b, credentials, { actor: actorOf(me), reason: b.reason }, now);
+        return tx.user.findUniqueOrThrow({ where: { id: credentials.id }, select: columns });
       });
       res.status(201);
-      return { ...shown(u), temporaryPassword: password };
+      return { ...shown(u), temporaryPassword: credentials.password };
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw taken(b.username);
       throw e;
@@ -196,19 +194,11 @@ export function usersRouter(db: PrismaClient): Router {
     }
     lp.refuse();
     const now = new Date();
-    const made = await Promise.all(
-      rows.map(async (u) => {
-        const password = temporaryPassword();
-        return { u, id: `u-${randomUUID()}`, password, hash: await hashPassword(password) };
-      }),
-    );
+    const made = await Promise.all(rows.map(async (u) => ({ u, ...(await newCredentials()) })));
     try {
       await db.$transaction(
         async (tx) => {
-          for (const { u, id, hash } of made) {
-            await tx.user.create({ data: { id, username: u.username, displayName: u.displayName, role: u.role, jurisdictionId: u.jurisdictionId, phone: u.phone ?? null, email: u.email ?? null, passwordHash: hash, mustChangePassword: true, temporaryUntil: temporaryUntil(now.getTime()), createdAt: now, updatedAt: now } });
-            await appendAudit(tx, { key: `user:${id}:created`, actor: actorOf(me), action: 'user.created', entityType: 'user', entityId: id, jurisdictionId: u.jurisdictionId, reason: u.reason ?? null, data: { username: u.username, role: u.role, via: 'csv' } }, now);
-          }
+          for (const { u, ...credentials } of made) await createAccount(tx, u, credentials, { actor: actorOf(me), reason: u.reason, via: 'csv' }, now);
         },
         { timeout: 60_000 },
       );
