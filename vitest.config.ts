@@ -1,9 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests in tiers (README "Two commands"), each a vitest project with the global setup it needs:
+// - unit: domain rules, the API's contract as a document, configuration and the console's pure code; no
+//   services at all.
+// - workflow: workflow logic on Temporal's time-skipping test server, one per file (test/helpers-time.ts),
+//   with time driven by the test, and the real activities on PostgreSQL (test/global-setup-workflow.ts);
+//   also the suites that need PostgreSQL only (the register, schema drift). No dev server is started.
+// - integration: everything else, on a real Temporal dev server and PostgreSQL (test/global-setup.ts):
+//   the API's Temporal error mapping, worker restarts, webhooks, launch fan-out, the console in Chromium,
+//   processes and fault injection. A new file lands here unless listed below.
+// `npm run test:fast` runs the first two; `npm test` all three (scripts/test.sh).
+export const UNIT = [
+  'test/api-contract.test.ts',
+  'test/domain.test.ts',
+  'test/calendar.test.ts',
+  'test/config.test.ts',
+  'test/console-csv.test.ts',
+  'test/messages.test.ts',
+  'test/programme-kinds.test.ts',
+  'test/workflow-bundle.test.ts',
+];
+export const WORKFLOW = [
+  'test/campaign-workflow.test.ts',
+  'test/changxing-workflow.test.ts',
+  'test/zhoushan.test.ts',
+  'test/lijiang.test.ts',
+  'test/changxing-api.test.ts',
+  'test/programme-definition.test.ts',
+  'test/register.test.ts',
+  'test/schema-drift.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     // Temporal's native bridge crashes under worker threads: one forked process per test file.
     pool: 'forks',
     maxWorkers: 2,
@@ -15,5 +44,10 @@ export default defineConfig({
     // The webhook receivers of the tests listen on loopback, which the SSRF guard refuses unless allowed
     // (activities/webhook-target.ts; test/webhook-ssrf.test.ts sets its own list).
     env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      { extends: true, test: { name: 'workflow', include: WORKFLOW, globalSetup: ['test/global-setup-workflow.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...WORKFLOW], globalSetup: ['test/global-setup.ts'] } },
+    ],
   },
 });

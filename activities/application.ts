@@ -6,6 +6,7 @@ import { shanghaiDateTime } from '../domain/time.js';
 import { appendAudit } from './audit.js';
 import { rosterEntriesOf, rosterId } from './award.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { listingWorkflowId } from '../workflows/ids.js';
 
 export interface ListedRoom {
   caseId: string;
@@ -31,10 +32,30 @@ export function chooseList<T extends { totalScore: number }>(candidates: T[], th
 
 export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
-    async recordApplication(input: { key: string; caseId: string; action: string; form: Prisma.InputJsonValue; actor: Actor; clause: string; reason?: string; data?: Prisma.InputJsonValue }) {
+    async recordApplication(input: {
+      key: string;
+      caseId: string;
+      action: string;
+      form: Prisma.InputJsonValue;
+      actor: Actor;
+      clause: string;
+      reason?: string;
+      data?: Prisma.InputJsonValue;
+    }) {
       await db.$transaction(async (tx) => {
         const c = await tx.case.update({ where: { id: input.caseId }, data: { application: input.form, updatedAt: new Date() } });
-        await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: c.id, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId, clause: input.clause, reason: input.reason ?? null, data: input.data ?? {} });
+        await appendAudit(tx, {
+          key: input.key,
+          actor: input.actor,
+          action: input.action,
+          entityType: 'case',
+          entityId: c.id,
+          campaignId: c.campaignId,
+          jurisdictionId: c.jurisdictionId,
+          clause: input.clause,
+          reason: input.reason ?? null,
+          data: input.data ?? {},
+        });
       });
     },
 
@@ -43,8 +64,31 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
       const keys = await db.$transaction(async (tx) => {
         const t = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         await tx.task.updateMany({ where: { id: t.id, status: 'open' }, data: { overdue: true } });
-        await appendAudit(tx, { key: `task:${t.id}:overdue`, actor: SYSTEM_ACTOR, action: 'task.overdue', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, clause: input.clause, data: { dueAt: t.dueAt.getTime() } });
-        return insertNotifications(tx, [{ key: `task:${t.id}:overdue`, kind: 'overdue', recipientRole: t.assigneeRole, recipientUserId: t.claimedById, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, caseId: t.caseId, title: `已逾期：${t.title} / overdue: ${t.title}`, body: `截止 / due ${shanghaiDateTime(t.dueAt.getTime())}` }]);
+        await appendAudit(tx, {
+          key: `task:${t.id}:overdue`,
+          actor: SYSTEM_ACTOR,
+          action: 'task.overdue',
+          entityType: 'task',
+          entityId: t.id,
+          campaignId: t.campaignId,
+          jurisdictionId: t.jurisdictionId,
+          clause: input.clause,
+          data: { dueAt: t.dueAt.getTime() },
+        });
+        return insertNotifications(tx, [
+          {
+            key: `task:${t.id}:overdue`,
+            kind: 'overdue',
+            recipientRole: t.assigneeRole,
+            recipientUserId: t.claimedById,
+            jurisdictionId: t.jurisdictionId,
+            campaignId: t.campaignId,
+            taskId: t.id,
+            caseId: t.caseId,
+            title: `已逾期：${t.title} / overdue: ${t.title}`,
+            body: `截止 / due ${shanghaiDateTime(t.dueAt.getTime())}`,
+          },
+        ]);
       });
       await dispatchDeliveries(db, dispatch, keys);
     },
@@ -55,27 +99,101 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
      */
     async confirmCultivationList(input: { campaignId: string; threshold?: number; quota?: number; actor: Actor; clause: string }) {
       return db.$transaction(async (tx) => {
-        const pending = await tx.task.count({ where: { campaignId: input.campaignId, status: 'open', type: { in: ['pre_review', 'resubmission', 'city_audit'] } } });
-        if (pending > 0) return { refusal: `尚有 ${pending} 项初审或审核未完成，不能确认名单 / ${pending} pre-review or audit task(s) still open`, listed: [] as ListedRoom[], notListed: [] as string[] };
+        const pending = await tx.task.count({
+          where: { campaignId: input.campaignId, status: 'open', type: { in: ['pre_review', 'resubmission', 'city_audit'] } },
+        });
+        if (pending > 0)
+          return {
+            refusal: `尚有 ${pending} 项初审或审核未完成，不能确认名单 / ${pending} pre-review or audit task(s) still open`,
+            listed: [] as ListedRoom[],
+            notListed: [] as string[],
+          };
         // Equal totals share a rank and are listed in case order (operator id), the same on every run.
-        const audited = await tx.case.findMany({ where: { campaignId: input.campaignId, excludedKind: null, totalScore: { not: null } }, orderBy: { id: 'asc' } });
-        const chosen = chooseList(audited.map((c) => ({ ...c, totalScore: c.totalScore! })), input.threshold, input.quota);
+        const audited = await tx.case.findMany({
+          where: { campaignId: input.campaignId, excludedKind: null, totalScore: { not: null } },
+          orderBy: { id: 'asc' },
+        });
+        const chosen = chooseList(
+          audited.map((c) => ({ ...c, totalScore: c.totalScore! })),
+          input.threshold,
+          input.quota,
+        );
         const now = new Date();
         const entries = await rosterEntriesOf(tx, chosen);
         const id = rosterId(input.campaignId, 'cultivation', 1);
-        await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'cultivation', seq: 1, publishedAt: now, publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
+        await tx.roster.createMany({
+          skipDuplicates: true,
+          data: [
+            {
+              id,
+              campaignId: input.campaignId,
+              kind: 'cultivation',
+              seq: 1,
+              publishedAt: now,
+              publishedById: input.actor.userId,
+              entries: entries as unknown as Prisma.InputJsonValue,
+            },
+          ],
+        });
         await tx.listing.createMany({
           skipDuplicates: true,
-          data: entries.map((e) => ({ id: e.caseId, campaignId: input.campaignId, caseId: e.caseId, operatorId: e.operatorId, jurisdictionId: e.jurisdictionId, totalScore: e.totalScore ?? 0, rank: e.rank, listedAt: now, status: 'listed', nomination: 'none', workflowId: `listing-${e.caseId}` })),
+          data: entries.map((e) => ({
+            id: e.caseId,
+            campaignId: input.campaignId,
+            caseId: e.caseId,
+            operatorId: e.operatorId,
+            jurisdictionId: e.jurisdictionId,
+            totalScore: e.totalScore ?? 0,
+            rank: e.rank,
+            listedAt: now,
+            status: 'listed',
+            nomination: 'none',
+            workflowId: listingWorkflowId(e.caseId),
+          })),
         });
         const listedIds = new Set(entries.map((e) => e.caseId));
         for (const c of audited) {
           const listed = listedIds.has(c.id);
           await tx.case.update({ where: { id: c.id }, data: { currentStep: listed ? 'listed' : 'not_listed', proposed: listed, updatedAt: now } });
-          await appendAudit(tx, { key: `case:${c.id}:${listed ? 'listed' : 'not_listed'}`, actor: input.actor, action: listed ? 'case.listed' : 'case.not_listed', entityType: 'case', entityId: c.id, campaignId: input.campaignId, jurisdictionId: c.jurisdictionId, clause: input.clause, data: { totalScore: c.totalScore, threshold: input.threshold ?? null, quota: input.quota ?? null, rank: entries.find((e) => e.caseId === c.id)?.rank ?? null } });
+          await appendAudit(tx, {
+            key: `case:${c.id}:${listed ? 'listed' : 'not_listed'}`,
+            actor: input.actor,
+            action: listed ? 'case.listed' : 'case.not_listed',
+            entityType: 'case',
+            entityId: c.id,
+            campaignId: input.campaignId,
+            jurisdictionId: c.jurisdictionId,
+            clause: input.clause,
+            data: {
+              totalScore: c.totalScore,
+              threshold: input.threshold ?? null,
+              quota: input.quota ?? null,
+              rank: entries.find((e) => e.caseId === c.id)?.rank ?? null,
+            },
+          });
         }
-        await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'cultivation', entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null } });
-        return { refusal: null, listed: entries.map((e) => ({ caseId: e.caseId, operatorId: e.operatorId, operatorName: e.operatorName, jurisdictionId: e.jurisdictionId, totalScore: e.totalScore ?? 0, rank: e.rank })), notListed: audited.filter((c) => !listedIds.has(c.id)).map((c) => c.id) };
+        await appendAudit(tx, {
+          key: `roster:${id}:published`,
+          actor: input.actor,
+          action: 'roster.published',
+          entityType: 'roster',
+          entityId: id,
+          campaignId: input.campaignId,
+          clause: input.clause,
+          data: { kind: 'cultivation', entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null },
+        });
+        return {
+          refusal: null,
+          listed: entries.map((e) => ({
+            caseId: e.caseId,
+            operatorId: e.operatorId,
+            operatorName: e.operatorName,
+            jurisdictionId: e.jurisdictionId,
+            totalScore: e.totalScore ?? 0,
+            rank: e.rank,
+          })),
+          notListed: audited.filter((c) => !listedIds.has(c.id)).map((c) => c.id),
+        };
       });
     },
 
@@ -110,7 +228,22 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           if (p.removed) await tx.case.update({ where: { id: l.caseId }, data: { currentStep: 'removed', updatedAt: now } });
           else if (p.nomination) await tx.case.update({ where: { id: l.caseId }, data: { currentStep: `nomination:${p.nomination}`, updatedAt: now } });
         }
-        await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: l.caseId, campaignId: l.campaignId, jurisdictionId: l.jurisdictionId, clause: input.clause, reason: input.reason ?? null, data: input.data ?? {} }, now);
+        await appendAudit(
+          tx,
+          {
+            key: input.key,
+            actor: input.actor,
+            action: input.action,
+            entityType: 'case',
+            entityId: l.caseId,
+            campaignId: l.campaignId,
+            jurisdictionId: l.jurisdictionId,
+            clause: input.clause,
+            reason: input.reason ?? null,
+            data: input.data ?? {},
+          },
+          now,
+        );
       });
     },
   };

@@ -3,6 +3,7 @@ import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import { SYSTEM_ACTOR } from '../domain/roles.js';
 import { shanghaiDateTime } from '../domain/time.js';
+import type { StageShift } from '../domain/calendar.js';
 import { appendAudit } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
@@ -63,7 +64,14 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
       await db.$transaction(async (tx) => {
         await tx.stage.updateMany({ where: { id, status: 'pending' }, data: { status: 'open', openedAt: new Date() } });
         await tx.campaign.update({ where: { id: input.campaignId }, data: { currentStage: input.stageKey } });
-        await appendAudit(tx, { key: `stage:${id}:opened`, actor: SYSTEM_ACTOR, action: 'stage.opened', entityType: 'stage', entityId: id, campaignId: input.campaignId });
+        await appendAudit(tx, {
+          key: `stage:${id}:opened`,
+          actor: SYSTEM_ACTOR,
+          action: 'stage.opened',
+          entityType: 'stage',
+          entityId: id,
+          campaignId: input.campaignId,
+        });
       });
     },
 
@@ -132,7 +140,11 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
         });
         const overdueCount = byJurisdiction.reduce((n, g) => n + g._count._all, 0);
         // Whoever holds the overdue work hears of it (the coordinator gets the escalation task).
-        const holders = await tx.task.groupBy({ by: ['jurisdictionId', 'assigneeRole'], where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: true }, _count: { _all: true } });
+        const holders = await tx.task.groupBy({
+          by: ['jurisdictionId', 'assigneeRole'],
+          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', overdue: true },
+          _count: { _all: true },
+        });
         const stage = await tx.stage.findUniqueOrThrow({ where: { id } });
         const keys = await insertNotifications(
           tx,
@@ -167,17 +179,55 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
       return closed;
     },
 
-    async extendStage(input: { campaignId: string; stageKey: string; dueAt: number; previousDueAt: number; reason: string; actor: Actor; clause?: string }): Promise<void> {
+    /**
+     * A stage's new deadline and, when it reaches the next stage, the later stages it moves (domain/calendar.ts
+     * planExtension: `calendar` is the whole calendar before and after). Open tasks that follow their stage's
+     * deadline move with their stage; one audit event on the extended stage holds the clause and the whole
+     * calendar, and each moved stage records its own move.
+     */
+    async extendStage(input: {
+      campaignId: string;
+      stageKey: string;
+      dueAt: number;
+      previousDueAt: number;
+      reason: string;
+      actor: Actor;
+      clause?: string;
+      calendar?: StageShift[];
+    }): Promise<void> {
       const id = stageId(input.campaignId, input.stageKey);
+      const later = (input.calendar ?? []).filter((s) => s.moved && s.key !== input.stageKey);
       await db.$transaction(async (tx) => {
+        // The extended stage first, then the later ones in calendar order: one lock order for every extension.
         await lockStage(tx, id, 'update');
+        for (const s of later) await lockStage(tx, stageId(input.campaignId, s.key), 'update');
         await tx.stage.update({ where: { id }, data: { dueAt: new Date(input.dueAt) } });
         // Only tasks that follow the stage's deadline move with it; a task with a deadline of its own
         // (an escalation, a rectification verification) keeps it.
-        await tx.task.updateMany({
-          where: { campaignId: input.campaignId, stageKey: input.stageKey, status: 'open', followsStage: true },
-          data: { dueAt: new Date(input.dueAt) },
-        });
+        const tasksMoved: Record<string, number> = {};
+        const moveTasks = async (stageKey: string, dueAt: number) => {
+          const r = await tx.task.updateMany({
+            where: { campaignId: input.campaignId, stageKey, status: 'open', followsStage: true },
+            data: { dueAt: new Date(dueAt) },
+          });
+          tasksMoved[stageKey] = r.count;
+        };
+        await moveTasks(input.stageKey, input.dueAt);
+        for (const s of later) {
+          await tx.stage.update({ where: { id: stageId(input.campaignId, s.key) }, data: { startsAt: new Date(s.to.startsAt), dueAt: new Date(s.to.dueAt) } });
+          await moveTasks(s.key, s.to.dueAt);
+          await appendAudit(tx, {
+            key: `stage:${stageId(input.campaignId, s.key)}:moved:${input.stageKey}:${input.dueAt}`,
+            actor: input.actor,
+            action: 'stage.moved',
+            clause: input.clause ?? null,
+            entityType: 'stage',
+            entityId: stageId(input.campaignId, s.key),
+            campaignId: input.campaignId,
+            reason: input.reason,
+            data: { by: input.stageKey, from: s.from, to: s.to, tasksMoved: tasksMoved[s.key] },
+          });
+        }
         await appendAudit(tx, {
           key: `stage:${id}:extended:${input.dueAt}`,
           actor: input.actor,
@@ -187,7 +237,17 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
           entityId: id,
           campaignId: input.campaignId,
           reason: input.reason,
-          data: { from: input.previousDueAt, to: input.dueAt },
+          data: {
+            from: input.previousDueAt,
+            to: input.dueAt,
+            ...(input.calendar
+              ? {
+                  shiftMs: input.dueAt - input.previousDueAt,
+                  calendar: input.calendar.map((s) => ({ key: s.key, name: s.name, from: s.from, to: s.to, moved: s.moved })),
+                }
+              : {}),
+            tasksMoved,
+          },
         });
       });
     },
@@ -196,14 +256,33 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
     async recordEnrolment(input: { campaignId: string; caseCount: number; added: string[]; actor: Actor; clause: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         await tx.campaign.update({ where: { id: input.campaignId }, data: { caseCount: input.caseCount } });
-        await appendAudit(tx, { key: `campaign:${input.campaignId}:enrolled:${input.caseCount}`, actor: input.actor, action: 'campaign.cases_enrolled', entityType: 'campaign', entityId: input.campaignId, campaignId: input.campaignId, clause: input.clause, data: { added: input.added, caseCount: input.caseCount } });
+        await appendAudit(tx, {
+          key: `campaign:${input.campaignId}:enrolled:${input.caseCount}`,
+          actor: input.actor,
+          action: 'campaign.cases_enrolled',
+          entityType: 'campaign',
+          entityId: input.campaignId,
+          campaignId: input.campaignId,
+          clause: input.clause,
+          data: { added: input.added, caseCount: input.caseCount },
+        });
       });
     },
 
     async completeCampaign(input: { campaignId: string }): Promise<void> {
       await db.$transaction(async (tx) => {
-        await tx.campaign.updateMany({ where: { id: input.campaignId, status: 'running' }, data: { status: 'completed', completedAt: new Date(), currentStage: null } });
-        await appendAudit(tx, { key: `campaign:${input.campaignId}:completed`, actor: SYSTEM_ACTOR, action: 'campaign.completed', entityType: 'campaign', entityId: input.campaignId, campaignId: input.campaignId });
+        await tx.campaign.updateMany({
+          where: { id: input.campaignId, status: 'running' },
+          data: { status: 'completed', completedAt: new Date(), currentStage: null },
+        });
+        await appendAudit(tx, {
+          key: `campaign:${input.campaignId}:completed`,
+          actor: SYSTEM_ACTOR,
+          action: 'campaign.completed',
+          entityType: 'campaign',
+          entityId: input.campaignId,
+          campaignId: input.campaignId,
+        });
       });
     },
   };

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
 import { decisionLabel } from '../domain/decisions.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
+import { caseWorkflowId } from '../workflows/ids.js';
 
 export interface CaseSeed {
   caseId: string;
@@ -17,7 +18,13 @@ export interface CaseSeed {
 }
 
 /** A decision on a case, told to the officers of its jurisdiction. */
-export async function caseDecisionNotice(tx: Prisma.TransactionClient, key: string, c: { id: string; campaignId: string; jurisdictionId: string; operatorId: string }, action: string, reason?: string | null): Promise<NewNotification> {
+export async function caseDecisionNotice(
+  tx: Prisma.TransactionClient,
+  key: string,
+  c: { id: string; campaignId: string; jurisdictionId: string; operatorId: string },
+  action: string,
+  reason?: string | null,
+): Promise<NewNotification> {
   const op = await tx.operator.findUnique({ where: { id: c.operatorId }, select: { name: true } });
   const name = op?.name ?? c.operatorId;
   const label = decisionLabel(action);
@@ -43,24 +50,57 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
      * launched, and each keeps its registered track, as the API resolved it. A retry is a no-op.
      */
     async projectLaunchBatch(input: { campaignId: string; tracks: Named[]; operatorIds: string[]; actor: Actor; clause: string }): Promise<CaseSeed[]> {
-      const rows = await db.operator.findMany({ where: { id: { in: input.operatorIds } }, select: { id: true, name: true, uscc: true, jurisdictionId: true, track: true } });
+      const rows = await db.operator.findMany({
+        where: { id: { in: input.operatorIds } },
+        select: { id: true, name: true, uscc: true, jurisdictionId: true, track: true },
+      });
       const byId = new Map(rows.map((o) => [o.id, o]));
       const missing = input.operatorIds.filter((id) => !byId.has(id));
       // Operators are never deleted, so this is a launch from another database: nothing to retry.
       if (missing.length) throw ApplicationFailure.nonRetryable(`operators not in the register: ${missing.slice(0, 10).join(', ')}`, 'OperatorsMissing');
       const seeds: CaseSeed[] = input.operatorIds.map((id) => {
         const o = byId.get(id)!;
-        return { caseId: caseIdOf(input.campaignId, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: trackKeyOf(input.tracks, undefined, o.track) ?? null };
+        return {
+          caseId: caseIdOf(input.campaignId, o.id),
+          operatorId: o.id,
+          operatorName: o.name,
+          operatorUscc: o.uscc,
+          jurisdictionId: o.jurisdictionId,
+          track: trackKeyOf(input.tracks, undefined, o.track) ?? null,
+        };
       });
       const now = new Date();
       await db.$transaction([
         db.case.createMany({
           skipDuplicates: true,
-          data: seeds.map((s) => ({ id: s.caseId, campaignId: input.campaignId, operatorId: s.operatorId, jurisdictionId: s.jurisdictionId, track: s.track, status: 'active', currentStep: 'enrolled', workflowId: `case-${s.caseId}`, createdAt: now, updatedAt: now })),
+          data: seeds.map((s) => ({
+            id: s.caseId,
+            campaignId: input.campaignId,
+            operatorId: s.operatorId,
+            jurisdictionId: s.jurisdictionId,
+            track: s.track,
+            status: 'active',
+            currentStep: 'enrolled',
+            workflowId: caseWorkflowId(s.caseId),
+            createdAt: now,
+            updatedAt: now,
+          })),
         }),
         db.auditEvent.createMany({
           skipDuplicates: true,
-          data: seeds.map((s) => ({ key: `case:${s.caseId}:enrolled`, at: now, actorId: input.actor.userId, actorRole: input.actor.role, action: 'case.enrolled', entityType: 'case', entityId: s.caseId, campaignId: input.campaignId, jurisdictionId: s.jurisdictionId, clause: input.clause, data: { operatorId: s.operatorId, track: s.track } })),
+          data: seeds.map((s) => ({
+            key: `case:${s.caseId}:enrolled`,
+            at: now,
+            actorId: input.actor.userId,
+            actorRole: input.actor.role,
+            action: 'case.enrolled',
+            entityType: 'case',
+            entityId: s.caseId,
+            campaignId: input.campaignId,
+            jurisdictionId: s.jurisdictionId,
+            clause: input.clause,
+            data: { operatorId: s.operatorId, track: s.track },
+          })),
         }),
       ]);
       return seeds;
@@ -73,9 +113,32 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
       await db.$transaction(async (tx) => {
         await tx.case.createMany({
           skipDuplicates: true,
-          data: [{ id: s.caseId, campaignId: input.campaignId, operatorId: s.operatorId, jurisdictionId: s.jurisdictionId, track: s.track, status: 'active', currentStep: 'enrolled', workflowId: input.workflowId, createdAt: now, updatedAt: now }],
+          data: [
+            {
+              id: s.caseId,
+              campaignId: input.campaignId,
+              operatorId: s.operatorId,
+              jurisdictionId: s.jurisdictionId,
+              track: s.track,
+              status: 'active',
+              currentStep: 'enrolled',
+              workflowId: input.workflowId,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
         });
-        await appendAudit(tx, { key: `case:${s.caseId}:enrolled`, actor: input.actor, action: 'case.enrolled', entityType: 'case', entityId: s.caseId, campaignId: input.campaignId, jurisdictionId: s.jurisdictionId, clause: input.clause ?? null, data: { operatorId: s.operatorId, track: s.track } });
+        await appendAudit(tx, {
+          key: `case:${s.caseId}:enrolled`,
+          actor: input.actor,
+          action: 'case.enrolled',
+          entityType: 'case',
+          entityId: s.caseId,
+          campaignId: input.campaignId,
+          jurisdictionId: s.jurisdictionId,
+          clause: input.clause ?? null,
+          data: { operatorId: s.operatorId, track: s.track },
+        });
       });
     },
 
@@ -104,10 +167,23 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
             ...(input.currentStep ? { currentStep: input.currentStep } : {}),
             // Out of the award: never proposed again, whatever its score.
             ...(input.exclude && !c.excludedKind ? { excludedKind: input.exclude.kind, excludedReason: input.exclude.reason, proposed: false } : {}),
-            ...(input.score ? { totalScore: input.score.totalScore, scoreParts: input.score.parts, proposed: input.score.proposed && !c.excludedKind && !input.exclude } : {}),
+            ...(input.score
+              ? { totalScore: input.score.totalScore, scoreParts: input.score.parts, proposed: input.score.proposed && !c.excludedKind && !input.exclude }
+              : {}),
           },
         });
-        await appendAudit(tx, { key: input.key, actor: input.actor, action: input.action, entityType: 'case', entityId: c.id, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId, reason: input.reason ?? null, clause: input.clause, data: input.data ?? {} });
+        await appendAudit(tx, {
+          key: input.key,
+          actor: input.actor,
+          action: input.action,
+          entityType: 'case',
+          entityId: c.id,
+          campaignId: c.campaignId,
+          jurisdictionId: c.jurisdictionId,
+          reason: input.reason ?? null,
+          clause: input.clause,
+          data: input.data ?? {},
+        });
         // Work overdue at a stage deadline is told once per station by closeStage, not once per case.
         if (input.action === 'case.task_overdue') return [];
         return insertNotifications(tx, [await caseDecisionNotice(tx, input.key, c, input.action, input.reason)]);
@@ -121,7 +197,15 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
         data: { currentStep: input.currentStep, updatedAt: new Date(), ...(input.completed ? { status: 'completed' } : {}) },
       });
       if (input.completed) {
-        await appendAudit(db, { key: `case:${input.caseId}:completed`, actor: SYSTEM_ACTOR, action: 'case.completed', entityType: 'case', entityId: input.caseId, campaignId: c.campaignId, jurisdictionId: c.jurisdictionId });
+        await appendAudit(db, {
+          key: `case:${input.caseId}:completed`,
+          actor: SYSTEM_ACTOR,
+          action: 'case.completed',
+          entityType: 'case',
+          entityId: input.caseId,
+          campaignId: c.campaignId,
+          jurisdictionId: c.jurisdictionId,
+        });
       }
     },
   };

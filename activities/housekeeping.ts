@@ -35,15 +35,32 @@ export function housekeepingActivities(db: PrismaClient) {
       const info = activityInfo();
       const run = info.workflowExecution ?? { workflowId: 'standalone', runId: info.activityId };
       const now = new Date();
-      return db.$transaction(async (tx) => {
-        const attachments = (await tx.attachment.deleteMany({ where: { entryId: null, uploadedAt: { lt: new Date(now.getTime() - UNBOUND_UPLOAD_TTL_MS) } } })).count;
-        const sessions = (await tx.session.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-        const loginFailures = (await tx.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - LOGIN_FAILURE_TTL_MS) } } })).count;
-        const counts = { attachments, sessions, loginFailures };
-        if (attachments + sessions + loginFailures > 0)
-          await appendAudit(tx, { key: `housekeeping:${run.workflowId}:${run.runId}:${info.attempt}`, actor: SYSTEM_ACTOR, action: 'housekeeping.ran', entityType: 'system', entityId: 'housekeeping', clause: 'README Housekeeping', data: { ...counts } }, now);
-        return counts;
-      }, { timeout: 60_000 }); // Prisma's default of 5 s is short for a first run over a long backlog.
+      return db.$transaction(
+        async (tx) => {
+          const attachments = (
+            await tx.attachment.deleteMany({ where: { entryId: null, uploadedAt: { lt: new Date(now.getTime() - UNBOUND_UPLOAD_TTL_MS) } } })
+          ).count;
+          const sessions = (await tx.session.deleteMany({ where: { expiresAt: { lt: now } } })).count;
+          const loginFailures = (await tx.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - LOGIN_FAILURE_TTL_MS) } } })).count;
+          const counts = { attachments, sessions, loginFailures };
+          if (attachments + sessions + loginFailures > 0)
+            await appendAudit(
+              tx,
+              {
+                key: `housekeeping:${run.workflowId}:${run.runId}:${info.attempt}`,
+                actor: SYSTEM_ACTOR,
+                action: 'housekeeping.ran',
+                entityType: 'system',
+                entityId: 'housekeeping',
+                clause: 'README Housekeeping',
+                data: { ...counts },
+              },
+              now,
+            );
+          return counts;
+        },
+        { timeout: 60_000 },
+      ); // Prisma's default of 5 s is short for a first run over a long backlog.
     },
   };
 }

@@ -9,6 +9,7 @@ import { webhookActivities } from './webhook.js';
 import { programmeActivities } from './programme.js';
 import { intakeActivities } from './intake.js';
 import { housekeepingActivities } from './housekeeping.js';
+import { arrivalActivities } from './arrival.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -25,6 +26,7 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...programmeActivities(db, dispatch),
     ...intakeActivities(db, dispatch),
     ...housekeepingActivities(db),
+    ...arrivalActivities(db, dispatch),
   };
 }
 

@@ -30,7 +30,8 @@ export interface Dispatch {
   taskQueue: string;
 }
 
-export const webhookWorkflowId = (deliveryId: string) => `webhook-${deliveryId}`;
+export { webhookWorkflowId } from '../workflows/ids.js';
+import { webhookWorkflowId } from '../workflows/ids.js';
 
 /**
  * Inserts the notifications (a key seen before is skipped) and a pending delivery for every enabled
@@ -76,16 +77,25 @@ export async function insertNotifications(tx: Tx, rows: NewNotification[], now =
 export async function dispatchDeliveries(db: PrismaClient, dispatch: Dispatch | undefined, keys: string[]): Promise<number> {
   if (!dispatch || !keys.length) return 0;
   const pending = await db.webhookDelivery.findMany({
-    where: { status: 'pending', notificationId: { in: (await db.notification.findMany({ where: { key: { in: keys } }, select: { id: true } })).map((n) => n.id) } },
+    where: {
+      status: 'pending',
+      notificationId: { in: (await db.notification.findMany({ where: { key: { in: keys } }, select: { id: true } })).map((n) => n.id) },
+    },
     select: { id: true },
   });
-  return startDeliveries(dispatch, pending.map((d) => d.id));
+  return startDeliveries(
+    dispatch,
+    pending.map((d) => d.id),
+  );
 }
 
 /** Every delivery still pending (at worker start: one whose start was cut short by a crash). */
 export async function dispatchPendingDeliveries(db: PrismaClient, dispatch: Dispatch): Promise<number> {
   const pending = await db.webhookDelivery.findMany({ where: { status: 'pending' }, select: { id: true } });
-  return startDeliveries(dispatch, pending.map((d) => d.id));
+  return startDeliveries(
+    dispatch,
+    pending.map((d) => d.id),
+  );
 }
 
 async function startDeliveries(dispatch: Dispatch, ids: string[]): Promise<number> {

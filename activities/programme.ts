@@ -17,7 +17,15 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
      * otherwise the scored, non-vetoed cases are chosen (best first; ties at the quota all go in, as the
      * Zhoushan list), the roster is published and each case told. Cases never scored are not listed.
      */
-    async confirmDefinedRoster(input: { campaignId: string; threshold?: number; quota?: number; actor: Actor; clause: string; rubricStageClosed: boolean; rosterName: string }) {
+    async confirmDefinedRoster(input: {
+      campaignId: string;
+      threshold?: number;
+      quota?: number;
+      actor: Actor;
+      clause: string;
+      rubricStageClosed: boolean;
+      rosterName: string;
+    }) {
       const id = rosterId(input.campaignId, 'list', 1);
       const { keys, ...out } = await db.$transaction(async (tx) => {
         const cases = await tx.case.findMany({ where: { campaignId: input.campaignId }, orderBy: { id: 'asc' } });
@@ -26,13 +34,36 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
           const open = rubric.filter((t) => t.status === 'open').length;
           const missing = cases.filter((c) => !c.excludedKind && !rubric.some((t) => t.caseId === c.id)).length;
           if (open + missing > 0)
-            return { refusal: `评分阶段未结束，尚有 ${open + missing} 件未评分 / the rubric stage is open and ${open + missing} case(s) are not scored yet`, rosterId: id, listed: [] as string[], notListed: [] as string[], keys: [] as string[] };
+            return {
+              refusal: `评分阶段未结束，尚有 ${open + missing} 件未评分 / the rubric stage is open and ${open + missing} case(s) are not scored yet`,
+              rosterId: id,
+              listed: [] as string[],
+              notListed: [] as string[],
+              keys: [] as string[],
+            };
         }
         const scored = cases.filter((c) => !c.excludedKind && c.totalScore !== null);
-        const chosen = chooseList(scored.map((c) => ({ ...c, totalScore: c.totalScore! })), input.threshold, input.quota);
+        const chosen = chooseList(
+          scored.map((c) => ({ ...c, totalScore: c.totalScore! })),
+          input.threshold,
+          input.quota,
+        );
         const entries = await rosterEntriesOf(tx, chosen);
         const now = new Date();
-        await tx.roster.createMany({ skipDuplicates: true, data: [{ id, campaignId: input.campaignId, kind: 'list', seq: 1, publishedAt: now, publishedById: input.actor.userId, entries: entries as unknown as Prisma.InputJsonValue }] });
+        await tx.roster.createMany({
+          skipDuplicates: true,
+          data: [
+            {
+              id,
+              campaignId: input.campaignId,
+              kind: 'list',
+              seq: 1,
+              publishedAt: now,
+              publishedById: input.actor.userId,
+              entries: entries as unknown as Prisma.InputJsonValue,
+            },
+          ],
+        });
         const listedIds = new Set(entries.map((e) => e.caseId));
         // Vetoed cases are already out (their workflows are over); the others hear the decision.
         const decided = cases.filter((c) => !c.excludedKind);
@@ -43,12 +74,44 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
           const key = `case:${c.id}:${listed ? 'listed' : 'not_listed'}`;
           await tx.case.update({ where: { id: c.id }, data: { currentStep: listed ? 'listed' : 'not_listed', proposed: listed, updatedAt: now } });
           const reason = listed ? `列入「${input.rosterName}」` : c.totalScore === null ? '未评分 / not scored' : undefined;
-          await appendAudit(tx, { key, actor: input.actor, action, entityType: 'case', entityId: c.id, campaignId: input.campaignId, jurisdictionId: c.jurisdictionId, clause: input.clause, reason: reason ?? null, data: { totalScore: c.totalScore, threshold: input.threshold ?? null, quota: input.quota ?? null, rank: entries.find((e) => e.caseId === c.id)?.rank ?? null, rosterId: id } });
+          await appendAudit(tx, {
+            key,
+            actor: input.actor,
+            action,
+            entityType: 'case',
+            entityId: c.id,
+            campaignId: input.campaignId,
+            jurisdictionId: c.jurisdictionId,
+            clause: input.clause,
+            reason: reason ?? null,
+            data: {
+              totalScore: c.totalScore,
+              threshold: input.threshold ?? null,
+              quota: input.quota ?? null,
+              rank: entries.find((e) => e.caseId === c.id)?.rank ?? null,
+              rosterId: id,
+            },
+          });
           notices.push(await caseDecisionNotice(tx, key, c, action, reason));
         }
-        await appendAudit(tx, { key: `roster:${id}:published`, actor: input.actor, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: input.campaignId, clause: input.clause, data: { kind: 'list', name: input.rosterName, entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null } });
+        await appendAudit(tx, {
+          key: `roster:${id}:published`,
+          actor: input.actor,
+          action: 'roster.published',
+          entityType: 'roster',
+          entityId: id,
+          campaignId: input.campaignId,
+          clause: input.clause,
+          data: { kind: 'list', name: input.rosterName, entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null },
+        });
         const keys = await insertNotifications(tx, notices, now);
-        return { refusal: null, rosterId: id, listed: entries.map((e) => e.caseId), notListed: decided.filter((c) => !listedIds.has(c.id)).map((c) => c.id), keys };
+        return {
+          refusal: null,
+          rosterId: id,
+          listed: entries.map((e) => e.caseId),
+          notListed: decided.filter((c) => !listedIds.has(c.id)).map((c) => c.id),
+          keys,
+        };
       });
       await dispatchDeliveries(db, dispatch, keys);
       return out;

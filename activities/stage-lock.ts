@@ -9,9 +9,10 @@ export const stageId = (campaignId: string, key: string) => `${campaignId}:${key
  * created after its stage closed is born overdue, as the case workflow already records it.
  */
 export async function lockStage(tx: Prisma.TransactionClient, id: string, mode: 'share' | 'update') {
-  const rows = mode === 'update'
-    ? await tx.$queryRaw<{ status: string; due_at: Date }[]>`SELECT status, due_at FROM stage WHERE id = ${id} FOR UPDATE`
-    : await tx.$queryRaw<{ status: string; due_at: Date }[]>`SELECT status, due_at FROM stage WHERE id = ${id} FOR SHARE`;
+  const rows =
+    mode === 'update'
+      ? await tx.$queryRaw<{ status: string; due_at: Date }[]>`SELECT status, due_at FROM stage WHERE id = ${id} FOR UPDATE`
+      : await tx.$queryRaw<{ status: string; due_at: Date }[]>`SELECT status, due_at FROM stage WHERE id = ${id} FOR SHARE`;
   const row = rows[0];
   if (!row) throw new Error(`stage ${id} is not projected`);
   return { status: row.status, dueAt: row.due_at };

@@ -36,9 +36,34 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           overdue = stage.status === 'closed';
         }
         await tx.task.createMany({ skipDuplicates: true, data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now }] });
-        await appendAudit(tx, { key: `task:${t.id}:created`, actor: SYSTEM_ACTOR, action: 'task.created', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { type: t.type, caseId: t.caseId, dueAt: dueAt.getTime() } });
+        await appendAudit(tx, {
+          key: `task:${t.id}:created`,
+          actor: SYSTEM_ACTOR,
+          action: 'task.created',
+          entityType: 'task',
+          entityId: t.id,
+          campaignId: t.campaignId,
+          jurisdictionId: t.jurisdictionId,
+          data: { type: t.type, caseId: t.caseId, dueAt: dueAt.getTime() },
+        });
         if (!notify) return [];
-        return insertNotifications(tx, [{ key: `task:${t.id}:created`, kind: notify.kind, recipientRole: t.assigneeRole, jurisdictionId: t.jurisdictionId, campaignId: t.campaignId, taskId: t.id, caseId: t.caseId, title: notify.title, body: notify.body }], now);
+        return insertNotifications(
+          tx,
+          [
+            {
+              key: `task:${t.id}:created`,
+              kind: notify.kind,
+              recipientRole: t.assigneeRole,
+              jurisdictionId: t.jurisdictionId,
+              campaignId: t.campaignId,
+              taskId: t.id,
+              caseId: t.caseId,
+              title: notify.title,
+              body: notify.body,
+            },
+          ],
+          now,
+        );
       });
       await dispatchDeliveries(db, dispatch, keys);
     },
@@ -53,17 +78,21 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           data: { status: 'done', completedAt: new Date(), completedById: input.actor.userId, result: input.result, overdue: input.late },
         });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
-        await appendAudit(tx, {
-          key: `task:${input.taskId}:completed`,
-          actor: input.actor,
-          action: 'task.completed',
-          entityType: 'task',
-          entityId: input.taskId,
-          campaignId: task.campaignId,
-          jurisdictionId: task.jurisdictionId,
-          clause: input.clause ?? null,
-          data: { type: task.type, late: input.late, result: input.result },
-        }, task.completedAt!);
+        await appendAudit(
+          tx,
+          {
+            key: `task:${input.taskId}:completed`,
+            actor: input.actor,
+            action: 'task.completed',
+            entityType: 'task',
+            entityId: input.taskId,
+            campaignId: task.campaignId,
+            jurisdictionId: task.jurisdictionId,
+            clause: input.clause ?? null,
+            data: { type: task.type, late: input.late, result: input.result },
+          },
+          task.completedAt!,
+        );
         return task.completedAt!.getTime();
       });
     },
@@ -74,7 +103,16 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
         const open = await tx.task.findMany({ where: { workflowId: input.workflowId, status: 'open' } });
         await tx.task.updateMany({ where: { id: { in: open.map((t) => t.id) }, status: 'open' }, data: { status: 'cancelled', completedAt: new Date() } });
         for (const t of open)
-          await appendAudit(tx, { key: `task:${t.id}:cancelled`, actor: SYSTEM_ACTOR, action: 'task.cancelled', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, reason: input.reason });
+          await appendAudit(tx, {
+            key: `task:${t.id}:cancelled`,
+            actor: SYSTEM_ACTOR,
+            action: 'task.cancelled',
+            entityType: 'task',
+            entityId: t.id,
+            campaignId: t.campaignId,
+            jurisdictionId: t.jurisdictionId,
+            reason: input.reason,
+          });
         return open.length;
       });
     },

@@ -20,8 +20,7 @@ export interface ResolvedAddress {
 
 export type TargetCheck =
   /** `address`: where to connect (absent when the host is an IP literal); `unresolved`: the name did not resolve now. */
-  | { ok: true; host: string; address?: ResolvedAddress; unresolved?: string }
-  | { ok: false; host: string; messageZh: string; messageEn: string };
+  { ok: true; host: string; address?: ResolvedAddress; unresolved?: string } | { ok: false; host: string; messageZh: string; messageEn: string };
 
 /** Names of the address classes a webhook must not reach (ipaddr.js range names). */
 const CLASSES: Record<string, [zh: string, en: string]> = {
@@ -65,7 +64,10 @@ export function inwardClass(address: string): [string, string] | undefined {
 
 /** The URL's host as compared and resolved: lower case, IPv6 without brackets, no trailing dot. */
 export function hostOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return url.hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** One spelling per address (IPv4-mapped IPv6 as its IPv4), for the allow-list. */
@@ -136,7 +138,13 @@ export async function checkWebhookTarget(urlText: string, opts: { allow?: readon
  * a new connection each time (agent: false), so no pooled socket outlives the check. Redirects are not
  * followed (node:http never follows them): the caller sees the 3xx. Resolves to the response status.
  */
-export function postToCheckedAddress(url: URL, address: ResolvedAddress | undefined, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+export function postToCheckedAddress(
+  url: URL,
+  address: ResolvedAddress | undefined,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
   const pinned: LookupFunction = (_hostname, options, callback) => {
     if (!address) return callback(Object.assign(new Error('no checked address'), { code: 'ENOTFOUND' }), '', 4);
     if (options.all) return (callback as unknown as (e: null, xs: ResolvedAddress[]) => void)(null, [address]);
@@ -144,10 +152,20 @@ export function postToCheckedAddress(url: URL, address: ResolvedAddress | undefi
   };
   const send = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: false, lookup: pinned, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
-      res.resume(); // the answer's body is not read: only its status counts
-      resolve(res.statusCode ?? 0);
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: false,
+        lookup: pinned,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        res.resume(); // the answer's body is not read: only its status counts
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

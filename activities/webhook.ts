@@ -37,7 +37,19 @@ export function webhookActivities(db: PrismaClient) {
       const body = JSON.stringify({
         deliveryId: d.id,
         jurisdictionId: d.webhookJurisdictionId,
-        notification: { id: String(n.id), kind: n.kind, title: n.title, body: n.body, jurisdictionId: n.jurisdictionId, recipientRole: n.recipientRole, recipientUserId: n.recipientUserId, campaignId: n.campaignId, taskId: n.taskId, caseId: n.caseId, createdAt: n.createdAt.toISOString() },
+        notification: {
+          id: String(n.id),
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          jurisdictionId: n.jurisdictionId,
+          recipientRole: n.recipientRole,
+          recipientUserId: n.recipientUserId,
+          campaignId: n.campaignId,
+          taskId: n.taskId,
+          caseId: n.caseId,
+          createdAt: n.createdAt.toISOString(),
+        },
       });
       const timestamp = Math.floor(Date.now() / 1000);
       const { attempts } = await db.webhookDelivery.update({ where: { id: d.id }, data: { attempts: { increment: 1 }, url: hook.url } });
@@ -51,7 +63,12 @@ export function webhookActivities(db: PrismaClient) {
       let error: string | null = null;
       try {
         if (target.unresolved) throw new Error(`cannot resolve ${target.host} (${target.unresolved})`);
-        const headers = { 'content-type': 'application/json', [DELIVERY_HEADER]: d.id, [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signWebhook(hook.secret, timestamp, body) };
+        const headers = {
+          'content-type': 'application/json',
+          [DELIVERY_HEADER]: d.id,
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(hook.secret, timestamp, body),
+        };
         status = await postToCheckedAddress(new URL(hook.url), target.address, headers, body, 10_000);
         if (status >= 300 && status < 400) error = `HTTP ${status}: redirects are not followed (set the final URL)`;
         else if (status < 200 || status >= 300) error = `HTTP ${status}`;
@@ -69,7 +86,10 @@ export function webhookActivities(db: PrismaClient) {
 
     /** Retries exhausted or refused: the delivery is failed (the bureau sees it with its last error). */
     async markWebhookFailed(input: { deliveryId: string; error: string }): Promise<void> {
-      await db.webhookDelivery.updateMany({ where: { id: input.deliveryId, status: 'pending' }, data: { status: 'failed', lastError: input.error.slice(0, 500) } });
+      await db.webhookDelivery.updateMany({
+        where: { id: input.deliveryId, status: 'pending' },
+        data: { status: 'failed', lastError: input.error.slice(0, 500) },
+      });
     },
   };
 }

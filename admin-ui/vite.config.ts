@@ -6,18 +6,18 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-    root,
-    base: '/',
-    plugins: [react()],
-    build: {
-        outDir: fileURLToPath(new URL('./dist', import.meta.url)),
-        emptyOutDir: true,
-        // react-admin and MUI alone weigh about 1 MB minified; this is an internal staff console.
-        chunkSizeWarningLimit: 1500,
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    // react-admin and MUI alone weigh about 1 MB minified; this is an internal staff console.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
     },
-    server: {
-        proxy: {
-            '/api': 'http://localhost:3000',
-        },
-    },
+  },
 });

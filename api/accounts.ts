@@ -31,7 +31,33 @@ export async function createAccount(
 ): Promise<void> {
   const { id } = credentials;
   await tx.user.create({
-    data: { id, username: a.username, displayName: a.displayName, role: a.role, jurisdictionId: a.jurisdictionId, phone: a.phone ?? null, email: a.email ?? null, passwordHash: credentials.passwordHash, mustChangePassword: true, temporaryUntil: temporaryUntil(now.getTime()), createdAt: now, updatedAt: now },
+    data: {
+      id,
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      jurisdictionId: a.jurisdictionId,
+      phone: a.phone ?? null,
+      email: a.email ?? null,
+      passwordHash: credentials.passwordHash,
+      mustChangePassword: true,
+      temporaryUntil: temporaryUntil(now.getTime()),
+      createdAt: now,
+      updatedAt: now,
+    },
   });
-  await appendAudit(tx, { key: `user:${id}:created`, actor: by.actor, action: 'user.created', entityType: 'user', entityId: id, jurisdictionId: a.jurisdictionId, reason: by.reason ?? null, data: { username: a.username, role: a.role, ...(by.via ? { via: by.via } : {}) } }, now);
+  await appendAudit(
+    tx,
+    {
+      key: `user:${id}:created`,
+      actor: by.actor,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      jurisdictionId: a.jurisdictionId,
+      reason: by.reason ?? null,
+      data: { username: a.username, role: a.role, ...(by.via ? { via: by.via } : {}) },
+    },
+    now,
+  );
 }

@@ -96,58 +96,121 @@ export function authRouter(db: PrismaClient): Router {
   }
   void stand_in(); // computed now, so the first unknown username costs what every later one does
 
-  route(r, { method: 'post', path: '/auth/login', summary: 'Sign in; returns a bearer token (mustChangePassword: a temporary password must be changed first)', tag: 'auth', roles: 'public', body: loginBody }, async (req, res) => {
-    const { username, password } = parseOr400(loginBody, req.body);
-    // req.ip follows TRUST_PROXY: behind a load balancer, the client's address, not the proxy's.
-    const tried = await attempt(username, req.ip ?? 'unknown');
-    const user = await db.user.findUnique({ where: { username } });
-    // A temporary password is good for TEMPORARY_PASSWORD_HOURS (ASVS 2.3.1); then an admin resets it again.
-    const usable = !!user && !user.disabledAt && !(user.mustChangePassword && user.temporaryUntil && user.temporaryUntil.getTime() < Date.now());
-    const ok = await bcrypt.compare(password, usable ? user.passwordHash : await stand_in());
-    // One refusal for an unknown user, a wrong password, an expired temporary one and a disabled account alike.
-    if (!usable || !ok) throw new HttpError(401, 'bad_credentials', '用户名或密码错误', 'wrong username or password');
-    await tried.succeeded();
-    const { token, expiresAt } = await newSession(db, user.id);
-    const me = (await loadPrincipal(db, user.id))!;
-    res.status(200);
-    return { token, expiresAt: expiresAt.toISOString(), user: publicUser(me), mustChangePassword: me.mustChangePassword };
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in; returns a bearer token (mustChangePassword: a temporary password must be changed first)',
+      tag: 'auth',
+      roles: 'public',
+      body: loginBody,
+    },
+    async (req, res) => {
+      const { username, password } = parseOr400(loginBody, req.body);
+      // req.ip follows TRUST_PROXY: behind a load balancer, the client's address, not the proxy's.
+      const tried = await attempt(username, req.ip ?? 'unknown');
+      const user = await db.user.findUnique({ where: { username } });
+      // A temporary password is good for TEMPORARY_PASSWORD_HOURS (ASVS 2.3.1); then an admin resets it again.
+      const usable = !!user && !user.disabledAt && !(user.mustChangePassword && user.temporaryUntil && user.temporaryUntil.getTime() < Date.now());
+      const ok = await bcrypt.compare(password, usable ? user.passwordHash : await stand_in());
+      // One refusal for an unknown user, a wrong password, an expired temporary one and a disabled account alike.
+      if (!usable || !ok) throw new HttpError(401, 'bad_credentials', '用户名或密码错误', 'wrong username or password');
+      await tried.succeeded();
+      const { token, expiresAt } = await newSession(db, user.id);
+      const me = (await loadPrincipal(db, user.id))!;
+      res.status(200);
+      return { token, expiresAt: expiresAt.toISOString(), user: publicUser(me), mustChangePassword: me.mustChangePassword };
+    },
+  );
 
   route(r, { method: 'post', path: '/auth/logout', summary: 'Sign out (ends the session)', tag: 'auth', duringPasswordChange: true }, async (req) => {
     const token = req.header('authorization')!.slice(7);
     await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
   });
 
-  route(r, { method: 'post', path: '/auth/logout-everywhere', summary: 'Sign out on every device (ends all your sessions, this one included)', tag: 'auth', duringPasswordChange: true }, async (_req, _res, me) => {
-    const now = new Date();
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.session.deleteMany({ where: { userId: me.id } });
-      await appendAudit(tx, { key: `user:${me.id}:logout-everywhere:${now.getTime()}:${randomUUID()}`, actor: actorOf(me), action: 'user.signed_out_everywhere', entityType: 'user', entityId: me.id, jurisdictionId: me.jurisdictionId, data: { sessions: count } }, now);
-    });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      summary: 'Sign out on every device (ends all your sessions, this one included)',
+      tag: 'auth',
+      duringPasswordChange: true,
+    },
+    async (_req, _res, me) => {
+      const now = new Date();
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.session.deleteMany({ where: { userId: me.id } });
+        await appendAudit(
+          tx,
+          {
+            key: `user:${me.id}:logout-everywhere:${now.getTime()}:${randomUUID()}`,
+            actor: actorOf(me),
+            action: 'user.signed_out_everywhere',
+            entityType: 'user',
+            entityId: me.id,
+            jurisdictionId: me.jurisdictionId,
+            data: { sessions: count },
+          },
+          now,
+        );
+      });
+    },
+  );
 
-  route(r, { method: 'post', path: '/auth/password', summary: 'Change your own password (old and new; ≥ 10 characters, not containing the username, not a common one); your other sessions end', tag: 'auth', body: passwordBody, duringPasswordChange: true }, async (req, _res, me) => {
-    const { oldPassword, newPassword } = parseOr400(passwordBody, req.body);
-    const user = await db.user.findUniqueOrThrow({ where: { id: me.id } });
-    // Guesses at the current password count as failed sign-ins: a session is not a licence to brute-force it.
-    const tried = await attempt(user.username, req.ip ?? 'unknown');
-    if (!(await bcrypt.compare(oldPassword, user.passwordHash)))
-      throw badRequest('原密码不正确', 'the current password is wrong', [{ path: 'oldPassword', messageZh: '原密码不正确', messageEn: 'wrong password' }]);
-    const problems = passwordProblems(newPassword, user.username, oldPassword);
-    if (problems.length)
-      throw badRequest(`新密码${problems.map((p) => p.messageZh).join('；')}`, `the new password ${problems.map((p) => p.messageEn).join('; ')}`, problems.map((p) => ({ path: 'newPassword', messageZh: p.messageZh, messageEn: p.messageEn })));
-    await tried.succeeded();
-    const hash = await hashPassword(newPassword);
-    const token = req.header('authorization')!.slice(7);
-    const now = new Date();
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: me.id }, data: { passwordHash: hash, mustChangePassword: false, temporaryUntil: null, passwordChangedAt: now, updatedAt: now } });
-      // A password changed because it may be known ends every other session (ASVS 3.3.3).
-      await tx.session.deleteMany({ where: { userId: me.id, tokenHash: { not: hashToken(token) } } });
-      await appendAudit(tx, { key: `user:${me.id}:password:${now.getTime()}:${randomUUID()}`, actor: actorOf(me), action: 'user.password_changed', entityType: 'user', entityId: me.id, jurisdictionId: me.jurisdictionId, data: { wasTemporary: user.mustChangePassword } }, now);
-    });
-    return publicUser((await loadPrincipal(db, me.id))!);
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/auth/password',
+      summary: 'Change your own password (old and new; ≥ 10 characters, not containing the username, not a common one); your other sessions end',
+      tag: 'auth',
+      body: passwordBody,
+      duringPasswordChange: true,
+    },
+    async (req, _res, me) => {
+      const { oldPassword, newPassword } = parseOr400(passwordBody, req.body);
+      const user = await db.user.findUniqueOrThrow({ where: { id: me.id } });
+      // Guesses at the current password count as failed sign-ins: a session is not a licence to brute-force it.
+      const tried = await attempt(user.username, req.ip ?? 'unknown');
+      if (!(await bcrypt.compare(oldPassword, user.passwordHash)))
+        throw badRequest('原密码不正确', 'the current password is wrong', [{ path: 'oldPassword', messageZh: '原密码不正确', messageEn: 'wrong password' }]);
+      const problems = passwordProblems(newPassword, user.username, oldPassword);
+      if (problems.length)
+        throw badRequest(
+          `新密码${problems.map((p) => p.messageZh).join('；')}`,
+          `the new password ${problems.map((p) => p.messageEn).join('; ')}`,
+          problems.map((p) => ({ path: 'newPassword', messageZh: p.messageZh, messageEn: p.messageEn })),
+        );
+      await tried.succeeded();
+      const hash = await hashPassword(newPassword);
+      const token = req.header('authorization')!.slice(7);
+      const now = new Date();
+      await db.$transaction(async (tx) => {
+        await tx.user.update({
+          where: { id: me.id },
+          data: { passwordHash: hash, mustChangePassword: false, temporaryUntil: null, passwordChangedAt: now, updatedAt: now },
+        });
+        // A password changed because it may be known ends every other session (ASVS 3.3.3).
+        await tx.session.deleteMany({ where: { userId: me.id, tokenHash: { not: hashToken(token) } } });
+        await appendAudit(
+          tx,
+          {
+            key: `user:${me.id}:password:${now.getTime()}:${randomUUID()}`,
+            actor: actorOf(me),
+            action: 'user.password_changed',
+            entityType: 'user',
+            entityId: me.id,
+            jurisdictionId: me.jurisdictionId,
+            data: { wasTemporary: user.mustChangePassword },
+          },
+          now,
+        );
+      });
+      return publicUser((await loadPrincipal(db, me.id))!);
+    },
+  );
 
   route(r, { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag: 'auth', duringPasswordChange: true }, (_req, _res, me) => publicUser(me));
   return r;

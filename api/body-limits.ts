@@ -23,7 +23,12 @@ export function bodyParsers(csvText: RequestHandler): RequestHandler {
       // other anonymous body is parsed (CSV imports need a user).
       if (Number(req.headers['content-length'] ?? 0) > ANONYMOUS_BODY_LIMIT) {
         res.setHeader('Connection', 'close');
-        throw new HttpError(413, 'too_large', `未登录时请求体不能超过 ${ANONYMOUS_BODY_LIMIT / 1024} KB`, `a request body without sign-in must be at most ${ANONYMOUS_BODY_LIMIT / 1024} KB`);
+        throw new HttpError(
+          413,
+          'too_large',
+          `未登录时请求体不能超过 ${ANONYMOUS_BODY_LIMIT / 1024} KB`,
+          `a request body without sign-in must be at most ${ANONYMOUS_BODY_LIMIT / 1024} KB`,
+        );
       }
       return anonymousJson(req, res, next);
     }

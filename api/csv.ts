@@ -14,7 +14,11 @@ const MAX_LINES = 5000;
  * case-insensitive) to fields; `null` marks a known column to ignore. Line numbers are as the user sees
  * them: the first data line is line 2.
  */
-export function readCsv<F extends string>(req: Request, headers: Record<string, F | null>, required: F[][]): { line: number; cells: Partial<Record<F, string>> }[] {
+export function readCsv<F extends string>(
+  req: Request,
+  headers: Record<string, F | null>,
+  required: F[][],
+): { line: number; cells: Partial<Record<F, string>> }[] {
   const text = typeof req.body === 'string' ? req.body : parseOr400(csvBody, req.body).csv;
   let records: string[][];
   try {
@@ -28,8 +32,14 @@ export function readCsv<F extends string>(req: Request, headers: Record<string, 
   const norm = (h: string) => h.replace(/\s/g, '');
   const columns = header.map((h) => headers[norm(h)] ?? headers[norm(h).toLowerCase()]);
   const unknown = header.filter((_h, i) => columns[i] === undefined);
-  const known = Object.keys(headers).filter((k) => /[^\x00-\x7f]/.test(k)).join('、');
-  if (unknown.length) throw badRequest(`无法识别的列：${unknown.join('、')}（可用：${known}）`, `unknown column(s): ${unknown.join(', ')} (known: ${Object.keys(headers).join(', ')})`);
+  const known = Object.keys(headers)
+    .filter((k) => /[^\x00-\x7f]/.test(k))
+    .join('、');
+  if (unknown.length)
+    throw badRequest(
+      `无法识别的列：${unknown.join('、')}（可用：${known}）`,
+      `unknown column(s): ${unknown.join(', ')} (known: ${Object.keys(headers).join(', ')})`,
+    );
   for (const anyOf of required)
     if (!anyOf.some((f) => columns.includes(f))) {
       const name = Object.keys(headers).find((k) => headers[k] === anyOf[0] && /[^\x00-\x7f]/.test(k)) ?? anyOf[0];
@@ -64,7 +74,11 @@ export function lineProblems() {
       if (!problems.length) return;
       const some = problems.slice(0, 5);
       const more = problems.length > 5 ? '…' : '';
-      throw badRequest(`有 ${problems.length} 行有误，未导入任何记录：${some.map((p) => p.messageZh).join('；')}${more}`, `${problems.length} line(s) are wrong; nothing was imported: ${some.map((p) => p.messageEn).join('; ')}${more}`, problems);
+      throw badRequest(
+        `有 ${problems.length} 行有误，未导入任何记录：${some.map((p) => p.messageZh).join('；')}${more}`,
+        `${problems.length} line(s) are wrong; nothing was imported: ${some.map((p) => p.messageEn).join('; ')}${more}`,
+        problems,
+      );
     },
   };
 }

@@ -32,7 +32,15 @@ export async function jurisdictionSubtree(db: PrismaClient, jurisdictionId: stri
  */
 export async function resolveEnrolment(
   db: PrismaClient,
-  opts: { campaignId: string; jurisdictionId: string; tracks: Named[]; rows: EnrolmentRow[]; rowPath: (i: number) => string; rowBase?: number; alreadyEnrolled?: string[] },
+  opts: {
+    campaignId: string;
+    jurisdictionId: string;
+    tracks: Named[];
+    rows: EnrolmentRow[];
+    rowPath: (i: number) => string;
+    rowBase?: number;
+    alreadyEnrolled?: string[];
+  },
 ): Promise<CaseSeed[]> {
   const inside = await jurisdictionSubtree(db, opts.jurisdictionId);
   const ids = opts.rows.map((r) => r.operatorId).filter((x): x is string => !!x);
@@ -48,7 +56,13 @@ export async function resolveEnrolment(
   opts.rows.forEach((r, i) => {
     const line = i + (opts.rowBase ?? 0);
     const path = opts.rowPath(i);
-    const bad = (zh: string, en: string) => problems.push({ path, ...(opts.rowBase !== undefined ? { row: line } : {}), messageZh: opts.rowBase !== undefined ? `第 ${line} 行：${zh}` : zh, messageEn: opts.rowBase !== undefined ? `line ${line}: ${en}` : en });
+    const bad = (zh: string, en: string) =>
+      problems.push({
+        path,
+        ...(opts.rowBase !== undefined ? { row: line } : {}),
+        messageZh: opts.rowBase !== undefined ? `第 ${line} 行：${zh}` : zh,
+        messageEn: opts.rowBase !== undefined ? `line ${line}: ${en}` : en,
+      });
     const uscc = r.uscc?.trim().toUpperCase();
     if (!r.operatorId && !uscc) return bad('缺少经营主体或统一社会信用代码', 'operator id or USCC missing');
     const invalid = uscc ? usccProblemMessage(uscc) : undefined;
@@ -61,10 +75,28 @@ export async function resolveEnrolment(
     seen.set(o.id, line);
     // A programme without tracks (one defined as data) enrols without one.
     const track = trackKeyOf(opts.tracks, r.track, o.track);
-    if (track === undefined) return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
-    seeds.push({ caseId: caseIdOf(opts.campaignId, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track });
+    if (track === undefined)
+      return bad(`「${o.name}」须选择赛道（${opts.tracks.map((t) => t.name).join(' / ')}）`, `${o.name}: track must be one of ${trackKeys.join(', ')}`);
+    seeds.push({
+      caseId: caseIdOf(opts.campaignId, o.id),
+      operatorId: o.id,
+      operatorName: o.name,
+      operatorUscc: o.uscc,
+      jurisdictionId: o.jurisdictionId,
+      track,
+    });
   });
   if (problems.length)
-    throw badRequest(`有 ${problems.length} 行不能纳入，未纳入任何经营主体：${problems.slice(0, 5).map((p) => p.messageZh).join('；')}${problems.length > 5 ? '…' : ''}`, `${problems.length} row(s) cannot be enrolled; nothing was enrolled: ${problems.slice(0, 5).map((p) => p.messageEn).join('; ')}`, problems);
+    throw badRequest(
+      `有 ${problems.length} 行不能纳入，未纳入任何经营主体：${problems
+        .slice(0, 5)
+        .map((p) => p.messageZh)
+        .join('；')}${problems.length > 5 ? '…' : ''}`,
+      `${problems.length} row(s) cannot be enrolled; nothing was enrolled: ${problems
+        .slice(0, 5)
+        .map((p) => p.messageEn)
+        .join('; ')}`,
+      problems,
+    );
   return seeds;
 }

@@ -32,6 +32,11 @@ const zhCN = z.locales.zhCN().localeError;
 
 /** Splits a message we wrote as "中文 / English"; zod's own messages get a Chinese twin from its zh-CN locale. */
 function bilingual(issue: z.core.$ZodIssue): FieldProblem {
+  // A union (a launch's settings: any programme kind's) names the problem of the branch that came closest.
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const closest = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
+    if (closest[0]) return bilingual({ ...closest[0], path: [...issue.path, ...closest[0].path] } as z.core.$ZodIssue);
+  }
   const path = issue.path.map(String).join('.');
   if (issue.message.includes(' / ')) {
     const [zh, en] = issue.message.split(' / ', 2) as [string, string];
@@ -54,9 +59,11 @@ export function refuseUnstorableText(roots: [unknown, string][]): void {
     const [v, path] = item;
     if (typeof v === 'string') {
       if (UNSTORABLE.test(v))
-        throw badRequest('文本含有无法保存的字符（U+0000 或不成对的代理项）', 'text contains a character that cannot be stored (U+0000 or an unpaired surrogate)', [
-          { path, messageZh: '含有无法保存的字符', messageEn: 'contains U+0000 or an unpaired surrogate' },
-        ]);
+        throw badRequest(
+          '文本含有无法保存的字符（U+0000 或不成对的代理项）',
+          'text contains a character that cannot be stored (U+0000 or an unpaired surrogate)',
+          [{ path, messageZh: '含有无法保存的字符', messageEn: 'contains U+0000 or an unpaired surrogate' }],
+        );
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         const p = path ? `${path}.${k}` : k;
@@ -73,7 +80,9 @@ export function refuseUnstorableText(roots: [unknown, string][]): void {
  */
 export function parseEdit<T extends z.ZodObject>(schema: T, body: unknown, whatZh: string, whatEn: string): z.infer<T> {
   if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body)))
-    throw badRequest(`请求内容须为${whatZh}记录（JSON 对象）`, `the body must be ${whatEn} record (a JSON object)`, [{ path: '', messageZh: '须为 JSON 对象', messageEn: 'expected a JSON object' }]);
+    throw badRequest(`请求内容须为${whatZh}记录（JSON 对象）`, `the body must be ${whatEn} record (a JSON object)`, [
+      { path: '', messageZh: '须为 JSON 对象', messageEn: 'expected a JSON object' },
+    ]);
   return parseOr400(schema, Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => k in schema.shape)));
 }
 
@@ -136,8 +145,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (!e && err?.type === 'entity.parse.failed') e = badRequest('请求体不是有效的 JSON', 'request body is not valid JSON');
   if (!e && err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', '请求体过大', 'request body too large');
   if (!e && typeof err?.status === 'number' && err.status >= 400 && err.status < 500) e = badRequest('请求无效', String(err.message ?? 'bad request'));
-  if (!e && databaseUnavailable(err))
-    e = new HttpError(503, 'database_unavailable', '数据库暂不可用，请稍后重试', 'database unavailable, try again');
+  if (!e && databaseUnavailable(err)) e = new HttpError(503, 'database_unavailable', '数据库暂不可用，请稍后重试', 'database unavailable, try again');
   if (!e) e = new HttpError(500, 'internal', '服务器内部错误', 'internal server error');
   // The request's log line (api/observability.ts) carries the code, and for a 5xx the error with its stack.
   res.locals.errorCode = e.code;

@@ -16,8 +16,16 @@ const jsonParam = (name: string) =>
   });
 
 const listQuery = z.object({
-  sort: jsonParam('sort').pipe(z.tuple([z.string(), z.enum(['ASC', 'DESC'])])).optional(),
-  range: jsonParam('range').pipe(z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a && b - a < 1000, { message: '范围无效（每页最多 1000 条） / invalid range (at most 1000 per page)' })).optional(),
+  sort: jsonParam('sort')
+    .pipe(z.tuple([z.string(), z.enum(['ASC', 'DESC'])]))
+    .optional(),
+  range: jsonParam('range')
+    .pipe(
+      z
+        .tuple([z.number().int().min(0), z.number().int().min(0)])
+        .refine(([a, b]) => b >= a && b - a < 1000, { message: '范围无效（每页最多 1000 条） / invalid range (at most 1000 per page)' }),
+    )
+    .optional(),
   filter: jsonParam('filter').pipe(z.record(z.string(), z.unknown())).optional(),
 });
 
@@ -29,12 +37,17 @@ export interface ListParams<F> {
 }
 
 /** Parses list params; `filterSchema` names the filters a resource allows, `sortable` the sort fields. */
-export function parseList<F extends z.ZodObject>(req: Request, filterSchema: F, sortable: string[], defaultSort: [string, 'ASC' | 'DESC']): ListParams<z.infer<F>> {
+export function parseList<F extends z.ZodObject>(
+  req: Request,
+  filterSchema: F,
+  sortable: string[],
+  defaultSort: [string, 'ASC' | 'DESC'],
+): ListParams<z.infer<F>> {
   const q = parseOr400(listQuery, req.query, 'query');
   const [field, dir] = q.sort ?? defaultSort;
   if (!sortable.includes(field)) throw badRequest(`不能按「${field}」排序`, `cannot sort by "${field}" (allowed: ${sortable.join(', ')})`);
   const [start, end] = q.range ?? [0, 24];
-  const filter = parseOr400(filterSchema.strict(), q.filter ?? {}, "filter") as z.infer<F>;
+  const filter = parseOr400(filterSchema.strict(), q.filter ?? {}, 'filter') as z.infer<F>;
   const orderBy = [{ [field]: dir === 'ASC' ? 'asc' : 'desc' } as Record<string, 'asc' | 'desc'>];
   if (field !== 'id') orderBy.push({ id: 'asc' }); // stable pages
   return { orderBy, skip: start, take: end - start + 1, filter };

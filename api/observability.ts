@@ -26,7 +26,8 @@ export function requestLogging(logger: Logger): RequestHandler {
     },
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId' },
-    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : PROBES.has(((req as Request).originalUrl ?? req.url ?? '').split('?')[0]!) ? 'debug' : 'info'),
+    customLogLevel: (req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : PROBES.has(((req as Request).originalUrl ?? req.url ?? '').split('?')[0]!) ? 'debug' : 'info',
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -71,7 +72,12 @@ export function apiMetrics(db: PrismaClient, logger: Logger): ApiMetrics {
   // A registry per app, not prom-client's global one: the tests build several apps in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', labelNames: ['method', 'route', 'status'] as const, registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer an HTTP request, by method and route pattern',
@@ -85,7 +91,9 @@ export function apiMetrics(db: PrismaClient, logger: Logger): ApiMetrics {
     if (!cached || Date.now() - cached.at > TASK_COUNTS_TTL_MS) {
       // One index scan of the open tasks (task_status_due_idx) for both numbers.
       const counts = db
-        .$queryRawUnsafe<{ open: number; overdue: number }[]>(`SELECT count(*)::int AS open, (count(*) FILTER (WHERE overdue))::int AS overdue FROM task WHERE status = 'open'`)
+        .$queryRawUnsafe<{ open: number; overdue: number }[]>(
+          `SELECT count(*)::int AS open, (count(*) FILTER (WHERE overdue))::int AS overdue FROM task WHERE status = 'open'`,
+        )
         .then((rows) => rows[0]!);
       cached = { at: Date.now(), counts };
       counts.catch(() => (cached = undefined));

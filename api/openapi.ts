@@ -10,7 +10,10 @@ const errorSchema = {
     message: { type: 'string', description: '中文 / English' },
     messageZh: { type: 'string' },
     messageEn: { type: 'string' },
-    fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, messageZh: { type: 'string' }, messageEn: { type: 'string' } } } },
+    fields: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, messageZh: { type: 'string' }, messageEn: { type: 'string' } } },
+    },
   },
 };
 
@@ -54,22 +57,69 @@ const WHOLE_RECORD = new Set(['put /operators/:id', 'put /users/:id', 'put /juri
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD (Asia/Shanghai)' };
 const QUERY: Record<string, { name: string; schema: object; description?: string; required?: boolean }[]> = {
-  'get /tasks': [{ name: 'cursor', required: false, schema: { type: 'string', maxLength: 400 }, description: 'keyset pagination: the X-Next-Cursor of the previous page (sorts: id, dueAt, createdAt)' }],
-  'get /audit-events': [{ name: 'cursor', required: false, schema: { type: 'string', maxLength: 400 }, description: 'keyset pagination: the X-Next-Cursor of the previous page (sorts: id, at)' }],
-  'get /programmes/:id': [{ name: 'version', required: false, schema: { type: 'integer', minimum: 1, maximum: 1_000_000 }, description: 'a defined programme\'s version (default: the latest)' }],
+  'get /tasks': [
+    {
+      name: 'cursor',
+      required: false,
+      schema: { type: 'string', maxLength: 400 },
+      description: 'keyset pagination: the X-Next-Cursor of the previous page (sorts: id, dueAt, createdAt)',
+    },
+  ],
+  'get /audit-events': [
+    {
+      name: 'cursor',
+      required: false,
+      schema: { type: 'string', maxLength: 400 },
+      description: 'keyset pagination: the X-Next-Cursor of the previous page (sorts: id, at)',
+    },
+  ],
+  'get /programmes/:id': [
+    {
+      name: 'version',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      description: "a defined programme's version (default: the latest)",
+    },
+  ],
   'get /calendar': [
     { name: 'from', schema: date, description: 'first day' },
     { name: 'to', schema: date, description: 'last day (1 to 92 days after from)' },
   ],
-  'get /search': [{ name: 'q', schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'name (contains), 统一社会信用代码 (prefix) or platform account (contains)' }],
+  'get /search': [
+    {
+      name: 'q',
+      schema: { type: 'string', minLength: 2, maxLength: 100 },
+      description: 'name (contains), 统一社会信用代码 (prefix) or platform account (contains)',
+    },
+  ],
   'get /tasks/assignees': [{ name: 'ids', schema: { type: 'string', minLength: 1, maxLength: 20_000 }, description: 'task ids, comma-separated' }],
 };
 
 // react-admin simple-REST list parameters, each a JSON value in the query string (api/list.ts).
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const LIST_PARAMS = [
-  { name: 'sort', in: 'query', required: false, description: 'JSON ["field","ASC|DESC"]; the fields a list sorts by are listed in the 400 answer', ...json({ type: 'array', prefixItems: [{ type: 'string' }, { enum: ['ASC', 'DESC'] }], minItems: 2, maxItems: 2 }) },
-  { name: 'range', in: 'query', required: false, description: 'JSON [start,end], inclusive, end ≥ start, at most 1000 rows', ...json({ type: 'array', prefixItems: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 0 }], minItems: 2, maxItems: 2 }) },
+  {
+    name: 'sort',
+    in: 'query',
+    required: false,
+    description: 'JSON ["field","ASC|DESC"]; the fields a list sorts by are listed in the 400 answer',
+    ...json({ type: 'array', prefixItems: [{ type: 'string' }, { enum: ['ASC', 'DESC'] }], minItems: 2, maxItems: 2 }),
+  },
+  {
+    name: 'range',
+    in: 'query',
+    required: false,
+    description: 'JSON [start,end], inclusive, end ≥ start, at most 1000 rows',
+    ...json({
+      type: 'array',
+      prefixItems: [
+        { type: 'integer', minimum: 0 },
+        { type: 'integer', minimum: 0 },
+      ],
+      minItems: 2,
+      maxItems: 2,
+    }),
+  },
   { name: 'filter', in: 'query', required: false, description: 'JSON object of filters (unknown filters → 400)', ...json({ type: 'object' }) },
 ];
 
@@ -103,7 +153,11 @@ export function openApiDocument() {
           description: CREATED.has(k) ? 'Created' : csvOut ? 'OK: CSV, UTF-8 with a BOM (opens in Excel)' : 'OK',
           ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <start>-<end>/<total>' } } } : {}),
           ...(fileOut ? { headers: { 'X-Checksum-SHA256': { schema: { type: 'string' }, description: 'SHA-256 of the bytes, hex' } } } : {}),
-          content: csvOut ? { 'text/csv': { schema: { type: 'string' } } } : fileOut ? { '*/*': { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: okSchema } },
+          content: csvOut
+            ? { 'text/csv': { schema: { type: 'string' } } }
+            : fileOut
+              ? { '*/*': { schema: { type: 'string', format: 'binary' } } }
+              : { 'application/json': { schema: okSchema } },
         };
     const bodySchema = r.body && z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' });
     if (bodySchema && WHOLE_RECORD.has(k)) delete bodySchema.additionalProperties;
@@ -130,11 +184,19 @@ export function openApiDocument() {
       ...body,
       responses: {
         [okStatus]: ok,
-        ...(k === 'get /health' ? { '503': { description: 'Degraded: Temporal or the database is down', content: { 'application/json': { schema: healthSchema } } } } : {}),
+        ...(k === 'get /health'
+          ? { '503': { description: 'Degraded: Temporal or the database is down', content: { 'application/json': { schema: healthSchema } } } }
+          : {}),
         // Any route: a malformed JSON body is refused too.
         '400': err('Invalid input (nothing changed)'),
         // A bearer token that is unknown or expired is refused on every route, public ones included.
-        '401': err(isPublic ? (k === 'post /auth/login' ? 'Wrong username or password, or an invalid bearer token' : 'An invalid or expired bearer token (none is needed)') : 'Not signed in, or the session expired'),
+        '401': err(
+          isPublic
+            ? k === 'post /auth/login'
+              ? 'Wrong username or password, or an invalid bearer token'
+              : 'An invalid or expired bearer token (none is needed)'
+            : 'Not signed in, or the session expired',
+        ),
         ...(isPublic ? {} : { '403': err('Wrong role or jurisdiction') }),
         ...(r.path.includes(':') ? { '404': err('Unknown id') } : {}),
         ...(r.method === 'post' || r.method === 'put' ? { '409': err('Conflict (already done, claimed, closed or launched)') } : {}),
@@ -148,7 +210,11 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Campaign case management API', version: '0.1.0', description: 'Staged regulatory campaigns for live-stream e-commerce (react-admin simple-REST conventions).' },
+    info: {
+      title: 'Campaign case management API',
+      version: '0.1.0',
+      description: 'Staged regulatory campaigns for live-stream e-commerce (react-admin simple-REST conventions).',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Error: errorSchema } },
     security: [{ bearer: [] }],
     paths,

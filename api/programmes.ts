@@ -23,5 +23,13 @@ export async function loadProgramme(db: PrismaClient, id: string, version?: numb
   const row = await db.programmeDefinition.findFirst({ where: { id, ...(version !== undefined ? { version } : {}) }, orderBy: { version: 'desc' } });
   if (!row) return undefined;
   const spec = row.spec as unknown as ProgrammeSpec;
-  return { programme: programmeFromSpec(spec, row.version), builtIn: false, version: row.version, spec, createdAt: row.createdAt, createdById: row.createdById, jurisdictionId: row.jurisdictionId };
+  return {
+    programme: programmeFromSpec(spec, row.version),
+    builtIn: false,
+    version: row.version,
+    spec,
+    createdAt: row.createdAt,
+    createdById: row.createdById,
+    jurisdictionId: row.jurisdictionId,
+  };
 }

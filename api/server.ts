@@ -20,7 +20,16 @@ async function main() {
   const connection = await Connection.connect(temporalConnectionOptions(cfg));
   // Its workflow starts, Updates and Signals carry the request id (README "Operating").
   const client = createTemporalClient(connection, cfg.temporalNamespace);
-  const app = createApp({ db, client, taskQueue: cfg.taskQueue, uiDir: UI_DIR, temporalUiUrl: cfg.temporalUiUrl, namespace: cfg.temporalNamespace, logger, metricsToken: cfg.metricsToken });
+  const app = createApp({
+    db,
+    client,
+    taskQueue: cfg.taskQueue,
+    uiDir: UI_DIR,
+    temporalUiUrl: cfg.temporalUiUrl,
+    namespace: cfg.temporalNamespace,
+    logger,
+    metricsToken: cfg.metricsToken,
+  });
   const server = app.listen(cfg.port, cfg.host, () => logger.info({ url: `http://${cfg.host}:${cfg.port}` }, 'listening'));
   let stopping = false;
   const stop = () => {

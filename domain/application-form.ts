@@ -9,8 +9,14 @@ export const applicationForm = z
     /** 直播场所地址: the notice forbids places that affect public order (四、（二）1). */
     address: z.string().trim().min(1).max(200),
     contactName: z.string().trim().min(1).max(50),
-    contactPhone: z.string().trim().regex(/^[0-9+\-\s]{7,20}$/, { message: '联系电话格式无效 / invalid phone number' }),
-    platformAccounts: z.array(z.object({ platform: z.enum(PLATFORMS), account: z.string().trim().min(1).max(100), followers: z.number().int().min(0).optional() }).strict()).min(1).max(10),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-\s]{7,20}$/, { message: '联系电话格式无效 / invalid phone number' }),
+    platformAccounts: z
+      .array(z.object({ platform: z.enum(PLATFORMS), account: z.string().trim().min(1).max(100), followers: z.number().int().min(0).optional() }).strict())
+      .min(1)
+      .max(10),
     mainCategories: z.array(z.string().trim().min(1).max(50)).min(1).max(10),
     streamerCount: z.number().int().min(0).max(10_000),
     /** 取得互联网营销师等资质证书的主播 (四、（二）2). */
@@ -24,5 +30,8 @@ export const applicationForm = z
     introduction: z.string().trim().max(2000).optional(),
   })
   .strict()
-  .refine((f) => f.certifiedStreamers <= f.streamerCount, { message: '持证主播数不能多于主播数 / certified streamers cannot outnumber streamers', path: ['certifiedStreamers'] });
+  .refine((f) => f.certifiedStreamers <= f.streamerCount, {
+    message: '持证主播数不能多于主播数 / certified streamers cannot outnumber streamers',
+    path: ['certifiedStreamers'],
+  });
 export type ApplicationForm = z.infer<typeof applicationForm>;

@@ -49,13 +49,20 @@ const productShape = lazy(() =>
       licences: attachmentIds().optional(),
       testReports: attachmentIds().optional(),
       dropshipping: z.boolean().optional(),
-      liveLinks: z.array(z.object({ platform: z.enum(LIVE_PLATFORMS), url: z.string().trim().url().max(500) }).strict()).max(10).optional(),
+      liveLinks: z
+        .array(z.object({ platform: z.enum(LIVE_PLATFORMS), url: z.string().trim().url().max(500) }).strict())
+        .max(10)
+        .optional(),
       shipping: text(500).optional(),
       dailyVolume: z.number().int().min(0).max(10_000_000).optional(),
-      serviceHours: z.object({ daysPerWeek: z.number().int().min(1).max(7), hoursPerDay: z.number().int().min(1).max(24) }).strict().optional(),
+      serviceHours: z
+        .object({ daysPerWeek: z.number().int().min(1).max(7), hoursPerDay: z.number().int().min(1).max(24) })
+        .strict()
+        .optional(),
       materials: attachmentIds().optional(),
     })
-    .strict());
+    .strict(),
+);
 
 const influencerShape = lazy(() =>
   z
@@ -78,10 +85,14 @@ const influencerShape = lazy(() =>
         .optional(),
       notUnderPenalty: z.boolean().optional(),
       promotesLijiang: z.boolean().optional(),
-      encouragedCategories: z.array(z.enum(Object.keys(ENCOURAGED_CATEGORIES) as [keyof typeof ENCOURAGED_CATEGORIES])).max(6).optional(),
+      encouragedCategories: z
+        .array(z.enum(Object.keys(ENCOURAGED_CATEGORIES) as [keyof typeof ENCOURAGED_CATEGORIES]))
+        .max(6)
+        .optional(),
       materials: attachmentIds().optional(),
     })
-    .strict());
+    .strict(),
+);
 
 export const intakeFormShape = lazy(() => z.discriminatedUnion('register', [productShape(), influencerShape()]));
 export type ProductForm = z.infer<ReturnType<typeof productShape>>;
@@ -106,7 +117,11 @@ const LABELS: Record<string, [string, string]> = {
   notUnderPenalty: ['未处于平台和相关部门处罚期间的承诺（附件2 第4条）', 'declaration of not being under penalty (annex 2 clause 4)'],
   promotesLijiang: ['常态化宣传推广丽江的承诺（附件2 第2条）', 'declaration of promoting Lijiang (annex 2 clause 2)'],
 };
-const missing = (key: string): FormProblem => ({ path: `form.${key}`, messageZh: `缺少必填项：${LABELS[key]![0]}`, messageEn: `missing mandatory item: ${LABELS[key]![1]}` });
+const missing = (key: string): FormProblem => ({
+  path: `form.${key}`,
+  messageZh: `缺少必填项：${LABELS[key]![0]}`,
+  messageEn: `missing mandatory item: ${LABELS[key]![1]}`,
+});
 
 /** The form checked against the intake standard: all problems at once, or the form. */
 export function checkIntakeForm(input: unknown): { form: IntakeForm; problems: [] } | { form?: undefined; problems: FormProblem[] } {
@@ -119,7 +134,8 @@ export function checkIntakeForm(input: unknown): { form: IntakeForm; problems: [
   const problems: FormProblem[] = [];
   const need = (key: string, present: boolean) => void (present || problems.push(missing(key)));
   if (f.register === 'product') {
-    for (const k of ['productName', 'category', 'specifications', 'executionStandard', 'shipping', 'dailyVolume', 'serviceHours', 'dropshipping'] as const) need(k, f[k] !== undefined);
+    for (const k of ['productName', 'category', 'specifications', 'executionStandard', 'shipping', 'dailyVolume', 'serviceHours', 'dropshipping'] as const)
+      need(k, f[k] !== undefined);
     need('liveLinks', (f.liveLinks ?? []).length > 0);
     if (f.category === 'primary_agricultural') need('grade', f.grade !== undefined);
     if (f.category === 'prepackaged' || f.category === 'green_organic' || f.category === 'cultural_tourism') need('licences', (f.licences ?? []).length > 0);
@@ -127,7 +143,11 @@ export function checkIntakeForm(input: unknown): { form: IntakeForm; problems: [
     // 第12条: 至少5*8小时的售前和售后服务.
     const h = f.serviceHours;
     if (h && (h.daysPerWeek < 5 || h.hoursPerDay < 8))
-      problems.push({ path: 'form.serviceHours', messageZh: `售前售后服务须至少每周5天、每天8小时（5×8），现为 ${h.daysPerWeek}×${h.hoursPerDay}（第12条）`, messageEn: `pre/after-sales service must be at least 5 days × 8 hours, not ${h.daysPerWeek}×${h.hoursPerDay} (clause 12)` });
+      problems.push({
+        path: 'form.serviceHours',
+        messageZh: `售前售后服务须至少每周5天、每天8小时（5×8），现为 ${h.daysPerWeek}×${h.hoursPerDay}（第12条）`,
+        messageEn: `pre/after-sales service must be at least 5 days × 8 hours, not ${h.daysPerWeek}×${h.hoursPerDay} (clause 12)`,
+      });
   } else {
     need('displayName', f.displayName !== undefined);
     need('accounts', (f.accounts ?? []).length > 0);
@@ -136,11 +156,23 @@ export function checkIntakeForm(input: unknown): { form: IntakeForm; problems: [
     // 附件2 第3、4条: the basic standards are conditions, not preferences.
     const accounts = f.accounts ?? [];
     if (accounts.length && !accounts.some((a) => a.realNameVerified && a.liveSellingEnabled))
-      problems.push({ path: 'form.accounts', messageZh: '须至少有一个已实名认证并开通直播带货权限的账号（附件2 第3条）', messageEn: 'at least one account must be real-name verified with live-selling rights (annex 2 clause 3)' });
+      problems.push({
+        path: 'form.accounts',
+        messageZh: '须至少有一个已实名认证并开通直播带货权限的账号（附件2 第3条）',
+        messageEn: 'at least one account must be real-name verified with live-selling rights (annex 2 clause 3)',
+      });
     if (f.notUnderPenalty === false)
-      problems.push({ path: 'form.notUnderPenalty', messageZh: '处于平台或相关部门处罚期间的不予入库（附件2 第4条）', messageEn: 'an account under platform or regulator penalty cannot be admitted (annex 2 clause 4)' });
+      problems.push({
+        path: 'form.notUnderPenalty',
+        messageZh: '处于平台或相关部门处罚期间的不予入库（附件2 第4条）',
+        messageEn: 'an account under platform or regulator penalty cannot be admitted (annex 2 clause 4)',
+      });
     if (f.promotesLijiang === false)
-      problems.push({ path: 'form.promotesLijiang', messageZh: '须通过新媒体常态化宣传推广丽江（附件2 第2条）', messageEn: 'the applicant must promote Lijiang regularly on new media (annex 2 clause 2)' });
+      problems.push({
+        path: 'form.promotesLijiang',
+        messageZh: '须通过新媒体常态化宣传推广丽江（附件2 第2条）',
+        messageEn: 'the applicant must promote Lijiang regularly on new media (annex 2 clause 2)',
+      });
   }
   return problems.length ? { problems } : { form: f, problems: [] };
 }
@@ -150,7 +182,9 @@ export const entryName = (f: IntakeForm) => (f.register === 'product' ? f.produc
 
 /** What identifies one application of an operator: the same product or primary account twice is refused. */
 export const entryIdentity = (f: IntakeForm) =>
-  f.register === 'product' ? f.productName!.replace(/\s+/g, '').toLowerCase() : [...f.accounts!].map((a) => `${a.platform}:${a.handle.toLowerCase()}`).sort()[0]!;
+  f.register === 'product'
+    ? f.productName!.replace(/\s+/g, '').toLowerCase()
+    : [...f.accounts!].map((a) => `${a.platform}:${a.handle.toLowerCase()}`).sort()[0]!;
 
 /** Every attachment the form refers to, with the field it is attached as. */
 export function formAttachments(f: IntakeForm): { id: string; field: string }[] {
@@ -171,15 +205,34 @@ export function formAttachments(f: IntakeForm): { id: string; field: string }[] 
 export function priorityOf(f: IntakeForm, priorityFollowers: number): { priority: number; reasons: Reason[] } {
   const reasons: (Reason & { points: number })[] = [];
   if (f.register === 'product') {
-    if (f.category === 'time_honoured') reasons.push({ code: 'time_honoured', zh: '老字号、老品牌等特色商品优先入库（第4条）', en: 'time-honoured brand (clause 4)', points: 2 });
-    if (f.category === 'green_organic') reasons.push({ code: 'green_organic', zh: '绿色食品、有机食品（第3条）', en: 'green or organic food (clause 3)', points: 1 });
+    if (f.category === 'time_honoured')
+      reasons.push({ code: 'time_honoured', zh: '老字号、老品牌等特色商品优先入库（第4条）', en: 'time-honoured brand (clause 4)', points: 2 });
+    if (f.category === 'green_organic')
+      reasons.push({ code: 'green_organic', zh: '绿色食品、有机食品（第3条）', en: 'green or organic food (clause 3)', points: 1 });
     const h = f.serviceHours!;
-    if (h.daysPerWeek >= 7 && h.hoursPerDay >= 12) reasons.push({ code: 'service_7x12', zh: '提供7×12小时售前售后服务（第12条鼓励）', en: '7×12 pre/after-sales service (encouraged, clause 12)', points: 1 });
+    if (h.daysPerWeek >= 7 && h.hoursPerDay >= 12)
+      reasons.push({
+        code: 'service_7x12',
+        zh: '提供7×12小时售前售后服务（第12条鼓励）',
+        en: '7×12 pre/after-sales service (encouraged, clause 12)',
+        points: 1,
+      });
   } else {
     const top = Math.max(...f.accounts!.map((a) => a.followers));
-    if (top >= priorityFollowers) reasons.push({ code: 'followers', zh: `粉丝量${priorityFollowers.toLocaleString('zh-CN')}以上（附件2 第5条）`, en: `${priorityFollowers} followers or more (annex 2 clause 5)`, points: 2 });
+    if (top >= priorityFollowers)
+      reasons.push({
+        code: 'followers',
+        zh: `粉丝量${priorityFollowers.toLocaleString('zh-CN')}以上（附件2 第5条）`,
+        en: `${priorityFollowers} followers or more (annex 2 clause 5)`,
+        points: 2,
+      });
     if ((f.encouragedCategories ?? []).length)
-      reasons.push({ code: 'encouraged', zh: `鼓励类别：${f.encouragedCategories!.map((c) => ENCOURAGED_CATEGORIES[c].zh).join('、')}（附件2 第6、7条）`, en: `encouraged: ${f.encouragedCategories!.join(', ')} (annex 2 clauses 6, 7)`, points: 1 });
+      reasons.push({
+        code: 'encouraged',
+        zh: `鼓励类别：${f.encouragedCategories!.map((c) => ENCOURAGED_CATEGORIES[c].zh).join('、')}（附件2 第6、7条）`,
+        en: `encouraged: ${f.encouragedCategories!.join(', ')} (annex 2 clauses 6, 7)`,
+        points: 1,
+      });
   }
   return { priority: reasons.reduce((n, r) => n + r.points, 0), reasons: reasons.map(({ points: _p, ...r }) => r) };
 }
@@ -188,9 +241,12 @@ export function priorityOf(f: IntakeForm, priorityFollowers: number): { priority
 export function flagsOf(f: IntakeForm): Reason[] {
   const flags: Reason[] = [];
   if (f.register === 'product') {
-    if (f.dropshipping === false) flags.push({ code: 'no_dropshipping', zh: '不能提供一件代发（第6条要求应能提供）', en: 'no dropshipping (clause 6 asks for it)' });
-    if (!(f.materials ?? []).length) flags.push({ code: 'no_materials', zh: '未提供图片、视频等介绍资料（第9条鼓励）', en: 'no pictures or videos (encouraged, clause 9)' });
-  } else if (f.accounts!.some((a) => !a.realNameVerified)) flags.push({ code: 'unverified_account', zh: '部分账号未实名认证', en: 'some accounts are not real-name verified' });
+    if (f.dropshipping === false)
+      flags.push({ code: 'no_dropshipping', zh: '不能提供一件代发（第6条要求应能提供）', en: 'no dropshipping (clause 6 asks for it)' });
+    if (!(f.materials ?? []).length)
+      flags.push({ code: 'no_materials', zh: '未提供图片、视频等介绍资料（第9条鼓励）', en: 'no pictures or videos (encouraged, clause 9)' });
+  } else if (f.accounts!.some((a) => !a.realNameVerified))
+    flags.push({ code: 'unverified_account', zh: '部分账号未实名认证', en: 'some accounts are not real-name verified' });
   return flags;
 }
 
@@ -203,7 +259,11 @@ export interface Metrics {
 }
 
 /** The period score 0..100, two decimals: rating, complaints and findings weighted by the campaign's settings. */
-export function entryScore(m: Metrics, w: { rating: number; complaints: number; findings: number }, complaintRateLimit: number): { score: number; parts: Record<string, number> } {
+export function entryScore(
+  m: Metrics,
+  w: { rating: number; complaints: number; findings: number },
+  complaintRateLimit: number,
+): { score: number; parts: Record<string, number> } {
   const rating = (w.rating * Math.min(5, Math.max(0, m.platformRating))) / 5;
   const complaints = w.complaints * Math.max(0, 1 - m.complaintRate / complaintRateLimit);
   const findings = m.findings === 0 && !m.violation ? w.findings : 0;
@@ -217,8 +277,18 @@ export function entryScore(m: Metrics, w: { rating: number; complaints: number; 
  */
 export function removalReasons(m: Metrics, score: number, average: number, s: { complaintRateLimit: number; belowAverageMargin: number }): Reason[] {
   const out: Reason[] = [];
-  if (score < average - s.belowAverageMargin) out.push({ code: 'below_average', zh: `得分 ${score} 低于库内平均 ${average} 超过 ${s.belowAverageMargin} 分`, en: `score ${score} is more than ${s.belowAverageMargin} below the register average ${average}` });
-  if (m.complaintRate >= s.complaintRateLimit) out.push({ code: 'complaints', zh: `投诉率 ${m.complaintRate}% 不低于 ${s.complaintRateLimit}%`, en: `complaint rate ${m.complaintRate}% is at or above ${s.complaintRateLimit}%` });
+  if (score < average - s.belowAverageMargin)
+    out.push({
+      code: 'below_average',
+      zh: `得分 ${score} 低于库内平均 ${average} 超过 ${s.belowAverageMargin} 分`,
+      en: `score ${score} is more than ${s.belowAverageMargin} below the register average ${average}`,
+    });
+  if (m.complaintRate >= s.complaintRateLimit)
+    out.push({
+      code: 'complaints',
+      zh: `投诉率 ${m.complaintRate}% 不低于 ${s.complaintRateLimit}%`,
+      en: `complaint rate ${m.complaintRate}% is at or above ${s.complaintRateLimit}%`,
+    });
   if (m.violation) out.push({ code: 'violation', zh: '存在违法违规行为', en: 'a violation was found' });
   return out;
 }
@@ -229,11 +299,20 @@ export const intakeReviewResult = lazy(() =>
   z
     .object({ decision: z.enum(['admitted', 'refused']), reason: note().optional(), note: note().optional() })
     .strict()
-    .refine((r) => r.decision === 'admitted' || (r.reason ?? '').length > 0, { message: '不予入库须说明理由 / a reason is required to refuse', path: ['reason'] }));
+    .refine((r) => r.decision === 'admitted' || (r.reason ?? '').length > 0, {
+      message: '不予入库须说明理由 / a reason is required to refuse',
+      path: ['reason'],
+    }),
+);
 export const filingResult = lazy(() =>
   z
-    .object({ filedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD / date as YYYY-MM-DD'), reference: z.string().trim().min(1).max(100), note: note().optional() })
-    .strict());
+    .object({
+      filedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD / date as YYYY-MM-DD'),
+      reference: z.string().trim().min(1).max(100),
+      note: note().optional(),
+    })
+    .strict(),
+);
 export const removalReviewResult = lazy(() => z.object({ decision: z.enum(['remove', 'keep']), reason: note().min(1) }).strict());
 export type IntakeReviewResult = z.infer<ReturnType<typeof intakeReviewResult>>;
 export type FilingResult = z.infer<ReturnType<typeof filingResult>>;

@@ -8,7 +8,22 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
 // Frequent in leaked Chinese password sets (CSDN, 12306 and others) and absent from zxcvbn's English list.
-const COMMON_CN = ['woaini1314', 'woaini520', 'qq123456789', 'a123456789', '1qaz2wsx3edc', 'zxcvbnm123', 'aa123456789', 'iloveyou1314', 'abc123456789', '5201314520', '1314520520', 'password123', 'admin12345', 'admin123456'];
+const COMMON_CN = [
+  'woaini1314',
+  'woaini520',
+  'qq123456789',
+  'a123456789',
+  '1qaz2wsx3edc',
+  'zxcvbnm123',
+  'aa123456789',
+  'iloveyou1314',
+  'abc123456789',
+  '5201314520',
+  '1314520520',
+  'password123',
+  'admin12345',
+  'admin123456',
+];
 let common: Set<string> | undefined;
 const commonPasswords = () => (common ??= new Set([...(dictionary.passwords as string[]), ...COMMON_CN].map((p) => p.toLowerCase())));
 
@@ -22,13 +37,20 @@ export interface PasswordProblem {
 export function passwordProblems(password: string, username: string, oldPassword?: string): PasswordProblem[] {
   const out: PasswordProblem[] = [];
   if ([...password].length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
-    out.push({ rule: 'length', messageZh: `长度须为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`, messageEn: `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long` });
+    out.push({
+      rule: 'length',
+      messageZh: `长度须为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`,
+      messageEn: `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long`,
+    });
   // bcrypt reads the first 72 bytes only: a longer password would not be what the user thinks it is.
-  if (Buffer.byteLength(password, 'utf8') > 72) out.push({ rule: 'length', messageZh: '不能超过 72 字节（约 24 个汉字）', messageEn: 'must be at most 72 bytes (about 24 Chinese characters)' });
+  if (Buffer.byteLength(password, 'utf8') > 72)
+    out.push({ rule: 'length', messageZh: '不能超过 72 字节（约 24 个汉字）', messageEn: 'must be at most 72 bytes (about 24 Chinese characters)' });
   const u = username.trim().toLowerCase();
   if (u && password.toLowerCase().includes(u)) out.push({ rule: 'username', messageZh: '不能包含用户名', messageEn: 'must not contain the username' });
-  if (commonPasswords().has(password.toLowerCase())) out.push({ rule: 'common', messageZh: '是常见密码，容易被猜中', messageEn: 'is a commonly used password' });
-  if (oldPassword !== undefined && password === oldPassword) out.push({ rule: 'same', messageZh: '不能与原密码相同', messageEn: 'must differ from the current password' });
+  if (commonPasswords().has(password.toLowerCase()))
+    out.push({ rule: 'common', messageZh: '是常见密码，容易被猜中', messageEn: 'is a commonly used password' });
+  if (oldPassword !== undefined && password === oldPassword)
+    out.push({ rule: 'same', messageZh: '不能与原密码相同', messageEn: 'must differ from the current password' });
   return out;
 }
 

@@ -15,7 +15,12 @@ export const OPERATOR_KINDS = [
 const kindKeys = OPERATOR_KINDS.map((k) => k.key) as [string, ...string[]];
 export const PLATFORMS = ['douyin', 'kuaishou', 'wechat', 'taobao', 'xiaohongshu', 'other'] as const;
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式须为 YYYY-MM-DD / date must be YYYY-MM-DD' }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: '日期不存在 / no such date' });
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式须为 YYYY-MM-DD / date must be YYYY-MM-DD' })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    message: '日期不存在 / no such date',
+  });
 
 export const operatorInput = z
   .object({
@@ -33,7 +38,10 @@ export const operatorInput = z
     jurisdictionId: z.string().trim().min(1).max(50),
     registeredOn: dateOnly,
     track: z.enum(['live_marketing', 'community_group_buying']).nullable().optional(),
-    platformAccounts: z.array(z.object({ platform: z.enum(PLATFORMS), account: z.string().trim().min(1).max(100), followers: z.number().int().min(0).optional() }).strict()).max(20).optional(),
+    platformAccounts: z
+      .array(z.object({ platform: z.enum(PLATFORMS), account: z.string().trim().min(1).max(100), followers: z.number().int().min(0).optional() }).strict())
+      .max(20)
+      .optional(),
     /** 经营异常名录 / 严重违法失信名单: either keeps an operator out (zhoushan 三、培育对象; 四、（一）1). */
     abnormalListed: z.boolean().optional(),
     dishonestListed: z.boolean().optional(),
@@ -68,8 +76,14 @@ export function eligibilityProblems(
   if (!o.inCity) out.push({ code: 'outside_city', messageZh: `「${o.name}」不在${cityName}登记注册`, messageEn: `${o.name} is not registered in ${cityName}` });
   const from = firstEligibleDay(o.registeredOn);
   if (applicationDate < from)
-    out.push({ code: 'too_recent', messageZh: `「${o.name}」${o.registeredOn} 注册，须连续正常经营满一个会计年度（自然年），${from} 起方可申报`, messageEn: `${o.name} was registered on ${o.registeredOn}: a full accounting (calendar) year is needed, so it may apply from ${from}` });
-  if (o.abnormalListed) out.push({ code: 'abnormal_listed', messageZh: `「${o.name}」被列入经营异常名录`, messageEn: `${o.name} is on the abnormal-operations list` });
-  if (o.dishonestListed) out.push({ code: 'dishonest_listed', messageZh: `「${o.name}」被列入严重违法失信名单`, messageEn: `${o.name} is on the seriously-dishonest list` });
+    out.push({
+      code: 'too_recent',
+      messageZh: `「${o.name}」${o.registeredOn} 注册，须连续正常经营满一个会计年度（自然年），${from} 起方可申报`,
+      messageEn: `${o.name} was registered on ${o.registeredOn}: a full accounting (calendar) year is needed, so it may apply from ${from}`,
+    });
+  if (o.abnormalListed)
+    out.push({ code: 'abnormal_listed', messageZh: `「${o.name}」被列入经营异常名录`, messageEn: `${o.name} is on the abnormal-operations list` });
+  if (o.dishonestListed)
+    out.push({ code: 'dishonest_listed', messageZh: `「${o.name}」被列入严重违法失信名单`, messageEn: `${o.name} is on the seriously-dishonest list` });
   return out;
 }

@@ -32,7 +32,8 @@ export const selfCheckResult = lazy(() =>
           message: '八个方面每项填写一次 / each of the eight areas exactly once',
         }),
     })
-    .strict());
+    .strict(),
+);
 
 export const escalationResult = lazy(() => z.object({ note: z.string().trim().min(1).max(2000) }).strict());
 
@@ -45,7 +46,8 @@ export const selfCheckReviewResult = lazy(() =>
   z
     .object({ decision: z.enum(['accepted', 'returned']), note: note().optional() })
     .strict()
-    .refine((r) => r.decision === 'accepted' || (r.note ?? '').length > 0, needs('退回时须说明原因', 'a reason is required to return a self-check', 'note')));
+    .refine((r) => r.decision === 'accepted' || (r.note ?? '').length > 0, needs('退回时须说明原因', 'a reason is required to return a self-check', 'note')),
+);
 
 /**
  * An inspection (检查/抽检/督查, changxing 四、（三）): findings per area. A serious violation files the
@@ -56,8 +58,15 @@ export const inspectionResult = lazy(() =>
     .object({
       method: z.enum(['inspection', 'sampling', 'supervision']),
       areas: z
-        .array(z.object({ key: z.enum(areaKeys), finding: z.enum(['ok', 'minor', 'serious']), description: note().optional() }).strict()
-          .refine((a) => a.finding === 'ok' || (a.description ?? '').length > 0, needs('发现问题时必须填写问题描述', 'a description is required for a finding', 'description')))
+        .array(
+          z
+            .object({ key: z.enum(areaKeys), finding: z.enum(['ok', 'minor', 'serious']), description: note().optional() })
+            .strict()
+            .refine(
+              (a) => a.finding === 'ok' || (a.description ?? '').length > 0,
+              needs('发现问题时必须填写问题描述', 'a description is required for a finding', 'description'),
+            ),
+        )
         .min(1)
         .max(SELF_CHECK_AREAS.length)
         .refine((areas) => new Set(areas.map((a) => a.key)).size === areas.length, { message: '每个方面只能填写一次 / each area at most once' }),
@@ -76,14 +85,16 @@ export const inspectionResult = lazy(() =>
       if (!serious && minor && !r.measure) issue('轻微违法须选择约谈或行政指导', 'a minor violation needs interview or guidance', 'measure');
       if (!serious && minor && !r.rectifyBy) issue('轻微违法须设定整改期限', 'a minor violation needs a rectification deadline', 'rectifyBy');
       if (!minor && !serious && (r.measure || r.rectifyBy)) issue('未发现问题时不设整改', 'no measure or deadline without a finding', 'measure');
-    }));
+    }),
+);
 
 /** Verification after a rectification deadline: passed, or not (then a new deadline while rounds remain). */
 export const verificationResult = lazy(() =>
   z
     .object({ passed: z.boolean(), note: note().min(1), rectifyBy: dateText().optional() })
     .strict()
-    .refine((r) => !(r.passed && r.rectifyBy), needs('复查通过时不设新的整改期限', 'no new deadline when passed', 'rectifyBy')));
+    .refine((r) => !(r.passed && r.rectifyBy), needs('复查通过时不设新的整改期限', 'no new deadline when passed', 'rectifyBy')),
+);
 
 /**
  * One evaluation group's score on its own dimension, 0..100 with at most two decimals. There is no
@@ -93,20 +104,26 @@ export const scoreResult = lazy(() =>
   z
     .object({ score: z.number().min(0).max(100), comment: note().optional() })
     .strict()
-    .refine((r) => Math.abs(Math.round(r.score * 100) - r.score * 100) < 1e-6, needs('分数最多两位小数', 'at most two decimals', 'score')));
+    .refine((r) => Math.abs(Math.round(r.score * 100) - r.score * 100) < 1e-6, needs('分数最多两位小数', 'at most two decimals', 'score')),
+);
 
 /** The interview after a complaint or negative public opinion on a titled operator (四、工作要求（二）). */
-export const interviewResult = lazy(() =>
-  z
-    .object({ measure: z.enum(['interview', 'guidance']), note: note().min(1), rectifyBy: dateText() })
-    .strict());
+export const interviewResult = lazy(() => z.object({ measure: z.enum(['interview', 'guidance']), note: note().min(1), rectifyBy: dateText() }).strict());
 
 /** 属地初审 (zhoushan 六、（二）): report to the city, return for more material, or reject — with reasons. */
 export const preReviewResult = lazy(() =>
   z
-    .object({ decision: z.enum(['pass', 'return', 'reject']), reason: note().optional(), missing: z.array(z.string().trim().min(1).max(200)).max(20).optional() })
+    .object({
+      decision: z.enum(['pass', 'return', 'reject']),
+      reason: note().optional(),
+      missing: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    })
     .strict()
-    .refine((r) => r.decision === 'pass' || (r.reason ?? '').length > 0, needs('退回或不予通过须说明理由', 'a reason is required to return or reject', 'reason')));
+    .refine(
+      (r) => r.decision === 'pass' || (r.reason ?? '').length > 0,
+      needs('退回或不予通过须说明理由', 'a reason is required to return or reject', 'reason'),
+    ),
+);
 
 /** The applicant's answer to a return, filed by the officer: what was supplied. */
 export const resubmissionResult = lazy(() => z.object({ supplied: note().min(1) }).strict());
@@ -118,7 +135,8 @@ export const resubmissionResult = lazy(() => z.object({ supplied: note().min(1) 
 export const cityAuditResult = lazy(() =>
   z
     .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(10), comment: note().optional() })
-    .strict());
+    .strict(),
+);
 
 /**
  * A defined programme's rubric task (issue #8 Part B): points per item, veto items found, a comment. Each
@@ -127,7 +145,8 @@ export const cityAuditResult = lazy(() =>
 export const rubricResult = lazy(() =>
   z
     .object({ points: z.record(z.string().max(50), z.number().int().min(0).max(100)), vetoes: z.array(z.string().max(50)).max(20), comment: note().optional() })
-    .strict());
+    .strict(),
+);
 
 /** Each built on first use (domain/lazy.ts). */
 export const TASK_RESULT_SCHEMAS: Record<string, () => z.ZodType> = {
@@ -188,15 +207,29 @@ export function formSchema(fields: FormFieldSpec[]): z.ZodType {
         s = z.boolean({ error: err('须为是或否', 'must be true or false') });
         break;
       case 'date':
-        s = z.string({ error: err('须为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') }).refine((v) => DATE.test(v) && realDate(v), `「${f.label}」须为日期 YYYY-MM-DD / "${f.labelEn}" must be a date YYYY-MM-DD`);
+        s = z
+          .string({ error: err('须为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') })
+          .refine((v) => DATE.test(v) && realDate(v), `「${f.label}」须为日期 YYYY-MM-DD / "${f.labelEn}" must be a date YYYY-MM-DD`);
         break;
       case 'choice':
-        s = z.string({ error: err('须为选项之一', 'must be one of the options') }).refine((v) => (f.options ?? []).includes(v), `「${f.label}」须为以下之一：${(f.options ?? []).join('、')} / "${f.labelEn}" must be one of: ${(f.options ?? []).join(', ')}`);
+        s = z
+          .string({ error: err('须为选项之一', 'must be one of the options') })
+          .refine(
+            (v) => (f.options ?? []).includes(v),
+            `「${f.label}」须为以下之一：${(f.options ?? []).join('、')} / "${f.labelEn}" must be one of: ${(f.options ?? []).join(', ')}`,
+          );
         break;
       default:
         s = f.required
-          ? z.string({ error: err('须为文本', 'must be text') }).trim().min(1, missing).max(4000, `「${f.label}」最多 4000 字 / "${f.labelEn}" at most 4000 characters`)
-          : z.string({ error: err('须为文本', 'must be text') }).trim().max(4000, `「${f.label}」最多 4000 字 / "${f.labelEn}" at most 4000 characters`);
+          ? z
+              .string({ error: err('须为文本', 'must be text') })
+              .trim()
+              .min(1, missing)
+              .max(4000, `「${f.label}」最多 4000 字 / "${f.labelEn}" at most 4000 characters`)
+          : z
+              .string({ error: err('须为文本', 'must be text') })
+              .trim()
+              .max(4000, `「${f.label}」最多 4000 字 / "${f.labelEn}" at most 4000 characters`);
     }
     shape[f.key] = f.required ? s : s.optional();
   }
@@ -209,9 +242,11 @@ export function rubricSchema(items: { key: string; name: string; points: number 
     for (const it of items) {
       const v = r.points[it.key];
       if (v === undefined) ctx.addIssue({ code: 'custom', path: ['points', it.key], message: `「${it.name}」未评分 / ${it.key} has no points` });
-      else if (v > it.points) ctx.addIssue({ code: 'custom', path: ['points', it.key], message: `「${it.name}」最多 ${it.points} 分 / ${it.key}: at most ${it.points}` });
+      else if (v > it.points)
+        ctx.addIssue({ code: 'custom', path: ['points', it.key], message: `「${it.name}」最多 ${it.points} 分 / ${it.key}: at most ${it.points}` });
     }
-    for (const k of Object.keys(r.points)) if (!items.some((x) => x.key === k)) ctx.addIssue({ code: 'custom', path: ['points', k], message: `未知评分项「${k}」 / unknown rubric item ${k}` });
+    for (const k of Object.keys(r.points))
+      if (!items.some((x) => x.key === k)) ctx.addIssue({ code: 'custom', path: ['points', k], message: `未知评分项「${k}」 / unknown rubric item ${k}` });
     r.vetoes.forEach((v, i) => {
       if (!vetoItems.some((x) => x.key === v)) ctx.addIssue({ code: 'custom', path: ['vetoes', i], message: `未知否决项「${v}」 / unknown veto item ${v}` });
     });

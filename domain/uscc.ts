@@ -48,10 +48,16 @@ function usccRule(code: string): [zh: string, en: string] | undefined {
     case 'charset': {
       const bad = chars.find((ch) => !ALPHABET.includes(ch))!;
       const shown = bad.trim() ? bad : `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      return [`含不允许的字符「${shown}」（只用数字和大写字母，不使用 I、O、S、V、Z）`, `it contains "${shown}" (only digits and capital letters, never I, O, S, V or Z)`];
+      return [
+        `含不允许的字符「${shown}」（只用数字和大写字母，不使用 I、O、S、V、Z）`,
+        `it contains "${shown}" (only digits and capital letters, never I, O, S, V or Z)`,
+      ];
     }
     case 'division':
-      return [`第 3–8 位应为行政区划码（6 位数字），现为「${code.slice(2, 8)}」`, `characters 3–8 must be the administrative division code (6 digits), not "${code.slice(2, 8)}"`];
+      return [
+        `第 3–8 位应为行政区划码（6 位数字），现为「${code.slice(2, 8)}」`,
+        `characters 3–8 must be the administrative division code (6 digits), not "${code.slice(2, 8)}"`,
+      ];
     case 'check':
       return [`校验位错误，应为「${usccCheckChar(code.slice(0, 17))}」`, `the check character is wrong, it should be ${usccCheckChar(code.slice(0, 17))}`];
   }

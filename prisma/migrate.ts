@@ -33,7 +33,9 @@ export async function migrate(databaseUrl: string, log: (msg: string) => void = 
 
 /** Whether a migration file has not been applied yet (or the database has none at all). */
 async function pending(databaseUrl: string): Promise<boolean> {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.replace(/\.sql$/, ''));
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
@@ -68,7 +70,7 @@ export async function grantDataRights(ownerUrl: string, appRole: string): Promis
     await c.query('COMMIT');
   } catch (e) {
     await c.query('ROLLBACK').catch(() => {});
-    throw new Error(`could not grant the application role "${appRole}" its data rights: ${(e as Error).message}`);
+    throw new Error(`could not grant the application role "${appRole}" its data rights: ${(e as Error).message}`, { cause: e });
   } finally {
     await c.end();
   }

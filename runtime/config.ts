@@ -103,16 +103,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
     if (!env.DATABASE_URL) throw new ConfigError('DATABASE_MIGRATION_URL needs DATABASE_URL: the application role the owner grants data rights to');
     const owner = pgRole('DATABASE_MIGRATION_URL', migrationUrl);
     appRole = pgRole('DATABASE_URL', env.DATABASE_URL);
-    if (owner === appRole) throw new ConfigError(`DATABASE_MIGRATION_URL and DATABASE_URL both sign in as "${owner}": give the application a role of its own, or leave DATABASE_MIGRATION_URL unset`);
+    if (owner === appRole)
+      throw new ConfigError(
+        `DATABASE_MIGRATION_URL and DATABASE_URL both sign in as "${owner}": give the application a role of its own, or leave DATABASE_MIGRATION_URL unset`,
+      );
   }
   const port = Number(env.PORT ?? 3000);
   if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new ConfigError(`PORT=${env.PORT}: not a port number`);
   const logLevel = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevelName;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL}: not one of ${LOG_LEVELS.join(', ')}`);
   const metricsPort = env.METRICS_PORT || '9464';
-  if (!/^\d+$/.test(metricsPort) || Number(metricsPort) > 65535) throw new ConfigError(`METRICS_PORT=${metricsPort}: not a port number (0 takes any free port)`);
+  if (!/^\d+$/.test(metricsPort) || Number(metricsPort) > 65535)
+    throw new ConfigError(`METRICS_PORT=${metricsPort}: not a port number (0 takes any free port)`);
   // A bearer token short enough to guess protects nothing (OWASP ASVS 2.9: secrets of ≥ 128 bits).
-  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN !== '' && env.METRICS_TOKEN.length < 16) throw new ConfigError('METRICS_TOKEN: shorter than 16 characters');
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN !== '' && env.METRICS_TOKEN.length < 16)
+    throw new ConfigError('METRICS_TOKEN: shorter than 16 characters');
   return {
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
@@ -122,7 +127,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
     port,
     host: env.HOST || '127.0.0.1',
     temporalUiUrl: env.TEMPORAL_UI_URL,
-    ...(tlsWanted ? { temporalTls: { ...(crt && key ? { clientCertPair: { crt, key } } : {}), ...(ca ? { serverRootCACertificate: ca } : {}), ...(serverName ? { serverNameOverride: serverName } : {}) } } : {}),
+    ...(tlsWanted
+      ? {
+          temporalTls: {
+            ...(crt && key ? { clientCertPair: { crt, key } } : {}),
+            ...(ca ? { serverRootCACertificate: ca } : {}),
+            ...(serverName ? { serverNameOverride: serverName } : {}),
+          },
+        }
+      : {}),
     ...(env.TEMPORAL_API_KEY ? { temporalApiKey: env.TEMPORAL_API_KEY } : {}),
     ...(cached ? { workerMaxCachedWorkflows: Number(cached) } : {}),
     shutdownGraceMs: Number(grace) * 1000,
@@ -160,12 +173,18 @@ export function temporalConnectionOptions(cfg: Config): { address: string; tls?:
 export function webhookAllowHosts(env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = [];
   for (const raw of (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',')) {
-    const entry = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1')
+      .replace(/\.$/, '');
     if (!entry) continue;
     const name = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(entry);
     // "127.1" or "2130706433" would pass as names, yet a URL reads them as 127.0.0.1: an address is written in full.
     if (isIP(entry) === 0 && (!name || /^[0-9.]+$/.test(entry) || /^0x[0-9a-f]+$/.test(entry)))
-      throw new ConfigError(`WEBHOOK_ALLOW_HOSTS: "${raw.trim()}" is neither a host name nor an IP address written in full (comma-separated, no scheme or port)`);
+      throw new ConfigError(
+        `WEBHOOK_ALLOW_HOSTS: "${raw.trim()}" is neither a host name nor an IP address written in full (comma-separated, no scheme or port)`,
+      );
     out.push(entry);
   }
   return out;

@@ -37,26 +37,36 @@ export async function checkConsistency(db: PrismaClient, client: Client, campaig
       }
       const open = ownTasks.filter((t) => t.status === 'open').map((t) => t.id);
       if (!sameSet(p.openTasks, open)) differ({ entity: 'campaign', id: campaignId, field: 'open escalations', workflow: p.openTasks, database: open });
-    } else if (status === 'COMPLETED' && c.status !== 'completed') differ({ entity: 'campaign', id: campaignId, field: 'status', workflow: status, database: c.status });
+    } else if (status === 'COMPLETED' && c.status !== 'completed')
+      differ({ entity: 'campaign', id: campaignId, field: 'status', workflow: status, database: c.status });
 
     for (const k of await db.case.findMany({ where: { campaignId }, orderBy: { id: 'asc' } })) {
       const tasks = await db.task.findMany({ where: { workflowId: k.workflowId } });
       const caseStatus = await statusOf(client, k.workflowId);
       if (caseStatus !== 'RUNNING') {
-        if (caseStatus === 'COMPLETED' && k.status !== 'completed') differ({ entity: 'case', id: k.id, field: 'status', workflow: caseStatus, database: k.status });
+        if (caseStatus === 'COMPLETED' && k.status !== 'completed')
+          differ({ entity: 'case', id: k.id, field: 'status', workflow: caseStatus, database: k.status });
         continue;
       }
       const p = await client.workflow.getHandle(k.workflowId).query(caseProgressQuery);
-      if (!sameSet(p.tasks.map((t) => t.id), tasks.map((t) => t.id))) differ({ entity: 'case', id: k.id, field: 'task ids', workflow: p.tasks.map((t) => t.id), database: tasks.map((t) => t.id) });
+      if (
+        !sameSet(
+          p.tasks.map((t) => t.id),
+          tasks.map((t) => t.id),
+        )
+      )
+        differ({ entity: 'case', id: k.id, field: 'task ids', workflow: p.tasks.map((t) => t.id), database: tasks.map((t) => t.id) });
       for (const t of p.tasks) {
         const row = tasks.find((x) => x.id === t.id);
         if (!row) continue;
         if (row.status !== t.status) differ({ entity: 'task', id: t.id, field: 'status', workflow: t.status, database: row.status });
         if (row.overdue !== t.overdue) differ({ entity: 'task', id: t.id, field: 'overdue', workflow: t.overdue, database: row.overdue });
       }
-      if ((p.excluded?.kind ?? null) !== k.excludedKind) differ({ entity: 'case', id: k.id, field: 'excluded', workflow: p.excluded?.kind ?? null, database: k.excludedKind });
+      if ((p.excluded?.kind ?? null) !== k.excludedKind)
+        differ({ entity: 'case', id: k.id, field: 'excluded', workflow: p.excluded?.kind ?? null, database: k.excludedKind });
       const total = p.totalE4 === undefined ? null : p.totalE4 / 10_000;
-      if (total !== k.totalScore && !(total !== null && k.totalScore !== null && Math.abs(total - k.totalScore) < 1e-9)) differ({ entity: 'case', id: k.id, field: 'totalScore', workflow: total, database: k.totalScore });
+      if (total !== k.totalScore && !(total !== null && k.totalScore !== null && Math.abs(total - k.totalScore) < 1e-9))
+        differ({ entity: 'case', id: k.id, field: 'totalScore', workflow: total, database: k.totalScore });
     }
 
     // Every decision on a task is in the audit trail exactly once (its key makes a second write a no-op).
@@ -73,7 +83,7 @@ export async function checkConsistency(db: PrismaClient, client: Client, campaig
 /** Checks until the projections agree with the workflows or `timeoutMs` passes; returns what still differs. */
 export async function waitForConsistency(db: PrismaClient, client: Client, campaignIds: string[], timeoutMs = 60_000): Promise<Mismatch[]> {
   const end = Date.now() + timeoutMs;
-  let last: Mismatch[] = [];
+  let last: Mismatch[];
   for (;;) {
     try {
       last = await checkConsistency(db, client, campaignIds);

@@ -29,7 +29,13 @@ export async function launchDemoCampaign(client: Client, db: PrismaClient, taskQ
   ];
   const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', name: `${year}年长兴放心电商（演示）`, stages });
   if (!r.definition) throw new Error(`demo campaign: ${JSON.stringify(r.problems)}`);
-  await launchCampaign({ client, db, taskQueue, definition: r.definition, actor: { userId: 'u-coord-changxing', role: 'coordinator', displayName: '长兴县统筹' } });
+  await launchCampaign({
+    client,
+    db,
+    taskQueue,
+    definition: r.definition,
+    actor: { userId: 'u-coord-changxing', role: 'coordinator', displayName: '长兴县统筹' },
+  });
 
   // And this year's Zhoushan green live rooms with applications open today (the notice gives no dates).
   const zs = defineCampaign(PROGRAMMES.zhoushan!, {
@@ -44,12 +50,29 @@ export async function launchDemoCampaign(client: Client, db: PrismaClient, taskQ
     ],
   });
   if (!zs.definition) throw new Error(`demo campaign: ${JSON.stringify(zs.problems)}`);
-  await launchCampaign({ client, db, taskQueue, definition: zs.definition, actor: { userId: 'u-coord-zhoushan', role: 'coordinator', displayName: '舟山市统筹' } });
+  await launchCampaign({
+    client,
+    db,
+    taskQueue,
+    definition: zs.definition,
+    actor: { userId: 'u-coord-zhoushan', role: 'coordinator', displayName: '舟山市统筹' },
+  });
 
   // And Lijiang's registers taking applications: a two-year window like the notice's (2023-08-23..2025-08-23).
-  const lj = defineCampaign(PROGRAMMES.lijiang!, { year, jurisdictionId: '530700', name: `${year}年丽江市特色直播优质产品及新媒体达人入库（演示）`, stages: [{ key: 'intake', startsAt: day(-30), dueAt: day(700) }] });
+  const lj = defineCampaign(PROGRAMMES.lijiang!, {
+    year,
+    jurisdictionId: '530700',
+    name: `${year}年丽江市特色直播优质产品及新媒体达人入库（演示）`,
+    stages: [{ key: 'intake', startsAt: day(-30), dueAt: day(700) }],
+  });
   if (!lj.definition) throw new Error(`demo campaign: ${JSON.stringify(lj.problems)}`);
-  await launchCampaign({ client, db, taskQueue, definition: lj.definition, actor: { userId: 'u-coord-lijiang', role: 'coordinator', displayName: '丽江市统筹' } });
+  await launchCampaign({
+    client,
+    db,
+    taskQueue,
+    definition: lj.definition,
+    actor: { userId: 'u-coord-lijiang', role: 'coordinator', displayName: '丽江市统筹' },
+  });
   await demoRegisterApplications(client, db, lj.definition.campaignId, now);
   return r.definition.campaignId;
 }
@@ -60,20 +83,36 @@ async function demoRegisterApplications(client: Client, db: PrismaClient, campai
   const campaign = { id: c.id, workflowId: c.workflowId, def: c.definition as unknown as CampaignDefinition };
   const officer = { userId: 'u-officer-gucheng', role: 'county_officer' as const, displayName: '古城区执法员' };
   const product = (productName: string, category: string, extra: object = {}) => ({
-    register: 'product', productName, category, specifications: '500 g / 袋', executionStandard: 'GB 7718', dropshipping: true,
-    liveLinks: [{ platform: 'douyin', url: 'https://v.douyin.com/lijiang-demo/' }], shipping: '邮政 EMS，48 小时内发货', dailyVolume: 300,
-    serviceHours: { daysPerWeek: 5, hoursPerDay: 8 }, ...(category === 'primary_agricultural' ? { grade: '一级' } : {}), ...extra,
+    register: 'product',
+    productName,
+    category,
+    specifications: '500 g / 袋',
+    executionStandard: 'GB 7718',
+    dropshipping: true,
+    liveLinks: [{ platform: 'douyin', url: 'https://v.douyin.com/lijiang-demo/' }],
+    shipping: '邮政 EMS，48 小时内发货',
+    dailyVolume: 300,
+    serviceHours: { daysPerWeek: 5, hoursPerDay: 8 },
+    ...(category === 'primary_agricultural' ? { grade: '一级' } : {}),
+    ...extra,
   });
   const influencer = (displayName: string, handle: string, followers: number) => ({
-    register: 'influencer', displayName, accounts: [{ platform: 'douyin', handle, followers, realNameVerified: true, liveSellingEnabled: true }],
-    notUnderPenalty: true, promotesLijiang: true, encouragedCategories: ['ethnic_culture'],
+    register: 'influencer',
+    displayName,
+    accounts: [{ platform: 'douyin', handle, followers, realNameVerified: true, liveSellingEnabled: true }],
+    notUnderPenalty: true,
+    promotesLijiang: true,
+    encouragedCategories: ['ethnic_culture'],
   });
   const yulong = { userId: 'u-officer-yulong', role: 'county_officer' as const, displayName: '玉龙纳西族自治县执法员' };
-  const file = async (operatorId: string, form: object, actor = officer) => fileIntakeApplication(db, client, campaign, await db.operator.findUniqueOrThrow({ where: { id: operatorId } }), form, actor);
+  const file = async (operatorId: string, form: object, actor = officer) =>
+    fileIntakeApplication(db, client, campaign, await db.operator.findUniqueOrThrow({ where: { id: operatorId } }), form, actor);
   await file('op-lj-001', product('丽江玛咖干片', 'primary_agricultural'));
   await file('op-lj-005', product('纳西手工银器', 'time_honoured', { serviceHours: { daysPerWeek: 7, hoursPerDay: 12 } }));
   await file('op-lj-011', influencer('纳西阿妹', 'naxi_amei', 52_000));
-  await client.workflow.getHandle(c.workflowId).executeUpdate(openIntakeBatchUpdate, { args: [{ reviewDueAt: now + 14 * DAY, actor: { userId: 'u-auditor-lijiang', role: 'auditor', displayName: '丽江市审核员' } }] });
+  await client.workflow.getHandle(c.workflowId).executeUpdate(openIntakeBatchUpdate, {
+    args: [{ reviewDueAt: now + 14 * DAY, actor: { userId: 'u-auditor-lijiang', role: 'auditor', displayName: '丽江市审核员' } }],
+  });
   await file('op-lj-003', product('永胜软籽石榴', 'primary_agricultural'));
   await file('op-lj-012', influencer('玉龙小和', 'yulong_he', 3_200), yulong);
 }

@@ -27,13 +27,23 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export async function readiness(checks: Record<string, Check>, timeoutMs = PROBE_TIMEOUT_MS): Promise<Readiness> {
   const names = Object.keys(checks);
-  const results = await Promise.all(names.map((n) => within(Promise.resolve().then(checks[n]!), timeoutMs).then(() => 'ok' as const, () => 'down' as const)));
+  const results = await Promise.all(
+    names.map((n) =>
+      within(Promise.resolve().then(checks[n]!), timeoutMs).then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      ),
+    ),
+  );
   const out = Object.fromEntries(names.map((n, i) => [n, results[i]!]));
   const down = names.filter((n) => out[n] === 'down');
   return { ok: down.length === 0, status: down.length ? 'unavailable' : 'ok', checks: out, down };
 }
 
-export const databaseCheck = (db: PrismaClient): Check => () => db.$queryRawUnsafe('SELECT 1');
+export const databaseCheck =
+  (db: PrismaClient): Check =>
+  () =>
+    db.$queryRawUnsafe('SELECT 1');
 
 /** The frontend's GetSystemInfo under a gRPC deadline, as the SDK's own connection check does. */
 export const temporalCheck =

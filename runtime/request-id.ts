@@ -18,7 +18,8 @@ function withRequestId(headers: Headers): Headers {
 export const requestIdClientInterceptor: WorkflowClientInterceptor = {
   startWithDetails: (input, next) => next({ ...input, headers: withRequestId(input.headers) }),
   startUpdate: (input, next) => next({ ...input, headers: withRequestId(input.headers) }),
-  startUpdateWithStart: (input, next) => next({ ...input, workflowStartHeaders: withRequestId(input.workflowStartHeaders), updateHeaders: withRequestId(input.updateHeaders) }),
+  startUpdateWithStart: (input, next) =>
+    next({ ...input, workflowStartHeaders: withRequestId(input.workflowStartHeaders), updateHeaders: withRequestId(input.updateHeaders) }),
   signal: (input, next) => next({ ...input, headers: withRequestId(input.headers) }),
   signalWithStart: (input, next) => next({ ...input, headers: withRequestId(input.headers) }),
 };

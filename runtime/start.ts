@@ -59,7 +59,13 @@ if (!temporalAddress) {
 
 // Migrated above: the worker and the API get the application role only, never the owner's URL.
 const { DATABASE_MIGRATION_URL: _owner, ...inherited } = process.env;
-const env = { ...inherited, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(cfg.port), ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}) };
+const env = {
+  ...inherited,
+  DATABASE_URL: databaseUrl,
+  TEMPORAL_ADDRESS: temporalAddress,
+  PORT: String(cfg.port),
+  ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}),
+};
 function supervise(name: string, script: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' });
   children.set(name, child);
@@ -102,7 +108,19 @@ const banner = [
 ];
 if (opts.demo && demoSeeded) {
   const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
-  const SHOWN = ['coord.changxing', 'officer.changxing', 'officer.zhicheng', 'officer.taihu', 'leader.changxing', 'leader.huzhou', 'coord.zhoushan', 'coord.lijiang', 'auditor.lijiang', 'officer.gucheng', 'admin.changxing'];
+  const SHOWN = [
+    'coord.changxing',
+    'officer.changxing',
+    'officer.zhicheng',
+    'officer.taihu',
+    'leader.changxing',
+    'leader.huzhou',
+    'coord.zhoushan',
+    'coord.lijiang',
+    'auditor.lijiang',
+    'officer.gucheng',
+    'admin.changxing',
+  ];
   const pick = demoLogins().filter((l) => SHOWN.includes(l.username));
   banner.push(
     `  演示账号 Demo logins (password "${password}"):`,

@@ -19,7 +19,15 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-const SA_TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' };
+const SA_TYPE_NAMES: Record<string, string> = {
+  KEYWORD: 'Keyword',
+  TEXT: 'Text',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
 
 /**
  * `temporal server start-dev`, with the search attributes the workflows use registered at start.
@@ -52,7 +60,7 @@ export async function startDevServer(opts: { port: number; uiPort?: number; dbFi
       await conn.close();
       break;
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`temporal dev server did not answer on ${address}: ${String(e)}`);
+      if (Date.now() > deadline) throw new Error(`temporal dev server did not answer on ${address}: ${String(e)}`, { cause: e });
       await new Promise((r) => setTimeout(r, 300));
     }
   }

@@ -30,7 +30,8 @@ export async function startWorkerHttp(opts: {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   };
-  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

@@ -51,8 +51,13 @@ const worker = await createWorker({
   db,
   client,
   workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
+  // Set by `npm run bench` only (its worker also runs the bench's no-op workflows): not a deployment setting.
+  workflowsPath: process.env.WORKER_WORKFLOWS_PATH || undefined,
   logger,
-  extra: { shutdownGraceTime: cfg.shutdownGraceMs, ...(cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {}) },
+  extra: {
+    shutdownGraceTime: cfg.shutdownGraceMs,
+    ...(cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {}),
+  },
 });
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.
 const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });

@@ -20,6 +20,8 @@ export async function createWorker(opts: {
   client?: Client;
   /** A prebuilt bundle (tests build it once per run); otherwise bundled from workflows/ at start. */
   workflowBundlePath?: string;
+  /** The module bundled at start (default WORKFLOWS_PATH): the bench's worker adds its own (workflows/bench/index.ts). */
+  workflowsPath?: string;
   /** Where each activity's line goes, with the request id that caused it (README "Operating"); none by default. */
   logger?: Logger;
   extra?: Partial<WorkerOptions>;
@@ -29,9 +31,12 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
-    ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: opts.workflowsPath ?? WORKFLOWS_PATH }),
     // A prebuilt bundle has the workflow interceptors in it already (WORKFLOW_INTERCEPTOR_MODULES).
-    interceptors: { activity: [activityLogging(opts.logger ?? silentLogger)], ...(opts.workflowBundlePath ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }) },
+    interceptors: {
+      activity: [activityLogging(opts.logger ?? silentLogger)],
+      ...(opts.workflowBundlePath ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
     // A worker shutting down lets the activities it holds finish (database writes, a webhook POST of at
     // most 10 s): an activity cut off would only be retried once its start-to-close timeout had passed.
     // The worker process takes SHUTDOWN_GRACE_SECONDS instead (runtime/worker-main.ts).

@@ -5,8 +5,13 @@
 //   2. cases started per second while a --cases campaign launches, and its ratio to (1);
 //   3. task completion latency through the API at --officers concurrent officers, against a raw Update;
 //   4. GET /api/tasks p95 at --tasks task rows, on the embedded and (if given) the external PostgreSQL;
-//   5. peak RSS of the worker and the API.
-// Ends with `bench: start_rate=N fanout_rate=N fanout_ratio=N completion_p95_ms=N list_p95_ms=N`.
+//   5. peak RSS of the worker and the API;
+//   7. the longest event history of every workflow type the run created (none may exceed 10,000).
+// With --applications N it runs step 6 instead of 1–4: N Zhoushan applications and N/2 Lijiang register
+// applications filed through the API into one campaign each (scripts/bench/arrivals.ts), then 5 and 7.
+// Ends with `bench: start_rate=N fanout_rate=N fanout_ratio=N completion_p95_ms=N list_p95_ms=N
+// max_history_events=N` (with --applications: `bench: applications=N application_rate=N intakes=N
+// intake_rate=N filing_p95_ms=N page_p95_ms=N max_history_events=N`).
 // Exit 0 when every step ran (a missed target is reported, not an error; --strict makes it exit 1).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -18,7 +23,9 @@ import { startDevServerOnFreePort } from '../runtime/temporal-server.js';
 import { completions, fanout } from './bench/campaigns.js';
 import { rawStartRate, rawUpdateRoundTrip } from './bench/engine.js';
 import { insertTasks, measureList, type ListResult } from './bench/list.js';
-import { embeddedDatabase, freshDatabase, RssMonitor, spawnNode, startApi, startExternalPostgres, waitForWorker, type Database } from './bench/stack.js';
+import { arrivals, type ArrivalsResult } from './bench/arrivals.js';
+import { HISTORY_TARGET, historyCensus } from './bench/histories.js';
+import { embeddedDatabase, freshDatabase, ROOT, RssMonitor, spawnNode, startApi, startExternalPostgres, waitForWorker, type Database } from './bench/stack.js';
 import { Cleanup, ms, round } from './bench/util.js';
 
 const { values } = parseArgs({
@@ -36,6 +43,10 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
+    applications: { type: 'string' },
+    intakes: { type: 'string' },
+    'filing-concurrency': { type: 'string', default: '16' },
+    'shard-size': { type: 'string' },
   },
 });
 if (values.help) {
@@ -52,6 +63,10 @@ if (values.help) {
   --temporal-db     the dev server persists to SQLite (as npm start does) instead of memory
   --strict          exit 1 when a target is missed
   --keep            keep the temp dir
+  --applications N  instead of steps 1–4: file N Zhoushan applications and --intakes Lijiang register
+                    applications (default N/2) through the API, one campaign each (step 6)
+  --filing-concurrency N  applications in flight at once (16)
+  --shard-size N    cases per arrival shard (default: the engine's, ARRIVAL_SHARD_SIZE)
 Environment: DATABASE_URL (run on a fresh database of that server; the list benchmark also runs on the embedded one).
 Quick check: npm run bench -- --cases 500 --tasks 5000`);
   process.exit(0);
@@ -66,9 +81,15 @@ const taskRows = int('tasks', values.tasks, 100);
 const raw = values.raw ? int('raw', values.raw, 10) : Math.min(3000, Math.max(1000, cases));
 const concurrency = int('concurrency', values.concurrency, 1);
 const officers = int('officers', values.officers, 1);
-const completionTasks = values.completions ? int('completions', values.completions, officers * 2) : Math.max(officers * 2, Math.min(400, Math.max(100, Math.round(cases / 25))));
+const completionTasks = values.completions
+  ? int('completions', values.completions, officers * 2)
+  : Math.max(officers * 2, Math.min(400, Math.max(100, Math.round(cases / 25))));
 const fanoutCap = int('fanout-cap', values['fanout-cap'], 5);
 const listRounds = int('list-rounds', values['list-rounds'], 1);
+const applications = values.applications ? int('applications', values.applications, 1) : undefined;
+const intakes = applications === undefined ? 0 : values.intakes ? int('intakes', values.intakes, 0) : Math.ceil(applications / 2);
+const filingConcurrency = int('filing-concurrency', values['filing-concurrency'], 1);
+const shardSize = values['shard-size'] ? int('shard-size', values['shard-size'], 1) : undefined;
 
 const TARGETS = { fanoutRatio: 0.5, completionP95: 150, listP95: 50 };
 const log = (l: string) => console.log(`[bench] ${l}`);
@@ -104,7 +125,9 @@ async function main(): Promise<number> {
 
   // PostgreSQL: a fresh database on DATABASE_URL's server, or an embedded server.
   const external = process.env.DATABASE_URL;
-  const main: Database = external ? await freshDatabase(external, `campaign_bench_${Date.now()}_${process.pid}`, cleanup, 'external') : await embeddedDatabase(path.join(dir, 'pg'), cleanup);
+  const main: Database = external
+    ? await freshDatabase(external, `campaign_bench_${Date.now()}_${process.pid}`, cleanup, 'external')
+    : await embeddedDatabase(path.join(dir, 'pg'), cleanup);
   log(`database: ${main.label}`);
 
   const temporal = await startDevServerOnFreePort({ ...(values['temporal-db'] ? { dbFile: path.join(dir, 'temporal.db') } : {}), log: () => {} });
@@ -112,8 +135,16 @@ async function main(): Promise<number> {
   log(`Temporal dev server on ${temporal.address} (${values['temporal-db'] ? 'SQLite file' : 'in memory'})`);
 
   const taskQueue = 'campaigns-bench';
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: main.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: main.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  };
   delete env.WORKFLOW_BUNDLE_PATH; // the worker bundles its workflows itself, as under npm start
+  // …the production workflows and the bench's own (workflows/bench/): only this worker bundles those.
+  env.WORKER_WORKFLOWS_PATH = path.join(ROOT, 'workflows/bench/index.ts');
   env.METRICS_PORT ??= '0'; // the worker's /metrics on any free port: one under npm start may hold 9464
   const rss = new RssMonitor();
   const worker = spawnNode('worker', 'runtime/worker-main.ts', env, cleanup);
@@ -129,13 +160,20 @@ async function main(): Promise<number> {
   cleanup.add('bench database client', () => db.$disconnect());
   log(`worker (pid ${worker.pid}) and API (pid ${api.pid}, ${api.url}) up after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   rss.mark();
-  log(`  RSS after start-up: ${rss.report().map((p) => `${p.name} ${p.loadPeakMb.toFixed(0)} MB`).join(', ')}`);
+  log(
+    `  RSS after start-up: ${rss
+      .report()
+      .map((p) => `${p.name} ${p.loadPeakMb.toFixed(0)} MB`)
+      .join(', ')}`,
+  );
 
   const results: Record<string, number> = {};
   const missed: string[] = [];
   const failedSteps: string[] = [];
   const step = async (name: string, fn: () => Promise<void>) => {
     if (interrupted) return;
+    // --applications runs the arrivals (6) instead of steps 1–4; the history census (7) runs always.
+    if (applications !== undefined ? /^[1-4][a-z]?\./.test(name) : name.startsWith('6.')) return;
     const t = Date.now();
     log(`— ${name}`);
     try {
@@ -153,14 +191,18 @@ async function main(): Promise<number> {
     const r = await rawStartRate(client, taskQueue, { count: raw, concurrency, capSeconds: fanoutCap, log: (l) => log(`  ${l}`) });
     results.startRate = r.startRate;
     results.completeRate = r.completeRate;
-    log(`  start rate ${r.startRate.toFixed(1)} workflows/s; the worker completed ${r.completed} in ${r.completeSeconds.toFixed(1)} s from the first start: ${r.completeRate.toFixed(1)} workflows/s${r.completed < r.started ? ` — CAPPED ${fanoutCap} s after the last start, partial count` : ''}`);
+    log(
+      `  start rate ${r.startRate.toFixed(1)} workflows/s; the worker completed ${r.completed} in ${r.completeSeconds.toFixed(1)} s from the first start: ${r.completeRate.toFixed(1)} workflows/s${r.completed < r.started ? ` — CAPPED ${fanoutCap} s after the last start, partial count` : ''}`,
+    );
     for (const e of r.errors) log(`  start error: ${e}`);
   });
 
   await step(`3a. raw Update round-trip: ${completionTasks} Updates to tiny workflows, ${officers} at once`, async () => {
     const r = await rawUpdateRoundTrip(client, taskQueue, { count: completionTasks, concurrency: officers, warmup: officers });
     results.rawUpdateP95 = r.p95;
-    log(`  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} Updates after ${officers} warm-up, ${r.throughput.toFixed(0)}/s)`);
+    log(
+      `  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} Updates after ${officers} warm-up, ${r.throughput.toFixed(0)}/s)`,
+    );
     for (const e of r.errors) log(`  error: ${e}`);
   });
 
@@ -168,11 +210,17 @@ async function main(): Promise<number> {
     const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, officers, log: (l) => log(`  ${l}`) });
     results.completionP95 = r.p95;
     log(`  POST /api/tasks/:id/complete → Update → CaseWorkflow → activities → projection:`);
-    log(`  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`);
+    log(
+      `  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`,
+    );
     log(`  projection: ${r.done} self-checks done, ${r.reviews} review tasks opened`);
     const b = r.breakdown;
-    log(`  inside the workflow (histories of ${b.sampled} cases, p50/p95): workflow task delivering the Update → Update completed ${ms(b.update.p50)}/${ms(b.update.p95)} ms with ${b.activitiesPerUpdate.toFixed(1)} activities and ${b.localActivitiesPerUpdate.toFixed(1)} local activities;`);
-    log(`    activity queue ${ms(b.actWait.p50)}/${ms(b.actWait.p95)} ms, run ${ms(b.actRun.p50)}/${ms(b.actRun.p95)} ms; workflow task queue ${ms(b.wftWait.p50)}/${ms(b.wftWait.p95)} ms, run ${ms(b.wftRun.p50)}/${ms(b.wftRun.p95)} ms`);
+    log(
+      `  inside the workflow (histories of ${b.sampled} cases, p50/p95): workflow task delivering the Update → Update completed ${ms(b.update.p50)}/${ms(b.update.p95)} ms with ${b.activitiesPerUpdate.toFixed(1)} activities and ${b.localActivitiesPerUpdate.toFixed(1)} local activities;`,
+    );
+    log(
+      `    activity queue ${ms(b.actWait.p50)}/${ms(b.actWait.p95)} ms, run ${ms(b.actRun.p50)}/${ms(b.actRun.p95)} ms; workflow task queue ${ms(b.wftWait.p50)}/${ms(b.wftWait.p95)} ms, run ${ms(b.wftRun.p50)}/${ms(b.wftRun.p95)} ms`,
+    );
     if (results.rawUpdateP95 !== undefined) log(`  against the raw Update p95 ${ms(results.rawUpdateP95)} ms: ${(r.p95 / results.rawUpdateP95).toFixed(1)}×`);
     for (const e of r.errors) log(`  error: ${e}`);
     if (r.failed) failedSteps.push(`${r.failed} completions failed`);
@@ -185,17 +233,28 @@ async function main(): Promise<number> {
     const r = await fanout(client, db, taskQueue, { cases, capSeconds: fanoutCap, apiUrl: api.url, log: (l) => log(`  ${l}`) });
     results.fanoutRate = r.rate;
     if (r.error) log(`  ${r.error}`);
-    log(`  ${r.started}/${r.cases} case workflows started in ${r.seconds.toFixed(1)} s: ${r.rate.toFixed(1)} cases/s${r.capped ? ` — CAPPED at ${fanoutCap} s, partial count` : ''}`);
-    log(`  histories: the campaign's ${r.histories.campaign ?? '?'} events for ${r.histories.batches ?? '?'} launch batches; batch 1's ${r.histories.batch ?? '?'} events (Temporal's limit: 51,200)`);
-    log(`  the campaign page meanwhile (GET /api/campaigns/:id/progress every 0.5 s): ${r.page.n} answers, p50 ${ms(r.page.p50)} ms, p95 ${ms(r.page.p95)} ms, max ${ms(r.page.max)} ms; it showed up to ${r.page.started} cases started${r.page.errors.length ? `; errors: ${r.page.errors.join(' | ')}` : ''}`);
-    log(`  counted by ${r.counter}; ${r.projected} case_file rows projected by then; launchCampaign returned after ${Number.isFinite(r.launchSeconds) ? `${r.launchSeconds.toFixed(1)} s` : 'n/a'}; CampaignWorkflow ${r.workflowStatus === 'RUNNING' ? 'was running (terminated after)' : r.workflowStatus}`);
+    log(
+      `  ${r.started}/${r.cases} case workflows started in ${r.seconds.toFixed(1)} s: ${r.rate.toFixed(1)} cases/s${r.capped ? ` — CAPPED at ${fanoutCap} s, partial count` : ''}`,
+    );
+    log(
+      `  histories: the campaign's ${r.histories.campaign ?? '?'} events for ${r.histories.batches ?? '?'} launch batches; batch 1's ${r.histories.batch ?? '?'} events (Temporal's limit: 51,200)`,
+    );
+    log(
+      `  the campaign page meanwhile (GET /api/campaigns/:id/progress every 0.5 s): ${r.page.n} answers, p50 ${ms(r.page.p50)} ms, p95 ${ms(r.page.p95)} ms, max ${ms(r.page.max)} ms; it showed up to ${r.page.started} cases started${r.page.errors.length ? `; errors: ${r.page.errors.join(' | ')}` : ''}`,
+    );
+    log(
+      `  counted by ${r.counter}; ${r.projected} case_file rows projected by then; launchCampaign returned after ${Number.isFinite(r.launchSeconds) ? `${r.launchSeconds.toFixed(1)} s` : 'n/a'}; CampaignWorkflow ${r.workflowStatus === 'RUNNING' ? 'was running (terminated after)' : r.workflowStatus}`,
+    );
     if (results.startRate) {
       results.fanoutRatio = r.rate / results.startRate;
       const ok = results.fanoutRatio >= TARGETS.fanoutRatio;
       if (!ok) missed.push('fan-out');
       log(`  ratio to the raw start rate: ${results.fanoutRatio.toFixed(3)}; ${verdict(ok, `fan-out ≥ ${TARGETS.fanoutRatio * 100} % of the raw start rate`)}`);
       // The server accepts starts faster than one worker can run even empty workflows: that is the other ceiling.
-      if (results.completeRate) log(`  (and ${(r.rate / results.completeRate).toFixed(3)} of the rate at which the worker completed the no-op workflows, ${results.completeRate.toFixed(1)}/s)`);
+      if (results.completeRate)
+        log(
+          `  (and ${(r.rate / results.completeRate).toFixed(3)} of the rate at which the worker completed the no-op workflows, ${results.completeRate.toFixed(1)}/s)`,
+        );
     }
   });
 
@@ -232,6 +291,37 @@ async function main(): Promise<number> {
     });
   if (listResults.length) results.listP95 = Math.max(...listResults.map((x) => x.r.p95));
 
+  let arrived: ArrivalsResult | undefined;
+  await step(
+    `6. arrivals: ${applications} Zhoushan applications and ${intakes} Lijiang register applications through the API, ${filingConcurrency} at once`,
+    async () => {
+      arrived = await arrivals(client, db, taskQueue, api.url, {
+        applications: applications!,
+        intakes,
+        concurrency: filingConcurrency,
+        shardSize,
+        log: (l) => log(`  ${l}`),
+      });
+      const p = arrived.page;
+      log(
+        `  the campaign pages meanwhile (GET /api/campaigns/:id and …/progress, every 0.5 s): ${p.n} answers, p50 ${ms(p.p50)} ms, p95 ${ms(p.p95)} ms, max ${ms(p.max)} ms${p.errors.length ? `; errors: ${p.errors.join(' | ')}` : ''}`,
+      );
+      for (const f of [arrived.applications, arrived.intakes]) for (const e of f.errors) log(`  ${f.programme} error: ${e}`);
+      if (arrived.applications.failed || arrived.intakes.failed || p.errors.length) failedSteps.push('arrivals');
+    },
+  );
+
+  let maxHistory = NaN;
+  await step('7. histories: the longest event history of every workflow type in this run', async () => {
+    const c = await historyCensus(client);
+    maxHistory = c.max;
+    for (const t of c.byType) log(`  ${t.type.padEnd(24)} ${String(t.runs).padStart(6)} runs, longest ${String(t.max).padStart(6)} events (${t.workflowId})`);
+    for (const e of c.errors) log(`  describe error: ${e}`);
+    const ok = c.max <= HISTORY_TARGET;
+    if (!ok) missed.push('history');
+    log(`  ${verdict(ok, `no history above ${HISTORY_TARGET} events`)} (longest ${c.max}; Temporal's limit 51,200)`);
+  });
+
   rss.stop();
   if (interrupted) return 130;
   log('— 5. peak RSS (VmHWM, start-up included; and the largest VmRSS sampled once the stack was up)');
@@ -239,12 +329,23 @@ async function main(): Promise<number> {
   const peak = (name: string) => rss.report().find((p) => p.name === name)?.peakMb ?? NaN;
 
   log(`— summary (${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load().toFixed(1)} on ${cpus().length} CPUs${busy()})`);
-  log(`  raw start rate ${ms(results.startRate ?? NaN)}/s · fan-out ${ms(results.fanoutRate ?? NaN)} cases/s (${results.fanoutRatio !== undefined ? `${(results.fanoutRatio * 100).toFixed(1)} %` : 'n/a'}, target ≥ 50 %) · completion p95 ${ms(results.completionP95 ?? NaN)} ms (target ≤ 150, raw Update ${ms(results.rawUpdateP95 ?? NaN)}) · list p95 ${ms(results.listP95 ?? NaN)} ms (target ≤ 50) · RSS worker ${peak('worker').toFixed(0)} MB, API ${peak('api').toFixed(0)} MB`);
+  if (arrived) {
+    const [a, i] = [arrived.applications, arrived.intakes];
+    log(
+      `  applications ${a.filed} at ${ms(a.rate)}/s (p95 ${ms(a.latency.p95)} ms) · register applications ${i.filed} at ${ms(i.rate)}/s (p95 ${ms(i.latency.p95)} ms) · campaign page p95 ${ms(arrived.page.p95)} ms · longest history ${maxHistory} events (target ≤ ${HISTORY_TARGET}) · RSS worker ${peak('worker').toFixed(0)} MB, API ${peak('api').toFixed(0)} MB`,
+    );
+  } else
+    log(
+      `  raw start rate ${ms(results.startRate ?? NaN)}/s · fan-out ${ms(results.fanoutRate ?? NaN)} cases/s (${results.fanoutRatio !== undefined ? `${(results.fanoutRatio * 100).toFixed(1)} %` : 'n/a'}, target ≥ 50 %) · completion p95 ${ms(results.completionP95 ?? NaN)} ms (target ≤ 150, raw Update ${ms(results.rawUpdateP95 ?? NaN)}) · list p95 ${ms(results.listP95 ?? NaN)} ms (target ≤ 50) · RSS worker ${peak('worker').toFixed(0)} MB, API ${peak('api').toFixed(0)} MB`,
+    );
   if (missed.length) log(`  MISSED targets: ${missed.join(', ')}`);
   else if (!failedSteps.length) log('  every target met');
   if (failedSteps.length) log(`  FAILED: ${failedSteps.join('; ')}`);
+  const a = arrived;
   console.log(
-    `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)}`,
+    a
+      ? `bench: applications=${a.applications.filed} application_rate=${round(a.applications.rate)} intakes=${a.intakes.filed} intake_rate=${round(a.intakes.rate)} filing_p95_ms=${round(Math.max(a.applications.latency.p95, a.intakes.latency.p95))} page_p95_ms=${round(a.page.p95)} max_history_events=${maxHistory}`
+      : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} max_history_events=${maxHistory}`,
   );
   return failedSteps.length || (values.strict && missed.length) ? 1 : 0;
 }

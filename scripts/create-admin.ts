@@ -47,17 +47,26 @@ export interface AdminRequest {
 /** The request's problems that need no database (the script checks them before starting one). */
 export function requestProblem(r: AdminRequest): Refusal | undefined {
   if (!USERNAME.test(r.username)) {
-    return new Refusal(`用户名“${r.username}”无效：须为 3–40 位小写字母、数字、点、下划线或连字符`, `username "${r.username}": 3–40 lower-case letters, digits, dots, underscores or hyphens`);
+    return new Refusal(
+      `用户名“${r.username}”无效：须为 3–40 位小写字母、数字、点、下划线或连字符`,
+      `username "${r.username}": 3–40 lower-case letters, digits, dots, underscores or hyphens`,
+    );
   }
-  if (r.displayName !== undefined && (!r.displayName.trim() || r.displayName.trim().length > 50)) return new Refusal('显示名称须为 1–50 个字符', 'the display name must be 1–50 characters');
+  if (r.displayName !== undefined && (!r.displayName.trim() || r.displayName.trim().length > 50))
+    return new Refusal('显示名称须为 1–50 个字符', 'the display name must be 1–50 characters');
   if ((r.jurisdictionName === undefined) !== (r.level === undefined)) {
     return new Refusal('新建辖区须同时给出 --jurisdiction-name 与 --level', 'creating a jurisdiction takes both --jurisdiction-name and --level');
   }
   if (r.level !== undefined) {
     if (!ROOT_LEVELS.includes(r.level)) return new Refusal(`层级“${r.level}”无效：province、city 或 county`, `level "${r.level}": province, city or county`);
-    if (!r.jurisdictionName!.trim() || r.jurisdictionName!.trim().length > 100) return new Refusal('辖区名称须为 1–100 个字符', 'the jurisdiction name must be 1–100 characters');
+    if (!r.jurisdictionName!.trim() || r.jurisdictionName!.trim().length > 100)
+      return new Refusal('辖区名称须为 1–100 个字符', 'the jurisdiction name must be 1–100 characters');
     const problem = codeProblem(r.jurisdictionId, r.level);
-    if (problem) return new Refusal(`“${r.jurisdictionId}”不能作为${r.level}级辖区代码：${problem.messageZh}`, `"${r.jurisdictionId}" cannot be a ${r.level}'s code: ${problem.messageEn}`);
+    if (problem)
+      return new Refusal(
+        `“${r.jurisdictionId}”不能作为${r.level}级辖区代码：${problem.messageZh}`,
+        `"${r.jurisdictionId}" cannot be a ${r.level}'s code: ${problem.messageEn}`,
+      );
   }
   return undefined;
 }
@@ -69,7 +78,11 @@ const taken = (username: string) => new Refusal(`用户名“${username}”已�
  * transaction; the password hashed as every other (api/auth.ts hashPassword). Throws a Refusal for an
  * existing username, an unknown jurisdiction, or one to create that exists already.
  */
-export async function createAdmin(db: PrismaClient, r: AdminRequest, password = temporaryPassword(ONE_TIME_PASSWORD_LENGTH)): Promise<{ userId: string; jurisdictionName: string; jurisdictionCreated: boolean; password: string }> {
+export async function createAdmin(
+  db: PrismaClient,
+  r: AdminRequest,
+  password = temporaryPassword(ONE_TIME_PASSWORD_LENGTH),
+): Promise<{ userId: string; jurisdictionName: string; jurisdictionCreated: boolean; password: string }> {
   const refused = requestProblem(r);
   if (refused) throw refused;
   const { id: userId, passwordHash } = await newCredentials(password);
@@ -80,7 +93,10 @@ export async function createAdmin(db: PrismaClient, r: AdminRequest, password = 
       if (await tx.user.findUnique({ where: { username: r.username } })) throw taken(r.username);
       let j = await tx.jurisdiction.findUnique({ where: { id: r.jurisdictionId } });
       if (create && j) {
-        throw new Refusal(`辖区 ${r.jurisdictionId}（${j.name}）已存在：去掉 --jurisdiction-name 与 --level 即可使用`, `jurisdiction ${r.jurisdictionId} (${j.name}) exists already: leave out --jurisdiction-name and --level to use it`);
+        throw new Refusal(
+          `辖区 ${r.jurisdictionId}（${j.name}）已存在：去掉 --jurisdiction-name 与 --level 即可使用`,
+          `jurisdiction ${r.jurisdictionId} (${j.name}) exists already: leave out --jurisdiction-name and --level to use it`,
+        );
       }
       if (!create && !j) {
         throw new Refusal(
@@ -89,16 +105,40 @@ export async function createAdmin(db: PrismaClient, r: AdminRequest, password = 
         );
       }
       if (create) {
-        j = await tx.jurisdiction.create({ data: { id: r.jurisdictionId, name: r.jurisdictionName!.trim(), level: r.level!, parentId: null, path: `/${r.jurisdictionId}/` } });
-        await appendAudit(tx, { key: `jurisdiction:${j.id}:created`, actor: SYSTEM_ACTOR, action: 'jurisdiction.created', entityType: 'jurisdiction', entityId: j.id, jurisdictionId: j.id, reason: 'create-admin', data: { name: j.name, level: j.level, parentId: null, via: 'create-admin' } }, now);
+        j = await tx.jurisdiction.create({
+          data: { id: r.jurisdictionId, name: r.jurisdictionName!.trim(), level: r.level!, parentId: null, path: `/${r.jurisdictionId}/` },
+        });
+        await appendAudit(
+          tx,
+          {
+            key: `jurisdiction:${j.id}:created`,
+            actor: SYSTEM_ACTOR,
+            action: 'jurisdiction.created',
+            entityType: 'jurisdiction',
+            entityId: j.id,
+            jurisdictionId: j.id,
+            reason: 'create-admin',
+            data: { name: j.name, level: j.level, parentId: null, via: 'create-admin' },
+          },
+          now,
+        );
       }
       const displayName = r.displayName?.trim() || `${j!.name}管理员`;
-      await createAccount(tx, { username: r.username, displayName, role: 'admin', jurisdictionId: j!.id }, { id: userId, passwordHash }, { actor: SYSTEM_ACTOR, reason: 'create-admin', via: 'create-admin' }, now);
+      await createAccount(
+        tx,
+        { username: r.username, displayName, role: 'admin', jurisdictionId: j!.id },
+        { id: userId, passwordHash },
+        { actor: SYSTEM_ACTOR, reason: 'create-admin', via: 'create-admin' },
+        now,
+      );
       return { userId, jurisdictionName: j!.name, jurisdictionCreated: create, password };
     });
   } catch (e) {
     // Two runs at once with one username (or jurisdiction): the loser meets the unique index, not the checks.
-    if ((e as { code?: string }).code === 'P2002') throw create ? new Refusal(`用户名“${r.username}”或辖区 ${r.jurisdictionId} 已存在`, `username "${r.username}" or jurisdiction ${r.jurisdictionId} exists already`) : taken(r.username);
+    if ((e as { code?: string }).code === 'P2002')
+      throw create
+        ? new Refusal(`用户名“${r.username}”或辖区 ${r.jurisdictionId} 已存在`, `username "${r.username}" or jurisdiction ${r.jurisdictionId} exists already`)
+        : taken(r.username);
     throw e;
   }
 }
@@ -126,18 +166,31 @@ async function embeddedDatabase(root: string): Promise<{ url: string; embedded?:
   return { url: embedded.url, embedded };
 }
 
-const USAGE = 'usage: npm run create-admin -- --username <name> --jurisdiction <id> [--display-name <名称>] [--jurisdiction-name <名称> --level province|city|county]';
+const USAGE =
+  'usage: npm run create-admin -- --username <name> --jurisdiction <id> [--display-name <名称>] [--jurisdiction-name <名称> --level province|city|county]';
 
 async function main(): Promise<number> {
   let request: AdminRequest;
   try {
     const { values: v } = parseArgs({
-      options: { username: { type: 'string' }, jurisdiction: { type: 'string' }, 'display-name': { type: 'string' }, 'jurisdiction-name': { type: 'string' }, level: { type: 'string' } },
+      options: {
+        username: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        'display-name': { type: 'string' },
+        'jurisdiction-name': { type: 'string' },
+        level: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     });
     if (!v.username || !v.jurisdiction) throw new Error('--username and --jurisdiction are required');
-    request = { username: v.username.trim().toLowerCase(), jurisdictionId: v.jurisdiction.trim(), displayName: v['display-name'], jurisdictionName: v['jurisdiction-name'], level: v.level as RootLevel | undefined };
+    request = {
+      username: v.username.trim().toLowerCase(),
+      jurisdictionId: v.jurisdiction.trim(),
+      displayName: v['display-name'],
+      jurisdictionName: v['jurisdiction-name'],
+      level: v.level as RootLevel | undefined,
+    };
   } catch (e) {
     console.error(`[create-admin] ${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -157,12 +210,15 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const { url, embedded } = cfg.databaseUrl ? { url: cfg.databaseUrl, embedded: undefined } : await embeddedDatabase(fileURLToPath(new URL('..', import.meta.url)));
+  const { url, embedded } = cfg.databaseUrl
+    ? { url: cfg.databaseUrl, embedded: undefined }
+    : await embeddedDatabase(fileURLToPath(new URL('..', import.meta.url)));
   const db = createPrisma(url, { poolSize: 2 });
   try {
     await migrate(cfg.databaseMigrationUrl ?? url, () => {}, { grantTo: cfg.databaseAppRole });
     const made = await createAdmin(db, request);
-    if (made.jurisdictionCreated) console.log(`[create-admin] 已创建根辖区 created root jurisdiction ${request.jurisdictionId} ${made.jurisdictionName} (${request.level})`);
+    if (made.jurisdictionCreated)
+      console.log(`[create-admin] 已创建根辖区 created root jurisdiction ${request.jurisdictionId} ${made.jurisdictionName} (${request.level})`);
     console.log(`[create-admin] 已创建管理员 created admin ${request.username} (${made.jurisdictionName} ${request.jurisdictionId})`);
     console.log(`  一次性密码 One-time password: ${made.password}`);
     console.log('  只显示这一次，首次登录后须修改 Shown this once; it must be changed at the first sign-in.');

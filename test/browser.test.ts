@@ -10,7 +10,7 @@ import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
-import { PROGRAMMES } from '../domain/programmes/index.js';
+import { BUILT_IN } from '../domain/programmes/index.js';
 import { totalPoints } from '../domain/scoring.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 
@@ -36,7 +36,10 @@ describe('console', () => {
   it('lets a station officer complete a self-check task from the inbox', async () => {
     const coord = await api.login('coord.changxing');
     const year = await uniqueYear(h.db);
-    const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-013'] } });
+    const launched = await api.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-013'] },
+    });
     expect(launched.status).toBe(201);
     const task = await waitFor(() => h.db.task.findFirst({ where: { campaignId: launched.body.id } }), 'task');
     expect(task.jurisdictionId).toBe('330522001');
@@ -80,7 +83,10 @@ describe('console', () => {
       { key: 'evaluation', startsAt: at(-1000), dueAt: at(600_000) },
       { key: 'summary', startsAt: at(601_000), dueAt: at(602_000) },
     ];
-    const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year, jurisdictionId: '330522', stages, operatorIds: ['op-cx-013'] } });
+    const launched = await api.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'changxing', year, jurisdictionId: '330522', stages, operatorIds: ['op-cx-013'] },
+    });
     expect(launched.status).toBe(201);
     const campaignId: string = launched.body.id;
 
@@ -107,7 +113,7 @@ describe('console', () => {
 
     // The expected total from the parts: Σ weight% × score, with the campaign's default weights for
     // op-cx-013's live-marketing track (department 40, third-party 30, industry / consumer / social 10).
-    const defaults = PROGRAMMES.changxing!.defaults.settings.weights.live_marketing!;
+    const defaults = BUILT_IN.changxing.defaults.settings.weights.live_marketing!;
     for (const t of tasks) expect(weightOf(t)).toBe(defaults[dimensionOf(t)]);
     const expectedE4 = tasks.reduce((sum, t) => sum + weightOf(t) * Math.round(scores[dimensionOf(t)]! * 100), 0);
     const expected = expectedE4 / 10_000;
@@ -131,8 +137,11 @@ describe('console', () => {
       return r.body.totalScore != null && r.body;
     }, 'the case total');
     const byDimension = (a: { dimension: string }, b: { dimension: string }) => a.dimension.localeCompare(b.dimension);
-    expect([...scored.scoreParts].sort(byDimension).map((p: { dimension: string; score: number; weight: number }) => ({ dimension: p.dimension, score: p.score, weight: p.weight })))
-      .toEqual(tasks.map((t) => ({ dimension: dimensionOf(t), score: scores[dimensionOf(t)], weight: weightOf(t) })).sort(byDimension));
+    expect(
+      [...scored.scoreParts]
+        .sort(byDimension)
+        .map((p: { dimension: string; score: number; weight: number }) => ({ dimension: p.dimension, score: p.score, weight: p.weight })),
+    ).toEqual(tasks.map((t) => ({ dimension: dimensionOf(t), score: scores[dimensionOf(t)], weight: weightOf(t) })).sort(byDimension));
     expect(scored.totalScore).toBe(expected);
 
     await page.goto(`${api.url}/#/cases/${encodeURIComponent(caseId)}/show`);
@@ -155,7 +164,10 @@ describe('console', () => {
       { key: 'audit', startsAt: at(601_000), dueAt: at(602_000) },
       { key: 'confirmation', startsAt: at(603_000), dueAt: at(604_000) },
     ];
-    const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'zhoushan', year: await uniqueYear(h.db), jurisdictionId: '330900', stages } });
+    const launched = await api.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'zhoushan', year: await uniqueYear(h.db), jurisdictionId: '330900', stages },
+    });
     expect(launched.status, JSON.stringify(launched.body)).toBe(201);
     const campaignId: string = launched.body.id;
     await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'application', status: 'open' } }), 'application stage open');

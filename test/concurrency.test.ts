@@ -28,7 +28,16 @@ afterAll(async () => {
 describe('races', () => {
   it('completions racing an early close of their stage: each accepted once, on time or late as the workflow saw it', async () => {
     const year = await uniqueYear(h.db);
-    const launched = await api.call('POST', '/campaigns', { token: tokens['coord.changxing'], body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-013', 'op-cx-002', 'op-cx-008', 'op-cx-014'] } });
+    const launched = await api.call('POST', '/campaigns', {
+      token: tokens['coord.changxing'],
+      body: {
+        programme: 'changxing',
+        year,
+        jurisdictionId: '330522',
+        stages: compressedStages(600_000),
+        operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-013', 'op-cx-002', 'op-cx-008', 'op-cx-014'],
+      },
+    });
     expect(launched.status).toBe(201);
     const campaignId = launched.body.id as string;
     const tasks = await waitFor(async () => {
@@ -37,7 +46,10 @@ describe('races', () => {
     }, 'six self-checks');
 
     // The close and six completions at once.
-    const close = api.call('POST', `/campaigns/${enc(campaignId)}/stages/self_check/close`, { token: tokens['coord.changxing'], body: { reason: '提前结束自查' } });
+    const close = api.call('POST', `/campaigns/${enc(campaignId)}/stages/self_check/close`, {
+      token: tokens['coord.changxing'],
+      body: { reason: '提前结束自查' },
+    });
     const completions = tasks.map((t) => api.call('POST', `/tasks/${enc(t.id)}/complete`, { token: tokens[OFFICERS[t.jurisdictionId]!], body: compliant }));
     const [closed, ...done] = await Promise.all([close, ...completions]);
     expect(closed.status).toBe(200);

@@ -18,7 +18,18 @@ describe('configuration from the environment', () => {
   });
 
   it('connects with mTLS from certificate, key and CA files (self-hosted cluster)', () => {
-    const c = configFromEnv({ TEMPORAL_ADDRESS: 'temporal.prov.gov.cn:7233', TEMPORAL_NAMESPACE: 'zj-campaigns', TEMPORAL_TLS_CERT: '/etc/t/client.pem', TEMPORAL_TLS_KEY: '/etc/t/client.key', TEMPORAL_TLS_CA: '/etc/t/ca.pem', TEMPORAL_TLS_SERVER_NAME: 'temporal', HOST: '0.0.0.0' }, read);
+    const c = configFromEnv(
+      {
+        TEMPORAL_ADDRESS: 'temporal.prov.gov.cn:7233',
+        TEMPORAL_NAMESPACE: 'zj-campaigns',
+        TEMPORAL_TLS_CERT: '/etc/t/client.pem',
+        TEMPORAL_TLS_KEY: '/etc/t/client.key',
+        TEMPORAL_TLS_CA: '/etc/t/ca.pem',
+        TEMPORAL_TLS_SERVER_NAME: 'temporal',
+        HOST: '0.0.0.0',
+      },
+      read,
+    );
     const o = temporalConnectionOptions(c);
     expect(o.address).toBe('temporal.prov.gov.cn:7233');
     expect(o.tls).toMatchObject({ serverNameOverride: 'temporal' });
@@ -48,17 +59,31 @@ describe('configuration from the environment', () => {
   });
 
   it('takes the owner’s URL for migrations apart from the application role’s, and refuses one that cannot work', () => {
-    const c = configFromEnv({ DATABASE_URL: 'postgresql://campaign_app:s3cret@pg.internal:5432/campaign', DATABASE_MIGRATION_URL: 'postgresql://campaign_owner:0wner@pg.internal:5432/campaign' }, read);
+    const c = configFromEnv(
+      {
+        DATABASE_URL: 'postgresql://campaign_app:s3cret@pg.internal:5432/campaign',
+        DATABASE_MIGRATION_URL: 'postgresql://campaign_owner:0wner@pg.internal:5432/campaign',
+      },
+      read,
+    );
     expect(c).toMatchObject({ databaseMigrationUrl: 'postgresql://campaign_owner:0wner@pg.internal:5432/campaign', databaseAppRole: 'campaign_app' });
-    expect(configFromEnv({ DATABASE_URL: 'postgres://app%2Drole:x@h/db', DATABASE_MIGRATION_URL: 'postgres://owner:y@h/db' }, read).databaseAppRole).toBe('app-role');
+    expect(configFromEnv({ DATABASE_URL: 'postgres://app%2Drole:x@h/db', DATABASE_MIGRATION_URL: 'postgres://owner:y@h/db' }, read).databaseAppRole).toBe(
+      'app-role',
+    );
     const single = configFromEnv({ DATABASE_URL: 'postgresql://campaign:x@h/db' }, read);
     expect([single.databaseMigrationUrl, single.databaseAppRole]).toEqual([undefined, undefined]);
     expect(() => configFromEnv({ DATABASE_MIGRATION_URL: 'postgresql://owner:y@h/db' }, read)).toThrow(/DATABASE_MIGRATION_URL needs DATABASE_URL/);
-    expect(() => configFromEnv({ DATABASE_URL: 'postgresql://campaign:x@h/db', DATABASE_MIGRATION_URL: 'postgresql://campaign:y@h/db' }, read)).toThrow(/both sign in as "campaign"/);
-    expect(() => configFromEnv({ DATABASE_URL: 'postgresql://h/db', DATABASE_MIGRATION_URL: 'postgresql://owner:y@h/db' }, read)).toThrow(/DATABASE_URL: names no user/);
+    expect(() => configFromEnv({ DATABASE_URL: 'postgresql://campaign:x@h/db', DATABASE_MIGRATION_URL: 'postgresql://campaign:y@h/db' }, read)).toThrow(
+      /both sign in as "campaign"/,
+    );
+    expect(() => configFromEnv({ DATABASE_URL: 'postgresql://h/db', DATABASE_MIGRATION_URL: 'postgresql://owner:y@h/db' }, read)).toThrow(
+      /DATABASE_URL: names no user/,
+    );
     expect(() => configFromEnv({ DATABASE_URL: 'postgresql://app:x@h/db', DATABASE_MIGRATION_URL: 'owner:s3cret@h/db' }, read)).toThrow(ConfigError);
     // The message names the variable, never the URL: it holds a password.
-    expect(() => configFromEnv({ DATABASE_URL: 'postgresql://app:x@h/db', DATABASE_MIGRATION_URL: 'mysql://owner:s3cret@h/db' }, read)).toThrow(/^DATABASE_MIGRATION_URL: not a postgresql:\/\/ URL$/);
+    expect(() => configFromEnv({ DATABASE_URL: 'postgresql://app:x@h/db', DATABASE_MIGRATION_URL: 'mysql://owner:s3cret@h/db' }, read)).toThrow(
+      /^DATABASE_MIGRATION_URL: not a postgresql:\/\/ URL$/,
+    );
   });
 
   it('trusts as many proxies as TRUST_PROXY says (none by default) and checks the per-address sign-in limit', () => {
@@ -76,7 +101,11 @@ describe('configuration from the environment', () => {
   it('takes the log level (info by default, either case), the worker’s metrics port (9464) and an optional metrics token, and refuses anything else', () => {
     expect(configFromEnv({}, read)).toMatchObject({ logLevel: 'info', metricsPort: 9464 });
     expect(configFromEnv({}, read).metricsToken).toBeUndefined();
-    expect(configFromEnv({ LOG_LEVEL: 'WARN', METRICS_PORT: '0', METRICS_TOKEN: 'prometheus-scrape-0001' }, read)).toMatchObject({ logLevel: 'warn', metricsPort: 0, metricsToken: 'prometheus-scrape-0001' });
+    expect(configFromEnv({ LOG_LEVEL: 'WARN', METRICS_PORT: '0', METRICS_TOKEN: 'prometheus-scrape-0001' }, read)).toMatchObject({
+      logLevel: 'warn',
+      metricsPort: 0,
+      metricsToken: 'prometheus-scrape-0001',
+    });
     expect(configFromEnv({ LOG_LEVEL: 'debug', METRICS_PORT: '9100' }, read)).toMatchObject({ logLevel: 'debug', metricsPort: 9100 });
     for (const bad of ['verbose', 'warning', '3']) expect(() => configFromEnv({ LOG_LEVEL: bad }, read)).toThrow(new RegExp(`LOG_LEVEL=${bad}`));
     for (const bad of ['http', '65536', '-1', '9464.5']) expect(() => configFromEnv({ METRICS_PORT: bad }, read)).toThrow(/METRICS_PORT/);
@@ -85,7 +114,12 @@ describe('configuration from the environment', () => {
 
   it('reads the webhook allow-list (WEBHOOK_ALLOW_HOSTS): names and full IP addresses, normalised; refuses anything else, naming the variable', () => {
     expect(configFromEnv({}, read).webhookAllowHosts).toEqual([]);
-    expect(configFromEnv({ WEBHOOK_ALLOW_HOSTS: ' Hooks.Bureau.Internal. , 10.0.0.5,[::1],fd00::7,, ' }, read).webhookAllowHosts).toEqual(['hooks.bureau.internal', '10.0.0.5', '::1', 'fd00::7']);
+    expect(configFromEnv({ WEBHOOK_ALLOW_HOSTS: ' Hooks.Bureau.Internal. , 10.0.0.5,[::1],fd00::7,, ' }, read).webhookAllowHosts).toEqual([
+      'hooks.bureau.internal',
+      '10.0.0.5',
+      '::1',
+      'fd00::7',
+    ]);
     for (const bad of ['http://hooks.internal', 'hooks.internal:8080', '127.1', '2130706433', '0x7f000001', 'bad host', '-x.internal'])
       expect(() => configFromEnv({ WEBHOOK_ALLOW_HOSTS: `ok.internal,${bad}` }, read), bad).toThrow(/WEBHOOK_ALLOW_HOSTS/);
   });

@@ -46,7 +46,11 @@ let schemathesis: Promise<string>;
 const work = mkdtempSync(path.join(tmpdir(), 'contract-fuzz-'));
 const children = new Set<ChildProcess>();
 
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(p);
@@ -74,7 +78,18 @@ async function sharedUniqueYear(): Promise<number> {
 }
 
 const tokens: Record<string, string> = {};
-const ids = new Set<string>(['changxing', 'zhoushan', '330522', '330522001', '330900', 'op-cx-001', 'op-cx-002', 'op-zs-001', 'u-coord-changxing', 'u-officer-zhicheng']);
+const ids = new Set<string>([
+  'changxing',
+  'zhoushan',
+  '330522',
+  '330522001',
+  '330900',
+  'op-cx-001',
+  'op-cx-002',
+  'op-zs-001',
+  'u-coord-changxing',
+  'u-officer-zhicheng',
+]);
 
 beforeAll(async () => {
   // Installs on first use (about 20 s), while the harness starts; a path at once afterwards.
@@ -90,7 +105,14 @@ beforeAll(async () => {
   // Something for the ids to reach: a running campaign whose self-check stage is open, with its tasks.
   const launched = await api.call('POST', '/campaigns', {
     token: tokens['coord.changxing'],
-    body: { programme: 'changxing', year: await sharedUniqueYear(), jurisdictionId: '330522', stages: compressedStages(600_000), reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-002'] },
+    body: {
+      programme: 'changxing',
+      year: await sharedUniqueYear(),
+      jurisdictionId: '330522',
+      stages: compressedStages(600_000),
+      reminderLeadHours: 0,
+      operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-002'],
+    },
   });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   const campaignId = launched.body.id as string;
@@ -98,7 +120,9 @@ beforeAll(async () => {
   await waitFor(async () => (await h!.db.task.count({ where: { campaignId } })) === 3, 'the self-check tasks');
   const filter = encodeURIComponent(JSON.stringify({ campaignId }));
   for (const resource of ['tasks', 'cases', 'stages', 'audit-events', 'notifications']) {
-    const list = await api.call('GET', `/${resource}?filter=${resource === 'notifications' ? '%7B%7D' : filter}&range=[0,2]`, { token: tokens['coord.changxing'] });
+    const list = await api.call('GET', `/${resource}?filter=${resource === 'notifications' ? '%7B%7D' : filter}&range=[0,2]`, {
+      token: tokens['coord.changxing'],
+    });
     for (const row of Array.isArray(list.body) ? list.body : []) ids.add(String(row.id));
   }
 });
@@ -145,7 +169,10 @@ async function tally(dir: string): Promise<Tally> {
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.ndjson'))) {
     for await (const line of createInterface({ input: createReadStream(path.join(dir, f)) })) {
       if (!line.startsWith('{"ScenarioFinished"')) continue;
-      const recorder = JSON.parse(line).ScenarioFinished.recorder as { label: string; interactions?: Record<string, { request: { method: string; uri: string }; response?: { status_code: number } | null }> };
+      const recorder = JSON.parse(line).ScenarioFinished.recorder as {
+        label: string;
+        interactions?: Record<string, { request: { method: string; uri: string }; response?: { status_code: number } | null }>;
+      };
       for (const it of Object.values(recorder.interactions ?? {})) {
         t.operations.add(recorder.label);
         t.requests++;
@@ -170,9 +197,14 @@ function problems(stdout: string): string[] {
       // A failure: its checks and what was expected; an error: its kind and the first lines of its message.
       const what =
         sections[i] === 'ERRORS'
-          ? lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('curl ') && !/^(Reproduce with|st replay|Need more help|Join our)/.test(l)).slice(0, 4)
+          ? lines
+              .map((l) => l.trim())
+              .filter((l) => l && !l.startsWith('curl ') && !/^(Reproduce with|st replay|Need more help|Join our)/.test(l))
+              .slice(0, 4)
           : lines.filter((l) => /^- ST\d+|^\s+(Received|Documented|Expected):/.test(l)).map((l) => l.trim());
-      const curl = lines.filter((l) => l.trim().startsWith('curl ')).map((l) => (l.trim().length > 2000 ? `${l.trim().slice(0, 2000)} …(cut: the whole line is in ${ARTIFACTS})` : l.trim()));
+      const curl = lines
+        .filter((l) => l.trim().startsWith('curl '))
+        .map((l) => (l.trim().length > 2000 ? `${l.trim().slice(0, 2000)} …(cut: the whole line is in ${ARTIFACTS})` : l.trim()));
       out.push([`${sections[i] === 'ERRORS' ? 'error' : 'failure'}: ${heading!.replace(/ _+$/, '')}`, ...what, ...curl].join('\n    '));
     }
   }
@@ -214,21 +246,35 @@ it(
         const r = await run(
           cli,
           [
-            '--config-file', config,
-            'run', `${api!.url}/api/openapi.json`,
-            '--header', `Authorization: Bearer ${tokens[p.user]}`,
-            '--checks', CHECKS.join(','),
+            '--config-file',
+            config,
+            'run',
+            `${api!.url}/api/openapi.json`,
+            '--header',
+            `Authorization: Bearer ${tokens[p.user]}`,
+            '--checks',
+            CHECKS.join(','),
             ...EXCLUDED.flatMap((id) => ['--exclude-operation-id', id]),
-            '--max-time', String(BUDGET_S),
-            '--max-examples', '20',
+            '--max-time',
+            String(BUDGET_S),
+            '--max-examples',
+            '20',
             // Hypothesis's health checks judge generation (too slow under load, too many duplicate ids
             // filtered out once the fuzzing repeats), not the API.
-            '--suppress-health-check', 'all',
-            '--workers', '1', // hypothesis's lambda descriptions are not thread-safe on Python 3.11
-            '--request-timeout', '15',
-            '--seed', String(SEED + i),
-            '--generation-database', 'none',
-            '--report', 'ndjson', '--report-dir', dir,
+            '--suppress-health-check',
+            'all',
+            '--workers',
+            '1', // hypothesis's lambda descriptions are not thread-safe on Python 3.11
+            '--request-timeout',
+            '15',
+            '--seed',
+            String(SEED + i),
+            '--generation-database',
+            'none',
+            '--report',
+            'ndjson',
+            '--report-dir',
+            dir,
             '--no-color',
           ],
           { cwd: work, env: { ...process.env, SCHEMATHESIS_HOOKS: path.join(ROOT, 'test/contract-fuzz-hooks.py'), PYTHONDONTWRITEBYTECODE: '1' } },
@@ -241,8 +287,15 @@ it(
     const found: string[] = [];
     for (const r of results) {
       const t = r.tally;
-      const classes = t ? Object.entries(t.byClass).sort().map(([k, n]) => `${k} ${n}`).join(', ') : 'no report';
-      console.log(`[contract-fuzz] ${r.label} (${r.user}): ${t?.operations.size ?? 0} operations, ${t?.requests ?? 0} requests (${classes}); schemathesis exit ${r.code}`);
+      const classes = t
+        ? Object.entries(t.byClass)
+            .sort()
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')
+        : 'no report';
+      console.log(
+        `[contract-fuzz] ${r.label} (${r.user}): ${t?.operations.size ?? 0} operations, ${t?.requests ?? 0} requests (${classes}); schemathesis exit ${r.code}`,
+      );
       const listed = problems(r.stdout);
       found.push(...listed.map((x) => `${r.label}: ${x}`));
       // Anything else that made schemathesis fail (bad schema, crash) shows its own output.
@@ -253,11 +306,15 @@ it(
       }
       if (r.code !== 0 && listed.length === 0) found.push(`${r.label}: schemathesis exited ${r.code}\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-2000)}`);
       // not_a_server_error reports each failing operation once; the report has every 5xx response.
-      if (t?.serverErrors.length) found.push(`${r.label}: ${t.serverErrors.length} responses were 5xx, e.g.\n    ${t.serverErrors.slice(0, 10).join('\n    ')}`);
+      if (t?.serverErrors.length)
+        found.push(`${r.label}: ${t.serverErrors.length} responses were 5xx, e.g.\n    ${t.serverErrors.slice(0, 10).join('\n    ')}`);
     }
     const total = results.reduce((n, r) => n + (r.tally?.requests ?? 0), 0);
-    console.log(`[contract-fuzz] ${new Set(results.flatMap((r) => [...(r.tally?.operations ?? [])])).size} operations, ${total} requests in ${seconds} s, seed ${SEED} (replay: CONTRACT_FUZZ_SEED=${SEED} npx vitest run test/contract-fuzz.test.ts)`);
-    if (found.length) console.error(`[contract-fuzz] ${found.length} problem(s) (in the curl lines, put a token where it says [Filtered]):\n${found.join('\n\n')}`);
+    console.log(
+      `[contract-fuzz] ${new Set(results.flatMap((r) => [...(r.tally?.operations ?? [])])).size} operations, ${total} requests in ${seconds} s, seed ${SEED} (replay: CONTRACT_FUZZ_SEED=${SEED} npx vitest run test/contract-fuzz.test.ts)`,
+    );
+    if (found.length)
+      console.error(`[contract-fuzz] ${found.length} problem(s) (in the curl lines, put a token where it says [Filtered]):\n${found.join('\n\n')}`);
     expect(found, found.join('\n\n')).toEqual([]);
     expect(total).toBeGreaterThan(200); // it did fuzz
   },

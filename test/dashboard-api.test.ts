@@ -3,8 +3,12 @@
 // per role and jurisdiction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../domain/time.js';
+import { defineCampaign, type SettingsInput } from '../domain/campaign-definition.js';
+import { PROGRAMMES, type Programme } from '../domain/programmes/index.js';
+import { programmeFromSpec, type ProgrammeSpec } from '../domain/programmes/defined.js';
 import { startHarness, uniqueYear, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
+import { shanghaiSpec } from './helpers-programmes.js';
 
 const DAY = 24 * 3600_000;
 const enc = encodeURIComponent;
@@ -12,18 +16,36 @@ let h: Harness;
 let api: Api;
 const tokens: Record<string, string> = {};
 let campaignId: string;
+/** Campaigns of each programme kind, seeded with their launch definitions (the threshold tests). */
+const seeded: string[] = [];
 const now = Date.now();
 const at = (days: number) => new Date(now + days * DAY);
 
 beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h);
-  for (const u of ['leader.changxing', 'officer.zhicheng', 'officer.taihu', 'officer.dinghai', 'leader.huzhou']) tokens[u] = await api.login(u);
+  for (const u of ['leader.changxing', 'officer.zhicheng', 'officer.taihu', 'officer.dinghai', 'leader.huzhou', 'leader.zhoushan', 'leader.lijiang'])
+    tokens[u] = await api.login(u);
 
   // A running Changxing campaign: mobilization closed, self-check open (due in 5 days), rectification pending.
   const year = await uniqueYear(h.db);
   campaignId = `dashboard-${year}`;
-  await h.db.campaign.create({ data: { id: campaignId, programme: 'changxing', name: `${year} 看板`, year, jurisdictionId: '330522', status: 'running', currentStage: 'self_check', definition: { settings: { awardThreshold: 85 } }, workflowId: `wf-${campaignId}`, launchedById: 'u-coord-changxing', launchedAt: at(-20), caseCount: 4 } });
+  await h.db.campaign.create({
+    data: {
+      id: campaignId,
+      programme: 'changxing',
+      name: `${year} 看板`,
+      year,
+      jurisdictionId: '330522',
+      status: 'running',
+      currentStage: 'self_check',
+      definition: { settings: { awardThreshold: 85 } },
+      workflowId: `wf-${campaignId}`,
+      launchedById: 'u-coord-changxing',
+      launchedAt: at(-20),
+      caseCount: 4,
+    },
+  });
   const stages = [
     { key: 'mobilization', seq: 0, name: '动员部署', nameEn: 'Mobilization', startsAt: at(-20), dueAt: at(-10), status: 'closed' },
     { key: 'self_check', seq: 1, name: '自查自纠', nameEn: 'Self-check', startsAt: at(-9), dueAt: at(5), status: 'open' },
@@ -32,13 +54,30 @@ beforeAll(async () => {
   await h.db.stage.createMany({ data: stages.map((s) => ({ ...s, id: `${campaignId}:${s.key}`, campaignId })) });
   // Self-check tasks: 雉城 3 done, 1 open, 1 open and overdue (due yesterday); 太湖 1 done, 1 open overdue.
   const task = (n: number, jurisdictionId: string, status: string, overdue: boolean, dueAt: Date, stageKey = 'self_check') => ({
-    id: `${campaignId}:t${n}`, campaignId, stageKey, caseId: null, type: 'self_check', title: `任务 ${n}`, assigneeRole: 'county_officer', jurisdictionId, status, overdue, dueAt, workflowId: `wf-${campaignId}`, createdAt: at(-9), ...(status === 'done' ? { completedAt: at(-1) } : {}),
+    id: `${campaignId}:t${n}`,
+    campaignId,
+    stageKey,
+    caseId: null,
+    type: 'self_check',
+    title: `任务 ${n}`,
+    assigneeRole: 'county_officer',
+    jurisdictionId,
+    status,
+    overdue,
+    dueAt,
+    workflowId: `wf-${campaignId}`,
+    createdAt: at(-9),
+    ...(status === 'done' ? { completedAt: at(-1) } : {}),
   });
   await h.db.task.createMany({
     data: [
-      task(1, '330522001', 'done', false, at(5)), task(2, '330522001', 'done', false, at(5)), task(3, '330522001', 'done', false, at(5)),
-      task(4, '330522001', 'open', false, at(5)), task(5, '330522001', 'open', true, at(-1)),
-      task(6, '330522002', 'done', false, at(5)), task(7, '330522002', 'open', true, at(-1)),
+      task(1, '330522001', 'done', false, at(5)),
+      task(2, '330522001', 'done', false, at(5)),
+      task(3, '330522001', 'done', false, at(5)),
+      task(4, '330522001', 'open', false, at(5)),
+      task(5, '330522001', 'open', true, at(-1)),
+      task(6, '330522002', 'done', false, at(5)),
+      task(7, '330522002', 'open', true, at(-1)),
       task(8, '330522', 'done', false, at(-10), 'mobilization'),
     ],
   });
@@ -46,13 +85,41 @@ beforeAll(async () => {
   const ops = await h.db.operator.findMany({ where: { jurisdictionId: { in: ['330522001', '330522002'] } }, orderBy: { id: 'asc' } });
   const zc = ops.filter((o) => o.jurisdictionId === '330522001');
   const th = ops.filter((o) => o.jurisdictionId === '330522002');
-  const kase = (o: (typeof ops)[number], totalScore: number | null, proposed: boolean, excludedKind: string | null = null) => ({ id: `${campaignId}:${o.id}`, campaignId, operatorId: o.id, jurisdictionId: o.jurisdictionId, status: 'active', workflowId: `wf-${campaignId}:${o.id}`, createdAt: at(-20), updatedAt: at(-1), totalScore, proposed, excludedKind });
+  const kase = (o: (typeof ops)[number], totalScore: number | null, proposed: boolean, excludedKind: string | null = null) => ({
+    id: `${campaignId}:${o.id}`,
+    campaignId,
+    operatorId: o.id,
+    jurisdictionId: o.jurisdictionId,
+    status: 'active',
+    workflowId: `wf-${campaignId}:${o.id}`,
+    createdAt: at(-20),
+    updatedAt: at(-1),
+    totalScore,
+    proposed,
+    excludedKind,
+  });
   await h.db.case.createMany({ data: [kase(zc[0]!, 90, true), kase(zc[1]!, 86, true), kase(th[0]!, 72, false), kase(th[1]!, null, false, 'filed')] });
-  await h.db.title.create({ data: { id: `${campaignId}:${zc[0]!.id}`, campaignId, caseId: `${campaignId}:${zc[0]!.id}`, operatorId: zc[0]!.id, jurisdictionId: '330522001', totalScore: 90, grantedAt: at(-1), expiresAt: at(364), status: 'active', workflowId: `title-${campaignId}` } });
+  await h.db.title.create({
+    data: {
+      id: `${campaignId}:${zc[0]!.id}`,
+      campaignId,
+      caseId: `${campaignId}:${zc[0]!.id}`,
+      operatorId: zc[0]!.id,
+      jurisdictionId: '330522001',
+      totalScore: 90,
+      grantedAt: at(-1),
+      expiresAt: at(364),
+      status: 'active',
+      workflowId: `title-${campaignId}`,
+    },
+  });
 });
 afterAll(async () => {
   // Not running any more: other files' dashboards need not see it.
-  await h?.db.campaign.update({ where: { id: campaignId }, data: { status: 'completed' } });
+  await h?.db.campaign.updateMany({ where: { id: { in: [campaignId, ...seeded].filter(Boolean) } }, data: { status: 'completed' } });
+  // Its seeded open tasks would show in the stations' inboxes of the files that run after it (the officer's
+  // own-station list in test/browser-accounts.test.ts): they go with it.
+  await h?.db.task.deleteMany({ where: { campaignId: { in: [campaignId, ...seeded].filter(Boolean) } } });
   await api?.close();
   await h?.stop();
 });
@@ -77,6 +144,7 @@ describe('dashboard', () => {
     ]);
     expect(campaign.nextDeadline).toEqual({ at: at(5).toISOString(), days: 5, kind: 'stage', label: '「自查自纠」截止', labelEn: 'Self-check due' });
     expect(campaign.threshold).toBe(85);
+    expect(campaign.thresholdKind).toBe('award');
     const scores = Object.fromEntries(campaign.scoreDistribution.map((b: { label: string; count: number }) => [b.label, b.count]));
     expect(scores).toEqual({ '<60': 0, '60–69.99': 0, '70–79.99': 1, '80–84.99': 0, '85–89.99': 1, '90–100': 1 });
     expect(campaign.counts).toEqual({ cases: 4, scored: 3, proposed: 2, excluded: 1, titles: 1, applications: 0, listed: 0, openTasks: 3, overdueTasks: 2 });
@@ -99,7 +167,14 @@ describe('dashboard', () => {
     const r = await api.call('GET', `/calendar?from=${from}&to=${to}`, { token: tokens['leader.changxing'] });
     expect(r.status).toBe(200);
     const mine = r.body.events.filter((e: { campaignId: string }) => e.campaignId === campaignId);
-    const brief = mine.map((e: { kind: string; date: string; stageKey: string; jurisdictionId?: string; count?: number; overdue: number }) => [e.kind, e.date, e.stageKey, e.jurisdictionId ?? null, e.count ?? null, e.overdue]);
+    const brief = mine.map((e: { kind: string; date: string; stageKey: string; jurisdictionId?: string; count?: number; overdue: number }) => [
+      e.kind,
+      e.date,
+      e.stageKey,
+      e.jurisdictionId ?? null,
+      e.count ?? null,
+      e.overdue,
+    ]);
     expect(brief).toEqual([
       ['tasks_due', shanghaiDate(now - DAY), 'self_check', '330522001', 1, 1],
       ['tasks_due', shanghaiDate(now - DAY), 'self_check', '330522002', 1, 1],
@@ -107,12 +182,87 @@ describe('dashboard', () => {
       ['tasks_due', shanghaiDate(now + 5 * DAY), 'self_check', '330522001', 1, 0],
       ['stage_start', shanghaiDate(now + 6 * DAY), 'rectification', null, null, 0],
     ]);
-    expect(mine[0]).toMatchObject({ taskType: 'self_check', jurisdictionName: '雉城市场监管所', stageName: '自查自纠', campaignName: expect.stringContaining('看板') });
+    expect(mine[0]).toMatchObject({
+      taskType: 'self_check',
+      jurisdictionName: '雉城市场监管所',
+      stageName: '自查自纠',
+      campaignName: expect.stringContaining('看板'),
+    });
     // A station officer's calendar has their station's work only.
     const station = await api.call('GET', `/calendar?from=${from}&to=${to}`, { token: tokens['officer.taihu'] });
-    expect(station.body.events.filter((e: { campaignId: string; kind: string }) => e.campaignId === campaignId && e.kind === 'tasks_due').map((e: { jurisdictionId: string }) => e.jurisdictionId)).toEqual(['330522002']);
-    for (const bad of ['from=2026-01-01&to=2026-06-01', 'from=2026-02-30&to=2026-03-01', 'from=yesterday&to=2026-03-01', 'from=2026-03-02&to=2026-03-01', 'from=2026-03-01'])
+    expect(
+      station.body.events
+        .filter((e: { campaignId: string; kind: string }) => e.campaignId === campaignId && e.kind === 'tasks_due')
+        .map((e: { jurisdictionId: string }) => e.jurisdictionId),
+    ).toEqual(['330522002']);
+    for (const bad of [
+      'from=2026-01-01&to=2026-06-01',
+      'from=2026-02-30&to=2026-03-01',
+      'from=yesterday&to=2026-03-01',
+      'from=2026-03-02&to=2026-03-01',
+      'from=2026-03-01',
+    ])
       expect((await api.call('GET', `/calendar?${bad}`, { token: tokens['leader.changxing'] })).status, bad).toBe(400);
+  });
+});
+
+describe('the threshold the scores are split at, by programme kind', () => {
+  /** A running campaign of `programme` with the definition a launch would give it (no workflow: the figures are read models). */
+  async function seed(programme: Programme, jurisdictionId: string, launchedById: string, settings?: SettingsInput) {
+    const year = await uniqueYear(h.db);
+    const r = defineCampaign(programme, { year, jurisdictionId, settings });
+    if (!r.definition) throw new Error(JSON.stringify(r.problems));
+    const id = `threshold-${r.definition.campaignId}`;
+    await h.db.campaign.create({
+      data: {
+        id,
+        programme: programme.id,
+        name: r.definition.name,
+        year,
+        jurisdictionId,
+        status: 'running',
+        currentStage: programme.stages[0]!.key,
+        definition: { ...r.definition, campaignId: id } as object,
+        workflowId: `wf-${id}`,
+        launchedById,
+        launchedAt: new Date(now),
+        caseCount: 0,
+      },
+    });
+    seeded.push(id);
+    return id;
+  }
+  const thresholdOf = async (user: string, id: string) => {
+    const d = await api.call('GET', '/dashboard', { token: tokens[user] });
+    const s = await api.call('GET', `/campaigns/${enc(id)}/summary`, { token: tokens[user] });
+    expect([d.status, s.status]).toEqual([200, 200]);
+    const card = d.body.campaigns.find((c: { id: string }) => c.id === id);
+    return { dashboard: [card.threshold, card.thresholdKind], summary: [s.body.campaign.threshold, s.body.campaign.thresholdKind] };
+  };
+
+  it('splits Zhoushan at its list threshold, not the award threshold its settings still carry', async () => {
+    const id = await seed(PROGRAMMES.zhoushan!, '330900', 'u-coord-zhoushan', { listThreshold: 75 });
+    expect(await thresholdOf('leader.zhoushan', id)).toEqual({ dashboard: [75, 'list'], summary: [75, 'list'] });
+    // A list chosen by quota alone has no threshold.
+    const byQuota = await seed(PROGRAMMES.zhoushan!, '330900', 'u-coord-zhoushan', { listThreshold: null, listQuota: 5 });
+    expect(await thresholdOf('leader.zhoushan', byQuota)).toEqual({ dashboard: [null, null], summary: [null, null] });
+  });
+
+  it('splits a defined programme at its roster threshold, Changxing at its award threshold, and Lijiang at none', async () => {
+    const defined = programmeFromSpec(shanghaiSpec('threshold-defined', { roster: { name: '名单', nameEn: 'List', threshold: 70 } }) as ProgrammeSpec, 1);
+    expect(await thresholdOf('leader.changxing', await seed(defined, '330522', 'u-coord-changxing'))).toEqual({
+      dashboard: [70, 'roster'],
+      summary: [70, 'roster'],
+    });
+    expect(await thresholdOf('leader.changxing', await seed(PROGRAMMES.changxing!, '330522', 'u-coord-changxing', { awardThreshold: 88 }))).toEqual({
+      dashboard: [88, 'award'],
+      summary: [88, 'award'],
+    });
+    // Lijiang admits by review and judges removal against the register's average (丽江附件1 第16条).
+    expect(await thresholdOf('leader.lijiang', await seed(PROGRAMMES.lijiang!, '530700', 'u-coord-lijiang'))).toEqual({
+      dashboard: [null, null],
+      summary: [null, null],
+    });
   });
 });
 
@@ -126,10 +276,17 @@ describe('search', () => {
     expect(byUscc.body.operators).toEqual([expect.objectContaining({ id: op.id, uscc: op.uscc, matched: 'uscc' })]);
     // Its cases across campaigns (other files' campaigns enrol it too: the 10 newest).
     expect(byUscc.body.cases.length).toBeGreaterThan(0);
-    expect(byUscc.body.cases.every((c: { operatorId: string; operatorName: string; uscc: string; campaignName: string }) => c.operatorId === op.id && c.operatorName === op.name && c.uscc === op.uscc && c.campaignName)).toBe(true);
+    expect(
+      byUscc.body.cases.every(
+        (c: { operatorId: string; operatorName: string; uscc: string; campaignName: string }) =>
+          c.operatorId === op.id && c.operatorName === op.name && c.uscc === op.uscc && c.campaignName,
+      ),
+    ).toBe(true);
     const account = (op.platformAccounts as { platform: string; account: string }[])[0]!;
     const byAccount = await api.call('GET', `/search?q=${enc(account.account.toUpperCase())}`, { token: tokens['officer.zhicheng'] });
-    expect(byAccount.body.operators).toEqual(expect.arrayContaining([expect.objectContaining({ id: op.id, matched: 'account', account: `${account.platform}:${account.account}` })]));
+    expect(byAccount.body.operators).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: op.id, matched: 'account', account: `${account.platform}:${account.account}` })]),
+    );
     // Another station's officer does not find it; the county's leader does.
     expect((await api.call('GET', `/search?q=${op.uscc}`, { token: tokens['officer.taihu'] })).body).toEqual({ q: op.uscc, operators: [], cases: [] });
     expect((await api.call('GET', `/search?q=${op.uscc}`, { token: tokens['leader.changxing'] })).body.operators).toHaveLength(1);

@@ -29,7 +29,11 @@ async function as<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> 
 }
 
 /** The error a statement fails with, or '' when it succeeds. */
-const failure = (c: pg.Client, sql: string) => c.query(sql).then(() => '', (e: Error) => e.message);
+const failure = (c: pg.Client, sql: string) =>
+  c.query(sql).then(
+    () => '',
+    (e: Error) => e.message,
+  );
 
 function signedInAs(url: string, role: { name: string; password: string }): string {
   const u = new URL(url);
@@ -43,7 +47,8 @@ beforeAll(async () => {
     for (const r of [owner, app]) await c.query(`CREATE ROLE ${r.name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${r.password}'`);
     // On a server of your own whose test role is not a superuser (CREATEDB and CREATEROLE, README
     // "Production profile"), giving a database to the owner takes membership of that role.
-    if (!(await c.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0]!.rolsuper) await c.query(`GRANT ${owner.name} TO current_user`);
+    if (!(await c.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0]!.rolsuper)
+      await c.query(`GRANT ${owner.name} TO current_user`);
   });
   const { url } = await createDatabase(shared, dbName, { owner: owner.name });
   ownerUrl = signedInAs(url, owner);
@@ -74,7 +79,9 @@ describe('an application role apart from the owner', () => {
 
   it('appends to the audit trail but cannot rewrite it, switch its trigger off, nor drop a table', async () => {
     await as(appUrl, async (c) => {
-      await c.query(`INSERT INTO audit_event (key, at, actor_role, action, entity_type, entity_id) VALUES ('roles-test-${suffix}', now(), 'system', 'test.appended', 'test', '1')`);
+      await c.query(
+        `INSERT INTO audit_event (key, at, actor_role, action, entity_type, entity_id) VALUES ('roles-test-${suffix}', now(), 'system', 'test.appended', 'test', '1')`,
+      );
       expect(await failure(c, `UPDATE audit_event SET reason = 'rewritten' WHERE key = 'roles-test-${suffix}'`)).toMatch(/append-only/);
       expect(await failure(c, `DELETE FROM audit_event WHERE key = 'roles-test-${suffix}'`)).toMatch(/append-only/);
       expect(await failure(c, 'ALTER TABLE audit_event DISABLE TRIGGER ALL')).toMatch(/must be owner/);

@@ -12,8 +12,16 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The demo's campaigns carry this year's ids on the shared dev server: they go, with their database.
-  for (const c of (await h?.db.campaign.findMany()) ?? []) await h.env.client.workflow.getHandle(c.workflowId).terminate('test done').catch(() => {});
-  for (const c of (await h?.db.campaign.findMany({ where: { programme: 'lijiang' } })) ?? []) await h.env.client.workflow.getHandle(`register-scoring-${c.id}`).terminate('test done').catch(() => {});
+  for (const c of (await h?.db.campaign.findMany()) ?? [])
+    await h.env.client.workflow
+      .getHandle(c.workflowId)
+      .terminate('test done')
+      .catch(() => {});
+  for (const c of (await h?.db.campaign.findMany({ where: { programme: 'lijiang' } })) ?? [])
+    await h.env.client.workflow
+      .getHandle(`register-scoring-${c.id}`)
+      .terminate('test done')
+      .catch(() => {});
   await h?.stop();
   await drop?.();
 });

@@ -51,16 +51,26 @@ async function startSystem(databaseUrl: string, temporalAddress: string, args: s
     WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
   });
   // A process group of its own, with the worker and the API it starts: cleanUp kills them all.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => void (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => void (out += b.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   // The worker it started created its housekeeping schedule on the shared Temporal: remove it again.
   const dropSchedule = async () => {
     const connection = await Connection.connect({ address: temporalAddress });
-    await new Client({ connection }).schedule.getHandle(housekeepingScheduleId(taskQueue)).delete().catch(() => {});
+    await new Client({ connection }).schedule
+      .getHandle(housekeepingScheduleId(taskQueue))
+      .delete()
+      .catch(() => {});
     await connection.close();
   };
   const stop = async () => {
@@ -81,7 +91,17 @@ async function startSystem(databaseUrl: string, temporalAddress: string, args: s
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npm start exited (${child.exitCode ?? child.signalCode}):\n${out}`);
   };
   try {
-    await waitFor(async () => (running(), await fetch(`${url}/api/health`).then((r) => r.ok, () => false)), `the API of npm start ${args.join(' ')}`, 120_000);
+    await waitFor(
+      async () => (
+        running(),
+        await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      ),
+      `the API of npm start ${args.join(' ')}`,
+      120_000,
+    );
     // The banner comes last: printed, start.ts takes SIGTERM and stops what it started.
     await waitFor(async () => (running(), out.includes('Ctrl-C stops everything')), 'the banner', 120_000);
   } catch (e) {
@@ -92,7 +112,9 @@ async function startSystem(databaseUrl: string, temporalAddress: string, args: s
 }
 
 const login = (url: string, username: string, password: string) =>
-  fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
+  fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }).then(
+    async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }),
+  );
 
 /** `npm run create-admin -- args` against `databaseUrl`: its exit code and output. */
 function createAdminCli(databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -158,7 +180,18 @@ describe('npm start on an empty external database, then create-admin', () => {
   });
 
   it('create-admin makes the first admin and its root jurisdiction; the one-time password signs in', async () => {
-    const r = await createAdminCli(dbUrl, ['--username', 'admin.huzhou', '--jurisdiction', '330500', '--jurisdiction-name', '湖州市', '--level', 'city', '--display-name', '湖州市局管理员']);
+    const r = await createAdminCli(dbUrl, [
+      '--username',
+      'admin.huzhou',
+      '--jurisdiction',
+      '330500',
+      '--jurisdiction-name',
+      '湖州市',
+      '--level',
+      'city',
+      '--display-name',
+      '湖州市局管理员',
+    ]);
     expect(r, r.stderr).toMatchObject({ code: 0 });
     const password = /One-time password: (\S+)/.exec(r.stdout)?.[1];
     expect(password).toMatch(/^[A-HJ-NP-Za-hjkmnp-z2-9]{20}$/); // no 0/O/o, 1/l/I/i
@@ -172,7 +205,13 @@ describe('npm start on an empty external database, then create-admin', () => {
 
     const db = createPrisma(dbUrl, { poolSize: 1 });
     try {
-      expect(await db.jurisdiction.findUnique({ where: { id: '330500' } })).toEqual({ id: '330500', name: '湖州市', level: 'city', parentId: null, path: '/330500/' });
+      expect(await db.jurisdiction.findUnique({ where: { id: '330500' } })).toEqual({
+        id: '330500',
+        name: '湖州市',
+        level: 'city',
+        parentId: null,
+        path: '/330500/',
+      });
       const user = await db.user.findUniqueOrThrow({ where: { username: 'admin.huzhou' } });
       expect(user).toMatchObject({ role: 'admin', mustChangePassword: true });
       expect(user.passwordHash).toMatch(/^\$2[aby]\$10\$/);
@@ -203,7 +242,9 @@ describe('npm start on an empty external database, then create-admin', () => {
     // A root jurisdiction that exists already is used, not created again.
     const db = createPrisma(dbUrl, { poolSize: 1 });
     try {
-      await expect(createAdmin(db, { username: 'admin2.huzhou', jurisdictionId: '330500', jurisdictionName: '湖州市', level: 'city' })).rejects.toThrow(Refusal);
+      await expect(createAdmin(db, { username: 'admin2.huzhou', jurisdictionId: '330500', jurisdictionName: '湖州市', level: 'city' })).rejects.toThrow(
+        Refusal,
+      );
     } finally {
       await db.$disconnect();
     }

@@ -1,10 +1,11 @@
 // Pure domain rules: the 统一社会信用代码 check character (GB 32100-2015) and campaign definition checks.
+// No services (the unit tier, vitest.config.ts).
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import pg from 'pg';
+import { seedDemo } from '../prisma/seed.js';
+import type { PrismaClient } from '../prisma/db.js';
 import { usccProblem } from '../domain/uscc.js';
 import { defineCampaign } from '../domain/campaign-definition.js';
-import { PROGRAMMES } from '../domain/programmes/index.js';
+import { BUILT_IN, type StagedAwardSettings } from '../domain/programmes/index.js';
 import { parseDeadline, parseStageStart } from '../domain/time.js';
 import { meetsThreshold, toCenti, totalE4, totalPoints } from '../domain/scoring.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
@@ -20,18 +21,22 @@ describe('统一社会信用代码', () => {
   });
 
   it('holds for every seeded operator', async () => {
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
-    await client.connect();
-    const { rows } = await client.query(`SELECT uscc FROM operator WHERE id ~ '^op-(cx|zs)-'`);
-    await client.end();
-    expect(rows.length).toBe(50);
-    expect(rows.filter((r) => usccProblem(r.uscc) !== undefined)).toEqual([]);
+    // The rows seedDemo writes, caught on their way to the database (no database in this tier).
+    const rows: { id: string; uscc: string }[] = [];
+    const tx = new Proxy(
+      {},
+      { get: (_, model) => ({ createMany: async ({ data }: { data: { id: string; uscc: string }[] }) => void (model === 'operator' && rows.push(...data)) }) },
+    );
+    await seedDemo({ jurisdiction: { count: async () => 0 }, $transaction: (fn: (t: unknown) => Promise<void>) => fn(tx) } as unknown as PrismaClient, 'x');
+    const seeded = rows.filter((r) => /^op-(cx|zs)-/.test(r.id));
+    expect(seeded.length).toBe(50);
+    expect(seeded.filter((r) => usccProblem(r.uscc) !== undefined)).toEqual([]);
   });
 });
 
 describe('campaign definition', () => {
   it('places the programme calendar in the year, deadlines at end of day in Asia/Shanghai', () => {
-    const r = defineCampaign(PROGRAMMES.changxing!, { year: 2024, jurisdictionId: '330522' });
+    const r = defineCampaign(BUILT_IN.changxing, { year: 2024, jurisdictionId: '330522' });
     expect(r.problems).toEqual([]);
     const sc = r.definition!.stages.find((s) => s.key === 'self_check')!;
     // changxing notice 四(二): 2024-07-01..2024-07-31
@@ -41,7 +46,8 @@ describe('campaign definition', () => {
   });
 
   it('refuses unknown stages, impossible dates, reversed or overlapping stages', () => {
-    const problems = (stages: { key: string; startsAt?: string; dueAt?: string }[]) => defineCampaign(PROGRAMMES.changxing!, { year: 2024, jurisdictionId: '330522', stages }).problems.map((p) => p.messageEn);
+    const problems = (stages: { key: string; startsAt?: string; dueAt?: string }[]) =>
+      defineCampaign(BUILT_IN.changxing, { year: 2024, jurisdictionId: '330522', stages }).problems.map((p) => p.messageEn);
     expect(problems([{ key: 'nope' }])).toEqual(['unknown stage "nope"']);
     expect(problems([{ key: 'self_check', dueAt: '2024-02-30' }])[0]).toMatch(/invalid deadline/);
     expect(problems([{ key: 'self_check', startsAt: '2024-07-20', dueAt: '2024-07-10' }])).toEqual(['stage "self_check": deadline must be after its start']);
@@ -53,7 +59,7 @@ describe('campaign definition', () => {
 
 describe('scoring and settings (changxing 三、评定管理)', () => {
   it('computes totals from parts in integers: 84.99 is below 85, 85.00 is not', () => {
-    const w = PROGRAMMES.changxing!.defaults.settings.weights.live_marketing!;
+    const w = BUILT_IN.changxing.defaults.settings.weights.live_marketing!;
     const centi = (s: Record<string, number>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, toCenti(v)!]));
     const at85 = totalE4(w, centi({ department: 85, third_party: 85, industry: 85, consumer: 85, social: 85 }));
     const below = totalE4(w, centi({ department: 85, third_party: 85, industry: 85, consumer: 85, social: 84.9 }));
@@ -64,14 +70,22 @@ describe('scoring and settings (changxing 三、评定管理)', () => {
   });
 
   it('checks weights per track against the group shares, and the other settings', () => {
-    const bad = defineCampaign(PROGRAMMES.changxing!, { year: 2024, jurisdictionId: '330522', settings: { weights: { community_group_buying: { industry: 20 } }, publicityDays: 0, maxRectificationRounds: 9 } });
+    const bad = defineCampaign(BUILT_IN.changxing, {
+      year: 2024,
+      jurisdictionId: '330522',
+      settings: { weights: { community_group_buying: { industry: 20 } }, publicityDays: 0, maxRectificationRounds: 9 },
+    });
     expect(bad.problems.map((p) => p.messageEn)).toEqual([
       'community_group_buying: industry + consumer + social must add up to 30, not 40',
       'publicityDays must be a whole number 1..60',
       'maxRectificationRounds must be 1..5',
     ]);
-    const ok = defineCampaign(PROGRAMMES.changxing!, { year: 2024, jurisdictionId: '330522', settings: { weights: { community_group_buying: { department: 50, third_party: 20 } } } });
-    expect(ok.definition!.settings.weights).toEqual({
+    const ok = defineCampaign(BUILT_IN.changxing, {
+      year: 2024,
+      jurisdictionId: '330522',
+      settings: { weights: { community_group_buying: { department: 50, third_party: 20 } } },
+    });
+    expect((ok.definition!.settings as StagedAwardSettings).weights).toEqual({
       live_marketing: { department: 40, third_party: 30, industry: 10, consumer: 10, social: 10 },
       community_group_buying: { department: 50, third_party: 20, industry: 10, consumer: 10, social: 10 },
     });
@@ -94,6 +108,10 @@ describe('Zhoushan eligibility (三、培育对象: 连续正常经营满一个�
     const o = { name: '某直播间', registeredOn: '2023-03-01', abnormalListed: false, dishonestListed: false, inCity: true };
     expect(eligibilityProblems(o, '2024-12-31', '舟山市').map((p) => p.code)).toEqual(['too_recent']);
     expect(eligibilityProblems(o, '2025-01-01', '舟山市')).toEqual([]);
-    expect(eligibilityProblems({ ...o, inCity: false, abnormalListed: true, dishonestListed: true }, '2026-01-01', '舟山市').map((p) => p.code)).toEqual(['outside_city', 'abnormal_listed', 'dishonest_listed']);
+    expect(eligibilityProblems({ ...o, inCity: false, abnormalListed: true, dishonestListed: true }, '2026-01-01', '舟山市').map((p) => p.code)).toEqual([
+      'outside_city',
+      'abnormal_listed',
+      'dishonest_listed',
+    ]);
   });
 });

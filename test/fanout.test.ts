@@ -36,7 +36,15 @@ describe('launch fan-out', () => {
     const def = r.definition!;
     const operatorIds = (await h.db.operator.findMany({ where: { id: { startsWith: 'op-cx-' } }, orderBy: { id: 'asc' }, take: 10 })).map((o) => o.id);
     expect(operatorIds).toHaveLength(10);
-    const { workflowId } = await launchCampaign({ client: h.env.client, db: h.db, taskQueue: h.taskQueue, definition: def, actor: COORDINATOR, operatorIds, batchSize: 4 });
+    const { workflowId } = await launchCampaign({
+      client: h.env.client,
+      db: h.db,
+      taskQueue: h.taskQueue,
+      definition: def,
+      actor: COORDINATOR,
+      operatorIds,
+      batchSize: 4,
+    });
 
     // The page answers straight away, from the projection: ten enrolled, however many started so far.
     const token = await api.login('coord.changxing');
@@ -55,12 +63,22 @@ describe('launch fan-out', () => {
     const slices = [operatorIds.slice(0, 4), operatorIds.slice(4, 8), operatorIds.slice(8)];
     for (const [i, id] of batchIds.entries()) {
       expect(await childStarts(id)).toEqual(slices[i]!.map((op) => `CaseWorkflow:case-${def.campaignId}:${op}`));
-      expect(await h.env.client.workflow.getHandle(id).query(batchProgressQuery)).toEqual({ batch: i + 1, cases: slices[i]!.length, started: slices[i]!.length, finished: 0 });
+      expect(await h.env.client.workflow.getHandle(id).query(batchProgressQuery)).toEqual({
+        batch: i + 1,
+        cases: slices[i]!.length,
+        started: slices[i]!.length,
+        finished: 0,
+      });
     }
 
     // Closing the stage early reaches every case through its batch: each records its self-check overdue.
-    await h.env.client.workflow.getHandle(workflowId).executeUpdate(closeStageUpdate, { args: [{ stageKey: 'self_check', reason: '提前结束自查（测试）', actor: COORDINATOR }] });
-    await waitFor(async () => (await h.db.auditEvent.count({ where: { campaignId: def.campaignId, action: 'case.task_overdue' } })) === 10, 'ten cases record their overdue self-check');
+    await h.env.client.workflow
+      .getHandle(workflowId)
+      .executeUpdate(closeStageUpdate, { args: [{ stageKey: 'self_check', reason: '提前结束自查（测试）', actor: COORDINATOR }] });
+    await waitFor(
+      async () => (await h.db.auditEvent.count({ where: { campaignId: def.campaignId, action: 'case.task_overdue' } })) === 10,
+      'ten cases record their overdue self-check',
+    );
 
     // Terminating the campaign terminates its batches, and they their cases.
     await h.env.client.workflow.getHandle(workflowId).terminate('fan-out test over');

@@ -105,12 +105,17 @@ describe('faults', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      expect((await api.call('PUT', '/jurisdictions/330522/webhook', { token: coord, body: { url, secret: 'changxing-bureau-secret-0001' } })).status).toBe(200);
+      expect((await api.call('PUT', '/jurisdictions/330522/webhook', { token: coord, body: { url, secret: 'changxing-bureau-secret-0001' } })).status).toBe(
+        200,
+      );
       // Two self-checks left undone when their stage closes 1.5 s after it opens: overdue and escalation notifications, posted to the webhook.
       const year = 3100;
       const campaignId = `changxing-330522-${year}`;
       const stages = compressedCalendar({ startInMs: 200, stageMs: [300, 1500, 600_000, 600_000, 600_000], gapMs: 100 });
-      const launched = await api.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year, jurisdictionId: '330522', stages, reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007'] } });
+      const launched = await api.call('POST', '/campaigns', {
+        token: coord,
+        body: { programme: 'changxing', year, jurisdictionId: '330522', stages, reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-007'] },
+      });
       expect(launched.status, JSON.stringify(launched.body)).toBe(201);
       // Normally ~3 s; once, in a CI-like run with the contract fuzz beside it, the dev server restarted by
       // the soak above stalled on its SQLite file for over a minute.
@@ -130,14 +135,20 @@ describe('faults', () => {
       const checks = await stack.db.task.findMany({ where: { campaignId, type: 'self_check', status: 'open' } });
       expect(checks).toHaveLength(2);
       const compliant = { areas: SELF_CHECK_AREAS.map((x) => ({ key: x.key, finding: 'compliant' })) };
-      const inFlight = checks.map(async (t) => ({ ...(await api.call('POST', `/tasks/${encodeURIComponent(t.id)}/complete`, { token: officer, body: compliant })), at: Date.now() }));
+      const inFlight = checks.map(async (t) => ({
+        ...(await api.call('POST', `/tasks/${encodeURIComponent(t.id)}/complete`, { token: officer, body: compliant })),
+        at: Date.now(),
+      }));
       await sleep(1500);
       const apiExit = stack.terminate('api');
       await sleep(500);
       await expect(fetch(`${stack.apiUrl}/api/health`, { signal: AbortSignal.timeout(5000) })).rejects.toThrow();
       await stack.resume('worker');
       const answers = await Promise.all(inFlight);
-      expect(answers.map((a) => a.status), JSON.stringify(answers.map((a) => a.body))).toEqual([200, 200]);
+      expect(
+        answers.map((a) => a.status),
+        JSON.stringify(answers.map((a) => a.body)),
+      ).toEqual([200, 200]);
       const exited = await apiExit;
       expect(exited).toMatchObject({ code: 0, signal: null });
       expect(exited.exitedAt).toBeGreaterThanOrEqual(Math.max(...answers.map((a) => a.at)));

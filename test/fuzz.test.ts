@@ -34,7 +34,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { startHarness, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
-import { changxingAwarded, fillPath, lijiangFiled, lijiangProduct, pathParams, routeKey, stopFixtures, zhoushanListed, type ChangxingFixture, type LijiangFixture, type ZhoushanFixture } from './helpers-fixtures.js';
+import {
+  changxingAwarded,
+  fillPath,
+  lijiangFiled,
+  lijiangProduct,
+  pathParams,
+  routeKey,
+  stopFixtures,
+  zhoushanListed,
+  type ChangxingFixture,
+  type LijiangFixture,
+  type ZhoushanFixture,
+} from './helpers-fixtures.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { shanghaiSpec } from './helpers-programmes.js';
 import { createApp } from '../api/app.js';
@@ -42,7 +54,7 @@ import { ROUTES, type RouteDoc } from '../api/routes.js';
 import { isValidUscc } from '../domain/uscc.js';
 import { checkIntakeForm } from '../domain/intake.js';
 import { validScoringPeriod } from '../workflows/register-scoring.js';
-import { PROGRAMMES } from '../domain/programmes/index.js';
+import { BUILT_IN } from '../domain/programmes/index.js';
 import { demoUscc } from '../prisma/seed.js';
 import { shanghaiDate } from '../domain/time.js';
 import type { Role } from '../domain/roles.js';
@@ -95,9 +107,23 @@ beforeAll(async () => {
   api = await startApi(h);
   const hash = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.changxing' } })).passwordHash;
   for (const u of FUZZ_USERS)
-    await h.db.user.upsert({ where: { id: fuzzId(u.username) }, update: {}, create: { id: fuzzId(u.username), username: u.username, displayName: `模糊测试 ${u.username}`, passwordHash: hash, role: u.role, jurisdictionId: u.jurisdictionId } });
+    await h.db.user.upsert({
+      where: { id: fuzzId(u.username) },
+      update: {},
+      create: {
+        id: fuzzId(u.username),
+        username: u.username,
+        displayName: `模糊测试 ${u.username}`,
+        passwordHash: hash,
+        role: u.role,
+        jurisdictionId: u.jurisdictionId,
+      },
+    });
   [cx, zs, lj] = await Promise.all([changxingAwarded(h, api, demoToken), zhoushanListed(h, api, demoToken), lijiangFiled(h, api, demoToken)]);
-  const complaint = await api.call('POST', `/titles/${encodeURIComponent(cx.titleTaihu)}/complaints`, { token: await demoToken('officer.taihu'), body: { kind: 'complaint', description: '消费者投诉' } });
+  const complaint = await api.call('POST', `/titles/${encodeURIComponent(cx.titleTaihu)}/complaints`, {
+    token: await demoToken('officer.taihu'),
+    body: { kind: 'complaint', description: '消费者投诉' },
+  });
   expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
   interviewTask = complaint.body.id;
   for (const u of FUZZ_USERS) tokens[u.username] = await api.login(u.username);
@@ -114,7 +140,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`fuzz: requests=${requests} 5xx=${serverErrors} statuses=${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
-  if (h) await stopFixtures(h, [cx?.campaignId, zs?.campaignId, lj?.campaignId, lj?.pendingCampaignId].filter((x): x is string => !!x));
+  if (h)
+    await stopFixtures(
+      h,
+      [cx?.campaignId, zs?.campaignId, lj?.campaignId, lj?.pendingCampaignId].filter((x): x is string => !!x),
+    );
   await api?.close();
   await h?.stop();
 });
@@ -124,7 +154,8 @@ async function fingerprint() {
   const users = FUZZ_USERS.map((u) => fuzzId(u.username));
   const campaigns = [cx.campaignId, zs.campaignId, lj.campaignId, lj.pendingCampaignId];
   const entries = 'entry_id IN (SELECT id FROM register_entry WHERE campaign_id = ANY($2))';
-  const digest = (table: string, where: string) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t WHERE ${where})`;
+  const digest = (table: string, where: string) =>
+    `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t WHERE ${where})`;
   const [row] = await h.db.$queryRawUnsafe<Record<string, string>[]>(
     `SELECT
        (SELECT count(*) || ':' || coalesce(max(id), 0) FROM audit_event WHERE actor_id = ANY($1)) AS audit_by_fuzz_users,
@@ -160,21 +191,92 @@ async function fingerprint() {
 /** Text PostgreSQL cannot store: U+0000 and unpaired UTF-16 surrogates. */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const hasUnstorable = (v: unknown): boolean =>
-  typeof v === 'string' ? UNSTORABLE.test(v) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => UNSTORABLE.test(k) || hasUnstorable(x)) : false;
+  typeof v === 'string'
+    ? UNSTORABLE.test(v)
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v).some(([k, x]) => UNSTORABLE.test(k) || hasUnstorable(x))
+      : false;
 
-const EDGE = ['\u202e', '\u202d', '\u200f', '\u200b', '\u200d', '\u2060', '\ufeff', '\u00a0', '\u3000', '\u2028', '👩‍👩‍👧‍👦', '🀄', '🇨🇳', 'é', 'e\u0301', 'ﷺ', 'א', '\t', '\r\n', '\\', '"', "'", '<script>alert(1)</script>', '${7*7}', '../../etc/passwd', '%00', "' OR '1'='1", '％', '１'];
+const EDGE = [
+  '\u202e',
+  '\u202d',
+  '\u200f',
+  '\u200b',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00a0',
+  '\u3000',
+  '\u2028',
+  '👩‍👩‍👧‍👦',
+  '🀄',
+  '🇨🇳',
+  'é',
+  'e\u0301',
+  'ﷺ',
+  'א',
+  '\t',
+  '\r\n',
+  '\\',
+  '"',
+  "'",
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '../../etc/passwd',
+  '%00',
+  "' OR '1'='1",
+  '％',
+  '１',
+];
 const UNSTORABLE_BITS = ['\u0000', '\ud800', '\udfff', '\ud83d', '\udc00', 'x\u0000y'];
-const edgeString = fc.array(fc.oneof(fc.constantFrom(...EDGE), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+const edgeString = fc
+  .array(fc.oneof(fc.constantFrom(...EDGE), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { minLength: 1, maxLength: 6 })
+  .map((a) => a.join(''));
 const unstorableString = fc.tuple(edgeString, fc.constantFrom(...UNSTORABLE_BITS), fc.oneof(edgeString, fc.constant(''))).map(([a, b, c]) => a + b + c);
 
 const BAD_DATES = [
-  '2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-01-32', '0000-01-01', '1899-12-31', '1970-01-01', '2000-01-01T00:00:00Z', '9999-12-31',
-  '99999-01-01', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00Z', '2024-07-01T25:00:00Z', '2024-07-01T12:00', '2024-07-01T12:00:00+25:00', 'tomorrow',
-  'now', '', ' ', '２０２４-０１-０１', '2024-01-01\u200b', '\u202e2024-01-01', '2024/01/01', '20240101', 'NaN', 'Infinity', '1e10', '2024-1-1',
+  '2024-02-30',
+  '2023-02-29',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-01-32',
+  '0000-01-01',
+  '1899-12-31',
+  '1970-01-01',
+  '2000-01-01T00:00:00Z',
+  '9999-12-31',
+  '99999-01-01',
+  '+275760-09-13T00:00:00.000Z',
+  '-000001-01-01T00:00:00Z',
+  '2024-07-01T25:00:00Z',
+  '2024-07-01T12:00',
+  '2024-07-01T12:00:00+25:00',
+  'tomorrow',
+  'now',
+  '',
+  ' ',
+  '２０２４-０１-０１',
+  '2024-01-01\u200b',
+  '\u202e2024-01-01',
+  '2024/01/01',
+  '20240101',
+  'NaN',
+  'Infinity',
+  '1e10',
+  '2024-1-1',
 ];
 /** A registration date the register accepts (YYYY-MM-DD, a real day, 1900-01-01 to today). */
-const plausibleDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d) && d >= '1900-01-01' && d <= shanghaiDate(Date.now());
-const badDate = fc.oneof(fc.constantFrom(...BAD_DATES), fc.date({ noInvalidDate: true, max: new Date('2000-01-01') }).map((d) => d.toISOString()), fc.date({ noInvalidDate: true, min: new Date('9000-01-01') }).map((d) => d.toISOString()));
+const plausibleDay = (d: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d) &&
+  d >= '1900-01-01' &&
+  d <= shanghaiDate(Date.now());
+const badDate = fc.oneof(
+  fc.constantFrom(...BAD_DATES),
+  fc.date({ noInvalidDate: true, max: new Date('2000-01-01') }).map((d) => d.toISOString()),
+  fc.date({ noInvalidDate: true, min: new Date('9000-01-01') }).map((d) => d.toISOString()),
+);
 
 const validUscc = fc.integer({ min: 1, max: 90_000 }).map((n) => demoUscc('330522', 5000 + n));
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -195,7 +297,29 @@ const nested = fc.integer({ min: 20, max: 400 }).map((n) => JSON.parse('['.repea
 const protoKey = JSON.parse('{"__proto__":{"admin":true},"constructor":{"prototype":{"role":"admin"}}}') as object;
 /** A value no field expects, or one outside its range. */
 const badValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -1, -0.5, 1.5, 101, 100.001, 12.345, -1e-9, 1e308, -1e308, 2 ** 53 + 1, '', ' ', '\t\n', [], {}, [null], protoKey),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0.5,
+    1.5,
+    101,
+    100.001,
+    12.345,
+    -1e-9,
+    1e308,
+    -1e308,
+    2 ** 53 + 1,
+    '',
+    ' ',
+    '\t\n',
+    [],
+    {},
+    [null],
+    protoKey,
+  ),
   fc.jsonValue({ maxDepth: 2 }),
   edgeString,
   unstorableString,
@@ -217,10 +341,13 @@ function edit(v: unknown, path: (string | number)[], op: 'set' | 'delete' | 'add
   for (const p of path.slice(0, -1)) parent = parent[p] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
   if (op === 'set') parent[last] = value;
-  else if (op === 'delete') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
-  else {
+  else if (op === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else {
     const target = parent[last];
-    if (target !== null && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+    if (target !== null && typeof target === 'object' && !Array.isArray(target))
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
     else parent[last] = value;
   }
   return copy;
@@ -229,12 +356,21 @@ function edit(v: unknown, path: (string | number)[], op: 'set' | 'delete' | 'add
 function mutations(example: object): fc.Arbitrary<unknown> {
   const all = paths(example);
   return fc.oneof(
-    fc.record({ path: fc.constantFrom(...all), op: fc.constantFrom<'set' | 'delete' | 'add'>('set', 'set', 'delete', 'add'), value: badValue, key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'total', 'id', 'role', 'admin', 'status'), fc.string({ maxLength: 8 })) }).map(({ path, op, value, key }) => edit(example, path, op, value, key)),
-    fc.tuple(fc.oneof(fc.constantFrom('__proto__', 'total', 'id', 'actorId', 'status'), fc.string({ minLength: 1, maxLength: 8 })), badValue).map(([k, value]) => {
-      const copy = structuredClone(example) as Record<string, unknown>;
-      Object.defineProperty(copy, k, { value, enumerable: true, configurable: true, writable: true });
-      return copy;
-    }),
+    fc
+      .record({
+        path: fc.constantFrom(...all),
+        op: fc.constantFrom<'set' | 'delete' | 'add'>('set', 'set', 'delete', 'add'),
+        value: badValue,
+        key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'total', 'id', 'role', 'admin', 'status'), fc.string({ maxLength: 8 })),
+      })
+      .map(({ path, op, value, key }) => edit(example, path, op, value, key)),
+    fc
+      .tuple(fc.oneof(fc.constantFrom('__proto__', 'total', 'id', 'actorId', 'status'), fc.string({ minLength: 1, maxLength: 8 })), badValue)
+      .map(([k, value]) => {
+        const copy = structuredClone(example) as Record<string, unknown>;
+        Object.defineProperty(copy, k, { value, enumerable: true, configurable: true, writable: true });
+        return copy;
+      }),
     fc.constant([example]),
   );
 }
@@ -242,7 +378,28 @@ function mutations(example: object): fc.Arbitrary<unknown> {
 const malformedJson = (example: unknown) =>
   fc
     .oneof(
-      fc.constantFrom('{', '[', '{"a":', "{'a':1}", '{"a":1,}', '{"a":1}}', '[1,2', 'undefined', 'NaN', 'null', 'true', '1', '"text"', '{"a":01}', '{"a":"\\x00"}', '{"a":"\\ud800', '\u0000', '{a:1}', '<xml/>', '{"a":1}{"b":2}'),
+      fc.constantFrom(
+        '{',
+        '[',
+        '{"a":',
+        "{'a':1}",
+        '{"a":1,}',
+        '{"a":1}}',
+        '[1,2',
+        'undefined',
+        'NaN',
+        'null',
+        'true',
+        '1',
+        '"text"',
+        '{"a":01}',
+        '{"a":"\\x00"}',
+        '{"a":"\\ud800',
+        '\u0000',
+        '{a:1}',
+        '<xml/>',
+        '{"a":1}{"b":2}',
+      ),
       fc.integer({ min: 1, max: Math.max(1, JSON.stringify(example ?? {}).length - 1) }).map((n) => JSON.stringify(example ?? { a: 1 }).slice(0, n)),
       fc.string({ minLength: 1, maxLength: 40 }),
     )
@@ -255,10 +412,35 @@ const malformedJson = (example: unknown) =>
         return true;
       }
     });
-const wrongTypes = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.anything({ maxDepth: 2, withNullPrototype: true, withObjectString: true }), fc.array(fc.jsonValue({ maxDepth: 1 })), fc.dictionary(fc.string({ maxLength: 6 }), badValue, { maxKeys: 4 }));
+const wrongTypes = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.anything({ maxDepth: 2, withNullPrototype: true, withObjectString: true }),
+  fc.array(fc.jsonValue({ maxDepth: 1 })),
+  fc.dictionary(fc.string({ maxLength: 6 }), badValue, { maxKeys: 4 }),
+);
 const unknownId = fc
   .oneof(
-    fc.constantFrom('0', '-1', '99999999999999999999', '1e3', 'null', 'undefined', '%', 'a/b', '*', ':id', '{id}', "' OR 1=1 --", '🦄', ' ', '\u202e', 'x'.repeat(300), 'changxing-330522-1999', 'op-zz-001', '330522999'),
+    fc.constantFrom(
+      '0',
+      '-1',
+      '99999999999999999999',
+      '1e3',
+      'null',
+      'undefined',
+      '%',
+      'a/b',
+      '*',
+      ':id',
+      '{id}',
+      "' OR 1=1 --",
+      '🦄',
+      ' ',
+      '\u202e',
+      'x'.repeat(300),
+      'changxing-330522-1999',
+      'op-zz-001',
+      '330522999',
+    ),
     fc.string({ minLength: 1, maxLength: 24 }),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
   )
@@ -266,13 +448,23 @@ const unknownId = fc
 
 /** A CSV with at least one line that is wrong (bad 统一社会信用代码, bad date, unknown kind, junk, broken quotes). */
 function badCsv(header: string, goodLine: string, ownBadLine?: fc.Arbitrary<string>) {
-  const badLine = ownBadLine ?? fc.oneof(
-    badUscc.map((u) => u.replace(/[,"\n\r]/g, '')).filter((u) => !isValidUscc(u.trim().toUpperCase())).map((u) => goodLine.replace(/[0-9A-Z]{18}/, u)),
-    badDate.map((d) => d.replace(/[,"\n\r]/g, '').trim() || 'x').filter((d) => !plausibleDay(d)).map((d) => goodLine.replace(/\d{4}-\d{2}-\d{2}/, d)),
-    fc.array(fc.oneof(edgeString, unstorableString), { minLength: 1, maxLength: 6 }).map((cells) => cells.map((c) => c.replace(/[,"\n\r]/g, '')).join(',')),
-    fc.constantFrom('"unclosed,quote', 'a,"b"c"', '\u0000,\u0000'),
-  );
-  return fc.tuple(fc.array(badLine, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean()).map(([bad, withGood, junkHeader]) => [junkHeader ? `${header},多余列` : header, ...(withGood ? [goodLine] : []), ...bad].join('\n'));
+  const badLine =
+    ownBadLine ??
+    fc.oneof(
+      badUscc
+        .map((u) => u.replace(/[,"\n\r]/g, ''))
+        .filter((u) => !isValidUscc(u.trim().toUpperCase()))
+        .map((u) => goodLine.replace(/[0-9A-Z]{18}/, u)),
+      badDate
+        .map((d) => d.replace(/[,"\n\r]/g, '').trim() || 'x')
+        .filter((d) => !plausibleDay(d))
+        .map((d) => goodLine.replace(/\d{4}-\d{2}-\d{2}/, d)),
+      fc.array(fc.oneof(edgeString, unstorableString), { minLength: 1, maxLength: 6 }).map((cells) => cells.map((c) => c.replace(/[,"\n\r]/g, '')).join(',')),
+      fc.constantFrom('"unclosed,quote', 'a,"b"c"', '\u0000,\u0000'),
+    );
+  return fc
+    .tuple(fc.array(badLine, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean())
+    .map(([bad, withGood, junkHeader]) => [junkHeader ? `${header},多余列` : header, ...(withGood ? [goodLine] : []), ...bad].join('\n'));
 }
 
 // ——— Requests ———
@@ -316,9 +508,16 @@ function specs(): Record<string, Spec> {
   const C = { id: cx.campaignId };
   const Z = { id: zs.campaignId };
   const L = { id: lj.campaignId };
-  const grounds = PROGRAMMES.changxing!.revocationGrounds.map((g) => g.key);
+  const grounds = BUILT_IN.changxing.revocationGrounds.map((g) => g.key);
   const opCsvHeader = '名称,统一社会信用代码,主体类型,辖区代码,注册日期';
-  const editable = (b: unknown) => (b !== null && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([k]) => ['name', 'kind', 'jurisdictionId', 'registeredOn', 'track', 'platformAccounts', 'abnormalListed', 'dishonestListed'].includes(k))) : b);
+  const editable = (b: unknown) =>
+    b !== null && typeof b === 'object' && !Array.isArray(b)
+      ? Object.fromEntries(
+          Object.entries(b).filter(([k]) =>
+            ['name', 'kind', 'jurisdictionId', 'registeredOn', 'track', 'platformAccounts', 'abnormalListed', 'dishonestListed'].includes(k),
+          ),
+        )
+      : b;
   const route = (k: string) => WRITE_ROUTES.find((r) => routeKey(r) === k)!;
   const only = (b: object, keys: string[]) => Object.fromEntries(Object.entries(b).filter(([k]) => keys.includes(k)));
   // A line the import would take, and lines it must refuse (so no generated file imports anything).
@@ -326,49 +525,130 @@ function specs(): Record<string, Spec> {
   const userCsvLine = 'fuzz.import.one,模糊测试,审核员,330522';
   const badUserLine = fc.oneof(
     edgeString.map((u) => `${u.replace(/[,"\n\r]/g, '')}!,模糊测试,审核员,330522`), // '!' is never in a username
-    fc.constantFrom('officer.zhicheng,重名,审核员,330522', 'fuzz.import.two,越权,审核员,330900', 'fuzz.import.three,无此辖区,审核员,999999', 'fuzz.import.four,角色,局长,330522', 'fuzz.import.five,,审核员,330522'),
+    fc.constantFrom(
+      'officer.zhicheng,重名,审核员,330522',
+      'fuzz.import.two,越权,审核员,330900',
+      'fuzz.import.three,无此辖区,审核员,999999',
+      'fuzz.import.four,角色,局长,330522',
+      'fuzz.import.five,,审核员,330522',
+    ),
   );
   const orgCsvHeader = '代码,名称,上级代码,级别';
   const orgCsvLine = '330522961,模糊测试所,330522,基层所';
   const badOrgLine = fc.oneof(
-    fc.constantFrom('330522001,已存在,330522,基层所', '330522962,越权,330902,基层所', '330522963,无上级,339999,县区', '3305229,位数,330522,基层所', '330522964,级别,330522,乡镇', '330599001,不在本县,330522,基层所', '330522965,循环,330522966,基层所\n330522966,循环,330522965,基层所'),
+    fc.constantFrom(
+      '330522001,已存在,330522,基层所',
+      '330522962,越权,330902,基层所',
+      '330522963,无上级,339999,县区',
+      '3305229,位数,330522,基层所',
+      '330522964,级别,330522,乡镇',
+      '330599001,不在本县,330522,基层所',
+      '330522965,循环,330522966,基层所\n330522966,循环,330522965,基层所',
+    ),
     edgeString.map((n) => `33052297${n.length % 10},${n.replace(/[,"\n\r]/g, '') || '名'},330522,${n.replace(/[,"\n\r]/g, '')}!`), // '!' is no level
   );
   return {
-    'POST /auth/login': { targets: [{ example: { username: 'fuzz.coord.changxing', password: 'not-the-password' } }], semantic: fc.record({ username: fc.oneof(edgeString, fc.constantFrom('fuzz.coord.zhoushan', 'fuzz.admin.changxing')), password: edgeString }) },
+    'POST /auth/login': {
+      targets: [{ example: { username: 'fuzz.coord.changxing', password: 'not-the-password' } }],
+      semantic: fc.record({ username: fc.oneof(edgeString, fc.constantFrom('fuzz.coord.zhoushan', 'fuzz.admin.changxing')), password: edgeString }),
+    },
     // (Real usernames of this file only: failed sign-ins are counted per account in the shared database.)
     'POST /auth/password': { targets: [T('fuzz.officer.zhoushan', undefined, { oldPassword: 'not-the-password', newPassword: 'Fuzz-new-password-2026' })] },
     'POST /auth/logout-everywhere': { targets: [T('fuzz.auditor.lijiang')] },
     // Accounts: a taken username (409), and a fuzz user's own record edited with what it already holds.
-    'POST /users': { targets: [T('fuzz.admin.changxing', undefined, { username: 'officer.zhicheng', displayName: '模糊测试', role: 'county_officer', jurisdictionId: '330522001' })] },
+    'POST /users': {
+      targets: [
+        T('fuzz.admin.changxing', undefined, { username: 'officer.zhicheng', displayName: '模糊测试', role: 'county_officer', jurisdictionId: '330522001' }),
+      ],
+    },
     'PUT /users/:id': {
-      targets: [T('fuzz.admin.changxing', { id: fuzzId('fuzz.auditor.changxing') }, { displayName: '模糊测试 fuzz.auditor.changxing', role: 'auditor', jurisdictionId: '330522' })],
-      invalid: (b) => (b === undefined ? false : b !== null && typeof b === 'object' && !Array.isArray(b) ? !route('PUT /users/:id').body!.safeParse(only(b, ['displayName', 'role', 'jurisdictionId', 'phone', 'email', 'disabled', 'reason'])).success : true),
+      targets: [
+        T(
+          'fuzz.admin.changxing',
+          { id: fuzzId('fuzz.auditor.changxing') },
+          { displayName: '模糊测试 fuzz.auditor.changxing', role: 'auditor', jurisdictionId: '330522' },
+        ),
+      ],
+      invalid: (b) =>
+        b === undefined
+          ? false
+          : b !== null && typeof b === 'object' && !Array.isArray(b)
+            ? !route('PUT /users/:id').body!.safeParse(only(b, ['displayName', 'role', 'jurisdictionId', 'phone', 'email', 'disabled', 'reason'])).success
+            : true,
       noop: fc.oneof(
         fc.constant<FuzzRequest>({ kind: 'no-body', expect: 'noop' }),
-        fc.dictionary(fc.oneof(fc.constantFrom('id', 'username', 'passwordHash', 'mustChangePassword', 'createdAt'), fc.string({ minLength: 1, maxLength: 6 })), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }).filter((b) => Object.keys(only(b, ['displayName', 'role', 'jurisdictionId', 'phone', 'email', 'disabled', 'reason'])).length === 0 && !hasUnstorable(b)).map((body): FuzzRequest => ({ kind: 'nothing-editable', expect: 'noop', body })),
+        fc
+          .dictionary(
+            fc.oneof(fc.constantFrom('id', 'username', 'passwordHash', 'mustChangePassword', 'createdAt'), fc.string({ minLength: 1, maxLength: 6 })),
+            fc.jsonValue({ maxDepth: 1 }),
+            { maxKeys: 4 },
+          )
+          .filter(
+            (b) => Object.keys(only(b, ['displayName', 'role', 'jurisdictionId', 'phone', 'email', 'disabled', 'reason'])).length === 0 && !hasUnstorable(b),
+          )
+          .map((body): FuzzRequest => ({ kind: 'nothing-editable', expect: 'noop', body })),
       ),
     },
     'POST /users/:id/reset-password': { targets: [T('fuzz.admin.changxing', { id: fuzzId('fuzz.auditor.changxing') }, { reason: '模糊测试' })] },
-    'POST /users/import': { targets: [T('fuzz.admin.changxing', undefined, { csv: `${userCsvHeader}\n${userCsvLine}` })], csv: badCsv(userCsvHeader, userCsvLine, badUserLine) },
+    'POST /users/import': {
+      targets: [T('fuzz.admin.changxing', undefined, { csv: `${userCsvHeader}\n${userCsvLine}` })],
+      csv: badCsv(userCsvHeader, userCsvLine, badUserLine),
+    },
     // Organisation: an existing code (409); 煤山所 renamed to the name it has.
     'POST /jurisdictions': { targets: [T('fuzz.admin.changxing', undefined, { id: '330522001', name: '模糊测试所', level: 'station', parentId: '330522' })] },
     'PUT /jurisdictions/:id': {
       targets: [T('fuzz.admin.changxing', { id: WEBHOOK_J }, { name: '煤山市场监管所' })],
-      invalid: (b) => (b !== null && typeof b === 'object' && !Array.isArray(b) ? !route('PUT /jurisdictions/:id').body!.safeParse(only(b, ['name', 'reason'])).success : true),
+      invalid: (b) =>
+        b !== null && typeof b === 'object' && !Array.isArray(b) ? !route('PUT /jurisdictions/:id').body!.safeParse(only(b, ['name', 'reason'])).success : true,
     },
-    'POST /jurisdictions/import': { targets: [T('fuzz.admin.changxing', undefined, { csv: `${orgCsvHeader}\n${orgCsvLine}` })], csv: badCsv(orgCsvHeader, orgCsvLine, badOrgLine) },
+    'POST /jurisdictions/import': {
+      targets: [T('fuzz.admin.changxing', undefined, { csv: `${orgCsvHeader}\n${orgCsvLine}` })],
+      csv: badCsv(orgCsvHeader, orgCsvLine, badOrgLine),
+    },
     'POST /auth/logout': { targets: [T('fuzz.admin.changxing')] },
     // Valid launches of the fixture's year are 409: the campaign exists.
     'POST /campaigns': {
-      targets: [T('fuzz.coord.changxing', undefined, { programme: 'changxing', year: cx.year, jurisdictionId: '330522', operatorIds: ['op-cx-001'], settings: { awardThreshold: 85 } })],
+      targets: [
+        T('fuzz.coord.changxing', undefined, {
+          programme: 'changxing',
+          year: cx.year,
+          jurisdictionId: '330522',
+          operatorIds: ['op-cx-001'],
+          settings: { awardThreshold: 85 },
+        }),
+      ],
       semantic: fc.oneof(
-        fc.record({ awardThreshold: fc.constantFrom(-1, 100.5, 101, 1e9, -0.01), titleValidity: fc.constantFrom('P-1Y', 'forever', 'PT0S', 'P1000Y', ''), publicityDays: fc.constantFrom(-1, 0, 1e6, 0.5) }, { requiredKeys: [] }).filter((s) => Object.keys(s).length > 0).map((settings) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings })),
-        fc.record({ department: fc.integer({ min: -1000, max: 1000 }), third_party: fc.integer({ min: -1000, max: 1000 }) }).filter((w) => w.department + w.third_party !== 70 || w.department < 0).map((w) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings: { weights: { live_marketing: w } } })),
-        fc.tuple(fc.constantFrom('mobilization', 'self_check', 'governance', 'evaluation', 'summary', 'nope'), badDate, fc.boolean()).map(([key, d, start]) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', stages: [{ key, [start ? 'startsAt' : 'dueAt']: d }] })),
+        fc
+          .record(
+            {
+              awardThreshold: fc.constantFrom(-1, 100.5, 101, 1e9, -0.01),
+              titleValidity: fc.constantFrom('P-1Y', 'forever', 'PT0S', 'P1000Y', ''),
+              publicityDays: fc.constantFrom(-1, 0, 1e6, 0.5),
+            },
+            { requiredKeys: [] },
+          )
+          .filter((s) => Object.keys(s).length > 0)
+          .map((settings) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings })),
+        fc
+          .record({ department: fc.integer({ min: -1000, max: 1000 }), third_party: fc.integer({ min: -1000, max: 1000 }) })
+          .filter((w) => w.department + w.third_party !== 70 || w.department < 0)
+          .map((w) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings: { weights: { live_marketing: w } } })),
+        fc
+          .tuple(fc.constantFrom('mobilization', 'self_check', 'governance', 'evaluation', 'summary', 'nope'), badDate, fc.boolean())
+          .map(([key, d, start]) => ({
+            programme: 'changxing',
+            year: cx.year,
+            jurisdictionId: '330522',
+            stages: [{ key, [start ? 'startsAt' : 'dueAt']: d }],
+          })),
         fc.constantFrom('nope', 'zhoushan ', 'CHANGXING').map((programme) => ({ programme, year: cx.year, jurisdictionId: '330522' })),
         unknownId.map((jurisdictionId) => ({ programme: 'changxing', year: cx.year, jurisdictionId: jurisdictionId.slice(0, 50) })),
-        fc.array(unknownId.map((x) => x.slice(0, 50)), { minLength: 1, maxLength: 3 }).map((operatorIds) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', operatorIds })),
+        fc
+          .array(
+            unknownId.map((x) => x.slice(0, 50)),
+            { minLength: 1, maxLength: 3 },
+          )
+          .map((operatorIds) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', operatorIds })),
       ),
     },
     'POST /campaigns/:id/stages/:key/close': { targets: [T('fuzz.coord.changxing', { ...C, key: 'evaluation' }, { reason: '模糊测试' })] },
@@ -376,21 +656,57 @@ function specs(): Record<string, Spec> {
       targets: [T('fuzz.coord.changxing', { ...C, key: 'evaluation' }, { dueAt: new Date(Date.now() + 3600_000).toISOString(), reason: '模糊测试' })],
       semantic: badDate.map((dueAt) => ({ dueAt, reason: '模糊测试' })),
     },
+    // A preview changes nothing; bad dates (unparseable, past, more than a year on) are refused as the extension would be.
+    'POST /campaigns/:id/stages/:key/extension-preview': {
+      targets: [T('fuzz.coord.changxing', { ...C, key: 'evaluation' }, { dueAt: new Date(Date.now() + 3600_000).toISOString() })],
+      semantic: badDate.map((dueAt) => ({ dueAt })),
+    },
     // The fixture's tasks are done: a valid assignment or reminder of them is 409.
     'POST /tasks/assign': {
       targets: [T('fuzz.coord.changxing', undefined, { taskIds: [cx.taskZhicheng], userId: 'u-officer-zhicheng' })],
-      semantic: fc.record({ taskIds: fc.array(unknownId.map((x) => x.slice(0, 300)), { minLength: 1, maxLength: 3 }).map((xs) => [...xs, cx.taskZhicheng]), userId: fc.oneof(unknownId.map((x) => x.slice(0, 100)), fc.constantFrom('u-officer-zhicheng', 'u-leader-changxing', 'u-officer-dinghai')) }),
+      semantic: fc.record({
+        taskIds: fc
+          .array(
+            unknownId.map((x) => x.slice(0, 300)),
+            { minLength: 1, maxLength: 3 },
+          )
+          .map((xs) => [...xs, cx.taskZhicheng]),
+        userId: fc.oneof(
+          unknownId.map((x) => x.slice(0, 100)),
+          fc.constantFrom('u-officer-zhicheng', 'u-leader-changxing', 'u-officer-dinghai'),
+        ),
+      }),
     },
-    'POST /tasks/remind': { targets: [T('fuzz.coord.changxing', undefined, { taskIds: [cx.taskZhicheng] })], semantic: fc.array(unknownId.map((x) => x.slice(0, 300)), { minLength: 1, maxLength: 3 }).map((xs) => ({ taskIds: [cx.taskTaihu, ...xs] })) },
+    'POST /tasks/remind': {
+      targets: [T('fuzz.coord.changxing', undefined, { taskIds: [cx.taskZhicheng] })],
+      semantic: fc
+        .array(
+          unknownId.map((x) => x.slice(0, 300)),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((xs) => ({ taskIds: [cx.taskTaihu, ...xs] })),
+    },
     'POST /tasks/:id/claim': { targets: [T('fuzz.auditor.changxing', { id: cx.taskZhicheng })] },
     // Done tasks: a valid result is 409; each type's form is fuzzed.
     'POST /tasks/:id/complete': {
       targets: [
         T('fuzz.auditor.changxing', { id: cx.taskZhicheng }, { score: 90, comment: '模糊测试' }),
-        T('fuzz.auditor.zhoushan', { id: zs.cityAuditTaskId }, { points: Object.fromEntries(Object.entries(PROGRAMMES.zhoushan!.defaults.settings.criterionPoints!).map(([k, v]) => [k, v])), vetoes: [], comment: '模糊测试' }),
+        T(
+          'fuzz.auditor.zhoushan',
+          { id: zs.cityAuditTaskId },
+          {
+            points: Object.fromEntries(Object.entries(BUILT_IN.zhoushan.defaults.settings.criterionPoints).map(([k, v]) => [k, v])),
+            vetoes: [],
+            comment: '模糊测试',
+          },
+        ),
         T('fuzz.officer.zhoushan', { id: zs.preReviewTaskId }, { decision: 'return', reason: '模糊测试', missing: ['材料'] }),
         // Open: the example is only ever sent with unknown ids.
-        T('fuzz.officer.changxing', { id: interviewTask }, { measure: 'interview', note: '模糊测试', rectifyBy: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }),
+        T(
+          'fuzz.officer.changxing',
+          { id: interviewTask },
+          { measure: 'interview', note: '模糊测试', rectifyBy: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+        ),
       ],
       semantic: fc.oneof(
         fc.constantFrom(-1, -0.01, 100.01, 101, 1e308, 12.345, 99.999).map((score) => ({ score })),
@@ -402,26 +718,67 @@ function specs(): Record<string, Spec> {
     // Enrolment closed with the mobilization stage: a valid enrolment is 409.
     'POST /campaigns/:id/cases': {
       targets: [T('fuzz.coord.changxing', C, { operators: [{ operatorId: 'op-cx-007', track: 'live_marketing' }] })],
-      semantic: fc.oneof(fc.array(badUscc.map((u) => ({ uscc: u.slice(0, 30) })), { minLength: 1, maxLength: 3 }).map((operators) => ({ operators })), fc.constantFrom('外卖', 'live', '').map((track) => ({ operators: [{ operatorId: 'op-cx-007', track }] }))),
+      semantic: fc.oneof(
+        fc
+          .array(
+            badUscc.map((u) => ({ uscc: u.slice(0, 30) })),
+            { minLength: 1, maxLength: 3 },
+          )
+          .map((operators) => ({ operators })),
+        fc.constantFrom('外卖', 'live', '').map((track) => ({ operators: [{ operatorId: 'op-cx-007', track }] })),
+      ),
     },
-    'POST /campaigns/:id/cases/import': { targets: [T('fuzz.coord.changxing', C, { csv: `统一社会信用代码,赛道\n${demoUscc('330522', 7)},直播营销` })], csv: badCsv('统一社会信用代码,赛道', `${demoUscc('330522', 7)},直播营销`) },
+    'POST /campaigns/:id/cases/import': {
+      targets: [T('fuzz.coord.changxing', C, { csv: `统一社会信用代码,赛道\n${demoUscc('330522', 7)},直播营销` })],
+      csv: badCsv('统一社会信用代码,赛道', `${demoUscc('330522', 7)},直播营销`),
+    },
     // The award is final: a valid 公示, objection or resolution is 409.
-    'POST /campaigns/:id/publicity': { targets: [T('fuzz.coord.changxing', C, { days: 5 })], semantic: fc.oneof(badDate.map((windowEndsAt) => ({ windowEndsAt })), fc.constantFrom(0, -1, 61, 1.5, 1e9).map((days) => ({ days }))) },
-    'POST /campaigns/:id/objections': { targets: [T('fuzz.coord.changxing', C, { caseId: cx.caseZhicheng, source: '来信', content: '模糊测试' })], semantic: unknownId.map((caseId) => ({ caseId: caseId.slice(0, 200).trim() || 'x', source: '来信', content: '模糊测试' })) },
+    'POST /campaigns/:id/publicity': {
+      targets: [T('fuzz.coord.changxing', C, { days: 5 })],
+      semantic: fc.oneof(
+        badDate.map((windowEndsAt) => ({ windowEndsAt })),
+        fc.constantFrom(0, -1, 61, 1.5, 1e9).map((days) => ({ days })),
+      ),
+    },
+    'POST /campaigns/:id/objections': {
+      targets: [T('fuzz.coord.changxing', C, { caseId: cx.caseZhicheng, source: '来信', content: '模糊测试' })],
+      semantic: unknownId.map((caseId) => ({ caseId: caseId.slice(0, 200).trim() || 'x', source: '来信', content: '模糊测试' })),
+    },
     'POST /objections/:id/resolve': { targets: [T('fuzz.coord.changxing', { id: cx.objectionId }, { decision: 'upheld', resolution: '模糊测试' })] },
     'POST /campaigns/:id/award': { targets: [T('fuzz.coord.changxing', C)] },
     // Would revoke: only grounds the notice does not have.
-    'POST /titles/:id/revoke': { targets: [T('fuzz.coord.changxing', { id: cx.titleZhicheng }, { ground: 'listed_dishonest', evidence: '模糊测试' })], semantic: fc.oneof(edgeString, fc.constantFrom('LISTED_DISHONEST', 'listed-dishonest', 'other', 'bad_attitude')).filter((g) => !grounds.includes(g.trim()) && g.trim().length > 0 && g.trim().length <= 50).map((ground) => ({ ground, evidence: '模糊测试' })) },
+    'POST /titles/:id/revoke': {
+      targets: [T('fuzz.coord.changxing', { id: cx.titleZhicheng }, { ground: 'listed_dishonest', evidence: '模糊测试' })],
+      semantic: fc
+        .oneof(edgeString, fc.constantFrom('LISTED_DISHONEST', 'listed-dishonest', 'other', 'bad_attitude'))
+        .filter((g) => !grounds.includes(g.trim()) && g.trim().length > 0 && g.trim().length <= 50)
+        .map((ground) => ({ ground, evidence: '模糊测试' })),
+    },
     'POST /titles/:id/complaints': { targets: [T('fuzz.coord.changxing', { id: cx.titleZhicheng }, { kind: 'complaint', description: '模糊测试' })] },
     'POST /campaigns/:id/rosters': { targets: [T('fuzz.coord.changxing', C, { kind: 'red' })] },
     // Applications are closed: a valid one is 409.
     'POST /campaigns/:id/applications': {
       targets: [T('fuzz.coord.zhoushan', Z, { operatorId: 'op-zs-002', form: APPLICATION_FORM })],
-      semantic: fc.oneof(unknownId.map((operatorId) => ({ operatorId: operatorId.slice(0, 100), form: APPLICATION_FORM })), fc.constantFrom('op-cx-001', 'op-zs-001').map((operatorId) => ({ operatorId, form: APPLICATION_FORM }))),
+      semantic: fc.oneof(
+        unknownId.map((operatorId) => ({ operatorId: operatorId.slice(0, 100), form: APPLICATION_FORM })),
+        fc.constantFrom('op-cx-001', 'op-zs-001').map((operatorId) => ({ operatorId, form: APPLICATION_FORM })),
+      ),
     },
-    'POST /campaigns/:id/cultivation-list': { targets: [T('fuzz.coord.zhoushan', Z, { quota: 1 })], semantic: fc.oneof(fc.constantFrom(-1, 100.5, 101, 1e9).map((threshold) => ({ threshold })), fc.constantFrom(0, -1, 1.5, 1e6).map((quota) => ({ quota }))) },
+    'POST /campaigns/:id/cultivation-list': {
+      targets: [T('fuzz.coord.zhoushan', Z, { quota: 1 })],
+      semantic: fc.oneof(
+        fc.constantFrom(-1, 100.5, 101, 1e9).map((threshold) => ({ threshold })),
+        fc.constantFrom(0, -1, 1.5, 1e6).map((quota) => ({ quota })),
+      ),
+    },
     // Zhoushan's campaign is not of a defined programme: a valid body is 409.
-    'POST /campaigns/:id/roster': { targets: [T('fuzz.coord.zhoushan', Z, { quota: 1 })], semantic: fc.oneof(fc.constantFrom(-1, 100.5, 101, 1e9).map((threshold) => ({ threshold })), fc.constantFrom(0, -1, 1.5, 1e6).map((quota) => ({ quota }))) },
+    'POST /campaigns/:id/roster': {
+      targets: [T('fuzz.coord.zhoushan', Z, { quota: 1 })],
+      semantic: fc.oneof(
+        fc.constantFrom(-1, 100.5, 101, 1e9).map((threshold) => ({ threshold })),
+        fc.constantFrom(0, -1, 1.5, 1e6).map((quota) => ({ quota })),
+      ),
+    },
     // A built-in's id: a valid definition is 409 (POST) or 403 (PUT): built-ins are code. The semantic bodies
     // pass the schema but break the rules (unknown role, points not adding up to 100, a stage without work).
     'POST /programmes': { targets: [T('fuzz.coord.changxing', undefined, shanghaiSpec('changxing'))], semantic: badProgrammeSpecs },
@@ -436,59 +793,152 @@ function specs(): Record<string, Spec> {
     'POST /notifications/:id/read': { targets: [T('fuzz.admin.changxing', { id: '1' })] },
     'PUT /jurisdictions/:id/webhook': {
       targets: [T('fuzz.admin.changxing', { id: WEBHOOK_J }, { url: 'https://hooks.example.test/fuzz', secret: 'fuzz-secret-0123456789', enabled: true })],
-      semantic: fc.record({ url: fc.constantFrom('javascript:alert(1)', 'ftp://x.test/h', 'http://', 'file:///etc/passwd', `http://${'a'.repeat(600)}.test`, 'data:text/html,<b>x</b>', '//x.test/h', 'x.test/h'), secret: fc.oneof(fc.constant('short'), edgeString.filter((s) => s.length < 16)) }, { requiredKeys: ['url'] }),
+      semantic: fc.record(
+        {
+          url: fc.constantFrom(
+            'javascript:alert(1)',
+            'ftp://x.test/h',
+            'http://',
+            'file:///etc/passwd',
+            `http://${'a'.repeat(600)}.test`,
+            'data:text/html,<b>x</b>',
+            '//x.test/h',
+            'x.test/h',
+          ),
+          secret: fc.oneof(
+            fc.constant('short'),
+            edgeString.filter((s) => s.length < 16),
+          ),
+        },
+        { requiredKeys: ['url'] },
+      ),
     },
     'DELETE /jurisdictions/:id/webhook': { targets: [T('fuzz.admin.changxing', { id: WEBHOOK_J })] },
     // op-cx-001's code: a valid registration is 409 (already registered).
     'POST /operators': {
-      targets: [T('fuzz.coord.changxing', undefined, { name: '模糊测试主体', uscc: demoUscc('330522', 1), kind: 'enterprise', jurisdictionId: '330522001', registeredOn: '2020-01-01' })],
+      targets: [
+        T('fuzz.coord.changxing', undefined, {
+          name: '模糊测试主体',
+          uscc: demoUscc('330522', 1),
+          kind: 'enterprise',
+          jurisdictionId: '330522001',
+          registeredOn: '2020-01-01',
+        }),
+      ],
       semantic: fc.oneof(
         badUscc.map((uscc) => ({ name: '模糊测试主体', uscc, kind: 'enterprise', jurisdictionId: '330522001', registeredOn: '2020-01-01' })),
         badDate.map((registeredOn) => ({ name: '模糊测试主体', uscc: demoUscc('330522', 1), kind: 'enterprise', jurisdictionId: '330522001', registeredOn })),
         // A code not registered yet: only a date the register refuses keeps this from registering.
-        fc.tuple(validUscc, badDate.filter((d) => !plausibleDay(d))).map(([uscc, registeredOn]) => ({ name: '模糊测试主体', uscc, kind: 'enterprise', jurisdictionId: '330522001', registeredOn })),
-        fc.record({ platform: fc.constantFrom('weibo', 'DOUYIN', ''), account: fc.constantFrom('', ' ', 'x'.repeat(101)), followers: fc.constantFrom(-1, 1.5, 'many') }).map((a) => ({ name: '模糊测试主体', uscc: demoUscc('330522', 1), kind: 'enterprise', jurisdictionId: '330522001', registeredOn: '2020-01-01', platformAccounts: [a] })),
+        fc
+          .tuple(
+            validUscc,
+            badDate.filter((d) => !plausibleDay(d)),
+          )
+          .map(([uscc, registeredOn]) => ({ name: '模糊测试主体', uscc, kind: 'enterprise', jurisdictionId: '330522001', registeredOn })),
+        fc
+          .record({
+            platform: fc.constantFrom('weibo', 'DOUYIN', ''),
+            account: fc.constantFrom('', ' ', 'x'.repeat(101)),
+            followers: fc.constantFrom(-1, 1.5, 'many'),
+          })
+          .map((a) => ({
+            name: '模糊测试主体',
+            uscc: demoUscc('330522', 1),
+            kind: 'enterprise',
+            jurisdictionId: '330522001',
+            registeredOn: '2020-01-01',
+            platformAccounts: [a],
+          })),
       ),
     },
     // react-admin sends whole records: unknown keys are ignored, so the judge is the schema on the editable fields.
     'PUT /operators/:id': {
       targets: [T('fuzz.coord.changxing', { id: TARGET_OPERATOR }, { name: '模糊测试主体', kind: 'enterprise', registeredOn: '2020-01-01' })],
       semantic: badDate.filter((d) => !plausibleDay(d)).map((registeredOn) => ({ registeredOn })),
-      invalid: (b) => (b === undefined ? false : b !== null && typeof b === 'object' && !Array.isArray(b) ? !route('PUT /operators/:id').body!.safeParse(editable(b)).success : true),
+      invalid: (b) =>
+        b === undefined
+          ? false
+          : b !== null && typeof b === 'object' && !Array.isArray(b)
+            ? !route('PUT /operators/:id').body!.safeParse(editable(b)).success
+            : true,
       noop: fc.oneof(
         fc.constant<FuzzRequest>({ kind: 'no-body', expect: 'noop' }),
         fc.constant<FuzzRequest>({ kind: 'xml-body', expect: 'noop', raw: '<operator><name>x</name></operator>', contentType: 'application/xml' }),
-        fc.dictionary(fc.oneof(fc.constantFrom('id', 'uscc', 'createdAt', 'updatedAt', 'actorId'), fc.string({ minLength: 1, maxLength: 6 })), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }).filter((b) => Object.keys(editable(b) as object).length === 0 && !hasUnstorable(b)).map((body): FuzzRequest => ({ kind: 'nothing-editable', expect: 'noop', body })),
+        fc
+          .dictionary(
+            fc.oneof(fc.constantFrom('id', 'uscc', 'createdAt', 'updatedAt', 'actorId'), fc.string({ minLength: 1, maxLength: 6 })),
+            fc.jsonValue({ maxDepth: 1 }),
+            { maxKeys: 4 },
+          )
+          .filter((b) => Object.keys(editable(b) as object).length === 0 && !hasUnstorable(b))
+          .map((body): FuzzRequest => ({ kind: 'nothing-editable', expect: 'noop', body })),
       ),
     },
-    'POST /operators/import': { targets: [T('fuzz.coord.changxing', undefined, { csv: `${opCsvHeader}\n模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01` })], csv: badCsv(opCsvHeader, `模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01`) },
+    'POST /operators/import': {
+      targets: [T('fuzz.coord.changxing', undefined, { csv: `${opCsvHeader}\n模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01` })],
+      csv: badCsv(opCsvHeader, `模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01`),
+    },
     // Lijiang registers (issue #8). The window of this campaign opens next year: a valid application is 409.
     // The form is judged by the intake standard too; the semantic bodies pass it but name attachments that
     // do not exist or are another application's (400), or applicants that are unknown or outside 古城 (400/403).
     'POST /campaigns/:id/intake-applications': {
-      targets: [T('fuzz.officer.gucheng', { id: lj.pendingCampaignId }, { operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试玛咖片', category: 'primary_agricultural', grade: '一级' }) })],
+      targets: [
+        T(
+          'fuzz.officer.gucheng',
+          { id: lj.pendingCampaignId },
+          { operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试玛咖片', category: 'primary_agricultural', grade: '一级' }) },
+        ),
+      ],
       invalid: (b) => !route('POST /campaigns/:id/intake-applications').body!.safeParse(b).success || !checkIntakeForm((b as { form?: unknown }).form).form,
       semantic: fc.oneof(
-        fc.tuple(fc.uuid({ version: 4 }), fc.uuid({ version: 4 })).map(([a, r]) => ({ operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试', licences: [a], testReports: [r] }) })),
-        fc.constantFrom('licences', 'testReports', 'materials').map((field) => ({ operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试', licences: [lj.reportId], testReports: [lj.licenceId], [field]: [lj.licenceId] }) })),
-        fc.oneof(unknownId.map((x) => x.slice(0, 100).trim() || 'x'), fc.constantFrom('op-lj-002', 'op-lj-012', 'op-zs-001', 'op-cx-001')).map((operatorId) => ({ operatorId, form: lijiangProduct({ productName: '模糊测试', category: 'primary_agricultural', grade: '一级' }) })),
+        fc
+          .tuple(fc.uuid({ version: 4 }), fc.uuid({ version: 4 }))
+          .map(([a, r]) => ({ operatorId: 'op-lj-003', form: lijiangProduct({ productName: '模糊测试', licences: [a], testReports: [r] }) })),
+        fc.constantFrom('licences', 'testReports', 'materials').map((field) => ({
+          operatorId: 'op-lj-003',
+          form: lijiangProduct({ productName: '模糊测试', licences: [lj.reportId], testReports: [lj.licenceId], [field]: [lj.licenceId] }),
+        })),
+        fc
+          .oneof(
+            unknownId.map((x) => x.slice(0, 100).trim() || 'x'),
+            fc.constantFrom('op-lj-002', 'op-lj-012', 'op-zs-001', 'op-cx-001'),
+          )
+          .map((operatorId) => ({ operatorId, form: lijiangProduct({ productName: '模糊测试', category: 'primary_agricultural', grade: '一级' }) })),
       ),
     },
     // A refused entry: valid figures are 409 (only filed entries are scored).
-    'POST /register-entries/:id/metrics': { targets: [T('fuzz.auditor.lijiang', { id: lj.entryYulong }, { platformRating: 4.5, complaintRate: 0.5, findings: 0, violation: false, note: '模糊测试' })] },
+    'POST /register-entries/:id/metrics': {
+      targets: [
+        T('fuzz.auditor.lijiang', { id: lj.entryYulong }, { platformRating: 4.5, complaintRate: 0.5, findings: 0, violation: false, note: '模糊测试' }),
+      ],
+    },
     // Nothing is queued: a valid batch is 409; dates the schema takes but the deadline refuses are 400.
-    'POST /campaigns/:id/intake-batches': { targets: [T('fuzz.auditor.lijiang', L, { reviewDueAt: shanghaiDate(Date.now() + 30 * 86_400_000) })], semantic: badDate.map((reviewDueAt) => ({ reviewDueAt })) },
+    'POST /campaigns/:id/intake-batches': {
+      targets: [T('fuzz.auditor.lijiang', L, { reviewDueAt: shanghaiDate(Date.now() + 30 * 86_400_000) })],
+      semantic: badDate.map((reviewDueAt) => ({ reviewDueAt })),
+    },
     // Sets the period (audited): the example is only ever sent with unknown ids; periods under an hour or not ISO 8601 are 400.
     'PUT /campaigns/:id/register-scoring': {
       targets: [T('fuzz.coord.lijiang', L, { period: 'P1M' })],
-      semantic: fc.oneof(fc.constantFrom('PT5M', 'PT59M', 'PT0S', 'P0D', 'P-1M', 'p1m', 'P1M ', '1 month', 'monthly', 'P', 'PT', 'P1.5M', 'PT3599S'), edgeString).filter((p) => p.length >= 2 && p.length <= 40 && !validScoringPeriod(p)).map((period) => ({ period })),
+      semantic: fc
+        .oneof(fc.constantFrom('PT5M', 'PT59M', 'PT0S', 'P0D', 'P-1M', 'p1m', 'P1M ', '1 month', 'monthly', 'P', 'PT', 'P1.5M', 'PT3599S'), edgeString)
+        .filter((p) => p.length >= 2 && p.length <= 40 && !validScoringPeriod(p))
+        .map((period) => ({ period })),
     },
     // No body: with the real id a run is made, so only malformed JSON, huge bodies and unknown ids.
     'POST /campaigns/:id/register-scoring/run': { targets: [T('fuzz.auditor.lijiang', L)] },
     // A valid upload stores a file: only what the schema refuses is sent, and base64 that decodes to nothing (400).
     'POST /attachments': {
-      targets: [T('fuzz.officer.gucheng', undefined, { filename: '模糊测试.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 fuzz').toString('base64') })],
-      semantic: fc.tuple(fc.constantFrom('=', '==', 'A', 'A=', 'A==', 'Q', '/', '+='), fc.constantFrom('application/pdf', 'image/png', 'text/plain')).map(([dataBase64, contentType]) => ({ filename: '模糊测试.pdf', contentType, dataBase64 })),
+      targets: [
+        T('fuzz.officer.gucheng', undefined, {
+          filename: '模糊测试.pdf',
+          contentType: 'application/pdf',
+          dataBase64: Buffer.from('%PDF-1.4 fuzz').toString('base64'),
+        }),
+      ],
+      semantic: fc
+        .tuple(fc.constantFrom('=', '==', 'A', 'A=', 'A==', 'Q', '/', '+='), fc.constantFrom('application/pdf', 'image/png', 'text/plain'))
+        .map(([dataBase64, contentType]) => ({ filename: '模糊测试.pdf', contentType, dataBase64 })),
     },
   };
 }
@@ -511,25 +961,45 @@ function requestsFor(route: RouteDoc, spec: Spec): fc.Arbitrary<{ target: Target
     const options: fc.Arbitrary<FuzzRequest>[] = [malformedJson(example).map((raw) => ({ kind: 'malformed-json', raw, contentType: 'application/json' }))];
     if (names.length)
       options.push(
-        fc.tuple(fc.subarray(names, { minLength: 1 }), fc.array(unknownId, { minLength: names.length, maxLength: names.length }), fc.oneof(fc.constant(example), wrongTypes)).map(([which, ids, body]) => ({
-          kind: 'unknown-id',
-          params: Object.fromEntries(names.map((n, i) => [n, which.includes(n) ? ids[i]! : target.params![n]!])),
-          body: body ?? undefined,
-        })),
+        fc
+          .tuple(
+            fc.subarray(names, { minLength: 1 }),
+            fc.array(unknownId, { minLength: names.length, maxLength: names.length }),
+            fc.oneof(fc.constant(example), wrongTypes),
+          )
+          .map(([which, ids, body]) => ({
+            kind: 'unknown-id',
+            params: Object.fromEntries(names.map((n, i) => [n, which.includes(n) ? ids[i]! : target.params![n]!])),
+            body: body ?? undefined,
+          })),
       );
     if (withBody && !spec.csv) {
       options.push(wrongTypes.filter(invalid).map((body) => ({ kind: 'wrong-type', body })));
-      if (example) options.push(mutations(example).filter(invalid).map((body) => ({ kind: 'mutation', body })));
+      if (example)
+        options.push(
+          mutations(example)
+            .filter(invalid)
+            .map((body) => ({ kind: 'mutation', body })),
+        );
       // Text is parsed as text (CSV imports) and refused by the schema; other types are not parsed (no body).
       const types = spec.invalid?.(undefined) === false ? ['text/plain', 'text/csv'] : ['text/plain', 'text/csv', 'application/xml'];
-      options.push(fc.tuple(fc.oneof(edgeString, fc.constant(JSON.stringify(example ?? {}))), fc.constantFrom(...types)).map(([raw, contentType]) => ({ kind: 'not-json', raw, contentType })));
+      options.push(
+        fc
+          .tuple(fc.oneof(edgeString, fc.constant(JSON.stringify(example ?? {}))), fc.constantFrom(...types))
+          .map(([raw, contentType]) => ({ kind: 'not-json', raw, contentType })),
+      );
     }
     if (spec.noop) options.push(spec.noop);
     if (spec.semantic) options.push(spec.semantic.map((body) => ({ kind: 'semantic', body })));
     if (spec.csv) {
       options.push(spec.csv.map((raw) => ({ kind: 'csv', raw, contentType: 'text/csv' })));
       options.push(spec.csv.map((csv) => ({ kind: 'csv-json', body: { csv } })));
-      options.push(fc.oneof(wrongTypes, mutations(example!)).filter(invalid).map((body) => ({ kind: 'wrong-type', body })));
+      options.push(
+        fc
+          .oneof(wrongTypes, mutations(example!))
+          .filter(invalid)
+          .map((body) => ({ kind: 'wrong-type', body })),
+      );
     }
     return fc.oneof(...options).map((req) => ({ target, req }));
   });
@@ -546,7 +1016,8 @@ async function send(route: RouteDoc, target: Target, req: FuzzRequest) {
   if (r.status >= 500) serverErrors++;
   return r;
 }
-const describeReq = (route: RouteDoc, req: FuzzRequest) => `${routeKey(route)} ${req.kind} ${JSON.stringify(req.params ?? {})} ${JSON.stringify(req.raw ?? req.body)?.slice(0, 300)}`;
+const describeReq = (route: RouteDoc, req: FuzzRequest) =>
+  `${routeKey(route)} ${req.kind} ${JSON.stringify(req.params ?? {})} ${JSON.stringify(req.raw ?? req.body)?.slice(0, 300)}`;
 function expectRefused(route: RouteDoc, req: FuzzRequest, r: { status: number; body: any }) {
   const what = `${describeReq(route, req)} → ${r.status} ${JSON.stringify(r.body)?.slice(0, 300)}`;
   expect(r.status, what).toBeGreaterThanOrEqual(400);
@@ -568,7 +1039,10 @@ describe('fuzz of every write endpoint', () => {
     const t = specs();
     for (const k of ['POST /campaigns/:id/intake-applications', 'POST /register-entries/:id/metrics', 'POST /campaigns/:id/intake-batches']) {
       const target = t[k]!.targets[0]!;
-      const r = await api.call('POST', fillPath(WRITE_ROUTES.find((x) => routeKey(x) === k)!.path, target.params!), { token: tokens[target.user!], body: target.example });
+      const r = await api.call('POST', fillPath(WRITE_ROUTES.find((x) => routeKey(x) === k)!.path, target.params!), {
+        token: tokens[target.user!],
+        body: target.example,
+      });
       expect(r.status, `${k} ${JSON.stringify(r.body)}`).toBe(409);
     }
     expect(await fingerprint()).toEqual(before);

@@ -29,7 +29,17 @@ export async function openConsole(url: string): Promise<Console> {
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
     // Without these Chromium stalls on this closed network (background services, QUIC, updates).
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   return {
     browser,

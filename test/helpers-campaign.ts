@@ -9,12 +9,13 @@ export const COORDINATOR: Actor = { userId: 'u-coord-changxing', role: 'coordina
 
 /**
  * A Changxing calendar compressed into seconds: stage i starts `gapMs` after stage i-1 is due and lasts
- * `stageMs[i]` (the real calendar is months long; the engine only sees instants).
+ * `stageMs[i]` (the real calendar is months long; the engine only sees instants). The first stage starts
+ * `startInMs` after `at` (default now; a time-skipping test passes its server's clock, test/helpers-time.ts).
  */
-export function compressedCalendar(opts: { stageMs?: number[]; gapMs?: number; startInMs?: number } = {}) {
+export function compressedCalendar(opts: { stageMs?: number[]; gapMs?: number; startInMs?: number; at?: number } = {}) {
   const stageMs = opts.stageMs ?? [1500, 6000, 1500, 1500, 1500];
   const gap = opts.gapMs ?? 200;
-  let t = Date.now() + (opts.startInMs ?? 500);
+  let t = (opts.at ?? Date.now()) + (opts.startInMs ?? 500);
   return PROGRAMMES.changxing!.stages.map((s, i) => {
     const startsAt = t;
     const dueAt = t + stageMs[i]!;
@@ -23,8 +24,17 @@ export function compressedCalendar(opts: { stageMs?: number[]; gapMs?: number; s
   });
 }
 
-export function compressedDefinition(year: number, opts: { stageMs?: number[]; gapMs?: number; leadMs?: number; startInMs?: number; settings?: SettingsInput } = {}): CampaignDefinition {
-  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages: compressedCalendar(opts), reminderLeadHours: (opts.leadMs ?? 2000) / 3600_000, settings: opts.settings });
+export function compressedDefinition(
+  year: number,
+  opts: { stageMs?: number[]; gapMs?: number; leadMs?: number; startInMs?: number; at?: number; settings?: SettingsInput } = {},
+): CampaignDefinition {
+  const r = defineCampaign(PROGRAMMES.changxing!, {
+    year,
+    jurisdictionId: '330522',
+    stages: compressedCalendar(opts),
+    reminderLeadHours: (opts.leadMs ?? 2000) / 3600_000,
+    settings: opts.settings,
+  });
   if (!r.definition) throw new Error(JSON.stringify(r.problems));
   return r.definition;
 }
@@ -36,12 +46,11 @@ export async function launch(client: Client, db: PrismaClient, taskQueue: string
 /**
  * A Changxing calendar whose stage `openKey` is open right now for `openMs`: the stages before it lie just
  * in the past (they open and close at once on launch), the ones after it follow. A test of one stage
- * then runs without waiting through the others.
+ * then runs without waiting through the others. `now` is a time-skipping test's server clock.
  */
-export function calendarOpenAt(openKey: string, openMs = 120_000, programme = 'changxing') {
+export function calendarOpenAt(openKey: string, openMs = 120_000, programme = 'changxing', now = Date.now()) {
   const keys = PROGRAMMES[programme]!.stages.map((s) => s.key);
   const at = keys.indexOf(openKey);
-  const now = Date.now();
   return keys.map((key, i) => {
     const startsAt = i < at ? now - (at - i) * 2000 : i === at ? now - 500 : now + openMs + (i - at) * 2000;
     const dueAt = i < at ? startsAt + 1000 : i === at ? now + openMs : startsAt + 1000;
@@ -49,8 +58,14 @@ export function calendarOpenAt(openKey: string, openMs = 120_000, programme = 'c
   });
 }
 
-export function definitionOpenAt(year: number, openKey: string, opts: { openMs?: number; settings?: SettingsInput } = {}): CampaignDefinition {
-  const r = defineCampaign(PROGRAMMES.changxing!, { year, jurisdictionId: '330522', stages: calendarOpenAt(openKey, opts.openMs), reminderLeadHours: 0, settings: opts.settings });
+export function definitionOpenAt(year: number, openKey: string, opts: { openMs?: number; at?: number; settings?: SettingsInput } = {}): CampaignDefinition {
+  const r = defineCampaign(PROGRAMMES.changxing!, {
+    year,
+    jurisdictionId: '330522',
+    stages: calendarOpenAt(openKey, opts.openMs, 'changxing', opts.at),
+    reminderLeadHours: 0,
+    settings: opts.settings,
+  });
   if (!r.definition) throw new Error(JSON.stringify(r.problems));
   return r.definition;
 }

@@ -6,14 +6,20 @@
 // suite runs.
 import { expect } from 'vitest';
 import { uniqueYear, waitFor, type Harness } from './helpers.js';
+import type { TimeHarness } from './helpers-time.js';
 import type { Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
-import { PROGRAMMES } from '../domain/programmes/index.js';
+import { BUILT_IN } from '../domain/programmes/index.js';
 import { shanghaiDate } from '../domain/time.js';
 
 const QUIET_MS = 600_000;
 const enc = encodeURIComponent;
+const DAY = 86_400_000;
+const skips = (h: Harness): h is TimeHarness => 'skipTo' in h;
+/** The clock the workflows judge by, and an open stage that outlasts whatever the fixtures skip. */
+const clock = async (h: Harness) => (skips(h) ? h.now() : Date.now());
+const quietMs = (h: Harness) => (skips(h) ? 90 * DAY : QUIET_MS);
 
 export interface ChangxingFixture {
   campaignId: string;
@@ -71,7 +77,14 @@ type Tokens = (user: string) => Promise<string>;
 export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Promise<ChangxingFixture> {
   const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
   const year = await uniqueYear(h.db);
-  const launched = await post('coord.changxing', '/campaigns', { programme: 'changxing', year, jurisdictionId: '330522', stages: calendarOpenAt('evaluation', QUIET_MS), reminderLeadHours: 0, operatorIds: ['op-cx-001', 'op-cx-002'] });
+  const launched = await post('coord.changxing', '/campaigns', {
+    programme: 'changxing',
+    year,
+    jurisdictionId: '330522',
+    stages: calendarOpenAt('evaluation', quietMs(h), 'changxing', await clock(h)),
+    reminderLeadHours: 0,
+    operatorIds: ['op-cx-001', 'op-cx-002'],
+  });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   const campaignId = launched.body.id as string;
   const cid = enc(campaignId);
@@ -82,13 +95,18 @@ export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Pro
   }, 'score tasks');
   for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
   await waitFor(async () => (await h.db.case.count({ where: { campaignId, proposed: true } })) === 2, 'totals');
-  const windowEndsAt = Date.now() + 5000; // open through the publish, the objection and its resolution, on a busy machine too
+  // Open through the publish, the objection and its resolution: on the time-skipping test server five
+  // days of its clock, which the fixture then skips; on the dev server five real seconds (a busy machine).
+  const windowEndsAt = skips(h) ? (await h.now()) + 5 * DAY : Date.now() + 5000;
   const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
   expect(pub.status, JSON.stringify(pub.body)).toBe(201);
   const objection = await post('coord.changxing', `/campaigns/${cid}/objections`, { caseId: a, source: '来信', content: '反映售后不到位' });
   expect(objection.status, JSON.stringify(objection.body)).toBe(201);
-  expect((await post('coord.changxing', `/objections/${enc(objection.body.id)}/resolve`, { decision: 'dismissed', resolution: '经核查已整改' })).status).toBe(200);
-  await new Promise((r) => setTimeout(r, Math.max(0, windowEndsAt - Date.now() + 150)));
+  expect((await post('coord.changxing', `/objections/${enc(objection.body.id)}/resolve`, { decision: 'dismissed', resolution: '经核查已整改' })).status).toBe(
+    200,
+  );
+  if (skips(h)) await h.skipTo(windowEndsAt);
+  else await new Promise((r) => setTimeout(r, Math.max(0, windowEndsAt - Date.now() + 150)));
   const award = await post('coord.changxing', `/campaigns/${cid}/award`);
   expect(award.status, JSON.stringify(award.body)).toBe(201);
   await waitFor(async () => (await h.db.title.count({ where: { campaignId } })) === 2, 'titles');
@@ -109,19 +127,27 @@ export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Pro
 
 /** Points per criterion at the maximum but `off` taken off the first criteria. */
 function points(off: number) {
-  const max = PROGRAMMES.zhoushan!.defaults.settings.criterionPoints!;
-  return Object.fromEntries(Object.entries(max).map(([k, v]) => {
-    const cut = Math.min(off, v);
-    off -= cut;
-    return [k, v - cut];
-  }));
+  const max = BUILT_IN.zhoushan.defaults.settings.criterionPoints;
+  return Object.fromEntries(
+    Object.entries(max).map(([k, v]) => {
+      const cut = Math.min(off, v);
+      off -= cut;
+      return [k, v - cut];
+    }),
+  );
 }
 
 /** A Zhoushan campaign of 330900: one application (op-zs-001, 定海) pre-reviewed, audited and listed; applications closed. */
 export async function zhoushanListed(h: Harness, api: Api, token: Tokens): Promise<ZhoushanFixture> {
   const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
   const year = await uniqueYear(h.db);
-  const launched = await post('coord.zhoushan', '/campaigns', { programme: 'zhoushan', year, jurisdictionId: '330900', stages: calendarOpenAt('application', QUIET_MS, 'zhoushan'), reminderLeadHours: 0 });
+  const launched = await post('coord.zhoushan', '/campaigns', {
+    programme: 'zhoushan',
+    year,
+    jurisdictionId: '330900',
+    stages: calendarOpenAt('application', quietMs(h), 'zhoushan', await clock(h)),
+    reminderLeadHours: 0,
+  });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   const campaignId = launched.body.id as string;
   const cid = enc(campaignId);
@@ -165,15 +191,21 @@ export const lijiangProduct = (over: Record<string, unknown> = {}): Record<strin
  */
 export async function lijiangFiled(h: Harness, api: Api, token: Tokens): Promise<LijiangFixture> {
   const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
-  const DAY = 86_400_000;
+  const now = await clock(h);
   const launch = async (startsAt: string, dueAt: string) => {
     const year = await uniqueYear(h.db);
-    const r = await post('coord.lijiang', '/campaigns', { programme: 'lijiang', year, jurisdictionId: '530700', stages: [{ key: 'intake', startsAt, dueAt }], reminderLeadHours: 0 });
+    const r = await post('coord.lijiang', '/campaigns', {
+      programme: 'lijiang',
+      year,
+      jurisdictionId: '530700',
+      stages: [{ key: 'intake', startsAt, dueAt }],
+      reminderLeadHours: 0,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return { year, campaignId: r.body.id as string };
   };
-  const { year, campaignId } = await launch(new Date(Date.now() + 300).toISOString(), shanghaiDate(Date.now() + 365 * DAY));
-  const pending = await launch(shanghaiDate(Date.now() + 300 * DAY), shanghaiDate(Date.now() + 400 * DAY));
+  const { year, campaignId } = await launch(new Date(now + 300).toISOString(), shanghaiDate(now + 365 * DAY));
+  const pending = await launch(shanghaiDate(now + 300 * DAY), shanghaiDate(now + 400 * DAY));
   const cid = enc(campaignId);
   await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'intake', status: 'open' } }), 'intake window open');
   const upload = async (filename: string, text: string) => {
@@ -190,8 +222,12 @@ export async function lijiangFiled(h: Harness, api: Api, token: Tokens): Promise
     return r.body.entryId as string;
   };
   const entryGucheng = await apply('officer.gucheng', 'op-lj-001', form);
-  const entryYulong = await apply('officer.yulong', 'op-lj-002', lijiangProduct({ productName: '玉龙雪桃', category: 'primary_agricultural', grade: '一级果' }));
-  const batch = await post('auditor.lijiang', `/campaigns/${cid}/intake-batches`, { reviewDueAt: shanghaiDate(Date.now() + 300 * DAY) });
+  const entryYulong = await apply(
+    'officer.yulong',
+    'op-lj-002',
+    lijiangProduct({ productName: '玉龙雪桃', category: 'primary_agricultural', grade: '一级果' }),
+  );
+  const batch = await post('auditor.lijiang', `/campaigns/${cid}/intake-batches`, { reviewDueAt: shanghaiDate(now + 300 * DAY) });
   expect(batch.status, JSON.stringify(batch.body)).toBe(201);
   const open = (caseId: string, type: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' } }), `${type} of ${caseId}`);
   const review = await open(entryGucheng, 'intake_review');
@@ -199,11 +235,23 @@ export async function lijiangFiled(h: Harness, api: Api, token: Tokens): Promise
   expect((await post('auditor.lijiang', `/tasks/${enc(review.id)}/complete`, { decision: 'admitted' })).status).toBe(200);
   expect((await post('auditor.lijiang', `/tasks/${enc(refuse.id)}/complete`, { decision: 'refused', reason: '材料与实际产品不符' })).status).toBe(200);
   const filing = await open(entryGucheng, 'filing');
-  expect((await post('coord.lijiang', `/tasks/${enc(filing.id)}/complete`, { filedOn: shanghaiDate(Date.now()), reference: `LJ-${year}-001` })).status).toBe(200);
+  expect((await post('coord.lijiang', `/tasks/${enc(filing.id)}/complete`, { filedOn: shanghaiDate(now), reference: `LJ-${year}-001` })).status).toBe(200);
   await waitFor(async () => (await h.db.registerEntry.findUnique({ where: { id: entryGucheng } }))?.status === 'filed', 'entry filed');
   await waitFor(async () => (await h.db.registerEntry.findUnique({ where: { id: entryYulong } }))?.status === 'refused', 'entry refused');
   await waitFor(async () => (await h.db.intakeBatch.findUnique({ where: { id: batch.body.id } }))?.status === 'closed', 'batch closed');
-  return { campaignId, year, entryGucheng, entryYulong, licenceId, reportId, batchId: batch.body.id, reviewTaskId: review.id, filingTaskId: filing.id, form, pendingCampaignId: pending.campaignId };
+  return {
+    campaignId,
+    year,
+    entryGucheng,
+    entryYulong,
+    licenceId,
+    reportId,
+    batchId: batch.body.id,
+    reviewTaskId: review.id,
+    filingTaskId: filing.id,
+    form,
+    pendingCampaignId: pending.campaignId,
+  };
 }
 
 /** Ends the fixtures' workflows (their titles, listings, register entries and scoring live on in workflows of their own). */
@@ -216,7 +264,11 @@ export async function stopFixtures(h: Harness, campaignIds: string[]) {
       ...(await h.db.registerEntry.findMany({ where: { campaignId: id }, select: { id: true } })).map((e) => ({ workflowId: `register-entry-${e.id}` })),
       { workflowId: `register-scoring-${id}` },
     ];
-    for (const w of [{ workflowId: `campaign-${id}` }, ...children]) await h.env.client.workflow.getHandle(w.workflowId).terminate('test done').catch(() => {});
+    for (const w of [{ workflowId: `campaign-${id}` }, ...children])
+      await h.env.client.workflow
+        .getHandle(w.workflowId)
+        .terminate('test done')
+        .catch(() => {});
   }
 }
 

@@ -24,7 +24,9 @@ const ACTORS: Record<string, Actor> = {
 export async function completeOpenWork(h: Harness, campaignId: string): Promise<number> {
   const open = await h.db.task.findMany({ where: { campaignId, status: 'open' }, orderBy: { createdAt: 'asc' } });
   for (const t of open) {
-    await h.env.client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: ACTORS[t.assigneeRole]!, result: RESULTS[t.type] }] });
+    await h.env.client.workflow
+      .getHandle(t.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: ACTORS[t.assigneeRole]!, result: RESULTS[t.type] }] });
   }
   return open.length;
 }

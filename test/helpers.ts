@@ -38,7 +38,16 @@ export async function startHarness(opts: { databaseUrl?: string; logger?: Logger
   const db = createPrisma(opts.databaseUrl ?? inject('databaseUrl'), { poolSize: 5 });
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
-  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, client: env.client, workflowBundlePath: inject('workflowBundlePath'), logger: opts.logger });
+  const newWorker = () =>
+    createWorker({
+      connection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      client: env.client,
+      workflowBundlePath: inject('workflowBundlePath'),
+      logger: opts.logger,
+    });
   const worker = await newWorker();
   const h: Harness = {
     env,

@@ -30,13 +30,20 @@ afterAll(async () => {
 const HOUR = 3600_000;
 const PDF = Buffer.from('%PDF-1.4 housekeeping');
 const upload = async () => {
-  const r = await api.call('POST', '/attachments', { token, body: { filename: '许可证.pdf', contentType: 'application/pdf', dataBase64: PDF.toString('base64') } });
+  const r = await api.call('POST', '/attachments', {
+    token,
+    body: { filename: '许可证.pdf', contentType: 'application/pdf', dataBase64: PDF.toString('base64') },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
 };
 const uploadedAgo = (id: string, ms: number) => h.db.attachment.update({ where: { id }, data: { uploadedAt: new Date(Date.now() - ms) } });
-const session = (expiresInMs: number) => h.db.session.create({ data: { tokenHash: randomUUID(), userId: 'u-officer-gucheng', expiresAt: new Date(Date.now() + expiresInMs) } });
-const runActivity = () => new MockActivityEnvironment({ workflowExecution: { workflowId: 'housekeeping-test', runId: randomUUID() } }).run(housekeepingActivities(h.db).runHousekeeping);
+const session = (expiresInMs: number) =>
+  h.db.session.create({ data: { tokenHash: randomUUID(), userId: 'u-officer-gucheng', expiresAt: new Date(Date.now() + expiresInMs) } });
+const runActivity = () =>
+  new MockActivityEnvironment({ workflowExecution: { workflowId: 'housekeeping-test', runId: randomUUID() } }).run(
+    housekeepingActivities(h.db).runHousekeeping,
+  );
 const ranEntries = () => h.db.auditEvent.findMany({ where: { action: 'housekeeping.ran' }, orderBy: { id: 'asc' } });
 
 /** An upload bound to a filed application, through the API as the console does it. */
@@ -45,12 +52,35 @@ async function boundUpload(): Promise<string> {
   const shared = new pg.Client({ connectionString: inject('databaseUrl') });
   await shared.connect();
   const year = Number((await shared.query<{ y: string }>(`SELECT nextval('test_campaign_year') AS y`).finally(() => shared.end())).rows[0]!.y);
-  const r = await api.call('POST', '/campaigns', { token, body: { programme: 'lijiang', year, jurisdictionId: '530700', stages: [{ key: 'intake', startsAt: new Date(Date.now() + 300).toISOString(), dueAt: shanghaiDate(Date.now() + 400 * 24 * HOUR) }], reminderLeadHours: 0 } });
+  const r = await api.call('POST', '/campaigns', {
+    token,
+    body: {
+      programme: 'lijiang',
+      year,
+      jurisdictionId: '530700',
+      stages: [{ key: 'intake', startsAt: new Date(Date.now() + 300).toISOString(), dueAt: shanghaiDate(Date.now() + 400 * 24 * HOUR) }],
+      reminderLeadHours: 0,
+    },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const campaignId = r.body.id as string;
   await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'intake', status: 'open' } }), 'intake window open');
   const [licence, report] = [await upload(), await upload()];
-  const form = { register: 'product', productName: '丽江雪茶礼盒', category: 'prepackaged', grade: '一级', specifications: '100 g / 盒', executionStandard: 'GB/T 13607', dropshipping: true, liveLinks: [{ platform: 'douyin', url: 'https://v.douyin.com/abc123/' }], shipping: '顺丰', dailyVolume: 800, serviceHours: { daysPerWeek: 5, hoursPerDay: 8 }, licences: [licence], testReports: [report] };
+  const form = {
+    register: 'product',
+    productName: '丽江雪茶礼盒',
+    category: 'prepackaged',
+    grade: '一级',
+    specifications: '100 g / 盒',
+    executionStandard: 'GB/T 13607',
+    dropshipping: true,
+    liveLinks: [{ platform: 'douyin', url: 'https://v.douyin.com/abc123/' }],
+    shipping: '顺丰',
+    dailyVolume: 800,
+    serviceHours: { daysPerWeek: 5, hoursPerDay: 8 },
+    licences: [licence],
+    testReports: [report],
+  };
   const filed = await api.call('POST', `/campaigns/${encodeURIComponent(campaignId)}/intake-applications`, { token, body: { operatorId: 'op-lj-001', form } });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
   await waitFor(async () => (await h.db.attachment.findUniqueOrThrow({ where: { id: licence } })).entryId, 'licence bound');
@@ -74,10 +104,18 @@ describe('housekeeping', () => {
     expect(await runActivity()).toEqual({ attachments: 1, sessions: 1, loginFailures: 1 } satisfies HousekeepingCounts);
     const left = await h.db.attachment.findMany({ where: { id: { in: [bound, stale, fresh, young] } }, select: { id: true } });
     expect(left.map((a) => a.id).sort()).toEqual([bound, fresh, young].sort());
-    expect((await h.db.session.findMany({ where: { tokenHash: { in: [expired.tokenHash, valid.tokenHash] } } })).map((s) => s.tokenHash)).toEqual([valid.tokenHash]);
+    expect((await h.db.session.findMany({ where: { tokenHash: { in: [expired.tokenHash, valid.tokenHash] } } })).map((s) => s.tokenHash)).toEqual([
+      valid.tokenHash,
+    ]);
     expect((await h.db.loginFailure.findMany({ where: { id: { in: [old.id, recent.id] } } })).map((f) => f.id)).toEqual([recent.id]);
     const [ran] = await ranEntries();
-    expect(ran).toMatchObject({ action: 'housekeeping.ran', actorId: null, actorRole: 'system', entityType: 'system', data: { attachments: 1, sessions: 1, loginFailures: 1 } });
+    expect(ran).toMatchObject({
+      action: 'housekeeping.ran',
+      actorId: null,
+      actorRole: 'system',
+      entityType: 'system',
+      data: { attachments: 1, sessions: 1, loginFailures: 1 },
+    });
 
     // Nothing left to delete: no entry of zeros.
     expect(await runActivity()).toEqual({ attachments: 0, sessions: 0, loginFailures: 0 });

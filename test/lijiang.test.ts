@@ -1,19 +1,22 @@
-// The Lijiang registers (seeds/lijiang-database-intake.txt) on the real dev server through the API: the
+// The Lijiang registers (seeds/lijiang-database-intake.txt) through the API, on Temporal's time-skipping
+// test server (test/helpers-time.ts; dates are the server's clock, which the workflows judge by): the
 // application window (公告: 申报时间), mandatory items listed in one refusal (附件1 第1–14条, 附件2 第1–4条),
-// attachments with checksums, review batches ordered by priority (优先入库), the office's review, filing
-// with the centre (第18条), dynamic scoring (第15条) and removal (清退, 第16条) confirmed by the office.
+// attachments with checksums, review batches ordered by priority (优先入库), the office's review and its
+// deadline, filing with the centre (第18条), dynamic scoring (第15条) and removal (清退, 第16条) confirmed by
+// the office.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordHistory, startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { recordHistory, uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { shanghaiDate } from '../domain/time.js';
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 const tokens: Record<string, string> = {};
 const USERS = ['coord.lijiang', 'auditor.lijiang', 'officer.gucheng', 'officer.yulong', 'leader.lijiang', 'officer.dinghai'];
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
   for (const u of USERS) tokens[u] = await api.login(u);
 });
@@ -26,16 +29,23 @@ const post = (user: string, path: string, body?: unknown) => api.call('POST', pa
 const put = (user: string, path: string, body?: unknown) => api.call('PUT', path, { token: tokens[user], body });
 const get = (user: string, path: string) => api.call('GET', path, { token: tokens[user] });
 const enc = encodeURIComponent;
+const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 async function launch(window: { startsAt: string; dueAt: string }) {
-  const r = await post('coord.lijiang', '/campaigns', { programme: 'lijiang', year: await uniqueYear(h.db), jurisdictionId: '530700', stages: [{ key: 'intake', ...window }], reminderLeadHours: 0 });
+  const r = await post('coord.lijiang', '/campaigns', {
+    programme: 'lijiang',
+    year: await uniqueYear(h.db),
+    jurisdictionId: '530700',
+    stages: [{ key: 'intake', ...window }],
+    reminderLeadHours: 0,
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
 }
-const openNow = () => ({ startsAt: new Date(Date.now() + 300).toISOString(), dueAt: shanghaiDate(Date.now() + 400 * DAY) });
 async function launchOpen() {
-  const id = await launch(openNow());
+  const now = await h.now();
+  const id = await launch({ startsAt: new Date(now + 300).toISOString(), dueAt: shanghaiDate(now + 400 * DAY) });
   await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'intake', status: 'open' } }), 'window open');
   return id;
 }
@@ -73,29 +83,35 @@ async function apply(campaignId: string, user: string, operatorId: string, form:
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { entryId: string; priority: number; priorityReasons: { code: string }[]; flags: { code: string }[] };
 }
-const openTask = (caseId: string, type: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' }, orderBy: { createdAt: 'desc' } }), `${type} of ${caseId}`);
+const openTask = (caseId: string, type: string) =>
+  waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' }, orderBy: { createdAt: 'desc' } }), `${type} of ${caseId}`);
 const complete = (user: string, taskId: string, body: unknown) => post(user, `/tasks/${enc(taskId)}/complete`, body);
-const entryStatus = (id: string, status: string) => waitFor(async () => (await h.db.registerEntry.findUnique({ where: { id } }))?.status === status, `${id} ${status}`);
+const entryStatus = (id: string, status: string) =>
+  waitFor(async () => (await h.db.registerEntry.findUnique({ where: { id } }))?.status === status, `${id} ${status}`);
 
 describe('Lijiang registers', () => {
   it('takes applications only within the window, and says the dates', async () => {
-    const later = await launch({ startsAt: shanghaiDate(Date.now() + 3 * DAY), dueAt: shanghaiDate(Date.now() + 30 * DAY) });
+    const now = await h.now();
+    const later = await launch({ startsAt: shanghaiDate(now + 3 * DAY), dueAt: shanghaiDate(now + 30 * DAY) });
     const early = await post('officer.gucheng', `/campaigns/${enc(later)}/intake-applications`, { operatorId: 'op-lj-001', form: product() });
     expect(early.status).toBe(409);
-    expect(early.body.messageZh).toContain(`申报时间为 ${shanghaiDate(Date.now() + 3 * DAY)} 至 ${shanghaiDate(Date.now() + 30 * DAY)}`);
+    expect(early.body.messageZh).toContain(`申报时间为 ${shanghaiDate(now + 3 * DAY)} 至 ${shanghaiDate(now + 30 * DAY)}`);
     expect(early.body.messageZh).toContain('尚未开始');
     expect(await h.db.registerEntry.count({ where: { campaignId: later } })).toBe(0);
 
     // The window is the calendar's: an application right after the launch is taken, even before the
     // workflow has marked the stage open (the demo files one at once).
-    const id = await launch({ startsAt: shanghaiDate(Date.now() - DAY), dueAt: shanghaiDate(Date.now() + 30 * DAY) });
+    const id = await launch({ startsAt: shanghaiDate(now - DAY), dueAt: shanghaiDate(now + 30 * DAY) });
     const inBatch = await apply(id, 'officer.gucheng', 'op-lj-001', product());
-    await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) });
+    await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(now + 10 * DAY) });
     const review = await openTask(inBatch.entryId, 'intake_review');
     const queued = await apply(id, 'officer.gucheng', 'op-lj-005', product({ productName: '荞麦挂面' }));
     const closed = await post('coord.lijiang', `/campaigns/${enc(id)}/stages/intake/close`, { reason: '本轮征集结束' });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-    const late = await post('officer.gucheng', `/campaigns/${enc(id)}/intake-applications`, { operatorId: 'op-lj-003', form: product({ productName: '玛咖片' }) });
+    const late = await post('officer.gucheng', `/campaigns/${enc(id)}/intake-applications`, {
+      operatorId: 'op-lj-003',
+      form: product({ productName: '玛咖片' }),
+    });
     expect(late.status).toBe(409);
     expect(late.body.messageZh).toContain('已经截止');
     expect(late.body.messageEn).toMatch(/window has closed/);
@@ -103,7 +119,7 @@ describe('Lijiang registers', () => {
     expect((await h.db.task.findUniqueOrThrow({ where: { id: review.id } })).overdue).toBe(false);
     expect(await h.db.task.count({ where: { campaignId: id, type: 'escalation' } })).toBe(0);
     // What was filed in time is still batched after the window.
-    const b2 = await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) });
+    const b2 = await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(now + 10 * DAY) });
     expect(b2.body).toMatchObject({ seq: 2, size: 1 });
     await openTask(queued.entryId, 'intake_review');
   });
@@ -111,21 +127,54 @@ describe('Lijiang registers', () => {
   it('lists every missing mandatory item in one refusal and files nothing', async () => {
     const id = await launchOpen();
     const path = `/campaigns/${enc(id)}/intake-applications`;
-    const r = await post('officer.gucheng', path, { operatorId: 'op-lj-001', form: { register: 'product', productName: '东巴纸笔记本', category: 'prepackaged', specifications: '16 开', serviceHours: { daysPerWeek: 5, hoursPerDay: 6 } } });
+    const r = await post('officer.gucheng', path, {
+      operatorId: 'op-lj-001',
+      form: {
+        register: 'product',
+        productName: '东巴纸笔记本',
+        category: 'prepackaged',
+        specifications: '16 开',
+        serviceHours: { daysPerWeek: 5, hoursPerDay: 6 },
+      },
+    });
     expect(r.status).toBe(400);
     const paths = r.body.fields.map((f: { path: string }) => f.path).sort();
-    expect(paths).toEqual(['form.dailyVolume', 'form.dropshipping', 'form.executionStandard', 'form.licences', 'form.liveLinks', 'form.serviceHours', 'form.shipping', 'form.testReports'].sort());
+    expect(paths).toEqual(
+      [
+        'form.dailyVolume',
+        'form.dropshipping',
+        'form.executionStandard',
+        'form.licences',
+        'form.liveLinks',
+        'form.serviceHours',
+        'form.shipping',
+        'form.testReports',
+      ].sort(),
+    );
     expect(r.body.messageZh).toContain('缺少必填项：执行标准');
     expect(r.body.messageZh).toContain('检测报告');
     expect(r.body.messageZh).toContain('5×8');
 
     // Influencers: the basic standards (附件2 第3、4条) are conditions.
-    const inf = await post('officer.gucheng', path, { operatorId: 'op-lj-011', form: influencer({ accounts: [{ platform: 'kuaishou', handle: 'x', followers: 10, realNameVerified: false, liveSellingEnabled: true }], notUnderPenalty: false }) });
+    const inf = await post('officer.gucheng', path, {
+      operatorId: 'op-lj-011',
+      form: influencer({
+        accounts: [{ platform: 'kuaishou', handle: 'x', followers: 10, realNameVerified: false, liveSellingEnabled: true }],
+        notUnderPenalty: false,
+      }),
+    });
     expect(inf.status).toBe(400);
     expect(inf.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['form.accounts', 'form.notUnderPenalty']);
     // Unknown fields and wrong types are refused too.
     expect((await post('officer.gucheng', path, { operatorId: 'op-lj-001', form: { ...product(), price: 9 } })).status).toBe(400);
-    expect((await post('officer.gucheng', path, { operatorId: 'op-lj-001', form: product({ testReports: ['00000000-0000-4000-8000-000000000000'], category: 'prepackaged', licences: ['00000000-0000-4000-8000-000000000001'] }) })).status).toBe(400);
+    expect(
+      (
+        await post('officer.gucheng', path, {
+          operatorId: 'op-lj-001',
+          form: product({ testReports: ['00000000-0000-4000-8000-000000000000'], category: 'prepackaged', licences: ['00000000-0000-4000-8000-000000000001'] }),
+        })
+      ).status,
+    ).toBe(400);
     expect(await h.db.registerEntry.count({ where: { campaignId: id } })).toBe(0);
     // A county officer files for applicants of the county only.
     expect((await post('officer.yulong', path, { operatorId: 'op-lj-001', form: product() })).status).toBe(403);
@@ -138,16 +187,29 @@ describe('Lijiang registers', () => {
     expect(licence.sha256).toBe(createHash('sha256').update('%PDF-1.4 licence').digest('hex'));
     // Not filed yet: only the uploader sees it.
     expect((await get('officer.yulong', `/attachments/${licence.id}`)).status).toBe(403);
-    const e = await apply(id, 'officer.gucheng', 'op-lj-001', product({ productName: '丽江雪茶礼盒', category: 'prepackaged', licences: [licence.id], testReports: [report.id] }));
+    const e = await apply(
+      id,
+      'officer.gucheng',
+      'op-lj-001',
+      product({ productName: '丽江雪茶礼盒', category: 'prepackaged', licences: [licence.id], testReports: [report.id] }),
+    );
     const shown = await get('auditor.lijiang', `/register-entries/${enc(e.entryId)}`);
     expect(shown.status).toBe(200);
-    expect(shown.body.attachments.map((a: { field: string; sha256: string }) => [a.field, a.sha256]).sort()).toEqual([['licences', licence.sha256], ['testReports', report.sha256]].sort());
+    expect(shown.body.attachments.map((a: { field: string; sha256: string }) => [a.field, a.sha256]).sort()).toEqual(
+      [
+        ['licences', licence.sha256],
+        ['testReports', report.sha256],
+      ].sort(),
+    );
     const dl = await fetch(`${api.url}/api/attachments/${licence.id}`, { headers: { authorization: `Bearer ${tokens['auditor.lijiang']}` } });
     expect(dl.status).toBe(200);
     expect(dl.headers.get('x-checksum-sha256')).toBe(licence.sha256);
     expect(Buffer.from(await dl.arrayBuffer()).toString()).toBe('%PDF-1.4 licence');
     // Once used, an attachment cannot be reused by another application; a county outside sees nothing.
-    const reuse = await post('officer.gucheng', `/campaigns/${enc(id)}/intake-applications`, { operatorId: 'op-lj-003', form: product({ productName: '另一款', category: 'prepackaged', licences: [licence.id], testReports: [report.id] }) });
+    const reuse = await post('officer.gucheng', `/campaigns/${enc(id)}/intake-applications`, {
+      operatorId: 'op-lj-003',
+      form: product({ productName: '另一款', category: 'prepackaged', licences: [licence.id], testReports: [report.id] }),
+    });
     expect(reuse.status).toBe(400);
     expect((await get('officer.yulong', `/attachments/${licence.id}`)).status).toBe(403);
     expect((await get('officer.dinghai', `/register-entries/${enc(e.entryId)}`)).status).toBe(403);
@@ -155,10 +217,25 @@ describe('Lijiang registers', () => {
 
   it('reviews in batches, highest priority first; admits, refuses and files with the centre', async () => {
     const id = await launchOpen();
+    const now = await h.now();
     const plain = await apply(id, 'officer.gucheng', 'op-lj-001', product());
     const star = await apply(id, 'officer.gucheng', 'op-lj-011', influencer());
-    const brand = await apply(id, 'officer.gucheng', 'op-lj-005', product({ productName: '纳西手工银器', category: 'time_honoured', grade: undefined, serviceHours: { daysPerWeek: 7, hoursPerDay: 12 } }));
-    const small = await apply(id, 'officer.yulong', 'op-lj-012', influencer({ displayName: '古城小李', accounts: [{ platform: 'xiaohongshu', handle: 'gucheng_li', followers: 3200, realNameVerified: true, liveSellingEnabled: true }], encouragedCategories: [] }));
+    const brand = await apply(
+      id,
+      'officer.gucheng',
+      'op-lj-005',
+      product({ productName: '纳西手工银器', category: 'time_honoured', grade: undefined, serviceHours: { daysPerWeek: 7, hoursPerDay: 12 } }),
+    );
+    const small = await apply(
+      id,
+      'officer.yulong',
+      'op-lj-012',
+      influencer({
+        displayName: '古城小李',
+        accounts: [{ platform: 'xiaohongshu', handle: 'gucheng_li', followers: 3200, realNameVerified: true, liveSellingEnabled: true }],
+        encouragedCategories: [],
+      }),
+    );
     expect(star.priority).toBe(3);
     expect(star.priorityReasons.map((r) => r.code)).toEqual(['followers', 'encouraged']);
     expect(brand.priority).toBe(3);
@@ -169,12 +246,12 @@ describe('Lijiang registers', () => {
     expect((await post('officer.gucheng', `/campaigns/${enc(id)}/intake-applications`, { operatorId: 'op-lj-001', form: product() })).status).toBe(409);
 
     const batchPath = `/campaigns/${enc(id)}/intake-batches`;
-    expect((await post('officer.gucheng', batchPath, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) })).status).toBe(403);
+    expect((await post('officer.gucheng', batchPath, { reviewDueAt: shanghaiDate(now + 10 * DAY) })).status).toBe(403);
     expect((await post('auditor.lijiang', batchPath, { reviewDueAt: '2020-01-01' })).status).toBe(400);
-    const b1 = await post('auditor.lijiang', batchPath, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) });
+    const b1 = await post('auditor.lijiang', batchPath, { reviewDueAt: shanghaiDate(now + 10 * DAY) });
     expect(b1.status, JSON.stringify(b1.body)).toBe(201);
     expect(b1.body).toMatchObject({ seq: 1, size: 4, status: 'open' });
-    expect((await post('auditor.lijiang', batchPath, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) })).status).toBe(409); // nothing queued
+    expect((await post('auditor.lijiang', batchPath, { reviewDueAt: shanghaiDate(now + 10 * DAY) })).status).toBe(409); // nothing queued
 
     // The batch lists its applications by priority (equal priorities: first filed first).
     const listed = await get('auditor.lijiang', `/register-entries?filter=${enc(JSON.stringify({ batchId: b1.body.id }))}`);
@@ -186,7 +263,7 @@ describe('Lijiang registers', () => {
     // An application filed after the batch opened waits for the next one.
     const next = await apply(id, 'officer.gucheng', 'op-lj-003', product({ productName: '高原玛咖片' }));
     expect((await h.db.registerEntry.findUniqueOrThrow({ where: { id: next.entryId } })).status).toBe('queued');
-    const b2 = await post('coord.lijiang', batchPath, { reviewDueAt: shanghaiDate(Date.now() + 20 * DAY) });
+    const b2 = await post('coord.lijiang', batchPath, { reviewDueAt: shanghaiDate(now + 20 * DAY) });
     expect(b2.body).toMatchObject({ seq: 2, size: 1 });
     await entryStatus(next.entryId, 'in_review');
 
@@ -214,14 +291,20 @@ describe('Lijiang registers', () => {
     expect(trail.find((a) => a.action === 'intake.filed')!.clause).toContain('备案');
   });
 
-  it('marks a review left open at the batch deadline overdue and escalates it to the centre, across a worker restart', async () => {
+  // (The deadline is a Temporal timer in the entry's workflow; that such timers survive a worker restart
+  // is tested on the dev server, test/notifications.test.ts: the test server cannot restart a worker.)
+  it('marks a review left open at the batch deadline overdue and escalates it to the centre, at the deadline and not before', async () => {
     const id = await launchOpen();
     const e = await apply(id, 'officer.gucheng', 'op-lj-009', product({ productName: '油橄榄精油' }));
-    const b = await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: new Date(Date.now() + 4000).toISOString() });
+    const reviewDueAt = (await h.now()) + DAY;
+    const b = await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: new Date(reviewDueAt).toISOString() });
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     const review = await openTask(e.entryId, 'intake_review');
-    await h.restartWorker(); // the deadline's timer lives in Temporal, not in the worker
-    const escalation = await waitFor(() => h.db.task.findFirst({ where: { caseId: e.entryId, type: 'escalation' } }), 'escalation', 60_000);
+    expect(review.dueAt.getTime()).toBe(reviewDueAt);
+    await h.skipTo(reviewDueAt - MINUTE);
+    expect(await h.db.task.count({ where: { caseId: e.entryId, type: 'escalation' } })).toBe(0);
+    await h.skipTo(reviewDueAt);
+    const escalation = await waitFor(() => h.db.task.findFirst({ where: { caseId: e.entryId, type: 'escalation' } }), 'escalation');
     expect(escalation).toMatchObject({ assigneeRole: 'coordinator', jurisdictionId: '530700', status: 'open' });
     expect((await h.db.task.findUniqueOrThrow({ where: { id: review.id } })).overdue).toBe(true);
     // Late, but not dropped: the office still decides, and the centre acknowledges the escalation.
@@ -235,11 +318,22 @@ describe('Lijiang registers', () => {
 
   it('scores filed entries each period and removes the poor ones once the office confirms', async () => {
     const id = await launchOpen();
+    const now = await h.now();
     const entries = [];
-    for (const [op, name] of [['op-lj-001', '软籽石榴'], ['op-lj-003', '雪桃'], ['op-lj-005', '荞麦'], ['op-lj-007', '雪茶']] as const) entries.push(await apply(id, 'officer.gucheng', op, product({ productName: name })));
-    await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(Date.now() + 10 * DAY) });
-    for (const e of entries) expect((await complete('auditor.lijiang', (await openTask(e.entryId, 'intake_review')).id, { decision: 'admitted' })).status).toBe(200);
-    for (const e of entries) expect((await complete('coord.lijiang', (await openTask(e.entryId, 'filing')).id, { filedOn: '2026-11-21', reference: `LJ-${e.entryId.slice(-6)}` })).status).toBe(200);
+    for (const [op, name] of [
+      ['op-lj-001', '软籽石榴'],
+      ['op-lj-003', '雪桃'],
+      ['op-lj-005', '荞麦'],
+      ['op-lj-007', '雪茶'],
+    ] as const)
+      entries.push(await apply(id, 'officer.gucheng', op, product({ productName: name })));
+    await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(now + 10 * DAY) });
+    for (const e of entries)
+      expect((await complete('auditor.lijiang', (await openTask(e.entryId, 'intake_review')).id, { decision: 'admitted' })).status).toBe(200);
+    for (const e of entries)
+      expect(
+        (await complete('coord.lijiang', (await openTask(e.entryId, 'filing')).id, { filedOn: '2026-11-21', reference: `LJ-${e.entryId.slice(-6)}` })).status,
+      ).toBe(200);
     for (const e of entries) await entryStatus(e.entryId, 'filed');
 
     // The period is a setting: monthly by default, changeable; nonsense is refused.
@@ -250,16 +344,20 @@ describe('Lijiang registers', () => {
     const weekly = await put('coord.lijiang', scoringPath, { period: 'P7D' });
     expect(weekly.status, JSON.stringify(weekly.body)).toBe(200);
     expect(weekly.body.period).toBe('P7D');
-    expect(weekly.body.nextRunAt).toBeGreaterThan(Date.now() + 6 * DAY);
+    expect(weekly.body.nextRunAt).toBeGreaterThan(now + 6 * DAY);
 
     // Figures of the period: the platform's rating, complaints, the regulator's findings.
     const [good, fine, poor, violator] = entries;
-    const metrics = async (e: { entryId: string }, m: object) => expect((await post('auditor.lijiang', `/register-entries/${enc(e.entryId)}/metrics`, m)).status).toBe(201);
+    const metrics = async (e: { entryId: string }, m: object) =>
+      expect((await post('auditor.lijiang', `/register-entries/${enc(e.entryId)}/metrics`, m)).status).toBe(201);
     await metrics(good!, { platformRating: 4.9, complaintRate: 0.2, findings: 0, violation: false });
     await metrics(fine!, { platformRating: 4.6, complaintRate: 1, findings: 0, violation: false });
     await metrics(poor!, { platformRating: 3.2, complaintRate: 6, findings: 0, violation: false });
     await metrics(violator!, { platformRating: 4.8, complaintRate: 0.5, findings: 1, violation: true, note: '虚假宣传' });
-    expect((await post('auditor.lijiang', `/register-entries/${enc(good!.entryId)}/metrics`, { platformRating: 6, complaintRate: 0, findings: 0, violation: false })).status).toBe(400);
+    expect(
+      (await post('auditor.lijiang', `/register-entries/${enc(good!.entryId)}/metrics`, { platformRating: 6, complaintRate: 0, findings: 0, violation: false }))
+        .status,
+    ).toBe(400);
 
     const run = await post('auditor.lijiang', `${scoringPath}/run`);
     expect(run.status, JSON.stringify(run.body)).toBe(201);
@@ -286,7 +384,10 @@ describe('Lijiang registers', () => {
     await waitFor(async () => (await h.db.registerEntry.findUniqueOrThrow({ where: { id: violator!.entryId } })).removalProposed === false, 'kept');
     expect((await h.db.registerEntry.findUniqueOrThrow({ where: { id: violator!.entryId } })).status).toBe('filed');
     // A removed entry takes no more figures; the next run has no new figures and proposes nobody.
-    expect((await post('auditor.lijiang', `/register-entries/${enc(poor!.entryId)}/metrics`, { platformRating: 5, complaintRate: 0, findings: 0, violation: false })).status).toBe(409);
+    expect(
+      (await post('auditor.lijiang', `/register-entries/${enc(poor!.entryId)}/metrics`, { platformRating: 5, complaintRate: 0, findings: 0, violation: false }))
+        .status,
+    ).toBe(409);
     const again = await post('coord.lijiang', `${scoringPath}/run`);
     expect(again.body).toMatchObject({ scored: 0, proposed: 0 });
     const trail = await h.db.auditEvent.findMany({ where: { entityId: poor!.entryId }, orderBy: { id: 'asc' } });
@@ -294,7 +395,10 @@ describe('Lijiang registers', () => {
     expect(trail.find((a) => a.action === 'intake.removed')!.clause).toContain('清退');
 
     // The register workflows join the histories the replay test keeps replaying (RECORD_HISTORIES=1).
-    await waitFor(async () => (await h.env.client.workflow.getHandle(`register-entry-${poor!.entryId}`).describe()).status.name === 'COMPLETED', 'entry workflow over');
+    await waitFor(
+      async () => (await h.env.client.workflow.getHandle(`register-entry-${poor!.entryId}`).describe()).status.name === 'COMPLETED',
+      'entry workflow over',
+    );
     await recordHistory(h, `campaign-${id}`, 'lijiang-campaign');
     await recordHistory(h, `case-${poor!.entryId}`, 'lijiang-intake');
     await recordHistory(h, `register-entry-${poor!.entryId}`, 'lijiang-register-entry');

@@ -70,7 +70,10 @@ describe('request ids', () => {
     const call = apiClient(api.url);
     const [coord, officer] = [await call.login('coord.changxing'), await call.login('officer.zhicheng')];
     const year = await uniqueYear(h.db);
-    const launched = await call.call('POST', '/campaigns', { token: coord, body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(), reminderLeadHours: 0, operatorIds: ['op-cx-001'] } });
+    const launched = await call.call('POST', '/campaigns', {
+      token: coord,
+      body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(), reminderLeadHours: 0, operatorIds: ['op-cx-001'] },
+    });
     expect(launched.status, JSON.stringify(launched.body)).toBe(201);
     const campaignId = launched.body.id as string;
     const task = await waitFor(() => h.db.task.findFirst({ where: { campaignId, type: 'self_check', status: 'open' } }), 'the self-check task');
@@ -86,11 +89,22 @@ describe('request ids', () => {
     expect(res.headers.get('x-request-id')).toBe(requestId);
 
     // The API's line for the request: its id, route, status and who asked.
-    const apiLine = await waitFor(async () => lines.find((l) => l.service === 'api' && l.requestId === requestId && l.msg === 'request completed'), 'the API’s log line');
-    expect(apiLine).toMatchObject({ level: 'info', req: { method: 'POST', url: `/api/tasks/${encodeURIComponent(task.id)}/complete` }, res: { statusCode: 200 }, userId: 'u-officer-zhicheng' });
+    const apiLine = await waitFor(
+      async () => lines.find((l) => l.service === 'api' && l.requestId === requestId && l.msg === 'request completed'),
+      'the API’s log line',
+    );
+    expect(apiLine).toMatchObject({
+      level: 'info',
+      req: { method: 'POST', url: `/api/tasks/${encodeURIComponent(task.id)}/complete` },
+      res: { statusCode: 200 },
+      userId: 'u-officer-zhicheng',
+    });
     expect(JSON.stringify(apiLine)).not.toContain(officer); // the bearer token is never logged
     // The worker's line for the activity that wrote the completion into the task table, same id.
-    const activityLine = await waitFor(async () => lines.find((l) => l.service === 'worker' && l.requestId === requestId && l.activityType === 'recordTaskCompletion'), 'the activity’s log line');
+    const activityLine = await waitFor(
+      async () => lines.find((l) => l.service === 'worker' && l.requestId === requestId && l.activityType === 'recordTaskCompletion'),
+      'the activity’s log line',
+    );
     expect(activityLine).toMatchObject({ level: 'info', msg: 'activity completed', workflowId: task.workflowId });
     // The self-check review the completion opened was written for the same request.
     expect(lines.some((l) => l.service === 'worker' && l.requestId === requestId && l.activityType !== 'recordTaskCompletion')).toBe(true);

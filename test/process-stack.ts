@@ -56,7 +56,10 @@ export async function startStack(dir: string): Promise<Stack> {
   let temporal = await startDevServerOnFreePort({ dbFile, log: temporalLog });
   const temporalPort = Number(temporal.address.split(':').pop());
   const bundlePath = path.join(dir, 'workflow-bundle.js');
-  writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined })).code);
+  writeFileSync(
+    bundlePath,
+    (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined })).code,
+  );
   const apiPort = await freePort();
   const workerMetricsPort = await freePort();
   const env = {

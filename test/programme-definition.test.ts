@@ -1,25 +1,31 @@
-// Programmes defined as data (issue #8 Part B; DOMAIN.md Programme D) on the real dev server through the API:
+// Programmes defined as data (issue #8 Part B; DOMAIN.md Programme D) through the API, on Temporal's
+// time-skipping test server (test/helpers-time.ts: the test moves the clock from stage to stage):
 // definitions refused with every problem's path in Chinese and English; a Shanghai-style three-stage base
 // evaluation (seeds/shanghai-live-ecommerce-measures.txt 一、（二）) defined, launched and run by the same
 // engine with no code of its own: form tasks checked against their field lists, stages closed early, the
 // rubric scored (total computed, a veto excludes), the roster confirmed by threshold; then a revision
 // (version 2) while the campaign runs: the running campaign keeps version 1, a new launch takes version 2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordHistory, startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { recordHistory, uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { shanghaiSpec } from './helpers-programmes.js';
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 const tokens: Record<string, string> = {};
 const token = async (u: string) => (tokens[u] ??= await api.login(u));
 const started: string[] = [];
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
 });
 afterAll(async () => {
-  for (const id of started) await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done').catch(() => {});
+  for (const id of started)
+    await h.env.client.workflow
+      .getHandle(`campaign-${id}`)
+      .terminate('test done')
+      .catch(() => {});
   await api?.close();
   await h?.stop();
 });
@@ -29,6 +35,8 @@ const post = (user: string, path: string, body?: unknown) => call('POST', user, 
 const get = (user: string, path: string) => call('GET', user, path);
 const enc = encodeURIComponent;
 const iso = (ms: number) => new Date(ms).toISOString();
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
 const paths = (r: { body: any }) => (r.body.fields ?? []).map((f: { path: string }) => f.path);
 
 /** The county officer of a task's jurisdiction (defined form tasks for officers lie at the operator's county). */
@@ -42,11 +50,23 @@ describe('defining a programme', () => {
     const base = shanghaiSpec(`sh_bad_${Date.now()}`);
     const cases: [object, string, RegExp][] = [
       [{ ...base, taskTypes: [{ ...base.taskTypes[0]!, role: 'inspector' }, base.taskTypes[1]] }, 'taskTypes.0.role', /unknown role "inspector"/],
-      [{ ...base, rubric: { ...base.rubric, items: base.rubric.items.map((x, i) => (i === 0 ? { ...x, points: 20 } : x)) } }, 'rubric.items', /add up to 100, not 90/],
+      [
+        { ...base, rubric: { ...base.rubric, items: base.rubric.items.map((x, i) => (i === 0 ? { ...x, points: 20 } : x)) } },
+        'rubric.items',
+        /add up to 100, not 90/,
+      ],
       [{ ...base, stages: [{ ...base.stages[0]!, taskTypes: [] }, ...base.stages.slice(1)] }, 'stages.0.taskTypes', /has no task type/],
-      [{ ...base, stages: [...base.stages, { key: 'summary', name: '总结', nameEn: 'Summary', durationDays: 10, taskTypes: ['report'] }] }, 'stages.3.taskTypes.0', /unknown task type "report"/],
+      [
+        { ...base, stages: [...base.stages, { key: 'summary', name: '总结', nameEn: 'Summary', durationDays: 10, taskTypes: ['report'] }] },
+        'stages.3.taskTypes.0',
+        /unknown task type "report"/,
+      ],
       [{ ...base, roster: { name: '名单', nameEn: 'List' } }, 'roster', /threshold, a quota/],
-      [{ ...base, taskTypes: [{ ...base.taskTypes[0]!, form: [{ key: 'x', label: '甲', labelEn: 'X', type: 'file', required: true }] }, base.taskTypes[1]] }, 'taskTypes.0.form.0.type', /bad field type "file"/],
+      [
+        { ...base, taskTypes: [{ ...base.taskTypes[0]!, form: [{ key: 'x', label: '甲', labelEn: 'X', type: 'file', required: true }] }, base.taskTypes[1]] },
+        'taskTypes.0.form.0.type',
+        /bad field type "file"/,
+      ],
       [{ ...base, stages: [base.stages[0], base.stages[0], base.stages[2]] }, 'stages.1.key', /duplicate stage key/],
     ];
     for (const [spec, path, en] of cases) {
@@ -87,15 +107,23 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
 
     // Launch version 1 for three operators of the city; the materials stage is open now.
     const year = await uniqueYear(h.db);
-    const t0 = Date.now();
+    const t0 = await h.now();
     const stages = [
-      { key: 'materials', startsAt: iso(t0 - 500), dueAt: iso(t0 + 12_000) },
-      // Closing a stage early does not bring the next one forward (stages are dated): they follow closely.
-      { key: 'inspection', startsAt: iso(t0 + 13_000), dueAt: iso(t0 + 26_000) },
-      { key: 'evaluation', startsAt: iso(t0 + 27_000), dueAt: iso(t0 + 600_000) },
+      { key: 'materials', startsAt: iso(t0 - 500), dueAt: iso(t0 + 10 * DAY) },
+      // Closing a stage early does not bring the next one forward (stages are dated): the test moves the
+      // clock to each start.
+      { key: 'inspection', startsAt: iso(t0 + 11 * DAY), dueAt: iso(t0 + 20 * DAY) },
+      { key: 'evaluation', startsAt: iso(t0 + 21 * DAY), dueAt: iso(t0 + 60 * DAY) },
     ];
     const ops = ['op-zs-001', 'op-zs-002', 'op-zs-003'];
-    const launched = await post('coord.zhoushan', '/campaigns', { programme: id, year, jurisdictionId: '330900', stages, reminderLeadHours: 0, operatorIds: ops });
+    const launched = await post('coord.zhoushan', '/campaigns', {
+      programme: id,
+      year,
+      jurisdictionId: '330900',
+      stages,
+      reminderLeadHours: 0,
+      operatorIds: ops,
+    });
     expect(launched.status, JSON.stringify(launched.body)).toBe(201);
     const campaignId = launched.body.id as string;
     started.push(campaignId);
@@ -144,7 +172,12 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
     expect(paths(await post(officer, `/tasks/${enc(first.id)}/complete`, { baseName: '某基地', area: 1200, theme: '海鲜' }))).toEqual(['theme']);
     // Version 1's form is complete without version 2's licence number.
     for (const t of materials) {
-      const r = await post(await officerOf(t.jurisdictionId), `/tasks/${enc(t.id)}/complete`, { baseName: `基地 ${t.caseId}`, area: 1500, mcnCount: 3, theme: '农产品' });
+      const r = await post(await officerOf(t.jurisdictionId), `/tasks/${enc(t.id)}/complete`, {
+        baseName: `基地 ${t.caseId}`,
+        area: 1500,
+        mcnCount: 3,
+        theme: '农产品',
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     // The coordinator closes the stage early (existing API): nothing is overdue.
@@ -154,29 +187,50 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
     // Too early for the roster: the rubric stage has not started.
     expect((await post('coord.zhoushan', `/campaigns/${cid}/roster`, {})).status).toBe(409);
 
-    // 实地核查: the city auditor's form, at the campaign's jurisdiction.
+    // 实地核查: the city auditor's form, at the campaign's jurisdiction, from the stage's start (not before).
+    await h.skipTo(t0 + 11 * DAY - MINUTE);
+    expect(await h.db.task.count({ where: { campaignId, type: 'form:site_check' } })).toBe(0);
+    await h.skipTo(t0 + 11 * DAY);
     const checks = await waitFor(async () => {
       const t = await h.db.task.findMany({ where: { campaignId, type: 'form:site_check' }, orderBy: { id: 'asc' } });
       return t.length === 3 && t;
-    }, 'site checks', 30_000);
+    }, 'site checks');
     expect(checks.every((t) => t.jurisdictionId === '330900' && t.assigneeRole === 'auditor')).toBe(true);
-    expect(paths(await post('auditor.zhoushan', `/tasks/${enc(checks[0]!.id)}/complete`, { visitedOn: '2026-02-30', facilitiesOk: true }))).toEqual(['visitedOn']);
-    for (const t of checks) expect((await post('auditor.zhoushan', `/tasks/${enc(t.id)}/complete`, { visitedOn: `${year}-03-15`, facilitiesOk: true })).status).toBe(200);
+    expect(paths(await post('auditor.zhoushan', `/tasks/${enc(checks[0]!.id)}/complete`, { visitedOn: '2026-02-30', facilitiesOk: true }))).toEqual([
+      'visitedOn',
+    ]);
+    for (const t of checks)
+      expect((await post('auditor.zhoushan', `/tasks/${enc(t.id)}/complete`, { visitedOn: `${year}-03-15`, facilitiesOk: true })).status).toBe(200);
     expect((await post('coord.zhoushan', `/campaigns/${cid}/stages/inspection/close`, { reason: '核查完毕' })).status).toBe(200);
 
     // 综合评价: the rubric task (the spec's role: the city auditor), each item at most its points, the total
     // computed; a veto item excludes the case whatever its points.
+    await h.skipTo(t0 + 21 * DAY - MINUTE);
+    expect(await h.db.task.count({ where: { campaignId, type: 'rubric' } })).toBe(0);
+    await h.skipTo(t0 + 21 * DAY);
     const rubric = await waitFor(async () => {
       const t = await h.db.task.findMany({ where: { campaignId, type: 'rubric' }, orderBy: { id: 'asc' } });
       return t.length === 3 && t;
-    }, 'rubric tasks', 40_000);
+    }, 'rubric tasks');
     const rubricOf = (op: string) => rubric.find((t) => t.caseId === caseOf(op))!;
     expect((rubricOf('op-zs-001').details as any).items.map((x: { key: string }) => x.key)).toEqual(['infrastructure', 'cluster', 'demonstration']);
-    const over = await post('auditor.zhoushan', `/tasks/${enc(rubricOf('op-zs-001').id)}/complete`, { points: { infrastructure: 31, cluster: 40, demonstration: 30 }, vetoes: [] });
+    const over = await post('auditor.zhoushan', `/tasks/${enc(rubricOf('op-zs-001').id)}/complete`, {
+      points: { infrastructure: 31, cluster: 40, demonstration: 30 },
+      vetoes: [],
+    });
     expect(over.status).toBe(400);
     expect(paths(over)).toEqual(['points.infrastructure']);
-    expect(paths(await post('auditor.zhoushan', `/tasks/${enc(rubricOf('op-zs-001').id)}/complete`, { points: { infrastructure: 30, cluster: 40 }, vetoes: [] }))).toEqual(['points.demonstration']);
-    expect((await post('officer.dinghai', `/tasks/${enc(rubricOf('op-zs-001').id)}/complete`, { points: { infrastructure: 30, cluster: 40, demonstration: 30 }, vetoes: [] })).status).toBe(403);
+    expect(
+      paths(await post('auditor.zhoushan', `/tasks/${enc(rubricOf('op-zs-001').id)}/complete`, { points: { infrastructure: 30, cluster: 40 }, vetoes: [] })),
+    ).toEqual(['points.demonstration']);
+    expect(
+      (
+        await post('officer.dinghai', `/tasks/${enc(rubricOf('op-zs-001').id)}/complete`, {
+          points: { infrastructure: 30, cluster: 40, demonstration: 30 },
+          vetoes: [],
+        })
+      ).status,
+    ).toBe(403);
     const score = async (op: string, points: Record<string, number>, vetoes: string[] = []) => {
       const r = await post('auditor.zhoushan', `/tasks/${enc(rubricOf(op).id)}/complete`, { points, vetoes, comment: '综合评价' });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -197,7 +251,9 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
     const roster = await post('coord.zhoushan', `/campaigns/${cid}/roster`, {});
     expect(roster.status, JSON.stringify(roster.body)).toBe(201);
     expect(roster.body).toMatchObject({ id: `${campaignId}:list:1`, kind: 'list', seq: 1 });
-    expect(roster.body.entries.map((e: { caseId: string; totalScore: number; rank: number }) => [e.caseId, e.totalScore, e.rank])).toEqual([[caseOf('op-zs-001'), 94, 1]]);
+    expect(roster.body.entries.map((e: { caseId: string; totalScore: number; rank: number }) => [e.caseId, e.totalScore, e.rank])).toEqual([
+      [caseOf('op-zs-001'), 94, 1],
+    ]);
     expect((await post('coord.zhoushan', `/campaigns/${cid}/roster`, {})).status).toBe(409);
     const listed = await get('leader.zhoushan', `/rosters?filter=${enc(JSON.stringify({ campaignId, kind: 'list' }))}`);
     expect(listed.body.map((x: { id: string }) => x.id)).toEqual([`${campaignId}:list:1`]);
@@ -207,7 +263,10 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
     expect(steps).toEqual({ 'op-zs-001': 'listed', 'op-zs-002': 'not_listed', 'op-zs-003': 'vetoed' });
     // A defined case's history joins the ones the replay test keeps replaying (RECORD_HISTORIES=1).
     await recordHistory(h, `case-${caseOf('op-zs-001')}`, 'defined-case');
-    const trail = await h.db.auditEvent.findMany({ where: { campaignId, action: { in: ['case.listed', 'case.not_listed', 'case.audit_vetoed', 'roster.published'] } }, orderBy: { id: 'asc' } });
+    const trail = await h.db.auditEvent.findMany({
+      where: { campaignId, action: { in: ['case.listed', 'case.not_listed', 'case.audit_vetoed', 'roster.published'] } },
+      orderBy: { id: 'asc' },
+    });
     expect(trail.map((e) => e.action).sort()).toEqual(['case.audit_vetoed', 'case.listed', 'case.not_listed', 'roster.published']);
     expect(trail.every((e) => e.clause === shanghaiSpec(id).clause)).toBe(true);
     const c1After = await h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
@@ -215,7 +274,7 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
 
     // A new launch takes version 2: its form asks for the licence number.
     const year2 = await uniqueYear(h.db);
-    const t1 = Date.now();
+    const t1 = await h.now();
     const launched2 = await post('coord.zhoushan', '/campaigns', {
       programme: id,
       year: year2,
@@ -239,6 +298,8 @@ describe('a Shanghai-style base evaluation run from its definition', () => {
     const missing = await post(o2, `/tasks/${enc(m2.id)}/complete`, { baseName: '新基地', area: 800, theme: '工业品' });
     expect(missing.status).toBe(400);
     expect(paths(missing)).toEqual(['licenceNo']);
-    expect((await post(o2, `/tasks/${enc(m2.id)}/complete`, { baseName: '新基地', area: 800, theme: '工业品', licenceNo: '91310000MA1FL0001X' })).status).toBe(200);
-  }, 150_000);
+    expect((await post(o2, `/tasks/${enc(m2.id)}/complete`, { baseName: '新基地', area: 800, theme: '工业品', licenceNo: '91310000MA1FL0001X' })).status).toBe(
+      200,
+    );
+  });
 });

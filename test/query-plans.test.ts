@@ -33,7 +33,9 @@ beforeAll(async () => {
   await sql.connect();
   await seed();
   logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ level: 'query', emit: 'event' }] });
-  (logged as unknown as { $on(event: 'query', cb: (e: { query: string; params: string }) => void): void }).$on('query', (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  (logged as unknown as { $on(event: 'query', cb: (e: { query: string; params: string }) => void): void }).$on('query', (e) =>
+    captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }),
+  );
   const app = createApp({ db: logged, client: h.env.client, taskQueue: h.taskQueue, namespace: 'default' });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -55,8 +57,12 @@ afterAll(async () => {
  */
 async function seed() {
   await sql.query(`INSERT INTO jurisdiction (id, name, level, parent_id, path) VALUES ('pl', '规划市', 'city', NULL, '/pl/')`);
-  await sql.query(`INSERT INTO jurisdiction (id, name, level, parent_id, path) SELECT 'pl-' || c, '规划县' || c, 'county', 'pl', '/pl/pl-' || c || '/' FROM generate_series(1, 20) c`);
-  await sql.query(`INSERT INTO jurisdiction (id, name, level, parent_id, path) SELECT 'pl-' || c || '-' || s, '规划所' || c || '-' || s, 'station', 'pl-' || c, '/pl/pl-' || c || '/pl-' || c || '-' || s || '/' FROM generate_series(1, 20) c, generate_series(1, 10) s`);
+  await sql.query(
+    `INSERT INTO jurisdiction (id, name, level, parent_id, path) SELECT 'pl-' || c, '规划县' || c, 'county', 'pl', '/pl/pl-' || c || '/' FROM generate_series(1, 20) c`,
+  );
+  await sql.query(
+    `INSERT INTO jurisdiction (id, name, level, parent_id, path) SELECT 'pl-' || c || '-' || s, '规划所' || c || '-' || s, 'station', 'pl-' || c, '/pl/pl-' || c || '/pl-' || c || '-' || s || '/' FROM generate_series(1, 20) c, generate_series(1, 10) s`,
+  );
   await sql.query(`INSERT INTO campaign (id, programme, name, year, jurisdiction_id, status, definition, workflow_id, launched_by_id, launched_at)
     VALUES ('plans-cx', 'changxing', 'plans', 2200, '330522', 'running', '{}', 'wf-plans-cx', 'u-coord-changxing', now()),
            ('plans-zs', 'zhoushan', 'plans', 2200, '330900', 'running', '{}', 'wf-plans-zs', 'u-coord-zhoushan', now())`);
@@ -85,7 +91,11 @@ async function seed() {
 }
 
 async function login(username: string) {
-  const r = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
+  const r = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
   return ((await r.json()) as { token: string }).token;
 }
 
@@ -121,7 +131,9 @@ describe('list query plans at 100,000 tasks', () => {
     for (const l of LISTS) {
       tokens[l.user] ??= await login(l.user);
       captured.length = 0;
-      const r = await fetch(`${base}${l.path.replace(/\{.*\}|\[.*\]/g, (m) => encodeURIComponent(m))}`, { headers: { authorization: `Bearer ${tokens[l.user]}` } });
+      const r = await fetch(`${base}${l.path.replace(/\{.*\}|\[.*\]/g, (m) => encodeURIComponent(m))}`, {
+        headers: { authorization: `Bearer ${tokens[l.user]}` },
+      });
       expect(r.status, `${l.user} ${l.path}`).toBe(200);
       for (const q of captured.filter((c) => /^SELECT/i.test(c.query) && BIG.some((t) => c.query.includes(`"${t}"`)))) {
         const { rows } = await sql.query(`EXPLAIN (FORMAT JSON) ${q.query}`, q.params);
@@ -142,7 +154,11 @@ describe('list query plans at 100,000 tasks', () => {
       return { status: r.status, body: (await r.json()) as { id: string | number }[] & { messageEn?: string }, next: r.headers.get('x-next-cursor') };
     };
     const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
-    for (const [list, sort] of [['/audit-events', ['id', 'DESC']], ['/tasks', ['dueAt', 'ASC']], ['/tasks', ['createdAt', 'DESC']]] as const) {
+    for (const [list, sort] of [
+      ['/audit-events', ['id', 'DESC']],
+      ['/tasks', ['dueAt', 'ASC']],
+      ['/tasks', ['createdAt', 'DESC']],
+    ] as const) {
       const q = `sort=${enc(sort)}&filter=${enc(list === '/tasks' ? { status: 'open' } : {})}`;
       // Deeper in the list: the page after offset 500 by range, and the same page by the cursor of the one before.
       const before = await get(`${list}?${q}&range=${enc([475, 499])}`);
@@ -150,7 +166,10 @@ describe('list query plans at 100,000 tasks', () => {
       expect(before.next, list).toBeTruthy();
       const byCursor = await get(`${list}?${q}&range=${enc([0, 24])}&cursor=${before.next}`);
       expect(byCursor.status).toBe(200);
-      expect(byCursor.body.map((x) => x.id), `${list} ${sort.join(' ')}`).toEqual(byRange.body.map((x) => x.id));
+      expect(
+        byCursor.body.map((x) => x.id),
+        `${list} ${sort.join(' ')}`,
+      ).toEqual(byRange.body.map((x) => x.id));
       // The keyset page skips nothing: its query has no offset to walk.
       const page = captured.find((c) => /^SELECT/i.test(c.query) && !/COUNT\(/.test(c.query))!;
       expect(Number(page.params.at(-1))).toBe(0);

@@ -1,15 +1,15 @@
 // The operator register (zhoushan 六、（一）调查摸底) through the API: county officers keep their own
 // jurisdiction's register, by form or CSV (every bad line reported, nothing half-imported), audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { demoUscc } from '../prisma/seed.js';
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness(); // no workflow runs here: the fast tier's harness will do
   api = await startApi(h);
   for (const u of ['officer.dinghai', 'officer.putuo', 'leader.zhoushan']) tokens[u] = await api.login(u);
 });
@@ -44,13 +44,20 @@ describe('operator register', () => {
     const ok = await api.call('POST', '/operators/import', { token: tokens['officer.dinghai'], rawBody: good, contentType: 'text/csv' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body).toEqual({ created: 2, updated: 0 });
-    expect(await h.db.operator.findUniqueOrThrow({ where: { uscc: u2 } })).toMatchObject({ kind: 'ecommerce', dishonestListed: true, jurisdictionId: '330902' });
+    expect(await h.db.operator.findUniqueOrThrow({ where: { uscc: u2 } })).toMatchObject({
+      kind: 'ecommerce',
+      dishonestListed: true,
+      jurisdictionId: '330902',
+    });
     // Importing again updates (the register is maintained, not appended to).
     const again = await api.call('POST', '/operators/import', { token: tokens['officer.dinghai'], body: { csv: good.replace(',否,是', ',否,否') } });
     expect(again.body).toEqual({ created: 0, updated: 2 });
     expect((await h.db.operator.findUniqueOrThrow({ where: { uscc: u2 } })).dishonestListed).toBe(false);
     // Another county may neither import over it nor edit it.
-    const foreign = await api.call('POST', '/operators/import', { token: tokens['officer.putuo'], body: { csv: `${header}\n抢注,${u1},主播,330903,2021-05-10,,否,否` } });
+    const foreign = await api.call('POST', '/operators/import', {
+      token: tokens['officer.putuo'],
+      body: { csv: `${header}\n抢注,${u1},主播,330903,2021-05-10,,否,否` },
+    });
     expect(foreign.body.fields[0].messageEn).toMatch(/registered in another jurisdiction/);
     const id = (await h.db.operator.findUniqueOrThrow({ where: { uscc: u1 } })).id;
     expect((await api.call('PUT', `/operators/${id}`, { token: tokens['officer.putuo'], body: { abnormalListed: true } })).status).toBe(403);
@@ -66,20 +73,34 @@ describe('operator register', () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ abnormalListed: true, uscc: u1 });
     const audit = await h.db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['operator.registered', 'u-officer-dinghai'], ['operator.updated', 'u-officer-dinghai'], ['operator.updated', 'u-officer-dinghai']]);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ['operator.registered', 'u-officer-dinghai'],
+      ['operator.updated', 'u-officer-dinghai'],
+      ['operator.updated', 'u-officer-dinghai'],
+    ]);
     expect(audit.every((a) => a.clause?.includes('调查摸底'))).toBe(true);
     expect((await api.call('POST', '/operators/import', { token: tokens['leader.zhoushan'], body: { csv: good } })).status).toBe(403);
   });
 
   it('registers one operator from the form, refusing a known USCC and a foreign jurisdiction', async () => {
     const u = demoUscc('330902', 904);
-    const body = { name: '定海直播基地', uscc: u, kind: 'live_base', jurisdictionId: '330902', registeredOn: '2019-06-01', platformAccounts: [{ platform: 'douyin', account: 'dh_base', followers: 52000 }] };
+    const body = {
+      name: '定海直播基地',
+      uscc: u,
+      kind: 'live_base',
+      jurisdictionId: '330902',
+      registeredOn: '2019-06-01',
+      platformAccounts: [{ platform: 'douyin', account: 'dh_base', followers: 52000 }],
+    };
     expect((await api.call('POST', '/operators', { token: tokens['officer.putuo'], body })).status).toBe(403);
     const created = await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: `op-${u.toLowerCase()}`, kind: 'live_base', abnormalListed: false });
     expect((await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body })).status).toBe(409);
-    expect((await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body: { ...body, uscc: demoUscc('330902', 905), registeredOn: '2019-13-01' } })).status).toBe(400);
+    expect(
+      (await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body: { ...body, uscc: demoUscc('330902', 905), registeredOn: '2019-13-01' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('refuses a bad 统一社会信用代码 naming the rule it breaks: length, characters, division code, check character', async () => {
@@ -87,9 +108,21 @@ describe('operator register', () => {
     const body = { name: '定海码错主体', kind: 'streamer', jurisdictionId: '330902', registeredOn: '2020-06-01' };
     const cases: [string, string, string][] = [
       [u.slice(0, 17), '统一社会信用代码无效：长度应为 18 位（现为 17 位）', 'invalid USCC: it must be 18 characters long, not 17'],
-      [`${u.slice(0, 12)}Z${u.slice(13)}`, '统一社会信用代码无效：含不允许的字符「Z」（只用数字和大写字母，不使用 I、O、S、V、Z）', 'invalid USCC: it contains "Z" (only digits and capital letters, never I, O, S, V or Z)'],
-      [`${u.slice(0, 5)}X${u.slice(6)}`, `统一社会信用代码无效：第 3–8 位应为行政区划码（6 位数字），现为「${u.slice(2, 5)}X${u.slice(6, 8)}」`, `invalid USCC: characters 3–8 must be the administrative division code (6 digits), not "${u.slice(2, 5)}X${u.slice(6, 8)}"`],
-      [`${u.slice(0, 17)}${u[17] === 'Y' ? 'X' : 'Y'}`, `统一社会信用代码无效：校验位错误，应为「${u[17]}」`, `invalid USCC: the check character is wrong, it should be ${u[17]}`],
+      [
+        `${u.slice(0, 12)}Z${u.slice(13)}`,
+        '统一社会信用代码无效：含不允许的字符「Z」（只用数字和大写字母，不使用 I、O、S、V、Z）',
+        'invalid USCC: it contains "Z" (only digits and capital letters, never I, O, S, V or Z)',
+      ],
+      [
+        `${u.slice(0, 5)}X${u.slice(6)}`,
+        `统一社会信用代码无效：第 3–8 位应为行政区划码（6 位数字），现为「${u.slice(2, 5)}X${u.slice(6, 8)}」`,
+        `invalid USCC: characters 3–8 must be the administrative division code (6 digits), not "${u.slice(2, 5)}X${u.slice(6, 8)}"`,
+      ],
+      [
+        `${u.slice(0, 17)}${u[17] === 'Y' ? 'X' : 'Y'}`,
+        `统一社会信用代码无效：校验位错误，应为「${u[17]}」`,
+        `invalid USCC: the check character is wrong, it should be ${u[17]}`,
+      ],
     ];
     for (const [uscc, zh, en] of cases) {
       const r = await api.call('POST', '/operators', { token: tokens['officer.dinghai'], body: { ...body, uscc } });
@@ -97,7 +130,10 @@ describe('operator register', () => {
     }
     // The CSV import says the same, line by line.
     const header = '名称,统一社会信用代码,主体类型,辖区代码,注册日期';
-    const imported = await api.call('POST', '/operators/import', { token: tokens['officer.dinghai'], body: { csv: [header, ...cases.map(([uscc]) => `码错,${uscc},主播,330902,2020-06-01`)].join('\n') } });
+    const imported = await api.call('POST', '/operators/import', {
+      token: tokens['officer.dinghai'],
+      body: { csv: [header, ...cases.map(([uscc]) => `码错,${uscc},主播,330902,2020-06-01`)].join('\n') },
+    });
     expect(imported.status).toBe(400);
     expect(imported.body.fields.map((f: { messageEn: string }) => f.messageEn)).toEqual(cases.map(([, , en], i) => `line ${i + 2}: uscc: ${en}`));
     expect(imported.body.fields.map((f: { messageZh: string }) => f.messageZh)).toEqual(cases.map(([, zh], i) => `第 ${i + 2} 行：uscc ${zh}`));

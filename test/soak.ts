@@ -45,11 +45,21 @@ export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: 
     for (;;) {
       try {
         if (!tokens[user]) {
-          const r = await fetch(`${stack.apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo1234' }), signal: AbortSignal.timeout(20_000) });
+          const r = await fetch(`${stack.apiUrl}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: user, password: 'demo1234' }),
+            signal: AbortSignal.timeout(20_000),
+          });
           if (r.status !== 200) throw new Error(`login ${r.status}`);
           tokens[user] = ((await r.json()) as { token: string }).token;
         }
-        const r = await fetch(`${stack.apiUrl}/api${path}`, { method, headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+        const r = await fetch(`${stack.apiUrl}/api${path}`, {
+          method,
+          headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(30_000),
+        });
         const text = await r.text();
         if (r.status >= 500) {
           if (r.status !== 503) unexpected.push(`${method} ${path} → ${r.status} ${text.slice(0, 200)}`);
@@ -57,7 +67,7 @@ export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: 
         }
         return { status: r.status, body: text ? JSON.parse(text) : undefined, retried };
       } catch (e) {
-        if (Date.now() > end) throw new Error(`${method} ${path} kept failing: ${String(e)}`);
+        if (Date.now() > end) throw new Error(`${method} ${path} kept failing: ${String(e)}`, { cause: e });
         retried = true;
         await sleep(500);
       }
@@ -113,21 +123,34 @@ export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: 
   for (let cycle = 0; cycle < opts.cycles; cycle++) {
     const fault = FAULTS[cycle % FAULTS.length]!;
     log(`cycle ${cycle + 1}/${opts.cycles}: ${fault}`);
-    const launched = await call('POST', '/campaigns', 'coord.changxing', { programme: 'changxing', year: 3000 + cycle, jurisdictionId: '330522', stages: compressedCalendar({ startInMs: 200, stageMs: [500, 600_000, 600_000, 600_000, 600_000], gapMs: 100 }), reminderLeadHours: 0, operatorIds: OPERATORS });
-    if (launched.status !== 201 && !(launched.status === 409 && launched.retried)) throw new Error(`launch: ${launched.status} ${JSON.stringify(launched.body)}`);
+    const launched = await call('POST', '/campaigns', 'coord.changxing', {
+      programme: 'changxing',
+      year: 3000 + cycle,
+      jurisdictionId: '330522',
+      stages: compressedCalendar({ startInMs: 200, stageMs: [500, 600_000, 600_000, 600_000, 600_000], gapMs: 100 }),
+      reminderLeadHours: 0,
+      operatorIds: OPERATORS,
+    });
+    if (launched.status !== 201 && !(launched.status === 409 && launched.retried))
+      throw new Error(`launch: ${launched.status} ${JSON.stringify(launched.body)}`);
     const campaignId = `changxing-330522-${3000 + cycle}`;
     campaigns.push(campaignId);
 
     // Self-checks, with the fault among them; then the station's review of each, which exists only if
     // the workflows carried on after the fault.
     const checks = await openTasks(campaignId, 'self_check', OPERATORS.length);
-    await decideUnderFault(fault, checks.map((t) => async () => {
-      const ok = await complete(t.id, OFFICERS[t.jurisdictionId]!, compliant);
-      if (ok) acknowledged.push({ taskId: t.id, user: OFFICERS[t.jurisdictionId]! });
-      return ok;
-    }), next);
+    await decideUnderFault(
+      fault,
+      checks.map((t) => async () => {
+        const ok = await complete(t.id, OFFICERS[t.jurisdictionId]!, compliant);
+        if (ok) acknowledged.push({ taskId: t.id, user: OFFICERS[t.jurisdictionId]! });
+        return ok;
+      }),
+      next,
+    );
     const reviews = await openTasks(campaignId, 'self_check_review', OPERATORS.length);
-    for (const t of reviews) if (await complete(t.id, OFFICERS[t.jurisdictionId]!, { decision: 'accepted' })) acknowledged.push({ taskId: t.id, user: OFFICERS[t.jurisdictionId]! });
+    for (const t of reviews)
+      if (await complete(t.id, OFFICERS[t.jurisdictionId]!, { decision: 'accepted' })) acknowledged.push({ taskId: t.id, user: OFFICERS[t.jurisdictionId]! });
 
     // Bad input, once the system is whole again: never a 5xx.
     const fuzz = await fuzzWrites(stack.apiUrl, tokens['coord.changxing']!, opts.fuzzPerCycle ?? 20, (opts.seed ?? 42) + cycle);
@@ -156,7 +179,16 @@ export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: 
       duplicates++;
       log(`duplicate tasks: ${g.caseId} ${g.type} × ${g._count._all}`);
     }
-  return { cycles: opts.cycles, decisions: acknowledged.length, lost, duplicates, mismatches, fuzzed, serverErrors: serverErrors + unexpected.length, unexpected };
+  return {
+    cycles: opts.cycles,
+    decisions: acknowledged.length,
+    lost,
+    duplicates,
+    mismatches,
+    fuzzed,
+    serverErrors: serverErrors + unexpected.length,
+    unexpected,
+  };
 }
 
 /**
@@ -167,14 +199,28 @@ export async function fuzzWrites(apiUrl: string, token: string, perRoute: number
   const doc = (await (await fetch(`${apiUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   // The document's paths carry the /api prefix; requests add it back below.
   const writes = Object.entries(doc.paths)
-    .flatMap(([p, ops]) => Object.keys(ops).filter((m) => ['post', 'put', 'delete'].includes(m)).map((method) => ({ method, path: p.replace(/^\/api(?=\/)/, '') })))
+    .flatMap(([p, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['post', 'put', 'delete'].includes(m))
+        .map((method) => ({ method, path: p.replace(/^\/api(?=\/)/, '') })),
+    )
     .filter((r) => !r.path.startsWith('/auth/'));
   if (writes.length === 0 || !writes.every((r) => doc.paths[`/api${r.path}`])) throw new Error('fuzzWrites: no write routes found in /api/openapi.json');
   const bodies = fc.sample(
     fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.string({ unit: 'binary', maxLength: 200 }),
-      fc.constantFrom('{', '{"a":', '[1,2', '\u0000', '{"taskIds":"x"}', `{"reason":"${'长'.repeat(5000)}"}`, '{"userId":null}', '{"score":-1}', '{"points":{"a":101}}'),
+      fc.constantFrom(
+        '{',
+        '{"a":',
+        '[1,2',
+        '\u0000',
+        '{"taskIds":"x"}',
+        `{"reason":"${'长'.repeat(5000)}"}`,
+        '{"userId":null}',
+        '{"score":-1}',
+        '{"points":{"a":101}}',
+      ),
     ),
     { numRuns: perRoute * writes.length, seed },
   );
@@ -184,8 +230,14 @@ export async function fuzzWrites(apiUrl: string, token: string, perRoute: number
     for (let n = 0; n < perRoute; n++) {
       const path = route.path.replace(/\{[a-zA-Z]+\}|:[a-zA-Z]+/g, () => encodeURIComponent(n % 2 ? 'nope' : '\u202e%00'));
       const body = bodies[i++]!;
-      const res = await fetch(`${apiUrl}/api${path}`, { method: route.method.toUpperCase(), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) }).catch((e: Error) => ({ status: 599, text: async () => `${e} (${String((e as { cause?: unknown }).cause ?? 'no cause')})` }));
-      if (res.status >= 500) serverErrors.push(`${route.method.toUpperCase()} ${path} ${JSON.stringify(body).slice(0, 80)} → ${res.status} ${(await res.text()).slice(0, 120)}`);
+      const res = await fetch(`${apiUrl}/api${path}`, {
+        method: route.method.toUpperCase(),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(30_000),
+      }).catch((e: Error) => ({ status: 599, text: async () => `${e} (${String((e as { cause?: unknown }).cause ?? 'no cause')})` }));
+      if (res.status >= 500)
+        serverErrors.push(`${route.method.toUpperCase()} ${path} ${JSON.stringify(body).slice(0, 80)} → ${res.status} ${(await res.text()).slice(0, 120)}`);
       // A route the server does not know (the catch-all's 404) means the fuzz is aiming at nothing.
       else if (res.status === 404 && (await res.text()).includes('接口 route')) serverErrors.push(`${route.method.toUpperCase()} ${path}: unknown route`);
     }

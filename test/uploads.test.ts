@@ -23,7 +23,8 @@ afterAll(async () => {
 });
 
 const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user], body });
-const upload = (user: string, filename: string, contentType: string, bytes: Buffer) => post(user, '/attachments', { filename, contentType, dataBase64: bytes.toString('base64') });
+const upload = (user: string, filename: string, contentType: string, bytes: Buffer) =>
+  post(user, '/attachments', { filename, contentType, dataBase64: bytes.toString('base64') });
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.from('90000300000004000000ffff0000b800', 'hex'), Buffer.from('This program cannot be run in DOS mode.')]);
@@ -66,7 +67,13 @@ describe('attachment content', () => {
 describe('attaching an upload to an application', () => {
   it('refuses another user’s upload (403), changing nothing; the filer’s own uploads are bound', async () => {
     const year = await uniqueYear(h.db);
-    const r = await post('coord.lijiang', '/campaigns', { programme: 'lijiang', year, jurisdictionId: '530700', stages: [{ key: 'intake', startsAt: new Date(Date.now() + 300).toISOString(), dueAt: shanghaiDate(Date.now() + 400 * 86_400_000) }], reminderLeadHours: 0 });
+    const r = await post('coord.lijiang', '/campaigns', {
+      programme: 'lijiang',
+      year,
+      jurisdictionId: '530700',
+      stages: [{ key: 'intake', startsAt: new Date(Date.now() + 300).toISOString(), dueAt: shanghaiDate(Date.now() + 400 * 86_400_000) }],
+      reminderLeadHours: 0,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const campaignId = r.body.id as string;
     await waitFor(() => h.db.stage.findFirst({ where: { campaignId, key: 'intake', status: 'open' } }), 'intake window open');
@@ -93,7 +100,11 @@ describe('attaching an upload to an application', () => {
     expect(refused.status, JSON.stringify(refused.body)).toBe(403);
     expect(refused.body.messageEn).toContain(theirs);
     expect(await h.db.registerEntry.count({ where: { campaignId } })).toBe(0);
-    expect(await h.db.attachment.findMany({ where: { id: { in: [theirs, licence, report] } }, select: { entryId: true } })).toEqual([{ entryId: null }, { entryId: null }, { entryId: null }]);
+    expect(await h.db.attachment.findMany({ where: { id: { in: [theirs, licence, report] } }, select: { entryId: true } })).toEqual([
+      { entryId: null },
+      { entryId: null },
+      { entryId: null },
+    ]);
 
     // An upload about to be deleted as unused (after a day) is refused too: upload it again.
     await h.db.attachment.update({ where: { id: licence }, data: { uploadedAt: new Date(Date.now() - 23.5 * 3600_000) } });
@@ -104,7 +115,10 @@ describe('attaching an upload to an application', () => {
 
     const filed = await post('coord.lijiang', path, { operatorId: 'op-lj-001', form: form([licence]) });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    await waitFor(async () => (await h.db.attachment.count({ where: { id: { in: [licence, report] }, entryId: filed.body.entryId } })) === 2, 'own uploads bound');
+    await waitFor(
+      async () => (await h.db.attachment.count({ where: { id: { in: [licence, report] }, entryId: filed.body.entryId } })) === 2,
+      'own uploads bound',
+    );
     expect((await h.db.attachment.findUniqueOrThrow({ where: { id: theirs } })).entryId).toBeNull();
     const { workflowId } = await h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     await h.env.client.workflow.getHandle(workflowId).terminate('test done');
@@ -116,7 +130,9 @@ describe('request bodies', () => {
   /** Sends only the request head, declaring `length` bytes of body, and answers the status line received. */
   const headOnly = (path: string, length: number) =>
     new Promise<string>((resolve, reject) => {
-      const s = connect(port(), '127.0.0.1', () => s.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n{"username":`));
+      const s = connect(port(), '127.0.0.1', () =>
+        s.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n{"username":`),
+      );
       let got = '';
       s.on('data', (d) => {
         got += d.toString();
@@ -147,7 +163,12 @@ describe('request bodies', () => {
         c.close();
       },
     });
-    const chunked = await fetch(`${api.url}/api/campaigns`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const chunked = await fetch(`${api.url}/api/campaigns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     // Anything anonymous but small goes on to the route as before.
     expect((await api.call('POST', '/campaigns', { body: { programme: 'x' } })).status).toBe(401);

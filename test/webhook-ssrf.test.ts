@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, waitFor, type Harness } from './helpers.js';
+import { startHarness, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { dispatchDeliveries, insertNotifications, webhookWorkflowId } from '../activities/notify.js';
 
@@ -52,7 +52,9 @@ const put = (url: string) => api.call('PUT', `/jurisdictions/${J}/webhook`, { to
 /** A notification in 嵊泗县 and its delivery to the county's webhook, run by this file's worker: the delivery. */
 async function deliverOne(tag: string) {
   const keys = await h.db.$transaction((tx) =>
-    insertNotifications(tx, [{ key: `ssrf-test:${tag}:${Date.now()}`, kind: 'decision', recipientRole: 'coordinator', jurisdictionId: J, title: '测试 / test', body: 'SSRF' }]),
+    insertNotifications(tx, [
+      { key: `ssrf-test:${tag}:${Date.now()}`, kind: 'decision', recipientRole: 'coordinator', jurisdictionId: J, title: '测试 / test', body: 'SSRF' },
+    ]),
   );
   const n = await h.db.notification.findFirstOrThrow({ where: { key: keys[0] } });
   const deliveryId = `${n.id}:${J}`;
@@ -119,7 +121,13 @@ describe('webhooks and SSRF', () => {
     for (const url of inward) {
       const r = await put(url);
       expect(r.status, url).toBe(400);
-      expect(r.body.fields, url).toEqual([expect.objectContaining({ path: 'url', messageZh: expect.stringContaining('推送接口只能指向外部地址'), messageEn: expect.stringContaining('a webhook may only reach outside addresses') })]);
+      expect(r.body.fields, url).toEqual([
+        expect.objectContaining({
+          path: 'url',
+          messageZh: expect.stringContaining('推送接口只能指向外部地址'),
+          messageEn: expect.stringContaining('a webhook may only reach outside addresses'),
+        }),
+      ]);
       expect(r.body.messageZh, url).toMatch(/^推送地址不可用/);
     }
     expect((await put('http://127.1/hook')).body.fields[0].messageEn).toContain('127.0.0.1 is a loopback address');

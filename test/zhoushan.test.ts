@@ -1,22 +1,24 @@
-// The Zhoushan green live room programme (zhoushan-green-live-room.txt) on the real dev server through
-// the API: eligibility refusals with reasons, county pre-review (return and resubmit, reject, overdue
-// escalation) scoped to the operator's county, the city audit with veto items, the cultivation list by
-// quota with ties, nomination with both provincial answers, and removal withdrawing a nomination.
+// The Zhoushan green live room programme (zhoushan-green-live-room.txt) through the API, on Temporal's
+// time-skipping test server (test/helpers-time.ts): eligibility refusals with reasons, county pre-review
+// (return and resubmit, reject, overdue escalation at the programme's deadline, reached by skipping time)
+// scoped to the operator's county, the city audit with veto items, the cultivation list by quota with
+// ties, nomination with both provincial answers, and removal withdrawing a nomination.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { demoUscc } from '../prisma/seed.js';
-import { PROGRAMMES } from '../domain/programmes/index.js';
+import { BUILT_IN } from '../domain/programmes/index.js';
 import { chooseList } from '../activities/application.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 const tokens: Record<string, string> = {};
 const USERS = ['coord.zhoushan', 'officer.dinghai', 'officer.putuo', 'officer.daishan', 'auditor.zhoushan', 'auditor.dinghai', 'leader.zhoushan'];
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
   for (const u of USERS) tokens[u] = await api.login(u);
 });
@@ -28,21 +30,32 @@ afterAll(async () => {
 const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user], body });
 const get = (user: string, path: string) => api.call('GET', path, { token: tokens[user] });
 const enc = encodeURIComponent;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const FORM = APPLICATION_FORM;
-const RUBRIC = PROGRAMMES.zhoushan!.application!.rubric.flatMap((g) => g.criteria.map((c) => c.key));
-const MAX = PROGRAMMES.zhoushan!.defaults.settings.criterionPoints!;
+const RUBRIC = BUILT_IN.zhoushan.application.rubric.flatMap((g) => g.criteria.map((c) => c.key));
+const MAX = BUILT_IN.zhoushan.defaults.settings.criterionPoints;
 /** Points per criterion adding up to `total` (taken off the criteria in order). */
 const pointsFor = (total: number) => {
   let off = 100 - total;
-  return Object.fromEntries(RUBRIC.map((k) => {
-    const cut = Math.min(off, MAX[k]!);
-    off -= cut;
-    return [k, MAX[k]! - cut];
-  }));
+  return Object.fromEntries(
+    RUBRIC.map((k) => {
+      const cut = Math.min(off, MAX[k]!);
+      off -= cut;
+      return [k, MAX[k]! - cut];
+    }),
+  );
 };
 
 async function launch(settings?: object) {
-  const r = await post('coord.zhoushan', '/campaigns', { programme: 'zhoushan', year: await uniqueYear(h.db), jurisdictionId: '330900', stages: calendarOpenAt('application', 120_000, 'zhoushan'), reminderLeadHours: 0, ...(settings ? { settings } : {}) });
+  const r = await post('coord.zhoushan', '/campaigns', {
+    programme: 'zhoushan',
+    year: await uniqueYear(h.db),
+    jurisdictionId: '330900',
+    stages: calendarOpenAt('application', 60 * DAY, 'zhoushan', await h.now()),
+    reminderLeadHours: 0,
+    ...(settings ? { settings } : {}),
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   // The survey stage lies in the past: it opens and closes at once, then applications open.
   await waitFor(() => h.db.stage.findFirst({ where: { campaignId: r.body.id, key: 'application', status: 'open' } }), 'application stage open');
@@ -53,7 +66,8 @@ async function file(campaignId: string, officer: string, operatorId: string) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.caseId as string;
 }
-const openTask = (caseId: string, type: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' }, orderBy: { createdAt: 'desc' } }), `${type} of ${caseId}`);
+const openTask = (caseId: string, type: string) =>
+  waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' }, orderBy: { createdAt: 'desc' } }), `${type} of ${caseId}`);
 const complete = (user: string, taskId: string, body: unknown) => post(user, `/tasks/${enc(taskId)}/complete`, body);
 
 describe('Zhoushan green live rooms', () => {
@@ -61,7 +75,15 @@ describe('Zhoushan green live rooms', () => {
     const id = await launch();
     const path = `/campaigns/${enc(id)}/applications`;
     const recent = { name: '定海新开直播间', uscc: demoUscc('330902', 951), kind: 'streamer', jurisdictionId: '330902', registeredOn: '2025-03-01' };
-    const listed = { name: '定海失信主体', uscc: demoUscc('330902', 952), kind: 'ecommerce', jurisdictionId: '330902', registeredOn: '2019-05-01', abnormalListed: true, dishonestListed: true };
+    const listed = {
+      name: '定海失信主体',
+      uscc: demoUscc('330902', 952),
+      kind: 'ecommerce',
+      jurisdictionId: '330902',
+      registeredOn: '2019-05-01',
+      abnormalListed: true,
+      dishonestListed: true,
+    };
     const ids: string[] = [];
     for (const o of [recent, listed]) {
       const existing = await h.db.operator.findUnique({ where: { uscc: o.uscc } });
@@ -69,7 +91,9 @@ describe('Zhoushan green live rooms', () => {
     }
     const tooRecent = await post('officer.dinghai', path, { operatorId: ids[0], form: FORM });
     expect(tooRecent.status).toBe(400);
-    expect(tooRecent.body.fields).toEqual([expect.objectContaining({ path: 'operatorId.too_recent', messageEn: expect.stringContaining('may apply from 2027-01-01') })]);
+    expect(tooRecent.body.fields).toEqual([
+      expect.objectContaining({ path: 'operatorId.too_recent', messageEn: expect.stringContaining('may apply from 2027-01-01') }),
+    ]);
     const onLists = await post('officer.dinghai', path, { operatorId: ids[1], form: FORM });
     expect(onLists.body.fields.map((f: { path: string }) => f.path)).toEqual(['operatorId.abnormal_listed', 'operatorId.dishonest_listed']);
     expect((await post('officer.putuo', path, { operatorId: 'op-zs-001', form: FORM })).status).toBe(403);
@@ -84,7 +108,7 @@ describe('Zhoushan green live rooms', () => {
   });
 
   it('pre-review stays in the county: return and resubmit (timed), pass to the city auditor, reject, overdue → escalated', async () => {
-    const id = await launch({ preReviewPeriod: 'PT4S' });
+    const id = await launch(); // the programme's pre-review period (10 days)
     const a = await file(id, 'officer.dinghai', 'op-zs-005');
     const review = await openTask(a, 'pre_review');
     expect(review).toMatchObject({ jurisdictionId: '330902', assigneeRole: 'county_officer' });
@@ -114,11 +138,19 @@ describe('Zhoushan green live rooms', () => {
 
     // Rejected with its reason; and one left alone past the county's deadline is escalated to the city.
     const b = await file(id, 'officer.putuo', 'op-zs-002');
-    expect((await complete('officer.putuo', (await openTask(b, 'pre_review')).id, { decision: 'reject', reason: '直播间设于居民楼楼道，不符合场所要求' })).status).toBe(200);
-    expect(await waitFor(() => h.db.case.findFirst({ where: { id: b, excludedKind: 'rejected' } }), 'rejected')).toMatchObject({ excludedReason: '直播间设于居民楼楼道，不符合场所要求' });
+    expect(
+      (await complete('officer.putuo', (await openTask(b, 'pre_review')).id, { decision: 'reject', reason: '直播间设于居民楼楼道，不符合场所要求' })).status,
+    ).toBe(200);
+    expect(await waitFor(() => h.db.case.findFirst({ where: { id: b, excludedKind: 'rejected' } }), 'rejected')).toMatchObject({
+      excludedReason: '直播间设于居民楼楼道，不符合场所要求',
+    });
     const c = await file(id, 'officer.dinghai', 'op-zs-009');
     const late = await openTask(c, 'pre_review');
-    const escalation = await waitFor(() => h.db.task.findFirst({ where: { caseId: c, type: 'escalation' } }), 'escalation', 20_000);
+    expect(late.dueAt.getTime() - (await h.now())).toBeGreaterThan(9 * DAY);
+    await h.skipTo(late.dueAt.getTime() - MINUTE);
+    expect(await h.db.task.count({ where: { caseId: c, type: 'escalation' } })).toBe(0);
+    await h.skipTo(late.dueAt.getTime());
+    const escalation = await waitFor(() => h.db.task.findFirst({ where: { caseId: c, type: 'escalation' } }), 'escalation');
     expect(escalation).toMatchObject({ assigneeRole: 'coordinator', jurisdictionId: '330900' });
     expect(await h.db.task.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ status: 'open', overdue: true });
     expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityId: late.id, action: 'task.overdue' } })).clause).toContain('舟山方案');
@@ -152,17 +184,26 @@ describe('Zhoushan green live rooms', () => {
     expect((await post('officer.dinghai', `/campaigns/${cid}/cultivation-list`, { quota: 2 })).status).toBe(403);
     const list = await post('coord.zhoushan', `/campaigns/${cid}/cultivation-list`, { quota: 2 });
     expect(list.status, JSON.stringify(list.body)).toBe(201);
-    expect(list.body.entries.map((e: { caseId: string; rank: number; totalScore: number }) => [e.caseId, e.rank, e.totalScore])).toEqual([[cases[0], 1, 90], [cases[1], 2, 85], [cases[2], 2, 85]]);
+    expect(list.body.entries.map((e: { caseId: string; rank: number; totalScore: number }) => [e.caseId, e.rank, e.totalScore])).toEqual([
+      [cases[0], 1, 90],
+      [cases[1], 2, 85],
+      [cases[2], 2, 85],
+    ]);
     expect((await post('coord.zhoushan', `/campaigns/${cid}/cultivation-list`, { quota: 3 })).status).toBe(409);
     expect(await waitFor(() => h.db.case.findFirst({ where: { id: cases[3], currentStep: 'not_listed' } }), 'not listed')).toBeTruthy();
 
     // Nomination and the province's answers, whenever they come.
     const [a, b, c] = cases.map(enc) as [string, string, string];
-    await waitFor(async () => (await h.db.listing.count({ where: { campaignId: id } })) === 3 && (await get('coord.zhoushan', `/listings/${a}`)).status === 200, 'listings');
+    await waitFor(
+      async () => (await h.db.listing.count({ where: { campaignId: id } })) === 3 && (await get('coord.zhoushan', `/listings/${a}`)).status === 200,
+      'listings',
+    );
     expect((await post('officer.dinghai', `/listings/${a}/nominate`)).status).toBe(403);
     for (const x of [a, b, c]) expect((await post('coord.zhoushan', `/listings/${x}/nominate`)).body.nomination).toBe('pending');
     expect((await post('coord.zhoushan', `/listings/${a}/nominate`)).status).toBe(409);
-    expect((await post('coord.zhoushan', `/listings/${a}/province-answer`, { accepted: true, note: '列入省级培育名单（浙市监函〔2024〕xx号）' })).body.nomination).toBe('accepted');
+    expect(
+      (await post('coord.zhoushan', `/listings/${a}/province-answer`, { accepted: true, note: '列入省级培育名单（浙市监函〔2024〕xx号）' })).body.nomination,
+    ).toBe('accepted');
     expect((await post('coord.zhoushan', `/listings/${b}/province-answer`, { accepted: false, note: '本批次名额已满' })).body.nomination).toBe('declined');
     expect((await post('coord.zhoushan', `/listings/${b}/province-answer`, { accepted: true, note: '再议' })).status).toBe(409);
 
@@ -170,17 +211,48 @@ describe('Zhoushan green live rooms', () => {
     const removed = await post('coord.zhoushan', `/listings/${c}/remove`, { reason: '直播中虚构“全网最低价”，情节严重' });
     expect(removed.body).toMatchObject({ status: 'removed', nomination: 'withdrawn', removedById: 'u-coord-zhoushan' });
     expect((await post('officer.putuo', `/listings/${a}/findings`, { description: 'x', serious: false })).status).toBe(403);
-    expect((await post('officer.dinghai', `/listings/${a}/findings`, { description: '抽检发现商品标签不规范', serious: false })).body).toMatchObject({ status: 'listed', findings: 1 });
+    expect((await post('officer.dinghai', `/listings/${a}/findings`, { description: '抽检发现商品标签不规范', serious: false })).body).toMatchObject({
+      status: 'listed',
+      findings: 1,
+    });
     await post('officer.dinghai', `/listings/${a}/findings`, { description: '销售假冒注册商标商品', serious: true });
-    expect(await waitFor(() => h.db.listing.findFirst({ where: { id: cases[0], status: 'removed' } }), 'removed on a serious finding')).toMatchObject({ removedReason: '严重违法：销售假冒注册商标商品', nomination: 'accepted' });
+    expect(await waitFor(() => h.db.listing.findFirst({ where: { id: cases[0], status: 'removed' } }), 'removed on a serious finding')).toMatchObject({
+      removedReason: '严重违法：销售假冒注册商标商品',
+      nomination: 'accepted',
+    });
 
     const counts = await get('leader.zhoushan', `/campaigns/${cid}/application-counts`);
-    expect(counts.body.counties.map((x: { jurisdictionId: string; total: number; listed: number; removed: number; vetoed: number; not_listed: number }) => [x.jurisdictionId, x.total, x.listed, x.removed, x.vetoed, x.not_listed])).toEqual([
+    expect(
+      counts.body.counties.map((x: { jurisdictionId: string; total: number; listed: number; removed: number; vetoed: number; not_listed: number }) => [
+        x.jurisdictionId,
+        x.total,
+        x.listed,
+        x.removed,
+        x.vetoed,
+        x.not_listed,
+      ]),
+    ).toEqual([
       ['330902', 2, 0, 1, 0, 1],
       ['330903', 2, 1, 0, 1, 0],
       ['330921', 1, 0, 1, 0, 0],
     ]);
-    const trail = await h.db.auditEvent.findMany({ where: { campaignId: id, action: { in: ['application.filed', 'application.reported', 'case.audited', 'case.audit_vetoed', 'case.listed', 'listing.nominated', 'listing.province_accepted', 'listing.removed'] } } });
+    const trail = await h.db.auditEvent.findMany({
+      where: {
+        campaignId: id,
+        action: {
+          in: [
+            'application.filed',
+            'application.reported',
+            'case.audited',
+            'case.audit_vetoed',
+            'case.listed',
+            'listing.nominated',
+            'listing.province_accepted',
+            'listing.removed',
+          ],
+        },
+      },
+    });
     expect(trail.every((e) => e.clause?.startsWith('舟山方案'))).toBe(true);
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });

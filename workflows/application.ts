@@ -6,39 +6,47 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
-import type { CampaignRules, StageDefinition } from '../domain/campaign-definition.js';
-import type { CampaignSettings } from '../domain/programmes/index.js';
+import type { RulesOf, StageDefinition } from '../domain/campaign-definition.js';
+import type { ApplicationSettings } from '../domain/programmes/index.js';
 import type { Actor, Role } from '../domain/roles.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
 import type { CityAuditResult, PreReviewResult } from '../domain/task-forms.js';
-import { REJECT, campaignEndedSignal, caseProgressQuery, completeTaskUpdate, listDecisionSignal, stageClosedSignal, stageExtendedSignal, stageOpenedSignal, type CaseTaskState } from './messages.js';
+import {
+  REJECT,
+  campaignEndedSignal,
+  caseProgressQuery,
+  completeTaskUpdate,
+  listDecisionSignal,
+  stageClosedSignal,
+  stageExtendedSignal,
+  stageOpenedSignal,
+  type CaseTaskState,
+} from './messages.js';
 import { validateCompletion } from './task-validation.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
+import { resultWithDeadline } from './overdue.js';
 
 export interface ApplicationInput {
   campaignId: string;
   /** The city running the campaign: its auditors audit, its coordinators get escalations. */
   jurisdictionId: string;
   stages: StageDefinition[];
-  settings: CampaignSettings;
-  rules: CampaignRules;
+  settings: ApplicationSettings;
+  rules: RulesOf<'application'>;
   seed: CaseSeed;
   form: unknown;
   enrolledBy: Actor;
 }
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const WEEK = 7 * 86_400_000;
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ caseId: string; outcome: string }> {
   const { seed, settings } = input;
-  const app = input.rules.application!;
+  const app = input.rules.application;
   const cl = app.clauses;
   const caseId = seed.caseId;
   const tasks = new Map<string, CaseTaskState>();
-  const results = new Map<string, unknown>();
+  const results = new Map<string, { result: unknown; actor: Actor }>();
   const stageDue = new Map(input.stages.map((s) => [s.key, s.dueAt]));
   let listed: boolean | undefined;
   let campaignEnded = false;
@@ -53,7 +61,13 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   });
   setHandler(campaignEndedSignal, () => void (campaignEnded = true));
   setHandler(listDecisionSignal, (d) => void (listed = d.listed));
-  setHandler(caseProgressQuery, () => ({ caseId, status: 'active', tasks: [...tasks.values()], scores: {}, totalE4: totalPoints === undefined ? undefined : totalPoints * 10_000, proposed: outcome === 'audited', waitingUntil: [] }));
+  setHandler(caseProgressQuery, () => ({
+    caseId,
+    status: 'active',
+    tasks: [...tasks.values()],
+    totalE4: totalPoints === undefined ? undefined : totalPoints * 10_000,
+    proposed: outcome === 'audited',
+  }));
 
   const criteria = app.rubric.flatMap((g) => g.criteria);
   setHandler(
@@ -85,7 +99,11 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     },
   );
 
-  async function open(type: string, round: number, o: { title: string; role: Role; jurisdictionId: string; stageKey: string; dueAt: number; followsStage?: boolean; details?: object }) {
+  async function open(
+    type: string,
+    round: number,
+    o: { title: string; role: Role; jurisdictionId: string; stageKey: string; dueAt: number; followsStage?: boolean; details?: object },
+  ) {
     const id = `${caseId}:${type}${round > 1 ? `#${round}` : ''}`;
     tasks.set(id, { id, type, stageKey: o.stageKey, status: 'open', overdue: false, round });
     await acts.createTask({
@@ -100,80 +118,160 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       dueAt: o.dueAt,
       followsStage: o.followsStage ?? false,
       workflowId: workflowInfo().workflowId,
-      details: { operatorId: seed.operatorId, operatorName: seed.operatorName, operatorUscc: seed.operatorUscc, round, application: input.form as object, ...(o.details ?? {}) },
-      ...(type === 'city_audit' ? { notify: { kind: 'assignment', title: `「${seed.operatorName}」已上报市局审核 / reported for the city audit`, body: `由属地初审通过 / passed the county pre-review` } } : {}),
+      details: {
+        operatorId: seed.operatorId,
+        operatorName: seed.operatorName,
+        operatorUscc: seed.operatorUscc,
+        round,
+        application: input.form as object,
+        ...(o.details ?? {}),
+      },
+      ...(type === 'city_audit'
+        ? {
+            notify: {
+              kind: 'assignment',
+              title: `「${seed.operatorName}」已上报市局审核 / reported for the city audit`,
+              body: `由属地初审通过 / passed the county pre-review`,
+            },
+          }
+        : {}),
     });
     await acts.updateCaseStep({ caseId, currentStep: `${type}:open` });
     return id;
   }
 
   /** The task's result; past its own deadline it is marked overdue and escalated to the city, once. */
-  async function resultOf<R>(id: string, dueAt?: number): Promise<{ result: R; actor: Actor }> {
-    if (dueAt !== undefined && !(await condition(() => results.has(id), Math.max(1, dueAt - Date.now())))) {
-      const t = tasks.get(id)!;
-      t.overdue = true;
-      await acts.markTaskOverdue({ taskId: id, clause: input.rules.clauses.deadline });
-      const escalationId = `${id}:escalation`;
-      tasks.set(escalationId, { id: escalationId, type: 'escalation', stageKey: t.stageKey, status: 'open', overdue: false });
-      await acts.createTask({
-        id: escalationId,
-        campaignId: input.campaignId,
-        stageKey: t.stageKey,
-        caseId,
-        type: 'escalation',
-        title: `逾期督办：${seed.operatorName} 的属地初审`,
-        assigneeRole: 'coordinator',
-        jurisdictionId: input.jurisdictionId,
-        dueAt: Date.now() + WEEK,
-        workflowId: workflowInfo().workflowId,
-        details: { overdueTaskId: id, county: seed.jurisdictionId, operatorName: seed.operatorName },
-        notify: { kind: 'escalation', title: `属地初审逾期：${seed.operatorName} / county pre-review overdue`, body: `${seed.jurisdictionId}` },
-      });
-    }
-    await condition(() => results.has(id));
-    return results.get(id) as { result: R; actor: Actor };
-  }
+  const resultOf = <R>(id: string, dueAt?: number) =>
+    resultWithDeadline<R>({ tasks, results }, id, {
+      dueAt,
+      campaignId: input.campaignId,
+      caseId,
+      coordinatorJurisdictionId: input.jurisdictionId,
+      escalationTitle: `${seed.operatorName} 的属地初审`,
+      clause: input.rules.clauses.deadline,
+      details: { county: seed.jurisdictionId, operatorName: seed.operatorName },
+      notify: { title: `属地初审逾期：${seed.operatorName} / county pre-review overdue`, body: `${seed.jurisdictionId}` },
+    });
 
   const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId, ...d });
 
   await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: workflowInfo().workflowId, actor: input.enrolledBy, clause: cl.application });
-  await acts.recordApplication({ key: `case:${caseId}:filed`, caseId, action: 'application.filed', form: input.form as object, actor: input.enrolledBy, clause: cl.eligibility });
+  await acts.recordApplication({
+    key: `case:${caseId}:filed`,
+    caseId,
+    action: 'application.filed',
+    form: input.form as object,
+    actor: input.enrolledBy,
+    clause: cl.eligibility,
+  });
 
   // 属地初审: rounds until it passes or is rejected.
   const period = parseDuration(settings.preReviewPeriod ?? 'P10D')!;
   for (let round = 1; ; round++) {
     const due = addDuration(Date.now(), period);
-    const id = await open('pre_review', round, { title: '属地初审', role: 'county_officer', jurisdictionId: seed.jurisdictionId, stageKey: app.applicationStage, dueAt: due });
+    const id = await open('pre_review', round, {
+      title: '属地初审',
+      role: 'county_officer',
+      jurisdictionId: seed.jurisdictionId,
+      stageKey: app.applicationStage,
+      dueAt: due,
+    });
     const { result: r, actor } = await resultOf<PreReviewResult>(id, due);
     if (r.decision === 'pass') {
-      await decide({ key: `${id}:decision`, action: 'application.reported', actor, clause: cl.preReview, reason: r.reason, data: { round }, currentStep: 'reported' });
+      await decide({
+        key: `${id}:decision`,
+        action: 'application.reported',
+        actor,
+        clause: cl.preReview,
+        reason: r.reason,
+        data: { round },
+        currentStep: 'reported',
+      });
       break;
     }
     if (r.decision === 'reject') {
-      await decide({ key: `${id}:decision`, action: 'application.rejected', actor, clause: cl.preReview, reason: r.reason, data: { round }, exclude: { kind: 'rejected', reason: r.reason! } });
+      await decide({
+        key: `${id}:decision`,
+        action: 'application.rejected',
+        actor,
+        clause: cl.preReview,
+        reason: r.reason,
+        data: { round },
+        exclude: { kind: 'rejected', reason: r.reason! },
+      });
       outcome = 'rejected';
       return finish();
     }
     // Returned: the applicant supplies what is missing; the time it took is on the record.
     const returnedAt = Date.now();
-    await decide({ key: `${id}:decision`, action: 'application.returned', actor, clause: cl.preReview, reason: r.reason, data: { round, missing: r.missing ?? [] }, currentStep: 'returned' });
-    const rid = await open('resubmission', round, { title: '补充材料', role: 'county_officer', jurisdictionId: seed.jurisdictionId, stageKey: app.applicationStage, dueAt: addDuration(returnedAt, period), details: { reason: r.reason, missing: r.missing ?? [] } });
+    await decide({
+      key: `${id}:decision`,
+      action: 'application.returned',
+      actor,
+      clause: cl.preReview,
+      reason: r.reason,
+      data: { round, missing: r.missing ?? [] },
+      currentStep: 'returned',
+    });
+    const rid = await open('resubmission', round, {
+      title: '补充材料',
+      role: 'county_officer',
+      jurisdictionId: seed.jurisdictionId,
+      stageKey: app.applicationStage,
+      dueAt: addDuration(returnedAt, period),
+      details: { reason: r.reason, missing: r.missing ?? [] },
+    });
     const { result: supplied, actor: by } = await resultOf<{ supplied: string }>(rid);
-    await acts.recordApplication({ key: `case:${caseId}:resubmitted:${round}`, caseId, action: 'application.resubmitted', form: input.form as object, actor: by, clause: cl.application, reason: supplied.supplied, data: { round, returnedAt, resubmittedAt: Date.now(), elapsedMs: Date.now() - returnedAt } });
+    await acts.recordApplication({
+      key: `case:${caseId}:resubmitted:${round}`,
+      caseId,
+      action: 'application.resubmitted',
+      form: input.form as object,
+      actor: by,
+      clause: cl.application,
+      reason: supplied.supplied,
+      data: { round, returnedAt, resubmittedAt: Date.now(), elapsedMs: Date.now() - returnedAt },
+    });
   }
 
   // 市局审核: the city auditor scores the 12 criteria; a veto item fails the audit whatever the points.
-  const auditId = await open('city_audit', 1, { title: '市局审核', role: 'auditor', jurisdictionId: input.jurisdictionId, stageKey: app.auditStage, dueAt: stageDue.get(app.auditStage)!, followsStage: true, details: { rubric: app.rubric, vetoItems: app.vetoItems, criterionPoints: settings.criterionPoints } });
+  const auditId = await open('city_audit', 1, {
+    title: '市局审核',
+    role: 'auditor',
+    jurisdictionId: input.jurisdictionId,
+    stageKey: app.auditStage,
+    dueAt: stageDue.get(app.auditStage)!,
+    followsStage: true,
+    details: { rubric: app.rubric, vetoItems: app.vetoItems, criterionPoints: settings.criterionPoints },
+  });
   const { result: audit, actor: auditor } = await resultOf<CityAuditResult>(auditId);
   totalPoints = criteria.reduce((n, c) => n + (audit.points[c.key] ?? 0), 0);
   const parts = criteria.map((c) => ({ dimension: c.key, name: c.name, score: audit.points[c.key] ?? 0, weight: settings.criterionPoints?.[c.key] ?? 0 }));
   if (audit.vetoes.length) {
     const names = audit.vetoes.map((v) => app.vetoItems.find((x) => x.key === v)?.name ?? v).join('、');
-    await decide({ key: `case:${caseId}:audited`, action: 'case.audit_vetoed', actor: auditor, clause: cl.audit, reason: `否决项：${names}`, data: { parts, total: totalPoints, vetoes: audit.vetoes }, score: { totalScore: totalPoints, parts, proposed: false }, exclude: { kind: 'vetoed', reason: `否决项：${names}` } });
+    await decide({
+      key: `case:${caseId}:audited`,
+      action: 'case.audit_vetoed',
+      actor: auditor,
+      clause: cl.audit,
+      reason: `否决项：${names}`,
+      data: { parts, total: totalPoints, vetoes: audit.vetoes },
+      score: { totalScore: totalPoints, parts, proposed: false },
+      exclude: { kind: 'vetoed', reason: `否决项：${names}` },
+    });
     outcome = 'vetoed';
     return finish();
   }
-  await decide({ key: `case:${caseId}:audited`, action: 'case.audited', actor: auditor, clause: cl.audit, reason: audit.comment, data: { parts, total: totalPoints }, score: { totalScore: totalPoints, parts, proposed: true }, currentStep: 'audited' });
+  await decide({
+    key: `case:${caseId}:audited`,
+    action: 'case.audited',
+    actor: auditor,
+    clause: cl.audit,
+    reason: audit.comment,
+    data: { parts, total: totalPoints },
+    score: { totalScore: totalPoints, parts, proposed: true },
+    currentStep: 'audited',
+  });
   outcome = 'audited';
 
   // The city's list decision (the listed room lives on in its CultivationWorkflow).
@@ -188,4 +286,3 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     return { caseId, outcome };
   }
 }
-

@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -17,9 +18,9 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
-import type { CampaignDefinition } from '../domain/campaign-definition.js';
+import { withKind, type CampaignDefinition, type CampaignDefinitionOf } from '../domain/campaign-definition.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
-import { shanghaiDateTime } from '../domain/time.js';
+import { planExtension, type CalendarStage } from '../domain/calendar.js';
 import {
   REJECT,
   SA_CURRENT_STAGE,
@@ -30,32 +31,25 @@ import {
   extendStageUpdate,
   launchedUpdate,
   enrolCasesUpdate,
-  publishPublicityUpdate,
-  lodgeObjectionUpdate,
-  resolveObjectionUpdate,
-  finalizeAwardUpdate,
-  awardProgressQuery,
   enrolledCasesQuery,
-  type AwardProgress,
   type EnrolInput,
   type FileApplicationInput,
   fileApplicationUpdate,
-  confirmListUpdate,
-  listDecisionSignal,
-  type PublicityState,
   stageClosedSignal,
   stageExtendedSignal,
   stageOpenedSignal,
   type CaseTaskState,
   type StageState,
 } from './messages.js';
-import { TitleWorkflow } from './title.js';
-import { CultivationWorkflow } from './cultivation.js';
-import { installIntake } from './intake-campaign.js';
+import { installKind } from './kinds/index.js';
+import { openEscalation } from './overdue.js';
 import { CaseBatchWorkflow, caseBatchWorkflowId } from './case-batch.js';
-import { caseCommonOf, caseWorkflowId, startCaseChild, type CaseChild } from './case-child.js';
+import { caseCommonOf, caseWorkflowId, startCaseChild, tracksOf, type CaseChild } from './case-child.js';
 import { caseIdOf } from '../domain/case.js';
 import { validateCompletion } from './task-validation.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
+import { ARRIVAL_SHARDS_PATCH, ARRIVAL_SHARD_SIZE, ROUTE, arrivalRouteQuery, arrivalShardWorkflowId, openArrivalShardUpdate } from './arrival-messages.js';
+import { ArrivalShardWorkflow, arrivalClosed, arrivalKindOf, arrivalStageKey, takesArrivals } from './arrival-shard.js';
 
 export interface CampaignInput {
   definition: CampaignDefinition;
@@ -68,6 +62,8 @@ export interface CampaignInput {
   batchSize?: number;
   /** Campaigns launched before #9 carry every case's seed and start each case themselves. */
   cases?: CaseSeed[];
+  /** Cases per arrival shard (workflows/arrival-shard.ts); ARRIVAL_SHARD_SIZE unless a test or the bench says. */
+  arrivalShardSize?: number;
 }
 
 /** Cases per launch batch: a batch's history is then 430–530 events (measured by npm run bench), far from the limit. */
@@ -75,16 +71,13 @@ export const FANOUT_BATCH_SIZE = 200;
 /** Launch batches started at once. */
 const BATCHES_IN_FLIGHT = 25;
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  // Database blips are retried for as long as it takes; a decision is never dropped, only delayed.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 export { caseWorkflowId };
 
 export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaignId: string; stages: StageState[] }> {
-  const def = input.definition;
+  // Campaigns launched before kinds were explicit carry none: told by their rules (withKind).
+  const def = withKind(input.definition) as CampaignDefinition;
   const stages: StageState[] = def.stages.map((s) => ({
     key: s.key,
     name: s.name,
@@ -105,11 +98,6 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   const enrolled = new Set(launchCases);
   /** Case workflows already over (an application rejected or vetoed finishes early): they need no more news. */
   const finished = new Set<string>();
-  let publicity: PublicityState | undefined;
-  let publishing = false;
-  const objections: AwardProgress['objections'] = [];
-  let finalized = false;
-  let titles = 0;
   const reject = (type: string, message: string) => ApplicationFailure.create({ type, message });
 
   setHandler(launchedUpdate, async () => {
@@ -143,32 +131,57 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     {
       validator: ({ stageKey, reason }) => {
         const s = stageFor(stageKey);
-        if (s.status !== 'open' || closing.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is ${closing.has(stageKey) ? 'closing' : s.status}, only an open stage can be closed` });
+        if (s.status !== 'open' || closing.has(stageKey))
+          throw ApplicationFailure.create({
+            type: REJECT.conflict,
+            message: `stage ${stageKey} is ${closing.has(stageKey) ? 'closing' : s.status}, only an open stage can be closed`,
+          });
         if (closeRequests.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is already being closed` });
         if (!reason.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'a reason is required' });
       },
     },
   );
 
-  // …or extend its deadline. An extension may not run into the next stage: stages never overlap.
+  // …or extend its deadline. Stages never overlap: an extension that reaches the next stage moves it, and
+  // each later stage it then reaches, by as much; a date the programme pins (a notice fixes it) is never
+  // moved, the extension is refused with the latest deadline allowed (domain/calendar.ts, README
+  // "Extending a stage"). A stage being closed counts as closed.
+  const calendarNow = (): CalendarStage[] =>
+    stages.map((s, i) => ({
+      key: s.key,
+      name: s.name,
+      nameEn: def.stages[i]!.nameEn,
+      status: closing.has(s.key) || closeRequests.has(s.key) ? 'closed' : s.status,
+      startsAt: s.startsAt,
+      dueAt: s.dueAt,
+      ...(def.stages[i]!.pinned ? { pinned: def.stages[i]!.pinned } : {}),
+    }));
+  const REFUSAL_TYPE = { invalid: REJECT.invalid, conflict: REJECT.conflict, not_found: REJECT.notFound } as const;
   setHandler(
     extendStageUpdate,
     async ({ stageKey, dueAt, reason, actor }) => {
       const s = stageFor(stageKey);
       const previousDueAt = s.dueAt;
+      // The validator has just accepted this against the same state. The later stages move before any
+      // await: the stage loop and every later request see the new calendar at once. The commands stay
+      // those of any extension (one activity, the signal to the cases of an open stage): the cases learn a
+      // moved stage's deadline when it opens, and its tasks' rows move in the activity.
+      const planned = planExtension(calendarNow(), stageKey, dueAt);
+      const calendar = planned.ok ? planned.plan.calendar : undefined;
+      for (const shift of calendar ?? []) {
+        if (!shift.moved || shift.key === stageKey) continue;
+        Object.assign(stageFor(shift.key), { startsAt: shift.to.startsAt, dueAt: shift.to.dueAt });
+      }
       s.dueAt = dueAt;
-      await acts.extendStage({ campaignId: def.campaignId, stageKey, dueAt, previousDueAt, reason, actor, clause: rules.clauses.deadline });
+      await acts.extendStage({ campaignId: def.campaignId, stageKey, dueAt, previousDueAt, reason, actor, clause: rules.clauses.deadline, calendar });
       if (s.status === 'open') await signalCases(stageExtendedSignal, { stageKey, dueAt });
       return s;
     },
     {
       validator: ({ stageKey, dueAt, reason }) => {
-        const s = stageFor(stageKey);
-        if (s.status === 'closed' || closing.has(stageKey) || closeRequests.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is already closed` });
-        if (!reason.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'a reason is required' });
-        if (!(dueAt > s.dueAt)) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'the new deadline must be later than the current one' });
-        const next = stages[stages.indexOf(s) + 1];
-        if (next && dueAt >= next.startsAt) throw ApplicationFailure.create({ type: REJECT.invalid, message: `the new deadline must be before the next stage (${next.key}) starts` });
+        const planned = planExtension(calendarNow(), stageKey, dueAt);
+        if (!planned.ok) throw reject(REFUSAL_TYPE[planned.refusal.kind], `${planned.refusal.messageZh} / ${planned.refusal.messageEn}`);
+        if (!reason.trim()) throw reject(REJECT.invalid, '须填写延期理由 / a reason is required');
       },
     },
   );
@@ -185,6 +198,64 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     { validator: (i) => validateCompletion(escalations, i) },
   );
 
+  // The campaign's children: launch batches, arrival shards, and cases it started itself (before #9,
+  // and arrivals at a campaign started before the shards). Declared before any handler may run.
+  const children: (CaseChild | ChildWorkflowHandle<typeof CaseBatchWorkflow> | ChildWorkflowHandle<typeof ArrivalShardWorkflow>)[] = [];
+  const track = (child: (typeof children)[number]) => {
+    children.push(child);
+    child.result().then(
+      () => finished.add(child.workflowId),
+      () => finished.add(child.workflowId),
+    );
+  };
+
+  // Cases that join after launch (applications, register intake, enrolment) go to arrival shards of at
+  // most `arrivalShardSize` cases (workflows/arrival-shard.ts): the API asks for the current one
+  // (arrivalRoute) and, when it is full, for the next; this history holds one child per shard, not one
+  // per arrival. A campaign started before the shards takes arrivals itself, as its history records.
+  const sharded = patched(ARRIVAL_SHARDS_PATCH);
+  const arrivalKind = arrivalKindOf(rules);
+  const shards: { workflowId: string; seq: number }[] = [];
+  let shardOpening = false;
+  const notHere = () => reject(ROUTE.sharded, '本活动的申报与纳入由分片受理 / this campaign takes new cases through its arrival shards (api/arrivals.ts)');
+  setHandler(arrivalRouteQuery, () => ({ sharded, ...(shards.length ? { current: shards[shards.length - 1]! } : {}) }));
+  setHandler(
+    openArrivalShardUpdate,
+    async () => {
+      shardOpening = true; // before any await: a concurrent request is refused (it asks again)
+      try {
+        const seq = shards.length + 1;
+        const workflowId = arrivalShardWorkflowId(def.campaignId, seq);
+        // The stages as they are now; what happens while the shard starts reaches it once tracked (signalCases).
+        const shard = await startChild(ArrivalShardWorkflow, {
+          workflowId,
+          args: [{ common: caseCommonOf(def), seq, capacity: input.arrivalShardSize ?? ARRIVAL_SHARD_SIZE, stages, closing: [...closing] }],
+          // Terminating the campaign terminates its shards, and they their cases.
+          parentClosePolicy: ParentClosePolicy.TERMINATE,
+          // A shard's task is one replay of up to a few thousand events after an eviction: on a busy worker
+          // it may take longer than the default 10 s, and a timed-out task is replayed again (and arrivals
+          // wait). A dead worker's task is retried after this long instead.
+          workflowTaskTimeout: '1 minute',
+        });
+        shards.push({ workflowId, seq });
+        track(shard);
+        return { workflowId, seq };
+      } finally {
+        shardOpening = false;
+      }
+    },
+    {
+      validator: ({ after }) => {
+        if (!sharded) throw reject(REJECT.invalid, 'this campaign takes new cases itself');
+        const stage = stageFor(arrivalStageKey(rules));
+        if (!projected || !takesArrivals(arrivalKind, stage, closing.has(stage.key), Date.now())) throw arrivalClosed(arrivalKind, stage);
+        // Refused without a trace in the history: the caller asks for the route again.
+        if (shardOpening || after !== shards.length)
+          throw reject(ROUTE.moved, `arrival shard ${shards.length}${shardOpening ? ' (next one starting)' : ''} is the current one`);
+      },
+    },
+  );
+
   // Enrolment (动员部署): more operators join until the enrolment stage closes (changxing 四、（一）).
   setHandler(
     enrolCasesUpdate,
@@ -197,15 +268,22 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     },
     {
       validator: ({ cases }: EnrolInput) => {
-        if (rules.application || rules.intake) throw reject(REJECT.invalid, '本项目须逐一申报 / this programme enrols by application');
+        if (def.kind === 'application' || def.kind === 'register') throw reject(REJECT.invalid, '本项目须逐一申报 / this programme enrols by application');
+        if (sharded) throw notHere();
         const stage = stageFor(rules.enrolmentStage);
-        if (!projected || stage.status === 'closed' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段已结束，不能再纳入经营主体 / enrolment closed with stage ${stage.key}`);
+        if (!projected || stage.status === 'closed' || closing.has(stage.key))
+          throw reject(REJECT.conflict, `「${stage.name}」阶段已结束，不能再纳入经营主体 / enrolment closed with stage ${stage.key}`);
         if (cases.length === 0) throw reject(REJECT.invalid, '没有要纳入的经营主体 / nothing to enrol');
         const dup = cases.filter((c, i) => enrolled.has(c.caseId) || cases.findIndex((x) => x.caseId === c.caseId) !== i);
         if (dup.length) throw reject(REJECT.conflict, `已纳入本活动 / already enrolled: ${dup.map((c) => c.operatorName).join(', ')}`);
         // A programme without tracks (a defined one) enrols cases without one.
-        const noTrack = rules.tracks.length === 0 ? [] : cases.filter((c) => !rules.tracks.some((t) => t.key === c.track));
-        if (noTrack.length) throw reject(REJECT.invalid, `须选择赛道 / a track (${rules.tracks.map((t) => t.key).join(' | ')}) is required: ${noTrack.map((c) => c.operatorName).join(', ')}`);
+        const tracks = tracksOf(rules);
+        const noTrack = tracks.length === 0 ? [] : cases.filter((c) => !tracks.some((t) => t.key === c.track));
+        if (noTrack.length)
+          throw reject(
+            REJECT.invalid,
+            `须选择赛道 / a track (${tracks.map((t) => t.key).join(' | ')}) is required: ${noTrack.map((c) => c.operatorName).join(', ')}`,
+          );
       },
     },
   );
@@ -217,187 +295,50 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
       enrolled.add(seed.caseId); // before any await: a second application for the operator is refused
       const caseCount = enrolled.size;
       await startCase(seed, actor, form);
-      await acts.recordEnrolment({ campaignId: def.campaignId, caseCount, added: [seed.caseId], actor, clause: rules.application!.clauses.application });
+      await acts.recordEnrolment({
+        campaignId: def.campaignId,
+        caseCount,
+        added: [seed.caseId],
+        actor,
+        clause: (def as CampaignDefinitionOf<'application'>).rules.application.clauses.application,
+      });
       return { caseId: seed.caseId };
     },
     {
       validator: ({ seed }: FileApplicationInput) => {
-        if (!rules.application) throw reject(REJECT.invalid, '本项目不受理申报 / this programme takes no applications');
-        const stage = stageFor(rules.application.applicationStage);
-        if (!projected || stage.status !== 'open' || closing.has(stage.key)) throw reject(REJECT.conflict, `「${stage.name}」阶段未开放，不受理申报 / applications are taken while stage ${stage.key} is open (it is ${stage.status})`);
+        if (def.kind !== 'application') throw reject(REJECT.invalid, '本项目不受理申报 / this programme takes no applications');
+        if (sharded) throw notHere();
+        const stage = stageFor(def.rules.application.applicationStage);
+        if (!projected || stage.status !== 'open' || closing.has(stage.key))
+          throw reject(
+            REJECT.conflict,
+            `「${stage.name}」阶段未开放，不受理申报 / applications are taken while stage ${stage.key} is open (it is ${stage.status})`,
+          );
         if (enrolled.has(seed.caseId)) throw reject(REJECT.conflict, `「${seed.operatorName}」已申报 / ${seed.operatorName} has already applied`);
       },
     },
   );
 
-  // 培育名单确认 (六、（四）): once applications are closed and every one is decided, the city lists the best.
-  let listConfirmed = false;
-  let confirming = false;
-  setHandler(
-    confirmListUpdate,
-    async ({ threshold, quota, actor }) => {
-      confirming = true;
-      if (rules.defined) {
-        // A defined programme's roster (issue #8 Part B): kind 'list', no cultivation afterwards.
-        const d = rules.defined;
-        const r = await acts.confirmDefinedRoster({ campaignId: def.campaignId, threshold, quota, actor, clause: d.clause, rubricStageClosed: stageFor(d.rubric.stageKey).status === 'closed', rosterName: d.roster.name });
-        if (r.refusal) {
-          confirming = false;
-          throw reject(REJECT.conflict, r.refusal);
-        }
-        listConfirmed = true;
-        for (const caseId of [...r.listed, ...r.notListed]) await signalCase(caseWorkflowId(caseId), listDecisionSignal, { listed: r.listed.includes(caseId) });
-        return { rosterId: r.rosterId, listed: r.listed.length };
-      }
-      const r = await acts.confirmCultivationList({ campaignId: def.campaignId, threshold, quota, actor, clause: rules.application!.clauses.listing });
-      if (r.refusal) {
-        confirming = false;
-        throw reject(REJECT.conflict, r.refusal);
-      }
-      listConfirmed = true;
-      for (const room of r.listed)
-        await startChild(CultivationWorkflow, {
-          workflowId: `listing-${room.caseId}`,
-          args: [{ listingId: room.caseId, clauses: rules.application!.clauses }],
-          // A listed room stays listed whatever becomes of this year's campaign.
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-      for (const caseId of [...r.listed.map((x) => x.caseId), ...r.notListed])
-        await signalCase(caseWorkflowId(caseId), listDecisionSignal, { listed: r.listed.some((x) => x.caseId === caseId) });
-      return { rosterId: `${def.campaignId}:cultivation:1`, listed: r.listed.length };
-    },
-    {
-      validator: ({ threshold, quota }) => {
-        if (rules.defined) {
-          // After the rubric stage has closed, or while it is open once every rubric task is done (the activity checks).
-          const stage = stageFor(rules.defined.rubric.stageKey);
-          if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始，不能确认名单 / the roster is confirmed once stage ${stage.key} has started and its scoring is done`);
-          if (listConfirmed || confirming) throw reject(REJECT.conflict, '名单已确认 / the roster is already confirmed');
-        } else {
-          if (!rules.application) throw reject(REJECT.invalid, '本项目没有培育名单 / this programme has no cultivation list');
-          const stage = stageFor(rules.application.applicationStage);
-          if (stage.status !== 'closed') throw reject(REJECT.conflict, `「${stage.name}」阶段结束后方可确认名单 / the list is confirmed after stage ${stage.key} has closed`);
-          if (listConfirmed || confirming) throw reject(REJECT.conflict, '培育名单已确认 / the cultivation list is already confirmed');
-        }
-        if (threshold === undefined && quota === undefined) throw reject(REJECT.invalid, '须设定分数线或名额 / set a threshold, a quota, or both');
-        if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw reject(REJECT.invalid, '分数线须在 0–100 之间 / threshold must be 0..100');
-        if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) throw reject(REJECT.invalid, '名额须为正整数 / quota must be a whole number ≥ 1');
-      },
-    },
-  );
-
-  setHandler(awardProgressQuery, () => ({ publicity, objections, finalized, titles }));
   setHandler(enrolledCasesQuery, () => [...enrolled]);
 
-  // 公示 (四、（四）): the proposed list is published for a window; objections are lodged during it and
-  // must all be resolved before the list becomes final.
-  setHandler(
-    publishPublicityUpdate,
-    async ({ windowEndsAt, actor }) => {
-      publishing = true; // before any await: a concurrent second request is refused
-      const r = await acts.publishPublicity({ campaignId: def.campaignId, seq: 1, windowEndsAt, actor, clause: rules.clauses.publicity });
-      if (r.refusal) {
-        publishing = false; // nothing was written
-        throw reject(REJECT.conflict, r.refusal);
-      }
-      publicity = { rosterId: r.rosterId!, seq: 1, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
-      return publicity;
-    },
-    {
-      validator: ({ windowEndsAt }) => {
-        // Normally during 评价公示; after it too (late scores), while the campaign runs.
-        const stage = stageFor(rules.scoringStage);
-        if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始 / stage ${stage.key} has not started`);
-        if (publicity || publishing) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
-        if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
-        const last = stages[stages.length - 1]!;
-        if (windowEndsAt >= last.dueAt) throw reject(REJECT.invalid, `公示须在活动结束（${shanghaiDateTime(last.dueAt)}）前截止 / the window must end before the campaign's last deadline`);
-      },
-    },
-  );
-
-  setHandler(
-    lodgeObjectionUpdate,
-    async ({ caseId, source, content, actor }) => {
-      const objectionId = `${def.campaignId}:objection:${objections.length + 1}`;
-      objections.push({ id: objectionId, caseId, status: 'open' });
-      await acts.lodgeObjection({ objectionId, campaignId: def.campaignId, caseId, rosterId: publicity!.rosterId, source, content, actor, clause: rules.clauses.publicity });
-      return { objectionId };
-    },
-    {
-      validator: ({ caseId, content }) => {
-        if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
-        if (finalized || Date.now() >= publicity.windowEndsAt) throw reject(REJECT.conflict, '公示期已结束，不再受理异议 / the publicity window has ended');
-        if (!publicity.caseIds.includes(caseId)) throw reject(REJECT.invalid, '该案件不在公示名单上 / the case is not on the publicity list');
-        if (!content.trim()) throw reject(REJECT.invalid, '须填写异议内容 / the objection needs its content');
-      },
-    },
-  );
-
-  setHandler(
-    resolveObjectionUpdate,
-    async ({ objectionId, decision, resolution, actor }) => {
-      const o = objections.find((x) => x.id === objectionId)!;
-      o.status = decision;
-      await acts.resolveObjection({ objectionId, decision, resolution, actor, clause: rules.clauses.publicity });
-      return { objectionId, status: decision };
-    },
-    {
-      validator: ({ objectionId, decision, resolution }) => {
-        const o = objections.find((x) => x.id === objectionId);
-        if (!o) throw reject(REJECT.notFound, `异议 ${objectionId} 不存在 / unknown objection`);
-        if (o.status !== 'open') throw reject(REJECT.conflict, `异议已处理（${o.status}） / the objection is already ${o.status}`);
-        if (decision !== 'upheld' && decision !== 'dismissed') throw reject(REJECT.invalid, 'decision: upheld | dismissed');
-        if (!resolution.trim()) throw reject(REJECT.invalid, '须说明处理理由 / a reason is required');
-      },
-    },
-  );
-
-  // The list is final once the window is over and every objection is resolved: titles are granted.
-  setHandler(
-    finalizeAwardUpdate,
-    async ({ actor }) => {
-      finalized = true;
-      const granted = await acts.grantTitles({ campaignId: def.campaignId, publicityRosterId: publicity!.rosterId, titleValidity: def.settings.titleValidity, actor, clause: rules.clauses.award });
-      for (const t of granted) {
-        await startChild(TitleWorkflow, {
-          workflowId: `title-${t.caseId}`,
-          args: [{ ...t, campaignId: def.campaignId, rules: { revocationGrounds: rules.revocationGrounds, clauses: rules.clauses }, settings: { maxRectificationRounds: def.settings.maxRectificationRounds, verificationDays: def.settings.verificationDays } }],
-          // A title lives its year whatever becomes of the campaign that granted it.
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-      }
-      titles = granted.length;
-      return { titles };
-    },
-    {
-      validator: (_input: { actor: Actor }) => {
-        if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
-        if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
-        if (Date.now() < publicity.windowEndsAt) throw reject(REJECT.conflict, `公示期至 ${shanghaiDateTime(publicity.windowEndsAt)} 结束 / the publicity window is still open`);
-        const open = objections.filter((o) => o.status === 'open').length;
-        if (open) throw reject(REJECT.conflict, `尚有 ${open} 件异议未处理 / ${open} objection(s) still open`);
-      },
-    },
-  );
-
-  // Register programmes (Lijiang): applications, review batches and dynamic scoring.
-  const intake = rules.intake
-    ? installIntake({ def, stageFor, isProjected: () => projected, closing, enrolled, startCase: (seed, actor, extra) => startCase(seed, actor, extra), signalCase: (id, signal, ...args) => signalCase(id, signal, ...args), caseWorkflowId })
-    : undefined;
+  // The kind's own part: Changxing's 公示 and award, a list or roster, the register's intake and scoring
+  // (workflows/kinds/). Only handler registrations here; its commands come later.
+  const part = installKind({
+    def,
+    stages,
+    stageFor,
+    isProjected: () => projected,
+    closing,
+    enrolled,
+    startCase,
+    signalCase,
+    ...(sharded ? { arrivalShards: { signal: signalShards } } : {}),
+  });
 
   await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: launchCases.length, workflowId: workflowInfo().workflowId });
   projected = true;
-  if (intake) await intake.startScoring();
+  await part.afterProjection?.();
 
-  const children: (CaseChild | ChildWorkflowHandle<typeof CaseBatchWorkflow>)[] = [];
-  const track = (child: (typeof children)[number]) => {
-    children.push(child);
-    child.result().then(
-      () => finished.add(child.workflowId),
-      () => finished.add(child.workflowId),
-    );
-  };
   async function startCase(seed: CaseSeed, actor: Actor, form?: unknown): Promise<void> {
     track(await startCaseChild(caseCommonOf(def), seed, actor, form));
     // A case enrolled while a stage is open still gets that stage's work.
@@ -425,7 +366,14 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   } else for (const seed of input.cases ?? []) await startCase(seed, input.launchedBy);
 
   async function signalCases<Args extends unknown[]>(signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+    // A shard being started got the stages as they were: it hears what happened meanwhile once tracked.
+    if (shardOpening) await condition(() => !shardOpening);
     await Promise.all(children.filter((c) => !finished.has(c.workflowId)).map((c) => signalCase(c.workflowId, signal, ...args)));
+  }
+  /** News for the arrival shards only (a register's review batch: they tell their own cases). */
+  async function signalShards<Args extends unknown[]>(signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
+    if (shardOpening) await condition(() => !shardOpening);
+    await Promise.all(shards.filter((c) => !finished.has(c.workflowId)).map((c) => signalCase(c.workflowId, signal, ...args)));
   }
   async function signalCase<Args extends unknown[]>(workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<void> {
     try {
@@ -437,8 +385,9 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   }
 
   for (const stage of stages) {
-    const wait = stage.startsAt - Date.now();
-    if (wait > 0) await sleep(wait);
+    // An extension moves a pending stage's start only later: a sleep that ends at the old start sleeps on
+    // to the new one (a calendar that never moved issues exactly the one timer it always did).
+    for (let wait = stage.startsAt - Date.now(); wait > 0; wait = stage.startsAt - Date.now()) await sleep(wait);
     stage.status = 'open';
     upsertSearchAttributes([{ key: SA_CURRENT_STAGE, value: stage.key }]);
     await acts.openStage({ campaignId: def.campaignId, stageKey: stage.key });
@@ -470,28 +419,28 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
 
   async function closeStage(stage: StageState, early: boolean, reason: string | undefined, actor: Actor): Promise<void> {
     closing.add(stage.key);
-    const { overdueCount, byJurisdiction } = await acts.closeStage({ campaignId: def.campaignId, stageKey: stage.key, early, reason, actor, clause: rules.clauses.deadline });
+    const { overdueCount, byJurisdiction } = await acts.closeStage({
+      campaignId: def.campaignId,
+      stageKey: stage.key,
+      early,
+      reason,
+      actor,
+      clause: rules.clauses.deadline,
+    });
     const closedAt = Date.now();
     await signalCases(stageClosedSignal, { stageKey: stage.key });
     if (overdueCount > 0) {
       // Escalation to the coordinator of the campaign (leaders see it in progress and overdue counts).
-      const id = `${def.campaignId}:${stage.key}:escalation`;
-      escalations.set(id, { id, type: 'escalation', stageKey: stage.key, status: 'open', overdue: false });
-      await acts.createTask({
-        id,
+      await openEscalation(escalations, {
+        id: `${def.campaignId}:${stage.key}:escalation`,
         campaignId: def.campaignId,
         stageKey: stage.key,
         caseId: null,
-        type: 'escalation',
         title: `逾期督办：${stage.name}（${overdueCount} 项未完成）`,
-        assigneeRole: 'coordinator',
         jurisdictionId: def.jurisdictionId,
-        dueAt: closedAt + 7 * 24 * 3600_000,
-        workflowId: workflowInfo().workflowId,
         details: { stageKey: stage.key, stageName: stage.name, overdueCount, byJurisdiction },
         notify: {
-          kind: 'escalation',
-          title: `「${stage.name}」有 ${overdueCount} 项逾期 / ${overdueCount} task(s) overdue in "${stage.key}"`,
+          title: `「${stage.name}」有 ${overdueCount} 项逾期 / ${overdueCount} task(s) overdue in "${def.stages.find((x) => x.key === stage.key)?.nameEn ?? stage.key}"`,
           body: byJurisdiction.map((j) => `${j.jurisdictionId}: ${j.count}`).join(', '),
         },
       });
@@ -503,8 +452,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   // The calendar is over. Open work is not dropped: cases finish when their tasks are done, and the
   // campaign completes when its cases and escalations have.
   await signalCases(campaignEndedSignal);
-  // A 公示 once published is seen through to its final list before the campaign ends.
-  await condition(() => [...escalations.values()].every((t) => t.status === 'done') && (!publicity || finalized));
+  // The kind's own work (a 公示 once published, seen through to its final list) ends before the campaign does.
+  await condition(() => [...escalations.values()].every((t) => t.status === 'done') && part.settled());
   await Promise.all(children.map((c) => c.result()));
   await condition(allHandlersFinished); // e.g. titles still being started by the final award
   await acts.completeCampaign({ campaignId: def.campaignId });

@@ -8,7 +8,7 @@ import { condition, proxyLocalActivities, setHandler, getExternalWorkflowHandle,
 import type { Activities } from '../activities/index.js';
 import type { Actor } from '../domain/roles.js';
 import { campaignEndedSignal, stageClosedSignal, stageExtendedSignal, stageOpenedSignal, batchProgressQuery } from './messages.js';
-import { startCaseChild, type CaseChild, type CaseCommon } from './case-child.js';
+import { startCaseChild, tracksOf, type CaseChild, type CaseCommon } from './case-child.js';
 
 export interface CaseBatchInput {
   common: CaseCommon;
@@ -18,7 +18,7 @@ export interface CaseBatchInput {
   enrolledBy: Actor;
 }
 
-export const caseBatchWorkflowId = (campaignId: string, batch: number) => `case-batch-${campaignId}-${batch}`;
+export { caseBatchWorkflowId } from './ids.js';
 
 // One read inside the batch's first workflow task.
 const acts = proxyLocalActivities<Activities>({
@@ -32,7 +32,10 @@ export async function CaseBatchWorkflow(input: CaseBatchInput): Promise<{ batch:
   // from the start: createTask reads the stage under its lock).
   const inbox: (() => Promise<void>)[] = [];
   let ended = false;
-  const relay = <Args extends unknown[]>(signal: SignalDefinition<Args>) => (...args: Args) => void inbox.push(() => signalAll(signal, ...args));
+  const relay =
+    <Args extends unknown[]>(signal: SignalDefinition<Args>) =>
+    (...args: Args) =>
+      void inbox.push(() => signalAll(signal, ...args));
   setHandler(stageOpenedSignal, relay(stageOpenedSignal));
   setHandler(stageExtendedSignal, relay(stageExtendedSignal));
   setHandler(stageClosedSignal, relay(stageClosedSignal));
@@ -46,7 +49,13 @@ export async function CaseBatchWorkflow(input: CaseBatchInput): Promise<{ batch:
   setHandler(batchProgressQuery, () => ({ batch: input.batch, cases: input.operatorIds.length, started, finished: finished.size }));
 
   // The batch's cases are projected together, so each case workflow starts without a write of its own.
-  const seeds = await acts.projectLaunchBatch({ campaignId: input.common.campaignId, tracks: input.common.rules.tracks, operatorIds: input.operatorIds, actor: input.enrolledBy, clause: input.common.rules.defined?.clause ?? input.common.rules.clauses.enrolment });
+  const seeds = await acts.projectLaunchBatch({
+    campaignId: input.common.campaignId,
+    tracks: tracksOf(input.common.rules),
+    operatorIds: input.operatorIds,
+    actor: input.enrolledBy,
+    clause: input.common.rules.clauses.enrolment,
+  });
   const children: CaseChild[] = await Promise.all(
     seeds.map(async (seed) => {
       const child = await startCaseChild(input.common, seed, input.enrolledBy, undefined, { projected: true });

@@ -6,8 +6,8 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
-import type { CampaignRules, StageDefinition } from '../domain/campaign-definition.js';
-import type { CampaignSettings, CaseTaskTemplate } from '../domain/programmes/index.js';
+import type { RulesOf, StageDefinition } from '../domain/campaign-definition.js';
+import type { CaseTaskTemplate, SettingsOf } from '../domain/programmes/index.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../domain/roles.js';
 import { meetsThreshold, toCenti, totalE4 as weightedTotal } from '../domain/scoring.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
@@ -25,23 +25,23 @@ import {
 } from './messages.js';
 import { checkRectifyBy, checkVerification, verificationOutcome } from './rectification.js';
 import { validateCompletion } from './task-validation.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
+import { caseWorkflowId } from './ids.js';
 
-export interface CaseInput {
+/** A case of a staged award (CaseWorkflow) or of a defined programme (DefinedCaseWorkflow). */
+export interface CaseInput<K extends 'staged_award' | 'defined' = 'staged_award'> {
   campaignId: string;
   jurisdictionId: string;
   stages: StageDefinition[];
-  settings: CampaignSettings;
-  rules: CampaignRules;
+  settings: SettingsOf<K>;
+  rules: RulesOf<K>;
   seed: CaseSeed;
   enrolledBy: Actor;
   /** Already projected with its launch batch (CaseBatchWorkflow, #9): nothing to write at start. */
   projected?: boolean;
 }
 
-const options = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-} as const;
+const options = ACTIVITY_OPTIONS;
 const remoteActs = proxyActivities<Activities>(options);
 // Issue #9: a case's records are short database writes. As local activities they run inside the workflow
 // task that asks for them, instead of a round trip through the activity queue and another workflow task
@@ -105,7 +105,15 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     // Known to the workflow before the row exists: the API only sees a task once it is projected,
     // so a completion can never arrive for a task the workflow does not know.
     // Opened after its stage closed (late work's follow-up): overdue from the start, as createTask records it.
-    tasks.set(id, { id, type: t.type, stageKey: t.stageKey, status: 'open', overdue: closedStages.has(t.stageKey), round, ...(t.dimension ? { dimension: t.dimension } : {}) });
+    tasks.set(id, {
+      id,
+      type: t.type,
+      stageKey: t.stageKey,
+      status: 'open',
+      overdue: closedStages.has(t.stageKey),
+      round,
+      ...(t.dimension ? { dimension: t.dimension } : {}),
+    });
     await acts.createTask({
       id,
       campaignId: input.campaignId,
@@ -117,7 +125,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       jurisdictionId: seed.jurisdictionId,
       dueAt: stageDue.get(t.stageKey)!,
       followsStage: true,
-      workflowId: `case-${seed.caseId}`,
+      workflowId: caseWorkflowId(seed.caseId),
       details: { ...base, round, ...(t.details ?? {}) },
     });
     await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
@@ -133,10 +141,13 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
 
   function templateTask(stageKey: string, tpl: CaseTaskTemplate): NewCaseTask {
     const details =
-      tpl.type === 'self_check' ? { areas: SELF_CHECK_AREAS }
-      : tpl.type === 'inspection' ? { areas: SELF_CHECK_AREAS, seriousViolations: rules.seriousViolations }
-      : tpl.type === 'score' ? { dimension: tpl.dimension, dimensionName: rules.dimensions.find((d) => d.key === tpl.dimension)?.name, weight: weights[tpl.dimension!] }
-      : {};
+      tpl.type === 'self_check'
+        ? { areas: SELF_CHECK_AREAS }
+        : tpl.type === 'inspection'
+          ? { areas: SELF_CHECK_AREAS, seriousViolations: rules.seriousViolations }
+          : tpl.type === 'score'
+            ? { dimension: tpl.dimension, dimensionName: rules.dimensions.find((d) => d.key === tpl.dimension)?.name, weight: weights[tpl.dimension!] }
+            : {};
     return { stageKey, type: tpl.type, title: tpl.title, assigneeRole: tpl.assigneeRole, dimension: tpl.dimension, details };
   }
 
@@ -165,7 +176,10 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         if (t.type === 'inspection') {
           const r = i.result as InspectionResult;
           if (r.violation && !rules.seriousViolations.some((v) => v.key === r.violation))
-            throw ApplicationFailure.create({ type: REJECT.invalid, message: `未知的严重违法类型 / unknown violation kind "${r.violation}" (known: ${rules.seriousViolations.map((v) => v.key).join(', ')})` });
+            throw ApplicationFailure.create({
+              type: REJECT.invalid,
+              message: `未知的严重违法类型 / unknown violation kind "${r.violation}" (known: ${rules.seriousViolations.map((v) => v.key).join(', ')})`,
+            });
           if (r.measure) checkRectifyBy(r.rectifyBy, now, limitOf(t));
         }
         if (t.type === 'verification') checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, now, limitOf(t));
@@ -180,11 +194,26 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     switch (t.type) {
       case 'self_check':
         // The station officer reviews what the operator submitted (四、（二）).
-        await openTask({ stageKey: t.stageKey, type: 'self_check_review', title: '自查审核', assigneeRole: 'county_officer', round, details: { areas: SELF_CHECK_AREAS, submitted: result } });
+        await openTask({
+          stageKey: t.stageKey,
+          type: 'self_check_review',
+          title: '自查审核',
+          assigneeRole: 'county_officer',
+          round,
+          details: { areas: SELF_CHECK_AREAS, submitted: result },
+        });
         return;
       case 'self_check_review': {
         const r = result as SelfCheckReviewResult;
-        if (r.decision === 'returned') await openTask({ stageKey: t.stageKey, type: 'self_check', title: '自查自纠', assigneeRole: 'county_officer', round: round + 1, details: { areas: SELF_CHECK_AREAS, returnedBecause: r.note } });
+        if (r.decision === 'returned')
+          await openTask({
+            stageKey: t.stageKey,
+            type: 'self_check',
+            title: '自查自纠',
+            assigneeRole: 'county_officer',
+            round: round + 1,
+            details: { areas: SELF_CHECK_AREAS, returnedBecause: r.note },
+          });
         else await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'self_check:accepted' });
         return;
       }
@@ -193,12 +222,23 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         const findings = r.areas.filter((a) => a.finding !== 'ok');
         if (r.violation) {
           const kind = rules.seriousViolations.find((v) => v.key === r.violation)!;
-          const reason = `立案查处：${kind.name}（${findings.filter((a) => a.finding === 'serious').map((a) => a.description).join('；')}）`;
+          const reason = `立案查处：${kind.name}（${findings
+            .filter((a) => a.finding === 'serious')
+            .map((a) => a.description)
+            .join('；')}）`;
           await exclude('filed', reason, 'case.filed', actor, clause.filing, { violation: r.violation, taskId: t.id, findings }, `case:${seed.caseId}:filed`);
         } else if (r.measure) {
           const at = checkRectifyBy(r.rectifyBy, 0);
           const order = { measure: r.measure, rectifyBy: at, findings, round: 1 };
-          await decide({ key: `task:${t.id}:rectification`, action: 'case.rectification_ordered', actor, clause: clause.rectification, reason: findings.map((a) => a.description).join('；'), data: order, currentStep: `rectifying:${shanghaiDate(at)}` });
+          await decide({
+            key: `task:${t.id}:rectification`,
+            action: 'case.rectification_ordered',
+            actor,
+            clause: clause.rectification,
+            reason: findings.map((a) => a.description).join('；'),
+            data: order,
+            currentStep: `rectifying:${shanghaiDate(at)}`,
+          });
           wakeups.push({ at, stageKey: t.stageKey, round: 1, order });
         } else await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'inspection:passed' });
         return;
@@ -207,14 +247,38 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         const r = result as VerificationResult;
         const outcome = verificationOutcome(r, round, settings.maxRectificationRounds);
         if (outcome.kind === 'passed') {
-          await decide({ key: `task:${t.id}:outcome`, action: 'case.rectification_passed', actor, clause: clause.rectification, reason: r.note, data: { round }, currentStep: 'rectification:passed' });
+          await decide({
+            key: `task:${t.id}:outcome`,
+            action: 'case.rectification_passed',
+            actor,
+            clause: clause.rectification,
+            reason: r.note,
+            data: { round },
+            currentStep: 'rectification:passed',
+          });
         } else if (outcome.kind === 'again') {
           const order = { rectifyBy: outcome.rectifyBy, round: round + 1, previousNote: r.note };
-          await decide({ key: `task:${t.id}:outcome`, action: 'case.rectification_ordered', actor, clause: clause.rectification, reason: r.note, data: order, currentStep: `rectifying:${shanghaiDate(outcome.rectifyBy)}` });
+          await decide({
+            key: `task:${t.id}:outcome`,
+            action: 'case.rectification_ordered',
+            actor,
+            clause: clause.rectification,
+            reason: r.note,
+            data: order,
+            currentStep: `rectifying:${shanghaiDate(outcome.rectifyBy)}`,
+          });
           wakeups.push({ at: outcome.rectifyBy, stageKey: t.stageKey, round: round + 1, order });
         } else {
           // Not rectified after the last round: out of the award (the title needs "整改落实到位").
-          await exclude('rectification_failed', `整改复查 ${round} 轮未通过：${r.note}`, 'case.rectification_failed', actor, clause.rectification, { round, taskId: t.id }, `task:${t.id}:outcome`);
+          await exclude(
+            'rectification_failed',
+            `整改复查 ${round} 轮未通过：${r.note}`,
+            'case.rectification_failed',
+            actor,
+            clause.rectification,
+            { round, taskId: t.id },
+            `task:${t.id}:outcome`,
+          );
         }
         return;
       }
@@ -238,13 +302,18 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     }
   }
 
-  if (!input.projected) await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: `case-${seed.caseId}`, actor: input.enrolledBy, clause: clause.enrolment });
+  if (!input.projected)
+    await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: caseWorkflowId(seed.caseId), actor: input.enrolledBy, clause: clause.enrolment });
 
   const openTasks = () => [...tasks.values()].filter((t) => t.status === 'open');
   for (;;) {
     const seen = wakeups.length;
     const next = seen ? Math.min(...wakeups.map((w) => w.at)) : undefined;
-    const ready = () => events.length > 0 || wakeups.length !== seen || (next !== undefined && Date.now() >= next) || (campaignEnded && openTasks().length === 0 && wakeups.length === 0);
+    const ready = () =>
+      events.length > 0 ||
+      wakeups.length !== seen ||
+      (next !== undefined && Date.now() >= next) ||
+      (campaignEnded && openTasks().length === 0 && wakeups.length === 0);
     if (next === undefined) await condition(ready);
     else await condition(ready, Math.max(1, next - Date.now()));
 
@@ -262,7 +331,14 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         for (const t of tasks.values()) {
           if (t.stageKey !== e.stageKey || t.status !== 'open' || t.overdue) continue;
           t.overdue = true;
-          await decide({ key: `task:${t.id}:overdue`, action: 'case.task_overdue', actor: SYSTEM_ACTOR, clause: clause.deadline, data: { taskId: t.id, type: t.type, stageKey: t.stageKey }, currentStep: `${t.type}:overdue` });
+          await decide({
+            key: `task:${t.id}:overdue`,
+            action: 'case.task_overdue',
+            actor: SYSTEM_ACTOR,
+            clause: clause.deadline,
+            data: { taskId: t.id, type: t.type, stageKey: t.stageKey },
+            currentStep: `${t.type}:overdue`,
+          });
         }
       }
       continue;
@@ -271,7 +347,14 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     if (due.length) {
       for (const w of due) {
         wakeups.splice(wakeups.indexOf(w), 1);
-        await openTask({ stageKey: w.stageKey, type: 'verification', title: '整改复查', assigneeRole: 'county_officer', round: w.round, details: { order: w.order } });
+        await openTask({
+          stageKey: w.stageKey,
+          type: 'verification',
+          title: '整改复查',
+          assigneeRole: 'county_officer',
+          round: w.round,
+          details: { order: w.order },
+        });
       }
       continue;
     }

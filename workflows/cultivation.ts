@@ -6,7 +6,16 @@ import { ApplicationFailure, condition, continueAsNew, proxyActivities, setHandl
 import type { Activities } from '../activities/index.js';
 import type { ApplicationRules } from '../domain/programmes/index.js';
 import type { Actor } from '../domain/roles.js';
-import { REJECT, listingProgressQuery, nominateUpdate, provinceAnswerUpdate, recordFindingUpdate, removeListingUpdate, type ListingProgress } from './messages.js';
+import {
+  REJECT,
+  listingProgressQuery,
+  nominateUpdate,
+  provinceAnswerUpdate,
+  recordFindingUpdate,
+  removeListingUpdate,
+  type ListingProgress,
+} from './messages.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
 
 export interface CultivationInput {
   listingId: string;
@@ -15,10 +24,7 @@ export interface CultivationInput {
   state?: Pick<ListingProgress, 'nomination' | 'findings'>;
 }
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 export async function CultivationWorkflow(input: CultivationInput): Promise<ListingProgress> {
   const cl = input.clauses;
@@ -30,7 +36,13 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
   const listedOnly = () => {
     if (p.status !== 'listed' || removal) throw reject(REJECT.conflict, '已移出培育库 / the room has been removed from the list');
   };
-  const event = async (key: string, action: string, actor: Actor, clause: string, extra: Omit<Parameters<typeof acts.recordListingEvent>[0], 'key' | 'listingId' | 'action' | 'actor' | 'clause'>) => {
+  const event = async (
+    key: string,
+    action: string,
+    actor: Actor,
+    clause: string,
+    extra: Omit<Parameters<typeof acts.recordListingEvent>[0], 'key' | 'listingId' | 'action' | 'actor' | 'clause'>,
+  ) => {
     busy++;
     try {
       await acts.recordListingEvent({ key, listingId: id, action, actor, clause, ...extra });
@@ -59,12 +71,16 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
     provinceAnswerUpdate,
     async ({ accepted, note, actor }) => {
       p.nomination = accepted ? 'accepted' : 'declined';
-      await event(`listing:${id}:province`, accepted ? 'listing.province_accepted' : 'listing.province_declined', actor, cl.nomination, { reason: note, patch: { nomination: p.nomination, provinceAnsweredAt: Date.now(), provinceNote: note } });
+      await event(`listing:${id}:province`, accepted ? 'listing.province_accepted' : 'listing.province_declined', actor, cl.nomination, {
+        reason: note,
+        patch: { nomination: p.nomination, provinceAnsweredAt: Date.now(), provinceNote: note },
+      });
       return p;
     },
     {
       validator: ({ note }) => {
-        if (p.nomination !== 'pending') throw reject(REJECT.conflict, `没有待省局答复的推荐（${p.nomination}） / no nomination awaiting the province (${p.nomination})`);
+        if (p.nomination !== 'pending')
+          throw reject(REJECT.conflict, `没有待省局答复的推荐（${p.nomination}） / no nomination awaiting the province (${p.nomination})`);
         if (!note.trim()) throw reject(REJECT.invalid, '须记录省局答复内容 / record what the province said');
       },
     },
@@ -75,7 +91,11 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
     async ({ description, serious, actor }) => {
       const n = ++p.findings;
       if (serious) removal = { reason: `严重违法：${description}`, actor };
-      await event(`listing:${id}:finding:${n}`, serious ? 'listing.serious_finding' : 'listing.finding', actor, cl.monitoring, { reason: description, data: { serious, n }, patch: { finding: true } });
+      await event(`listing:${id}:finding:${n}`, serious ? 'listing.serious_finding' : 'listing.finding', actor, cl.monitoring, {
+        reason: description,
+        data: { serious, n },
+        patch: { finding: true },
+      });
       return p;
     },
     {
@@ -110,7 +130,16 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
   await condition(() => busy === 0);
   const withdrawn = p.nomination === 'pending';
   if (withdrawn) p.nomination = 'withdrawn';
-  await acts.recordListingEvent({ key: `listing:${id}:removed`, listingId: id, action: 'listing.removed', actor: removal!.actor, clause: cl.removal, reason: removal!.reason, data: { nominationWithdrawn: withdrawn }, patch: { removed: true, ...(withdrawn ? { nomination: 'withdrawn' } : {}) } });
+  await acts.recordListingEvent({
+    key: `listing:${id}:removed`,
+    listingId: id,
+    action: 'listing.removed',
+    actor: removal!.actor,
+    clause: cl.removal,
+    reason: removal!.reason,
+    data: { nominationWithdrawn: withdrawn },
+    patch: { removed: true, ...(withdrawn ? { nomination: 'withdrawn' } : {}) },
+  });
   p.status = 'removed';
   return p;
 }

@@ -13,17 +13,25 @@ import { RUBRIC_TASK, type DefinedRules } from '../domain/programmes/defined.js'
 import { formSchema, rubricSchema, type RubricResult } from '../domain/task-forms.js';
 import type { CaseInput } from './case.js';
 import { caseTaskId } from './case.js';
-import { REJECT, campaignEndedSignal, caseProgressQuery, completeTaskUpdate, listDecisionSignal, stageClosedSignal, stageExtendedSignal, stageOpenedSignal, type CaseTaskState } from './messages.js';
+import {
+  REJECT,
+  campaignEndedSignal,
+  caseProgressQuery,
+  completeTaskUpdate,
+  listDecisionSignal,
+  stageClosedSignal,
+  stageExtendedSignal,
+  stageOpenedSignal,
+  type CaseTaskState,
+} from './messages.js';
 import { validateCompletion } from './task-validation.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
-export async function DefinedCaseWorkflow(input: CaseInput): Promise<{ caseId: string; outcome: string }> {
+export async function DefinedCaseWorkflow(input: CaseInput<'defined'>): Promise<{ caseId: string; outcome: string }> {
   const { seed } = input;
-  const d: DefinedRules = input.rules.defined!;
+  const d: DefinedRules = input.rules.defined;
   const caseId = seed.caseId;
   const tasks = new Map<string, CaseTaskState>();
   const opened: { stageKey: string; dueAt: number }[] = [];
@@ -42,7 +50,14 @@ export async function DefinedCaseWorkflow(input: CaseInput): Promise<{ caseId: s
   });
   setHandler(campaignEndedSignal, () => void (campaignEnded = true));
   setHandler(listDecisionSignal, (x) => void (listed = x.listed));
-  setHandler(caseProgressQuery, () => ({ caseId, status: 'active', tasks: [...tasks.values()], scores: {}, totalE4: totalPoints === undefined ? undefined : totalPoints * 10_000, proposed: outcome === 'scored', waitingUntil: [], ...(vetoed ? { excluded: { kind: 'vetoed', reason: outcome } } : {}) }));
+  setHandler(caseProgressQuery, () => ({
+    caseId,
+    status: 'active',
+    tasks: [...tasks.values()],
+    totalE4: totalPoints === undefined ? undefined : totalPoints * 10_000,
+    proposed: outcome === 'scored',
+    ...(vetoed ? { excluded: { kind: 'vetoed', reason: outcome } } : {}),
+  }));
 
   const formOf = (type: string) => d.taskTypes.find((t) => `form:${t.key}` === type)?.form;
   const schemaOf = (t: CaseTaskState) => {
@@ -76,11 +91,32 @@ export async function DefinedCaseWorkflow(input: CaseInput): Promise<{ caseId: s
       vetoed = true;
       const names = r.vetoes.map((v) => d.rubric.vetoItems.find((x) => x.key === v)?.name ?? v).join('、');
       outcome = 'vetoed';
-      await acts.recordCaseDecision({ key: `case:${caseId}:rubric`, caseId, action: 'case.audit_vetoed', actor, clause: d.clause, reason: `否决项：${names}`, data: { parts, total: totalPoints, vetoes: r.vetoes, programmeVersion: d.version }, score: { totalScore: totalPoints, parts, proposed: false }, exclude: { kind: 'vetoed', reason: `否决项：${names}` }, currentStep: 'vetoed' });
+      await acts.recordCaseDecision({
+        key: `case:${caseId}:rubric`,
+        caseId,
+        action: 'case.audit_vetoed',
+        actor,
+        clause: d.clause,
+        reason: `否决项：${names}`,
+        data: { parts, total: totalPoints, vetoes: r.vetoes, programmeVersion: d.version },
+        score: { totalScore: totalPoints, parts, proposed: false },
+        exclude: { kind: 'vetoed', reason: `否决项：${names}` },
+        currentStep: 'vetoed',
+      });
       return;
     }
     outcome = 'scored';
-    await acts.recordCaseDecision({ key: `case:${caseId}:rubric`, caseId, action: 'case.scored', actor, clause: d.clause, reason: r.comment, data: { parts, total: totalPoints, programmeVersion: d.version }, score: { totalScore: totalPoints, parts, proposed: true }, currentStep: 'scored' });
+    await acts.recordCaseDecision({
+      key: `case:${caseId}:rubric`,
+      caseId,
+      action: 'case.scored',
+      actor,
+      clause: d.clause,
+      reason: r.comment,
+      data: { parts, total: totalPoints, programmeVersion: d.version },
+      score: { totalScore: totalPoints, parts, proposed: true },
+      currentStep: 'scored',
+    });
   }
 
   async function openStageTasks(stageKey: string, dueAt: number) {
@@ -117,7 +153,8 @@ export async function DefinedCaseWorkflow(input: CaseInput): Promise<{ caseId: s
     await acts.updateCaseStep({ caseId, currentStep: `${stageKey}:open` });
   }
 
-  if (!input.projected) await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: workflowInfo().workflowId, actor: input.enrolledBy, clause: d.clause });
+  if (!input.projected)
+    await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: workflowInfo().workflowId, actor: input.enrolledBy, clause: d.clause });
 
   // Stages open in order; each brings its tasks. The case is over at the roster decision, a veto, or the
   // end of the campaign (its open work is still done then: never silently dropped).

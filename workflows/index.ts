@@ -9,6 +9,6 @@ export { DefinedCaseWorkflow } from './defined-case.js';
 export { IntakeWorkflow } from './intake.js';
 export { RegisterEntryWorkflow } from './register-entry.js';
 export { RegisterScoringWorkflow } from './register-scoring.js';
-export { BenchNoopWorkflow, BenchUpdateWorkflow } from './bench.js';
 export { CaseBatchWorkflow } from './case-batch.js';
 export { HousekeepingWorkflow } from './housekeeping.js';
+export { ArrivalShardWorkflow } from './arrival-shard.js';

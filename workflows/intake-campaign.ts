@@ -1,24 +1,36 @@
 // The register programme's part of a CampaignWorkflow (Lijiang 入库): applications are taken while the
 // window stage is open (公告: 申报时间为2023年8月23日至2025年8月23日) and queue until the office opens a
 // review batch (分批次进行审核入库); a batch takes every queued application, highest priority first.
+// Campaigns started since the arrival shards take applications there (workflows/arrival-shard.ts): the
+// queue is then the database's, and a batch's places are told to the cases by their shards.
 import { ApplicationFailure, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
-import type { CampaignDefinition } from '../domain/campaign-definition.js';
+import type { CampaignDefinitionOf } from '../domain/campaign-definition.js';
 import type { Actor } from '../domain/roles.js';
 import { shanghaiDate } from '../domain/time.js';
-import { REJECT, batchAssignedSignal, fileIntakeApplicationUpdate, intakeQueueQuery, openIntakeBatchUpdate, type IntakeEntrySeed, type StageState } from './messages.js';
+import {
+  REJECT,
+  batchAssignedSignal,
+  fileIntakeApplicationUpdate,
+  intakeQueueQuery,
+  openIntakeBatchUpdate,
+  type IntakeEntrySeed,
+  type StageState,
+} from './messages.js';
 import { RegisterScoringWorkflow } from './register-scoring.js';
+import { ROUTE, intakeBatchOpenedSignal } from './arrival-messages.js';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export const registerScoringWorkflowId = (campaignId: string) => `register-scoring-${campaignId}`;
+export { registerScoringWorkflowId } from './ids.js';
+import { registerScoringWorkflowId } from './ids.js';
 
 export interface IntakeHost {
-  def: CampaignDefinition;
+  def: CampaignDefinitionOf<'register'>;
   stageFor(key: string): StageState;
   isProjected(): boolean;
   closing: Set<string>;
@@ -26,11 +38,13 @@ export interface IntakeHost {
   startCase(seed: CaseSeed, actor: Actor, extra: { entry: IntakeEntrySeed }): Promise<void>;
   signalCase<Args extends unknown[]>(workflowId: string, signal: import('@temporalio/workflow').SignalDefinition<Args>, ...args: Args): Promise<void>;
   caseWorkflowId(caseId: string): string;
+  /** Set when applications go to arrival shards: news for the shards only. */
+  arrivalShards?: { signal<Args extends unknown[]>(signal: import('@temporalio/workflow').SignalDefinition<Args>, ...args: Args): Promise<void> };
 }
 
 export function installIntake(host: IntakeHost): { startScoring(): Promise<void> } {
   const { def } = host;
-  const intake = def.rules.intake!;
+  const intake = def.rules.intake;
   const reject = (type: string, message: string) => ApplicationFailure.create({ type, message });
   const queue: { caseId: string; priority: number; filedAt: number }[] = [];
   let batches = 0;
@@ -42,7 +56,17 @@ export function installIntake(host: IntakeHost): { startScoring(): Promise<void>
       host.enrolled.add(seed.caseId); // before any await: the same application twice is refused
       const workflowId = host.caseWorkflowId(seed.caseId);
       await acts.projectCase({ campaignId: def.campaignId, seed, workflowId, actor, clause: intake.clauses.window });
-      await acts.projectRegisterEntry({ entryId: seed.caseId, campaignId: def.campaignId, operatorId: seed.operatorId, jurisdictionId: seed.jurisdictionId, ...entry, form: entry.form as object, workflowId, actor, clause: intake.clauses[entry.register] });
+      await acts.projectRegisterEntry({
+        entryId: seed.caseId,
+        campaignId: def.campaignId,
+        operatorId: seed.operatorId,
+        jurisdictionId: seed.jurisdictionId,
+        ...entry,
+        form: entry.form as object,
+        workflowId,
+        actor,
+        clause: intake.clauses[entry.register],
+      });
       // Queued only once projected: a batch opened meanwhile finds the entry to put in review.
       queue.push({ caseId: seed.caseId, priority: entry.priority, filedAt: Date.now() });
       await host.startCase(seed, actor, { entry });
@@ -51,6 +75,8 @@ export function installIntake(host: IntakeHost): { startScoring(): Promise<void>
     },
     {
       validator: ({ seed }) => {
+        if (host.arrivalShards)
+          throw reject(ROUTE.sharded, '本活动的申报由分片受理 / this campaign takes applications through its arrival shards (api/arrivals.ts)');
         const w = host.stageFor(intake.windowStage);
         // By the calendar: a window whose start has passed takes applications even in the instant before
         // the workflow has marked it open (right after the launch).
@@ -70,13 +96,31 @@ export function installIntake(host: IntakeHost): { startScoring(): Promise<void>
     async ({ reviewDueAt, actor }) => {
       opening = true;
       try {
+        const shards = host.arrivalShards;
+        if (shards) {
+          // Every application the database has queued, in review order; the shards tell their cases.
+          const seq = batches + 1;
+          const b = await acts.openQueuedIntakeBatch({ campaignId: def.campaignId, seq, reviewDueAt, actor, clause: intake.clauses.review });
+          if (!b.batchId) throw reject(REJECT.conflict, '没有待审核的申报，无需开启批次 / no application is waiting for a batch');
+          batches = seq;
+          await shards.signal(intakeBatchOpenedSignal, { batchId: b.batchId, seq, reviewDueAt });
+          return { batchId: b.batchId, seq, size: b.size };
+        }
         // Highest priority first (优先入库), then first come; the office reviews in this order.
         const taken = [...queue].sort((a, b) => b.priority - a.priority || a.filedAt - b.filedAt || a.caseId.localeCompare(b.caseId));
         const seq = batches + 1;
-        const { batchId } = await acts.openIntakeBatch({ campaignId: def.campaignId, seq, reviewDueAt, caseIds: taken.map((x) => x.caseId), actor, clause: intake.clauses.review });
+        const { batchId } = await acts.openIntakeBatch({
+          campaignId: def.campaignId,
+          seq,
+          reviewDueAt,
+          caseIds: taken.map((x) => x.caseId),
+          actor,
+          clause: intake.clauses.review,
+        });
         batches = seq;
         for (const t of taken) queue.splice(queue.indexOf(t), 1);
-        for (const [i, t] of taken.entries()) await host.signalCase(host.caseWorkflowId(t.caseId), batchAssignedSignal, { batchId, seq, reviewDueAt, rank: i + 1 });
+        for (const [i, t] of taken.entries())
+          await host.signalCase(host.caseWorkflowId(t.caseId), batchAssignedSignal, { batchId, seq, reviewDueAt, rank: i + 1 });
         return { batchId, seq, size: taken.length };
       } finally {
         opening = false;
@@ -85,7 +129,8 @@ export function installIntake(host: IntakeHost): { startScoring(): Promise<void>
     {
       validator: ({ reviewDueAt }) => {
         if (opening) throw reject(REJECT.conflict, '另一批次正在开启 / another batch is being opened');
-        if (queue.length === 0) throw reject(REJECT.conflict, '没有待审核的申报，无需开启批次 / no application is waiting for a batch');
+        // With shards the queue is the database's: the handler finds out (and refuses the same way).
+        if (!host.arrivalShards && queue.length === 0) throw reject(REJECT.conflict, '没有待审核的申报，无需开启批次 / no application is waiting for a batch');
         if (!(reviewDueAt > Date.now())) throw reject(REJECT.invalid, '审核截止时间必须在将来 / the review deadline must be in the future');
       },
     },
@@ -98,7 +143,18 @@ export function installIntake(host: IntakeHost): { startScoring(): Promise<void>
       const s = def.settings;
       await startChild(RegisterScoringWorkflow, {
         workflowId: registerScoringWorkflowId(def.campaignId),
-        args: [{ campaignId: def.campaignId, settings: { scoringPeriod: s.scoringPeriod!, scoreWeights: s.scoreWeights!, complaintRateLimit: s.complaintRateLimit!, belowAverageMargin: s.belowAverageMargin! }, clauses: intake.clauses }],
+        args: [
+          {
+            campaignId: def.campaignId,
+            settings: {
+              scoringPeriod: s.scoringPeriod,
+              scoreWeights: s.scoreWeights,
+              complaintRateLimit: s.complaintRateLimit,
+              belowAverageMargin: s.belowAverageMargin,
+            },
+            clauses: intake.clauses,
+          },
+        ],
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
     },

@@ -5,38 +5,35 @@
 import { ParentClosePolicy, allHandlersFinished, condition, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
-import type { CampaignRules, StageDefinition } from '../domain/campaign-definition.js';
-import type { CampaignSettings } from '../domain/programmes/index.js';
+import type { RulesOf, StageDefinition } from '../domain/campaign-definition.js';
+import type { RegisterSettings } from '../domain/programmes/index.js';
+import { registerEntryWorkflowId } from './ids.js';
 import type { Actor, Role } from '../domain/roles.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
 import type { FilingResult, IntakeReviewResult } from '../domain/intake.js';
 import { batchAssignedSignal, caseProgressQuery, completeTaskUpdate, type BatchAssignment, type CaseTaskState, type IntakeEntrySeed } from './messages.js';
 import { validateCompletion } from './task-validation.js';
-import { resultWithDeadline, type TaskBook } from './task-wait.js';
+import { resultWithDeadline, type TaskBook } from './overdue.js';
 import { RegisterEntryWorkflow } from './register-entry.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
 
 export interface IntakeInput {
   campaignId: string;
   /** The city running the registers: its office reviews, its centre files. */
   jurisdictionId: string;
   stages: StageDefinition[];
-  settings: CampaignSettings;
-  rules: CampaignRules;
+  settings: RegisterSettings;
+  rules: RulesOf<'register'>;
   seed: CaseSeed;
   entry: IntakeEntrySeed;
   enrolledBy: Actor;
 }
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-export const registerEntryWorkflowId = (entryId: string) => `register-entry-${entryId}`;
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: string; outcome: string }> {
   const { seed, entry } = input;
-  const intake = input.rules.intake!;
+  const intake = input.rules.intake;
   const cl = intake.clauses;
   const caseId = seed.caseId;
   const book: TaskBook = { tasks: new Map<string, CaseTaskState>(), results: new Map() };
@@ -44,7 +41,7 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
   let outcome = 'queued';
 
   setHandler(batchAssignedSignal, (b) => void (batch ??= b));
-  setHandler(caseProgressQuery, () => ({ caseId, status: 'active', tasks: [...book.tasks.values()], scores: {}, proposed: false, waitingUntil: [] }));
+  setHandler(caseProgressQuery, () => ({ caseId, status: 'active', tasks: [...book.tasks.values()] }));
   setHandler(
     completeTaskUpdate,
     async ({ taskId, actor, result }) => {
@@ -72,12 +69,31 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
       jurisdictionId: input.jurisdictionId,
       dueAt: o.dueAt,
       workflowId: workflowInfo().workflowId,
-      details: { entryId: caseId, register: entry.register, name: entry.name, operatorId: seed.operatorId, operatorName: seed.operatorName, operatorUscc: seed.operatorUscc, priority: entry.priority, priorityReasons: entry.priorityReasons, flags: entry.flags, form: entry.form as object, ...(o.details ?? {}) },
+      details: {
+        entryId: caseId,
+        register: entry.register,
+        name: entry.name,
+        operatorId: seed.operatorId,
+        operatorName: seed.operatorName,
+        operatorUscc: seed.operatorUscc,
+        priority: entry.priority,
+        priorityReasons: entry.priorityReasons,
+        flags: entry.flags,
+        form: entry.form as object,
+        ...(o.details ?? {}),
+      },
     });
     await acts.updateCaseStep({ caseId, currentStep: `${type}:open` });
     return id;
   }
-  const deadline = (dueAt: number, what: string) => ({ dueAt, campaignId: input.campaignId, caseId, coordinatorJurisdictionId: input.jurisdictionId, escalationTitle: `${entry.name} 的${what}`, clause: input.rules.clauses.deadline });
+  const deadline = (dueAt: number, what: string) => ({
+    dueAt,
+    campaignId: input.campaignId,
+    caseId,
+    coordinatorJurisdictionId: input.jurisdictionId,
+    escalationTitle: `${entry.name} 的${what}`,
+    clause: input.rules.clauses.deadline,
+  });
   const decide = (d: Omit<Parameters<typeof acts.recordEntryDecision>[0], 'entryId'>) => acts.recordEntryDecision({ entryId: caseId, ...d });
 
   // The case and its entry were projected by the campaign before this workflow started (the applicant
@@ -86,23 +102,63 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
   await condition(() => batch !== undefined);
   const b = batch!;
   await acts.assignEntryBatch({ entryId: caseId, batchId: b.batchId });
-  const reviewId = await open('intake_review', { title: `入库审核（第${b.seq}批）`, role: intake.roles.review, dueAt: b.reviewDueAt, details: { batchId: b.batchId, batchSeq: b.seq, rank: b.rank } });
+  const reviewId = await open('intake_review', {
+    title: `入库审核（第${b.seq}批）`,
+    role: intake.roles.review,
+    dueAt: b.reviewDueAt,
+    details: { batchId: b.batchId, batchSeq: b.seq, rank: b.rank },
+  });
   const { result: review, actor: reviewer } = await resultWithDeadline<IntakeReviewResult>(book, reviewId, deadline(b.reviewDueAt, '入库审核'));
   if (review.decision === 'refused') {
-    await decide({ key: `${reviewId}:decision`, action: 'intake.refused', actor: reviewer, clause: cl.review, reason: review.reason, data: { batchSeq: b.seq, note: review.note ?? null }, patch: { status: 'refused', refusedReason: review.reason! }, exclude: true });
+    await decide({
+      key: `${reviewId}:decision`,
+      action: 'intake.refused',
+      actor: reviewer,
+      clause: cl.review,
+      reason: review.reason,
+      data: { batchSeq: b.seq, note: review.note ?? null },
+      patch: { status: 'refused', refusedReason: review.reason! },
+      exclude: true,
+    });
     outcome = 'refused';
     return finish();
   }
-  await decide({ key: `${reviewId}:decision`, action: 'intake.admitted', actor: reviewer, clause: cl.review, reason: review.note, data: { batchSeq: b.seq }, patch: { status: 'admitted' } });
+  await decide({
+    key: `${reviewId}:decision`,
+    action: 'intake.admitted',
+    actor: reviewer,
+    clause: cl.review,
+    reason: review.note,
+    data: { batchSeq: b.seq },
+    patch: { status: 'admitted' },
+  });
 
   // 提交中心备案: the centre files the admitted entry, with the date of filing on record.
   const filingDue = addDuration(Date.now(), parseDuration(input.settings.filingPeriod ?? 'P15D')!);
   const filingId = await open('filing', { title: '入库备案', role: intake.roles.filing, dueAt: filingDue });
   const { result: filing, actor: filer } = await resultWithDeadline<FilingResult>(book, filingId, deadline(filingDue, '入库备案'));
-  await decide({ key: `${filingId}:decision`, action: 'intake.filed', actor: filer, clause: cl.filing, reason: filing.note, data: { filedOn: filing.filedOn, reference: filing.reference }, patch: { status: 'filed', filingDate: filing.filedOn, filingReference: filing.reference } });
+  await decide({
+    key: `${filingId}:decision`,
+    action: 'intake.filed',
+    actor: filer,
+    clause: cl.filing,
+    reason: filing.note,
+    data: { filedOn: filing.filedOn, reference: filing.reference },
+    patch: { status: 'filed', filingDate: filing.filedOn, filingReference: filing.reference },
+  });
   await startChild(RegisterEntryWorkflow, {
     workflowId: registerEntryWorkflowId(caseId),
-    args: [{ entryId: caseId, campaignId: input.campaignId, jurisdictionId: input.jurisdictionId, name: entry.name, verificationDays: input.settings.verificationDays, rules: intake, deadlineClause: input.rules.clauses.deadline }],
+    args: [
+      {
+        entryId: caseId,
+        campaignId: input.campaignId,
+        jurisdictionId: input.jurisdictionId,
+        name: entry.name,
+        verificationDays: input.settings.verificationDays,
+        rules: intake,
+        deadlineClause: input.rules.clauses.deadline,
+      },
+    ],
     // An entry stays in the register whatever becomes of the campaign that admitted it.
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });

@@ -58,11 +58,14 @@ export interface CaseProgress {
   status: 'active' | 'completed';
   tasks: CaseTaskState[];
   excluded?: { kind: string; reason: string };
-  scores: Record<string, number>;
+  /** The total, once scored (a staged award's weighted total; an audit's or rubric's points). */
   totalE4?: number;
-  proposed: boolean;
-  /** Rectification deadlines being waited for (ms). */
-  waitingUntil: number[];
+  /** Proposed for what the kind ends in: the title, the list, the roster. */
+  proposed?: boolean;
+  /** Staged award: the score of each evaluation group's dimension so far. */
+  scores?: Record<string, number>;
+  /** Staged award: rectification deadlines being waited for (ms). */
+  waitingUntil?: number[];
 }
 
 export interface EnrolInput {
@@ -131,11 +134,18 @@ export const extendStageUpdate = defineUpdate<StageState, [ExtendStageInput]>('e
 
 export const enrolCasesUpdate = defineUpdate<{ enrolled: number; caseCount: number }, [EnrolInput]>('enrolCases');
 export const publishPublicityUpdate = defineUpdate<PublicityState, [{ windowEndsAt: number; actor: Actor }]>('publishPublicity');
-export const lodgeObjectionUpdate = defineUpdate<{ objectionId: string }, [{ caseId: string; source: string; content: string; actor: Actor }]>('lodgeObjection');
-export const resolveObjectionUpdate = defineUpdate<{ objectionId: string; status: 'upheld' | 'dismissed' }, [{ objectionId: string; decision: 'upheld' | 'dismissed'; resolution: string; actor: Actor }]>('resolveObjection');
+export const lodgeObjectionUpdate = defineUpdate<{ objectionId: string }, [{ caseId: string; source: string; content: string; actor: Actor }]>(
+  'lodgeObjection',
+);
+export const resolveObjectionUpdate = defineUpdate<
+  { objectionId: string; status: 'upheld' | 'dismissed' },
+  [{ objectionId: string; decision: 'upheld' | 'dismissed'; resolution: string; actor: Actor }]
+>('resolveObjection');
 export const finalizeAwardUpdate = defineUpdate<{ titles: number }, [{ actor: Actor }]>('finalizeAward');
 export const revokeTitleUpdate = defineUpdate<TitleProgress, [{ ground: string; evidence: string; actor: Actor }]>('revokeTitle');
-export const reportComplaintUpdate = defineUpdate<{ taskId: string }, [{ kind: 'complaint' | 'public_opinion'; description: string; actor: Actor }]>('reportComplaint');
+export const reportComplaintUpdate = defineUpdate<{ taskId: string }, [{ kind: 'complaint' | 'public_opinion'; description: string; actor: Actor }]>(
+  'reportComplaint',
+);
 
 export const awardProgressQuery = defineQuery<AwardProgress>('awardProgress');
 

@@ -10,9 +10,14 @@ export type VerificationOutcome = { kind: 'passed' } | { kind: 'again'; rectifyB
 /** A rectification deadline: a date (end of that day, Asia/Shanghai) or an instant, after now and before `limit`. */
 export function checkRectifyBy(text: string | undefined, now: number, limit?: { at: number; what: string }): number {
   const at = text === undefined ? undefined : parseDeadline(text);
-  if (at === undefined) throw ApplicationFailure.create({ type: REJECT.invalid, message: `整改期限无效 / invalid rectification deadline: ${text ?? '(missing)'}` });
+  if (at === undefined)
+    throw ApplicationFailure.create({ type: REJECT.invalid, message: `整改期限无效 / invalid rectification deadline: ${text ?? '(missing)'}` });
   if (at <= now) throw ApplicationFailure.create({ type: REJECT.invalid, message: '整改期限必须在将来 / the rectification deadline must be in the future' });
-  if (limit && at >= limit.at) throw ApplicationFailure.create({ type: REJECT.invalid, message: `整改期限必须早于${limit.what} / the rectification deadline must be before ${limit.what}` });
+  if (limit && at >= limit.at)
+    throw ApplicationFailure.create({
+      type: REJECT.invalid,
+      message: `整改期限必须早于${limit.what} / the rectification deadline must be before ${limit.what}`,
+    });
   return at;
 }
 
@@ -20,7 +25,11 @@ export function checkRectifyBy(text: string | undefined, now: number, limit?: { 
 export function checkVerification(r: VerificationResult, round: number, maxRounds: number, now: number, limit?: { at: number; what: string }): void {
   if (r.passed) return;
   if (round < maxRounds) checkRectifyBy(r.rectifyBy, now, limit);
-  else if (r.rectifyBy) throw ApplicationFailure.create({ type: REJECT.invalid, message: `已是第 ${round} 轮（最多 ${maxRounds} 轮），不能再设整改期限 / round ${round} of ${maxRounds}: no further deadline` });
+  else if (r.rectifyBy)
+    throw ApplicationFailure.create({
+      type: REJECT.invalid,
+      message: `已是第 ${round} 轮（最多 ${maxRounds} 轮），不能再设整改期限 / round ${round} of ${maxRounds}: no further deadline`,
+    });
 }
 
 export function verificationOutcome(r: VerificationResult, round: number, maxRounds: number): VerificationOutcome {

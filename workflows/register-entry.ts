@@ -7,7 +7,8 @@ import type { IntakeRules } from '../domain/programmes/index.js';
 import type { RemovalReviewResult } from '../domain/intake.js';
 import { completeTaskUpdate, removalProposedSignal, type CaseTaskState, type RemovalProposal } from './messages.js';
 import { validateCompletion } from './task-validation.js';
-import { resultWithDeadline, type TaskBook } from './task-wait.js';
+import { resultWithDeadline, type TaskBook } from './overdue.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
 
 export interface RegisterEntryInput {
   entryId: string;
@@ -22,10 +23,7 @@ export interface RegisterEntryInput {
   reviews?: number;
 }
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<{ entryId: string; status: 'removed' }> {
   const id = input.entryId;
@@ -42,7 +40,13 @@ export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<
     async ({ taskId, actor, result }) => {
       const t = book.tasks.get(taskId)!;
       t.status = 'done';
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: t.type === 'escalation' ? input.deadlineClause : cl.removal });
+      const completedAt = await acts.recordTaskCompletion({
+        taskId,
+        actor,
+        result: result as object,
+        late: t.overdue,
+        clause: t.type === 'escalation' ? input.deadlineClause : cl.removal,
+      });
       book.results.set(taskId, { result, actor });
       return { taskId, status: 'done', completedAt, late: t.overdue };
     },
@@ -58,7 +62,16 @@ export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<
     const p = proposals.shift()!;
     reviews += 1;
     const taskId = `${id}:removal_review#${reviews}`;
-    await acts.recordEntryDecision({ key: `entry:${id}:proposed:${p.runId}`, entryId: id, action: 'intake.removal_proposed', actor: { userId: null, role: 'system', displayName: '系统 / system' }, clause: cl.scoring, reason: p.reasons.map((r) => r.zh).join('；'), data: { runId: p.runId, score: p.score, average: p.average, reasons: p.reasons }, patch: { removalProposed: true } });
+    await acts.recordEntryDecision({
+      key: `entry:${id}:proposed:${p.runId}`,
+      entryId: id,
+      action: 'intake.removal_proposed',
+      actor: { userId: null, role: 'system', displayName: '系统 / system' },
+      clause: cl.scoring,
+      reason: p.reasons.map((r) => r.zh).join('；'),
+      data: { runId: p.runId, score: p.score, average: p.average, reasons: p.reasons },
+      patch: { removalProposed: true },
+    });
     const dueAt = Date.now() + input.verificationDays * 86_400_000;
     book.tasks.set(taskId, { id: taskId, type: 'removal_review', stageKey: input.rules.taskStageKey, status: 'open', overdue: false, round: reviews });
     await acts.createTask({
@@ -75,12 +88,37 @@ export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<
       details: { entryId: id, name: input.name, runId: p.runId, periodKey: p.periodKey, score: p.score, average: p.average, reasons: p.reasons },
       notify: { kind: 'decision', title: `「${input.name}」被提出清退 / proposed for removal`, body: p.reasons.map((r) => r.zh).join('；') },
     });
-    const { result, actor } = await resultWithDeadline<RemovalReviewResult>(book, taskId, { dueAt, campaignId: input.campaignId, caseId: id, coordinatorJurisdictionId: input.jurisdictionId, escalationTitle: `${input.name} 的清退确认`, clause: input.deadlineClause });
+    const { result, actor } = await resultWithDeadline<RemovalReviewResult>(book, taskId, {
+      dueAt,
+      campaignId: input.campaignId,
+      caseId: id,
+      coordinatorJurisdictionId: input.jurisdictionId,
+      escalationTitle: `${input.name} 的清退确认`,
+      clause: input.deadlineClause,
+    });
     if (result.decision === 'remove') {
-      await acts.recordEntryDecision({ key: `${taskId}:decision`, entryId: id, action: 'intake.removed', actor, clause: cl.removal, reason: result.reason, data: { runId: p.runId, reasons: p.reasons }, patch: { status: 'removed', removedReason: result.reason, removalProposed: false } });
+      await acts.recordEntryDecision({
+        key: `${taskId}:decision`,
+        entryId: id,
+        action: 'intake.removed',
+        actor,
+        clause: cl.removal,
+        reason: result.reason,
+        data: { runId: p.runId, reasons: p.reasons },
+        patch: { status: 'removed', removedReason: result.reason, removalProposed: false },
+      });
       await condition(() => [...book.tasks.values()].every((t) => t.status === 'done') && allHandlersFinished());
       return { entryId: id, status: 'removed' };
     }
-    await acts.recordEntryDecision({ key: `${taskId}:decision`, entryId: id, action: 'intake.kept', actor, clause: cl.removal, reason: result.reason, data: { runId: p.runId }, patch: { removalProposed: false } });
+    await acts.recordEntryDecision({
+      key: `${taskId}:decision`,
+      entryId: id,
+      action: 'intake.kept',
+      actor,
+      clause: cl.removal,
+      reason: result.reason,
+      data: { runId: p.runId },
+      patch: { removalProposed: false },
+    });
   }
 }

@@ -3,7 +3,16 @@
 // setting, e.g. monthly, changeable while it runs) — or when the office asks — each filed entry with
 // figures recorded in the period is scored; the activity proposes removals (第16条) and the entries'
 // workflows open the office's confirmation. Long-lived: it continues as new when its history grows.
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { IntakeRules } from '../domain/programmes/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
@@ -12,7 +21,12 @@ import { REJECT, removalProposedSignal, runScoringUpdate, scoringStateQuery, set
 
 export interface RegisterScoringInput {
   campaignId: string;
-  settings: { scoringPeriod: string; scoreWeights: { rating: number; complaints: number; findings: number }; complaintRateLimit: number; belowAverageMargin: number };
+  settings: {
+    scoringPeriod: string;
+    scoreWeights: { rating: number; complaints: number; findings: number };
+    complaintRateLimit: number;
+    belowAverageMargin: number;
+  };
   clauses: IntakeRules['clauses'];
   /** Carried over continue-as-new. */
   state?: { period: string; runs: number; nextRunAt: number };
@@ -45,10 +59,23 @@ export async function RegisterScoringWorkflow(input: RegisterScoringInput): Prom
     try {
       runs += 1;
       const periodKey = `run-${runs}`;
-      const r = await acts.scoreRegisters({ campaignId: input.campaignId, runId: `${input.campaignId}:${periodKey}`, periodKey, settings: input.settings, actor, clause: input.clauses.scoring });
+      const r = await acts.scoreRegisters({
+        campaignId: input.campaignId,
+        runId: `${input.campaignId}:${periodKey}`,
+        periodKey,
+        settings: input.settings,
+        actor,
+        clause: input.clauses.scoring,
+      });
       for (const p of r.proposals) {
         try {
-          await getExternalWorkflowHandle(p.workflowId).signal(removalProposedSignal, { runId: r.runId, periodKey, score: p.score, average: p.average, reasons: p.reasons });
+          await getExternalWorkflowHandle(p.workflowId).signal(removalProposedSignal, {
+            runId: r.runId,
+            periodKey,
+            score: p.score,
+            average: p.average,
+            reasons: p.reasons,
+          });
         } catch (e) {
           if (!/not found/i.test((e as Error).message)) throw e; // removed meanwhile: nothing to propose
         }
@@ -71,7 +98,11 @@ export async function RegisterScoringWorkflow(input: RegisterScoringInput): Prom
     },
     {
       validator: ({ period: p }) => {
-        if (!validScoringPeriod(p)) throw ApplicationFailure.create({ type: REJECT.invalid, message: `评分周期「${p}」无效（ISO 8601，至少 1 小时，如 P1M） / period "${p}" must be an ISO 8601 duration of at least an hour, such as P1M` });
+        if (!validScoringPeriod(p))
+          throw ApplicationFailure.create({
+            type: REJECT.invalid,
+            message: `评分周期「${p}」无效（ISO 8601，至少 1 小时，如 P1M） / period "${p}" must be an ISO 8601 duration of at least an hour, such as P1M`,
+          });
       },
     },
   );

@@ -7,7 +7,11 @@ import { REJECT, type CaseTaskState, type CompleteTaskInput } from './messages.j
  * The Update validator shared by every workflow that owns tasks: known, still open, well-formed result.
  * `schemaOf` gives the schema of tasks whose form is data (a defined programme's `form:*` and `rubric`).
  */
-export function validateCompletion(tasks: Map<string, CaseTaskState>, input: CompleteTaskInput, schemaOf?: (task: CaseTaskState) => z.ZodType | undefined): void {
+export function validateCompletion(
+  tasks: Map<string, CaseTaskState>,
+  input: CompleteTaskInput,
+  schemaOf?: (task: CaseTaskState) => z.ZodType | undefined,
+): void {
   const task = tasks.get(input.taskId);
   if (!task) throw ApplicationFailure.create({ type: REJECT.notFound, message: `task ${input.taskId} is not owned by this workflow` });
   if (task.status === 'done') throw ApplicationFailure.create({ type: REJECT.conflict, message: `task ${input.taskId} is already completed` });

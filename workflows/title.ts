@@ -3,14 +3,23 @@
 // an interview with a rectification deadline, then verification (四、工作要求（二）).
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { CampaignRules } from '../domain/campaign-definition.js';
-import type { CampaignSettings } from '../domain/programmes/index.js';
+import type { StagedAwardRules } from '../domain/programmes/kinds/index.js';
+import type { StagedAwardSettings } from '../domain/programmes/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { shanghaiDateTime } from '../domain/time.js';
 import type { InterviewResult, VerificationResult } from '../domain/task-forms.js';
-import { REJECT, completeTaskUpdate, reportComplaintUpdate, revokeTitleUpdate, titleProgressQuery, type CaseTaskState, type TitleProgress } from './messages.js';
+import {
+  REJECT,
+  completeTaskUpdate,
+  reportComplaintUpdate,
+  revokeTitleUpdate,
+  titleProgressQuery,
+  type CaseTaskState,
+  type TitleProgress,
+} from './messages.js';
 import { checkRectifyBy, checkVerification, verificationOutcome } from './rectification.js';
 import { validateCompletion } from './task-validation.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
 
 export interface TitleInput {
   titleId: string;
@@ -20,14 +29,11 @@ export interface TitleInput {
   jurisdictionId: string;
   grantedAt: number;
   expiresAt: number;
-  rules: Pick<CampaignRules, 'revocationGrounds' | 'clauses'>;
-  settings: Pick<CampaignSettings, 'maxRectificationRounds' | 'verificationDays'>;
+  rules: Pick<StagedAwardRules, 'revocationGrounds' | 'clauses'>;
+  settings: Pick<StagedAwardSettings, 'maxRectificationRounds' | 'verificationDays'>;
 }
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 const DAY = 86_400_000;
 
@@ -44,14 +50,16 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   let complaints = 0;
   /** Complaints and completions being recorded right now (a revocation waits for them, not they for it). */
   let busy = 0;
-  const tracked = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
-    busy++;
-    try {
-      return await fn(...a);
-    } finally {
-      busy--;
-    }
-  };
+  const tracked =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      busy++;
+      try {
+        return await fn(...a);
+      } finally {
+        busy--;
+      }
+    };
   const progress = (): TitleProgress => ({ titleId: input.titleId, status, expiresAt: input.expiresAt, tasks: [...tasks.values()] });
   setHandler(titleProgressQuery, progress);
 
@@ -71,7 +79,11 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
       dueAt,
       workflowId: workflowInfo().workflowId,
       details: { titleId: input.titleId, operatorName: input.operatorName, round, ...details },
-      notify: { kind: 'assignment', title: `称号主体「${input.operatorName}」需${type === 'interview' ? '约谈' : '复查'} / ${type} needed`, body: `截止 / due ${shanghaiDateTime(dueAt)}` },
+      notify: {
+        kind: 'assignment',
+        title: `称号主体「${input.operatorName}」需${type === 'interview' ? '约谈' : '复查'} / ${type} needed`,
+        body: `截止 / due ${shanghaiDateTime(dueAt)}`,
+      },
     });
     return id;
   }
@@ -85,9 +97,16 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
     },
     {
       validator: ({ ground, evidence }) => {
-        if (status !== 'active' || revocation) throw ApplicationFailure.create({ type: REJECT.conflict, message: `称号已${status === 'expired' ? '到期' : '撤销'} / the title is already ${revocation ? 'revoked' : status}` });
+        if (status !== 'active' || revocation)
+          throw ApplicationFailure.create({
+            type: REJECT.conflict,
+            message: `称号已${status === 'expired' ? '到期' : '撤销'} / the title is already ${revocation ? 'revoked' : status}`,
+          });
         if (!rules.revocationGrounds.some((g) => g.key === ground))
-          throw ApplicationFailure.create({ type: REJECT.invalid, message: `撤销须依据方案所列六种情形之一 / ground must be one of ${rules.revocationGrounds.map((g) => g.key).join(', ')}` });
+          throw ApplicationFailure.create({
+            type: REJECT.invalid,
+            message: `撤销须依据方案所列六种情形之一 / ground must be one of ${rules.revocationGrounds.map((g) => g.key).join(', ')}`,
+          });
         if (!evidence.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: '须提供证据说明 / evidence is required' });
       },
     },
@@ -97,7 +116,15 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
     reportComplaintUpdate,
     tracked(async ({ kind, description, actor }) => {
       const n = ++complaints;
-      await acts.recordTitleEvent({ key: `title:${input.titleId}:complaint:${n}`, titleId: input.titleId, action: `title.${kind}`, actor, clause: clause.complaint, reason: description, data: { complaint: n } });
+      await acts.recordTitleEvent({
+        key: `title:${input.titleId}:complaint:${n}`,
+        titleId: input.titleId,
+        action: `title.${kind}`,
+        actor,
+        clause: clause.complaint,
+        reason: description,
+        data: { complaint: n },
+      });
       const taskId = await openTask('interview', n, 1, Date.now() + settings.verificationDays * DAY, { kind, description });
       return { taskId };
     }),
@@ -123,8 +150,17 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
       } else {
         const r = result as VerificationResult;
         const outcome = verificationOutcome(r, round, settings.maxRectificationRounds);
-        await acts.recordTitleEvent({ key: `task:${t.id}:outcome`, titleId: input.titleId, action: `title.rectification_${outcome.kind}`, actor, clause: clause.complaint, reason: r.note, data: { round } });
-        if (outcome.kind === 'again') wakeups.push({ at: outcome.rectifyBy, complaint: t.complaint, round: round + 1, order: { rectifyBy: outcome.rectifyBy, previousNote: r.note } });
+        await acts.recordTitleEvent({
+          key: `task:${t.id}:outcome`,
+          titleId: input.titleId,
+          action: `title.rectification_${outcome.kind}`,
+          actor,
+          clause: clause.complaint,
+          reason: r.note,
+          data: { round },
+        });
+        if (outcome.kind === 'again')
+          wakeups.push({ at: outcome.rectifyBy, complaint: t.complaint, round: round + 1, order: { rectifyBy: outcome.rectifyBy, previousNote: r.note } });
       }
       return { taskId, status: 'done' as const, completedAt, late: t.overdue };
     }),
@@ -132,9 +168,15 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
       validator: (i) => {
         validateCompletion(tasks, i);
         const t = tasks.get(i.taskId)!;
-        if (status !== 'active' || revocation) throw ApplicationFailure.create({ type: REJECT.conflict, message: `称号已${status === 'expired' ? '到期' : '撤销'} / the title has ended` });
-        if (t.type === 'interview') checkRectifyBy((i.result as InterviewResult).rectifyBy, Date.now(), { at: input.expiresAt, what: '称号到期 / the title expires' });
-        else checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, Date.now(), { at: input.expiresAt, what: '称号到期 / the title expires' });
+        if (status !== 'active' || revocation)
+          throw ApplicationFailure.create({ type: REJECT.conflict, message: `称号已${status === 'expired' ? '到期' : '撤销'} / the title has ended` });
+        if (t.type === 'interview')
+          checkRectifyBy((i.result as InterviewResult).rectifyBy, Date.now(), { at: input.expiresAt, what: '称号到期 / the title expires' });
+        else
+          checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, Date.now(), {
+            at: input.expiresAt,
+            what: '称号到期 / the title expires',
+          });
       },
     },
   );
@@ -149,7 +191,14 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
     // (Version 1 did not wake for a new task: only patched runs do, so old histories replay unchanged.)
     await condition(() => revocation !== undefined || wakeups.length !== seen || (markOverdue && tasks.size !== tasksSeen), Math.max(1, next - Date.now()));
     if (revocation) {
-      await acts.endTitle({ titleId: input.titleId, status: 'revoked', ground: revocation.ground, evidence: revocation.evidence, actor: revocation.actor, clause: clause.revocation });
+      await acts.endTitle({
+        titleId: input.titleId,
+        status: 'revoked',
+        ground: revocation.ground,
+        evidence: revocation.evidence,
+        actor: revocation.actor,
+        clause: clause.revocation,
+      });
       ended = 'revoked';
       break;
     }

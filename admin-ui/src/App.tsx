@@ -17,14 +17,14 @@ import notifications from './notifications';
 import objections from './objections';
 import operators from './operators';
 import {
-    canEditProgrammes,
-    canFileIntake,
-    canKeepRegister,
-    canLaunchCampaigns,
-    canManageOrganisation,
-    canManageUsers,
-    canSeeRegisters,
-    canSeeUsers,
+  canEditProgrammes,
+  canFileIntake,
+  canKeepRegister,
+  canLaunchCampaigns,
+  canManageOrganisation,
+  canManageUsers,
+  canSeeRegisters,
+  canSeeUsers,
 } from './permissions';
 import programmes from './programmes';
 import { influencerRegister, productRegister, registerEntries } from './registers';
@@ -37,89 +37,66 @@ import users from './users';
 const { Route } = reactRouterProvider;
 
 export const App = () => (
-    <Admin
-        disableTelemetry
-        title="app.title"
-        requireAuth
-        dashboard={Dashboard}
-        layout={Layout}
-        loginPage={LoginPage}
-        authProvider={authProvider}
-        dataProvider={dataProvider}
-        i18nProvider={i18nProvider}
-    >
-        {(role: Role | undefined) => (
-            <>
-                <Resource name="tasks" {...tasks} />
-                <Resource name="notifications" {...notifications} />
-                <Resource
-                    name="campaigns"
-                    {...campaigns}
-                    create={canLaunchCampaigns(role) ? campaigns.create : undefined}
-                >
-                    {/* 总结报告: #/campaigns/:id/summary */}
-                    <Route path=":id/summary" element={<CampaignSummaryPage />} />
-                </Resource>
-                <Resource name="cases" {...cases} />
-                <Resource name="titles" {...titles} />
-                <Resource name="objections" {...objections} />
-                <Resource name="rosters" {...rosters} />
-                <Resource name="listings" {...listings} />
-                {/* 丽江: 特色直播优质产品库 and 新媒体达人库 (two menu entries over /api/register-entries) */}
-                {canSeeRegisters(role) && (
-                    <Resource
-                        name="product-register"
-                        {...productRegister}
-                        create={canFileIntake(role) ? productRegister.create : undefined}
-                    />
-                )}
-                {canSeeRegisters(role) && (
-                    <Resource
-                        name="influencer-register"
-                        {...influencerRegister}
-                        create={canFileIntake(role) ? influencerRegister.create : undefined}
-                    />
-                )}
-                <Resource name="register-entries" {...registerEntries} />
-                {canSeeRegisters(role) ? (
-                    <Resource name="intake-batches" {...intakeBatches} />
-                ) : (
-                    <Resource name="intake-batches" show={intakeBatches.show} />
-                )}
-                <Resource
-                    name="operators"
-                    {...operators}
-                    create={canKeepRegister(role) ? operators.create : undefined}
-                    edit={canKeepRegister(role) ? operators.edit : undefined}
-                />
-                <Resource name="audit-events" {...auditEvents} />
-                <Resource
-                    name="programmes"
-                    {...programmes}
-                    create={canEditProgrammes(role) ? programmes.create : undefined}
-                    edit={canEditProgrammes(role) ? programmes.edit : undefined}
-                />
-                <Resource
-                    name="jurisdictions"
-                    {...jurisdictions}
-                    create={canManageOrganisation(role) ? jurisdictions.create : undefined}
-                    edit={canManageOrganisation(role) ? jurisdictions.edit : undefined}
-                />
-                {canSeeUsers(role) && (
-                    <Resource
-                        name="users"
-                        {...users}
-                        create={canManageUsers(role) ? users.create : undefined}
-                        edit={canManageUsers(role) ? users.edit : undefined}
-                    />
-                )}
-                {/* 截止日历: #/calendar */}
-                <CustomRoutes>
-                    <Route path="/calendar" element={<CalendarPage />} />
-                    {/* 修改密码: #/password (the only page while a temporary password is unchanged) */}
-                    <Route path="/password" element={<PasswordPage />} />
-                </CustomRoutes>
-            </>
+  <Admin
+    disableTelemetry
+    title="app.title"
+    requireAuth
+    dashboard={Dashboard}
+    layout={Layout}
+    loginPage={LoginPage}
+    authProvider={authProvider}
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+  >
+    {(role: Role | undefined) => (
+      <>
+        <Resource name="tasks" {...tasks} />
+        <Resource name="notifications" {...notifications} />
+        <Resource name="campaigns" {...campaigns} create={canLaunchCampaigns(role) ? campaigns.create : undefined}>
+          {/* 总结报告: #/campaigns/:id/summary */}
+          <Route path=":id/summary" element={<CampaignSummaryPage />} />
+        </Resource>
+        <Resource name="cases" {...cases} />
+        <Resource name="titles" {...titles} />
+        <Resource name="objections" {...objections} />
+        <Resource name="rosters" {...rosters} />
+        <Resource name="listings" {...listings} />
+        {/* 丽江: 特色直播优质产品库 and 新媒体达人库 (two menu entries over /api/register-entries) */}
+        {canSeeRegisters(role) && <Resource name="product-register" {...productRegister} create={canFileIntake(role) ? productRegister.create : undefined} />}
+        {canSeeRegisters(role) && (
+          <Resource name="influencer-register" {...influencerRegister} create={canFileIntake(role) ? influencerRegister.create : undefined} />
         )}
-    </Admin>
+        <Resource name="register-entries" {...registerEntries} />
+        {canSeeRegisters(role) ? <Resource name="intake-batches" {...intakeBatches} /> : <Resource name="intake-batches" show={intakeBatches.show} />}
+        <Resource
+          name="operators"
+          {...operators}
+          create={canKeepRegister(role) ? operators.create : undefined}
+          edit={canKeepRegister(role) ? operators.edit : undefined}
+        />
+        <Resource name="audit-events" {...auditEvents} />
+        <Resource
+          name="programmes"
+          {...programmes}
+          create={canEditProgrammes(role) ? programmes.create : undefined}
+          edit={canEditProgrammes(role) ? programmes.edit : undefined}
+        />
+        <Resource
+          name="jurisdictions"
+          {...jurisdictions}
+          create={canManageOrganisation(role) ? jurisdictions.create : undefined}
+          edit={canManageOrganisation(role) ? jurisdictions.edit : undefined}
+        />
+        {canSeeUsers(role) && (
+          <Resource name="users" {...users} create={canManageUsers(role) ? users.create : undefined} edit={canManageUsers(role) ? users.edit : undefined} />
+        )}
+        {/* 截止日历: #/calendar */}
+        <CustomRoutes>
+          <Route path="/calendar" element={<CalendarPage />} />
+          {/* 修改密码: #/password (the only page while a temporary password is unchanged) */}
+          <Route path="/password" element={<PasswordPage />} />
+        </CustomRoutes>
+      </>
+    )}
+  </Admin>
 );

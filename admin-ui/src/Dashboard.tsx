@@ -8,9 +8,7 @@ import { errorMessage } from './httpClient';
 import type { Role } from './types';
 
 // The charts (@mui/x-charts) load in their own chunk, after the console itself.
-const CampaignCard = lazy(() =>
-    import('./dashboard/CampaignCard').then(m => ({ default: m.CampaignCard })),
-);
+const CampaignCard = lazy(() => import('./dashboard/CampaignCard').then((m) => ({ default: m.CampaignCard })));
 
 /** Roles that work tasks themselves see their own open-task count first. */
 const WORKS_TASKS: Role[] = ['county_officer', 'auditor'];
@@ -20,39 +18,37 @@ const WORKS_TASKS: Role[] = ['county_officer', 'auditor'];
  * timeline, progress per stage, overdue work per jurisdiction, next deadline, scores and counts.
  */
 export const Dashboard = () => {
-    const translate = useTranslate();
-    const { permissions: role } = usePermissions<Role>();
-    const { data, isPending, error } = useDashboard();
-    return (
-        <Box sx={{ mt: 2, mb: 4 }}>
-            <Title title="app.dashboard.title" />
-            <Stack spacing={2}>
-                {role && WORKS_TASKS.includes(role) && <MyTasksCard />}
-                <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-                    <Button component={LinkBase} to="/calendar" startIcon={<CalendarMonthIcon />}>
-                        {translate('app.calendar.menu')}
-                    </Button>
-                </Stack>
-                {isPending ? (
-                    <Loading />
-                ) : error ? (
-                    <Alert severity="error">{translate(errorMessage(error))}</Alert>
-                ) : !data?.campaigns.length ? (
-                    <Card>
-                        <CardContent>
-                            <Typography color="text.secondary">
-                                {translate('app.dashboard.no_running')}
-                            </Typography>
-                        </CardContent>
-                    </Card>
-                ) : (
-                    <Suspense fallback={<LinearProgress />}>
-                        {data.campaigns.map(campaign => (
-                            <CampaignCard key={campaign.id} campaign={campaign} today={data.today} />
-                        ))}
-                    </Suspense>
-                )}
-            </Stack>
-        </Box>
-    );
+  const translate = useTranslate();
+  const { permissions: role } = usePermissions<Role>();
+  const { data, isPending, error } = useDashboard();
+  return (
+    <Box sx={{ mt: 2, mb: 4 }}>
+      <Title title="app.dashboard.title" />
+      <Stack spacing={2}>
+        {role && WORKS_TASKS.includes(role) && <MyTasksCard />}
+        <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+          <Button component={LinkBase} to="/calendar" startIcon={<CalendarMonthIcon />}>
+            {translate('app.calendar.menu')}
+          </Button>
+        </Stack>
+        {isPending ? (
+          <Loading />
+        ) : error ? (
+          <Alert severity="error">{translate(errorMessage(error))}</Alert>
+        ) : !data?.campaigns.length ? (
+          <Card>
+            <CardContent>
+              <Typography color="text.secondary">{translate('app.dashboard.no_running')}</Typography>
+            </CardContent>
+          </Card>
+        ) : (
+          <Suspense fallback={<LinearProgress />}>
+            {data.campaigns.map((campaign) => (
+              <CampaignCard key={campaign.id} campaign={campaign} today={data.today} />
+            ))}
+          </Suspense>
+        )}
+      </Stack>
+    </Box>
+  );
 };

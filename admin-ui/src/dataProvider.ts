@@ -2,97 +2,79 @@ import type { DataProvider, GetListParams, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
 import type {
-    ApplicationCounts,
-    ApplicationForm,
-    AwardStatus,
-    CampaignProgress,
-    CampaignSummaryReport,
-    CompleteTaskBody,
-    EnrolmentBody,
-    EnrolmentResult,
-    Attachment,
-    IntakeApplicationForm,
-    IntakeApplicationResult,
-    IntakeBatch,
-    Listing,
-    Objection,
-    OperatorImportResult,
-    OperatorKinds,
-    Programme,
-    ProgrammeSpec,
-    ProgrammeVersion,
-    RegisterMetric,
-    RegisterMetricsBody,
-    RegisterScoring,
-    Roster,
-    ScoringRun,
-    Stage,
-    Successor,
-    Task,
-    Title,
+  ApplicationCounts,
+  ApplicationForm,
+  AwardStatus,
+  CampaignProgress,
+  CampaignSummaryReport,
+  CompleteTaskBody,
+  EnrolmentBody,
+  EnrolmentResult,
+  Attachment,
+  IntakeApplicationForm,
+  IntakeApplicationResult,
+  IntakeBatch,
+  Listing,
+  Objection,
+  OperatorImportResult,
+  OperatorKinds,
+  Programme,
+  ProgrammeSpec,
+  ProgrammeVersion,
+  RegisterMetric,
+  RegisterMetricsBody,
+  RegisterScoring,
+  Roster,
+  ScoringRun,
+  Stage,
+  Successor,
+  Task,
+  Title,
 } from './types';
 
 export interface AppDataProvider extends DataProvider {
-    programmes(): Promise<Programme[]>;
-    campaignProgress(id: Identifier): Promise<CampaignProgress>;
-    closeStage(campaignId: Identifier, key: string, reason: string): Promise<Stage>;
-    extendStage(campaignId: Identifier, key: string, dueAt: string, reason: string): Promise<Stage>;
-    claimTask(id: Identifier): Promise<Task>;
-    completeTask(id: Identifier, body: CompleteTaskBody): Promise<Task>;
-    enrolCases(campaignId: Identifier, body: EnrolmentBody): Promise<EnrolmentResult>;
-    importCases(campaignId: Identifier, csv: string): Promise<EnrolmentResult>;
-    successor(campaignId: Identifier): Promise<Successor>;
-    award(campaignId: Identifier): Promise<AwardStatus>;
-    publishPublicity(campaignId: Identifier, days: number): Promise<Roster>;
-    lodgeObjection(
-        campaignId: Identifier,
-        body: { caseId: string; source: string; content: string },
-    ): Promise<Objection>;
-    resolveObjection(
-        id: Identifier,
-        body: { decision: 'upheld' | 'dismissed'; resolution: string },
-    ): Promise<Objection>;
-    finalizeAward(campaignId: Identifier): Promise<{ titles: number }>;
-    publishRoster(campaignId: Identifier, kind: 'red' | 'black'): Promise<Roster>;
-    campaignSummary(campaignId: Identifier): Promise<CampaignSummaryReport>;
-    revokeTitle(id: Identifier, body: { ground: string; evidence: string }): Promise<Title>;
-    reportComplaint(
-        id: Identifier,
-        body: { kind: 'complaint' | 'public_opinion'; description: string },
-    ): Promise<Task>;
-    // Operator register (调查摸底)
-    operatorKinds(): Promise<OperatorKinds>;
-    importOperators(csv: string): Promise<OperatorImportResult>;
-    // Application programmes (zhoushan)
-    applicationCounts(campaignId: Identifier): Promise<ApplicationCounts>;
-    fileApplication(
-        campaignId: Identifier,
-        body: { operatorId: string; form: ApplicationForm },
-    ): Promise<{ caseId: string }>;
-    confirmCultivationList(
-        campaignId: Identifier,
-        body: { threshold?: number; quota?: number },
-    ): Promise<Roster>;
-    nominateListing(id: Identifier): Promise<Listing>;
-    answerNomination(id: Identifier, body: { accepted: boolean; note: string }): Promise<Listing>;
-    removeListing(id: Identifier, body: { reason: string }): Promise<Listing>;
-    recordListingFinding(id: Identifier, body: { description: string; serious: boolean }): Promise<Listing>;
-    // Lijiang registers (丽江产品库 / 达人库)
-    uploadAttachment(body: { filename: string; contentType: string; dataBase64: string }): Promise<Attachment>;
-    fileIntakeApplication(
-        campaignId: Identifier,
-        body: { operatorId: string; form: IntakeApplicationForm },
-    ): Promise<IntakeApplicationResult>;
-    recordRegisterMetrics(entryId: Identifier, body: RegisterMetricsBody): Promise<RegisterMetric>;
-    openIntakeBatch(campaignId: Identifier, body: { reviewDueAt: string }): Promise<IntakeBatch>;
-    registerScoring(campaignId: Identifier): Promise<RegisterScoring>;
-    setRegisterScoringPeriod(campaignId: Identifier, period: string): Promise<RegisterScoring>;
-    runRegisterScoring(campaignId: Identifier): Promise<ScoringRun>;
-    // Programmes defined as data
-    confirmDefinedRoster(campaignId: Identifier, body: { threshold?: number; quota?: number }): Promise<Roster>;
-    programmeVersions(id: Identifier): Promise<ProgrammeVersion[]>;
-    createProgramme(spec: ProgrammeSpec): Promise<unknown>;
-    updateProgramme(id: Identifier, spec: ProgrammeSpec): Promise<unknown>;
+  programmes(): Promise<Programme[]>;
+  campaignProgress(id: Identifier): Promise<CampaignProgress>;
+  closeStage(campaignId: Identifier, key: string, reason: string): Promise<Stage>;
+  extendStage(campaignId: Identifier, key: string, dueAt: string, reason: string): Promise<Stage>;
+  claimTask(id: Identifier): Promise<Task>;
+  completeTask(id: Identifier, body: CompleteTaskBody): Promise<Task>;
+  enrolCases(campaignId: Identifier, body: EnrolmentBody): Promise<EnrolmentResult>;
+  importCases(campaignId: Identifier, csv: string): Promise<EnrolmentResult>;
+  successor(campaignId: Identifier): Promise<Successor>;
+  award(campaignId: Identifier): Promise<AwardStatus>;
+  publishPublicity(campaignId: Identifier, days: number): Promise<Roster>;
+  lodgeObjection(campaignId: Identifier, body: { caseId: string; source: string; content: string }): Promise<Objection>;
+  resolveObjection(id: Identifier, body: { decision: 'upheld' | 'dismissed'; resolution: string }): Promise<Objection>;
+  finalizeAward(campaignId: Identifier): Promise<{ titles: number }>;
+  publishRoster(campaignId: Identifier, kind: 'red' | 'black'): Promise<Roster>;
+  campaignSummary(campaignId: Identifier): Promise<CampaignSummaryReport>;
+  revokeTitle(id: Identifier, body: { ground: string; evidence: string }): Promise<Title>;
+  reportComplaint(id: Identifier, body: { kind: 'complaint' | 'public_opinion'; description: string }): Promise<Task>;
+  // Operator register (调查摸底)
+  operatorKinds(): Promise<OperatorKinds>;
+  importOperators(csv: string): Promise<OperatorImportResult>;
+  // Application programmes (zhoushan)
+  applicationCounts(campaignId: Identifier): Promise<ApplicationCounts>;
+  fileApplication(campaignId: Identifier, body: { operatorId: string; form: ApplicationForm }): Promise<{ caseId: string }>;
+  confirmCultivationList(campaignId: Identifier, body: { threshold?: number; quota?: number }): Promise<Roster>;
+  nominateListing(id: Identifier): Promise<Listing>;
+  answerNomination(id: Identifier, body: { accepted: boolean; note: string }): Promise<Listing>;
+  removeListing(id: Identifier, body: { reason: string }): Promise<Listing>;
+  recordListingFinding(id: Identifier, body: { description: string; serious: boolean }): Promise<Listing>;
+  // Lijiang registers (丽江产品库 / 达人库)
+  uploadAttachment(body: { filename: string; contentType: string; dataBase64: string }): Promise<Attachment>;
+  fileIntakeApplication(campaignId: Identifier, body: { operatorId: string; form: IntakeApplicationForm }): Promise<IntakeApplicationResult>;
+  recordRegisterMetrics(entryId: Identifier, body: RegisterMetricsBody): Promise<RegisterMetric>;
+  openIntakeBatch(campaignId: Identifier, body: { reviewDueAt: string }): Promise<IntakeBatch>;
+  registerScoring(campaignId: Identifier): Promise<RegisterScoring>;
+  setRegisterScoringPeriod(campaignId: Identifier, period: string): Promise<RegisterScoring>;
+  runRegisterScoring(campaignId: Identifier): Promise<ScoringRun>;
+  // Programmes defined as data
+  confirmDefinedRoster(campaignId: Identifier, body: { threshold?: number; quota?: number }): Promise<Roster>;
+  programmeVersions(id: Identifier): Promise<ProgrammeVersion[]>;
+  createProgramme(spec: ProgrammeSpec): Promise<unknown>;
+  updateProgramme(id: Identifier, spec: ProgrammeSpec): Promise<unknown>;
 }
 
 const segment = (id: Identifier | string) => encodeURIComponent(String(id));
@@ -100,10 +82,10 @@ const segment = (id: Identifier | string) => encodeURIComponent(String(id));
 const get = async <T>(path: string): Promise<T> => (await httpClient(`${API_URL}${path}`)).json as T;
 
 const post = async <T>(path: string, body: unknown = {}): Promise<T> =>
-    (await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
+  (await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
 
 const put = async <T>(path: string, body: unknown = {}): Promise<T> =>
-    (await httpClient(`${API_URL}${path}`, { method: 'PUT', body: JSON.stringify(body) })).json as T;
+  (await httpClient(`${API_URL}${path}`, { method: 'PUT', body: JSON.stringify(body) })).json as T;
 
 const rest = simpleRestProvider(API_URL, httpClient);
 
@@ -113,8 +95,8 @@ const rest = simpleRestProvider(API_URL, httpClient);
  * register as a fixed filter.
  */
 export const REGISTER_RESOURCES: Record<string, 'product' | 'influencer'> = {
-    'product-register': 'product',
-    'influencer-register': 'influencer',
+  'product-register': 'product',
+  'influencer-register': 'influencer',
 };
 
 /**
@@ -122,85 +104,69 @@ export const REGISTER_RESOURCES: Record<string, 'product' | 'influencer'> = {
  * GET /api/campaigns/:id/candidates, with the campaign id passed as `meta.campaignId`.
  */
 const nestedListPath = (resource: string, params: GetListParams): string | undefined =>
-    resource === 'candidates' && params.meta?.campaignId != null
-        ? `campaigns/${segment(params.meta.campaignId)}/candidates`
-        : undefined;
+  resource === 'candidates' && params.meta?.campaignId != null ? `campaigns/${segment(params.meta.campaignId)}/candidates` : undefined;
 
 export const dataProvider: AppDataProvider = {
-    ...rest,
-    getList: (resource, params) => {
-        const register = REGISTER_RESOURCES[resource];
-        if (register) {
-            return rest.getList('register-entries', { ...params, filter: { ...params.filter, register } });
-        }
-        return rest.getList(nestedListPath(resource, params) ?? resource, params);
-    },
-    getOne: (resource, params) => rest.getOne(REGISTER_RESOURCES[resource] ? 'register-entries' : resource, params),
-    // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by
-    // default), so ask for as many rows as ids: otherwise references past the 25th stay blank.
-    getMany: async (resource, params) => {
-        if (REGISTER_RESOURCES[resource]) resource = 'register-entries';
-        const query = new URLSearchParams({
-            filter: JSON.stringify({ id: params.ids }),
-            range: JSON.stringify([0, Math.max(params.ids.length - 1, 0)]),
-        });
-        const { json } = await httpClient(`${API_URL}/${resource}?${query}`, { signal: params.signal });
-        return { data: json };
-    },
-    programmes: () => get<Programme[]>('/programmes'),
-    campaignProgress: id => get<CampaignProgress>(`/campaigns/${segment(id)}/progress`),
-    closeStage: (campaignId, key, reason) =>
-        post<Stage>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/close`, { reason }),
-    extendStage: (campaignId, key, dueAt, reason) =>
-        post<Stage>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/extend`, {
-            dueAt,
-            reason,
-        }),
-    claimTask: id => post<Task>(`/tasks/${segment(id)}/claim`),
-    completeTask: (id, body) => post<Task>(`/tasks/${segment(id)}/complete`, body),
-    enrolCases: (campaignId, body) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases`, body),
-    importCases: (campaignId, csv) =>
-        post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases/import`, { csv }),
-    successor: campaignId => get<Successor>(`/campaigns/${segment(campaignId)}/successor`),
-    award: campaignId => get<AwardStatus>(`/campaigns/${segment(campaignId)}/award`),
-    publishPublicity: (campaignId, days) =>
-        post<Roster>(`/campaigns/${segment(campaignId)}/publicity`, { days }),
-    lodgeObjection: (campaignId, body) =>
-        post<Objection>(`/campaigns/${segment(campaignId)}/objections`, body),
-    resolveObjection: (id, body) => post<Objection>(`/objections/${segment(id)}/resolve`, body),
-    finalizeAward: campaignId => post<{ titles: number }>(`/campaigns/${segment(campaignId)}/award`),
-    publishRoster: (campaignId, kind) =>
-        post<Roster>(`/campaigns/${segment(campaignId)}/rosters`, { kind }),
-    campaignSummary: campaignId =>
-        get<CampaignSummaryReport>(`/campaigns/${segment(campaignId)}/summary`),
-    revokeTitle: (id, body) => post<Title>(`/titles/${segment(id)}/revoke`, body),
-    reportComplaint: (id, body) => post<Task>(`/titles/${segment(id)}/complaints`, body),
-    operatorKinds: () => get<OperatorKinds>('/operator-kinds'),
-    importOperators: csv => post<OperatorImportResult>('/operators/import', { csv }),
-    applicationCounts: campaignId =>
-        get<ApplicationCounts>(`/campaigns/${segment(campaignId)}/application-counts`),
-    fileApplication: (campaignId, body) =>
-        post<{ caseId: string }>(`/campaigns/${segment(campaignId)}/applications`, body),
-    confirmCultivationList: (campaignId, body) =>
-        post<Roster>(`/campaigns/${segment(campaignId)}/cultivation-list`, body),
-    nominateListing: id => post<Listing>(`/listings/${segment(id)}/nominate`),
-    answerNomination: (id, body) => post<Listing>(`/listings/${segment(id)}/province-answer`, body),
-    removeListing: (id, body) => post<Listing>(`/listings/${segment(id)}/remove`, body),
-    recordListingFinding: (id, body) => post<Listing>(`/listings/${segment(id)}/findings`, body),
-    uploadAttachment: body => post<Attachment>('/attachments', body),
-    fileIntakeApplication: (campaignId, body) =>
-        post<IntakeApplicationResult>(`/campaigns/${segment(campaignId)}/intake-applications`, body),
-    recordRegisterMetrics: (entryId, body) =>
-        post<RegisterMetric>(`/register-entries/${segment(entryId)}/metrics`, body),
-    openIntakeBatch: (campaignId, body) =>
-        post<IntakeBatch>(`/campaigns/${segment(campaignId)}/intake-batches`, body),
-    registerScoring: campaignId => get<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`),
-    setRegisterScoringPeriod: (campaignId, period) =>
-        put<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`, { period }),
-    runRegisterScoring: campaignId =>
-        post<ScoringRun>(`/campaigns/${segment(campaignId)}/register-scoring/run`),
-    confirmDefinedRoster: (campaignId, body) => post<Roster>(`/campaigns/${segment(campaignId)}/roster`, body),
-    programmeVersions: id => get<ProgrammeVersion[]>(`/programmes/${segment(id)}/versions`),
-    createProgramme: spec => post('/programmes', spec),
-    updateProgramme: (id, spec) => put(`/programmes/${segment(id)}`, spec),
+  ...rest,
+  getList: (resource, params) => {
+    const register = REGISTER_RESOURCES[resource];
+    if (register) {
+      return rest.getList('register-entries', { ...params, filter: { ...params.filter, register } });
+    }
+    return rest.getList(nestedListPath(resource, params) ?? resource, params);
+  },
+  getOne: (resource, params) => rest.getOne(REGISTER_RESOURCES[resource] ? 'register-entries' : resource, params),
+  // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by
+  // default), so ask for as many rows as ids: otherwise references past the 25th stay blank.
+  getMany: async (resource, params) => {
+    if (REGISTER_RESOURCES[resource]) resource = 'register-entries';
+    const query = new URLSearchParams({
+      filter: JSON.stringify({ id: params.ids }),
+      range: JSON.stringify([0, Math.max(params.ids.length - 1, 0)]),
+    });
+    const { json } = await httpClient(`${API_URL}/${resource}?${query}`, { signal: params.signal });
+    return { data: json };
+  },
+  programmes: () => get<Programme[]>('/programmes'),
+  campaignProgress: (id) => get<CampaignProgress>(`/campaigns/${segment(id)}/progress`),
+  closeStage: (campaignId, key, reason) => post<Stage>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/close`, { reason }),
+  extendStage: (campaignId, key, dueAt, reason) =>
+    post<Stage>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/extend`, {
+      dueAt,
+      reason,
+    }),
+  claimTask: (id) => post<Task>(`/tasks/${segment(id)}/claim`),
+  completeTask: (id, body) => post<Task>(`/tasks/${segment(id)}/complete`, body),
+  enrolCases: (campaignId, body) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases`, body),
+  importCases: (campaignId, csv) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases/import`, { csv }),
+  successor: (campaignId) => get<Successor>(`/campaigns/${segment(campaignId)}/successor`),
+  award: (campaignId) => get<AwardStatus>(`/campaigns/${segment(campaignId)}/award`),
+  publishPublicity: (campaignId, days) => post<Roster>(`/campaigns/${segment(campaignId)}/publicity`, { days }),
+  lodgeObjection: (campaignId, body) => post<Objection>(`/campaigns/${segment(campaignId)}/objections`, body),
+  resolveObjection: (id, body) => post<Objection>(`/objections/${segment(id)}/resolve`, body),
+  finalizeAward: (campaignId) => post<{ titles: number }>(`/campaigns/${segment(campaignId)}/award`),
+  publishRoster: (campaignId, kind) => post<Roster>(`/campaigns/${segment(campaignId)}/rosters`, { kind }),
+  campaignSummary: (campaignId) => get<CampaignSummaryReport>(`/campaigns/${segment(campaignId)}/summary`),
+  revokeTitle: (id, body) => post<Title>(`/titles/${segment(id)}/revoke`, body),
+  reportComplaint: (id, body) => post<Task>(`/titles/${segment(id)}/complaints`, body),
+  operatorKinds: () => get<OperatorKinds>('/operator-kinds'),
+  importOperators: (csv) => post<OperatorImportResult>('/operators/import', { csv }),
+  applicationCounts: (campaignId) => get<ApplicationCounts>(`/campaigns/${segment(campaignId)}/application-counts`),
+  fileApplication: (campaignId, body) => post<{ caseId: string }>(`/campaigns/${segment(campaignId)}/applications`, body),
+  confirmCultivationList: (campaignId, body) => post<Roster>(`/campaigns/${segment(campaignId)}/cultivation-list`, body),
+  nominateListing: (id) => post<Listing>(`/listings/${segment(id)}/nominate`),
+  answerNomination: (id, body) => post<Listing>(`/listings/${segment(id)}/province-answer`, body),
+  removeListing: (id, body) => post<Listing>(`/listings/${segment(id)}/remove`, body),
+  recordListingFinding: (id, body) => post<Listing>(`/listings/${segment(id)}/findings`, body),
+  uploadAttachment: (body) => post<Attachment>('/attachments', body),
+  fileIntakeApplication: (campaignId, body) => post<IntakeApplicationResult>(`/campaigns/${segment(campaignId)}/intake-applications`, body),
+  recordRegisterMetrics: (entryId, body) => post<RegisterMetric>(`/register-entries/${segment(entryId)}/metrics`, body),
+  openIntakeBatch: (campaignId, body) => post<IntakeBatch>(`/campaigns/${segment(campaignId)}/intake-batches`, body),
+  registerScoring: (campaignId) => get<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`),
+  setRegisterScoringPeriod: (campaignId, period) => put<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`, { period }),
+  runRegisterScoring: (campaignId) => post<ScoringRun>(`/campaigns/${segment(campaignId)}/register-scoring/run`),
+  confirmDefinedRoster: (campaignId, body) => post<Roster>(`/campaigns/${segment(campaignId)}/roster`, body),
+  programmeVersions: (id) => get<ProgrammeVersion[]>(`/programmes/${segment(id)}/versions`),
+  createProgramme: (spec) => post('/programmes', spec),
+  updateProgramme: (id, spec) => put(`/programmes/${segment(id)}`, spec),
 };

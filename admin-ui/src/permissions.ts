@@ -25,8 +25,7 @@ export const canManageUsers = (role?: Role) => role === 'admin';
 export const canManageOrganisation = (role?: Role) => role === 'admin';
 
 /** Only the role a task is assigned to may claim or complete it (leaders are never assignees). */
-export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) =>
-    role != null && role === task.assigneeRole;
+export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) => role != null && role === task.assigneeRole;
 
 /** 调查摸底: county officers and coordinators keep the operator register of their own jurisdiction. */
 export const canKeepRegister = (role?: Role) => role === 'county_officer' || role === 'coordinator';
@@ -45,16 +44,13 @@ export const canRecordFindings = (role?: Role) => role === 'county_officer' || r
 
 // Lijiang registers (丽江产品库 / 达人库).
 /** The registers are read by the centre, the office, county officers and leaders. */
-export const canSeeRegisters = (role?: Role) =>
-    role === 'coordinator' || role === 'auditor' || role === 'county_officer' || role === 'leader';
+export const canSeeRegisters = (role?: Role) => role === 'coordinator' || role === 'auditor' || role === 'county_officer' || role === 'leader';
 
 /** 申报: the centre, the office, or a county officer (for operators of their county). */
-export const canFileIntake = (role?: Role) =>
-    role === 'coordinator' || role === 'auditor' || role === 'county_officer';
+export const canFileIntake = (role?: Role) => role === 'coordinator' || role === 'auditor' || role === 'county_officer';
 
 /** 动态评分 figures (platform rating, complaints, findings) of an admitted entry. */
-export const canRecordRegisterMetrics = (role?: Role) =>
-    role === 'coordinator' || role === 'auditor' || role === 'county_officer';
+export const canRecordRegisterMetrics = (role?: Role) => role === 'coordinator' || role === 'auditor' || role === 'county_officer';
 
 /** 分批次审核: opening a batch (the office and the centre of the campaign's jurisdiction). */
 export const canOpenIntakeBatches = (role?: Role) => role === 'coordinator' || role === 'auditor';

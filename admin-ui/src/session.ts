@@ -6,9 +6,9 @@ const EXPIRES_KEY = 'campaign-cms.expiresAt';
 const USER_KEY = 'campaign-cms.user';
 
 export interface Session {
-    token: string;
-    expiresAt?: string;
-    user: User;
+  token: string;
+  expiresAt?: string;
+  user: User;
 }
 
 // Components follow the signed-in user (useSessionUser): this tab's changes fire SESSION_EVENT, other
@@ -17,33 +17,33 @@ const SESSION_EVENT = 'campaign-cms.session';
 const changed = () => window.dispatchEvent(new Event(SESSION_EVENT));
 
 export const saveSession = ({ token, expiresAt, user }: Session): void => {
-    localStorage.setItem(TOKEN_KEY, token);
-    if (expiresAt) localStorage.setItem(EXPIRES_KEY, expiresAt);
-    else localStorage.removeItem(EXPIRES_KEY);
-    localStorage.setItem(USER_KEY, JSON.stringify(user));
-    changed();
+  localStorage.setItem(TOKEN_KEY, token);
+  if (expiresAt) localStorage.setItem(EXPIRES_KEY, expiresAt);
+  else localStorage.removeItem(EXPIRES_KEY);
+  localStorage.setItem(USER_KEY, JSON.stringify(user));
+  changed();
 };
 
 export const clearSession = (): void => {
-    [TOKEN_KEY, EXPIRES_KEY, USER_KEY].forEach(key => localStorage.removeItem(key));
-    changed();
+  [TOKEN_KEY, EXPIRES_KEY, USER_KEY].forEach((key) => localStorage.removeItem(key));
+  changed();
 };
 
 /** Replaces the stored user (e.g. after the password change, or when the API asks for one). */
 export const updateUser = (update: Partial<User>): void => {
-    const user = getUser();
-    if (!user) return;
-    localStorage.setItem(USER_KEY, JSON.stringify({ ...user, ...update }));
-    changed();
+  const user = getUser();
+  if (!user) return;
+  localStorage.setItem(USER_KEY, JSON.stringify({ ...user, ...update }));
+  changed();
 };
 
 export const subscribeSession = (onChange: () => void): (() => void) => {
-    window.addEventListener(SESSION_EVENT, onChange);
-    window.addEventListener('storage', onChange);
-    return () => {
-        window.removeEventListener(SESSION_EVENT, onChange);
-        window.removeEventListener('storage', onChange);
-    };
+  window.addEventListener(SESSION_EVENT, onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    window.removeEventListener(SESSION_EVENT, onChange);
+    window.removeEventListener('storage', onChange);
+  };
 };
 
 /** True while the signed-in user still has a temporary password (everything else is refused until changed). */
@@ -57,19 +57,18 @@ export const signedOutReason = (): string | null => sessionStorage.getItem(SIGNE
 export const clearSignedOutReason = (): void => sessionStorage.removeItem(SIGNED_OUT_KEY);
 
 const isExpired = (): boolean => {
-    const expiresAt = localStorage.getItem(EXPIRES_KEY);
-    return expiresAt != null && Date.parse(expiresAt) <= Date.now();
+  const expiresAt = localStorage.getItem(EXPIRES_KEY);
+  return expiresAt != null && Date.parse(expiresAt) <= Date.now();
 };
 
-export const getToken = (): string | null =>
-    isExpired() ? null : localStorage.getItem(TOKEN_KEY);
+export const getToken = (): string | null => (isExpired() ? null : localStorage.getItem(TOKEN_KEY));
 
 export const getUser = (): User | null => {
-    const raw = localStorage.getItem(USER_KEY);
-    if (!raw || !getToken()) return null;
-    try {
-        return JSON.parse(raw) as User;
-    } catch {
-        return null;
-    }
+  const raw = localStorage.getItem(USER_KEY);
+  if (!raw || !getToken()) return null;
+  try {
+    return JSON.parse(raw) as User;
+  } catch {
+    return null;
+  }
 };

@@ -1,499 +1,477 @@
 // Record shapes of the REST API (see api/README.md). Ids are strings, dates ISO 8601 strings.
+// Programmes, their kinds and settings, and a campaign's definition are the server's own types
+// (domain/, imported as types only: nothing of the server reaches the bundle), so a change of shape
+// or a new programme kind is a compile error here too.
 import type { RaRecord } from 'react-admin';
+import type {
+  CampaignSettings,
+  Named,
+  ProgrammeKind,
+  ProgrammeOf,
+  ProgrammeStage as DomainProgrammeStage,
+  ScoringGroup,
+  SettingsOf,
+} from '../../domain/programmes/types.js';
+import type { CampaignDefinition, CampaignDefinitionOf } from '../../domain/campaign-definition.js';
+import type { SettingsInput, SettingsInputOf } from '../../domain/programmes/kinds/index.js';
+
+export type { CampaignDefinition, CampaignDefinitionOf, CampaignSettings, Named, ProgrammeKind, ScoringGroup, SettingsInput, SettingsInputOf, SettingsOf };
 
 export type Role = 'coordinator' | 'county_officer' | 'auditor' | 'leader' | 'admin';
 
 export interface User extends RaRecord<string> {
-    username: string;
-    displayName: string;
-    role: Role;
-    jurisdictionId: string;
-    jurisdictionName?: string;
-    /** A temporary password (set by an admin) that must be changed before anything else. */
-    mustChangePassword?: boolean;
-    phone?: string | null;
-    email?: string | null;
-    disabled?: boolean;
-    disabledAt?: string | null;
-    createdAt?: string;
-    updatedAt?: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  jurisdictionId: string;
+  jurisdictionName?: string;
+  /** A temporary password (set by an admin) that must be changed before anything else. */
+  mustChangePassword?: boolean;
+  phone?: string | null;
+  email?: string | null;
+  disabled?: boolean;
+  disabledAt?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface Jurisdiction extends RaRecord<string> {
-    name: string;
-    level: 'province' | 'city' | 'county' | 'station';
-    parentId: string | null;
-    path: string;
+  name: string;
+  level: 'province' | 'city' | 'county' | 'station';
+  parentId: string | null;
+  path: string;
 }
 
 /** A name given in Chinese with an optional English counterpart. */
 export interface Bilingual {
-    name: string;
-    nameEn?: string | null;
+  name: string;
+  nameEn?: string | null;
 }
 
-export interface ProgrammeStage extends Bilingual {
-    key: string;
-    /** "MM-DD" in the campaign year */
-    defaultStart: string;
-    defaultDue: string;
-}
-
-/** A keyed, bilingual item of a programme (track, dimension, violation kind, revocation ground…). */
-export interface Named extends Bilingual {
-    key: string;
-}
-
-export interface ScoringGroup extends Named {
-    /** Whole percentage of the total the group's dimensions add up to (70 / 30). */
-    share: number;
-    dimensions: Named[];
-}
+/**
+ * A stage as GET /api/programmes sends it (api/resources/programmes.ts programmeView): the programme's
+ * stage with its case tasks given by type only, and without what only the engine reads.
+ */
+export type ProgrammeStage = {
+  [K in keyof DomainProgrammeStage as K extends 'caseTasks' | 'dueYearOffset' | 'pinned' ? never : K]: DomainProgrammeStage[K];
+} & { taskTypes: DomainProgrammeStage['caseTasks'][number]['type'][] };
 
 /** Weights (whole percentages) per track, per dimension. */
-export type Weights = Record<string, Record<string, number>>;
+export type Weights = SettingsOf<'staged_award'>['weights'];
 
-export interface CampaignSettings {
-    weights: Weights;
-    awardThreshold: number;
-    /** ISO 8601 duration, e.g. P1Y. */
-    titleValidity: string;
-    publicityDays: number;
-    maxRectificationRounds: number;
-    verificationDays: number;
-    /** zhoushan: the most points per criterion of the city audit (12 criteria, sum 100). */
-    criterionPoints?: Record<string, number>;
-    preReviewPeriod?: string;
-    listThreshold?: number;
-    listQuota?: number;
-}
-
-export interface Programme extends Bilingual {
-    id: string;
-    stages: ProgrammeStage[];
-    enrolmentStage?: string;
-    tracks?: Named[];
-    scoring?: { stageKey: string; groups: ScoringGroup[] };
-    seriousViolations?: Named[];
-    revocationGrounds?: Named[];
-    clauses?: Record<string, string>;
-    defaults?: { reminderLeadHours: number; settings: CampaignSettings };
-}
+/** A programme of one kind as GET /api/programmes sends it: its kind's own fields, stages as above. */
+export type ProgrammeView<K extends ProgrammeKind> = Omit<ProgrammeOf<K>, 'stages'> & { stages: ProgrammeStage[] };
+/** Any programme as GET /api/programmes sends it (narrowed by `kind`). */
+export type Programme = { [K in ProgrammeKind]: ProgrammeView<K> }[ProgrammeKind];
 
 export type StageStatus = 'pending' | 'open' | 'closed';
 
 export interface Stage extends RaRecord<string>, Bilingual {
-    campaignId: string;
-    key: string;
-    seq: number;
-    startsAt: string;
-    dueAt: string;
-    status: StageStatus;
-    openedAt: string | null;
-    closedAt: string | null;
-    closedEarly: boolean;
-    reminderSentAt: string | null;
-    overdueCount: number;
+  campaignId: string;
+  key: string;
+  seq: number;
+  startsAt: string;
+  dueAt: string;
+  status: StageStatus;
+  openedAt: string | null;
+  closedAt: string | null;
+  closedEarly: boolean;
+  reminderSentAt: string | null;
+  overdueCount: number;
 }
 
 export interface Campaign extends RaRecord<string> {
-    programme: string;
-    name: string;
-    year: number;
-    jurisdictionId: string;
-    status: 'running' | 'completed';
-    currentStage: string | null;
-    caseCount: number;
-    launchedAt: string;
-    completedAt: string | null;
-    workflowId: string;
-    stages?: Stage[];
-    /** What the campaign runs by, fixed at launch. */
-    definition?: {
-        settings?: CampaignSettings;
-        rules?: {
-            enrolmentStage?: string;
-            tracks?: Named[];
-            dimensions?: Named[];
-            seriousViolations?: Named[];
-            revocationGrounds?: Named[];
-        };
-        previousCampaignId?: string;
-    };
+  programme: string;
+  name: string;
+  year: number;
+  jurisdictionId: string;
+  status: 'running' | 'completed';
+  currentStage: string | null;
+  caseCount: number;
+  launchedAt: string;
+  completedAt: string | null;
+  workflowId: string;
+  stages?: Stage[];
+  /** The programme's kind (GET /campaigns and /campaigns/:id; the list omits `definition`). */
+  kind?: ProgrammeKind;
+  /** What the campaign runs by, fixed at launch (GET /campaigns/:id only). */
+  definition?: CampaignDefinition;
 }
 
 export interface StageProgress {
-    key: string;
-    name: string;
-    nameEn?: string | null;
-    status: StageStatus;
-    startsAt?: string;
-    dueAt: string;
-    done: number;
-    open: number;
-    overdue: number;
+  key: string;
+  name: string;
+  nameEn?: string | null;
+  status: StageStatus;
+  startsAt?: string;
+  dueAt: string;
+  done: number;
+  open: number;
+  overdue: number;
 }
 
 export interface CampaignProgress {
-    /** Cases enrolled at launch and started so far (a large launch fans out in batches). */
-    cases: { enrolled: number; started: number };
-    stages: StageProgress[];
-    overdueByJurisdiction: { jurisdictionId: string; name: string; overdue: number }[];
+  /** Cases enrolled at launch and started so far (a large launch fans out in batches). */
+  cases: { enrolled: number; started: number };
+  stages: StageProgress[];
+  overdueByJurisdiction: { jurisdictionId: string; name: string; overdue: number }[];
 }
 
 export interface CampaignStageInput {
-    key: string;
-    startsAt: string;
-    dueAt: string;
+  key: string;
+  startsAt: string;
+  dueAt: string;
 }
 
 export interface CampaignBody {
-    programme: string;
-    year: number;
-    jurisdictionId: string;
-    name?: string;
-    stages?: CampaignStageInput[];
-    reminderLeadHours?: number;
-    operatorIds?: string[];
-    settings?: Partial<CampaignSettings>;
-    previousCampaignId?: string;
+  programme: string;
+  year: number;
+  jurisdictionId: string;
+  name?: string;
+  stages?: CampaignStageInput[];
+  reminderLeadHours?: number;
+  operatorIds?: string[];
+  /** The programme kind's own settings (domain/programmes/kinds/<kind>.ts); null clears a list limit. */
+  settings?: SettingsInput;
+  previousCampaignId?: string;
 }
 
 /** GET /api/campaigns/:id/successor: next year's launch body and what last year left behind. */
 export interface Successor {
-    launch: CampaignBody;
-    titleHolders: {
-        operatorId: string;
-        operatorName: string;
-        uscc: string;
-        status: TitleStatus;
-        grantedAt: string;
-        expiresAt: string;
-        totalScore: number;
-    }[];
-    flagged: {
-        operatorId: string;
-        operatorName: string;
-        uscc: string;
-        kind: 'revoked' | 'filed';
-        ground?: string | null;
-        groundName?: string | null;
-        reason?: string | null;
-    }[];
+  launch: CampaignBody;
+  titleHolders: {
+    operatorId: string;
+    operatorName: string;
+    uscc: string;
+    status: TitleStatus;
+    grantedAt: string;
+    expiresAt: string;
+    totalScore: number;
+  }[];
+  flagged: {
+    operatorId: string;
+    operatorName: string;
+    uscc: string;
+    kind: 'revoked' | 'filed';
+    ground?: string | null;
+    groundName?: string | null;
+    reason?: string | null;
+  }[];
 }
 
 export type CandidateFlag = {
-    kind: 'title_holder' | 'title_expired' | 'revoked' | 'filed';
-    campaignId?: string;
-    year?: number;
-    expiresAt?: string;
-    ground?: string | null;
-    reason?: string | null;
-    at?: string | null;
+  kind: 'title_holder' | 'title_expired' | 'revoked' | 'filed';
+  campaignId?: string;
+  year?: number;
+  expiresAt?: string;
+  ground?: string | null;
+  reason?: string | null;
+  at?: string | null;
 };
 
 /** An operator of the campaign's jurisdiction, as a candidate for enrolment. */
 export interface Candidate extends Operator {
-    enrolled: boolean;
-    flags: CandidateFlag[];
+  enrolled: boolean;
+  flags: CandidateFlag[];
 }
 
 /** POST /api/campaigns/:id/cases and …/cases/import */
 export interface EnrolmentResult {
-    enrolled: number;
-    caseCount: number;
+  enrolled: number;
+  caseCount: number;
 }
 
 export type EnrolmentBody =
-    | { operators: { operatorId?: string; uscc?: string; track?: string }[] }
-    | { filter: { jurisdictionId?: string; track?: string; q?: string }; track?: string };
+  { operators: { operatorId?: string; uscc?: string; track?: string }[] } | { filter: { jurisdictionId?: string; track?: string; q?: string }; track?: string };
 
 export type RosterKind = 'publicity' | 'award' | 'red' | 'black' | 'cultivation' | 'list';
 
 export interface RosterEntry {
-    caseId: string;
-    operatorId: string;
-    operatorName: string;
-    uscc: string;
-    jurisdictionId: string;
-    jurisdictionName: string;
-    track: string | null;
-    totalScore: number | null;
-    ground?: string;
-    groundName?: string;
-    since?: string;
-    /** cultivation list: competition rank (1, 2, 2, 4) */
-    rank?: number;
+  caseId: string;
+  operatorId: string;
+  operatorName: string;
+  uscc: string;
+  jurisdictionId: string;
+  jurisdictionName: string;
+  track: string | null;
+  totalScore: number | null;
+  ground?: string;
+  groundName?: string;
+  since?: string;
+  /** cultivation list: competition rank (1, 2, 2, 4) */
+  rank?: number;
 }
 
 export interface Roster extends RaRecord<string> {
-    campaignId: string;
-    kind: RosterKind;
-    seq: number;
-    publishedAt: string;
-    publishedById: string | null;
-    windowEndsAt: string | null;
-    superseded?: boolean;
-    entries?: RosterEntry[];
+  campaignId: string;
+  kind: RosterKind;
+  seq: number;
+  publishedAt: string;
+  publishedById: string | null;
+  windowEndsAt: string | null;
+  superseded?: boolean;
+  entries?: RosterEntry[];
 }
 
 /** GET /api/campaigns/:id/award */
 export interface AwardStatus {
-    threshold: number;
-    titleValidity: string;
-    publicityDays: number;
-    scored: number;
-    proposed: number;
-    publicity: Roster | null;
-    award: Roster | null;
-    objections: Partial<Record<ObjectionStatus, number>>;
-    titles: Partial<Record<TitleStatus, number>>;
-    /** Whether a red or black list may be published now (the programme's rule), and why (not). */
-    rosterPublishing?: { allowed: boolean; messageZh: string; messageEn: string };
+  threshold: number;
+  titleValidity: string;
+  publicityDays: number;
+  scored: number;
+  proposed: number;
+  publicity: Roster | null;
+  award: Roster | null;
+  objections: Partial<Record<ObjectionStatus, number>>;
+  titles: Partial<Record<TitleStatus, number>>;
+  /** Whether a red or black list may be published now (the programme's rule), and why (not). */
+  rosterPublishing?: { allowed: boolean; messageZh: string; messageEn: string };
 }
 
 export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
 
 export interface Objection extends RaRecord<string> {
-    campaignId: string;
-    caseId: string;
-    rosterId: string;
-    jurisdictionId: string;
-    lodgedAt: string;
-    lodgedById: string;
-    source: string;
-    content: string;
-    status: ObjectionStatus;
-    resolvedAt: string | null;
-    resolvedById: string | null;
-    resolution: string | null;
+  campaignId: string;
+  caseId: string;
+  rosterId: string;
+  jurisdictionId: string;
+  lodgedAt: string;
+  lodgedById: string;
+  source: string;
+  content: string;
+  status: ObjectionStatus;
+  resolvedAt: string | null;
+  resolvedById: string | null;
+  resolution: string | null;
 }
 
 export type TitleStatus = 'active' | 'revoked' | 'expired';
 
 export interface Title extends RaRecord<string> {
-    campaignId: string;
-    campaignName?: string;
-    caseId: string;
-    operatorId: string;
-    operatorName?: string;
-    operatorUscc?: string;
-    jurisdictionId: string;
-    totalScore: number;
-    grantedAt: string;
-    expiresAt: string;
-    status: TitleStatus;
-    endedAt: string | null;
-    revokedGround: string | null;
-    revokedEvidence: string | null;
-    revokedById: string | null;
-    workflowId: string;
-    /** Only on GET /api/titles/:id */
-    revocationGrounds?: Named[];
+  campaignId: string;
+  campaignName?: string;
+  caseId: string;
+  operatorId: string;
+  operatorName?: string;
+  operatorUscc?: string;
+  jurisdictionId: string;
+  totalScore: number;
+  grantedAt: string;
+  expiresAt: string;
+  status: TitleStatus;
+  endedAt: string | null;
+  revokedGround: string | null;
+  revokedEvidence: string | null;
+  revokedById: string | null;
+  workflowId: string;
+  /** Only on GET /api/titles/:id */
+  revocationGrounds?: Named[];
 }
 
 /** GET /api/campaigns/:id/summary */
+/** What passing a campaign's score threshold means: the title, the list, the defined roster. */
+export type ThresholdKind = 'award' | 'list' | 'roster';
+
 export interface CampaignSummaryReport {
-    campaign: { id: string; name: string; year: number; programme: string; status: string; threshold: number };
-    stages: {
-        key: string;
-        name: string;
-        startsAt: string;
-        dueAt: string;
-        status: StageStatus;
-        closedEarly: boolean;
-        done: number;
-        open: number;
-        overdue: number;
-    }[];
-    cases: {
-        enrolled: number;
-        filed: number;
-        rectificationFailed: number;
-        objectionUpheld: number;
-        scored: number;
-        proposed: number;
-    };
-    violationsByArea: { key: string; name: string; minor: number; serious: number }[];
-    scoreDistribution: { label: string; from?: number; count: number }[];
-    scoreStats: { min: number; max: number; mean: number } | null;
-    titles: Partial<Record<TitleStatus, number>>;
-    awardList: RosterEntry[];
-    awardPublishedAt?: string | null;
+  /** threshold: none for Lijiang's registers, or a list / roster chosen by quota alone. */
+  campaign: {
+    id: string;
+    name: string;
+    year: number;
+    programme: string;
+    status: string;
+    threshold: number | null;
+    thresholdKind: ThresholdKind | null;
+  };
+  stages: {
+    key: string;
+    name: string;
+    startsAt: string;
+    dueAt: string;
+    status: StageStatus;
+    closedEarly: boolean;
+    done: number;
+    open: number;
+    overdue: number;
+  }[];
+  cases: {
+    enrolled: number;
+    filed: number;
+    rectificationFailed: number;
+    objectionUpheld: number;
+    scored: number;
+    proposed: number;
+  };
+  violationsByArea: { key: string; name: string; minor: number; serious: number }[];
+  scoreDistribution: { label: string; from?: number; count: number }[];
+  scoreStats: { min: number; max: number; mean: number } | null;
+  titles: Partial<Record<TitleStatus, number>>;
+  awardList: RosterEntry[];
+  awardPublishedAt?: string | null;
 }
 
 export interface Case extends RaRecord<string> {
-    campaignId: string;
-    operatorId: string;
-    operatorName: string;
-    jurisdictionId: string;
-    track: string | null;
-    status: 'active' | 'completed';
-    currentStep: string | null;
-    createdAt: string;
-    updatedAt: string;
-    operatorUscc?: string | null;
-    totalScore?: number | null;
-    scoreParts?: ScorePart[] | null;
-    proposed?: boolean;
-    excludedKind?: ExcludedKind | null;
-    excludedReason?: string | null;
+  campaignId: string;
+  operatorId: string;
+  operatorName: string;
+  jurisdictionId: string;
+  track: string | null;
+  status: 'active' | 'completed';
+  currentStep: string | null;
+  createdAt: string;
+  updatedAt: string;
+  operatorUscc?: string | null;
+  totalScore?: number | null;
+  scoreParts?: ScorePart[] | null;
+  proposed?: boolean;
+  excludedKind?: ExcludedKind | null;
+  excludedReason?: string | null;
 }
 
 export type ExcludedKind = 'filed' | 'rectification_failed' | 'objection_upheld' | 'rejected' | 'vetoed';
 
 export interface ScorePart {
-    dimension: string;
-    name: string;
-    score: number;
-    /** Whole percentage. */
-    weight: number;
+  dimension: string;
+  name: string;
+  score: number;
+  /** Whole percentage. */
+  weight: number;
 }
 
-export type OperatorKind =
-    | 'enterprise'
-    | 'live_room'
-    | 'influencer'
-    | 'ecommerce'
-    | 'live_base'
-    | 'mcn'
-    | 'streamer';
+export type OperatorKind = 'enterprise' | 'live_room' | 'influencer' | 'ecommerce' | 'live_base' | 'mcn' | 'streamer';
 
 export type Platform = 'douyin' | 'kuaishou' | 'wechat' | 'taobao' | 'xiaohongshu' | 'other';
 
 export interface PlatformAccount {
-    platform: Platform;
-    account: string;
-    followers?: number;
+  platform: Platform;
+  account: string;
+  followers?: number;
 }
 
 export interface Operator extends RaRecord<string> {
-    name: string;
-    uscc: string;
-    kind: OperatorKind;
-    jurisdictionId: string;
-    registeredOn: string;
-    track: 'live_marketing' | 'community_group_buying' | null;
-    platformAccounts: unknown;
-    /** 经营异常名录 / 严重违法失信名单 (either keeps an operator from applying, zhoushan 三). */
-    abnormalListed?: boolean;
-    dishonestListed?: boolean;
+  name: string;
+  uscc: string;
+  kind: OperatorKind;
+  jurisdictionId: string;
+  registeredOn: string;
+  track: 'live_marketing' | 'community_group_buying' | null;
+  platformAccounts: unknown;
+  /** 经营异常名录 / 严重违法失信名单 (either keeps an operator from applying, zhoushan 三). */
+  abnormalListed?: boolean;
+  dishonestListed?: boolean;
 }
 
 /** GET /api/operator-kinds */
 export interface OperatorKinds {
-    kinds: Named[];
-    platforms: Platform[];
+  kinds: Named[];
+  platforms: Platform[];
 }
 
 /** POST /api/operators/import */
 export interface OperatorImportResult {
-    created: number;
-    updated: number;
+  created: number;
+  updated: number;
 }
 
 /** 申报表 (zhoushan): filed by the county officer on the operator's behalf. */
 export interface ApplicationForm {
-    liveRoomName: string;
-    address: string;
-    contactName: string;
-    contactPhone: string;
-    platformAccounts: PlatformAccount[];
-    mainCategories: string[];
-    streamerCount: number;
-    certifiedStreamers: number;
-    annualSalesWan: number;
-    contentRetentionYears: number;
-    complianceStatement: true;
-    introduction?: string;
+  liveRoomName: string;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  platformAccounts: PlatformAccount[];
+  mainCategories: string[];
+  streamerCount: number;
+  certifiedStreamers: number;
+  annualSalesWan: number;
+  contentRetentionYears: number;
+  complianceStatement: true;
+  introduction?: string;
 }
 
 /** GET /api/campaigns/:id/application-counts */
 export const APPLICATION_STEPS = [
-    'filed',
-    'pre_review',
-    'returned',
-    'rejected',
-    'reported',
-    'audited',
-    'vetoed',
-    'listed',
-    'not_listed',
-    'removed',
-    'nominated',
-    'provinceAccepted',
+  'filed',
+  'pre_review',
+  'returned',
+  'rejected',
+  'reported',
+  'audited',
+  'vetoed',
+  'listed',
+  'not_listed',
+  'removed',
+  'nominated',
+  'provinceAccepted',
 ] as const;
 export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
 
-export type ApplicationCountsRow = { jurisdictionId: string; name: string; total: number } & Record<
-    ApplicationStep,
-    number
->;
+export type ApplicationCountsRow = { jurisdictionId: string; name: string; total: number } & Record<ApplicationStep, number>;
 
 export interface ApplicationCounts {
-    steps: string[];
-    counties: ApplicationCountsRow[];
+  steps: string[];
+  counties: ApplicationCountsRow[];
 }
 
 export type Nomination = 'none' | 'pending' | 'accepted' | 'declined' | 'withdrawn';
 
 /** A room on a city cultivation list (培育库). */
 export interface Listing extends RaRecord<string> {
-    campaignId: string;
-    caseId: string;
-    operatorId: string;
-    operatorName?: string;
-    operatorUscc?: string;
-    jurisdictionId: string;
-    totalScore: number;
-    rank: number;
-    listedAt: string;
-    status: 'listed' | 'removed';
-    nomination: Nomination;
-    nominatedAt: string | null;
-    provinceAnsweredAt: string | null;
-    provinceNote: string | null;
-    findings: number;
-    removedAt: string | null;
-    removedReason: string | null;
-    removedById: string | null;
-    workflowId: string;
+  campaignId: string;
+  caseId: string;
+  operatorId: string;
+  operatorName?: string;
+  operatorUscc?: string;
+  jurisdictionId: string;
+  totalScore: number;
+  rank: number;
+  listedAt: string;
+  status: 'listed' | 'removed';
+  nomination: Nomination;
+  nominatedAt: string | null;
+  provinceAnsweredAt: string | null;
+  provinceNote: string | null;
+  findings: number;
+  removedAt: string | null;
+  removedReason: string | null;
+  removedById: string | null;
+  workflowId: string;
 }
 
 export type PreReviewDecision = 'pass' | 'return' | 'reject';
 
 export interface PreReviewBody {
-    decision: PreReviewDecision;
-    reason?: string;
-    missing?: string[];
+  decision: PreReviewDecision;
+  reason?: string;
+  missing?: string[];
 }
 
 export interface ResubmissionBody {
-    supplied: string;
+  supplied: string;
 }
 
 export interface CityAuditBody {
-    points: Record<string, number>;
-    vetoes: string[];
-    comment?: string;
+  points: Record<string, number>;
+  vetoes: string[];
+  comment?: string;
 }
 
 /** A group of the city audit's rubric (培育准则) and its criteria. */
 export interface RubricGroup extends Named {
-    criteria: Named[];
+  criteria: Named[];
 }
 
 export interface SelfCheckArea extends Bilingual {
-    key: string;
+  key: string;
 }
 
 export type Finding = 'compliant' | 'issue';
 
 export interface SelfCheckAreaResult {
-    key: string;
-    finding: Finding;
-    description?: string;
-    fixed?: boolean;
+  key: string;
+  finding: Finding;
+  description?: string;
+  fixed?: boolean;
 }
 
 export type ReviewDecision = 'accepted' | 'returned';
@@ -502,145 +480,145 @@ export type InspectionFinding = 'ok' | 'minor' | 'serious';
 export type Measure = 'interview' | 'guidance';
 
 export interface InspectionAreaResult {
-    key: string;
-    finding: InspectionFinding;
-    description?: string;
+  key: string;
+  finding: InspectionFinding;
+  description?: string;
 }
 
 export interface SelfCheckReviewBody {
-    decision: ReviewDecision;
-    note?: string;
+  decision: ReviewDecision;
+  note?: string;
 }
 
 export interface InspectionBody {
-    method: InspectionMethod;
-    areas: InspectionAreaResult[];
-    violation?: string;
-    measure?: Measure;
-    rectifyBy?: string;
-    note?: string;
+  method: InspectionMethod;
+  areas: InspectionAreaResult[];
+  violation?: string;
+  measure?: Measure;
+  rectifyBy?: string;
+  note?: string;
 }
 
 export interface VerificationBody {
-    passed: boolean;
-    note: string;
-    rectifyBy?: string;
+  passed: boolean;
+  note: string;
+  rectifyBy?: string;
 }
 
 export interface ScoreBody {
-    score: number;
-    comment?: string;
+  score: number;
+  comment?: string;
 }
 
 export interface InterviewBody {
-    measure: Measure;
-    note: string;
-    rectifyBy: string;
+  measure: Measure;
+  note: string;
+  rectifyBy: string;
 }
 
 export type CompleteTaskBody =
-    | { areas: SelfCheckAreaResult[] }
-    | { note: string }
-    | SelfCheckReviewBody
-    | InspectionBody
-    | VerificationBody
-    | ScoreBody
-    | InterviewBody
-    | PreReviewBody
-    | ResubmissionBody
-    | CityAuditBody
-    | IntakeReviewBody
-    | FilingBody
-    | RemovalReviewBody
-    | RubricTaskBody
-    /** form:<taskType> tasks of a defined programme: one value per field of details.form. */
-    | Record<string, unknown>;
+  | { areas: SelfCheckAreaResult[] }
+  | { note: string }
+  | SelfCheckReviewBody
+  | InspectionBody
+  | VerificationBody
+  | ScoreBody
+  | InterviewBody
+  | PreReviewBody
+  | ResubmissionBody
+  | CityAuditBody
+  | IntakeReviewBody
+  | FilingBody
+  | RemovalReviewBody
+  | RubricTaskBody
+  /** form:<taskType> tasks of a defined programme: one value per field of details.form. */
+  | Record<string, unknown>;
 
 /** A rectification order (限期整改), as the verification task carries it. */
 export interface RectificationOrder {
-    measure?: Measure;
-    /** Epoch milliseconds. */
-    rectifyBy?: number | string;
-    findings?: InspectionAreaResult[];
-    round?: number;
-    previousNote?: string;
-    note?: string;
+  measure?: Measure;
+  /** Epoch milliseconds. */
+  rectifyBy?: number | string;
+  findings?: InspectionAreaResult[];
+  round?: number;
+  previousNote?: string;
+  note?: string;
 }
 
 export interface TaskDetails {
-    operatorName?: string;
-    operatorUscc?: string;
-    track?: string | null;
-    round?: number;
-    areas?: SelfCheckArea[];
-    /** self_check_review: what was submitted. */
-    submitted?: { areas?: SelfCheckAreaResult[] };
-    /** self_check after a return: the reviewer's reason. */
-    returnedBecause?: string;
-    /** inspection */
-    seriousViolations?: Named[];
-    /** verification */
-    order?: RectificationOrder;
-    /** score */
-    dimension?: string;
-    dimensionName?: string;
-    weight?: number;
-    /** interview (complaint on a title) */
-    titleId?: string;
-    kind?: 'complaint' | 'public_opinion';
-    description?: string;
-    /** zhoushan: the application every task of the case carries */
-    application?: Partial<ApplicationForm> & Record<string, unknown>;
-    /** resubmission: what the pre-review asked for */
-    reason?: string;
-    missing?: string[];
-    /** city_audit */
-    rubric?: RubricGroup[];
-    vetoItems?: Named[];
-    criterionPoints?: Record<string, number>;
-    [key: string]: unknown;
+  operatorName?: string;
+  operatorUscc?: string;
+  track?: string | null;
+  round?: number;
+  areas?: SelfCheckArea[];
+  /** self_check_review: what was submitted. */
+  submitted?: { areas?: SelfCheckAreaResult[] };
+  /** self_check after a return: the reviewer's reason. */
+  returnedBecause?: string;
+  /** inspection */
+  seriousViolations?: Named[];
+  /** verification */
+  order?: RectificationOrder;
+  /** score */
+  dimension?: string;
+  dimensionName?: string;
+  weight?: number;
+  /** interview (complaint on a title) */
+  titleId?: string;
+  kind?: 'complaint' | 'public_opinion';
+  description?: string;
+  /** zhoushan: the application every task of the case carries */
+  application?: Partial<ApplicationForm> & Record<string, unknown>;
+  /** resubmission: what the pre-review asked for */
+  reason?: string;
+  missing?: string[];
+  /** city_audit */
+  rubric?: RubricGroup[];
+  vetoItems?: Named[];
+  criterionPoints?: Record<string, number>;
+  [key: string]: unknown;
 }
 
 export interface Task extends RaRecord<string> {
-    campaignId: string;
-    stageKey: string;
-    caseId: string | null;
-    type: string;
-    title: string;
-    assigneeRole: Role;
-    jurisdictionId: string;
-    claimedById: string | null;
-    status: 'open' | 'done';
-    overdue: boolean;
-    dueAt: string;
-    createdAt: string;
-    completedAt: string | null;
-    completedById: string | null;
-    result: Record<string, unknown> | null;
-    details: TaskDetails | null;
+  campaignId: string;
+  stageKey: string;
+  caseId: string | null;
+  type: string;
+  title: string;
+  assigneeRole: Role;
+  jurisdictionId: string;
+  claimedById: string | null;
+  status: 'open' | 'done';
+  overdue: boolean;
+  dueAt: string;
+  createdAt: string;
+  completedAt: string | null;
+  completedById: string | null;
+  result: Record<string, unknown> | null;
+  details: TaskDetails | null;
 }
 
 export interface AuditEvent extends RaRecord<string> {
-    at: string;
-    actorId: string | null;
-    actorRole: Role | null;
-    action: string;
-    entityType: string;
-    entityId: string;
-    campaignId: string | null;
-    jurisdictionId: string | null;
-    reason: string | null;
-    clause?: string | null;
-    data: unknown;
+  at: string;
+  actorId: string | null;
+  actorRole: Role | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  campaignId: string | null;
+  jurisdictionId: string | null;
+  reason: string | null;
+  clause?: string | null;
+  data: unknown;
 }
 
 /** Error body of every failing API call. */
 export interface ApiErrorBody {
-    error: string;
-    message: string;
-    messageZh?: string;
-    messageEn?: string;
-    fields?: { path: string; row?: number; messageZh?: string; messageEn?: string }[];
+  error: string;
+  message: string;
+  messageZh?: string;
+  messageEn?: string;
+  fields?: { path: string; row?: number; messageZh?: string; messageEn?: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,199 +629,182 @@ export type RegisterEntryStatus = 'queued' | 'in_review' | 'admitted' | 'refused
 
 /** A reason given by the API in Chinese and English (priority reasons, flags, removal reasons). */
 export interface CodedReason {
-    code: string;
-    zh: string;
-    en: string;
+  code: string;
+  zh: string;
+  en: string;
 }
 
-export type ProductCategory =
-    | 'primary_agricultural'
-    | 'prepackaged'
-    | 'green_organic'
-    | 'time_honoured'
-    | 'cultural_tourism';
+export type ProductCategory = 'primary_agricultural' | 'prepackaged' | 'green_organic' | 'time_honoured' | 'cultural_tourism';
 
 export type LivePlatform = 'douyin' | 'kuaishou' | 'wechat';
-export type InfluencerPlatform =
-    | 'douyin'
-    | 'kuaishou'
-    | 'weibo'
-    | 'wechat_official'
-    | 'wechat_channels'
-    | 'xiaohongshu';
-export type EncouragedCategory =
-    | 'tourism_worker'
-    | 'new_farmer'
-    | 'rural_entrepreneur'
-    | 'expert'
-    | 'ethnic_culture'
-    | 'head_agency';
+export type InfluencerPlatform = 'douyin' | 'kuaishou' | 'weibo' | 'wechat_official' | 'wechat_channels' | 'xiaohongshu';
+export type EncouragedCategory = 'tourism_worker' | 'new_farmer' | 'rural_entrepreneur' | 'expert' | 'ethnic_culture' | 'head_agency';
 
 export interface ProductApplicationForm {
-    register: 'product';
-    productName: string;
-    category: ProductCategory;
-    grade?: string;
-    specifications: string;
-    executionStandard: string;
-    licences: string[];
-    testReports: string[];
-    dropshipping: boolean;
-    liveLinks: { platform: LivePlatform; url: string }[];
-    shipping: string;
-    dailyVolume: number;
-    serviceHours: { daysPerWeek: number; hoursPerDay: number };
-    materials?: string[];
+  register: 'product';
+  productName: string;
+  category: ProductCategory;
+  grade?: string;
+  specifications: string;
+  executionStandard: string;
+  licences: string[];
+  testReports: string[];
+  dropshipping: boolean;
+  liveLinks: { platform: LivePlatform; url: string }[];
+  shipping: string;
+  dailyVolume: number;
+  serviceHours: { daysPerWeek: number; hoursPerDay: number };
+  materials?: string[];
 }
 
 export interface InfluencerAccount {
-    platform: InfluencerPlatform;
-    handle: string;
-    followers: number;
-    realNameVerified: boolean;
-    liveSellingEnabled: boolean;
+  platform: InfluencerPlatform;
+  handle: string;
+  followers: number;
+  realNameVerified: boolean;
+  liveSellingEnabled: boolean;
 }
 
 export interface InfluencerApplicationForm {
-    register: 'influencer';
-    displayName: string;
-    accounts: InfluencerAccount[];
-    notUnderPenalty: boolean;
-    promotesLijiang: boolean;
-    encouragedCategories?: EncouragedCategory[];
-    materials?: string[];
+  register: 'influencer';
+  displayName: string;
+  accounts: InfluencerAccount[];
+  notUnderPenalty: boolean;
+  promotesLijiang: boolean;
+  encouragedCategories?: EncouragedCategory[];
+  materials?: string[];
 }
 
 export type IntakeApplicationForm = ProductApplicationForm | InfluencerApplicationForm;
 
 /** POST /api/attachments → this; GET /api/register-entries/:id lists them with the form field. */
 export interface Attachment {
-    id: string;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    field?: string | null;
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  field?: string | null;
 }
 
 export interface RegisterScore {
-    periodKey: string;
-    scoredAt: string;
-    score: number;
-    average: number | null;
-    parts?: Record<string, number> | null;
-    proposed: boolean;
-    reasons: CodedReason[];
+  periodKey: string;
+  scoredAt: string;
+  score: number;
+  average: number | null;
+  parts?: Record<string, number> | null;
+  proposed: boolean;
+  reasons: CodedReason[];
 }
 
 export interface RegisterMetric {
-    id: string;
-    recordedAt: string;
-    recordedBy?: string | null;
-    recordedByName?: string | null;
-    platformRating: number;
-    complaintRate: number;
-    findings: number;
-    violation: boolean;
-    note?: string | null;
+  id: string;
+  recordedAt: string;
+  recordedBy?: string | null;
+  recordedByName?: string | null;
+  platformRating: number;
+  complaintRate: number;
+  findings: number;
+  violation: boolean;
+  note?: string | null;
 }
 
 export interface RegisterEntry extends RaRecord<string> {
-    caseId: string;
-    campaignId: string;
-    register: Register;
-    name: string;
-    operatorId: string;
-    operatorName?: string;
-    jurisdictionId: string;
-    status: RegisterEntryStatus;
-    priority: number;
-    priorityReasons: CodedReason[];
-    flags: CodedReason[];
-    batchId: string | null;
-    batchSeq: number | null;
-    reviewDueAt: number | string | null;
-    createdAt: string;
-    admittedAt: string | null;
-    filedAt: string | null;
-    filingDate: string | null;
-    filingReference: string | null;
-    removalProposed: boolean;
-    removedAt: string | null;
-    removedReason: string | null;
-    refusedReason: string | null;
-    lastScore: number | null;
-    lastScoredAt: string | null;
-    form: Partial<ProductApplicationForm> & Partial<InfluencerApplicationForm> & Record<string, unknown>;
-    workflowId?: string;
-    /** Only on GET /api/register-entries/:id */
-    attachments?: Attachment[];
-    scores?: RegisterScore[];
-    metrics?: RegisterMetric[];
+  caseId: string;
+  campaignId: string;
+  register: Register;
+  name: string;
+  operatorId: string;
+  operatorName?: string;
+  jurisdictionId: string;
+  status: RegisterEntryStatus;
+  priority: number;
+  priorityReasons: CodedReason[];
+  flags: CodedReason[];
+  batchId: string | null;
+  batchSeq: number | null;
+  reviewDueAt: number | string | null;
+  createdAt: string;
+  admittedAt: string | null;
+  filedAt: string | null;
+  filingDate: string | null;
+  filingReference: string | null;
+  removalProposed: boolean;
+  removedAt: string | null;
+  removedReason: string | null;
+  refusedReason: string | null;
+  lastScore: number | null;
+  lastScoredAt: string | null;
+  form: Partial<ProductApplicationForm> & Partial<InfluencerApplicationForm> & Record<string, unknown>;
+  workflowId?: string;
+  /** Only on GET /api/register-entries/:id */
+  attachments?: Attachment[];
+  scores?: RegisterScore[];
+  metrics?: RegisterMetric[];
 }
 
 /** POST /api/campaigns/:id/intake-applications → */
 export interface IntakeApplicationResult {
-    entryId: string;
-    caseId: string;
-    priority: number;
-    priorityReasons: CodedReason[];
-    flags: CodedReason[];
+  entryId: string;
+  caseId: string;
+  priority: number;
+  priorityReasons: CodedReason[];
+  flags: CodedReason[];
 }
 
 export interface IntakeBatch extends RaRecord<string> {
-    campaignId: string;
-    seq: number;
-    openedAt: string;
-    openedByName?: string | null;
-    reviewDueAt: string | number;
-    size: number;
-    reviewed: number;
-    admitted: number;
-    refused: number;
-    status: 'open' | 'closed';
+  campaignId: string;
+  seq: number;
+  openedAt: string;
+  openedByName?: string | null;
+  reviewDueAt: string | number;
+  size: number;
+  reviewed: number;
+  admitted: number;
+  refused: number;
+  status: 'open' | 'closed';
 }
 
 export interface RegisterMetricsBody {
-    platformRating: number;
-    complaintRate: number;
-    findings: number;
-    violation: boolean;
-    note?: string;
+  platformRating: number;
+  complaintRate: number;
+  findings: number;
+  violation: boolean;
+  note?: string;
 }
 
 export interface ScoringRun {
-    periodKey: string;
-    ranAt: string;
-    scored: number;
-    proposed: number;
-    averages: { product?: number | null; influencer?: number | null };
+  periodKey: string;
+  ranAt: string;
+  scored: number;
+  proposed: number;
+  averages: { product?: number | null; influencer?: number | null };
 }
 
 /** GET /api/campaigns/:id/register-scoring */
 export interface RegisterScoring {
-    period: string;
-    nextRunAt: number | string | null;
-    /** The runs (the contract), or their count with the list in `lastRuns` (what the API sends). */
-    runs: ScoringRun[] | number;
-    lastRuns?: ScoringRun[];
+  period: string;
+  nextRunAt: number | string | null;
+  /** The runs (the contract), or their count with the list in `lastRuns` (what the API sends). */
+  runs: ScoringRun[] | number;
+  lastRuns?: ScoringRun[];
 }
 
 export interface IntakeReviewBody {
-    decision: 'admitted' | 'refused';
-    reason?: string;
-    note?: string;
+  decision: 'admitted' | 'refused';
+  reason?: string;
+  note?: string;
 }
 
 export interface FilingBody {
-    filedOn: string;
-    reference: string;
-    note?: string;
+  filedOn: string;
+  reference: string;
+  note?: string;
 }
 
 export interface RemovalReviewBody {
-    decision: 'remove' | 'keep';
-    reason: string;
+  decision: 'remove' | 'keep';
+  reason: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -853,56 +814,56 @@ export type ProgrammeRole = 'county_officer' | 'auditor' | 'coordinator';
 export type FormFieldType = 'text' | 'number' | 'boolean' | 'date' | 'choice';
 
 export interface FormFieldSpec {
-    key: string;
-    label: string;
-    labelEn?: string;
-    type: FormFieldType;
-    required: boolean;
-    options?: string[];
+  key: string;
+  label: string;
+  labelEn?: string;
+  type: FormFieldType;
+  required: boolean;
+  options?: string[];
 }
 
 export interface ProgrammeSpec {
-    id: string;
-    name: string;
-    nameEn: string;
-    stages: { key: string; name: string; nameEn: string; durationDays: number; taskTypes: string[] }[];
-    defaultStart: string;
-    taskTypes: { key: string; name: string; nameEn: string; role: ProgrammeRole; form: FormFieldSpec[] }[];
-    rubric: {
-        stageKey: string;
-        role: ProgrammeRole;
-        items: { key: string; name: string; nameEn: string; points: number }[];
-        vetoItems: { key: string; name: string; nameEn: string }[];
-    };
-    roster: { name: string; nameEn: string; threshold?: number; quota?: number };
-    clause?: string;
+  id: string;
+  name: string;
+  nameEn: string;
+  stages: { key: string; name: string; nameEn: string; durationDays: number; taskTypes: string[] }[];
+  defaultStart: string;
+  taskTypes: { key: string; name: string; nameEn: string; role: ProgrammeRole; form: FormFieldSpec[] }[];
+  rubric: {
+    stageKey: string;
+    role: ProgrammeRole;
+    items: { key: string; name: string; nameEn: string; points: number }[];
+    vetoItems: { key: string; name: string; nameEn: string }[];
+  };
+  roster: { name: string; nameEn: string; threshold?: number; quota?: number };
+  clause?: string;
 }
 
 /** GET /api/programmes rows and GET /api/programmes/:id: built-ins and defined programmes. */
 export interface ProgrammeRecord extends RaRecord<string> {
-    name: string;
-    nameEn?: string | null;
-    builtIn?: boolean;
-    version?: number | null;
-    spec?: ProgrammeSpec;
-    /** The jurisdiction that defined it (定义单位); null for a built-in. */
-    jurisdictionId?: string | null;
-    jurisdictionName?: string | null;
-    /** Whether the caller may revise it (the API refuses others with 403). */
-    canRevise?: boolean;
-    [key: string]: unknown;
+  name: string;
+  nameEn?: string | null;
+  builtIn?: boolean;
+  version?: number | null;
+  spec?: ProgrammeSpec;
+  /** The jurisdiction that defined it (定义单位); null for a built-in. */
+  jurisdictionId?: string | null;
+  jurisdictionName?: string | null;
+  /** Whether the caller may revise it (the API refuses others with 403). */
+  canRevise?: boolean;
+  [key: string]: unknown;
 }
 
 export interface ProgrammeVersion {
-    version: number;
-    createdAt: string;
-    createdByName?: string | null;
-    spec: ProgrammeSpec;
+  version: number;
+  createdAt: string;
+  createdByName?: string | null;
+  spec: ProgrammeSpec;
 }
 
 /** A `form:*` task: the fields to fill. The rubric task: items and veto items. */
 export interface RubricTaskBody {
-    points: Record<string, number>;
-    vetoes: string[];
-    comment?: string;
+  points: Record<string, number>;
+  vetoes: string[];
+  comment?: string;
 }

@@ -2,15 +2,24 @@
 // eligibility rules of 三、培育对象 explained when refused), counts per step per county, the city
 // cultivation list, and listed rooms' nomination, the province's answer, findings and removal.
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { applicationForm } from '../../domain/application-form.js';
 import { caseIdOf } from '../../domain/case.js';
 import { eligibilityProblems } from '../../domain/register.js';
 import { shanghaiDate } from '../../domain/time.js';
-import { confirmListUpdate, fileApplicationUpdate, nominateUpdate, provinceAnswerUpdate, recordFindingUpdate, removeListingUpdate } from '../../workflows/messages.js';
-import { loadCampaign, requireRunner } from '../campaign-access.js';
+import {
+  confirmListUpdate,
+  fileApplicationUpdate,
+  nominateUpdate,
+  provinceAnswerUpdate,
+  recordFindingUpdate,
+  removeListingUpdate,
+  type FileApplicationInput,
+} from '../../workflows/messages.js';
+import { sendArrival } from '../arrivals.js';
+import { definitionOfKind, loadCampaign, requireRunner } from '../campaign-access.js';
 import { jurisdictionSubtree } from '../enrolment.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
@@ -27,7 +36,10 @@ const removeBody = z.object({ reason: z.string().trim().min(1).max(2000) }).stri
 
 const STEPS = ['filed', 'pre_review', 'returned', 'rejected', 'reported', 'audited', 'vetoed', 'listed', 'not_listed', 'removed'] as const;
 /** The step of the application process a case is at, from its projection. */
-function stepOf(c: { currentStep: string | null; excludedKind: string | null; totalScore: number | null }, listing?: { status: string }): (typeof STEPS)[number] {
+function stepOf(
+  c: { currentStep: string | null; excludedKind: string | null; totalScore: number | null },
+  listing?: { status: string },
+): (typeof STEPS)[number] {
   if (listing) return listing.status === 'removed' ? 'removed' : 'listed';
   if (c.excludedKind === 'rejected') return 'rejected';
   if (c.excludedKind === 'vetoed') return 'vetoed';
@@ -42,65 +54,140 @@ function stepOf(c: { currentStep: string | null; excludedKind: string | null; to
 export function applicationsRouter(db: PrismaClient, client: Client): Router {
   const r = Router();
 
-  route(r, { method: 'post', path: '/campaigns/:id/applications', summary: 'File an application for a registered live room (county officer on the operator’s behalf); refused with every eligibility reason', tag: 'applications', roles: ['county_officer', 'coordinator'], body: fileBody }, async (req, res, me) => {
-    const c = await loadCampaign(db, String(req.params.id), me);
-    if (!c.def.rules.application) throw badRequest('本项目不受理申报', `programme ${c.programme} takes no applications`);
-    const body = parseOr400(fileBody, req.body);
-    const o = await db.operator.findUnique({ where: { id: body.operatorId } });
-    if (!o) throw badRequest(`经营主体 ${body.operatorId} 不在名录中`, `operator ${body.operatorId} is not in the register`, [{ path: 'operatorId', messageZh: '经营主体不存在', messageEn: 'unknown operator' }]);
-    if (!inScope(me, o.jurisdictionId)) throw forbidden('只能为本辖区的经营主体申报', 'you can only file for operators of your own jurisdiction');
-    const city = await db.jurisdiction.findUniqueOrThrow({ where: { id: c.jurisdictionId } });
-    const inCity = (await jurisdictionSubtree(db, c.jurisdictionId)).has(o.jurisdictionId);
-    // The application is dated today (Asia/Shanghai): eligibility is judged on that date.
-    const problems = eligibilityProblems({ name: o.name, registeredOn: o.registeredOn.toISOString().slice(0, 10), abnormalListed: o.abnormalListed, dishonestListed: o.dishonestListed, inCity }, shanghaiDate(Date.now()), city.name);
-    if (problems.length)
-      throw badRequest(`不符合申报条件：${problems.map((p) => p.messageZh).join('；')}`, `not eligible: ${problems.map((p) => p.messageEn).join('; ')}`, problems.map((p) => ({ path: `operatorId.${p.code}`, messageZh: p.messageZh, messageEn: p.messageEn })));
-    const seed = { caseId: caseIdOf(c.id, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: null };
-    const out = await client.workflow.getHandle(c.workflowId).executeUpdate(fileApplicationUpdate, { args: [{ seed, form: body.form, actor: actorOf(me) }] });
-    res.status(201);
-    return out;
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/applications',
+      summary: 'File an application for a registered live room (county officer on the operator’s behalf); refused with every eligibility reason',
+      tag: 'applications',
+      roles: ['county_officer', 'coordinator'],
+      body: fileBody,
+    },
+    async (req, res, me) => {
+      const c = await loadCampaign(db, String(req.params.id), me);
+      definitionOfKind(c, 'application');
+      const body = parseOr400(fileBody, req.body);
+      const o = await db.operator.findUnique({ where: { id: body.operatorId } });
+      if (!o)
+        throw badRequest(`经营主体 ${body.operatorId} 不在名录中`, `operator ${body.operatorId} is not in the register`, [
+          { path: 'operatorId', messageZh: '经营主体不存在', messageEn: 'unknown operator' },
+        ]);
+      if (!inScope(me, o.jurisdictionId)) throw forbidden('只能为本辖区的经营主体申报', 'you can only file for operators of your own jurisdiction');
+      const city = await db.jurisdiction.findUniqueOrThrow({ where: { id: c.jurisdictionId } });
+      const inCity = (await jurisdictionSubtree(db, c.jurisdictionId)).has(o.jurisdictionId);
+      // The application is dated today (Asia/Shanghai): eligibility is judged on that date.
+      const problems = eligibilityProblems(
+        { name: o.name, registeredOn: o.registeredOn.toISOString().slice(0, 10), abnormalListed: o.abnormalListed, dishonestListed: o.dishonestListed, inCity },
+        shanghaiDate(Date.now()),
+        city.name,
+      );
+      if (problems.length)
+        throw badRequest(
+          `不符合申报条件：${problems.map((p) => p.messageZh).join('；')}`,
+          `not eligible: ${problems.map((p) => p.messageEn).join('; ')}`,
+          problems.map((p) => ({ path: `operatorId.${p.code}`, messageZh: p.messageZh, messageEn: p.messageEn })),
+        );
+      const seed = {
+        caseId: caseIdOf(c.id, o.id),
+        operatorId: o.id,
+        operatorName: o.name,
+        operatorUscc: o.uscc,
+        jurisdictionId: o.jurisdictionId,
+        track: null,
+      };
+      // Through the campaign's arrival shard (api/arrivals.ts): refused 409 when the stage is not open or the room has applied.
+      const args: [FileApplicationInput] = [{ seed, form: body.form, actor: actorOf(me) }];
+      const file = (h: WorkflowHandle) => h.executeUpdate(fileApplicationUpdate, { args });
+      const out = await sendArrival(client, c.workflowId, { toShard: file, toCampaign: file });
+      res.status(201);
+      return out;
+    },
+  );
 
-  route(r, { method: 'get', path: '/campaigns/:id/application-counts', summary: 'Applications per step per county (within your scope)', tag: 'applications' }, async (req, _res, me) => {
-    const c = await loadCampaign(db, String(req.params.id), me);
-    const [cases, listings] = await Promise.all([
-      db.case.findMany({ where: { campaignId: c.id, jurisdictionId: { in: me.subtree } }, select: { id: true, jurisdictionId: true, currentStep: true, excludedKind: true, totalScore: true } }),
-      db.listing.findMany({ where: { campaignId: c.id }, select: { id: true, status: true, nomination: true } }),
-    ]);
-    const names = new Map((await db.jurisdiction.findMany({ where: { id: { in: [...new Set(cases.map((x) => x.jurisdictionId))] } } })).map((j) => [j.id, j.name]));
-    const rows = new Map<string, Record<string, number>>();
-    for (const x of cases) {
-      const row = rows.get(x.jurisdictionId) ?? Object.fromEntries([...STEPS, 'total', 'nominated', 'provinceAccepted'].map((k) => [k, 0]));
-      const l = listings.find((y) => y.id === x.id);
-      row[stepOf(x, l)]! += 1;
-      row.total! += 1;
-      if (l && l.nomination !== 'none' && l.nomination !== 'withdrawn') row.nominated! += 1;
-      if (l?.nomination === 'accepted') row.provinceAccepted! += 1;
-      rows.set(x.jurisdictionId, row);
-    }
-    return { campaignId: c.id, steps: STEPS, counties: [...rows.entries()].map(([jurisdictionId, counts]) => ({ jurisdictionId, name: names.get(jurisdictionId) ?? jurisdictionId, ...counts })).sort((a, b) => a.jurisdictionId.localeCompare(b.jurisdictionId)) };
-  });
+  route(
+    r,
+    { method: 'get', path: '/campaigns/:id/application-counts', summary: 'Applications per step per county (within your scope)', tag: 'applications' },
+    async (req, _res, me) => {
+      const c = await loadCampaign(db, String(req.params.id), me);
+      const [cases, listings] = await Promise.all([
+        db.case.findMany({
+          where: { campaignId: c.id, jurisdictionId: { in: me.subtree } },
+          select: { id: true, jurisdictionId: true, currentStep: true, excludedKind: true, totalScore: true },
+        }),
+        db.listing.findMany({ where: { campaignId: c.id }, select: { id: true, status: true, nomination: true } }),
+      ]);
+      const names = new Map(
+        (await db.jurisdiction.findMany({ where: { id: { in: [...new Set(cases.map((x) => x.jurisdictionId))] } } })).map((j) => [j.id, j.name]),
+      );
+      const rows = new Map<string, Record<string, number>>();
+      for (const x of cases) {
+        const row = rows.get(x.jurisdictionId) ?? Object.fromEntries([...STEPS, 'total', 'nominated', 'provinceAccepted'].map((k) => [k, 0]));
+        const l = listings.find((y) => y.id === x.id);
+        row[stepOf(x, l)]! += 1;
+        row.total! += 1;
+        if (l && l.nomination !== 'none' && l.nomination !== 'withdrawn') row.nominated! += 1;
+        if (l?.nomination === 'accepted') row.provinceAccepted! += 1;
+        rows.set(x.jurisdictionId, row);
+      }
+      return {
+        campaignId: c.id,
+        steps: STEPS,
+        counties: [...rows.entries()]
+          .map(([jurisdictionId, counts]) => ({ jurisdictionId, name: names.get(jurisdictionId) ?? jurisdictionId, ...counts }))
+          .sort((a, b) => a.jurisdictionId.localeCompare(b.jurisdictionId)),
+      };
+    },
+  );
 
-  route(r, { method: 'post', path: '/campaigns/:id/cultivation-list', summary: 'Confirm the city cultivation list (择优 by threshold and/or quota; ties at the quota all go in) once applications are closed and decided', tag: 'applications', roles: ['coordinator'], body: listBody }, async (req, res, me) => {
-    const c = await loadCampaign(db, String(req.params.id), me);
-    requireRunner(me, c);
-    const body = parseOr400(listBody, req.body);
-    const threshold = body.threshold ?? (body.quota === undefined ? c.def.settings.listThreshold : undefined);
-    const quota = body.quota ?? (body.threshold === undefined ? c.def.settings.listQuota : undefined);
-    const out = await client.workflow.getHandle(c.workflowId).executeUpdate(confirmListUpdate, { args: [{ threshold, quota, actor: actorOf(me) }] });
-    res.status(201);
-    return db.roster.findUniqueOrThrow({ where: { id: out.rosterId } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/cultivation-list',
+      summary: 'Confirm the city cultivation list (择优 by threshold and/or quota; ties at the quota all go in) once applications are closed and decided',
+      tag: 'applications',
+      roles: ['coordinator'],
+      body: listBody,
+    },
+    async (req, res, me) => {
+      const c = await loadCampaign(db, String(req.params.id), me);
+      requireRunner(me, c);
+      const body = parseOr400(listBody, req.body);
+      const { settings } = definitionOfKind(c, 'application');
+      const threshold = body.threshold ?? (body.quota === undefined ? settings.listThreshold : undefined);
+      const quota = body.quota ?? (body.threshold === undefined ? settings.listQuota : undefined);
+      const out = await client.workflow.getHandle(c.workflowId).executeUpdate(confirmListUpdate, { args: [{ threshold, quota, actor: actorOf(me) }] });
+      res.status(201);
+      return db.roster.findUniqueOrThrow({ where: { id: out.rosterId } });
+    },
+  );
 
   // Listed rooms
-  const listingFilter = z.object({ campaignId: z.string().optional(), status: z.enum(['listed', 'removed']).optional(), nomination: z.enum(['none', 'pending', 'accepted', 'declined', 'withdrawn']).optional(), jurisdictionId: z.string().optional(), id: idsFilter.optional() });
-  route(r, { method: 'get', path: '/listings', summary: 'Rooms on cultivation lists within your scope', tag: 'applications', list: true }, async (req, res, me) => {
-    const p = parseList(req, listingFilter, ['id', 'rank', 'totalScore', 'listedAt', 'status', 'nomination'], ['rank', 'ASC']);
-    const f = p.filter;
-    const where = { jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) }, ...(f.campaignId ? { campaignId: f.campaignId } : {}), ...(f.status ? { status: f.status } : {}), ...(f.nomination ? { nomination: f.nomination } : {}), ...idsWhere(f.id) };
-    const [rows, total] = await Promise.all([db.listing.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.listing.count({ where })]);
-    sendList(res, 'listings', p.skip, await withOperatorNames(db, rows), total);
+  const listingFilter = z.object({
+    campaignId: z.string().optional(),
+    status: z.enum(['listed', 'removed']).optional(),
+    nomination: z.enum(['none', 'pending', 'accepted', 'declined', 'withdrawn']).optional(),
+    jurisdictionId: z.string().optional(),
+    id: idsFilter.optional(),
   });
+  route(
+    r,
+    { method: 'get', path: '/listings', summary: 'Rooms on cultivation lists within your scope', tag: 'applications', list: true },
+    async (req, res, me) => {
+      const p = parseList(req, listingFilter, ['id', 'rank', 'totalScore', 'listedAt', 'status', 'nomination'], ['rank', 'ASC']);
+      const f = p.filter;
+      const where = {
+        jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
+        ...(f.campaignId ? { campaignId: f.campaignId } : {}),
+        ...(f.status ? { status: f.status } : {}),
+        ...(f.nomination ? { nomination: f.nomination } : {}),
+        ...idsWhere(f.id),
+      };
+      const [rows, total] = await Promise.all([db.listing.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.listing.count({ where })]);
+      sendList(res, 'listings', p.skip, await withOperatorNames(db, rows), total);
+    },
+  );
   const loadListing = async (id: string, me: Principal) => {
     const l = await db.listing.findUnique({ where: { id } });
     if (!l) throw notFound('培育库主体 listing', id);
@@ -117,29 +204,72 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
     requireRunner(me, await loadCampaign(db, l.campaignId, me));
     return l;
   };
-  route(r, { method: 'post', path: '/listings/:id/nominate', summary: 'Nominate a listed room to the provincial list (city coordinator)', tag: 'applications', roles: ['coordinator'] }, async (req, _res, me) => {
-    const l = await cityDecision(req, me);
-    await client.workflow.getHandle(l.workflowId).executeUpdate(nominateUpdate, { args: [{ actor: actorOf(me) }] });
-    return db.listing.findUniqueOrThrow({ where: { id: l.id } });
-  });
-  route(r, { method: 'post', path: '/listings/:id/province-answer', summary: 'Record the province’s answer to a nomination, whenever it arrives', tag: 'applications', roles: ['coordinator'], body: answerBody }, async (req, _res, me) => {
-    const l = await cityDecision(req, me);
-    const body = parseOr400(answerBody, req.body);
-    await client.workflow.getHandle(l.workflowId).executeUpdate(provinceAnswerUpdate, { args: [{ ...body, actor: actorOf(me) }] });
-    return db.listing.findUniqueOrThrow({ where: { id: l.id } });
-  });
-  route(r, { method: 'post', path: '/listings/:id/remove', summary: 'Remove a room from the list (移出培育库) with the reason; withdraws a pending nomination', tag: 'applications', roles: ['coordinator'], body: removeBody }, async (req, _res, me) => {
-    const l = await cityDecision(req, me);
-    const body = parseOr400(removeBody, req.body);
-    await client.workflow.getHandle(l.workflowId).executeUpdate(removeListingUpdate, { args: [{ ...body, actor: actorOf(me) }] });
-    return db.listing.findUniqueOrThrow({ where: { id: l.id } });
-  });
-  route(r, { method: 'post', path: '/listings/:id/findings', summary: 'Record a monitoring finding on a listed room; a serious violation removes it from the list', tag: 'applications', roles: ['county_officer', 'coordinator'], body: findingBody }, async (req, res, me) => {
-    const l = await loadListing(String(req.params.id), me);
-    const body = parseOr400(findingBody, req.body);
-    await client.workflow.getHandle(l.workflowId).executeUpdate(recordFindingUpdate, { args: [{ ...body, actor: actorOf(me) }] });
-    res.status(201);
-    return db.listing.findUniqueOrThrow({ where: { id: l.id } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/listings/:id/nominate',
+      summary: 'Nominate a listed room to the provincial list (city coordinator)',
+      tag: 'applications',
+      roles: ['coordinator'],
+    },
+    async (req, _res, me) => {
+      const l = await cityDecision(req, me);
+      await client.workflow.getHandle(l.workflowId).executeUpdate(nominateUpdate, { args: [{ actor: actorOf(me) }] });
+      return db.listing.findUniqueOrThrow({ where: { id: l.id } });
+    },
+  );
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/listings/:id/province-answer',
+      summary: 'Record the province’s answer to a nomination, whenever it arrives',
+      tag: 'applications',
+      roles: ['coordinator'],
+      body: answerBody,
+    },
+    async (req, _res, me) => {
+      const l = await cityDecision(req, me);
+      const body = parseOr400(answerBody, req.body);
+      await client.workflow.getHandle(l.workflowId).executeUpdate(provinceAnswerUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      return db.listing.findUniqueOrThrow({ where: { id: l.id } });
+    },
+  );
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/listings/:id/remove',
+      summary: 'Remove a room from the list (移出培育库) with the reason; withdraws a pending nomination',
+      tag: 'applications',
+      roles: ['coordinator'],
+      body: removeBody,
+    },
+    async (req, _res, me) => {
+      const l = await cityDecision(req, me);
+      const body = parseOr400(removeBody, req.body);
+      await client.workflow.getHandle(l.workflowId).executeUpdate(removeListingUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      return db.listing.findUniqueOrThrow({ where: { id: l.id } });
+    },
+  );
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/listings/:id/findings',
+      summary: 'Record a monitoring finding on a listed room; a serious violation removes it from the list',
+      tag: 'applications',
+      roles: ['county_officer', 'coordinator'],
+      body: findingBody,
+    },
+    async (req, res, me) => {
+      const l = await loadListing(String(req.params.id), me);
+      const body = parseOr400(findingBody, req.body);
+      await client.workflow.getHandle(l.workflowId).executeUpdate(recordFindingUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      res.status(201);
+      return db.listing.findUniqueOrThrow({ where: { id: l.id } });
+    },
+  );
   return r;
 }

@@ -9,7 +9,7 @@ import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
 import { parseDeadline, shanghaiDate } from '../../domain/time.js';
-import { PROGRAMMES, type RosterRules } from '../../domain/programmes/index.js';
+import { PROGRAMMES, type RosterRules, type StagedAwardProgramme } from '../../domain/programmes/index.js';
 import type { CampaignDefinition } from '../../domain/campaign-definition.js';
 import {
   awardProgressQuery,
@@ -20,7 +20,7 @@ import {
   resolveObjectionUpdate,
   revokeTitleUpdate,
 } from '../../workflows/messages.js';
-import { loadCampaign, requireRunner, visibleJurisdictions } from '../campaign-access.js';
+import { definitionOfKind, loadCampaign, requireRunner, visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -42,60 +42,105 @@ const rosterBody = z.object({ kind: z.enum(['red', 'black']) }).strict();
 
 export function awardRouter(db: PrismaClient, client: Client): Router {
   const r = Router();
+  /** A staged award's campaign (公示, objections, the award and its lists belong to that kind), run by this coordinator. */
   const runCampaign = async (id: string, me: Principal) => {
     const c = await loadCampaign(db, id, me);
     requireRunner(me, c);
-    return c;
+    return { ...c, def: definitionOfKind(c, 'staged_award') };
   };
 
-  route(r, { method: 'get', path: '/campaigns/:id/award', summary: 'Where the award stands: the 公示 window, objections, the final list, titles', tag: 'award' }, async (req, _res, me) => {
-    const c = await loadCampaign(db, String(req.params.id), me);
-    const [rosters, objections, titles, proposed, scored] = await Promise.all([
-      db.roster.findMany({ where: { campaignId: c.id, kind: { in: ['publicity', 'award'] } }, orderBy: { seq: 'desc' }, omit: { entries: true } }),
-      db.objection.groupBy({ by: ['status'], where: { campaignId: c.id }, _count: { _all: true } }),
-      db.title.groupBy({ by: ['status'], where: { campaignId: c.id }, _count: { _all: true } }),
-      db.case.count({ where: { campaignId: c.id, proposed: true } }),
-      db.case.count({ where: { campaignId: c.id, totalScore: { not: null } } }),
-    ]);
-    return {
-      campaignId: c.id,
-      threshold: c.def.settings.awardThreshold,
-      titleValidity: c.def.settings.titleValidity,
-      publicityDays: c.def.settings.publicityDays,
-      scored,
-      proposed,
-      publicity: rosters.find((x) => x.kind === 'publicity') ?? null,
-      award: rosters.find((x) => x.kind === 'award') ?? null,
-      objections: Object.fromEntries(objections.map((o) => [o.status, o._count._all])),
-      titles: Object.fromEntries(titles.map((t) => [t.status, t._count._all])),
-      rosterPublishing: await rosterPublishing(db, c),
-    };
-  });
+  route(
+    r,
+    { method: 'get', path: '/campaigns/:id/award', summary: 'Where the award stands: the 公示 window, objections, the final list, titles', tag: 'award' },
+    async (req, _res, me) => {
+      const loaded = await loadCampaign(db, String(req.params.id), me);
+      const c = { ...loaded, def: definitionOfKind(loaded, 'staged_award') };
+      const [rosters, objections, titles, proposed, scored] = await Promise.all([
+        db.roster.findMany({ where: { campaignId: c.id, kind: { in: ['publicity', 'award'] } }, orderBy: { seq: 'desc' }, omit: { entries: true } }),
+        db.objection.groupBy({ by: ['status'], where: { campaignId: c.id }, _count: { _all: true } }),
+        db.title.groupBy({ by: ['status'], where: { campaignId: c.id }, _count: { _all: true } }),
+        db.case.count({ where: { campaignId: c.id, proposed: true } }),
+        db.case.count({ where: { campaignId: c.id, totalScore: { not: null } } }),
+      ]);
+      return {
+        campaignId: c.id,
+        threshold: c.def.settings.awardThreshold,
+        titleValidity: c.def.settings.titleValidity,
+        publicityDays: c.def.settings.publicityDays,
+        scored,
+        proposed,
+        publicity: rosters.find((x) => x.kind === 'publicity') ?? null,
+        award: rosters.find((x) => x.kind === 'award') ?? null,
+        objections: Object.fromEntries(objections.map((o) => [o.status, o._count._all])),
+        titles: Object.fromEntries(titles.map((t) => [t.status, t._count._all])),
+        rosterPublishing: await rosterPublishing(db, c),
+      };
+    },
+  );
 
-  route(r, { method: 'post', path: '/campaigns/:id/publicity', summary: 'Publish the 公示 list (cases at or above the threshold) for `days` (default: the campaign setting) or until `windowEndsAt`', tag: 'award', roles: ['coordinator'], body: publicityBody }, async (req, res, me) => {
-    const c = await runCampaign(String(req.params.id), me);
-    const body = parseOr400(publicityBody, req.body);
-    // N days of publicity: until the end of the N-th day from today (Asia/Shanghai).
-    const windowEndsAt = body.windowEndsAt !== undefined ? parseDeadline(body.windowEndsAt) : parseDeadline(shanghaiDate(Date.now() + (body.days ?? c.def.settings.publicityDays) * DAY));
-    if (windowEndsAt === undefined) throw badRequest(`公示截止时间无效：${body.windowEndsAt}`, `invalid windowEndsAt ${body.windowEndsAt}`, [{ path: 'windowEndsAt', messageZh: '日期格式无效', messageEn: 'invalid date' }]);
-    const p = await client.workflow.getHandle(c.workflowId).executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt, actor: actorOf(me) }] });
-    res.status(201);
-    return db.roster.findUniqueOrThrow({ where: { id: p.rosterId } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/publicity',
+      summary: 'Publish the 公示 list (cases at or above the threshold) for `days` (default: the campaign setting) or until `windowEndsAt`',
+      tag: 'award',
+      roles: ['coordinator'],
+      body: publicityBody,
+    },
+    async (req, res, me) => {
+      const c = await runCampaign(String(req.params.id), me);
+      const body = parseOr400(publicityBody, req.body);
+      // N days of publicity: until the end of the N-th day from today (Asia/Shanghai).
+      const windowEndsAt =
+        body.windowEndsAt !== undefined
+          ? parseDeadline(body.windowEndsAt)
+          : parseDeadline(shanghaiDate(Date.now() + (body.days ?? c.def.settings.publicityDays) * DAY));
+      if (windowEndsAt === undefined)
+        throw badRequest(`公示截止时间无效：${body.windowEndsAt}`, `invalid windowEndsAt ${body.windowEndsAt}`, [
+          { path: 'windowEndsAt', messageZh: '日期格式无效', messageEn: 'invalid date' },
+        ]);
+      const p = await client.workflow.getHandle(c.workflowId).executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt, actor: actorOf(me) }] });
+      res.status(201);
+      return db.roster.findUniqueOrThrow({ where: { id: p.rosterId } });
+    },
+  );
 
-  route(r, { method: 'post', path: '/campaigns/:id/objections', summary: 'Record an objection (异议) to a case on the 公示 list, during the window', tag: 'award', roles: ['coordinator'], body: objectionBody }, async (req, res, me) => {
-    const c = await runCampaign(String(req.params.id), me);
-    const body = parseOr400(objectionBody, req.body);
-    const { objectionId } = await client.workflow.getHandle(c.workflowId).executeUpdate(lodgeObjectionUpdate, { args: [{ ...body, actor: actorOf(me) }] });
-    res.status(201);
-    return db.objection.findUniqueOrThrow({ where: { id: objectionId } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/objections',
+      summary: 'Record an objection (异议) to a case on the 公示 list, during the window',
+      tag: 'award',
+      roles: ['coordinator'],
+      body: objectionBody,
+    },
+    async (req, res, me) => {
+      const c = await runCampaign(String(req.params.id), me);
+      const body = parseOr400(objectionBody, req.body);
+      const { objectionId } = await client.workflow.getHandle(c.workflowId).executeUpdate(lodgeObjectionUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      res.status(201);
+      return db.objection.findUniqueOrThrow({ where: { id: objectionId } });
+    },
+  );
 
-  const objectionFilter = z.object({ campaignId: z.string().optional(), caseId: z.string().optional(), status: z.enum(['open', 'upheld', 'dismissed']).optional(), id: idsFilter.optional() });
+  const objectionFilter = z.object({
+    campaignId: z.string().optional(),
+    caseId: z.string().optional(),
+    status: z.enum(['open', 'upheld', 'dismissed']).optional(),
+    id: idsFilter.optional(),
+  });
   route(r, { method: 'get', path: '/objections', summary: 'Objections to 公示 lists within your scope', tag: 'award', list: true }, async (req, res, me) => {
     const p = parseList(req, objectionFilter, ['id', 'lodgedAt', 'status', 'resolvedAt'], ['lodgedAt', 'DESC']);
     const f = p.filter;
-    const where = { jurisdictionId: { in: me.subtree }, ...(f.campaignId ? { campaignId: f.campaignId } : {}), ...(f.caseId ? { caseId: f.caseId } : {}), ...(f.status ? { status: f.status } : {}), ...idsWhere(f.id) };
+    const where = {
+      jurisdictionId: { in: me.subtree },
+      ...(f.campaignId ? { campaignId: f.campaignId } : {}),
+      ...(f.caseId ? { caseId: f.caseId } : {}),
+      ...(f.status ? { status: f.status } : {}),
+      ...idsWhere(f.id),
+    };
     const [rows, total] = await Promise.all([db.objection.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.objection.count({ where })]);
     sendList(res, 'objections', p.skip, rows, total);
   });
@@ -105,35 +150,74 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     if (!inScope(me, o.jurisdictionId)) throw forbidden();
     return o;
   };
-  route(r, { method: 'get', path: '/objections/:id', summary: 'One objection', tag: 'award' }, async (req, _res, me) => loadObjection(String(req.params.id), me));
-  route(r, { method: 'post', path: '/objections/:id/resolve', summary: 'Resolve an objection: upheld (the case leaves the list, with the reason) or dismissed', tag: 'award', roles: ['coordinator'], body: resolveBody }, async (req, _res, me) => {
-    const o = await loadObjection(String(req.params.id), me);
-    const c = await runCampaign(o.campaignId, me);
-    const body = parseOr400(resolveBody, req.body);
-    await client.workflow.getHandle(c.workflowId).executeUpdate(resolveObjectionUpdate, { args: [{ objectionId: o.id, ...body, actor: actorOf(me) }] });
-    return db.objection.findUniqueOrThrow({ where: { id: o.id } });
-  });
+  route(r, { method: 'get', path: '/objections/:id', summary: 'One objection', tag: 'award' }, async (req, _res, me) =>
+    loadObjection(String(req.params.id), me),
+  );
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/objections/:id/resolve',
+      summary: 'Resolve an objection: upheld (the case leaves the list, with the reason) or dismissed',
+      tag: 'award',
+      roles: ['coordinator'],
+      body: resolveBody,
+    },
+    async (req, _res, me) => {
+      const o = await loadObjection(String(req.params.id), me);
+      const c = await runCampaign(o.campaignId, me);
+      const body = parseOr400(resolveBody, req.body);
+      await client.workflow.getHandle(c.workflowId).executeUpdate(resolveObjectionUpdate, { args: [{ objectionId: o.id, ...body, actor: actorOf(me) }] });
+      return db.objection.findUniqueOrThrow({ where: { id: o.id } });
+    },
+  );
 
-  route(r, { method: 'post', path: '/campaigns/:id/award', summary: 'Make the list final once the 公示 window is over and every objection is resolved: grants the titles', tag: 'award', roles: ['coordinator'] }, async (req, res, me) => {
-    const c = await runCampaign(String(req.params.id), me);
-    const out = await client.workflow.getHandle(c.workflowId).executeUpdate(finalizeAwardUpdate, { args: [{ actor: actorOf(me) }] });
-    res.status(201);
-    return { ...out, award: await client.workflow.getHandle(c.workflowId).query(awardProgressQuery) };
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/award',
+      summary: 'Make the list final once the 公示 window is over and every objection is resolved: grants the titles',
+      tag: 'award',
+      roles: ['coordinator'],
+    },
+    async (req, res, me) => {
+      const c = await runCampaign(String(req.params.id), me);
+      const out = await client.workflow.getHandle(c.workflowId).executeUpdate(finalizeAwardUpdate, { args: [{ actor: actorOf(me) }] });
+      res.status(201);
+      return { ...out, award: await client.workflow.getHandle(c.workflowId).query(awardProgressQuery) };
+    },
+  );
 
   // Titles
-  const titleFilter = z.object({ campaignId: z.string().optional(), status: z.enum(['active', 'revoked', 'expired']).optional(), jurisdictionId: z.string().optional(), operatorId: z.string().optional(), id: idsFilter.optional() });
+  const titleFilter = z.object({
+    campaignId: z.string().optional(),
+    status: z.enum(['active', 'revoked', 'expired']).optional(),
+    jurisdictionId: z.string().optional(),
+    operatorId: z.string().optional(),
+    id: idsFilter.optional(),
+  });
   const withNames = async <T extends { operatorId: string; campaignId: string }>(rows: T[]) => {
     const camps = await db.campaign.findMany({ where: { id: { in: rows.map((t) => t.campaignId) } }, select: { id: true, name: true } });
     return (await withOperatorNames(db, rows)).map((t) => ({ ...t, campaignName: camps.find((x) => x.id === t.campaignId)?.name }));
   };
-  route(r, { method: 'get', path: '/titles', summary: 'Granted titles within your scope (active, revoked, expired)', tag: 'titles', list: true }, async (req, res, me) => {
-    const p = parseList(req, titleFilter, ['id', 'grantedAt', 'expiresAt', 'status', 'totalScore'], ['expiresAt', 'ASC']);
-    const f = p.filter;
-    const where = { jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) }, ...(f.campaignId ? { campaignId: f.campaignId } : {}), ...(f.status ? { status: f.status } : {}), ...(f.operatorId ? { operatorId: f.operatorId } : {}), ...idsWhere(f.id) };
-    const [rows, total] = await Promise.all([db.title.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.title.count({ where })]);
-    sendList(res, 'titles', p.skip, await withNames(rows), total);
-  });
+  route(
+    r,
+    { method: 'get', path: '/titles', summary: 'Granted titles within your scope (active, revoked, expired)', tag: 'titles', list: true },
+    async (req, res, me) => {
+      const p = parseList(req, titleFilter, ['id', 'grantedAt', 'expiresAt', 'status', 'totalScore'], ['expiresAt', 'ASC']);
+      const f = p.filter;
+      const where = {
+        jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
+        ...(f.campaignId ? { campaignId: f.campaignId } : {}),
+        ...(f.status ? { status: f.status } : {}),
+        ...(f.operatorId ? { operatorId: f.operatorId } : {}),
+        ...idsWhere(f.id),
+      };
+      const [rows, total] = await Promise.all([db.title.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.title.count({ where })]);
+      sendList(res, 'titles', p.skip, await withNames(rows), total);
+    },
+  );
   const loadTitle = async (id: string, me: Principal) => {
     const t = await db.title.findUnique({ where: { id } });
     if (!t) throw notFound('称号 title', id);
@@ -143,52 +227,102 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   route(r, { method: 'get', path: '/titles/:id', summary: 'One title, with the grounds it can be revoked on', tag: 'titles' }, async (req, _res, me) => {
     const t = (await withNames([await loadTitle(String(req.params.id), me)]))[0]!;
     const c = await loadCampaign(db, t.campaignId, me).catch(() => undefined);
-    return { ...t, revocationGrounds: c?.def.rules.revocationGrounds ?? PROGRAMMES.changxing!.revocationGrounds };
+    // Titles come from staged awards only; one whose campaign is out of view shows Changxing's grounds.
+    return {
+      ...t,
+      revocationGrounds: c?.def.kind === 'staged_award' ? c.def.rules.revocationGrounds : (PROGRAMMES.changxing as StagedAwardProgramme).revocationGrounds,
+    };
   });
-  route(r, { method: 'post', path: '/titles/:id/revoke', summary: 'Revoke a title at once on one of the notice’s six grounds, with evidence', tag: 'titles', roles: ['county_officer', 'coordinator'], body: revokeBody }, async (req, _res, me) => {
-    const t = await loadTitle(String(req.params.id), me);
-    const body = parseOr400(revokeBody, req.body);
-    if (t.status !== 'active') throw conflict(`称号已${t.status === 'revoked' ? '撤销' : '到期'}`, `the title is already ${t.status}`);
-    await client.workflow.getHandle(t.workflowId).executeUpdate(revokeTitleUpdate, { args: [{ ...body, actor: actorOf(me) }] });
-    return (await withNames([await db.title.findUniqueOrThrow({ where: { id: t.id } })]))[0];
-  });
-  route(r, { method: 'post', path: '/titles/:id/complaints', summary: 'Record a complaint or negative public opinion on a titled operator: opens an interview task with a rectification deadline', tag: 'titles', roles: ['county_officer', 'coordinator'], body: complaintBody }, async (req, res, me) => {
-    const t = await loadTitle(String(req.params.id), me);
-    const body = parseOr400(complaintBody, req.body);
-    if (t.status !== 'active') throw conflict(`称号已${t.status === 'revoked' ? '撤销' : '到期'}`, `the title is already ${t.status}`);
-    const { taskId } = await client.workflow.getHandle(t.workflowId).executeUpdate(reportComplaintUpdate, { args: [{ ...body, actor: actorOf(me) }] });
-    res.status(201);
-    return db.task.findUniqueOrThrow({ where: { id: taskId } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/titles/:id/revoke',
+      summary: 'Revoke a title at once on one of the notice’s six grounds, with evidence',
+      tag: 'titles',
+      roles: ['county_officer', 'coordinator'],
+      body: revokeBody,
+    },
+    async (req, _res, me) => {
+      const t = await loadTitle(String(req.params.id), me);
+      const body = parseOr400(revokeBody, req.body);
+      if (t.status !== 'active') throw conflict(`称号已${t.status === 'revoked' ? '撤销' : '到期'}`, `the title is already ${t.status}`);
+      await client.workflow.getHandle(t.workflowId).executeUpdate(revokeTitleUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      return (await withNames([await db.title.findUniqueOrThrow({ where: { id: t.id } })]))[0];
+    },
+  );
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/titles/:id/complaints',
+      summary: 'Record a complaint or negative public opinion on a titled operator: opens an interview task with a rectification deadline',
+      tag: 'titles',
+      roles: ['county_officer', 'coordinator'],
+      body: complaintBody,
+    },
+    async (req, res, me) => {
+      const t = await loadTitle(String(req.params.id), me);
+      const body = parseOr400(complaintBody, req.body);
+      if (t.status !== 'active') throw conflict(`称号已${t.status === 'revoked' ? '撤销' : '到期'}`, `the title is already ${t.status}`);
+      const { taskId } = await client.workflow.getHandle(t.workflowId).executeUpdate(reportComplaintUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      res.status(201);
+      return db.task.findUniqueOrThrow({ where: { id: taskId } });
+    },
+  );
 
   // Rosters: dated, immutable publications; the newest of a kind supersedes the older ones.
-  const rosterFilter = z.object({ campaignId: z.string().optional(), kind: z.enum(['publicity', 'award', 'red', 'black', 'cultivation', 'list']).optional(), id: idsFilter.optional() });
-  const visibleCampaignIds = async (me: Principal) => (await db.campaign.findMany({ where: { jurisdictionId: { in: visibleJurisdictions(me) } }, select: { id: true } })).map((x) => x.id);
+  const rosterFilter = z.object({
+    campaignId: z.string().optional(),
+    kind: z.enum(['publicity', 'award', 'red', 'black', 'cultivation', 'list']).optional(),
+    id: idsFilter.optional(),
+  });
+  const visibleCampaignIds = async (me: Principal) =>
+    (await db.campaign.findMany({ where: { jurisdictionId: { in: visibleJurisdictions(me) } }, select: { id: true } })).map((x) => x.id);
   const withSuperseded = async <T extends { campaignId: string; kind: string; seq: number }>(rows: T[]) => {
     const latest = await db.roster.groupBy({ by: ['campaignId', 'kind'], where: { campaignId: { in: rows.map((x) => x.campaignId) } }, _max: { seq: true } });
     return rows.map((x) => ({ ...x, superseded: (latest.find((l) => l.campaignId === x.campaignId && l.kind === x.kind)?._max.seq ?? x.seq) > x.seq }));
   };
-  route(r, { method: 'get', path: '/rosters', summary: 'Published rosters (公示, award, red and black lists) of campaigns you can see', tag: 'rosters', list: true }, async (req, res, me) => {
-    const p = parseList(req, rosterFilter, ['id', 'publishedAt', 'kind', 'seq'], ['publishedAt', 'DESC']);
-    const f = p.filter;
-    const visible = await visibleCampaignIds(me);
-    const where = { campaignId: { in: visible.filter((id) => !f.campaignId || id === f.campaignId) }, ...(f.kind ? { kind: f.kind } : {}), ...idsWhere(f.id) };
-    const [rows, total] = await Promise.all([db.roster.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.roster.count({ where })]);
-    sendList(res, 'rosters', p.skip, await withSuperseded(rows), total);
-  });
+  route(
+    r,
+    { method: 'get', path: '/rosters', summary: 'Published rosters (公示, award, red and black lists) of campaigns you can see', tag: 'rosters', list: true },
+    async (req, res, me) => {
+      const p = parseList(req, rosterFilter, ['id', 'publishedAt', 'kind', 'seq'], ['publishedAt', 'DESC']);
+      const f = p.filter;
+      const visible = await visibleCampaignIds(me);
+      const where = {
+        campaignId: { in: visible.filter((id) => !f.campaignId || id === f.campaignId) },
+        ...(f.kind ? { kind: f.kind } : {}),
+        ...idsWhere(f.id),
+      };
+      const [rows, total] = await Promise.all([db.roster.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.roster.count({ where })]);
+      sendList(res, 'rosters', p.skip, await withSuperseded(rows), total);
+    },
+  );
   const loadRoster = async (id: string, me: Principal) => {
     const x = await db.roster.findUnique({ where: { id } });
     if (!x) throw notFound('名单 roster', id);
     await loadCampaign(db, x.campaignId, me);
     return (await withSuperseded([x]))[0]!;
   };
-  route(r, { method: 'get', path: '/rosters/:id', summary: 'One roster publication with its entries', tag: 'rosters' }, async (req, _res, me) => loadRoster(String(req.params.id), me));
+  route(r, { method: 'get', path: '/rosters/:id', summary: 'One roster publication with its entries', tag: 'rosters' }, async (req, _res, me) =>
+    loadRoster(String(req.params.id), me),
+  );
   route(r, { method: 'get', path: '/rosters/:id/csv', summary: 'A roster as CSV (UTF-8 with BOM, opens in Excel)', tag: 'rosters' }, async (req, res, me) => {
     const x = await loadRoster(String(req.params.id), me);
     const entries = x.entries as unknown as RosterEntry[];
     const csv = csvDocument([
       ['序号', '经营主体', '统一社会信用代码', '辖区', '赛道', '总分', '依据/说明', '日期'],
-      ...entries.map((e, i) => [i + 1, e.operatorName, e.uscc, e.jurisdictionName, e.track ?? '', e.totalScore ?? '', e.groundName ?? e.ground ?? '', e.since ?? '']),
+      ...entries.map((e, i) => [
+        i + 1,
+        e.operatorName,
+        e.uscc,
+        e.jurisdictionName,
+        e.track ?? '',
+        e.totalScore ?? '',
+        e.groundName ?? e.ground ?? '',
+        e.since ?? '',
+      ]),
     ]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${x.id}.csv`)}`);
@@ -196,47 +330,84 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   });
 
   // 红黑榜 (四、工作要求（三）): red = titles in force; black = titles revoked and cases filed, each with its ground.
-  route(r, { method: 'post', path: '/campaigns/:id/rosters', summary: 'Publish the red list (titles in force) or the black list (revoked titles, filed cases) as of now; 409 when the programme does not allow it now (once the award is final; Changxing also while 总结提升 is open; GET /campaigns/:id/award rosterPublishing says which) or when the entries are those of the current list of that kind', tag: 'rosters', roles: ['coordinator'], body: rosterBody }, async (req, res, me) => {
-    const c = await runCampaign(String(req.params.id), me);
-    const { kind } = parseOr400(rosterBody, req.body);
-    const when = await rosterPublishing(db, c);
-    if (!when.allowed) throw conflict(when.messageZh, when.messageEn);
-    // JSON as stored (undefined fields dropped), to compare with the current publication.
-    const entries = JSON.parse(JSON.stringify(await rosterEntries(db, c.id, kind, c.def.rules))) as RosterEntry[];
-    const name = kind === 'red' ? ['红榜', 'red list'] : ['黑榜', 'black list'];
-    try {
-      const created = await db.$transaction(async (tx) => {
-        const current = await tx.roster.findFirst({ where: { campaignId: c.id, kind }, orderBy: { seq: 'desc' } });
-        // A publication says something new or is not made: the same entries again would only restart its date.
-        if (current && isDeepStrictEqual(current.entries, entries))
-          throw conflict(`与现行${name[0]}（第 ${current.seq} 期，${shanghaiDate(current.publishedAt.getTime())} 发布）内容相同，无需重新发布`, `identical to the current ${name[1]} (no. ${current.seq}, published ${shanghaiDate(current.publishedAt.getTime())}): nothing new to publish`);
-        const seq = (current?.seq ?? 0) + 1;
-        const id = `${c.id}:${kind}:${seq}`;
-        const now = new Date();
-        const row = await tx.roster.create({ data: { id, campaignId: c.id, kind, seq, publishedAt: now, publishedById: me.id, entries: entries as unknown as Prisma.InputJsonValue } });
-        await tx.auditEvent.create({ data: { key: `roster:${id}:published`, at: now, actorId: me.id, actorRole: me.role, action: 'roster.published', entityType: 'roster', entityId: id, campaignId: c.id, clause: c.def.rules.clauses.rosters, data: { kind, entries: entries.length } } });
-        return row;
-      });
-      res.status(201);
-      return (await withSuperseded([created]))[0];
-    } catch (e) {
-      if ((e as { code?: string }).code === 'P2002') throw conflict('同时有另一份名单在发布，请重试', 'another publication of this list happened at the same moment; try again');
-      throw e;
-    }
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/rosters',
+      summary:
+        'Publish the red list (titles in force) or the black list (revoked titles, filed cases) as of now; 409 when the programme does not allow it now (once the award is final; Changxing also while 总结提升 is open; GET /campaigns/:id/award rosterPublishing says which) or when the entries are those of the current list of that kind',
+      tag: 'rosters',
+      roles: ['coordinator'],
+      body: rosterBody,
+    },
+    async (req, res, me) => {
+      const c = await runCampaign(String(req.params.id), me);
+      const { kind } = parseOr400(rosterBody, req.body);
+      const when = await rosterPublishing(db, c);
+      if (!when.allowed) throw conflict(when.messageZh, when.messageEn);
+      // JSON as stored (undefined fields dropped), to compare with the current publication.
+      const entries = JSON.parse(JSON.stringify(await rosterEntries(db, c.id, kind, c.def.rules))) as RosterEntry[];
+      const name = kind === 'red' ? ['红榜', 'red list'] : ['黑榜', 'black list'];
+      try {
+        const created = await db.$transaction(async (tx) => {
+          const current = await tx.roster.findFirst({ where: { campaignId: c.id, kind }, orderBy: { seq: 'desc' } });
+          // A publication says something new or is not made: the same entries again would only restart its date.
+          if (current && isDeepStrictEqual(current.entries, entries))
+            throw conflict(
+              `与现行${name[0]}（第 ${current.seq} 期，${shanghaiDate(current.publishedAt.getTime())} 发布）内容相同，无需重新发布`,
+              `identical to the current ${name[1]} (no. ${current.seq}, published ${shanghaiDate(current.publishedAt.getTime())}): nothing new to publish`,
+            );
+          const seq = (current?.seq ?? 0) + 1;
+          const id = `${c.id}:${kind}:${seq}`;
+          const now = new Date();
+          const row = await tx.roster.create({
+            data: { id, campaignId: c.id, kind, seq, publishedAt: now, publishedById: me.id, entries: entries as unknown as Prisma.InputJsonValue },
+          });
+          await tx.auditEvent.create({
+            data: {
+              key: `roster:${id}:published`,
+              at: now,
+              actorId: me.id,
+              actorRole: me.role,
+              action: 'roster.published',
+              entityType: 'roster',
+              entityId: id,
+              campaignId: c.id,
+              clause: c.def.rules.clauses.rosters,
+              data: { kind, entries: entries.length },
+            },
+          });
+          return row;
+        });
+        res.status(201);
+        return (await withSuperseded([created]))[0];
+      } catch (e) {
+        if ((e as { code?: string }).code === 'P2002')
+          throw conflict('同时有另一份名单在发布，请重试', 'another publication of this list happened at the same moment; try again');
+        throw e;
+      }
+    },
+  );
   return r;
 }
 
 /** A programme that does not say when its lists are published publishes them once its award is final. */
 const AFTER_AWARD: RosterRules = { afterAward: true, duringStages: [] };
+const NO_ROSTERS: RosterRules = { afterAward: false, duringStages: [] };
 
 /**
  * Whether a red or black list may be published now, from the programme's rules (RosterRules, copied into
  * the campaign at launch): once the award is final, or while one of the named stages is open. When not,
  * the reason names each condition and where the campaign stands on it.
  */
-export async function rosterPublishing(db: PrismaClient, c: { id: string; programme: string; def: CampaignDefinition }): Promise<{ allowed: boolean; messageZh: string; messageEn: string }> {
-  const rules = c.def.rules.rosters ?? PROGRAMMES[c.programme]?.rosters ?? AFTER_AWARD;
+export async function rosterPublishing(
+  db: PrismaClient,
+  c: { id: string; programme: string; def: CampaignDefinition },
+): Promise<{ allowed: boolean; messageZh: string; messageEn: string }> {
+  // Red and black lists are a staged award's (Changxing 四、工作要求（三）): other kinds publish none.
+  const rules =
+    c.def.kind !== 'staged_award' ? NO_ROSTERS : (c.def.rules.rosters ?? (PROGRAMMES[c.programme] as StagedAwardProgramme | undefined)?.rosters ?? AFTER_AWARD);
   const [awarded, stages] = await Promise.all([
     rules.afterAward ? db.roster.count({ where: { campaignId: c.id, kind: 'award' } }).then((n) => n > 0) : false,
     db.stage.findMany({ where: { campaignId: c.id, key: { in: rules.duringStages } }, orderBy: { seq: 'asc' } }),
@@ -245,21 +416,47 @@ export async function rosterPublishing(db: PrismaClient, c: { id: string; progra
   const whenZh = [...(rules.afterAward ? ['授予名单确定后'] : []), ...stages.map((s) => `「${s.name}」阶段进行期间`)].join('或');
   const whenEn = [...(rules.afterAward ? ['once the award is final'] : []), ...stages.map((s) => `while stage ${s.key} (${s.nameEn}) is open`)].join(' or ');
   if (awarded || open)
-    return { allowed: true, messageZh: `可以发布：${awarded ? '授予名单已确定' : `「${open!.name}」阶段进行中`}`, messageEn: `may be published: ${awarded ? 'the award is final' : `stage ${open!.key} is open`}` };
+    return {
+      allowed: true,
+      messageZh: `可以发布：${awarded ? '授予名单已确定' : `「${open!.name}」阶段进行中`}`,
+      messageEn: `may be published: ${awarded ? 'the award is final' : `stage ${open!.key} is open`}`,
+    };
   if (!whenZh) return { allowed: false, messageZh: '本项目未规定红黑榜的发布', messageEn: 'this programme does not publish red or black lists' };
-  const stateZh = [...(rules.afterAward ? ['授予名单尚未确定'] : []), ...stages.map((s) => `「${s.name}」阶段${s.status === 'pending' ? '尚未开始' : '已结束'}`)].join('，');
-  const stateEn = [...(rules.afterAward ? ['the award is not final'] : []), ...stages.map((s) => `stage ${s.key} ${s.status === 'pending' ? 'has not started' : 'is over'}`)].join(', ');
+  const stateZh = [
+    ...(rules.afterAward ? ['授予名单尚未确定'] : []),
+    ...stages.map((s) => `「${s.name}」阶段${s.status === 'pending' ? '尚未开始' : '已结束'}`),
+  ].join('，');
+  const stateEn = [
+    ...(rules.afterAward ? ['the award is not final'] : []),
+    ...stages.map((s) => `stage ${s.key} ${s.status === 'pending' ? 'has not started' : 'is over'}`),
+  ].join(', ');
   return { allowed: false, messageZh: `红黑榜须在${whenZh}发布：${stateZh}`, messageEn: `a red or black list is published ${whenEn}: ${stateEn}` };
 }
 
-async function rosterEntries(db: PrismaClient, campaignId: string, kind: 'red' | 'black', rules: { revocationGrounds: { key: string; name: string }[]; seriousViolations: { key: string; name: string }[] }): Promise<RosterEntry[]> {
-  const titles = await db.title.findMany({ where: { campaignId, status: kind === 'red' ? 'active' : 'revoked' }, orderBy: kind === 'red' ? { totalScore: 'desc' } : { endedAt: 'asc' } });
+async function rosterEntries(
+  db: PrismaClient,
+  campaignId: string,
+  kind: 'red' | 'black',
+  rules: { revocationGrounds: { key: string; name: string }[]; seriousViolations: { key: string; name: string }[] },
+): Promise<RosterEntry[]> {
+  const titles = await db.title.findMany({
+    where: { campaignId, status: kind === 'red' ? 'active' : 'revoked' },
+    orderBy: kind === 'red' ? { totalScore: 'desc' } : { endedAt: 'asc' },
+  });
   const filed = kind === 'black' ? await db.case.findMany({ where: { campaignId, excludedKind: 'filed' }, orderBy: { updatedAt: 'asc' } }) : [];
   const opIds = [...titles.map((t) => t.operatorId), ...filed.map((x) => x.operatorId)];
   const [ops, js] = await Promise.all([db.operator.findMany({ where: { id: { in: opIds } } }), db.jurisdiction.findMany()]);
   const base = (operatorId: string, jurisdictionId: string, caseId: string) => {
     const o = ops.find((x) => x.id === operatorId);
-    return { caseId, operatorId, operatorName: o?.name ?? operatorId, uscc: o?.uscc ?? '', jurisdictionId, jurisdictionName: js.find((j) => j.id === jurisdictionId)?.name ?? jurisdictionId, track: o?.track ?? null };
+    return {
+      caseId,
+      operatorId,
+      operatorName: o?.name ?? operatorId,
+      uscc: o?.uscc ?? '',
+      jurisdictionId,
+      jurisdictionName: js.find((j) => j.id === jurisdictionId)?.name ?? jurisdictionId,
+      track: o?.track ?? null,
+    };
   };
   const filedAudit = kind === 'black' ? await db.auditEvent.findMany({ where: { campaignId, action: 'case.filed' } }) : [];
   return [
@@ -268,11 +465,21 @@ async function rosterEntries(db: PrismaClient, campaignId: string, kind: 'red' |
       totalScore: t.totalScore,
       ...(kind === 'red'
         ? { ground: 'title', groundName: `称号有效期至 ${shanghaiDate(t.expiresAt.getTime())}`, since: shanghaiDate(t.grantedAt.getTime()) }
-        : { ground: t.revokedGround ?? '', groundName: `撤销称号：${rules.revocationGrounds.find((g) => g.key === t.revokedGround)?.name ?? t.revokedGround}`, since: t.endedAt ? shanghaiDate(t.endedAt.getTime()) : '' }),
+        : {
+            ground: t.revokedGround ?? '',
+            groundName: `撤销称号：${rules.revocationGrounds.find((g) => g.key === t.revokedGround)?.name ?? t.revokedGround}`,
+            since: t.endedAt ? shanghaiDate(t.endedAt.getTime()) : '',
+          }),
     })),
     ...filed.map((x) => {
       const violation = (filedAudit.find((a) => a.entityId === x.id)?.data as { violation?: string } | undefined)?.violation;
-      return { ...base(x.operatorId, x.jurisdictionId, x.id), totalScore: x.totalScore, ground: violation ?? 'filed', groundName: `立案查处：${rules.seriousViolations.find((v) => v.key === violation)?.name ?? ''}`, since: shanghaiDate(x.updatedAt.getTime()) };
+      return {
+        ...base(x.operatorId, x.jurisdictionId, x.id),
+        totalScore: x.totalScore,
+        ground: violation ?? 'filed',
+        groundName: `立案查处：${rules.seriousViolations.find((v) => v.key === violation)?.name ?? ''}`,
+        since: shanghaiDate(x.updatedAt.getTime()),
+      };
     }),
   ];
 }

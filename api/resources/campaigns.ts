@@ -3,11 +3,13 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
-import { PROGRAMMES } from '../../domain/programmes/index.js';
+import { PROGRAMMES, type ProgrammeKind } from '../../domain/programmes/index.js';
 import { defineCampaign, type CampaignDefinition } from '../../domain/campaign-definition.js';
+import { anySettingsInput, carryOverSettings } from '../../domain/programmes/kinds/index.js';
 import { parseDeadline } from '../../domain/time.js';
 import { closeStageUpdate, confirmListUpdate, extendStageUpdate } from '../../workflows/messages.js';
 import { launchCampaign } from '../campaign-launch.js';
+import { previewExtension } from '../extension-preview.js';
 import { loadProgramme } from '../programmes.js';
 import { loadCampaign as loadOne, requireRunner, visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
@@ -25,40 +27,34 @@ export const launchBody = z
     year: z.number().int().min(2000).max(9999),
     jurisdictionId: z.string().max(50),
     name: z.string().trim().min(1).max(100).optional(),
-    stages: z.array(z.object({ key: z.string().max(50), startsAt: dateText.optional(), dueAt: dateText.optional() }).strict()).max(20).optional(),
+    stages: z
+      .array(z.object({ key: z.string().max(50), startsAt: dateText.optional(), dueAt: dateText.optional() }).strict())
+      .max(20)
+      .optional(),
     reminderLeadHours: z.number().min(0).max(720).optional(),
     operatorIds: z.array(z.string().max(50)).min(1).max(10_000).optional(),
-    settings: z
-      .object({
-        weights: z.record(z.string().max(50), z.record(z.string().max(50), z.number())).optional(),
-        awardThreshold: z.number().optional(),
-        titleValidity: z.string().max(40).optional(),
-        publicityDays: z.number().optional(),
-        maxRectificationRounds: z.number().optional(),
-        verificationDays: z.number().optional(),
-        criterionPoints: z.record(z.string().max(50), z.number()).optional(),
-        preReviewPeriod: z.string().max(40).optional(),
-        listThreshold: z.number().nullable().optional(),
-        listQuota: z.number().nullable().optional(),
-      })
-      .strict()
-      .optional(),
+    /** The programme kind's own settings (domain/programmes/kinds/<kind>.ts), checked strictly against the programme's kind at launch. */
+    settings: anySettingsInput().optional(),
     /** Next year's run of a campaign: its settings are copied unless given. */
     previousCampaignId: z.string().max(100).optional(),
   })
   .strict();
 const closeBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 const extendBody = z.object({ dueAt: dateText, reason: z.string().trim().min(1).max(500) }).strict();
+const previewBody = z.object({ dueAt: dateText }).strict();
 const rosterBody = z.object({ threshold: z.number().min(0).max(100).optional(), quota: z.number().int().min(1).max(10_000).optional() }).strict();
-
 
 export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
   const r = Router();
 
+  // `kind` beside the record's fields: the console picks a campaign's tabs by it, also from a list row
+  // (which omits the definition).
   const loadCampaign = async (id: string, me: Principal) => {
-    const { def: _def, ...c } = await loadOne(db, id, me);
-    return c;
+    const { def, ...c } = await loadOne(db, id, me);
+    return { ...c, kind: def.kind };
   };
+  /** A list row's kind, without its definition: a built-in's, else the programme is a defined one (POST /campaigns launches nothing else). */
+  const kindOfProgramme = (programme: string): ProgrammeKind => PROGRAMMES[programme]?.kind ?? 'defined';
   /** Campaigns with their stages, in one stage query however many campaigns. */
   async function withStages<T extends { id: string }>(campaigns: T[]) {
     const stages = await db.stage.findMany({ where: { campaignId: { in: campaigns.map((c) => c.id) } }, orderBy: { seq: 'asc' } });
@@ -85,105 +81,224 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       ...(f.q ? { name: { contains: f.q } } : {}),
       ...idsWhere(f.id),
     };
-    const [rows, total] = await Promise.all([db.campaign.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take, omit: { definition: true } }), db.campaign.count({ where })]);
-    sendList(res, 'campaigns', p.skip, await withStages(rows), total);
+    const [rows, total] = await Promise.all([
+      db.campaign.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take, omit: { definition: true } }),
+      db.campaign.count({ where }),
+    ]);
+    sendList(res, 'campaigns', p.skip, await withStages(rows.map((c) => ({ ...c, kind: kindOfProgramme(c.programme) }))), total);
   });
 
-  route(r, { method: 'get', path: '/campaigns/:id', summary: 'One campaign with its stages', tag: 'campaigns' }, async (req, _res, me) => withStagesOne(await loadCampaign(String(req.params.id), me)));
+  route(r, { method: 'get', path: '/campaigns/:id', summary: 'One campaign with its stages', tag: 'campaigns' }, async (req, _res, me) =>
+    withStagesOne(await loadCampaign(String(req.params.id), me)),
+  );
 
-  route(r, { method: 'post', path: '/campaigns', summary: 'Launch a campaign from a programme (enrols operators, starts the workflow)', tag: 'campaigns', roles: ['coordinator'], body: launchBody }, async (req, res, me) => {
-    const body = parseOr400(launchBody, req.body);
-    // A built-in programme, or a defined one at its latest version (recorded as the definition's programmeVersion).
-    const programme = (await loadProgramme(db, body.programme))?.programme;
-    if (!programme) throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [{ path: 'programme', messageZh: '未知项目', messageEn: `unknown programme (built in: ${Object.keys(PROGRAMMES).join(', ')}; or one defined at /programmes)` }]);
-    if (!(await db.jurisdiction.findUnique({ where: { id: body.jurisdictionId } }))) throw badRequest(`辖区 ${body.jurisdictionId} 不存在`, `jurisdiction ${body.jurisdictionId} does not exist`, [{ path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' }]);
-    if (!inScope(me, body.jurisdictionId)) throw forbidden('只能在本辖区内启动活动', 'you can only launch campaigns in your own jurisdiction');
-    let settings = body.settings;
-    if (body.previousCampaignId) {
-      const prev = await db.campaign.findUnique({ where: { id: body.previousCampaignId } });
-      if (!prev || prev.programme !== body.programme || prev.jurisdictionId !== body.jurisdictionId || prev.year >= body.year)
-        throw badRequest('上一年度活动无效（须为同一项目、同一辖区、更早年度）', 'previousCampaignId must be an earlier campaign of the same programme and jurisdiction', [{ path: 'previousCampaignId', messageZh: '上一年度活动无效', messageEn: 'invalid previous campaign' }]);
-      // Last year's settings, with what the coordinator changed on top (weights merged per track).
-      const last = (prev.definition as unknown as CampaignDefinition).settings;
-      const weights = Object.fromEntries(Object.keys({ ...last.weights, ...body.settings?.weights }).map((t) => [t, { ...last.weights[t], ...body.settings?.weights?.[t] }]));
-      settings = { ...last, ...body.settings, weights };
-    }
-    const defined = defineCampaign(programme, { ...body, settings });
-    if (!defined.definition) throw badRequest(`活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`, `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`, defined.problems);
-    await launchCampaign({ client, db, taskQueue, definition: defined.definition, actor: actorOf(me), operatorIds: body.operatorIds });
-    res.status(201);
-    return withStagesOne(await db.campaign.findUniqueOrThrow({ where: { id: defined.definition.campaignId } }));
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns',
+      summary: 'Launch a campaign from a programme (enrols operators, starts the workflow)',
+      tag: 'campaigns',
+      roles: ['coordinator'],
+      body: launchBody,
+    },
+    async (req, res, me) => {
+      const body = parseOr400(launchBody, req.body);
+      // A built-in programme, or a defined one at its latest version (recorded as the definition's programmeVersion).
+      const programme = (await loadProgramme(db, body.programme))?.programme;
+      if (!programme)
+        throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [
+          {
+            path: 'programme',
+            messageZh: '未知项目',
+            messageEn: `unknown programme (built in: ${Object.keys(PROGRAMMES).join(', ')}; or one defined at /programmes)`,
+          },
+        ]);
+      if (!(await db.jurisdiction.findUnique({ where: { id: body.jurisdictionId } })))
+        throw badRequest(`辖区 ${body.jurisdictionId} 不存在`, `jurisdiction ${body.jurisdictionId} does not exist`, [
+          { path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' },
+        ]);
+      if (!inScope(me, body.jurisdictionId)) throw forbidden('只能在本辖区内启动活动', 'you can only launch campaigns in your own jurisdiction');
+      let settings = body.settings;
+      if (body.previousCampaignId) {
+        const prev = await db.campaign.findUnique({ where: { id: body.previousCampaignId } });
+        if (!prev || prev.programme !== body.programme || prev.jurisdictionId !== body.jurisdictionId || prev.year >= body.year)
+          throw badRequest(
+            '上一年度活动无效（须为同一项目、同一辖区、更早年度）',
+            'previousCampaignId must be an earlier campaign of the same programme and jurisdiction',
+            [{ path: 'previousCampaignId', messageZh: '上一年度活动无效', messageEn: 'invalid previous campaign' }],
+          );
+        // Last year's settings, with what the coordinator changed on top (each kind merges its own: weights per track…).
+        settings = carryOverSettings(programme.kind, (prev.definition as unknown as CampaignDefinition).settings, body.settings);
+      }
+      const defined = defineCampaign(programme, { ...body, settings });
+      if (!defined.definition)
+        throw badRequest(
+          `活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`,
+          `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`,
+          defined.problems,
+        );
+      await launchCampaign({ client, db, taskQueue, definition: defined.definition, actor: actorOf(me), operatorIds: body.operatorIds });
+      res.status(201);
+      return withStagesOne({ ...(await db.campaign.findUniqueOrThrow({ where: { id: defined.definition.campaignId } })), kind: defined.definition.kind });
+    },
+  );
 
-  route(r, { method: 'get', path: '/campaigns/:id/progress', summary: 'Per-stage done/open/overdue counts and overdue work by jurisdiction (within your scope)', tag: 'campaigns' }, async (req, _res, me) => {
-    const c = await loadCampaign(String(req.params.id), me);
-    const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
-    const counts = await stageCounts(db, [c.id], me.subtree);
-    // While a large launch fans out (issue #9) the page answers from the projection: cases started so
-    // far against those enrolled, counted campaign-wide (a launch's progress, not anyone's work).
-    const started = await db.case.count({ where: { campaignId: c.id } });
-    return {
-      campaignId: c.id,
-      status: c.status,
-      currentStage: c.currentStage,
-      cases: { enrolled: c.caseCount, started },
-      stages: stages.map((s) => ({
-        key: s.key,
-        name: s.name,
-        nameEn: s.nameEn,
-        status: s.status,
-        startsAt: s.startsAt,
-        dueAt: s.dueAt,
-        ...counts(c.id, s.key),
-      })),
-      overdueByJurisdiction: await overdueByJurisdiction(db, c.id, me.subtree),
-    };
-  });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/campaigns/:id/progress',
+      summary: 'Per-stage done/open/overdue counts and overdue work by jurisdiction (within your scope)',
+      tag: 'campaigns',
+    },
+    async (req, _res, me) => {
+      const c = await loadCampaign(String(req.params.id), me);
+      const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
+      const counts = await stageCounts(db, [c.id], me.subtree);
+      // While a large launch fans out (issue #9) the page answers from the projection: cases started so
+      // far against those enrolled, counted campaign-wide (a launch's progress, not anyone's work).
+      const started = await db.case.count({ where: { campaignId: c.id } });
+      return {
+        campaignId: c.id,
+        status: c.status,
+        currentStage: c.currentStage,
+        cases: { enrolled: c.caseCount, started },
+        stages: stages.map((s) => ({
+          key: s.key,
+          name: s.name,
+          nameEn: s.nameEn,
+          status: s.status,
+          startsAt: s.startsAt,
+          dueAt: s.dueAt,
+          ...counts(c.id, s.key),
+        })),
+        overdueByJurisdiction: await overdueByJurisdiction(db, c.id, me.subtree),
+      };
+    },
+  );
 
   async function stageAction(req: { params: Record<string, unknown> }, me: Principal) {
     const c = await loadCampaign(String(req.params.id), me);
-    if (!inScope(me, c.jurisdictionId)) throw forbidden('只有本级统筹人员可以调整阶段', 'only coordinators of the campaign’s jurisdiction can change its stages');
+    if (!inScope(me, c.jurisdictionId))
+      throw forbidden('只有本级统筹人员可以调整阶段', 'only coordinators of the campaign’s jurisdiction can change its stages');
     const stage = await db.stage.findUnique({ where: { campaignId_key: { campaignId: c.id, key: String(req.params.key) } } });
     if (!stage) throw notFound('阶段 stage', String(req.params.key));
     return { c, stage };
   }
 
-  route(r, { method: 'post', path: '/campaigns/:id/stages/:key/close', summary: 'Close an open stage early (reason required; open work becomes overdue and is escalated)', tag: 'campaigns', roles: ['coordinator'], body: closeBody }, async (req, _res, me) => {
-    const { c, stage } = await stageAction(req, me);
-    const body = parseOr400(closeBody, req.body);
-    await client.workflow.getHandle(c.workflowId).executeUpdate(closeStageUpdate, { args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }] });
-    return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/stages/:key/close',
+      summary: 'Close an open stage early (reason required; open work becomes overdue and is escalated)',
+      tag: 'campaigns',
+      roles: ['coordinator'],
+      body: closeBody,
+    },
+    async (req, _res, me) => {
+      const { c, stage } = await stageAction(req, me);
+      const body = parseOr400(closeBody, req.body);
+      await client.workflow
+        .getHandle(c.workflowId)
+        .executeUpdate(closeStageUpdate, { args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }] });
+      return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+    },
+  );
 
-  route(r, { method: 'post', path: '/campaigns/:id/stages/:key/extend', summary: 'Extend a stage deadline (reason required; not into the next stage)', tag: 'campaigns', roles: ['coordinator'], body: extendBody }, async (req, _res, me) => {
-    const { c, stage } = await stageAction(req, me);
-    const body = parseOr400(extendBody, req.body);
-    const dueAt = parseDeadline(body.dueAt);
-    if (dueAt === undefined) throw badRequest(`截止时间无效：${body.dueAt}`, `invalid deadline ${body.dueAt} (YYYY-MM-DD or ISO 8601 with zone)`, [{ path: 'dueAt', messageZh: '日期格式无效', messageEn: 'invalid date' }]);
-    if (dueAt <= Date.now()) throw badRequest('新的截止时间必须在将来', 'the new deadline must be in the future', [{ path: 'dueAt', messageZh: '必须晚于当前时间', messageEn: 'must be in the future' }]);
-    await client.workflow.getHandle(c.workflowId).executeUpdate(extendStageUpdate, { args: [{ stageKey: stage.key, dueAt, reason: body.reason, actor: actorOf(me) }] });
-    return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
-  });
+  /** A new deadline as the coordinator wrote it: a bare date is the end of that day (Asia/Shanghai), and in the future. */
+  function newDeadline(text: string): number {
+    const dueAt = parseDeadline(text);
+    if (dueAt === undefined)
+      throw badRequest(`截止时间无效：${text}`, `invalid deadline ${text} (YYYY-MM-DD or ISO 8601 with zone)`, [
+        { path: 'dueAt', messageZh: '日期格式无效', messageEn: 'invalid date' },
+      ]);
+    if (dueAt <= Date.now())
+      throw badRequest('新的截止时间必须在将来', 'the new deadline must be in the future', [
+        { path: 'dueAt', messageZh: '必须晚于当前时间', messageEn: 'must be in the future' },
+      ]);
+    return dueAt;
+  }
+
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/stages/:key/extend',
+      summary: 'Extend a stage deadline (reason required; later stages it reaches move by as much, their open tasks with them; a pinned date is never moved)',
+      tag: 'campaigns',
+      roles: ['coordinator'],
+      body: extendBody,
+    },
+    async (req, _res, me) => {
+      const { c, stage } = await stageAction(req, me);
+      const body = parseOr400(extendBody, req.body);
+      const dueAt = newDeadline(body.dueAt);
+      await client.workflow
+        .getHandle(c.workflowId)
+        .executeUpdate(extendStageUpdate, { args: [{ stageKey: stage.key, dueAt, reason: body.reason, actor: actorOf(me) }] });
+      return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+    },
+  );
+
+  // The coordinator sees the calendar an extension gives before confirming it: nothing changes here.
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/stages/:key/extension-preview',
+      summary:
+        'Preview an extension: every stage’s dates before and after, and the open tasks that move (refused as the extension would be: a pinned date with the latest deadline allowed)',
+      tag: 'campaigns',
+      roles: ['coordinator'],
+      body: previewBody,
+    },
+    async (req, _res, me) => {
+      const { stage } = await stageAction(req, me);
+      const body = parseOr400(previewBody, req.body);
+      const dueAt = newDeadline(body.dueAt);
+      return previewExtension(db, await loadOne(db, stage.campaignId, me), stage.key, dueAt);
+    },
+  );
 
   // A defined programme's roster (issue #8 Part B): by the definition's threshold and/or quota unless given,
   // once the rubric stage has closed or every rubric task is done (the campaign workflow decides).
-  route(r, { method: 'post', path: '/campaigns/:id/roster', summary: 'Confirm the roster of a campaign of a defined programme (threshold and/or quota; ties at the quota all go in)', tag: 'campaigns', roles: ['coordinator'], body: rosterBody }, async (req, res, me) => {
-    const c = await loadOne(db, String(req.params.id), me);
-    requireRunner(me, c);
-    const body = parseOr400(rosterBody, req.body);
-    if (!c.def.rules.defined) throw conflict('本活动的项目不是自定义项目，没有此名单 / 请使用该项目的名单功能', 'this campaign’s programme is not a defined one: use its own list or award routes');
-    const threshold = body.threshold ?? (body.quota === undefined ? c.def.settings.listThreshold : undefined);
-    const quota = body.quota ?? (body.threshold === undefined ? c.def.settings.listQuota : undefined);
-    const out = await client.workflow.getHandle(c.workflowId).executeUpdate(confirmListUpdate, { args: [{ threshold, quota, actor: actorOf(me) }] });
-    res.status(201);
-    return db.roster.findUniqueOrThrow({ where: { id: out.rosterId } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/roster',
+      summary: 'Confirm the roster of a campaign of a defined programme (threshold and/or quota; ties at the quota all go in)',
+      tag: 'campaigns',
+      roles: ['coordinator'],
+      body: rosterBody,
+    },
+    async (req, res, me) => {
+      const c = await loadOne(db, String(req.params.id), me);
+      requireRunner(me, c);
+      const body = parseOr400(rosterBody, req.body);
+      if (c.def.kind !== 'defined')
+        throw conflict(
+          '本活动的项目不是自定义项目，没有此名单 / 请使用该项目的名单功能',
+          'this campaign’s programme is not a defined one: use its own list or award routes',
+        );
+      const threshold = body.threshold ?? (body.quota === undefined ? c.def.settings.listThreshold : undefined);
+      const quota = body.quota ?? (body.threshold === undefined ? c.def.settings.listQuota : undefined);
+      const out = await client.workflow.getHandle(c.workflowId).executeUpdate(confirmListUpdate, { args: [{ threshold, quota, actor: actorOf(me) }] });
+      res.status(201);
+      return db.roster.findUniqueOrThrow({ where: { id: out.rosterId } });
+    },
+  );
 
   const stageFilter = z.object({ campaignId: z.string().optional(), status: z.enum(['pending', 'open', 'closed']).optional() });
   route(r, { method: 'get', path: '/stages', summary: 'Stages of campaigns you can see', tag: 'campaigns', list: true }, async (req, res, me) => {
     const p = parseList(req, stageFilter, ['seq', 'dueAt', 'startsAt', 'status', 'campaignId'], ['seq', 'ASC']);
     const visible = (await db.campaign.findMany({ where: { jurisdictionId: { in: visibleJurisdictions(me) } }, select: { id: true } })).map((x) => x.id);
-    const where = { campaignId: { in: visible.filter((id) => !p.filter.campaignId || id === p.filter.campaignId) }, ...(p.filter.status ? { status: p.filter.status } : {}) };
+    const where = {
+      campaignId: { in: visible.filter((id) => !p.filter.campaignId || id === p.filter.campaignId) },
+      ...(p.filter.status ? { status: p.filter.status } : {}),
+    };
     const [rows, total] = await Promise.all([db.stage.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.stage.count({ where })]);
     sendList(res, 'stages', p.skip, rows, total);
   });

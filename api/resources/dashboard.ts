@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { CampaignDefinition } from '../../domain/campaign-definition.js';
+import { scoreThresholdOf } from '../../domain/score-threshold.js';
 import { parseDeadline, parseStageStart, shanghaiDate } from '../../domain/time.js';
 import { visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, parseOr400 } from '../errors.js';
@@ -17,7 +18,11 @@ const DAY_MS = 24 * 3600_000;
 const daysUntil = (at: number, now: number) => Math.round((Date.parse(shanghaiDate(at)) - Date.parse(shanghaiDate(now))) / DAY_MS);
 
 export async function dashboard(db: PrismaClient, me: Principal, now = Date.now()) {
-  const campaigns = await db.campaign.findMany({ where: { status: 'running', jurisdictionId: { in: visibleJurisdictions(me) } }, orderBy: { launchedAt: 'desc' }, take: 50 });
+  const campaigns = await db.campaign.findMany({
+    where: { status: 'running', jurisdictionId: { in: visibleJurisdictions(me) } },
+    orderBy: { launchedAt: 'desc' },
+    take: 50,
+  });
   const ids = campaigns.map((c) => c.id);
   const scope = { campaignId: { in: ids }, jurisdictionId: { in: me.subtree } };
   const [stages, counts, cases, titles, listings, nextTasks] = await Promise.all([
@@ -32,10 +37,19 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
   const out = [];
   for (const c of campaigns) {
     const def = c.definition as unknown as CampaignDefinition;
+    const threshold = scoreThresholdOf(def.rules, def.settings);
     const own = stages.filter((s) => s.campaignId === c.id);
     const ownCases = cases.filter((x) => x.campaignId === c.id);
     const scores = ownCases.map((x) => x.totalScore).filter((s): s is number => s !== null);
-    const stageRows = own.map((s) => ({ key: s.key, name: s.name, nameEn: s.nameEn, status: s.status, startsAt: s.startsAt, dueAt: s.dueAt, ...counts(c.id, s.key) }));
+    const stageRows = own.map((s) => ({
+      key: s.key,
+      name: s.name,
+      nameEn: s.nameEn,
+      status: s.status,
+      startsAt: s.startsAt,
+      dueAt: s.dueAt,
+      ...counts(c.id, s.key),
+    }));
     const nextStage = own.filter((s) => s.status !== 'closed' && s.dueAt.getTime() > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
     const nextTask = nextTasks.find((t) => t.campaignId === c.id)?._min.dueAt;
     const next =
@@ -55,7 +69,8 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
       stages: stageRows,
       overdueByJurisdiction: await overdueByJurisdiction(db, c.id, me.subtree),
       nextDeadline: next ? { ...next, days: daysUntil(next.at.getTime(), now) } : null,
-      threshold: def.settings.awardThreshold ?? def.settings.listThreshold ?? null,
+      threshold: threshold?.value ?? null,
+      thresholdKind: threshold?.kind ?? null,
       scoreDistribution: scores.length ? scoreDistribution(scores) : null,
       counts: {
         cases: ownCases.length,
@@ -80,7 +95,8 @@ export async function calendar(db: PrismaClient, me: Principal, from: string, to
   const end = parseDeadline(to);
   if (start === undefined || end === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to))
     throw badRequest('日期须为 YYYY-MM-DD', 'from and to must be dates (YYYY-MM-DD)', [{ path: 'from', messageZh: '日期格式无效', messageEn: 'invalid date' }]);
-  if (end < start || end - start > 92 * DAY_MS) throw badRequest('日期范围须为 1 到 92 天', 'the range must be 1 to 92 days', [{ path: 'to', messageZh: '范围无效', messageEn: 'invalid range' }]);
+  if (end < start || end - start > 92 * DAY_MS)
+    throw badRequest('日期范围须为 1 到 92 天', 'the range must be 1 to 92 days', [{ path: 'to', messageZh: '范围无效', messageEn: 'invalid range' }]);
   const window = { gte: new Date(start), lte: new Date(end) };
   const campaigns = await db.campaign.findMany({ where: { jurisdictionId: { in: visibleJurisdictions(me) } }, select: { id: true, name: true } });
   const names = new Map(campaigns.map((c) => [c.id, c.name]));
@@ -94,16 +110,38 @@ export async function calendar(db: PrismaClient, me: Principal, from: string, to
       WHERE status = 'open' AND campaign_id = ANY(${ids}) AND jurisdiction_id = ANY(${me.subtree}) AND due_at >= ${window.gte} AND due_at <= ${window.lte}
       GROUP BY 1, 2, 3, 4, 5`,
     // A stage deadline is red while work of that stage is open and overdue in the user's scope.
-    db.task.groupBy({ by: ['campaignId', 'stageKey'], where: { campaignId: { in: ids }, jurisdictionId: { in: me.subtree }, status: 'open', overdue: true }, _count: { _all: true } }),
+    db.task.groupBy({
+      by: ['campaignId', 'stageKey'],
+      where: { campaignId: { in: ids }, jurisdictionId: { in: me.subtree }, status: 'open', overdue: true },
+      _count: { _all: true },
+    }),
   ]);
   const overdueOf = (campaignId: string, stageKey: string) => overdueWork.find((g) => g.campaignId === campaignId && g.stageKey === stageKey)?._count._all ?? 0;
-  const jNames = new Map((await db.jurisdiction.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.jurisdiction_id))] } } })).map((j) => [j.id, j.name]));
+  const jNames = new Map(
+    (await db.jurisdiction.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.jurisdiction_id))] } } })).map((j) => [j.id, j.name]),
+  );
   const stageOf = new Map((await db.stage.findMany({ where: { campaignId: { in: [...new Set(groups.map((g) => g.campaign_id))] } } })).map((s) => [s.id, s]));
   const events = [];
   for (const s of stages) {
-    const base = { campaignId: s.campaignId, campaignName: names.get(s.campaignId) ?? s.campaignId, stageKey: s.key, stageName: s.name, stageNameEn: s.nameEn, status: s.status };
-    if (s.startsAt >= window.gte && s.startsAt <= window.lte) events.push({ id: `stage_start:${s.id}`, kind: 'stage_start', at: s.startsAt, date: shanghaiDate(s.startsAt.getTime()), ...base, overdue: 0 });
-    if (s.dueAt >= window.gte && s.dueAt <= window.lte) events.push({ id: `stage_due:${s.id}`, kind: 'stage_due', at: s.dueAt, date: shanghaiDate(s.dueAt.getTime()), ...base, overdue: overdueOf(s.campaignId, s.key) });
+    const base = {
+      campaignId: s.campaignId,
+      campaignName: names.get(s.campaignId) ?? s.campaignId,
+      stageKey: s.key,
+      stageName: s.name,
+      stageNameEn: s.nameEn,
+      status: s.status,
+    };
+    if (s.startsAt >= window.gte && s.startsAt <= window.lte)
+      events.push({ id: `stage_start:${s.id}`, kind: 'stage_start', at: s.startsAt, date: shanghaiDate(s.startsAt.getTime()), ...base, overdue: 0 });
+    if (s.dueAt >= window.gte && s.dueAt <= window.lte)
+      events.push({
+        id: `stage_due:${s.id}`,
+        kind: 'stage_due',
+        at: s.dueAt,
+        date: shanghaiDate(s.dueAt.getTime()),
+        ...base,
+        overdue: overdueOf(s.campaignId, s.key),
+      });
   }
   for (const g of groups) {
     const s = stageOf.get(`${g.campaign_id}:${g.stage_key}`);
@@ -130,10 +168,29 @@ export async function calendar(db: PrismaClient, me: Principal, from: string, to
 
 export function dashboardRouter(db: PrismaClient): Router {
   const r = Router();
-  route(r, { method: 'get', path: '/dashboard', summary: 'Running campaigns you can see: stage timeline and progress, overdue work by jurisdiction, next deadline, score distribution, award and list counts (within your scope)', tag: 'dashboard' }, async (_req, _res, me) => dashboard(db, me));
-  route(r, { method: 'get', path: '/calendar', summary: 'Stage starts and deadlines, and open tasks due per day, type and jurisdiction, between from and to (YYYY-MM-DD, Asia/Shanghai, ≤ 92 days)', tag: 'dashboard' }, async (req, _res, me) => {
-    const q = parseOr400(calendarQuery, req.query, 'query');
-    return calendar(db, me, q.from, q.to);
-  });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/dashboard',
+      summary:
+        'Running campaigns you can see: stage timeline and progress, overdue work by jurisdiction, next deadline, score distribution, award and list counts (within your scope)',
+      tag: 'dashboard',
+    },
+    async (_req, _res, me) => dashboard(db, me),
+  );
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/calendar',
+      summary: 'Stage starts and deadlines, and open tasks due per day, type and jurisdiction, between from and to (YYYY-MM-DD, Asia/Shanghai, ≤ 92 days)',
+      tag: 'dashboard',
+    },
+    async (req, _res, me) => {
+      const q = parseOr400(calendarQuery, req.query, 'query');
+      return calendar(db, me, q.from, q.to);
+    },
+  );
   return r;
 }

@@ -25,43 +25,92 @@ export function notificationsRouter(db: PrismaClient): Router {
     return new Set(reads.map((x) => String(x.notificationId)));
   }
 
-  const filter = z.object({ kind: z.string().max(20).optional(), campaignId: z.string().max(200).optional(), unread: boolFilter.optional(), id: idsFilter.optional() });
-  route(r, { method: 'get', path: '/notifications', summary: 'Notifications for you: your role in your jurisdiction, or you by name (unread=true: not yet read by you)', tag: 'notifications', list: true }, async (req, res, me) => {
-    const p = parseList(req, filter, ['id', 'createdAt'], ['id', 'DESC']);
-    const { unread, id, ...f } = p.filter;
-    const where: Prisma.NotificationWhereInput = {
-      AND: [
-        addressedTo(me),
-        f,
-        id === undefined ? {} : { id: { in: (Array.isArray(id) ? id : [id]).filter((x) => /^\d{1,18}$/.test(x)).map(BigInt) } },
-        unread === undefined ? {} : unread ? { reads: { none: { userId: me.id } } } : { reads: { some: { userId: me.id } } },
-      ],
-    };
-    const [rows, total] = await Promise.all([db.notification.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.notification.count({ where })]);
-    const seen = await readIds(me, rows.map((n) => n.id));
-    sendList(res, 'notifications', p.skip, rows.map((n) => ({ ...n, read: seen.has(String(n.id)) })), total);
+  const filter = z.object({
+    kind: z.string().max(20).optional(),
+    campaignId: z.string().max(200).optional(),
+    unread: boolFilter.optional(),
+    id: idsFilter.optional(),
   });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/notifications',
+      summary: 'Notifications for you: your role in your jurisdiction, or you by name (unread=true: not yet read by you)',
+      tag: 'notifications',
+      list: true,
+    },
+    async (req, res, me) => {
+      const p = parseList(req, filter, ['id', 'createdAt'], ['id', 'DESC']);
+      const { unread, id, ...f } = p.filter;
+      const where: Prisma.NotificationWhereInput = {
+        AND: [
+          addressedTo(me),
+          f,
+          id === undefined ? {} : { id: { in: (Array.isArray(id) ? id : [id]).filter((x) => /^\d{1,18}$/.test(x)).map(BigInt) } },
+          unread === undefined ? {} : unread ? { reads: { none: { userId: me.id } } } : { reads: { some: { userId: me.id } } },
+        ],
+      };
+      const [rows, total] = await Promise.all([
+        db.notification.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }),
+        db.notification.count({ where }),
+      ]);
+      const seen = await readIds(
+        me,
+        rows.map((n) => n.id),
+      );
+      sendList(
+        res,
+        'notifications',
+        p.skip,
+        rows.map((n) => ({ ...n, read: seen.has(String(n.id)) })),
+        total,
+      );
+    },
+  );
 
-  route(r, { method: 'get', path: '/notifications/unread-count', summary: 'How many of your notifications you have not read (the app-bar badge)', tag: 'notifications' }, async (_req, _res, me) => {
-    return { unread: await db.notification.count({ where: { AND: [addressedTo(me), { reads: { none: { userId: me.id } } }] } }) };
-  });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/notifications/unread-count',
+      summary: 'How many of your notifications you have not read (the app-bar badge)',
+      tag: 'notifications',
+    },
+    async (_req, _res, me) => {
+      return { unread: await db.notification.count({ where: { AND: [addressedTo(me), { reads: { none: { userId: me.id } } }] } }) };
+    },
+  );
 
-  route(r, { method: 'post', path: '/notifications/read-all', summary: 'Mark every notification addressed to you as read', tag: 'notifications' }, async (_req, _res, me) => {
-    const marked = await db.$executeRaw`
+  route(
+    r,
+    { method: 'post', path: '/notifications/read-all', summary: 'Mark every notification addressed to you as read', tag: 'notifications' },
+    async (_req, _res, me) => {
+      const marked = await db.$executeRaw`
       INSERT INTO notification_read (notification_id, user_id, read_at)
       SELECT n.id, ${me.id}, now() FROM notification n
       WHERE n.recipient_role = ${me.role} AND n.jurisdiction_id = ANY(${me.subtree})
         AND (n.recipient_user_id IS NULL OR n.recipient_user_id = ${me.id})
       ON CONFLICT DO NOTHING`;
-    return { marked };
-  });
+      return { marked };
+    },
+  );
 
-  route(r, { method: 'post', path: '/notifications/:id/read', summary: 'Mark one notification as read (by you; colleagues keep their own state)', tag: 'notifications' }, async (req, _res, me) => {
-    const id = String(req.params.id);
-    const n = /^\d{1,18}$/.test(id) ? await db.notification.findFirst({ where: { AND: [{ id: BigInt(id) }, addressedTo(me)] } }) : null;
-    if (!n) throw notFound('通知 notification', id);
-    await db.notificationRead.createMany({ skipDuplicates: true, data: [{ notificationId: n.id, userId: me.id, readAt: new Date() }] });
-    return { ...n, read: true };
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/notifications/:id/read',
+      summary: 'Mark one notification as read (by you; colleagues keep their own state)',
+      tag: 'notifications',
+    },
+    async (req, _res, me) => {
+      const id = String(req.params.id);
+      const n = /^\d{1,18}$/.test(id) ? await db.notification.findFirst({ where: { AND: [{ id: BigInt(id) }, addressedTo(me)] } }) : null;
+      if (!n) throw notFound('通知 notification', id);
+      await db.notificationRead.createMany({ skipDuplicates: true, data: [{ notificationId: n.id, userId: me.id, readAt: new Date() }] });
+      return { ...n, read: true };
+    },
+  );
   return r;
 }

@@ -25,7 +25,9 @@ export function referenceRouter(db: PrismaClient): Router {
   route(r, { method: 'get', path: '/operators', summary: 'Operators registered in your subtree', tag: 'reference', list: true }, async (req, res, me) => {
     const p = parseList(req, oFilter, ['id', 'name', 'uscc', 'kind', 'jurisdictionId', 'registeredOn', 'track'], ['name', 'ASC']);
     const subtreeIds = p.filter.jurisdictionId
-      ? (await db.jurisdiction.findMany({ where: { path: { contains: `/${p.filter.jurisdictionId}/` } }, select: { id: true } })).map((j) => j.id).filter((id) => me.subtree.includes(id))
+      ? (await db.jurisdiction.findMany({ where: { path: { contains: `/${p.filter.jurisdictionId}/` } }, select: { id: true } }))
+          .map((j) => j.id)
+          .filter((id) => me.subtree.includes(id))
       : me.subtree;
     const where = {
       jurisdictionId: { in: subtreeIds },

@@ -5,6 +5,7 @@ import { csvDocument } from '../csv-export.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
+import { scoreThresholdOf } from '../../domain/score-threshold.js';
 import { loadCampaign } from '../campaign-access.js';
 import { scoreDistribution } from '../progress.js';
 import { route } from '../routes.js';
@@ -21,7 +22,8 @@ export async function campaignSummary(db: PrismaClient, campaignId: string, me: 
     db.roster.findFirst({ where: { campaignId: c.id, kind: 'award' }, orderBy: { seq: 'desc' } }),
     db.title.groupBy({ by: ['status'], where: scope, _count: { _all: true } }),
   ]);
-  const count = (key: string, pred: (g: (typeof taskCounts)[number]) => boolean) => taskCounts.filter((g) => g.stageKey === key && pred(g)).reduce((n, g) => n + g._count._all, 0);
+  const count = (key: string, pred: (g: (typeof taskCounts)[number]) => boolean) =>
+    taskCounts.filter((g) => g.stageKey === key && pred(g)).reduce((n, g) => n + g._count._all, 0);
   const violations = SELF_CHECK_AREAS.map((a) => ({ key: a.key, name: a.name, minor: 0, serious: 0 }));
   for (const t of inspections)
     for (const f of (t.result as { areas?: { key: string; finding: string }[] } | null)?.areas ?? []) {
@@ -30,13 +32,41 @@ export async function campaignSummary(db: PrismaClient, campaignId: string, me: 
     }
   const scores = cases.map((x) => x.totalScore).filter((s): s is number => s !== null);
   const excluded = (kind: string) => cases.filter((x) => x.excludedKind === kind).length;
+  const threshold = scoreThresholdOf(c.def.rules, c.def.settings);
   return {
-    campaign: { id: c.id, name: c.name, year: c.year, programme: c.programme, status: c.status, threshold: c.def.settings.awardThreshold },
-    stages: stages.map((s) => ({ key: s.key, name: s.name, startsAt: s.startsAt, dueAt: s.dueAt, status: s.status, closedEarly: s.closedEarly, done: count(s.key, (g) => g.status === 'done'), open: count(s.key, (g) => g.status === 'open'), overdue: count(s.key, (g) => g.overdue) })),
-    cases: { enrolled: cases.length, filed: excluded('filed'), rectificationFailed: excluded('rectification_failed'), objectionUpheld: excluded('objection_upheld'), scored: scores.length, proposed: cases.filter((x) => x.proposed).length },
+    campaign: {
+      id: c.id,
+      name: c.name,
+      year: c.year,
+      programme: c.programme,
+      status: c.status,
+      threshold: threshold?.value ?? null,
+      thresholdKind: threshold?.kind ?? null,
+    },
+    stages: stages.map((s) => ({
+      key: s.key,
+      name: s.name,
+      startsAt: s.startsAt,
+      dueAt: s.dueAt,
+      status: s.status,
+      closedEarly: s.closedEarly,
+      done: count(s.key, (g) => g.status === 'done'),
+      open: count(s.key, (g) => g.status === 'open'),
+      overdue: count(s.key, (g) => g.overdue),
+    })),
+    cases: {
+      enrolled: cases.length,
+      filed: excluded('filed'),
+      rectificationFailed: excluded('rectification_failed'),
+      objectionUpheld: excluded('objection_upheld'),
+      scored: scores.length,
+      proposed: cases.filter((x) => x.proposed).length,
+    },
     violationsByArea: violations,
     scoreDistribution: scoreDistribution(scores),
-    scoreStats: scores.length ? { min: Math.min(...scores), max: Math.max(...scores), mean: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 } : null,
+    scoreStats: scores.length
+      ? { min: Math.min(...scores), max: Math.max(...scores), mean: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 }
+      : null,
     titles: Object.fromEntries(titles.map((t) => [t.status, t._count._all])),
     awardList: ((award?.entries ?? []) as unknown as RosterEntry[]).filter((e) => me.subtree.includes(e.jurisdictionId)),
     awardPublishedAt: award?.publishedAt ?? null,
@@ -45,20 +75,43 @@ export async function campaignSummary(db: PrismaClient, campaignId: string, me: 
 
 export function summaryRouter(db: PrismaClient): Router {
   const r = Router();
-  route(r, { method: 'get', path: '/campaigns/:id/summary', summary: 'The campaign’s summary report (总结): work per stage, violations by area, score distribution, award list', tag: 'campaigns' }, async (req, _res, me) => campaignSummary(db, String(req.params.id), me));
-  route(r, { method: 'get', path: '/campaigns/:id/summary/csv', summary: 'The summary report as CSV (UTF-8 with BOM)', tag: 'campaigns' }, async (req, res, me) => {
-    const s = await campaignSummary(db, String(req.params.id), me);
-    const rows: (string | number)[][] = [
-      [s.campaign.name], [],
-      ['阶段', '状态', '已办', '未办', '逾期'], ...s.stages.map((x) => [x.name, x.status, x.done, x.open, x.overdue]), [],
-      ['案件', '纳入', '立案查处', '整改未通过', '异议成立', '已评分', '拟授予'], ['', s.cases.enrolled, s.cases.filed, s.cases.rectificationFailed, s.cases.objectionUpheld, s.cases.scored, s.cases.proposed], [],
-      ['检查发现（按方面）', '轻微', '严重'], ...s.violationsByArea.map((v) => [v.name, v.minor, v.serious]), [],
-      ['得分分布', '数量'], ...s.scoreDistribution.map((b) => [b.label, b.count]), [],
-      ['授予名单', '统一社会信用代码', '辖区', '总分'], ...s.awardList.map((e) => [e.operatorName, e.uscc, e.jurisdictionName, e.totalScore ?? '']),
-    ];
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${s.campaign.id}-summary.csv`)}`);
-    res.send(csvDocument(rows));
-  });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/campaigns/:id/summary',
+      summary: 'The campaign’s summary report (总结): work per stage, violations by area, score distribution, award list',
+      tag: 'campaigns',
+    },
+    async (req, _res, me) => campaignSummary(db, String(req.params.id), me),
+  );
+  route(
+    r,
+    { method: 'get', path: '/campaigns/:id/summary/csv', summary: 'The summary report as CSV (UTF-8 with BOM)', tag: 'campaigns' },
+    async (req, res, me) => {
+      const s = await campaignSummary(db, String(req.params.id), me);
+      const rows: (string | number)[][] = [
+        [s.campaign.name],
+        [],
+        ['阶段', '状态', '已办', '未办', '逾期'],
+        ...s.stages.map((x) => [x.name, x.status, x.done, x.open, x.overdue]),
+        [],
+        ['案件', '纳入', '立案查处', '整改未通过', '异议成立', '已评分', '拟授予'],
+        ['', s.cases.enrolled, s.cases.filed, s.cases.rectificationFailed, s.cases.objectionUpheld, s.cases.scored, s.cases.proposed],
+        [],
+        ['检查发现（按方面）', '轻微', '严重'],
+        ...s.violationsByArea.map((v) => [v.name, v.minor, v.serious]),
+        [],
+        ['得分分布', '数量'],
+        ...s.scoreDistribution.map((b) => [b.label, b.count]),
+        [],
+        ['授予名单', '统一社会信用代码', '辖区', '总分'],
+        ...s.awardList.map((e) => [e.operatorName, e.uscc, e.jurisdictionName, e.totalScore ?? '']),
+      ];
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${s.campaign.id}-summary.csv`)}`);
+      res.send(csvDocument(rows));
+    },
+  );
   return r;
 }

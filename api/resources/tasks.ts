@@ -54,26 +54,39 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     if (t.assigneeRole !== me.role) throw forbidden(`此任务须由「${t.assigneeRole}」角色办理`, `this task is for role "${t.assigneeRole}"`);
   }
 
-  route(r, { method: 'get', path: '/tasks', summary: 'Tasks in your jurisdiction (mine=true: assigned to your role, unclaimed or claimed by you)', tag: 'tasks', list: true }, async (req, res, me) => {
-    const p = parseList(req, filter, ['id', 'dueAt', 'createdAt', 'status', 'title', 'type', 'stageKey', 'jurisdictionId', 'completedAt'], ['dueAt', 'ASC']);
-    const f = p.filter;
-    const where = {
-      jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
-      ...(f.status ? { status: f.status } : {}),
-      ...(f.overdue !== undefined ? { overdue: f.overdue } : {}),
-      ...(f.campaignId ? { campaignId: f.campaignId } : {}),
-      ...(f.stageKey ? { stageKey: f.stageKey } : {}),
-      ...(f.type ? { type: f.type } : {}),
-      ...(f.caseId ? { caseId: f.caseId } : {}),
-      ...idsWhere(f.id),
-      ...(f.q ? { title: { contains: f.q } } : {}),
-      ...(f.mine ? { assigneeRole: me.role, OR: [{ claimedById: null }, { claimedById: me.id }] } : {}),
-    };
-    const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
-    const [rows, total] = await Promise.all([db.task.findMany({ where: { AND: [where, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }), db.task.count({ where })]);
-    k.next(res, rows);
-    sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
-  });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/tasks',
+      summary: 'Tasks in your jurisdiction (mine=true: assigned to your role, unclaimed or claimed by you)',
+      tag: 'tasks',
+      list: true,
+    },
+    async (req, res, me) => {
+      const p = parseList(req, filter, ['id', 'dueAt', 'createdAt', 'status', 'title', 'type', 'stageKey', 'jurisdictionId', 'completedAt'], ['dueAt', 'ASC']);
+      const f = p.filter;
+      const where = {
+        jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
+        ...(f.status ? { status: f.status } : {}),
+        ...(f.overdue !== undefined ? { overdue: f.overdue } : {}),
+        ...(f.campaignId ? { campaignId: f.campaignId } : {}),
+        ...(f.stageKey ? { stageKey: f.stageKey } : {}),
+        ...(f.type ? { type: f.type } : {}),
+        ...(f.caseId ? { caseId: f.caseId } : {}),
+        ...idsWhere(f.id),
+        ...(f.q ? { title: { contains: f.q } } : {}),
+        ...(f.mine ? { assigneeRole: me.role, OR: [{ claimedById: null }, { claimedById: me.id }] } : {}),
+      };
+      const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
+      const [rows, total] = await Promise.all([
+        db.task.findMany({ where: { AND: [where, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
+        db.task.count({ where }),
+      ]);
+      k.next(res, rows);
+      sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
+    },
+  );
 
   /**
    * The tasks of a bulk action, all or nothing: each must exist, be in your scope and still be open.
@@ -86,14 +99,17 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     for (const id of unique) {
       const t = tasks.find((x) => x.id === id);
       if (!t) problems.push({ path: `taskIds.${id}`, messageZh: '任务不存在', messageEn: 'no such task', status: 400 });
-      else if (!inScope(me, t.jurisdictionId)) problems.push({ path: `taskIds.${id}`, messageZh: '不在您的辖区', messageEn: 'outside your jurisdiction', status: 403 });
+      else if (!inScope(me, t.jurisdictionId))
+        problems.push({ path: `taskIds.${id}`, messageZh: '不在您的辖区', messageEn: 'outside your jurisdiction', status: 403 });
       else if (t.status !== 'open') problems.push({ path: `taskIds.${id}`, messageZh: '任务已办结', messageEn: `task is ${t.status}`, status: 409 });
     }
     if (problems.length) {
       const status = Math.max(...problems.map((p) => (p.status === 403 ? 999 : p.status)));
       const fields = problems.map(({ status: _s, ...p }) => p);
-      if (status === 999) throw new HttpError(403, 'forbidden', `${problems.length} 项任务不在您的辖区内`, `${problems.length} task(s) are outside your jurisdiction`, fields);
-      if (status === 409) throw new HttpError(409, 'conflict', `${problems.length} 项任务不能操作（已办结）`, `${problems.length} task(s) are no longer open`, fields);
+      if (status === 999)
+        throw new HttpError(403, 'forbidden', `${problems.length} 项任务不在您的辖区内`, `${problems.length} task(s) are outside your jurisdiction`, fields);
+      if (status === 409)
+        throw new HttpError(409, 'conflict', `${problems.length} 项任务不能操作（已办结）`, `${problems.length} task(s) are no longer open`, fields);
       throw badRequest(`${problems.length} 项任务无效`, `${problems.length} invalid task(s)`, fields);
     }
     return tasks;
@@ -103,92 +119,222 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
   async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string }[]) {
     const roles = [...new Set(tasks.map((t) => t.assigneeRole))];
     if (roles.length !== 1) return [];
-    const users = await db.user.findMany({ where: { role: roles[0] }, orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true, role: true, jurisdictionId: true } });
+    const users = await db.user.findMany({
+      where: { role: roles[0] },
+      orderBy: { username: 'asc' },
+      select: { id: true, username: true, displayName: true, role: true, jurisdictionId: true },
+    });
     const paths = new Map((await db.jurisdiction.findMany({ select: { id: true, path: true } })).map((j) => [j.id, j.path]));
     // Paths are "/city/county/station/": a jurisdiction is under another when its path starts with it.
     const under = (j: string, ancestor: string) => !!paths.get(ancestor) && (paths.get(j) ?? '').startsWith(paths.get(ancestor)!);
     return users.filter((u) => tasks.every((t) => under(t.jurisdictionId, u.jurisdictionId)));
   }
 
-  route(r, { method: 'get', path: '/tasks/assignees', summary: 'Users who may be assigned every one of the given open tasks (ids=a,b,c)', tag: 'tasks', roles: ['coordinator', 'county_officer'] }, async (req, _res, me) => {
-    const ids = parseOr400(z.object({ ids: z.string().min(1).max(20_000) }).strict(), req.query, 'query').ids.split(',').map((s) => s.trim()).filter(Boolean);
-    return eligibleAssignees(await loadBulk(parseOr400(bulkIds, ids, 'ids'), me));
-  });
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/tasks/assignees',
+      summary: 'Users who may be assigned every one of the given open tasks (ids=a,b,c)',
+      tag: 'tasks',
+      roles: ['coordinator', 'county_officer'],
+    },
+    async (req, _res, me) => {
+      const ids = parseOr400(z.object({ ids: z.string().min(1).max(20_000) }).strict(), req.query, 'query')
+        .ids.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return eligibleAssignees(await loadBulk(parseOr400(bulkIds, ids, 'ids'), me));
+    },
+  );
 
-  route(r, { method: 'post', path: '/tasks/assign', summary: 'Assign (or reassign) open tasks to an officer who may take them: all or nothing, audited, the officer is notified', tag: 'tasks', roles: ['coordinator', 'county_officer'], body: assignBody }, async (req, _res, me) => {
-    const body = parseOr400(assignBody, req.body);
-    const tasks = await loadBulk(body.taskIds, me);
-    const user = (await eligibleAssignees(tasks)).find((u) => u.id === body.userId);
-    if (!user) throw badRequest('该用户不能办理所选任务（角色或辖区不符）', 'this user cannot take the selected tasks (role or jurisdiction)', [{ path: 'userId', messageZh: '角色或辖区不符', messageEn: 'wrong role or jurisdiction' }]);
-    const now = new Date();
-    const batch = randomUUID();
-    const keys = await db.$transaction(async (tx) => {
-      const moved = await tx.task.updateMany({ where: { id: { in: tasks.map((t) => t.id) }, status: 'open' }, data: { claimedById: user.id } });
-      if (moved.count !== tasks.length) throw conflict('有任务刚刚办结，未指派任何任务', 'a task was completed meanwhile; nothing was assigned');
-      await tx.auditEvent.createMany({ data: tasks.map((t) => ({ key: `task:${t.id}:assigned:${batch}`, at: now, actorId: me.id, actorRole: me.role, action: 'task.assigned', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, data: { to: user.id, from: t.claimedById } })) });
-      const one = tasks.length === 1 ? tasks[0]! : undefined;
-      return insertNotifications(tx, [{ key: `assign:${batch}`, kind: 'assignment', recipientRole: user.role, recipientUserId: user.id, jurisdictionId: user.jurisdictionId, campaignId: one?.campaignId ?? null, taskId: one?.id ?? null, caseId: one?.caseId ?? null, title: one ? `${me.displayName} 指派给您：${one.title} / assigned to you: ${one.title}` : `${me.displayName} 指派给您 ${tasks.length} 项任务 / ${tasks.length} tasks assigned to you`, body: one ? `截止 / due ${shanghaiDateTime(one.dueAt.getTime())}` : tasks.map((t) => t.title).slice(0, 20).join('；') }], now);
-    });
-    await dispatchDeliveries(db, dispatch, keys);
-    return { assigned: tasks.length, tasks: await withClaimedNames(db, await db.task.findMany({ where: { id: { in: tasks.map((t) => t.id) } } })) };
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/tasks/assign',
+      summary: 'Assign (or reassign) open tasks to an officer who may take them: all or nothing, audited, the officer is notified',
+      tag: 'tasks',
+      roles: ['coordinator', 'county_officer'],
+      body: assignBody,
+    },
+    async (req, _res, me) => {
+      const body = parseOr400(assignBody, req.body);
+      const tasks = await loadBulk(body.taskIds, me);
+      const user = (await eligibleAssignees(tasks)).find((u) => u.id === body.userId);
+      if (!user)
+        throw badRequest('该用户不能办理所选任务（角色或辖区不符）', 'this user cannot take the selected tasks (role or jurisdiction)', [
+          { path: 'userId', messageZh: '角色或辖区不符', messageEn: 'wrong role or jurisdiction' },
+        ]);
+      const now = new Date();
+      const batch = randomUUID();
+      const keys = await db.$transaction(async (tx) => {
+        const moved = await tx.task.updateMany({ where: { id: { in: tasks.map((t) => t.id) }, status: 'open' }, data: { claimedById: user.id } });
+        if (moved.count !== tasks.length) throw conflict('有任务刚刚办结，未指派任何任务', 'a task was completed meanwhile; nothing was assigned');
+        await tx.auditEvent.createMany({
+          data: tasks.map((t) => ({
+            key: `task:${t.id}:assigned:${batch}`,
+            at: now,
+            actorId: me.id,
+            actorRole: me.role,
+            action: 'task.assigned',
+            entityType: 'task',
+            entityId: t.id,
+            campaignId: t.campaignId,
+            jurisdictionId: t.jurisdictionId,
+            data: { to: user.id, from: t.claimedById },
+          })),
+        });
+        const one = tasks.length === 1 ? tasks[0]! : undefined;
+        return insertNotifications(
+          tx,
+          [
+            {
+              key: `assign:${batch}`,
+              kind: 'assignment',
+              recipientRole: user.role,
+              recipientUserId: user.id,
+              jurisdictionId: user.jurisdictionId,
+              campaignId: one?.campaignId ?? null,
+              taskId: one?.id ?? null,
+              caseId: one?.caseId ?? null,
+              title: one
+                ? `${me.displayName} 指派给您：${one.title} / assigned to you: ${one.title}`
+                : `${me.displayName} 指派给您 ${tasks.length} 项任务 / ${tasks.length} tasks assigned to you`,
+              body: one
+                ? `截止 / due ${shanghaiDateTime(one.dueAt.getTime())}`
+                : tasks
+                    .map((t) => t.title)
+                    .slice(0, 20)
+                    .join('；'),
+            },
+          ],
+          now,
+        );
+      });
+      await dispatchDeliveries(db, dispatch, keys);
+      return { assigned: tasks.length, tasks: await withClaimedNames(db, await db.task.findMany({ where: { id: { in: tasks.map((t) => t.id) } } })) };
+    },
+  );
 
-  route(r, { method: 'post', path: '/tasks/remind', summary: 'Remind whoever holds these open tasks (at most once per task per day; 催办), audited', tag: 'tasks', roles: ['coordinator', 'county_officer', 'leader'], body: remindBody }, async (req, _res, me) => {
-    const body = parseOr400(remindBody, req.body);
-    const tasks = await loadBulk(body.taskIds, me);
-    const now = new Date();
-    const day = shanghaiDate(now.getTime());
-    const notices: NewNotification[] = tasks.map((t) => ({
-      key: `remind:${t.id}:${day}`,
-      kind: 'reminder',
-      recipientRole: t.assigneeRole,
-      recipientUserId: t.claimedById,
-      jurisdictionId: t.jurisdictionId,
-      campaignId: t.campaignId,
-      taskId: t.id,
-      caseId: t.caseId,
-      title: `催办：${t.title} / reminder: ${t.title}`,
-      body: `${me.displayName} 提醒您尽快办理，截止 ${shanghaiDateTime(t.dueAt.getTime())} / ${me.displayName} asks you to complete it, due ${shanghaiDateTime(t.dueAt.getTime())} (UTC+8)`,
-    }));
-    const { reminded, keys } = await db.$transaction(async (tx) => {
-      const before = new Set((await tx.notification.findMany({ where: { key: { in: notices.map((n) => n.key) } }, select: { key: true } })).map((n) => n.key));
-      const fresh = notices.filter((n) => !before.has(n.key));
-      const keys = await insertNotifications(tx, fresh, now);
-      await tx.auditEvent.createMany({ skipDuplicates: true, data: fresh.map((n) => ({ key: n.key, at: now, actorId: me.id, actorRole: me.role, action: 'task.reminded', entityType: 'task', entityId: n.taskId!, campaignId: n.campaignId, jurisdictionId: n.jurisdictionId })) });
-      return { reminded: fresh.length, keys };
-    });
-    await dispatchDeliveries(db, dispatch, keys);
-    return { reminded, alreadyToday: tasks.length - reminded };
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/tasks/remind',
+      summary: 'Remind whoever holds these open tasks (at most once per task per day; 催办), audited',
+      tag: 'tasks',
+      roles: ['coordinator', 'county_officer', 'leader'],
+      body: remindBody,
+    },
+    async (req, _res, me) => {
+      const body = parseOr400(remindBody, req.body);
+      const tasks = await loadBulk(body.taskIds, me);
+      const now = new Date();
+      const day = shanghaiDate(now.getTime());
+      const notices: NewNotification[] = tasks.map((t) => ({
+        key: `remind:${t.id}:${day}`,
+        kind: 'reminder',
+        recipientRole: t.assigneeRole,
+        recipientUserId: t.claimedById,
+        jurisdictionId: t.jurisdictionId,
+        campaignId: t.campaignId,
+        taskId: t.id,
+        caseId: t.caseId,
+        title: `催办：${t.title} / reminder: ${t.title}`,
+        body: `${me.displayName} 提醒您尽快办理，截止 ${shanghaiDateTime(t.dueAt.getTime())} / ${me.displayName} asks you to complete it, due ${shanghaiDateTime(t.dueAt.getTime())} (UTC+8)`,
+      }));
+      const { reminded, keys } = await db.$transaction(async (tx) => {
+        const before = new Set(
+          (await tx.notification.findMany({ where: { key: { in: notices.map((n) => n.key) } }, select: { key: true } })).map((n) => n.key),
+        );
+        const fresh = notices.filter((n) => !before.has(n.key));
+        const keys = await insertNotifications(tx, fresh, now);
+        await tx.auditEvent.createMany({
+          skipDuplicates: true,
+          data: fresh.map((n) => ({
+            key: n.key,
+            at: now,
+            actorId: me.id,
+            actorRole: me.role,
+            action: 'task.reminded',
+            entityType: 'task',
+            entityId: n.taskId!,
+            campaignId: n.campaignId,
+            jurisdictionId: n.jurisdictionId,
+          })),
+        });
+        return { reminded: fresh.length, keys };
+      });
+      await dispatchDeliveries(db, dispatch, keys);
+      return { reminded, alreadyToday: tasks.length - reminded };
+    },
+  );
 
-  route(r, { method: 'get', path: '/tasks/:id', summary: 'One task', tag: 'tasks' }, async (req, _res, me) => (await withClaimedNames(db, [await load(String(req.params.id), me)]))[0]);
+  route(
+    r,
+    { method: 'get', path: '/tasks/:id', summary: 'One task', tag: 'tasks' },
+    async (req, _res, me) => (await withClaimedNames(db, [await load(String(req.params.id), me)]))[0],
+  );
 
-  route(r, { method: 'post', path: '/tasks/:id/claim', summary: 'Claim a task so colleagues see you are on it (409 if claimed by another or done)', tag: 'tasks' }, async (req, _res, me) => {
-    const t = await load(String(req.params.id), me);
-    mayAct(t, me);
-    // One conditional UPDATE: of two officers claiming at once exactly one wins.
-    const won = await db.task.updateMany({ where: { id: t.id, status: 'open', OR: [{ claimedById: null }, { claimedById: me.id }] }, data: { claimedById: me.id } });
-    if (won.count === 0) {
-      const now = await db.task.findUniqueOrThrow({ where: { id: t.id } });
-      if (now.status === 'done') throw conflict('任务已办结', 'task is already completed');
-      throw conflict('任务已被他人认领', 'task is already claimed by someone else');
-    }
-    await db.auditEvent.createMany({ skipDuplicates: true, data: [{ key: `task:${t.id}:claimed:${me.id}`, at: new Date(), actorId: me.id, actorRole: me.role, action: 'task.claimed', entityType: 'task', entityId: t.id, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId }] });
-    return db.task.findUniqueOrThrow({ where: { id: t.id } });
-  });
+  route(
+    r,
+    { method: 'post', path: '/tasks/:id/claim', summary: 'Claim a task so colleagues see you are on it (409 if claimed by another or done)', tag: 'tasks' },
+    async (req, _res, me) => {
+      const t = await load(String(req.params.id), me);
+      mayAct(t, me);
+      // One conditional UPDATE: of two officers claiming at once exactly one wins.
+      const won = await db.task.updateMany({
+        where: { id: t.id, status: 'open', OR: [{ claimedById: null }, { claimedById: me.id }] },
+        data: { claimedById: me.id },
+      });
+      if (won.count === 0) {
+        const now = await db.task.findUniqueOrThrow({ where: { id: t.id } });
+        if (now.status === 'done') throw conflict('任务已办结', 'task is already completed');
+        throw conflict('任务已被他人认领', 'task is already claimed by someone else');
+      }
+      await db.auditEvent.createMany({
+        skipDuplicates: true,
+        data: [
+          {
+            key: `task:${t.id}:claimed:${me.id}`,
+            at: new Date(),
+            actorId: me.id,
+            actorRole: me.role,
+            action: 'task.claimed',
+            entityType: 'task',
+            entityId: t.id,
+            campaignId: t.campaignId,
+            jurisdictionId: t.jurisdictionId,
+          },
+        ],
+      });
+      return db.task.findUniqueOrThrow({ where: { id: t.id } });
+    },
+  );
 
-  route(r, { method: 'post', path: '/tasks/:id/complete', summary: 'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done', tag: 'tasks', body: z.union(Object.values(TASK_RESULT_SCHEMAS).map((s) => s()) as [z.ZodType, z.ZodType]) }, async (req, _res, me) => {
-    const t = await load(String(req.params.id), me);
-    mayAct(t, me);
-    // A defined programme's form task (`form:<key>`) and rubric carry their form in details (issue #8 Part B).
-    const schema = resultSchemaFor(t.type, t.details);
-    if (!schema) throw conflict(`任务类型 ${t.type} 不能在此办理`, `task type ${t.type} cannot be completed here`);
-    const result = parseOr400(schema, req.body);
-    if (t.status === 'done') throw conflict('任务已办结，不能重复提交', 'task is already completed');
-    if (t.claimedById && t.claimedById !== me.id) throw conflict('任务已被他人认领', 'task is claimed by someone else');
-    // The owning workflow decides; it refuses a second completion even when two arrive at once.
-    await client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(me), result }] });
-    return db.task.findUniqueOrThrow({ where: { id: t.id } });
-  });
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/tasks/:id/complete',
+      summary: 'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done',
+      tag: 'tasks',
+      body: z.union(Object.values(TASK_RESULT_SCHEMAS).map((s) => s()) as [z.ZodType, z.ZodType]),
+    },
+    async (req, _res, me) => {
+      const t = await load(String(req.params.id), me);
+      mayAct(t, me);
+      // A defined programme's form task (`form:<key>`) and rubric carry their form in details (issue #8 Part B).
+      const schema = resultSchemaFor(t.type, t.details);
+      if (!schema) throw conflict(`任务类型 ${t.type} 不能在此办理`, `task type ${t.type} cannot be completed here`);
+      const result = parseOr400(schema, req.body);
+      if (t.status === 'done') throw conflict('任务已办结，不能重复提交', 'task is already completed');
+      if (t.claimedById && t.claimedById !== me.id) throw conflict('任务已被他人认领', 'task is claimed by someone else');
+      // The owning workflow decides; it refuses a second completion even when two arrive at once.
+      await client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(me), result }] });
+      return db.task.findUniqueOrThrow({ where: { id: t.id } });
+    },
+  );
   return r;
 }

@@ -1,12 +1,19 @@
-import type { Programme } from './types.js';
+import type { StagedAwardProgramme } from './types.js';
 
 // 长兴放心电商, seeds/changxing-trusted-ecommerce.txt. The 2024 calendar of 四、实施步骤 is the default; a
 // coordinator sets the dates of each year's campaign.
 const dims = { department: '部门评价', third_party: '第三方监测', industry: '行业评议', consumer: '消费者评议', social: '社会评议' };
-const scoreTask = (dimension: keyof typeof dims, titleEn: string) => ({ type: 'score', dimension, title: `${dims[dimension]}打分`, titleEn, assigneeRole: 'auditor' as const });
+const scoreTask = (dimension: keyof typeof dims, titleEn: string) => ({
+  type: 'score',
+  dimension,
+  title: `${dims[dimension]}打分`,
+  titleEn,
+  assigneeRole: 'auditor' as const,
+});
 const defaultWeights = { department: 40, third_party: 30, industry: 10, consumer: 10, social: 10 };
 
-export const changxing: Programme = {
+export const changxing: StagedAwardProgramme = {
+  kind: 'staged_award',
   id: 'changxing',
   name: '长兴放心电商',
   nameEn: 'Changxing Trusted E-commerce',

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { lazy } from '../lazy.js';
 import type { DefinitionProblem } from '../campaign-definition.js';
-import type { CaseTaskTemplate, Programme } from './types.js';
+import type { CaseTaskTemplate, DefinedProgramme } from './types.js';
 
 /** Roles that act on a defined programme's tasks (leaders read, admins administer). */
 export const ACTING_ROLES = ['county_officer', 'auditor', 'coordinator'] as const;
@@ -19,9 +19,16 @@ export const PROGRAMME_ID = /^[a-z][a-z0-9_]{2,40}$/;
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 const msg = (zh: string, en: string) => `${zh} / ${en}`;
-const text = (max: number) => z.string({ error: msg('须为文本', 'must be text') }).trim().min(1, msg('不能为空', 'must not be empty')).max(max, msg(`最多 ${max} 个字符`, `at most ${max} characters`));
+const text = (max: number) =>
+  z
+    .string({ error: msg('须为文本', 'must be text') })
+    .trim()
+    .min(1, msg('不能为空', 'must not be empty'))
+    .max(max, msg(`最多 ${max} 个字符`, `at most ${max} characters`));
 const key = () =>
-  z.string({ error: msg('须为文本', 'must be text') }).regex(KEY, msg('须为小写字母开头的字母、数字或下划线（最多 40 个）', 'must be lowercase letters, digits or _ starting with a letter (at most 40)'));
+  z
+    .string({ error: msg('须为文本', 'must be text') })
+    .regex(KEY, msg('须为小写字母开头的字母、数字或下划线（最多 40 个）', 'must be lowercase letters, digits or _ starting with a letter (at most 40)'));
 
 export interface FormField {
   key: string;
@@ -38,19 +45,30 @@ const formField = lazy(() =>
   z
     .object({
       // A form field’s key is a property of the result (camelCase allowed).
-      key: z.string({ error: msg('须为文本', 'must be text') }).regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, msg('须为字母开头的字母、数字或下划线（最多 40 个）', 'must be letters, digits or _ starting with a letter (at most 40)')),
+      key: z
+        .string({ error: msg('须为文本', 'must be text') })
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_]{0,39}$/,
+          msg('须为字母开头的字母、数字或下划线（最多 40 个）', 'must be letters, digits or _ starting with a letter (at most 40)'),
+        ),
       label: text(100),
       labelEn: text(100),
       type: z.string().max(40),
       required: z.boolean({ error: msg('须为 true 或 false', 'must be true or false') }),
       options: z.array(text(100)).max(50).optional(),
     })
-    .strict());
+    .strict(),
+);
 
 export const programmeSpecSchema = lazy(() =>
   z
     .object({
-      id: z.string({ error: msg('须为文本', 'must be text') }).regex(PROGRAMME_ID, msg('项目编号须为 3–41 位小写字母、数字或下划线，以字母开头', 'id must be 3–41 lowercase letters, digits or _, starting with a letter')),
+      id: z
+        .string({ error: msg('须为文本', 'must be text') })
+        .regex(
+          PROGRAMME_ID,
+          msg('项目编号须为 3–41 位小写字母、数字或下划线，以字母开头', 'id must be 3–41 lowercase letters, digits or _, starting with a letter'),
+        ),
       name: text(100),
       nameEn: text(200),
       stages: z
@@ -60,7 +78,11 @@ export const programmeSpecSchema = lazy(() =>
               key: key(),
               name: text(100),
               nameEn: text(200),
-              durationDays: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('须为整数', 'must be a whole number')).min(1, msg('至少 1 天', 'at least 1 day')).max(366, msg('最多 366 天', 'at most 366 days')),
+              durationDays: z
+                .number({ error: msg('须为数字', 'must be a number') })
+                .int(msg('须为整数', 'must be a whole number'))
+                .min(1, msg('至少 1 天', 'at least 1 day'))
+                .max(366, msg('最多 366 天', 'at most 366 days')),
               taskTypes: z.array(z.string().max(50)).max(20),
             })
             .strict(),
@@ -69,13 +91,39 @@ export const programmeSpecSchema = lazy(() =>
         .max(12, msg('最多 12 个阶段', 'at most 12 stages')),
       defaultStart: z.string({ error: msg('须为文本', 'must be text') }).regex(/^\d{2}-\d{2}$/, msg('开始日期须为 MM-DD', 'defaultStart must be MM-DD')),
       taskTypes: z
-        .array(z.object({ key: key(), name: text(100), nameEn: text(200), role: z.string().max(40), form: z.array(formField()).min(1, msg('表单至少须有一个字段', 'a form needs at least one field')).max(50) }).strict())
+        .array(
+          z
+            .object({
+              key: key(),
+              name: text(100),
+              nameEn: text(200),
+              role: z.string().max(40),
+              form: z.array(formField()).min(1, msg('表单至少须有一个字段', 'a form needs at least one field')).max(50),
+            })
+            .strict(),
+        )
         .max(30),
       rubric: z
         .object({
           stageKey: z.string().max(50),
           role: z.string().max(40),
-          items: z.array(z.object({ key: key(), name: text(100), nameEn: text(200), points: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('分值须为整数', 'points must be a whole number')).min(1, msg('分值至少 1', 'at least 1 point')).max(100, msg('分值最多 100', 'at most 100 points')) }).strict()).min(1, msg('评分细则至少须有一项', 'the rubric needs at least one item')).max(50),
+          items: z
+            .array(
+              z
+                .object({
+                  key: key(),
+                  name: text(100),
+                  nameEn: text(200),
+                  points: z
+                    .number({ error: msg('须为数字', 'must be a number') })
+                    .int(msg('分值须为整数', 'points must be a whole number'))
+                    .min(1, msg('分值至少 1', 'at least 1 point'))
+                    .max(100, msg('分值最多 100', 'at most 100 points')),
+                })
+                .strict(),
+            )
+            .min(1, msg('评分细则至少须有一项', 'the rubric needs at least one item'))
+            .max(50),
           vetoItems: z.array(z.object({ key: key(), name: text(100), nameEn: text(200) }).strict()).max(20),
         })
         .strict(),
@@ -83,13 +131,23 @@ export const programmeSpecSchema = lazy(() =>
         .object({
           name: text(100),
           nameEn: text(200),
-          threshold: z.number({ error: msg('须为数字', 'must be a number') }).min(0, msg('分数线须在 0–100 之间', 'threshold must be 0..100')).max(100, msg('分数线须在 0–100 之间', 'threshold must be 0..100')).optional(),
-          quota: z.number({ error: msg('须为数字', 'must be a number') }).int(msg('名额须为整数', 'quota must be a whole number')).min(1, msg('名额至少为 1', 'quota must be at least 1')).max(10_000).optional(),
+          threshold: z
+            .number({ error: msg('须为数字', 'must be a number') })
+            .min(0, msg('分数线须在 0–100 之间', 'threshold must be 0..100'))
+            .max(100, msg('分数线须在 0–100 之间', 'threshold must be 0..100'))
+            .optional(),
+          quota: z
+            .number({ error: msg('须为数字', 'must be a number') })
+            .int(msg('名额须为整数', 'quota must be a whole number'))
+            .min(1, msg('名额至少为 1', 'quota must be at least 1'))
+            .max(10_000)
+            .optional(),
         })
         .strict(),
       clause: z.string().trim().max(500).optional(),
     })
-    .strict());
+    .strict(),
+);
 
 export type ProgrammeSpec = z.infer<ReturnType<typeof programmeSpecSchema>>;
 export type DefinedTaskType = ProgrammeSpec['taskTypes'][number] & { role: ActingRole; form: FormField[] };
@@ -148,21 +206,29 @@ export function validateProgrammeSpec(input: unknown): DefinitionProblem[] {
     });
   };
 
-  if (!validMonthDay(spec.defaultStart)) add('defaultStart', `开始日期「${spec.defaultStart}」不存在（MM-DD，不可为 02-29）`, `defaultStart "${spec.defaultStart}" is not a date of every year (MM-DD, not 02-29)`);
+  if (!validMonthDay(spec.defaultStart))
+    add(
+      'defaultStart',
+      `开始日期「${spec.defaultStart}」不存在（MM-DD，不可为 02-29）`,
+      `defaultStart "${spec.defaultStart}" is not a date of every year (MM-DD, not 02-29)`,
+    );
   dupes(spec.stages, 'stages', ['阶段', 'stage']);
   dupes(spec.taskTypes, 'taskTypes', ['任务类型', 'task type']);
   dupes(spec.rubric.items, 'rubric.items', ['评分项', 'rubric item']);
   dupes(spec.rubric.vetoItems, 'rubric.vetoItems', ['否决项', 'veto item']);
   spec.rubric.vetoItems.forEach((v, i) => {
-    if (spec.rubric.items.some((x) => x.key === v.key)) add(`rubric.vetoItems.${i}.key`, `否决项「${v.key}」与评分项重名`, `veto item "${v.key}" has the key of a rubric item`);
+    if (spec.rubric.items.some((x) => x.key === v.key))
+      add(`rubric.vetoItems.${i}.key`, `否决项「${v.key}」与评分项重名`, `veto item "${v.key}" has the key of a rubric item`);
   });
 
   spec.taskTypes.forEach((t, i) => {
-    if (!(ACTING_ROLES as readonly string[]).includes(t.role)) add(`taskTypes.${i}.role`, `未知角色「${t.role}」（可选：${roles}）`, `unknown role "${t.role}" (one of: ${roles})`);
+    if (!(ACTING_ROLES as readonly string[]).includes(t.role))
+      add(`taskTypes.${i}.role`, `未知角色「${t.role}」（可选：${roles}）`, `unknown role "${t.role}" (one of: ${roles})`);
     dupes(t.form, `taskTypes.${i}.form`, ['表单字段', 'form field']);
     t.form.forEach((f, j) => {
       const p = `taskTypes.${i}.form.${j}`;
-      if (!(FIELD_TYPES as readonly string[]).includes(f.type)) add(`${p}.type`, `字段类型「${f.type}」无效（可选：${FIELD_TYPES.join(', ')}）`, `bad field type "${f.type}" (one of: ${FIELD_TYPES.join(', ')})`);
+      if (!(FIELD_TYPES as readonly string[]).includes(f.type))
+        add(`${p}.type`, `字段类型「${f.type}」无效（可选：${FIELD_TYPES.join(', ')}）`, `bad field type "${f.type}" (one of: ${FIELD_TYPES.join(', ')})`);
       else if (f.type === 'choice' && !(f.options && f.options.length > 0)) add(`${p}.options`, '选择题须列出选项', 'a choice field needs its options');
       else if (f.type !== 'choice' && f.options) add(`${p}.options`, '只有选择题有选项', 'only a choice field has options');
       if (f.options && new Set(f.options).size !== f.options.length) add(`${p}.options`, '选项重复', 'duplicate options');
@@ -171,28 +237,36 @@ export function validateProgrammeSpec(input: unknown): DefinitionProblem[] {
 
   const rubricStage = spec.rubric.stageKey;
   spec.stages.forEach((s, i) => {
-    if (s.taskTypes.length === 0 && s.key !== rubricStage) add(`stages.${i}.taskTypes`, `阶段「${s.name}」没有任务类型（评分阶段除外，每个阶段须至少有一个任务类型）`, `stage "${s.key}" has no task type (only the rubric stage may have none)`);
+    if (s.taskTypes.length === 0 && s.key !== rubricStage)
+      add(
+        `stages.${i}.taskTypes`,
+        `阶段「${s.name}」没有任务类型（评分阶段除外，每个阶段须至少有一个任务类型）`,
+        `stage "${s.key}" has no task type (only the rubric stage may have none)`,
+      );
     s.taskTypes.forEach((k, j) => {
       if (!spec.taskTypes.some((t) => t.key === k)) add(`stages.${i}.taskTypes.${j}`, `未知任务类型「${k}」`, `unknown task type "${k}"`);
       if (s.taskTypes.indexOf(k) !== j) add(`stages.${i}.taskTypes.${j}`, `任务类型「${k}」重复`, `task type "${k}" given twice`);
     });
   });
-  if (!spec.stages.some((s) => s.key === rubricStage)) add('rubric.stageKey', `评分阶段「${rubricStage}」不是本项目的阶段`, `rubric stage "${rubricStage}" is not a stage of the programme`);
-  if (!(ACTING_ROLES as readonly string[]).includes(spec.rubric.role)) add('rubric.role', `未知角色「${spec.rubric.role}」（可选：${roles}）`, `unknown role "${spec.rubric.role}" (one of: ${roles})`);
+  if (!spec.stages.some((s) => s.key === rubricStage))
+    add('rubric.stageKey', `评分阶段「${rubricStage}」不是本项目的阶段`, `rubric stage "${rubricStage}" is not a stage of the programme`);
+  if (!(ACTING_ROLES as readonly string[]).includes(spec.rubric.role))
+    add('rubric.role', `未知角色「${spec.rubric.role}」（可选：${roles}）`, `unknown role "${spec.rubric.role}" (one of: ${roles})`);
   const sum = spec.rubric.items.reduce((n, x) => n + x.points, 0);
   if (sum !== 100) add('rubric.items', `评分项分值合计须为 100，现为 ${sum}`, `rubric points must add up to 100, not ${sum}`);
-  if (spec.roster.threshold === undefined && spec.roster.quota === undefined) add('roster', '名单须设定分数线或名额（或两者）', 'the roster needs a threshold, a quota, or both');
+  if (spec.roster.threshold === undefined && spec.roster.quota === undefined)
+    add('roster', '名单须设定分数线或名额（或两者）', 'the roster needs a threshold, a quota, or both');
   return problems;
 }
 
 /** A validated spec (call validateProgrammeSpec first) as a Programme the campaign engine runs. */
-export function programmeFromSpec(spec: ProgrammeSpec, version: number): Programme {
+export function programmeFromSpec(spec: ProgrammeSpec, version: number): DefinedProgramme {
   const clause = spec.clause?.trim() || `${spec.name}（项目定义第 ${version} 版）`;
   const taskTypes = spec.taskTypes as DefinedTaskType[];
   const defined: DefinedRules = { version, defaultStart: spec.defaultStart, stages: spec.stages, taskTypes, rubric: spec.rubric, roster: spec.roster, clause };
   const calendar = definedCalendar(defined, 2025); // MM-DD for display; a campaign's own year is placed by defineCampaign
-  const clauses = { enrolment: clause, selfCheck: clause, rectification: clause, filing: clause, scoring: clause, publicity: clause, award: clause, revocation: clause, complaint: clause, rosters: clause, deadline: clause };
   return {
+    kind: 'defined',
     id: spec.id,
     name: spec.name,
     nameEn: spec.nameEn,
@@ -201,25 +275,16 @@ export function programmeFromSpec(spec: ProgrammeSpec, version: number): Program
         const t = taskTypes.find((x) => x.key === k)!;
         return { type: formTaskType(k), title: t.name, titleEn: t.nameEn, assigneeRole: t.role };
       });
-      if (s.key === spec.rubric.stageKey) caseTasks.push({ type: RUBRIC_TASK, title: '评分', titleEn: 'Rubric scoring', assigneeRole: spec.rubric.role as ActingRole });
+      if (s.key === spec.rubric.stageKey)
+        caseTasks.push({ type: RUBRIC_TASK, title: '评分', titleEn: 'Rubric scoring', assigneeRole: spec.rubric.role as ActingRole });
       return { key: s.key, name: s.name, nameEn: s.nameEn, defaultStart: calendar[i]!.start.slice(5), defaultDue: calendar[i]!.due.slice(5), caseTasks };
     }),
     // Operators are enrolled at launch and until the first stage closes; a defined programme has no tracks.
     enrolmentStage: spec.stages[0]!.key,
-    tracks: [],
-    scoring: { stageKey: spec.rubric.stageKey, groups: [] },
-    seriousViolations: [],
-    revocationGrounds: [],
-    clauses,
+    clauses: { enrolment: clause, deadline: clause },
     defaults: {
       reminderLeadHours: 72,
       settings: {
-        weights: {},
-        awardThreshold: spec.roster.threshold && spec.roster.threshold > 0 ? spec.roster.threshold : 60,
-        titleValidity: 'P1Y',
-        publicityDays: 7,
-        maxRectificationRounds: 2,
-        verificationDays: 7,
         ...(spec.roster.threshold !== undefined ? { listThreshold: spec.roster.threshold } : {}),
         ...(spec.roster.quota !== undefined ? { listQuota: spec.roster.quota } : {}),
       },

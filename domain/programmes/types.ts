@@ -1,5 +1,19 @@
 import type { Role } from '../roles.js';
 import type { DefinedRules } from './defined.js';
+import type { StagePin } from '../calendar.js';
+
+/**
+ * The kinds of programme the engine runs (README "Architecture: programme kinds"). Each kind has its own
+ * rules, settings and workflow parts, found from domain/programmes/kinds/<kind>.ts; the maps keyed by
+ * ProgrammeKind (`satisfies Record<ProgrammeKind, …>`) make a new kind a compile error wherever it must
+ * be handled.
+ *   - staged_award: Changxing 放心电商: enrolled operators, staged casework, five-group scoring, 公示, titles.
+ *   - application: Zhoushan 绿色直播间: voluntary applications, county pre-review, city audit, the list.
+ *   - register: Lijiang 入库: applications to registers, review batches, filing, dynamic scoring, removal.
+ *   - defined: a programme a coordinator defines as data (stages, forms, rubric, roster).
+ */
+export const PROGRAMME_KINDS = ['staged_award', 'application', 'register', 'defined'] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 
 /** A task every case gets when a stage opens. */
 export interface CaseTaskTemplate {
@@ -20,6 +34,8 @@ export interface ProgrammeStage {
   /** The deadline falls this many years after the campaign year (Lijiang's window runs two years). */
   dueYearOffset?: number;
   caseTasks: CaseTaskTemplate[];
+  /** Dates a notice fixes: extending an earlier stage may not move them (domain/calendar.ts). */
+  pinned?: StagePin;
 }
 
 export interface Named {
@@ -34,8 +50,27 @@ export interface ScoringGroup extends Named {
   dimensions: Named[];
 }
 
-/** Settings of one campaign: defaults come from the programme, a coordinator may change them before launch. */
-export interface CampaignSettings {
+/** The clauses every kind cites: how cases join, and the stage calendar's deadlines. */
+export interface BaseClauses {
+  enrolment: string;
+  deadline: string;
+}
+
+/** The notice clause each kind of decision of a staged award applies, cited in the audit trail. */
+export interface StagedAwardClauses extends BaseClauses {
+  selfCheck: string;
+  rectification: string;
+  filing: string;
+  scoring: string;
+  publicity: string;
+  award: string;
+  revocation: string;
+  complaint: string;
+  rosters: string;
+}
+
+/** Settings of a staged-award campaign (Changxing 三、评定管理): a coordinator may change them before launch. */
+export interface StagedAwardSettings {
   /** Weights (whole percentages) per track, per dimension. */
   weights: Record<string, Record<string, number>>;
   /** Total at or above which a case is proposed for the title. */
@@ -48,26 +83,42 @@ export interface CampaignSettings {
   maxRectificationRounds: number;
   /** Days an officer has to verify a rectification (or hold an interview) once it is due. */
   verificationDays: number;
-  /** Application programmes: points per rubric criterion (the city audit's maximum per criterion). */
-  criterionPoints?: Record<string, number>;
-  /** Application programmes: how long the county has to pre-review an application (属地初审), ISO 8601. */
-  preReviewPeriod?: string;
-  /** Application programmes: the list takes audited cases at or above this total… */
+}
+
+/** Settings of an application campaign (Zhoushan 六、（二）–（四）). */
+export interface ApplicationSettings {
+  /** Points per rubric criterion (the city audit's maximum per criterion), adding up to 100. */
+  criterionPoints: Record<string, number>;
+  /** How long the county has to pre-review an application (属地初审), ISO 8601. */
+  preReviewPeriod: string;
+  /** The list takes audited cases at or above this total… */
   listThreshold?: number;
   /** …and at most this many (ties at the cut all go in). */
   listQuota?: number;
-  /** Register programmes (Lijiang): how often admitted entries are scored (动态评分), ISO 8601. */
-  scoringPeriod?: string;
-  /** …points of the score from the platform rating, the complaint rate and the regulator's findings (sum 100). */
-  scoreWeights?: { rating: number; complaints: number; findings: number };
-  /** …a complaint rate (% of orders) at or above this proposes removal, and scores 0 complaint points. */
-  complaintRateLimit?: number;
-  /** …an entry this many points below its register's average is proposed for removal (质量低于平均水平). */
-  belowAverageMargin?: number;
-  /** …an influencer with this many followers on one account is reviewed first (粉丝量1万以上). */
-  priorityFollowers?: number;
-  /** …how long the centre has to file (备案) an admitted entry, ISO 8601. */
-  filingPeriod?: string;
+}
+
+/** Settings of a register campaign (Lijiang 附件1 第15–18条). */
+export interface RegisterSettings {
+  /** How often admitted entries are scored (动态评分), ISO 8601. */
+  scoringPeriod: string;
+  /** Points of the score from the platform rating, the complaint rate and the regulator's findings (sum 100). */
+  scoreWeights: { rating: number; complaints: number; findings: number };
+  /** A complaint rate (% of orders) at or above this proposes removal, and scores 0 complaint points. */
+  complaintRateLimit: number;
+  /** An entry this many points below its register's average is proposed for removal (质量低于平均水平). */
+  belowAverageMargin: number;
+  /** An influencer with this many followers on one account is reviewed first (粉丝量1万以上). */
+  priorityFollowers: number;
+  /** How long the centre has to file (备案) an admitted entry, ISO 8601. */
+  filingPeriod: string;
+  /** Days an officer has to verify an entry's rectification once it is due (附件1 第16条). */
+  verificationDays: number;
+}
+
+/** Settings of a defined programme's campaign: how its roster is chosen. */
+export interface DefinedSettings {
+  listThreshold?: number;
+  listQuota?: number;
 }
 
 /**
@@ -102,21 +153,6 @@ export interface ApplicationRules {
   clauses: Record<'survey' | 'application' | 'eligibility' | 'preReview' | 'audit' | 'listing' | 'nomination' | 'monitoring' | 'removal', string>;
 }
 
-/** The notice clause each kind of decision applies, cited in the audit trail. */
-export interface Clauses {
-  enrolment: string;
-  selfCheck: string;
-  rectification: string;
-  filing: string;
-  scoring: string;
-  publicity: string;
-  award: string;
-  revocation: string;
-  complaint: string;
-  rosters: string;
-  deadline: string;
-}
-
 /**
  * When a red or black list (红黑榜) may be published. They are official publications, so only where the
  * programme provides for them: any one condition admits a publication. A programme without these rules
@@ -129,14 +165,20 @@ export interface RosterRules {
   duringStages: string[];
 }
 
-/** The kind of process (DOMAIN.md "Programme"): data, so a campaign is launched from it without new code. */
-export interface Programme {
+interface ProgrammeBase<K extends ProgrammeKind, S> {
+  kind: K;
   id: string;
   name: string;
   nameEn: string;
   stages: ProgrammeStage[];
-  /** Cases are enrolled until this stage closes (only operators registered in the launching jurisdiction). */
+  /** Cases join until this stage closes (enrolment, applications or the intake window). */
   enrolmentStage: string;
+  clauses: BaseClauses;
+  defaults: { reminderLeadHours: number; settings: S };
+}
+
+/** Changxing's shape: enrolled operators, staged casework, scoring by evaluation groups, 公示 and titles. */
+export interface StagedAwardProgramme extends ProgrammeBase<'staged_award', StagedAwardSettings> {
   tracks: Named[];
   /** The rubric: groups of dimensions, each scored 0..100 by its own evaluation group. */
   scoring: { stageKey: string; groups: ScoringGroup[] };
@@ -144,15 +186,34 @@ export interface Programme {
   seriousViolations: Named[];
   /** Grounds on which a granted title is revoked. */
   revocationGrounds: Named[];
-  /** Notice clauses cited in the audit trail, by decision. */
-  clauses: Clauses;
+  clauses: StagedAwardClauses;
   /** When the red and black lists may be published (absent: once the award is final). */
   rosters?: RosterRules;
-  defaults: { reminderLeadHours: number; settings: CampaignSettings };
-  /** Present for programmes whose cases come from applications, run by ApplicationWorkflow. */
-  application?: ApplicationRules;
-  /** Present for register programmes (Lijiang), run by IntakeWorkflow and RegisterEntryWorkflow. */
-  intake?: IntakeRules;
-  /** Present for programmes a coordinator defined as data (issue #8 Part B), run by DefinedCaseWorkflow. */
-  defined?: DefinedRules;
+}
+
+/** Zhoushan's shape, run by ApplicationWorkflow. */
+export interface ApplicationProgramme extends ProgrammeBase<'application', ApplicationSettings> {
+  application: ApplicationRules;
+}
+
+/** Lijiang's shape, run by IntakeWorkflow and RegisterEntryWorkflow. */
+export interface RegisterProgramme extends ProgrammeBase<'register', RegisterSettings> {
+  intake: IntakeRules;
+}
+
+/** A programme a coordinator defined as data, run by DefinedCaseWorkflow. */
+export interface DefinedProgramme extends ProgrammeBase<'defined', DefinedSettings> {
+  defined: DefinedRules;
+}
+
+/** The kind of process (DOMAIN.md "Programme"): data, so a campaign is launched from it without new code. */
+export type Programme = StagedAwardProgramme | ApplicationProgramme | RegisterProgramme | DefinedProgramme;
+export type ProgrammeOf<K extends ProgrammeKind> = Extract<Programme, { kind: K }>;
+export type SettingsOf<K extends ProgrammeKind> = ProgrammeOf<K>['defaults']['settings'];
+/** Any kind's campaign settings. */
+export type CampaignSettings = SettingsOf<ProgrammeKind>;
+
+/** Ends a switch over kinds: adding a kind makes every such switch a compile error until it is handled. */
+export function unknownKind(kind: never): never {
+  throw new Error(`unknown programme kind ${String(kind)}`);
 }

@@ -73,7 +73,12 @@ export interface FanoutResult {
  * workflows (visibility) from the launch call until all are started or `capSeconds` have passed; then
  * terminates it (its cases go with it) and waits for them to be closed.
  */
-export async function fanout(client: Client, db: PrismaClient, taskQueue: string, opts: { cases: number; capSeconds: number; apiUrl: string; log: (l: string) => void }): Promise<FanoutResult> {
+export async function fanout(
+  client: Client,
+  db: PrismaClient,
+  taskQueue: string,
+  opts: { cases: number; capSeconds: number; apiUrl: string; log: (l: string) => void },
+): Promise<FanoutResult> {
   const year = new Date().getUTCFullYear() + 1; // the programme's default calendar, next year: no stage opens meanwhile
   const t = Date.now();
   const operatorIds = await createOperators(db, 'bf', opts.cases);
@@ -167,11 +172,30 @@ export async function fanout(client: Client, db: PrismaClient, taskQueue: string
   }
   if (counter && !error) {
     const running = `${counter.query} AND ExecutionStatus = 'Running'`;
-    const { value, timedOut: slow } = await pollUntil(async () => (await client.workflow.count(running)).count, (n) => n === 0, { timeoutMs: 180_000, intervalMs: 1000 });
-    opts.log(slow ? `  ${value} case workflows still running 3 minutes after the campaign was terminated` : '  campaign terminated, its case workflows with it');
+    const { value, timedOut: slow } = await pollUntil(
+      async () => (await client.workflow.count(running)).count,
+      (n) => n === 0,
+      { timeoutMs: 180_000, intervalMs: 1000 },
+    );
+    opts.log(
+      slow ? `  ${value} case workflows still running 3 minutes after the campaign was terminated` : '  campaign terminated, its case workflows with it',
+    );
   }
   const n = Math.max(0, started);
-  return { cases: opts.cases, started: n, projected, seconds, rate: n / seconds, capped: timedOut, launchSeconds, counter: counter?.name ?? 'case_file rows', workflowStatus, histories, page: { ...latencySummary(pageSamples), started: pageStarted, errors: pageErrors }, ...(error ? { error } : {}) };
+  return {
+    cases: opts.cases,
+    started: n,
+    projected,
+    seconds,
+    rate: n / seconds,
+    capped: timedOut,
+    launchSeconds,
+    counter: counter?.name ?? 'case_file rows',
+    workflowStatus,
+    histories,
+    page: { ...latencySummary(pageSamples), started: pageStarted, errors: pageErrors },
+    ...(error ? { error } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -180,7 +204,11 @@ export async function fanout(client: Client, db: PrismaClient, taskQueue: string
 /** A self-check body as an officer would send it: eight areas, one in five with an issue found and fixed. */
 function selfCheckBody(i: number) {
   return {
-    areas: SELF_CHECK_AREAS.map((a, k) => (i % 5 === 0 && k === i % 8 ? { key: a.key, finding: 'issue', description: '直播间商品标签信息不全，已当场整改', fixed: true } : { key: a.key, finding: 'compliant' })),
+    areas: SELF_CHECK_AREAS.map((a, k) =>
+      i % 5 === 0 && k === i % 8
+        ? { key: a.key, finding: 'issue', description: '直播间商品标签信息不全，已当场整改', fixed: true }
+        : { key: a.key, finding: 'compliant' },
+    ),
   };
 }
 
@@ -189,14 +217,33 @@ function selfCheckBody(i: number) {
  * completed by `officers` station officers at once through POST /api/tasks/:id/complete. Each officer
  * takes the next open task of their station. The first completion of each officer is a warm-up.
  */
-export async function completions(client: Client, db: PrismaClient, taskQueue: string, apiUrl: string, opts: { tasks: number; officers: number; log: (l: string) => void }) {
+export async function completions(
+  client: Client,
+  db: PrismaClient,
+  taskQueue: string,
+  apiUrl: string,
+  opts: { tasks: number; officers: number; log: (l: string) => void },
+) {
   const now = Date.now();
   const day = (offset: number) => shanghaiDate(now + offset * DAY);
   const year = Number(day(0).slice(0, 4));
   const operatorIds = await createOperators(db, 'bc', opts.tasks);
   const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
-  const officers = Array.from({ length: opts.officers }, (_, i) => ({ id: `u-bench-officer-${i + 1}`, username: `bench.officer.${i + 1}`, station: STATIONS[i % STATIONS.length]! }));
-  await db.user.createMany({ data: officers.map((o) => ({ id: o.id, username: o.username, displayName: `基准执法员${o.id.slice(-2)}`, passwordHash: hash, role: 'county_officer', jurisdictionId: o.station })) });
+  const officers = Array.from({ length: opts.officers }, (_, i) => ({
+    id: `u-bench-officer-${i + 1}`,
+    username: `bench.officer.${i + 1}`,
+    station: STATIONS[i % STATIONS.length]!,
+  }));
+  await db.user.createMany({
+    data: officers.map((o) => ({
+      id: o.id,
+      username: o.username,
+      displayName: `基准执法员${o.id.slice(-2)}`,
+      passwordHash: hash,
+      role: 'county_officer',
+      jurisdictionId: o.station,
+    })),
+  });
 
   const r = defineCampaign(PROGRAMMES.changxing!, {
     year,
@@ -215,8 +262,14 @@ export async function completions(client: Client, db: PrismaClient, taskQueue: s
   const t0 = performance.now();
   await launchCampaign({ client, db, taskQueue, definition: r.definition, actor: COORDINATOR, operatorIds });
   const where = { campaignId, type: 'self_check', status: 'open' };
-  const { value: open, timedOut } = await pollUntil(() => db.task.count({ where }), (n) => n >= opts.tasks, { timeoutMs: 300_000, intervalMs: 500 });
-  opts.log(`campaign ${campaignId}: ${open} self-check tasks open ${((performance.now() - t0) / 1000).toFixed(1)} s after launch${timedOut ? ' (gave up waiting for the rest)' : ''}`);
+  const { value: open, timedOut } = await pollUntil(
+    () => db.task.count({ where }),
+    (n) => n >= opts.tasks,
+    { timeoutMs: 300_000, intervalMs: 500 },
+  );
+  opts.log(
+    `campaign ${campaignId}: ${open} self-check tasks open ${((performance.now() - t0) / 1000).toFixed(1)} s after launch${timedOut ? ' (gave up waiting for the rest)' : ''}`,
+  );
 
   const tasks = await db.task.findMany({ where, select: { id: true, jurisdictionId: true }, orderBy: { id: 'asc' } });
   const queues = new Map<string, string[]>(STATIONS.map((s) => [s, []]));
@@ -249,10 +302,39 @@ export async function completions(client: Client, db: PrismaClient, taskQueue: s
   const seconds = (performance.now() - t1) / 1000;
   // The projection: every completion recorded, and the review task it opens.
   const done = await db.task.count({ where: { campaignId, type: 'self_check', status: 'done' } });
-  const { value: reviews } = await pollUntil(() => db.task.count({ where: { campaignId, type: 'self_check_review' } }), (n) => n >= done, { timeoutMs: 60_000, intervalMs: 500 });
-  const sampledCases = [...new Set((await db.task.findMany({ where: { campaignId, type: 'self_check', status: 'done' }, select: { caseId: true }, orderBy: { completedAt: 'desc' }, take: 20 })).map((t) => t.caseId!))];
-  const breakdown = await completionBreakdown(client, sampledCases.map((c) => `case-${c}`));
-  return { campaignId, tasks: tasks.length, ...latencySummary(samples), warmup: Math.min(officers.length, tasks.length), throughput: seq / seconds, failed, errors, done, reviews, breakdown };
+  const { value: reviews } = await pollUntil(
+    () => db.task.count({ where: { campaignId, type: 'self_check_review' } }),
+    (n) => n >= done,
+    { timeoutMs: 60_000, intervalMs: 500 },
+  );
+  const sampledCases = [
+    ...new Set(
+      (
+        await db.task.findMany({
+          where: { campaignId, type: 'self_check', status: 'done' },
+          select: { caseId: true },
+          orderBy: { completedAt: 'desc' },
+          take: 20,
+        })
+      ).map((t) => t.caseId!),
+    ),
+  ];
+  const breakdown = await completionBreakdown(
+    client,
+    sampledCases.map((c) => `case-${c}`),
+  );
+  return {
+    campaignId,
+    tasks: tasks.length,
+    ...latencySummary(samples),
+    warmup: Math.min(officers.length, tasks.length),
+    throughput: seq / seconds,
+    failed,
+    errors,
+    done,
+    reviews,
+    breakdown,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -280,7 +362,10 @@ export async function completionBreakdown(client: Client, workflowIds: string[])
     // From the workflow task that delivered the Update (its validator and handler run in it) to the
     // Update's completion.
     const i = events.indexOf(accepted);
-    const delivered = events.slice(0, i).reverse().find((e) => e.workflowTaskScheduledEventAttributes);
+    const delivered = events
+      .slice(0, i)
+      .reverse()
+      .find((e) => e.workflowTaskScheduledEventAttributes);
     const from = at(delivered?.eventTime ?? accepted.eventTime);
     const to = at(completed.eventTime);
     update.push(to - from);
@@ -299,5 +384,14 @@ export async function completionBreakdown(client: Client, workflowIds: string[])
       if (wc) wftRun.push(t - at(byId.get(Number(wc.startedEventId))?.eventTime));
     }
   }
-  return { sampled: update.length, update: latencySummary(update), actWait: latencySummary(actWait), actRun: latencySummary(actRun), wftWait: latencySummary(wftWait), wftRun: latencySummary(wftRun), activitiesPerUpdate: actRun.length / Math.max(1, update.length), localActivitiesPerUpdate: localActs / Math.max(1, update.length) };
+  return {
+    sampled: update.length,
+    update: latencySummary(update),
+    actWait: latencySummary(actWait),
+    actRun: latencySummary(actRun),
+    wftWait: latencySummary(wftWait),
+    wftRun: latencySummary(wftRun),
+    activitiesPerUpdate: actRun.length / Math.max(1, update.length),
+    localActivitiesPerUpdate: localActs / Math.max(1, update.length),
+  };
 }

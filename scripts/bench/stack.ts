@@ -88,11 +88,18 @@ export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, 
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const keep = (b: Buffer) => {
-    log.push(...b.toString().split('\n').filter(Boolean).map((l) => l.slice(0, 2000)));
+    log.push(
+      ...b
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, 2000)),
+    );
     if (log.length > 400) log.splice(0, log.length - 400);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  let stopping = false;
   const p: NodeProcess = {
     name,
     child,
@@ -101,13 +108,19 @@ export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, 
     exited: false,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (p.exited) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 12_000).unref();
       }),
   };
-  child.once('exit', () => (p.exited = true));
+  child.once('exit', (code, signal) => {
+    p.exited = true;
+    // Said at once: the step that needs the process may only notice much later.
+    if (!stopping)
+      console.log(`[bench] ${name} (pid ${child.pid}) exited unexpectedly (code ${code}, signal ${signal}); its last lines:\n${log.slice(-40).join('\n')}`);
+  });
   // Never outlive the bench, even when it dies before its own cleanup.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -139,7 +152,10 @@ export async function waitForWorker(connection: Connection, namespace: string, t
   for (;;) {
     if (worker.exited) throw new Error(`the worker exited during start:\n${worker.log.slice(-30).join('\n')}`);
     const pollers = await Promise.all(
-      [1, 2].map(async (taskQueueType) => (await connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue, kind: 1 }, taskQueueType })).pollers?.length ?? 0),
+      [1, 2].map(
+        async (taskQueueType) =>
+          (await connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue, kind: 1 }, taskQueueType })).pollers?.length ?? 0,
+      ),
     );
     if (pollers.every((n) => n > 0)) return;
     if (Date.now() > deadline) throw new Error(`no worker polls ${taskQueue} after ${timeoutMs / 1000} s:\n${worker.log.slice(-30).join('\n')}`);

@@ -34,7 +34,11 @@ export async function pool(count: number, concurrency: number, job: (i: number) 
 }
 
 /** Polls `probe` until it returns a value `done` accepts, or the deadline passes (then returns the last value). */
-export async function pollUntil<T>(probe: () => Promise<T>, done: (v: T) => boolean, opts: { timeoutMs: number; intervalMs?: number; onValue?: (v: T) => void }): Promise<{ value: T; timedOut: boolean }> {
+export async function pollUntil<T>(
+  probe: () => Promise<T>,
+  done: (v: T) => boolean,
+  opts: { timeoutMs: number; intervalMs?: number; onValue?: (v: T) => void },
+): Promise<{ value: T; timedOut: boolean }> {
   const deadline = Date.now() + opts.timeoutMs;
   for (;;) {
     const value = await probe();

@@ -9,23 +9,23 @@ import { logoutEverywhere } from './api';
 
 /** 修改密码: the password page (#/password). */
 const ChangePasswordItem = () => {
-    const translate = useTranslate();
-    const navigate = useNavigate();
-    const menu = useUserMenu();
-    return (
-        <MenuItem
-            data-testid="menu-change-password"
-            onClick={() => {
-                menu?.onClose();
-                navigate('/password');
-            }}
-        >
-            <ListItemIcon>
-                <PasswordIcon fontSize="small" />
-            </ListItemIcon>
-            <ListItemText>{translate('app.password.menu')}</ListItemText>
-        </MenuItem>
-    );
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const menu = useUserMenu();
+  return (
+    <MenuItem
+      data-testid="menu-change-password"
+      onClick={() => {
+        menu?.onClose();
+        navigate('/password');
+      }}
+    >
+      <ListItemIcon>
+        <PasswordIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.password.menu')}</ListItemText>
+    </MenuItem>
+  );
 };
 
 /**
@@ -33,52 +33,52 @@ const ChangePasswordItem = () => {
  * computer; OWASP ASVS 3.3.4), then signs out here too.
  */
 const LogoutEverywhereItem = () => {
-    const translate = useTranslate();
-    const notify = useNotify();
-    const logout = useLogout();
-    const menu = useUserMenu();
-    const [open, setOpen] = useState(false);
-    const [pending, setPending] = useState(false);
-    const close = () => {
-        setOpen(false);
-        menu?.onClose();
-    };
-    const confirm = async () => {
-        setPending(true);
-        try {
-            await logoutEverywhere();
-            // The session is gone on the server: drop it here without another call, then sign out.
-            clearSession();
-            setSignedOutReason('logged_out_everywhere');
-            setOpen(false);
-            await logout();
-        } catch (error) {
-            notify(errorMessage(error), { type: 'error' });
-            close();
-        } finally {
-            setPending(false);
-        }
-    };
-    return (
-        <>
-            <MenuItem data-testid="menu-logout-everywhere" onClick={() => setOpen(true)}>
-                <ListItemIcon>
-                    <DevicesIcon fontSize="small" />
-                </ListItemIcon>
-                <ListItemText>{translate('app.account.logout_everywhere')}</ListItemText>
-            </MenuItem>
-            <Confirm
-                isOpen={open}
-                loading={pending}
-                title="app.account.logout_everywhere"
-                content="app.account.logout_everywhere_confirm"
-                confirm="app.account.logout_everywhere"
-                confirmColor="warning"
-                onConfirm={confirm}
-                onClose={close}
-            />
-        </>
-    );
+  const translate = useTranslate();
+  const notify = useNotify();
+  const logout = useLogout();
+  const menu = useUserMenu();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const close = () => {
+    setOpen(false);
+    menu?.onClose();
+  };
+  const confirm = async () => {
+    setPending(true);
+    try {
+      await logoutEverywhere();
+      // The session is gone on the server: drop it here without another call, then sign out.
+      clearSession();
+      setSignedOutReason('logged_out_everywhere');
+      setOpen(false);
+      await logout();
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+      close();
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <>
+      <MenuItem data-testid="menu-logout-everywhere" onClick={() => setOpen(true)}>
+        <ListItemIcon>
+          <DevicesIcon fontSize="small" />
+        </ListItemIcon>
+        <ListItemText>{translate('app.account.logout_everywhere')}</ListItemText>
+      </MenuItem>
+      <Confirm
+        isOpen={open}
+        loading={pending}
+        title="app.account.logout_everywhere"
+        content="app.account.logout_everywhere_confirm"
+        confirm="app.account.logout_everywhere"
+        confirmColor="warning"
+        onConfirm={confirm}
+        onClose={close}
+      />
+    </>
+  );
 };
 
 /**
@@ -86,9 +86,9 @@ const LogoutEverywhereItem = () => {
  * changed (`forced`), the page is already the password page.
  */
 export const AccountUserMenu = ({ forced = false }: { forced?: boolean }) => (
-    <UserMenu>
-        {!forced && <ChangePasswordItem />}
-        <LogoutEverywhereItem />
-        <Logout />
-    </UserMenu>
+  <UserMenu>
+    {!forced && <ChangePasswordItem />}
+    <LogoutEverywhereItem />
+    <Logout />
+  </UserMenu>
 );

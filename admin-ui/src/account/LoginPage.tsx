@@ -6,26 +6,22 @@ const REASONS = new Set(['account_disabled', 'session_expired', 'logged_out_ever
 
 /** Why the console signed the user out (the account disabled, the session expired…), until the next sign-in. */
 const SignedOutNotice = () => {
-    const translate = useTranslate();
-    const reason = signedOutReason();
-    if (!reason || !REASONS.has(reason)) return null;
-    return (
-        <Box sx={{ px: 2, maxWidth: 300 }}>
-            <Alert
-                severity={reason === 'account_disabled' ? 'error' : 'info'}
-                data-testid="signed-out-notice"
-                data-reason={reason}
-            >
-                {translate(`app.account.signed_out.${reason}`)}
-            </Alert>
-        </Box>
-    );
+  const translate = useTranslate();
+  const reason = signedOutReason();
+  if (!reason || !REASONS.has(reason)) return null;
+  return (
+    <Box sx={{ px: 2, maxWidth: 300 }}>
+      <Alert severity={reason === 'account_disabled' ? 'error' : 'info'} data-testid="signed-out-notice" data-reason={reason}>
+        {translate(`app.account.signed_out.${reason}`)}
+      </Alert>
+    </Box>
+  );
 };
 
 /** react-admin's sign-in page, with the reason of the last sign-out above the form. */
 export const LoginPage = () => (
-    <Login>
-        <SignedOutNotice />
-        <LoginForm />
-    </Login>
+  <Login>
+    <SignedOutNotice />
+    <LoginForm />
+  </Login>
 );

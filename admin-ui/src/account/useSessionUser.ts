@@ -6,13 +6,13 @@ import type { User } from '../types';
 let lastRaw: string | null = null;
 let lastUser: User | null = null;
 const snapshot = (): User | null => {
-    const user = getUser();
-    const raw = user ? JSON.stringify(user) : null;
-    if (raw !== lastRaw) {
-        lastRaw = raw;
-        lastUser = user;
-    }
-    return lastUser;
+  const user = getUser();
+  const raw = user ? JSON.stringify(user) : null;
+  if (raw !== lastRaw) {
+    lastRaw = raw;
+    lastUser = user;
+  }
+  return lastUser;
 };
 
 /** The signed-in user as stored in the session, re-rendering when it changes (this tab or another). */

@@ -2,6 +2,6 @@ import HistoryIcon from '@mui/icons-material/History';
 import { AuditEventList } from './AuditEventList';
 
 export default {
-    list: AuditEventList,
-    icon: HistoryIcon,
+  list: AuditEventList,
+  icon: HistoryIcon,
 };

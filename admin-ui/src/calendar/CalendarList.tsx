@@ -1,13 +1,4 @@
-import {
-    Box,
-    Chip,
-    List,
-    ListItemButton,
-    ListItemIcon,
-    ListItemText,
-    ListSubheader,
-    Typography,
-} from '@mui/material';
+import { Box, Chip, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Typography } from '@mui/material';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
 import { TIME_ZONE } from '../common/dates';
 import { intlLocale, useFormatDate } from '../common/fields';
@@ -18,74 +9,70 @@ const TIME = { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME
 
 /** The same events as the month view, grouped by day. */
 export const CalendarList = ({ events, today }: { events: CalendarEvent[]; today: string }) => {
-    const translate = useTranslate();
-    const [locale] = useLocaleState();
-    const label = useEventLabel();
-    const formatDate = useFormatDate();
-    const dayTitle = new Intl.DateTimeFormat(intlLocale(locale), {
-        month: 'long',
-        day: 'numeric',
-        weekday: 'short',
-        timeZone: 'UTC',
-    });
-    const days = [...new Set(events.map(e => e.date))].sort();
-    if (!days.length) {
-        return (
-            <Box data-testid="calendar-list">
-                <Typography color="text.secondary" sx={{ p: 2 }}>
-                    {translate('app.calendar.no_events')}
-                </Typography>
-            </Box>
-        );
-    }
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const label = useEventLabel();
+  const formatDate = useFormatDate();
+  const dayTitle = new Intl.DateTimeFormat(intlLocale(locale), {
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
+  const days = [...new Set(events.map((e) => e.date))].sort();
+  if (!days.length) {
     return (
-        <List data-testid="calendar-list" dense disablePadding>
-            {days.map(day => (
-                <li key={day} data-testid={`calendar-list-day-${day}`}>
-                    <ul style={{ padding: 0 }}>
-                        <ListSubheader sx={{ bgcolor: 'background.default', lineHeight: '2.2rem' }}>
-                            {dayTitle.format(new Date(`${day}T00:00:00Z`))}
-                            {day === today && ` · ${translate('app.dashboard.today')}`}
-                        </ListSubheader>
-                        {events
-                            .filter(e => e.date === day)
-                            .map(event => (
-                                <ListItemButton
-                                    key={event.id}
-                                    component={LinkBase}
-                                    to={eventPath(event)}
-                                    data-testid="calendar-event"
-                                    data-event-id={event.id}
-                                    data-kind={event.kind}
-                                    data-campaign={event.campaignId}
-                                >
-                                    <ListItemIcon
-                                        sx={{ minWidth: 36, color: isOverdue(event) ? 'error.main' : undefined }}
-                                    >
-                                        {eventIcon(event)}
-                                    </ListItemIcon>
-                                    <ListItemText
-                                        primary={label(event)}
-                                        secondary={`${new Date(event.at).toLocaleTimeString(intlLocale(locale), TIME)} · ${event.campaignName}`}
-                                        slotProps={{
-                                            primary: { color: isOverdue(event) ? 'error' : undefined },
-                                            secondary: { title: formatDate(event.at) },
-                                        }}
-                                    />
-                                    {isOverdue(event) && (
-                                        <Chip
-                                            size="small"
-                                            color="error"
-                                            label={translate('app.calendar.overdue', {
-                                                smart_count: event.overdue ?? 0,
-                                            })}
-                                        />
-                                    )}
-                                </ListItemButton>
-                            ))}
-                    </ul>
-                </li>
-            ))}
-        </List>
+      <Box data-testid="calendar-list">
+        <Typography color="text.secondary" sx={{ p: 2 }}>
+          {translate('app.calendar.no_events')}
+        </Typography>
+      </Box>
     );
+  }
+  return (
+    <List data-testid="calendar-list" dense disablePadding>
+      {days.map((day) => (
+        <li key={day} data-testid={`calendar-list-day-${day}`}>
+          <ul style={{ padding: 0 }}>
+            <ListSubheader sx={{ bgcolor: 'background.default', lineHeight: '2.2rem' }}>
+              {dayTitle.format(new Date(`${day}T00:00:00Z`))}
+              {day === today && ` · ${translate('app.dashboard.today')}`}
+            </ListSubheader>
+            {events
+              .filter((e) => e.date === day)
+              .map((event) => (
+                <ListItemButton
+                  key={event.id}
+                  component={LinkBase}
+                  to={eventPath(event)}
+                  data-testid="calendar-event"
+                  data-event-id={event.id}
+                  data-kind={event.kind}
+                  data-campaign={event.campaignId}
+                >
+                  <ListItemIcon sx={{ minWidth: 36, color: isOverdue(event) ? 'error.main' : undefined }}>{eventIcon(event)}</ListItemIcon>
+                  <ListItemText
+                    primary={label(event)}
+                    secondary={`${new Date(event.at).toLocaleTimeString(intlLocale(locale), TIME)} · ${event.campaignName}`}
+                    slotProps={{
+                      primary: { color: isOverdue(event) ? 'error' : undefined },
+                      secondary: { title: formatDate(event.at) },
+                    }}
+                  />
+                  {isOverdue(event) && (
+                    <Chip
+                      size="small"
+                      color="error"
+                      label={translate('app.calendar.overdue', {
+                        smart_count: event.overdue ?? 0,
+                      })}
+                    />
+                  )}
+                </ListItemButton>
+              ))}
+          </ul>
+        </li>
+      ))}
+    </List>
+  );
 };

@@ -10,9 +10,9 @@ export const addDays = (day: string, n: number): string => fromUtc(toUtc(day) + 
 
 /** "YYYY-MM" moved by n months. */
 export const addMonths = (month: string, n: number): string => {
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const d = new Date(Date.UTC(y, m - 1 + n, 1));
-    return d.toISOString().slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
 };
 
 /** 0 = Monday … 6 = Sunday. */
@@ -20,14 +20,14 @@ export const weekdayMondayFirst = (day: string): number => (new Date(toUtc(day))
 
 /** The weeks (Monday first) covering a month "YYYY-MM": 4 to 6 rows of 7 days. */
 export const monthWeeks = (month: string): string[][] => {
-    const first = `${month}-01`;
-    const start = addDays(first, -weekdayMondayFirst(first));
-    const last = addDays(`${addMonths(month, 1)}-01`, -1);
-    const weeks: string[][] = [];
-    for (let day = start; day <= last || weeks.length === 0; ) {
-        const week = Array.from({ length: 7 }, (_, i) => addDays(day, i));
-        weeks.push(week);
-        day = addDays(day, 7);
-    }
-    return weeks;
+  const first = `${month}-01`;
+  const start = addDays(first, -weekdayMondayFirst(first));
+  const last = addDays(`${addMonths(month, 1)}-01`, -1);
+  const weeks: string[][] = [];
+  for (let day = start; day <= last || weeks.length === 0;) {
+    const week = Array.from({ length: 7 }, (_, i) => addDays(day, i));
+    weeks.push(week);
+    day = addDays(day, 7);
+  }
+  return weeks;
 };

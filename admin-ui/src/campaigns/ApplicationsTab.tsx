@@ -1,43 +1,43 @@
 import { useMemo, useState } from 'react';
 import PostAddIcon from '@mui/icons-material/PostAdd';
 import {
-    Alert,
-    Box,
-    Dialog,
-    DialogActions,
-    DialogContent,
-    DialogTitle,
-    Stack,
-    Table,
-    TableBody,
-    TableCell,
-    TableHead,
-    TableRow,
-    Typography,
+  Alert,
+  Box,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import {
-    ArrayInput,
-    AutocompleteInput,
-    Button,
-    Form,
-    Link,
-    maxLength,
-    minValue,
-    NumberInput,
-    ReferenceInput,
-    required,
-    SaveButton,
-    SelectInput,
-    SimpleFormIterator,
-    TextInput,
-    useDataProvider,
-    useNotify,
-    usePermissions,
-    useRecordContext,
-    useRefresh,
-    useTranslate,
-    type Validator,
+  ArrayInput,
+  AutocompleteInput,
+  Button,
+  Form,
+  Link,
+  maxLength,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SaveButton,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  useDataProvider,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type Validator,
 } from 'react-admin';
 import { platformChoices } from '../choices';
 import { CheckboxInput } from '../common/CheckboxInput';
@@ -49,121 +49,112 @@ import { problemOf, type Problem } from '../httpClient';
 import { canFileApplications } from '../permissions';
 import { APPLICATION_STEPS, type ApplicationForm, type Campaign, type Operator, type Role } from '../types';
 
-/** Is this campaign run by applications (zhoushan: 申报, 属地初审, 市局审核, 培育名单)? */
-export const isApplicationCampaign = (campaign?: Campaign) =>
-    campaign?.programme === 'zhoushan' ||
-    !!(campaign?.definition?.rules as Record<string, unknown> | undefined)?.application;
-
 export const useApplicationCounts = (campaign?: Campaign) => {
-    const dataProvider = useDataProvider<AppDataProvider>();
-    return useQuery({
-        queryKey: ['campaigns', 'application-counts', campaign?.id],
-        queryFn: () => dataProvider.applicationCounts(campaign!.id),
-        enabled: !!campaign,
-    });
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return useQuery({
+    queryKey: ['campaigns', 'application-counts', campaign?.id],
+    queryFn: () => dataProvider.applicationCounts(campaign!.id),
+    enabled: !!campaign,
+  });
 };
 
 /** 各县区申报情况: how many applications are at each step, per county, with the totals. */
 const ApplicationCountsTable = ({ campaign }: { campaign: Campaign }) => {
-    const translate = useTranslate();
-    const { data, isPending, error } = useApplicationCounts(campaign);
-    if (isPending) return null;
-    if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
-    const counties = data?.counties ?? [];
-    if (!counties.length) {
-        return <Typography color="text.secondary">{translate('app.application.no_applications')}</Typography>;
-    }
-    const total = (key: 'total' | (typeof APPLICATION_STEPS)[number]) =>
-        counties.reduce((sum, row) => sum + (row[key] ?? 0), 0);
-    return (
-        <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="application-counts">
-                <TableHead>
-                    <TableRow>
-                        <TableCell>{translate('app.application.county')}</TableCell>
-                        <TableCell align="right">{translate('app.application.total')}</TableCell>
-                        {APPLICATION_STEPS.map(step => (
-                            <TableCell key={step} align="right">
-                                {translate(`app.application.step.${step}`)}
-                            </TableCell>
-                        ))}
-                    </TableRow>
-                </TableHead>
-                <TableBody>
-                    {counties.map(row => (
-                        <TableRow key={row.jurisdictionId} data-testid={`counts-${row.jurisdictionId}`}>
-                            <TableCell>{row.name}</TableCell>
-                            <TableCell align="right">{row.total}</TableCell>
-                            {APPLICATION_STEPS.map(step => (
-                                <TableCell key={step} align="right">
-                                    {row[step] ?? 0}
-                                </TableCell>
-                            ))}
-                        </TableRow>
-                    ))}
-                    <TableRow sx={{ '& td': { fontWeight: 'bold' } }}>
-                        <TableCell>{translate('app.application.all_counties')}</TableCell>
-                        <TableCell align="right">{total('total')}</TableCell>
-                        {APPLICATION_STEPS.map(step => (
-                            <TableCell key={step} align="right">
-                                {total(step)}
-                            </TableCell>
-                        ))}
-                    </TableRow>
-                </TableBody>
-            </Table>
-            <Typography variant="caption" color="text.secondary">
-                {translate('app.application.counts_helper')}
-            </Typography>
-        </Box>
-    );
+  const translate = useTranslate();
+  const { data, isPending, error } = useApplicationCounts(campaign);
+  if (isPending) return null;
+  if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
+  const counties = data?.counties ?? [];
+  if (!counties.length) {
+    return <Typography color="text.secondary">{translate('app.application.no_applications')}</Typography>;
+  }
+  const total = (key: 'total' | (typeof APPLICATION_STEPS)[number]) => counties.reduce((sum, row) => sum + (row[key] ?? 0), 0);
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="application-counts">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('app.application.county')}</TableCell>
+            <TableCell align="right">{translate('app.application.total')}</TableCell>
+            {APPLICATION_STEPS.map((step) => (
+              <TableCell key={step} align="right">
+                {translate(`app.application.step.${step}`)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {counties.map((row) => (
+            <TableRow key={row.jurisdictionId} data-testid={`counts-${row.jurisdictionId}`}>
+              <TableCell>{row.name}</TableCell>
+              <TableCell align="right">{row.total}</TableCell>
+              {APPLICATION_STEPS.map((step) => (
+                <TableCell key={step} align="right">
+                  {row[step] ?? 0}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+          <TableRow sx={{ '& td': { fontWeight: 'bold' } }}>
+            <TableCell>{translate('app.application.all_counties')}</TableCell>
+            <TableCell align="right">{total('total')}</TableCell>
+            {APPLICATION_STEPS.map((step) => (
+              <TableCell key={step} align="right">
+                {total(step)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Typography variant="caption" color="text.secondary">
+        {translate('app.application.counts_helper')}
+      </Typography>
+    </Box>
+  );
 };
 
 interface FileValues {
-    operatorId?: string;
-    form?: Partial<Omit<ApplicationForm, 'mainCategories' | 'complianceStatement'>> & {
-        complianceStatement?: boolean;
-    };
-    /** 主营类目, one per line or separated by 、，, */
-    mainCategories?: string;
+  operatorId?: string;
+  form?: Partial<Omit<ApplicationForm, 'mainCategories' | 'complianceStatement'>> & {
+    complianceStatement?: boolean;
+  };
+  /** 主营类目, one per line or separated by 、，, */
+  mainCategories?: string;
 }
 
 const DEFAULTS = {
-    form: {
-        liveRoomName: '',
-        address: '',
-        contactName: '',
-        contactPhone: '',
-        platformAccounts: [{ platform: 'douyin', account: '' }],
-        complianceStatement: false,
-        introduction: '',
-    },
-    mainCategories: '',
+  form: {
+    liveRoomName: '',
+    address: '',
+    contactName: '',
+    contactPhone: '',
+    platformAccounts: [{ platform: 'douyin', account: '' }],
+    complianceStatement: false,
+    introduction: '',
+  },
+  mainCategories: '',
 };
 
 const splitList = (text?: string) =>
-    (text ?? '')
-        .split(/[\r\n,，、;；]+/)
-        .map(item => item.trim())
-        .filter(Boolean);
+  (text ?? '')
+    .split(/[\r\n,，、;；]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
-const mustSign: Validator = value => (value === true ? undefined : 'app.application.must_sign');
-const atLeastOneCategory: Validator = value =>
-    splitList(value as string).length ? undefined : 'app.application.categories_required';
-const phone: Validator = value =>
-    value && !/^[0-9+\-\s]{7,20}$/.test(String(value).trim()) ? 'app.application.phone_invalid' : undefined;
-const whole: Validator = value =>
-    value != null && value !== '' && !Number.isInteger(Number(value)) ? 'app.application.whole_number' : undefined;
+const mustSign: Validator = (value) => (value === true ? undefined : 'app.application.must_sign');
+const atLeastOneCategory: Validator = (value) => (splitList(value as string).length ? undefined : 'app.application.categories_required');
+const phone: Validator = (value) => (value && !/^[0-9+\-\s]{7,20}$/.test(String(value).trim()) ? 'app.application.phone_invalid' : undefined);
+const whole: Validator = (value) => (value != null && value !== '' && !Number.isInteger(Number(value)) ? 'app.application.whole_number' : undefined);
 
 // Inputs of the dialog, by the path the API reports a problem on (form.mainCategories.0 → the text).
 const renamePath = (path: string) => (path.startsWith('form.mainCategories') ? 'mainCategories' : path);
 const isInput = (path: string) =>
-    path === 'operatorId' ||
-    path === 'mainCategories' ||
-    /^form\.(liveRoomName|address|contactName|contactPhone|streamerCount|certifiedStreamers|annualSalesWan|contentRetentionYears|complianceStatement|introduction)$/.test(
-        path,
-    ) ||
-    /^form\.platformAccounts\.\d+\.(platform|account|followers)$/.test(path);
+  path === 'operatorId' ||
+  path === 'mainCategories' ||
+  /^form\.(liveRoomName|address|contactName|contactPhone|streamerCount|certifiedStreamers|annualSalesWan|contentRetentionYears|complianceStatement|introduction)$/.test(
+    path,
+  ) ||
+  /^form\.platformAccounts\.\d+\.(platform|account|followers)$/.test(path);
 
 const operatorText = (operator?: Operator) => (operator ? `${operator.name}（${operator.uscc}）` : '');
 
@@ -173,160 +164,164 @@ const operatorText = (operator?: Operator) => (operator ? `${operator.name}（${
  * (too recently registered, outside the city, 经营异常名录, 严重违法失信名单).
  */
 const FileApplicationButton = ({ campaign, open: stageOpen }: { campaign: Campaign; open: boolean }) => {
-    const translate = useTranslate();
-    const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [open, setOpen] = useState(false);
-    const [generation, setGeneration] = useState(0);
-    const [problem, setProblem] = useState<Problem | null>(null);
-    const [filed, setFiled] = useState<string | null>(null);
-    // <Form> resets when its record changes: a new one only after an application is filed.
-    const record = useMemo(() => ({ id: `application-${generation}`, ...DEFAULTS }), [generation]);
-    const close = () => {
-        setOpen(false);
-        setProblem(null);
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [filed, setFiled] = useState<string | null>(null);
+  // <Form> resets when its record changes: a new one only after an application is filed.
+  const record = useMemo(() => ({ id: `application-${generation}`, ...DEFAULTS }), [generation]);
+  const close = () => {
+    setOpen(false);
+    setProblem(null);
+  };
+  const submit = async (values: FileValues) => {
+    setProblem(null);
+    const form = values.form ?? {};
+    const introduction = form.introduction?.trim();
+    const body = {
+      operatorId: values.operatorId ?? '',
+      form: {
+        liveRoomName: (form.liveRoomName ?? '').trim(),
+        address: (form.address ?? '').trim(),
+        contactName: (form.contactName ?? '').trim(),
+        contactPhone: (form.contactPhone ?? '').trim(),
+        platformAccounts: (form.platformAccounts ?? []).map((a) => ({
+          platform: a.platform,
+          account: (a.account ?? '').trim(),
+          ...(a.followers != null && String(a.followers) !== '' ? { followers: Number(a.followers) } : {}),
+        })),
+        mainCategories: splitList(values.mainCategories),
+        streamerCount: Number(form.streamerCount),
+        certifiedStreamers: Number(form.certifiedStreamers),
+        annualSalesWan: Number(form.annualSalesWan),
+        contentRetentionYears: Number(form.contentRetentionYears),
+        complianceStatement: true as const,
+        ...(introduction ? { introduction } : {}),
+      },
     };
-    const submit = async (values: FileValues) => {
-        setProblem(null);
-        const form = values.form ?? {};
-        const introduction = form.introduction?.trim();
-        const body = {
-            operatorId: values.operatorId ?? '',
-            form: {
-                liveRoomName: (form.liveRoomName ?? '').trim(),
-                address: (form.address ?? '').trim(),
-                contactName: (form.contactName ?? '').trim(),
-                contactPhone: (form.contactPhone ?? '').trim(),
-                platformAccounts: (form.platformAccounts ?? []).map(a => ({
-                    platform: a.platform,
-                    account: (a.account ?? '').trim(),
-                    ...(a.followers != null && String(a.followers) !== '' ? { followers: Number(a.followers) } : {}),
-                })),
-                mainCategories: splitList(values.mainCategories),
-                streamerCount: Number(form.streamerCount),
-                certifiedStreamers: Number(form.certifiedStreamers),
-                annualSalesWan: Number(form.annualSalesWan),
-                contentRetentionYears: Number(form.contentRetentionYears),
-                complianceStatement: true as const,
-                ...(introduction ? { introduction } : {}),
-            },
-        };
-        try {
-            const { caseId } = await dataProvider.fileApplication(campaign.id, body);
-            setFiled(caseId);
-            notify('app.application.filed', { type: 'success' });
-            setOpen(false);
-            setGeneration(g => g + 1);
-            refresh();
-            return undefined;
-        } catch (error) {
-            setProblem(problemOf(error));
-            return inputErrors(error, isInput, renamePath);
-        }
-    };
-    return (
-        <Stack spacing={1}>
-            <Box>
-                <Button
-                    label="app.application.file"
-                    variant="contained"
-                    data-testid="file-application"
-                    disabled={!stageOpen}
-                    onClick={() => {
-                        setFiled(null);
-                        setOpen(true);
-                    }}
-                >
-                    <PostAddIcon />
-                </Button>
-            </Box>
-            {!stageOpen && (
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.application.stage_not_open')}
-                </Typography>
-            )}
-            {filed && (
-                <Alert severity="success" data-testid="application-filed">
-                    {translate('app.application.filed')}{' '}
-                    <Link to={`/cases/${encodeURIComponent(filed)}/show`}>{translate('app.application.view_case')}</Link>
-                </Alert>
-            )}
-            <Dialog open={open} onClose={close} fullWidth maxWidth="md">
-                <DialogTitle>{translate('app.application.file_title')}</DialogTitle>
-                <Form record={record} onSubmit={submit}>
-                    <DialogContent>
-                        <Stack spacing={1} data-testid="application-form">
-                            <Typography variant="body2" color="text.secondary">
-                                {translate('app.application.eligibility_helper')}
-                            </Typography>
-                            <ReferenceInput source="operatorId" reference="operators" sort={{ field: 'name', order: 'ASC' }}>
-                                <AutocompleteInput
-                                    label="app.application.operator"
-                                    optionText={operatorText}
-                                    validate={required()}
-                                    fullWidth
-                                />
-                            </ReferenceInput>
-                            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                                <TextInput source="form.liveRoomName" label="app.application.liveRoomName" validate={[required(), maxLength(100)]} />
-                                <TextInput source="form.address" label="app.application.address" validate={[required(), maxLength(200)]} />
-                            </Stack>
-                            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                                <TextInput source="form.contactName" label="app.application.contactName" validate={[required(), maxLength(50)]} />
-                                <TextInput source="form.contactPhone" label="app.application.contactPhone" validate={[required(), phone]} />
-                            </Stack>
-                            <ArrayInput source="form.platformAccounts" label="app.application.platformAccounts" validate={required()}>
-                                <SimpleFormIterator inline disableReordering>
-                                    <SelectInput source="platform" label="app.operator.platform_label" choices={platformChoices} validate={required()} />
-                                    <TextInput source="account" label="app.operator.account" validate={required()} />
-                                    <NumberInput source="followers" label="app.operator.followers" validate={[minValue(0), whole]} />
-                                </SimpleFormIterator>
-                            </ArrayInput>
-                            <TextInput
-                                source="mainCategories"
-                                label="app.application.mainCategories"
-                                helperText="app.application.mainCategories_helper"
-                                validate={atLeastOneCategory}
-                            />
-                            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                                <NumberInput source="form.streamerCount" label="app.application.streamerCount" validate={[required(), minValue(0), whole]} />
-                                <NumberInput source="form.certifiedStreamers" label="app.application.certifiedStreamers" helperText="app.application.certifiedStreamers_helper" validate={[required(), minValue(0), whole]} />
-                                <NumberInput source="form.annualSalesWan" label="app.application.annualSalesWan" validate={[required(), minValue(0)]} />
-                                <NumberInput source="form.contentRetentionYears" label="app.application.contentRetentionYears" helperText="app.application.contentRetentionYears_helper" validate={[required(), minValue(0)]} />
-                            </Stack>
-                            <TextInput source="form.introduction" label="app.application.introduction" multiline minRows={2} validate={maxLength(2000)} />
-                            <CheckboxInput source="form.complianceStatement" label="app.application.complianceStatement_label" validate={mustSign} />
-                            <ProblemAlert problem={problem} title="app.application.refused" testId="application-problem" />
-                        </Stack>
-                    </DialogContent>
-                    <DialogActions>
-                        <Button label="ra.action.cancel" onClick={close} />
-                        <SaveButton label="app.application.submit" data-testid="application-submit" alwaysEnable />
-                    </DialogActions>
-                </Form>
-            </Dialog>
-        </Stack>
-    );
+    try {
+      const { caseId } = await dataProvider.fileApplication(campaign.id, body);
+      setFiled(caseId);
+      notify('app.application.filed', { type: 'success' });
+      setOpen(false);
+      setGeneration((g) => g + 1);
+      refresh();
+      return undefined;
+    } catch (error) {
+      setProblem(problemOf(error));
+      return inputErrors(error, isInput, renamePath);
+    }
+  };
+  return (
+    <Stack spacing={1}>
+      <Box>
+        <Button
+          label="app.application.file"
+          variant="contained"
+          data-testid="file-application"
+          disabled={!stageOpen}
+          onClick={() => {
+            setFiled(null);
+            setOpen(true);
+          }}
+        >
+          <PostAddIcon />
+        </Button>
+      </Box>
+      {!stageOpen && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.application.stage_not_open')}
+        </Typography>
+      )}
+      {filed && (
+        <Alert severity="success" data-testid="application-filed">
+          {translate('app.application.filed')} <Link to={`/cases/${encodeURIComponent(filed)}/show`}>{translate('app.application.view_case')}</Link>
+        </Alert>
+      )}
+      <Dialog open={open} onClose={close} fullWidth maxWidth="md">
+        <DialogTitle>{translate('app.application.file_title')}</DialogTitle>
+        <Form record={record} onSubmit={submit}>
+          <DialogContent>
+            <Stack spacing={1} data-testid="application-form">
+              <Typography variant="body2" color="text.secondary">
+                {translate('app.application.eligibility_helper')}
+              </Typography>
+              <ReferenceInput source="operatorId" reference="operators" sort={{ field: 'name', order: 'ASC' }}>
+                <AutocompleteInput label="app.application.operator" optionText={operatorText} validate={required()} fullWidth />
+              </ReferenceInput>
+              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                <TextInput source="form.liveRoomName" label="app.application.liveRoomName" validate={[required(), maxLength(100)]} />
+                <TextInput source="form.address" label="app.application.address" validate={[required(), maxLength(200)]} />
+              </Stack>
+              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                <TextInput source="form.contactName" label="app.application.contactName" validate={[required(), maxLength(50)]} />
+                <TextInput source="form.contactPhone" label="app.application.contactPhone" validate={[required(), phone]} />
+              </Stack>
+              <ArrayInput source="form.platformAccounts" label="app.application.platformAccounts" validate={required()}>
+                <SimpleFormIterator inline disableReordering>
+                  <SelectInput source="platform" label="app.operator.platform_label" choices={platformChoices} validate={required()} />
+                  <TextInput source="account" label="app.operator.account" validate={required()} />
+                  <NumberInput source="followers" label="app.operator.followers" validate={[minValue(0), whole]} />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <TextInput
+                source="mainCategories"
+                label="app.application.mainCategories"
+                helperText="app.application.mainCategories_helper"
+                validate={atLeastOneCategory}
+              />
+              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                <NumberInput source="form.streamerCount" label="app.application.streamerCount" validate={[required(), minValue(0), whole]} />
+                <NumberInput
+                  source="form.certifiedStreamers"
+                  label="app.application.certifiedStreamers"
+                  helperText="app.application.certifiedStreamers_helper"
+                  validate={[required(), minValue(0), whole]}
+                />
+                <NumberInput source="form.annualSalesWan" label="app.application.annualSalesWan" validate={[required(), minValue(0)]} />
+                <NumberInput
+                  source="form.contentRetentionYears"
+                  label="app.application.contentRetentionYears"
+                  helperText="app.application.contentRetentionYears_helper"
+                  validate={[required(), minValue(0)]}
+                />
+              </Stack>
+              <TextInput source="form.introduction" label="app.application.introduction" multiline minRows={2} validate={maxLength(2000)} />
+              <CheckboxInput source="form.complianceStatement" label="app.application.complianceStatement_label" validate={mustSign} />
+              <ProblemAlert problem={problem} title="app.application.refused" testId="application-problem" />
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button label="ra.action.cancel" onClick={close} />
+            <SaveButton label="app.application.submit" data-testid="application-submit" alwaysEnable />
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </Stack>
+  );
 };
 
 /** 申报: applications per step per county, and filing a new one. */
 export const ApplicationsTab = (_props: { label?: false }) => {
-    const campaign = useRecordContext<Campaign>();
-    const { permissions } = usePermissions<Role>();
-    if (!campaign) return null;
-    const stage = campaign.stages?.find(s => s.key === 'application');
-    const stageOpen = campaign.status === 'running' && stage?.status === 'open';
-    return (
-        <Box data-testid="applications-tab">
-            {canFileApplications(permissions) && (
-                <Section title="app.application.file_section">
-                    <FileApplicationButton campaign={campaign} open={stageOpen} />
-                </Section>
-            )}
-            <Section title="app.application.counts">
-                <ApplicationCountsTable campaign={campaign} />
-            </Section>
-        </Box>
-    );
+  const campaign = useRecordContext<Campaign>();
+  const { permissions } = usePermissions<Role>();
+  if (!campaign) return null;
+  const stage = campaign.stages?.find((s) => s.key === 'application');
+  const stageOpen = campaign.status === 'running' && stage?.status === 'open';
+  return (
+    <Box data-testid="applications-tab">
+      {canFileApplications(permissions) && (
+        <Section title="app.application.file_section">
+          <FileApplicationButton campaign={campaign} open={stageOpen} />
+        </Section>
+      )}
+      <Section title="app.application.counts">
+        <ApplicationCountsTable campaign={campaign} />
+      </Section>
+    </Box>
+  );
 };

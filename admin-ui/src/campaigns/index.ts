@@ -5,9 +5,9 @@ import { CampaignList } from './CampaignList';
 import { CampaignShow } from './CampaignShow';
 
 export default {
-    list: CampaignList,
-    show: CampaignShow,
-    create: CampaignCreate,
-    icon: CampaignIcon,
-    recordRepresentation: (campaign: Campaign) => campaign.name || `${campaign.programme} ${campaign.year}`,
+  list: CampaignList,
+  show: CampaignShow,
+  create: CampaignCreate,
+  icon: CampaignIcon,
+  recordRepresentation: (campaign: Campaign) => campaign.name || `${campaign.programme} ${campaign.year}`,
 };

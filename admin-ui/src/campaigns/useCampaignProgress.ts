@@ -8,13 +8,13 @@ import type { AppDataProvider } from '../dataProvider';
  * seconds while a launch is still starting its cases.
  */
 export const useCampaignProgress = (id?: Identifier, opts: { refetchWhileLaunching?: boolean } = {}) => {
-    const dataProvider = useDataProvider<AppDataProvider>();
-    return useQuery({
-        queryKey: ['campaigns', 'progress', id],
-        queryFn: () => dataProvider.campaignProgress(id!),
-        enabled: id != null,
-        refetchInterval: opts.refetchWhileLaunching
-            ? query => (query.state.data && query.state.data.cases.started < query.state.data.cases.enrolled ? 2000 : false)
-            : undefined,
-    });
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return useQuery({
+    queryKey: ['campaigns', 'progress', id],
+    queryFn: () => dataProvider.campaignProgress(id!),
+    enabled: id != null,
+    refetchInterval: opts.refetchWhileLaunching
+      ? (query) => (query.state.data && query.state.data.cases.started < query.state.data.cases.enrolled ? 2000 : false)
+      : undefined,
+  });
 };

@@ -9,128 +9,122 @@ import { TASK_TYPES } from '../choices';
 
 /** "inspection:open", "rectifying:2024-08-20", "excluded:filed"… as words. */
 export const useStepLabel = () => {
-    const translate = useTranslate();
-    return (step?: string | null): string => {
-        if (!step) return '';
-        const [head = '', ...rest] = step.split(':');
-        const tail = rest.join(':');
-        if (TASK_TYPES.includes(head) && tail) {
-            const type = translate(`app.task.type.${head}`, { _: head });
-            return translate(`app.case.step.task_${tail}`, { _: `${type} ${tail}`, type });
-        }
-        if (head === 'rectifying') return translate('app.case.step.rectifying', { date: tail });
-        if (head === 'excluded') {
-            return translate('app.case.step.excluded', {
-                kind: translate(`app.case.excluded.${tail}`, { _: tail }),
-            });
-        }
-        return translate(`app.case.step.${step.replace(':', '_')}`, { _: step });
-    };
+  const translate = useTranslate();
+  return (step?: string | null): string => {
+    if (!step) return '';
+    const [head = '', ...rest] = step.split(':');
+    const tail = rest.join(':');
+    if (TASK_TYPES.includes(head) && tail) {
+      const type = translate(`app.task.type.${head}`, { _: head });
+      return translate(`app.case.step.task_${tail}`, { _: `${type} ${tail}`, type });
+    }
+    if (head === 'rectifying') return translate('app.case.step.rectifying', { date: tail });
+    if (head === 'excluded') {
+      return translate('app.case.step.excluded', {
+        kind: translate(`app.case.excluded.${tail}`, { _: tail }),
+      });
+    }
+    return translate(`app.case.step.${step.replace(':', '_')}`, { _: step });
+  };
 };
 
 export const CurrentStepField = ({ source }: CustomFieldProps) => {
-    const record = useRecordContext<Case>();
-    const label = useStepLabel();
-    const step = record?.[source as keyof Case] as string | null | undefined;
-    if (!step) return null;
-    return (
-        <Typography component="span" variant="body2" title={step}>
-            {label(step)}
-        </Typography>
-    );
+  const record = useRecordContext<Case>();
+  const label = useStepLabel();
+  const step = record?.[source as keyof Case] as string | null | undefined;
+  if (!step) return null;
+  return (
+    <Typography component="span" variant="body2" title={step}>
+      {label(step)}
+    </Typography>
+  );
 };
 
 /** The weighted total, two decimals, truncated (84.995 stays below 85). */
 export const TotalScoreField = (_props: CustomFieldProps) => {
-    const record = useRecordContext<Case>();
-    const translate = useTranslate();
-    if (record?.totalScore == null) {
-        return (
-            <Typography component="span" variant="body2" color="text.secondary" data-testid="case-total-pending">
-                {translate('app.case.not_scored')}
-            </Typography>
-        );
-    }
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  if (record?.totalScore == null) {
     return (
-        <Typography component="span" variant="body1" sx={{ fontWeight: 'bold' }} data-testid="case-total">
-            {formatScore(record.totalScore)}
-        </Typography>
+      <Typography component="span" variant="body2" color="text.secondary" data-testid="case-total-pending">
+        {translate('app.case.not_scored')}
+      </Typography>
     );
+  }
+  return (
+    <Typography component="span" variant="body1" sx={{ fontWeight: 'bold' }} data-testid="case-total">
+      {formatScore(record.totalScore)}
+    </Typography>
+  );
 };
 
 export const ProposedField = (_props: CustomFieldProps) => {
-    const record = useRecordContext<Case>();
-    const translate = useTranslate();
-    if (!record || (record.totalScore == null && !record.proposed)) return null;
-    return (
-        <Chip
-            size="small"
-            data-testid="case-proposed"
-            color={record.proposed ? 'success' : 'default'}
-            label={translate(record.proposed ? 'app.case.proposed_yes' : 'app.case.proposed_no')}
-        />
-    );
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  if (!record || (record.totalScore == null && !record.proposed)) return null;
+  return (
+    <Chip
+      size="small"
+      data-testid="case-proposed"
+      color={record.proposed ? 'success' : 'default'}
+      label={translate(record.proposed ? 'app.case.proposed_yes' : 'app.case.proposed_no')}
+    />
+  );
 };
 
 /** Out of the award: filed, rectification failed or objection upheld, with the reason. */
 export const ExcludedField = (_props: CustomFieldProps) => {
-    const record = useRecordContext<Case>();
-    const translate = useTranslate();
-    if (!record?.excludedKind) return null;
-    return (
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid="case-excluded">
-            <Chip
-                size="small"
-                color="error"
-                label={translate(`app.case.excluded.${record.excludedKind}`, { _: record.excludedKind })}
-            />
-            {record.excludedReason && (
-                <Typography component="span" variant="body2">
-                    {record.excludedReason}
-                </Typography>
-            )}
-        </Stack>
-    );
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  if (!record?.excludedKind) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid="case-excluded">
+      <Chip size="small" color="error" label={translate(`app.case.excluded.${record.excludedKind}`, { _: record.excludedKind })} />
+      {record.excludedReason && (
+        <Typography component="span" variant="body2">
+          {record.excludedReason}
+        </Typography>
+      )}
+    </Stack>
+  );
 };
 
 /** The five parts of the total: each dimension's score, its weight and what it adds to the total. */
 export const ScoreParts = () => {
-    const record = useRecordContext<Case>();
-    const translate = useTranslate();
-    if (!record) return null;
-    if (!record.scoreParts?.length) {
-        return <Typography color="text.secondary">{translate('app.case.parts_pending')}</Typography>;
-    }
-    return (
-        <Table size="small" data-testid="score-parts" sx={{ maxWidth: '48rem' }}>
-            <TableHead>
-                <TableRow>
-                    <TableCell>{translate('app.score.dimension')}</TableCell>
-                    <TableCell align="right">{translate('app.score.score')}</TableCell>
-                    <TableCell align="right">{translate('app.score.weight')}</TableCell>
-                    <TableCell align="right">{translate('app.score.weighted')}</TableCell>
-                </TableRow>
-            </TableHead>
-            <TableBody>
-                {record.scoreParts.map(part => (
-                    <TableRow key={part.dimension} data-testid={`score-part-${part.dimension}`}>
-                        <TableCell>{part.name}</TableCell>
-                        <TableCell align="right">{formatScore(part.score)}</TableCell>
-                        <TableCell align="right">{part.weight}%</TableCell>
-                        <TableCell align="right">{formatScore(weighted(part.score, part.weight))}</TableCell>
-                    </TableRow>
-                ))}
-                <TableRow>
-                    <TableCell sx={{ fontWeight: 'bold' }}>{translate('app.case.total')}</TableCell>
-                    <TableCell />
-                    <TableCell align="right">
-                        {record.scoreParts.reduce((sum, part) => sum + part.weight, 0)}%
-                    </TableCell>
-                    <TableCell align="right" sx={{ fontWeight: 'bold' }}>
-                        {formatScore(record.totalScore)}
-                    </TableCell>
-                </TableRow>
-            </TableBody>
-        </Table>
-    );
+  const record = useRecordContext<Case>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.scoreParts?.length) {
+    return <Typography color="text.secondary">{translate('app.case.parts_pending')}</Typography>;
+  }
+  return (
+    <Table size="small" data-testid="score-parts" sx={{ maxWidth: '48rem' }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('app.score.dimension')}</TableCell>
+          <TableCell align="right">{translate('app.score.score')}</TableCell>
+          <TableCell align="right">{translate('app.score.weight')}</TableCell>
+          <TableCell align="right">{translate('app.score.weighted')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {record.scoreParts.map((part) => (
+          <TableRow key={part.dimension} data-testid={`score-part-${part.dimension}`}>
+            <TableCell>{part.name}</TableCell>
+            <TableCell align="right">{formatScore(part.score)}</TableCell>
+            <TableCell align="right">{part.weight}%</TableCell>
+            <TableCell align="right">{formatScore(weighted(part.score, part.weight))}</TableCell>
+          </TableRow>
+        ))}
+        <TableRow>
+          <TableCell sx={{ fontWeight: 'bold' }}>{translate('app.case.total')}</TableCell>
+          <TableCell />
+          <TableCell align="right">{record.scoreParts.reduce((sum, part) => sum + part.weight, 0)}%</TableCell>
+          <TableCell align="right" sx={{ fontWeight: 'bold' }}>
+            {formatScore(record.totalScore)}
+          </TableCell>
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
 };

@@ -1,109 +1,76 @@
-import {
-    Datagrid,
-    Pagination,
-    ReferenceField,
-    ReferenceManyField,
-    Show,
-    SimpleShowLayout,
-    TextField,
-    useRecordContext,
-} from 'react-admin';
+import { Datagrid, Pagination, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { AuditEventData } from '../audit-events/AuditEventList';
 import { caseStatusColors, taskStatusColors } from '../choices';
-import {
-    DateTimeField,
-    EnumChipField,
-    EnumField,
-    OverdueField,
-    StageField,
-} from '../common/fields';
+import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } from '../common/fields';
 import { Section } from '../common/Section';
 import type { Case } from '../types';
-import {
-    CurrentStepField,
-    ExcludedField,
-    ProposedField,
-    ScoreParts,
-    TotalScoreField,
-} from './CaseFields';
+import { CurrentStepField, ExcludedField, ProposedField, ScoreParts, TotalScoreField } from './CaseFields';
 import { CaseTimeline } from './CaseTimeline';
 
 const CaseTasks = () => (
-    <ReferenceManyField
-        reference="tasks"
-        target="caseId"
-        sort={{ field: 'dueAt', order: 'ASC' }}
-        perPage={25}
-        pagination={<Pagination />}
-    >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="title" />
-            <EnumField source="type" prefix="app.task.type" />
-            <StageField source="stageKey" />
-            <DateTimeField source="dueAt" />
-            <OverdueField source="overdue" sortable={false} />
-            <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
-            <DateTimeField source="completedAt" />
-        </Datagrid>
-    </ReferenceManyField>
+  <ReferenceManyField reference="tasks" target="caseId" sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} pagination={<Pagination />}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="title" />
+      <EnumField source="type" prefix="app.task.type" />
+      <StageField source="stageKey" />
+      <DateTimeField source="dueAt" />
+      <OverdueField source="overdue" sortable={false} />
+      <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+      <DateTimeField source="completedAt" />
+    </Datagrid>
+  </ReferenceManyField>
 );
 
 // Events are matched on entityId only: the API does not document the entityType spelling.
 const CaseAuditEvents = () => (
-    <ReferenceManyField
-        reference="audit-events"
-        target="entityId"
-        sort={{ field: 'at', order: 'DESC' }}
-        perPage={25}
-        pagination={<Pagination />}
-    >
-        <Datagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand">
-            <DateTimeField source="at" />
-            <TextField source="actorId" sortable={false} />
-            <EnumField source="actorRole" prefix="app.role" sortable={false} />
-            <TextField source="action" />
-            <TextField source="entityType" />
-            <TextField source="reason" sortable={false} />
-            <TextField source="clause" sortable={false} />
-        </Datagrid>
-    </ReferenceManyField>
+  <ReferenceManyField reference="audit-events" target="entityId" sort={{ field: 'at', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
+    <Datagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand">
+      <DateTimeField source="at" />
+      <TextField source="actorId" sortable={false} />
+      <EnumField source="actorRole" prefix="app.role" sortable={false} />
+      <TextField source="action" />
+      <TextField source="entityType" />
+      <TextField source="reason" sortable={false} />
+      <TextField source="clause" sortable={false} />
+    </Datagrid>
+  </ReferenceManyField>
 );
 
 /** The case; whether it is proposed shows once it is scored, why it is out only if it is. */
 const CaseDetails = () => {
-    const record = useRecordContext<Case>();
-    return (
-        <SimpleShowLayout>
-            <ReferenceField source="operatorId" reference="operators" link="show" />
-            <TextField source="operatorUscc" />
-            <ReferenceField source="campaignId" reference="campaigns" link="show" />
-            <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
-            <EnumField source="track" prefix="app.operator.track" />
-            <EnumChipField source="status" prefix="app.case.status" colors={caseStatusColors} />
-            <CurrentStepField source="currentStep" />
-            <TotalScoreField source="totalScore" />
-            {record?.totalScore != null && <ProposedField source="proposed" />}
-            {record?.excludedKind && <ExcludedField source="excludedKind" />}
-            <DateTimeField source="createdAt" />
-            <DateTimeField source="updatedAt" />
-        </SimpleShowLayout>
-    );
+  const record = useRecordContext<Case>();
+  return (
+    <SimpleShowLayout>
+      <ReferenceField source="operatorId" reference="operators" link="show" />
+      <TextField source="operatorUscc" />
+      <ReferenceField source="campaignId" reference="campaigns" link="show" />
+      <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
+      <EnumField source="track" prefix="app.operator.track" />
+      <EnumChipField source="status" prefix="app.case.status" colors={caseStatusColors} />
+      <CurrentStepField source="currentStep" />
+      <TotalScoreField source="totalScore" />
+      {record?.totalScore != null && <ProposedField source="proposed" />}
+      {record?.excludedKind && <ExcludedField source="excludedKind" />}
+      <DateTimeField source="createdAt" />
+      <DateTimeField source="updatedAt" />
+    </SimpleShowLayout>
+  );
 };
 
 export const CaseShow = () => (
-    <Show>
-        <CaseDetails />
-        <Section title="app.timeline.title">
-            <CaseTimeline />
-        </Section>
-        <Section title="app.case.score_parts">
-            <ScoreParts />
-        </Section>
-        <Section title="app.case.tasks">
-            <CaseTasks />
-        </Section>
-        <Section title="app.case.audit_events">
-            <CaseAuditEvents />
-        </Section>
-    </Show>
+  <Show>
+    <CaseDetails />
+    <Section title="app.timeline.title">
+      <CaseTimeline />
+    </Section>
+    <Section title="app.case.score_parts">
+      <ScoreParts />
+    </Section>
+    <Section title="app.case.tasks">
+      <CaseTasks />
+    </Section>
+    <Section title="app.case.audit_events">
+      <CaseAuditEvents />
+    </Section>
+  </Show>
 );

@@ -3,8 +3,8 @@ import { CaseList } from './CaseList';
 import { CaseShow } from './CaseShow';
 
 export default {
-    list: CaseList,
-    show: CaseShow,
-    icon: FolderIcon,
-    recordRepresentation: 'operatorName',
+  list: CaseList,
+  show: CaseShow,
+  icon: FolderIcon,
+  recordRepresentation: 'operatorName',
 };

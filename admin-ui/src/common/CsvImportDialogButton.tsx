@@ -8,15 +8,15 @@ import { toCsv } from './csv';
 
 /** Translation keys of one import's texts. */
 export interface CsvImportMessages {
-    /** The button that opens the dialog. */
-    label: string;
-    title: string;
-    /** The text on the expected columns. */
-    helper: string;
-    /** The heading over the bad lines. */
-    failed: string;
-    /** The notification and the result line, given the result's counts. */
-    success: string;
+  /** The button that opens the dialog. */
+  label: string;
+  title: string;
+  /** The text on the expected columns. */
+  helper: string;
+  /** The heading over the bad lines. */
+  failed: string;
+  /** The notification and the result line, given the result's counts. */
+  success: string;
 }
 
 /**
@@ -29,65 +29,59 @@ export interface CsvImportMessages {
  * `-upload`.
  */
 export const CsvImportDialogButton = <Result extends object>({
-    send,
-    messages,
-    testId,
-    template,
-    renderResult,
-    keepOpenOnResult = false,
+  send,
+  messages,
+  testId,
+  template,
+  renderResult,
+  keepOpenOnResult = false,
 }: {
-    send: (csv: string) => Promise<Result>;
-    messages: CsvImportMessages;
-    testId: string;
-    /** The header line of the blank template and the translation key of its file name. */
-    template?: { header: string[]; filename: string };
-    /** More to show below the result, e.g. what was created. */
-    renderResult?: (result: Result) => ReactNode;
-    /** Only 关闭 closes the dialog once there is a result (not a click beside it or Escape). */
-    keepOpenOnResult?: boolean;
+  send: (csv: string) => Promise<Result>;
+  messages: CsvImportMessages;
+  testId: string;
+  /** The header line of the blank template and the translation key of its file name. */
+  template?: { header: string[]; filename: string };
+  /** More to show below the result, e.g. what was created. */
+  renderResult?: (result: Result) => ReactNode;
+  /** Only 关闭 closes the dialog once there is a result (not a click beside it or Escape). */
+  keepOpenOnResult?: boolean;
 }) => {
-    const translate = useTranslate();
-    const [open, setOpen] = useState(false);
-    const csv = useCsvImport<Result>(send, messages.success);
-    const close = () => {
-        setOpen(false);
-        csv.reset();
-    };
-    const prefix = `${testId}-csv`;
-    return (
-        <>
-            <Button label={messages.label} data-testid={`${testId}-import`} onClick={() => setOpen(true)}>
-                <UploadFileIcon />
-            </Button>
-            <Dialog open={open} onClose={keepOpenOnResult && csv.result ? undefined : close} fullWidth maxWidth="md">
-                <DialogTitle>{translate(messages.title)}</DialogTitle>
-                <DialogContent>
-                    <Stack spacing={2}>
-                        <CsvImportPanel
-                            csv={csv}
-                            testIdPrefix={prefix}
-                            helper={messages.helper}
-                            failedTitle={messages.failed}
-                            spacing={2}
-                        >
-                            {template && (
-                                <Button
-                                    label="app.common.template"
-                                    data-testid={`${prefix}-template`}
-                                    onClick={() => downloadCSV(toCsv([template.header]), translate(template.filename))}
-                                >
-                                    <DownloadIcon />
-                                </Button>
-                            )}
-                        </CsvImportPanel>
-                        {csv.result && renderResult?.(csv.result)}
-                    </Stack>
-                </DialogContent>
-                <DialogActions>
-                    <Button label="ra.action.close" onClick={close} data-testid={`${testId}-import-close`} />
-                    <CsvUploadButton csv={csv} testIdPrefix={prefix} />
-                </DialogActions>
-            </Dialog>
-        </>
-    );
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const csv = useCsvImport<Result>(send, messages.success);
+  const close = () => {
+    setOpen(false);
+    csv.reset();
+  };
+  const prefix = `${testId}-csv`;
+  return (
+    <>
+      <Button label={messages.label} data-testid={`${testId}-import`} onClick={() => setOpen(true)}>
+        <UploadFileIcon />
+      </Button>
+      <Dialog open={open} onClose={keepOpenOnResult && csv.result ? undefined : close} fullWidth maxWidth="md">
+        <DialogTitle>{translate(messages.title)}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2}>
+            <CsvImportPanel csv={csv} testIdPrefix={prefix} helper={messages.helper} failedTitle={messages.failed} spacing={2}>
+              {template && (
+                <Button
+                  label="app.common.template"
+                  data-testid={`${prefix}-template`}
+                  onClick={() => downloadCSV(toCsv([template.header]), translate(template.filename))}
+                >
+                  <DownloadIcon />
+                </Button>
+              )}
+            </CsvImportPanel>
+            {csv.result && renderResult?.(csv.result)}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button label="ra.action.close" onClick={close} data-testid={`${testId}-import-close`} />
+          <CsvUploadButton csv={csv} testIdPrefix={prefix} />
+        </DialogActions>
+      </Dialog>
+    </>
+  );
 };

@@ -10,46 +10,46 @@ import { ProblemAlert } from './ProblemAlert';
  * <Confirm>).
  */
 export const FormCard = ({
-    testId,
-    label,
-    titleSx,
-    record,
-    onSubmit,
-    problem,
-    submitTestId,
-    submitColor,
-    children,
-    after,
+  testId,
+  label,
+  titleSx,
+  record,
+  onSubmit,
+  problem,
+  submitTestId,
+  submitColor,
+  children,
+  after,
 }: {
-    testId: string;
-    label: string;
-    titleSx?: SxProps;
-    record: FormProps['record'];
-    onSubmit: FormProps['onSubmit'];
-    problem: Problem | null;
-    submitTestId: string;
-    submitColor?: 'error';
-    children: ReactNode;
-    after?: ReactNode;
+  testId: string;
+  label: string;
+  titleSx?: SxProps;
+  record: FormProps['record'];
+  onSubmit: FormProps['onSubmit'];
+  problem: Problem | null;
+  submitTestId: string;
+  submitColor?: 'error';
+  children: ReactNode;
+  after?: ReactNode;
 }) => {
-    const translate = useTranslate();
-    return (
-        <Card variant="outlined" data-testid={testId}>
-            <CardContent>
-                <Typography variant="subtitle1" sx={titleSx}>
-                    {translate(label)}
-                </Typography>
-                <Form record={record} onSubmit={onSubmit}>
-                    <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
-                        {children}
-                        <ProblemAlert problem={problem} />
-                        <Box>
-                            <SaveButton label={label} color={submitColor} data-testid={submitTestId} />
-                        </Box>
-                    </Stack>
-                </Form>
-                {after}
-            </CardContent>
-        </Card>
-    );
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" data-testid={testId}>
+      <CardContent>
+        <Typography variant="subtitle1" sx={titleSx}>
+          {translate(label)}
+        </Typography>
+        <Form record={record} onSubmit={onSubmit}>
+          <Stack spacing={1} sx={{ maxWidth: '48rem' }}>
+            {children}
+            <ProblemAlert problem={problem} />
+            <Box>
+              <SaveButton label={label} color={submitColor} data-testid={submitTestId} />
+            </Box>
+          </Stack>
+        </Form>
+        {after}
+      </CardContent>
+    </Card>
+  );
 };

@@ -6,25 +6,20 @@ export type InfoRow = [label: string, value: ReactNode] | false | null | undefin
 
 /** Label / value rows (a task's result, a rectification order…); empty values are left out. */
 export const InfoTable = ({ rows, testId }: { rows: InfoRow[]; testId?: string }) => {
-    const translate = useTranslate();
-    const shown = rows.filter(
-        (row): row is [string, ReactNode] => !!row && row[1] != null && row[1] !== '',
-    );
-    return (
-        <Table size="small" data-testid={testId} sx={{ width: 'auto', minWidth: '24rem' }}>
-            <TableBody>
-                {shown.map(([label, value]) => (
-                    <TableRow key={label}>
-                        <TableCell
-                            component="th"
-                            sx={{ color: 'text.secondary', width: '10rem', verticalAlign: 'top' }}
-                        >
-                            {translate(label)}
-                        </TableCell>
-                        <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{value}</TableCell>
-                    </TableRow>
-                ))}
-            </TableBody>
-        </Table>
-    );
+  const translate = useTranslate();
+  const shown = rows.filter((row): row is [string, ReactNode] => !!row && row[1] != null && row[1] !== '');
+  return (
+    <Table size="small" data-testid={testId} sx={{ width: 'auto', minWidth: '24rem' }}>
+      <TableBody>
+        {shown.map(([label, value]) => (
+          <TableRow key={label}>
+            <TableCell component="th" sx={{ color: 'text.secondary', width: '10rem', verticalAlign: 'top' }}>
+              {translate(label)}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{value}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
 };

@@ -8,19 +8,19 @@ import { DownloadButton } from './DownloadButton';
  * PrintStyles): a way back, print, and the page's CSV download.
  */
 export const PrintToolbar = ({
-    back,
-    download,
+  back,
+  download,
 }: {
-    back: { label: string; to: string; icon?: ReactElement };
-    download: ComponentProps<typeof DownloadButton>;
+  back: { label: string; to: string; icon?: ReactElement };
+  download: ComponentProps<typeof DownloadButton>;
 }) => (
-    <TopToolbar className="no-print">
-        <Button component={Link} label={back.label} to={back.to}>
-            {back.icon}
-        </Button>
-        <Button label="app.common.print" onClick={() => window.print()} data-testid="print">
-            <PrintIcon />
-        </Button>
-        <DownloadButton {...download} />
-    </TopToolbar>
+  <TopToolbar className="no-print">
+    <Button component={Link} label={back.label} to={back.to}>
+      {back.icon}
+    </Button>
+    <Button label="app.common.print" onClick={() => window.print()} data-testid="print">
+      <PrintIcon />
+    </Button>
+    <DownloadButton {...download} />
+  </TopToolbar>
 );

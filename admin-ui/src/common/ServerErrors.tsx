@@ -11,17 +11,13 @@ import type { Problem } from '../httpClient';
 const ServerErrorsContext = createContext<Problem | null>(null);
 
 export const ServerErrorsProvider = ({ problem, children }: { problem: Problem | null; children: ReactNode }) => (
-    <ServerErrorsContext.Provider value={problem}>{children}</ServerErrorsContext.Provider>
+  <ServerErrorsContext.Provider value={problem}>{children}</ServerErrorsContext.Provider>
 );
 
 /** The API's messages for one path of the body (or any of `paths`; with `nested`, their sub-paths too). */
 export const useServerErrors = (paths: string[], nested = false): string[] => {
-    const problem = useContext(ServerErrorsContext);
-    return (
-        problem?.fields
-            .filter(f => paths.some(p => f.path === p || (nested && f.path.startsWith(`${p}.`))))
-            .map(f => f.message) ?? []
-    );
+  const problem = useContext(ServerErrorsContext);
+  return problem?.fields.filter((f) => paths.some((p) => f.path === p || (nested && f.path.startsWith(`${p}.`)))).map((f) => f.message) ?? [];
 };
 
 /**
@@ -30,12 +26,12 @@ export const useServerErrors = (paths: string[], nested = false): string[] => {
  * (stages.1.taskTypes.0).
  */
 export const ServerFieldError = ({ source, nested = false }: { source: string; nested?: boolean }) => {
-    const path = useWrappedSource(source);
-    const messages = useServerErrors([path], nested);
-    if (!messages.length) return null;
-    return (
-        <FormHelperText error data-testid="server-field-error" data-path={path} sx={{ mx: 0 }}>
-            {messages.join('；')}
-        </FormHelperText>
-    );
+  const path = useWrappedSource(source);
+  const messages = useServerErrors([path], nested);
+  if (!messages.length) return null;
+  return (
+    <FormHelperText error data-testid="server-field-error" data-path={path} sx={{ mx: 0 }}>
+      {messages.join('；')}
+    </FormHelperText>
+  );
 };

@@ -3,12 +3,12 @@ import { downloadCSV, type Exporter } from 'react-admin';
 
 /** Excel often saves CSV in GB18030; anything that is not valid UTF-8 is read as that. */
 export const readCsv = async (file: File): Promise<string> => {
-    const bytes = await file.arrayBuffer();
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-        return new TextDecoder('gb18030').decode(bytes);
-    }
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 };
 
 // CSV injection (OWASP "CSV Injection"): a spreadsheet runs a cell beginning with = + - @, a tab or a carriage
@@ -23,21 +23,21 @@ export const csvSafeText = (text: string): string => (FORMULA_START.test(text) ?
 
 /** A CSV cell: text neutralised, quoted when it holds a comma, quote or line break, or was neutralised. */
 const cell = (value: unknown): string => {
-    if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-    const raw = value == null ? '' : String(value);
-    const text = csvSafeText(raw);
-    return text !== raw || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  const raw = value == null ? '' : String(value);
+  const text = csvSafeText(raw);
+  return text !== raw || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** CSV with a BOM, so that Excel reads it as UTF-8. */
-export const toCsv = (rows: unknown[][]): string => `\uFEFF${rows.map(row => row.map(cell).join(',')).join('\r\n')}\r\n`;
+export const toCsv = (rows: unknown[][]): string => `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 
 /**
  * react-admin's default exporter (every field of the records, nested ones flattened, by jsonexport),
  * with every text cell neutralised and quoted: for the lists' Export buttons.
  */
 export const csvExporter: Exporter = (records, _fetchRelated, _dataProvider, resource) =>
-    // (jsonexport's handleString option is never called: typeHandlers is what it applies per value.)
-    jsonExport(records, { typeHandlers: { String: csvSafeText }, forceTextDelimiter: true }, (error, csv) => {
-        if (!error) downloadCSV(csv, resource);
-    });
+  // (jsonexport's handleString option is never called: typeHandlers is what it applies per value.)
+  jsonExport(records, { typeHandlers: { String: csvSafeText }, forceTextDelimiter: true }, (error, csv) => {
+    if (!error) downloadCSV(csv, resource);
+  });

@@ -2,10 +2,10 @@
 export const TIME_ZONE = 'Asia/Shanghai';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
 });
 
 /** The calendar day (YYYY-MM-DD) of an instant, in Asia/Shanghai. */
@@ -13,12 +13,9 @@ export const shanghaiDay = (instant: string | Date): string => dayFormat.format(
 
 /** Whole calendar days from today to the day of `instant` (0 = today), in Asia/Shanghai. */
 export const daysUntil = (instant: string, now: Date = new Date()): number =>
-    Math.round(
-        (Date.parse(shanghaiDay(instant)) - Date.parse(shanghaiDay(now))) / 86_400_000,
-    );
+  Math.round((Date.parse(shanghaiDay(instant)) - Date.parse(shanghaiDay(now))) / 86_400_000);
 
 /** The default date of a programme stage ("MM-DD") in a given year. */
-export const programmeDate = (year: number | string, monthDay: string): string =>
-    `${year}-${monthDay}`;
+export const programmeDate = (year: number | string, monthDay: string): string => `${year}-${monthDay}`;
 
 export const currentYear = (): number => Number(shanghaiDay(new Date()).slice(0, 4));

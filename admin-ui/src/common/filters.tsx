@@ -4,14 +4,14 @@ import { AutocompleteInput, ReferenceInput, SelectInput } from 'react-admin';
 
 /** By campaign: a select of the campaigns; shown at once unless `alwaysOn` is false. */
 export const campaignFilter = ({ alwaysOn = true }: { alwaysOn?: boolean } = {}) => (
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn={alwaysOn}>
-        <SelectInput />
-    </ReferenceInput>
+  <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn={alwaysOn}>
+    <SelectInput />
+  </ReferenceInput>
 );
 
 /** By jurisdiction: an autocomplete over the jurisdictions; added from the filter menu unless `alwaysOn`. */
 export const jurisdictionFilter = ({ alwaysOn = false }: { alwaysOn?: boolean } = {}) => (
-    <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions" alwaysOn={alwaysOn}>
-        <AutocompleteInput />
-    </ReferenceInput>
+  <ReferenceInput key="jurisdictionId" source="jurisdictionId" reference="jurisdictions" alwaysOn={alwaysOn}>
+    <AutocompleteInput />
+  </ReferenceInput>
 );

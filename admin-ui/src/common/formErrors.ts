@@ -7,14 +7,14 @@ import { HttpError } from 'react-admin';
  * the form's ProblemAlert instead.
  */
 export const inputErrors = (
-    error: unknown,
-    isInput: (path: string) => boolean,
-    rename: (path: string) => string = path => path,
+  error: unknown,
+  isInput: (path: string) => boolean,
+  rename: (path: string) => string = (path) => path,
 ): Record<string, string> | undefined => {
-    const errors = error instanceof HttpError ? (error.body?.errors as Record<string, string> | undefined) : undefined;
-    if (!errors) return undefined;
-    const kept = Object.entries(errors)
-        .map(([path, message]) => [rename(path), message] as const)
-        .filter(([path]) => isInput(path));
-    return kept.length ? Object.fromEntries(kept) : undefined;
+  const errors = error instanceof HttpError ? (error.body?.errors as Record<string, string> | undefined) : undefined;
+  if (!errors) return undefined;
+  const kept = Object.entries(errors)
+    .map(([path, message]) => [rename(path), message] as const)
+    .filter(([path]) => isInput(path));
+  return kept.length ? Object.fromEntries(kept) : undefined;
 };

@@ -3,15 +3,13 @@
 
 /** A score or total as text with two decimals, truncated. */
 export const formatScore = (value: number | null | undefined): string => {
-    if (value == null || !Number.isFinite(value)) return '';
-    const e4 = Math.round(value * 10_000);
-    return (Math.floor(e4 / 100) / 100).toFixed(2);
+  if (value == null || !Number.isFinite(value)) return '';
+  const e4 = Math.round(value * 10_000);
+  return (Math.floor(e4 / 100) / 100).toFixed(2);
 };
 
 /** A part's contribution to the total: score × weight %. */
-export const weighted = (score: number, weight: number): number =>
-    Math.round(score * 100 * weight) / 10_000;
+export const weighted = (score: number, weight: number): number => Math.round(score * 100 * weight) / 10_000;
 
 /** True if the number has at most two decimals (the API refuses more). */
-export const hasAtMostTwoDecimals = (value: number): boolean =>
-    Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
+export const hasAtMostTwoDecimals = (value: number): boolean => Math.abs(Math.round(value * 100) - value * 100) < 1e-6;

@@ -4,8 +4,8 @@ import { BatchList } from './BatchList';
 import { BatchShow } from './BatchShow';
 
 export default {
-    list: BatchList,
-    show: BatchShow,
-    icon: FactCheckIcon,
-    recordRepresentation: (batch: IntakeBatch) => `#${batch.seq}`,
+  list: BatchList,
+  show: BatchShow,
+  icon: FactCheckIcon,
+  recordRepresentation: (batch: IntakeBatch) => `#${batch.seq}`,
 };

@@ -7,16 +7,16 @@ import { importJurisdictions, JURISDICTION_CSV_HEADER } from './api';
  * every bad line (unknown parent, a cycle, a code that does not fit its level…) is listed.
  */
 export const ImportJurisdictionsButton = () => (
-    <CsvImportDialogButton
-        send={importJurisdictions}
-        testId="jurisdictions"
-        messages={{
-            label: 'app.jurisdiction.import',
-            title: 'app.jurisdiction.import_title',
-            helper: 'app.jurisdiction.import_helper',
-            failed: 'app.jurisdiction.import_failed',
-            success: 'app.jurisdiction.imported',
-        }}
-        template={{ header: JURISDICTION_CSV_HEADER, filename: 'app.jurisdiction.import_template_filename' }}
-    />
+  <CsvImportDialogButton
+    send={importJurisdictions}
+    testId="jurisdictions"
+    messages={{
+      label: 'app.jurisdiction.import',
+      title: 'app.jurisdiction.import_title',
+      helper: 'app.jurisdiction.import_helper',
+      failed: 'app.jurisdiction.import_failed',
+      success: 'app.jurisdiction.imported',
+    }}
+    template={{ header: JURISDICTION_CSV_HEADER, filename: 'app.jurisdiction.import_template_filename' }}
+  />
 );

@@ -1,15 +1,5 @@
 import { Typography } from '@mui/material';
-import {
-    Create,
-    FormDataConsumer,
-    maxLength,
-    regex,
-    required,
-    SelectInput,
-    SimpleForm,
-    TextInput,
-    useTranslate,
-} from 'react-admin';
+import { Create, FormDataConsumer, maxLength, regex, required, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { jurisdictionLevelChoices } from '../choices';
 import { childLevel, LEVELS, type Level } from './api';
 import { SubtreeJurisdictionInput, useJurisdictionTree } from './SubtreeJurisdictionInput';
@@ -18,17 +8,17 @@ const CODE = /^\d{6}(\d{3})?$/;
 
 /** The levels below the parent's (the API refuses a jurisdiction at or above its parent's level). */
 const LevelInput = () => {
-    const { data = [] } = useJurisdictionTree();
-    return (
-        <FormDataConsumer<{ parentId?: string }>>
-            {({ formData }) => {
-                const parent = data.find(j => j.id === formData.parentId);
-                const rank = parent ? LEVELS.indexOf(parent.level as Level) : -1;
-                const choices = jurisdictionLevelChoices.filter(c => LEVELS.indexOf(c.id as Level) > rank);
-                return <SelectInput source="level" choices={choices} validate={required()} sx={{ minWidth: '12rem' }} />;
-            }}
-        </FormDataConsumer>
-    );
+  const { data = [] } = useJurisdictionTree();
+  return (
+    <FormDataConsumer<{ parentId?: string }>>
+      {({ formData }) => {
+        const parent = data.find((j) => j.id === formData.parentId);
+        const rank = parent ? LEVELS.indexOf(parent.level as Level) : -1;
+        const choices = jurisdictionLevelChoices.filter((c) => LEVELS.indexOf(c.id as Level) > rank);
+        return <SelectInput source="level" choices={choices} validate={required()} sx={{ minWidth: '12rem' }} />;
+      }}
+    </FormDataConsumer>
+  );
 };
 
 /**
@@ -38,29 +28,24 @@ const LevelInput = () => {
  * parent and the next level are filled in.
  */
 export const JurisdictionCreate = () => {
-    const translate = useTranslate();
-    return (
-        <Create redirect="show" title={translate('app.jurisdiction.create')}>
-            <SimpleForm data-testid="jurisdiction-form">
-                <SubtreeJurisdictionInput
-                    source="parentId"
-                    label="resources.jurisdictions.fields.parentId"
-                    validate={required()}
-                    filter={j => !!childLevel(j)}
-                />
-                <LevelInput />
-                <TextInput
-                    source="id"
-                    validate={[required(), regex(CODE, 'app.jurisdiction.code_invalid')]}
-                    helperText="app.jurisdiction.code_helper"
-                    sx={{ minWidth: '20rem' }}
-                />
-                <TextInput source="name" validate={[required(), maxLength(50)]} sx={{ minWidth: '20rem' }} />
-                <TextInput source="reason" label="app.user.reason" validate={maxLength(500)} multiline fullWidth />
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.jurisdiction.create_helper')}
-                </Typography>
-            </SimpleForm>
-        </Create>
-    );
+  const translate = useTranslate();
+  return (
+    <Create redirect="show" title={translate('app.jurisdiction.create')}>
+      <SimpleForm data-testid="jurisdiction-form">
+        <SubtreeJurisdictionInput source="parentId" label="resources.jurisdictions.fields.parentId" validate={required()} filter={(j) => !!childLevel(j)} />
+        <LevelInput />
+        <TextInput
+          source="id"
+          validate={[required(), regex(CODE, 'app.jurisdiction.code_invalid')]}
+          helperText="app.jurisdiction.code_helper"
+          sx={{ minWidth: '20rem' }}
+        />
+        <TextInput source="name" validate={[required(), maxLength(50)]} sx={{ minWidth: '20rem' }} />
+        <TextInput source="reason" label="app.user.reason" validate={maxLength(500)} multiline fullWidth />
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.jurisdiction.create_helper')}
+        </Typography>
+      </SimpleForm>
+    </Create>
+  );
 };

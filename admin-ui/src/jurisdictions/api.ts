@@ -7,8 +7,8 @@ export type Level = (typeof LEVELS)[number];
 
 /** The level a jurisdiction under `parent` usually has (a station under a county…). */
 export const childLevel = (parent?: Pick<Jurisdiction, 'level'>): Level | undefined => {
-    const i = parent ? LEVELS.indexOf(parent.level as Level) : -1;
-    return i >= 0 && i < LEVELS.length - 1 ? LEVELS[i + 1] : undefined;
+  const i = parent ? LEVELS.indexOf(parent.level as Level) : -1;
+  return i >= 0 && i < LEVELS.length - 1 ? LEVELS[i + 1] : undefined;
 };
 
 /** The header the API reads (Chinese names; English ones work too). */
@@ -16,6 +16,6 @@ export const JURISDICTION_CSV_HEADER = ['代码', '名称', '上级代码', '级
 
 /** POST /api/jurisdictions/import: all lines or none. */
 export const importJurisdictions = async (csv: string): Promise<{ created: number }> =>
-    (await httpClient(`${API_URL}/jurisdictions/import`, { method: 'POST', body: JSON.stringify({ csv }) })).json as {
-        created: number;
-    };
+  (await httpClient(`${API_URL}/jurisdictions/import`, { method: 'POST', body: JSON.stringify({ csv }) })).json as {
+    created: number;
+  };

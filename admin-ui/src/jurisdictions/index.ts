@@ -5,10 +5,10 @@ import { JurisdictionList } from './JurisdictionList';
 import { JurisdictionShow } from './JurisdictionShow';
 
 export default {
-    list: JurisdictionList,
-    show: JurisdictionShow,
-    create: JurisdictionCreate,
-    edit: JurisdictionEdit,
-    icon: AccountTreeIcon,
-    recordRepresentation: 'name',
+  list: JurisdictionList,
+  show: JurisdictionShow,
+  create: JurisdictionCreate,
+  edit: JurisdictionEdit,
+  icon: AccountTreeIcon,
+  recordRepresentation: 'name',
 };

@@ -9,11 +9,11 @@ import { AppSearch } from '../search/AppSearch';
  * the user menu with 修改密码 and 退出所有设备.
  */
 export const AppBar = () => (
-    <RaAppBar userMenu={<AccountUserMenu />}>
-        <TitlePortal />
-        <Box sx={{ display: 'flex', alignItems: 'center' }}>
-            <AppSearch />
-            <NotificationBell />
-        </Box>
-    </RaAppBar>
+  <RaAppBar userMenu={<AccountUserMenu />}>
+    <TitlePortal />
+    <Box sx={{ display: 'flex', alignItems: 'center' }}>
+      <AppSearch />
+      <NotificationBell />
+    </Box>
+  </RaAppBar>
 );

@@ -8,9 +8,9 @@ import { AppBar } from './AppBar';
 
 /** While a temporary password is unchanged: the title and the user menu only (no menu toggle, search or bell). */
 const PasswordOnlyAppBar = () => (
-    <RaAppBar userMenu={<AccountUserMenu forced />} sx={{ '& .RaAppBar-menuButton': { display: 'none' } }}>
-        <TitlePortal />
-    </RaAppBar>
+  <RaAppBar userMenu={<AccountUserMenu forced />} sx={{ '& .RaAppBar-menuButton': { display: 'none' } }}>
+    <TitlePortal />
+  </RaAppBar>
 );
 const NoSidebar = () => null;
 
@@ -20,12 +20,12 @@ const NoSidebar = () => null;
  * every other call meanwhile (403 password_change_required, api/routes.ts), so nothing else is shown.
  */
 export const Layout = ({ children }: { children: ReactNode }) =>
-    useMustChangePassword() ? (
-        <RaLayout appBar={PasswordOnlyAppBar} sidebar={NoSidebar}>
-            <PasswordPage forced />
-        </RaLayout>
-    ) : (
-        <RaLayout appBar={AppBar} menu={MenuWithCalendar}>
-            {children}
-        </RaLayout>
-    );
+  useMustChangePassword() ? (
+    <RaLayout appBar={PasswordOnlyAppBar} sidebar={NoSidebar}>
+      <PasswordPage forced />
+    </RaLayout>
+  ) : (
+    <RaLayout appBar={AppBar} menu={MenuWithCalendar}>
+      {children}
+    </RaLayout>
+  );

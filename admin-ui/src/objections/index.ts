@@ -3,8 +3,8 @@ import { ObjectionList } from './ObjectionList';
 import { ObjectionShow } from './ObjectionShow';
 
 export default {
-    list: ObjectionList,
-    show: ObjectionShow,
-    icon: RecordVoiceOverIcon,
-    recordRepresentation: 'source',
+  list: ObjectionList,
+  show: ObjectionShow,
+  icon: RecordVoiceOverIcon,
+  recordRepresentation: 'source',
 };

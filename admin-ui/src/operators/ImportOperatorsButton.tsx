@@ -8,18 +8,18 @@ import type { AppDataProvider } from '../dataProvider';
  * every bad line the API reports is listed.
  */
 export const ImportOperatorsButton = () => {
-    const dataProvider = useDataProvider<AppDataProvider>();
-    return (
-        <CsvImportDialogButton
-            send={csvText => dataProvider.importOperators(csvText)}
-            testId="operators"
-            messages={{
-                label: 'app.operator.import',
-                title: 'app.operator.import_title',
-                helper: 'app.operator.import_helper',
-                failed: 'app.operator.import_failed',
-                success: 'app.operator.imported',
-            }}
-        />
-    );
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return (
+    <CsvImportDialogButton
+      send={(csvText) => dataProvider.importOperators(csvText)}
+      testId="operators"
+      messages={{
+        label: 'app.operator.import',
+        title: 'app.operator.import_title',
+        helper: 'app.operator.import_helper',
+        failed: 'app.operator.import_failed',
+        success: 'app.operator.imported',
+      }}
+    />
+  );
 };

@@ -1,16 +1,16 @@
 import {
-    CreateButton,
-    Datagrid,
-    ExportButton,
-    FilterButton,
-    List,
-    NullableBooleanInput,
-    ReferenceField,
-    SearchInput,
-    SelectInput,
-    TextField,
-    TopToolbar,
-    usePermissions,
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  usePermissions,
 } from 'react-admin';
 import { operatorKindChoices, trackChoices } from '../choices';
 import { DateTimeField, EnumField } from '../common/fields';
@@ -22,38 +22,38 @@ import { ListFlagsField } from './OperatorFields';
 import { csvExporter } from '../common/csv';
 
 const operatorFilters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    jurisdictionFilter({ alwaysOn: true }),
-    <SelectInput key="kind" source="kind" choices={operatorKindChoices} />,
-    <SelectInput key="track" source="track" choices={trackChoices} />,
-    <NullableBooleanInput key="abnormalListed" source="abnormalListed" />,
-    <NullableBooleanInput key="dishonestListed" source="dishonestListed" />,
+  <SearchInput key="q" source="q" alwaysOn />,
+  jurisdictionFilter({ alwaysOn: true }),
+  <SelectInput key="kind" source="kind" choices={operatorKindChoices} />,
+  <SelectInput key="track" source="track" choices={trackChoices} />,
+  <NullableBooleanInput key="abnormalListed" source="abnormalListed" />,
+  <NullableBooleanInput key="dishonestListed" source="dishonestListed" />,
 ];
 
 /** 调查摸底: county officers and coordinators register operators, one by one or by CSV. */
 const OperatorListActions = () => {
-    const { permissions } = usePermissions<Role>();
-    const keeps = canKeepRegister(permissions);
-    return (
-        <TopToolbar>
-            <FilterButton />
-            {keeps && <CreateButton />}
-            {keeps && <ImportOperatorsButton />}
-            <ExportButton />
-        </TopToolbar>
-    );
+  const { permissions } = usePermissions<Role>();
+  const keeps = canKeepRegister(permissions);
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {keeps && <CreateButton />}
+      {keeps && <ImportOperatorsButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
 };
 
 export const OperatorList = () => (
-    <List filters={operatorFilters} sort={{ field: 'name', order: 'ASC' }} actions={<OperatorListActions />} exporter={csvExporter}>
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="name" />
-            <TextField source="uscc" />
-            <EnumField source="kind" prefix="app.operator.kind" />
-            <EnumField source="track" prefix="app.operator.track" />
-            <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
-            <DateTimeField source="registeredOn" showTime={false} />
-            <ListFlagsField source="abnormalListed" label="app.operator.lists" sortable={false} />
-        </Datagrid>
-    </List>
+  <List filters={operatorFilters} sort={{ field: 'name', order: 'ASC' }} actions={<OperatorListActions />} exporter={csvExporter}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="uscc" />
+      <EnumField source="kind" prefix="app.operator.kind" />
+      <EnumField source="track" prefix="app.operator.track" />
+      <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
+      <DateTimeField source="registeredOn" showTime={false} />
+      <ListFlagsField source="abnormalListed" label="app.operator.lists" sortable={false} />
+    </Datagrid>
+  </List>
 );

@@ -5,10 +5,10 @@ import { OperatorList } from './OperatorList';
 import { OperatorShow } from './OperatorShow';
 
 export default {
-    list: OperatorList,
-    show: OperatorShow,
-    create: OperatorCreate,
-    edit: OperatorEdit,
-    icon: StorefrontIcon,
-    recordRepresentation: 'name',
+  list: OperatorList,
+  show: OperatorShow,
+  create: OperatorCreate,
+  edit: OperatorEdit,
+  icon: StorefrontIcon,
+  recordRepresentation: 'name',
 };

@@ -1,17 +1,17 @@
 import {
-    CreateButton,
-    Datagrid,
-    DateField,
-    ExportButton,
-    FilterButton,
-    List,
-    NullableBooleanInput,
-    ReferenceInput,
-    SearchInput,
-    SelectInput,
-    TextField,
-    TopToolbar,
-    usePermissions,
+  CreateButton,
+  Datagrid,
+  DateField,
+  ExportButton,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  usePermissions,
 } from 'react-admin';
 import { registerStatusChoices, registerStatusColors } from '../choices';
 import { EnumChipField } from '../common/fields';
@@ -24,28 +24,26 @@ const batchText = (batch?: IntakeBatch) => (batch ? `#${batch.seq} · ${String(b
 
 // Only filters the API accepts: campaignId, status, batchId, removalProposed, q (register is fixed).
 const registerFilters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" filter={{ programme: 'lijiang' }} alwaysOn>
-        <SelectInput label="resources.register-entries.fields.campaignId" />
-    </ReferenceInput>,
-    <SelectInput key="status" source="status" choices={registerStatusChoices} alwaysOn />,
-    <ReferenceInput key="batchId" source="batchId" reference="intake-batches" sort={{ field: 'seq', order: 'DESC' }}>
-        <SelectInput label="resources.register-entries.fields.batchId" optionText={batchText} />
-    </ReferenceInput>,
-    <NullableBooleanInput key="removalProposed" source="removalProposed" />,
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" filter={{ programme: 'lijiang' }} alwaysOn>
+    <SelectInput label="resources.register-entries.fields.campaignId" />
+  </ReferenceInput>,
+  <SelectInput key="status" source="status" choices={registerStatusChoices} alwaysOn />,
+  <ReferenceInput key="batchId" source="batchId" reference="intake-batches" sort={{ field: 'seq', order: 'DESC' }}>
+    <SelectInput label="resources.register-entries.fields.batchId" optionText={batchText} />
+  </ReferenceInput>,
+  <NullableBooleanInput key="removalProposed" source="removalProposed" />,
 ];
 
 const RegisterListActions = ({ register }: { register: Register }) => {
-    const { permissions } = usePermissions<Role>();
-    return (
-        <TopToolbar>
-            <FilterButton />
-            {canFileIntake(permissions) && (
-                <CreateButton label={`app.register.file.${register}`} data-testid={`file-${register}`} />
-            )}
-            <ExportButton />
-        </TopToolbar>
-    );
+  const { permissions } = usePermissions<Role>();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canFileIntake(permissions) && <CreateButton label={`app.register.file.${register}`} data-testid={`file-${register}`} />}
+      <ExportButton />
+    </TopToolbar>
+  );
 };
 
 /**
@@ -53,35 +51,26 @@ const RegisterListActions = ({ register }: { register: Register }) => {
  * priority first (GET /api/register-entries?filter={"register":…}).
  */
 export const RegisterList = ({ register }: { register: Register }) => (
-    <List
-        resource={`${register}-register`}
-        title={`app.register.title.${register}`}
-        filters={registerFilters}
-        sort={{ field: 'priority', order: 'DESC' }}
-        perPage={25}
-        actions={<RegisterListActions register={register} />}
-        exporter={csvExporter}
-    >
-        <Datagrid
-            rowClick={id => `/register-entries/${encodeURIComponent(String(id))}/show`}
-            bulkActionButtons={false}
-            data-testid={`register-${register}`}
-        >
-            <TextField source="name" label="resources.register-entries.fields.name" />
-            <TextField source="operatorName" label="resources.register-entries.fields.operatorName" sortable={false} />
-            <EnumChipField
-                source="status"
-                label="resources.register-entries.fields.status"
-                prefix="app.register.status"
-                colors={registerStatusColors}
-            />
-            <PriorityField source="priority" label="resources.register-entries.fields.priority" />
-            <BatchSeqField source="batchSeq" label="resources.register-entries.fields.batchSeq" sortable={false} />
-            <FiledDateField source="filedAt" label="resources.register-entries.fields.filedAt" />
-            <LastScoreField source="lastScore" label="resources.register-entries.fields.lastScore" />
-            <DateField source="createdAt" label="resources.register-entries.fields.createdAt" />
-        </Datagrid>
-    </List>
+  <List
+    resource={`${register}-register`}
+    title={`app.register.title.${register}`}
+    filters={registerFilters}
+    sort={{ field: 'priority', order: 'DESC' }}
+    perPage={25}
+    actions={<RegisterListActions register={register} />}
+    exporter={csvExporter}
+  >
+    <Datagrid rowClick={(id) => `/register-entries/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false} data-testid={`register-${register}`}>
+      <TextField source="name" label="resources.register-entries.fields.name" />
+      <TextField source="operatorName" label="resources.register-entries.fields.operatorName" sortable={false} />
+      <EnumChipField source="status" label="resources.register-entries.fields.status" prefix="app.register.status" colors={registerStatusColors} />
+      <PriorityField source="priority" label="resources.register-entries.fields.priority" />
+      <BatchSeqField source="batchSeq" label="resources.register-entries.fields.batchSeq" sortable={false} />
+      <FiledDateField source="filedAt" label="resources.register-entries.fields.filedAt" />
+      <LastScoreField source="lastScore" label="resources.register-entries.fields.lastScore" />
+      <DateField source="createdAt" label="resources.register-entries.fields.createdAt" />
+    </Datagrid>
+  </List>
 );
 
 export const ProductRegisterList = () => <RegisterList register="product" />;

@@ -5,17 +5,14 @@ import { rosterColumns } from './RosterFields';
 import { csvExporter } from '../common/csv';
 
 // The API filters rosters by campaign and kind only.
-const rosterFilters = [
-    campaignFilter(),
-    <SelectInput key="kind" source="kind" choices={rosterKindChoices} alwaysOn />,
-];
+const rosterFilters = [campaignFilter(), <SelectInput key="kind" source="kind" choices={rosterKindChoices} alwaysOn />];
 
 /** Published lists (公示, award, 红榜, 黑榜): dated and immutable, the newest of a kind is current. */
 export const RosterList = () => (
-    <List filters={rosterFilters} sort={{ field: 'publishedAt', order: 'DESC' }} exporter={csvExporter}>
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-            <ReferenceField source="campaignId" reference="campaigns" link={false} sortable={false} />
-            {rosterColumns}
-        </Datagrid>
-    </List>
+  <List filters={rosterFilters} sort={{ field: 'publishedAt', order: 'DESC' }} exporter={csvExporter}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ReferenceField source="campaignId" reference="campaigns" link={false} sortable={false} />
+      {rosterColumns}
+    </Datagrid>
+  </List>
 );

@@ -4,8 +4,8 @@ import { RosterList } from './RosterList';
 import { RosterShow } from './RosterShow';
 
 export default {
-    list: RosterList,
-    show: RosterShow,
-    icon: ListAltIcon,
-    recordRepresentation: (roster: Roster) => `${roster.kind} #${roster.seq}`,
+  list: RosterList,
+  show: RosterShow,
+  icon: ListAltIcon,
+  recordRepresentation: (roster: Roster) => `${roster.kind} #${roster.seq}`,
 };

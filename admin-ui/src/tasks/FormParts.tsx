@@ -1,13 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { Box, Stack, type StackProps } from '@mui/material';
-import {
-    DateInput,
-    Form,
-    RadioButtonGroupInput,
-    required,
-    SaveButton,
-    type DateInputProps,
-} from 'react-admin';
+import { DateInput, Form, RadioButtonGroupInput, required, SaveButton, type DateInputProps } from 'react-admin';
 import { measureChoices } from '../choices';
 import { ProblemAlert } from '../common/ProblemAlert';
 import type { Task } from '../types';
@@ -24,49 +17,38 @@ export type CompleteTask = ReturnType<typeof useCompleteTask>;
  * id alone keeps what the user typed when the task is refetched (after claiming, on focus…).
  */
 export const TaskForm = <Values,>({
-    task,
-    defaults,
-    onSubmit,
-    children,
-    ...stackProps
+  task,
+  defaults,
+  onSubmit,
+  children,
+  ...stackProps
 }: {
-    task: Task;
-    defaults: Record<string, unknown>;
-    onSubmit: (values: Values, complete: CompleteTask) => ReturnType<CompleteTask> | undefined;
-    children: ReactNode;
+  task: Task;
+  defaults: Record<string, unknown>;
+  onSubmit: (values: Values, complete: CompleteTask) => ReturnType<CompleteTask> | undefined;
+  children: ReactNode;
 } & Omit<StackProps, 'onSubmit'>) => {
-    const complete = useCompleteTask(task);
-    const record = useMemo(() => ({ id: task.id, ...defaults }), [task.id]);
-    return (
-        <Form record={record} onSubmit={(values: unknown) => onSubmit(values as Values, complete)}>
-            <Stack {...stackProps}>
-                {children}
-                <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
-                <Box>
-                    <SaveButton label="app.task.submit" data-testid="complete-task" />
-                </Box>
-            </Stack>
-        </Form>
-    );
+  const complete = useCompleteTask(task);
+  // The form's record changes with the task only: `defaults` is a new object on every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  const record = useMemo(() => ({ id: task.id, ...defaults }), [task.id]);
+  return (
+    <Form record={record} onSubmit={(values: unknown) => onSubmit(values as Values, complete)}>
+      <Stack {...stackProps}>
+        {children}
+        <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
+        <Box>
+          <SaveButton label="app.task.submit" data-testid="complete-task" />
+        </Box>
+      </Stack>
+    </Form>
+  );
 };
 
 /** 约谈 or 行政指导, for a minor finding or a complaint. */
-export const MeasureInput = () => (
-    <RadioButtonGroupInput
-        source="measure"
-        label="app.inspection.measure"
-        choices={measureChoices}
-        validate={required()}
-    />
-);
+export const MeasureInput = () => <RadioButtonGroupInput source="measure" label="app.inspection.measure" choices={measureChoices} validate={required()} />;
 
 /** The rectification deadline (`rectifyBy`); required unless `validate` says otherwise. */
 export const RectifyByInput = (props: Omit<DateInputProps, 'source'>) => (
-    <DateInput
-        source="rectifyBy"
-        label="app.inspection.rectify_by"
-        validate={required()}
-        sx={{ maxWidth: '16rem' }}
-        {...props}
-    />
+  <DateInput source="rectifyBy" label="app.inspection.rectify_by" validate={required()} sx={{ maxWidth: '16rem' }} {...props} />
 );

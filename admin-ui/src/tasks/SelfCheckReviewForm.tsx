@@ -6,47 +6,35 @@ import { TaskForm } from './FormParts';
 import { SelfCheckTable } from './SelfCheckTable';
 
 interface ReviewValues {
-    decision?: ReviewDecision;
-    note?: string;
+  decision?: ReviewDecision;
+  note?: string;
 }
 
 // The API needs the reason when a self-check is returned (it opens another round).
 const requiredToReturn: Validator = (value, values: ReviewValues) =>
-    values?.decision === 'returned' && !String(value ?? '').trim() ? 'app.review.note_required' : undefined;
+  values?.decision === 'returned' && !String(value ?? '').trim() ? 'app.review.note_required' : undefined;
 
 /** 自查审核: the station officer reads the submitted self-check and accepts it or returns it. */
 export const SelfCheckReviewForm = ({ task }: { task: Task }) => {
-    const translate = useTranslate();
-    const submitted = task.details?.submitted?.areas ?? [];
-    return (
-        <Stack data-testid="self-check-review-form" spacing={2}>
-            <Typography variant="subtitle1">{translate('app.review.submitted')}</Typography>
-            <SelfCheckTable areas={task.details?.areas} results={submitted} testId="submitted-self-check" />
-            <TaskForm
-                task={task}
-                defaults={{ note: '' }}
-                onSubmit={(values: ReviewValues, complete) => {
-                    const note = values.note?.trim();
-                    return complete({ decision: values.decision!, ...(note ? { note } : {}) });
-                }}
-                spacing={1}
-                sx={{ maxWidth: '48rem' }}
-            >
-                <RadioButtonGroupInput
-                    source="decision"
-                    label="app.review.decision_label"
-                    choices={reviewDecisionChoices}
-                    validate={required()}
-                />
-                <TextInput
-                    source="note"
-                    label="app.review.note"
-                    helperText="app.review.note_helper"
-                    validate={requiredToReturn}
-                    multiline
-                    minRows={2}
-                />
-            </TaskForm>
-        </Stack>
-    );
+  const translate = useTranslate();
+  const submitted = task.details?.submitted?.areas ?? [];
+  return (
+    <Stack data-testid="self-check-review-form" spacing={2}>
+      <Typography variant="subtitle1">{translate('app.review.submitted')}</Typography>
+      <SelfCheckTable areas={task.details?.areas} results={submitted} testId="submitted-self-check" />
+      <TaskForm
+        task={task}
+        defaults={{ note: '' }}
+        onSubmit={(values: ReviewValues, complete) => {
+          const note = values.note?.trim();
+          return complete({ decision: values.decision!, ...(note ? { note } : {}) });
+        }}
+        spacing={1}
+        sx={{ maxWidth: '48rem' }}
+      >
+        <RadioButtonGroupInput source="decision" label="app.review.decision_label" choices={reviewDecisionChoices} validate={required()} />
+        <TextInput source="note" label="app.review.note" helperText="app.review.note_helper" validate={requiredToReturn} multiline minRows={2} />
+      </TaskForm>
+    </Stack>
+  );
 };

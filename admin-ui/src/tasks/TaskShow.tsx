@@ -1,25 +1,18 @@
 import { Alert, Box, Chip, Typography } from '@mui/material';
 import {
-    FunctionField,
-    ReferenceField,
-    Show,
-    SimpleShowLayout,
-    TextField,
-    TopToolbar,
-    useGetIdentity,
-    usePermissions,
-    useRecordContext,
-    useTranslate,
+  FunctionField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useGetIdentity,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { taskStatusColors } from '../choices';
-import {
-    DateTimeField,
-    EnumChipField,
-    EnumField,
-    OverdueField,
-    StageField,
-    type CustomFieldProps,
-} from '../common/fields';
+import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField, type CustomFieldProps } from '../common/fields';
 import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
 import { CityAuditForm } from './CityAuditForm';
@@ -39,116 +32,105 @@ import { TaskResult } from './TaskResult';
 import { VerificationForm } from './VerificationForm';
 
 const useClaimedByMe = (task?: Task) => {
-    const { identity } = useGetIdentity();
-    return !!task?.claimedById && !!identity && String(identity.id) === task.claimedById;
+  const { identity } = useGetIdentity();
+  return !!task?.claimedById && !!identity && String(identity.id) === task.claimedById;
 };
 
 const ClaimedByField = (_props: CustomFieldProps) => {
-    const task = useRecordContext<Task>();
-    const translate = useTranslate();
-    const mine = useClaimedByMe(task);
-    if (!task?.claimedById) return <Typography variant="body2">{translate('app.task.unclaimed')}</Typography>;
-    if (mine) return <Chip size="small" color="primary" label={translate('app.task.claimed_by_me')} />;
-    return <Typography variant="body2">{(task as TaskRow).claimedByName ?? task.claimedById}</Typography>;
+  const task = useRecordContext<Task>();
+  const translate = useTranslate();
+  const mine = useClaimedByMe(task);
+  if (!task?.claimedById) return <Typography variant="body2">{translate('app.task.unclaimed')}</Typography>;
+  if (mine) return <Chip size="small" color="primary" label={translate('app.task.claimed_by_me')} />;
+  return <Typography variant="body2">{(task as TaskRow).claimedByName ?? task.claimedById}</Typography>;
 };
 
 const TaskDetails = () => (
-    <SimpleShowLayout>
-        <TextField source="title" />
-        <EnumField source="type" prefix="app.task.type" />
-        <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
-        <ReferenceField source="campaignId" reference="campaigns" link="show" />
-        <StageField source="stageKey" />
-        <ReferenceField source="caseId" reference="cases" link="show" emptyText="app.common.none" />
-        <FunctionField<Task>
-            label="app.task.operator"
-            render={task =>
-                [task.details?.operatorName, task.details?.operatorUscc].filter(Boolean).join(' / ')
-            }
-        />
-        <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
-        <EnumField source="assigneeRole" prefix="app.role" />
-        <ClaimedByField source="claimedById" />
-        <DateTimeField source="dueAt" />
-        <OverdueField source="overdue" />
-        <DateTimeField source="completedAt" />
-    </SimpleShowLayout>
+  <SimpleShowLayout>
+    <TextField source="title" />
+    <EnumField source="type" prefix="app.task.type" />
+    <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+    <ReferenceField source="campaignId" reference="campaigns" link="show" />
+    <StageField source="stageKey" />
+    <ReferenceField source="caseId" reference="cases" link="show" emptyText="app.common.none" />
+    <FunctionField<Task> label="app.task.operator" render={(task) => [task.details?.operatorName, task.details?.operatorUscc].filter(Boolean).join(' / ')} />
+    <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
+    <EnumField source="assigneeRole" prefix="app.role" />
+    <ClaimedByField source="claimedById" />
+    <DateTimeField source="dueAt" />
+    <OverdueField source="overdue" />
+    <DateTimeField source="completedAt" />
+  </SimpleShowLayout>
 );
 
 const TaskForm = ({ task }: { task: Task }) => {
-    const translate = useTranslate();
-    switch (task.type) {
-        case 'self_check':
-            return <SelfCheckForm task={task} />;
-        case 'self_check_review':
-            return <SelfCheckReviewForm task={task} />;
-        case 'inspection':
-            return <InspectionForm task={task} />;
-        case 'verification':
-            return <VerificationForm task={task} />;
-        case 'score':
-            return <ScoreForm task={task} />;
-        case 'interview':
-            return <InterviewForm task={task} />;
-        case 'escalation':
-            return <EscalationForm task={task} />;
-        case 'pre_review':
-            return <PreReviewForm task={task} />;
-        case 'resubmission':
-            return <ResubmissionForm task={task} />;
-        case 'city_audit':
-            return <CityAuditForm task={task} />;
-        case 'intake_review':
-            return <IntakeReviewForm task={task} />;
-        case 'filing':
-            return <FilingForm task={task} />;
-        case 'removal_review':
-            return <RemovalReviewForm task={task} />;
-        case 'rubric':
-            return <RubricForm task={task} />;
-        default:
-            // A defined programme's task (form:<taskType>) carries its own form.
-            if (task.type.startsWith('form:')) return <DefinedForm task={task} />;
-            return <Alert severity="info">{translate('app.task.unsupported')}</Alert>;
-    }
+  const translate = useTranslate();
+  switch (task.type) {
+    case 'self_check':
+      return <SelfCheckForm task={task} />;
+    case 'self_check_review':
+      return <SelfCheckReviewForm task={task} />;
+    case 'inspection':
+      return <InspectionForm task={task} />;
+    case 'verification':
+      return <VerificationForm task={task} />;
+    case 'score':
+      return <ScoreForm task={task} />;
+    case 'interview':
+      return <InterviewForm task={task} />;
+    case 'escalation':
+      return <EscalationForm task={task} />;
+    case 'pre_review':
+      return <PreReviewForm task={task} />;
+    case 'resubmission':
+      return <ResubmissionForm task={task} />;
+    case 'city_audit':
+      return <CityAuditForm task={task} />;
+    case 'intake_review':
+      return <IntakeReviewForm task={task} />;
+    case 'filing':
+      return <FilingForm task={task} />;
+    case 'removal_review':
+      return <RemovalReviewForm task={task} />;
+    case 'rubric':
+      return <RubricForm task={task} />;
+    default:
+      // A defined programme's task (form:<taskType>) carries its own form.
+      if (task.type.startsWith('form:')) return <DefinedForm task={task} />;
+      return <Alert severity="info">{translate('app.task.unsupported')}</Alert>;
+  }
 };
 
 /** The completion form while the task is open, the submitted result once it is done. */
 const TaskWork = () => {
-    const task = useRecordContext<Task>();
-    const { permissions } = usePermissions<Role>();
-    const translate = useTranslate();
-    const mine = useClaimedByMe(task);
-    if (!task) return null;
-    const done = task.status === 'done';
-    if (!done && !canWorkTask(permissions, task)) return null;
-    // The API refuses a completion while someone else holds the claim (409).
-    const claimedByOther = !!task.claimedById && !mine;
-    return (
-        <Box sx={{ px: 2, pb: 2 }}>
-            <Typography variant="h6" sx={{ mb: 1 }}>
-                {translate(done ? 'app.task.result' : 'app.task.work')}
-            </Typography>
-            {done ? (
-                <TaskResult task={task} />
-            ) : claimedByOther ? (
-                <Alert severity="info">{translate('app.task.claimed_by_other')}</Alert>
-            ) : (
-                <TaskForm task={task} />
-            )}
-        </Box>
-    );
+  const task = useRecordContext<Task>();
+  const { permissions } = usePermissions<Role>();
+  const translate = useTranslate();
+  const mine = useClaimedByMe(task);
+  if (!task) return null;
+  const done = task.status === 'done';
+  if (!done && !canWorkTask(permissions, task)) return null;
+  // The API refuses a completion while someone else holds the claim (409).
+  const claimedByOther = !!task.claimedById && !mine;
+  return (
+    <Box sx={{ px: 2, pb: 2 }}>
+      <Typography variant="h6" sx={{ mb: 1 }}>
+        {translate(done ? 'app.task.result' : 'app.task.work')}
+      </Typography>
+      {done ? <TaskResult task={task} /> : claimedByOther ? <Alert severity="info">{translate('app.task.claimed_by_other')}</Alert> : <TaskForm task={task} />}
+    </Box>
+  );
 };
 
 const TaskShowActions = () => (
-    <TopToolbar>
-        <ClaimButton />
-    </TopToolbar>
+  <TopToolbar>
+    <ClaimButton />
+  </TopToolbar>
 );
 
 export const TaskShow = () => (
-    <Show actions={<TaskShowActions />}>
-        <TaskDetails />
-        <TaskWork />
-    </Show>
+  <Show actions={<TaskShowActions />}>
+    <TaskDetails />
+    <TaskWork />
+  </Show>
 );

@@ -1,22 +1,16 @@
 import { Alert, Stack, Typography } from '@mui/material';
-import {
-    FormDataConsumer,
-    RadioButtonGroupInput,
-    required,
-    TextInput,
-    useGetOne,
-    useTranslate,
-} from 'react-admin';
+import { FormDataConsumer, RadioButtonGroupInput, required, TextInput, useGetOne, useTranslate } from 'react-admin';
 import { verificationOutcomeChoices } from '../choices';
+import { definitionOf } from '../campaigns/kind';
 import type { Campaign, Task } from '../types';
 import { RectifyByInput, TaskForm } from './FormParts';
 import { RectificationOrderInfo } from './RectificationOrderInfo';
 import { useAreas } from './useAreas';
 
 interface VerificationValues {
-    outcome?: 'passed' | 'failed';
-    note?: string;
-    rectifyBy?: string;
+  outcome?: 'passed' | 'failed';
+  note?: string;
+  rectifyBy?: string;
 }
 
 /**
@@ -25,66 +19,55 @@ interface VerificationValues {
  * rounds is a campaign setting; the API has the last word and its refusal is shown.
  */
 export const VerificationForm = ({ task }: { task: Task }) => {
-    const translate = useTranslate();
-    const areas = useAreas(task);
-    const { data: campaign } = useGetOne<Campaign>('campaigns', { id: task.campaignId });
-    const maxRounds = campaign?.definition?.settings?.maxRectificationRounds;
-    const round = task.details?.round ?? task.details?.order?.round ?? 1;
-    const lastRound = maxRounds != null && round >= maxRounds;
-    return (
-        <Stack data-testid="verification-form" spacing={2}>
-            <Typography variant="subtitle1">{translate('app.verification.order')}</Typography>
-            <RectificationOrderInfo order={task.details?.order} areas={areas} />
-            {maxRounds != null && (
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.verification.rounds', { round, max: maxRounds })}
-                </Typography>
-            )}
-            <TaskForm
-                task={task}
-                defaults={{ note: '' }}
-                onSubmit={(values: VerificationValues, complete) => {
-                    const passed = values.outcome === 'passed';
-                    const rectifyBy = !passed ? values.rectifyBy || undefined : undefined;
-                    return complete({
-                        passed,
-                        note: (values.note ?? '').trim(),
-                        ...(rectifyBy ? { rectifyBy } : {}),
-                    });
-                }}
-                spacing={1}
-                sx={{ maxWidth: '48rem' }}
-            >
-                <RadioButtonGroupInput
-                    source="outcome"
-                    label="app.verification.outcome_label"
-                    choices={verificationOutcomeChoices}
-                    validate={required()}
-                />
-                <TextInput
-                    source="note"
-                    label="app.verification.note"
-                    validate={required()}
-                    multiline
-                    minRows={2}
-                />
-                <FormDataConsumer<VerificationValues>>
-                    {({ formData }) =>
-                        formData.outcome !== 'failed' ? null : lastRound ? (
-                            <Alert severity="warning" data-testid="last-round">
-                                {translate('app.verification.last_round')}
-                            </Alert>
-                        ) : (
-                            <RectifyByInput
-                                label="app.verification.next_rectify_by"
-                                // Required while rounds remain; unknown rounds: the API decides.
-                                validate={maxRounds != null ? required() : undefined}
-                                helperText="app.verification.next_rectify_by_helper"
-                            />
-                        )
-                    }
-                </FormDataConsumer>
-            </TaskForm>
-        </Stack>
-    );
+  const translate = useTranslate();
+  const areas = useAreas(task);
+  const { data: campaign } = useGetOne<Campaign>('campaigns', { id: task.campaignId });
+  const maxRounds = definitionOf(campaign, 'staged_award')?.settings.maxRectificationRounds;
+  const round = task.details?.round ?? task.details?.order?.round ?? 1;
+  const lastRound = maxRounds != null && round >= maxRounds;
+  return (
+    <Stack data-testid="verification-form" spacing={2}>
+      <Typography variant="subtitle1">{translate('app.verification.order')}</Typography>
+      <RectificationOrderInfo order={task.details?.order} areas={areas} />
+      {maxRounds != null && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.verification.rounds', { round, max: maxRounds })}
+        </Typography>
+      )}
+      <TaskForm
+        task={task}
+        defaults={{ note: '' }}
+        onSubmit={(values: VerificationValues, complete) => {
+          const passed = values.outcome === 'passed';
+          const rectifyBy = !passed ? values.rectifyBy || undefined : undefined;
+          return complete({
+            passed,
+            note: (values.note ?? '').trim(),
+            ...(rectifyBy ? { rectifyBy } : {}),
+          });
+        }}
+        spacing={1}
+        sx={{ maxWidth: '48rem' }}
+      >
+        <RadioButtonGroupInput source="outcome" label="app.verification.outcome_label" choices={verificationOutcomeChoices} validate={required()} />
+        <TextInput source="note" label="app.verification.note" validate={required()} multiline minRows={2} />
+        <FormDataConsumer<VerificationValues>>
+          {({ formData }) =>
+            formData.outcome !== 'failed' ? null : lastRound ? (
+              <Alert severity="warning" data-testid="last-round">
+                {translate('app.verification.last_round')}
+              </Alert>
+            ) : (
+              <RectifyByInput
+                label="app.verification.next_rectify_by"
+                // Required while rounds remain; unknown rounds: the API decides.
+                validate={maxRounds != null ? required() : undefined}
+                helperText="app.verification.next_rectify_by_helper"
+              />
+            )
+          }
+        </FormDataConsumer>
+      </TaskForm>
+    </Stack>
+  );
 };

@@ -3,8 +3,8 @@ import { TaskList } from './TaskList';
 import { TaskShow } from './TaskShow';
 
 export default {
-    list: TaskList,
-    show: TaskShow,
-    icon: TaskIcon,
-    recordRepresentation: 'title',
+  list: TaskList,
+  show: TaskShow,
+  icon: TaskIcon,
+  recordRepresentation: 'title',
 };

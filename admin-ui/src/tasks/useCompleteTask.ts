@@ -7,27 +7,26 @@ import type { CompleteTaskBody, Task } from '../types';
 
 // Inputs the completion forms have, by the last segment of their path (areas.3.description…).
 const INPUT_NAMES = new Set([
-    'finding',
-    'description',
-    'fixed',
-    'note',
-    'decision',
-    'method',
-    'violation',
-    'measure',
-    'rectifyBy',
-    'passed',
-    'score',
-    'comment',
-    'reason',
-    'missing',
-    'supplied',
-    'filedOn',
-    'reference',
+  'finding',
+  'description',
+  'fixed',
+  'note',
+  'decision',
+  'method',
+  'violation',
+  'measure',
+  'rectifyBy',
+  'passed',
+  'score',
+  'comment',
+  'reason',
+  'missing',
+  'supplied',
+  'filedOn',
+  'reference',
 ]);
 // city_audit and rubric: one input per item, points.<item>; a defined form task: values.<field>.
-const isInput = (path: string) =>
-    INPUT_NAMES.has(path.split('.').pop() ?? '') || /^(points|values)\.[^.]+$/.test(path);
+const isInput = (path: string) => INPUT_NAMES.has(path.split('.').pop() ?? '') || /^(points|values)\.[^.]+$/.test(path);
 
 /**
  * Submit handler for the completion forms. On failure it notifies the API's message, keeps it
@@ -36,22 +35,22 @@ const isInput = (path: string) =>
  * body sent to the form's own path (e.g. when only some rows were sent).
  */
 export const useCompleteTask = (task: Task) => {
-    const dataProvider = useDataProvider<AppDataProvider>();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [problem, setProblem] = useState<Problem | null>(null);
-    const complete = async (body: CompleteTaskBody, renamePath?: (path: string) => string) => {
-        setProblem(null);
-        try {
-            await dataProvider.completeTask(task.id, body);
-            notify('app.task.completed', { type: 'success' });
-            refresh();
-            return undefined;
-        } catch (error) {
-            notify(errorMessage(error), { type: 'error' });
-            setProblem(problemOf(error));
-            return inputErrors(error, isInput, renamePath);
-        }
-    };
-    return Object.assign(complete, { problem, clearProblem: () => setProblem(null) });
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const complete = async (body: CompleteTaskBody, renamePath?: (path: string) => string) => {
+    setProblem(null);
+    try {
+      await dataProvider.completeTask(task.id, body);
+      notify('app.task.completed', { type: 'success' });
+      refresh();
+      return undefined;
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+      setProblem(problemOf(error));
+      return inputErrors(error, isInput, renamePath);
+    }
+  };
+  return Object.assign(complete, { problem, clearProblem: () => setProblem(null) });
 };

@@ -1,15 +1,15 @@
 import { Stack } from '@mui/material';
 import {
-    Datagrid,
-    FunctionField,
-    Pagination,
-    ReferenceField,
-    ReferenceManyField,
-    Show,
-    SimpleShowLayout,
-    TextField,
-    usePermissions,
-    useRecordContext,
+  Datagrid,
+  FunctionField,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  usePermissions,
+  useRecordContext,
 } from 'react-admin';
 import { taskStatusColors, titleStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField } from '../common/fields';
@@ -22,74 +22,69 @@ import { ComplaintForm, RevokeTitleForm } from './TitleActions';
 
 /** Interviews and verifications opened by complaints on this title (stage after_award). */
 const FollowUpTasks = () => (
-    <ReferenceManyField
-        reference="tasks"
-        target="caseId"
-        source="caseId"
-        filter={{ stageKey: 'after_award' }}
-        sort={{ field: 'createdAt', order: 'DESC' }}
-        perPage={10}
-        pagination={<Pagination />}
-    >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="title" />
-            <EnumField source="type" prefix="app.task.type" />
-            <DateTimeField source="dueAt" />
-            <OverdueField source="overdue" sortable={false} />
-            <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
-        </Datagrid>
-    </ReferenceManyField>
+  <ReferenceManyField
+    reference="tasks"
+    target="caseId"
+    source="caseId"
+    filter={{ stageKey: 'after_award' }}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    perPage={10}
+    pagination={<Pagination />}
+  >
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="title" />
+      <EnumField source="type" prefix="app.task.type" />
+      <DateTimeField source="dueAt" />
+      <OverdueField source="overdue" sortable={false} />
+      <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+    </Datagrid>
+  </ReferenceManyField>
 );
 
 const TitleWork = () => {
-    const title = useRecordContext<Title>();
-    const { permissions } = usePermissions<Role>();
-    if (!title || title.status !== 'active' || !canActOnTitles(permissions)) return null;
-    return (
-        <Section title="app.titles.actions">
-            <Stack spacing={2}>
-                <ComplaintForm />
-                <RevokeTitleForm />
-            </Stack>
-        </Section>
-    );
+  const title = useRecordContext<Title>();
+  const { permissions } = usePermissions<Role>();
+  if (!title || title.status !== 'active' || !canActOnTitles(permissions)) return null;
+  return (
+    <Section title="app.titles.actions">
+      <Stack spacing={2}>
+        <ComplaintForm />
+        <RevokeTitleForm />
+      </Stack>
+    </Section>
+  );
 };
 
 /** The title; how it ended (and on which ground) only once it has. */
 const TitleDetails = () => {
-    const title = useRecordContext<Title>();
-    const lookup = useNamedLookup();
-    const revoked = title?.status === 'revoked';
-    return (
-        <SimpleShowLayout>
-            <ReferenceField source="operatorId" reference="operators" link="show" />
-            <TextField source="operatorUscc" />
-            <ReferenceField source="campaignId" reference="campaigns" link="show" />
-            <ReferenceField source="caseId" reference="cases" link="show" />
-            <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
-            <FunctionField<Title> source="totalScore" render={t => formatScore(t.totalScore)} />
-            <DateTimeField source="grantedAt" />
-            <DateTimeField source="expiresAt" />
-            <EnumChipField source="status" prefix="app.titles.status" colors={titleStatusColors} />
-            {title?.endedAt && <DateTimeField source="endedAt" />}
-            {revoked && (
-                <FunctionField<Title>
-                    source="revokedGround"
-                    render={t => lookup(t.revocationGrounds, t.revokedGround)}
-                />
-            )}
-            {revoked && <TextField source="revokedEvidence" />}
-            {revoked && <TextField source="revokedById" />}
-        </SimpleShowLayout>
-    );
+  const title = useRecordContext<Title>();
+  const lookup = useNamedLookup();
+  const revoked = title?.status === 'revoked';
+  return (
+    <SimpleShowLayout>
+      <ReferenceField source="operatorId" reference="operators" link="show" />
+      <TextField source="operatorUscc" />
+      <ReferenceField source="campaignId" reference="campaigns" link="show" />
+      <ReferenceField source="caseId" reference="cases" link="show" />
+      <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} />
+      <FunctionField<Title> source="totalScore" render={(t) => formatScore(t.totalScore)} />
+      <DateTimeField source="grantedAt" />
+      <DateTimeField source="expiresAt" />
+      <EnumChipField source="status" prefix="app.titles.status" colors={titleStatusColors} />
+      {title?.endedAt && <DateTimeField source="endedAt" />}
+      {revoked && <FunctionField<Title> source="revokedGround" render={(t) => lookup(t.revocationGrounds, t.revokedGround)} />}
+      {revoked && <TextField source="revokedEvidence" />}
+      {revoked && <TextField source="revokedById" />}
+    </SimpleShowLayout>
+  );
 };
 
 export const TitleShow = () => (
-    <Show>
-        <TitleDetails />
-        <Section title="app.titles.follow_up">
-            <FollowUpTasks />
-        </Section>
-        <TitleWork />
-    </Show>
+  <Show>
+    <TitleDetails />
+    <Section title="app.titles.follow_up">
+      <FollowUpTasks />
+    </Section>
+    <TitleWork />
+  </Show>
 );

@@ -3,8 +3,8 @@ import { TitleList } from './TitleList';
 import { TitleShow } from './TitleShow';
 
 export default {
-    list: TitleList,
-    show: TitleShow,
-    icon: WorkspacePremiumIcon,
-    recordRepresentation: 'operatorName',
+  list: TitleList,
+  show: TitleShow,
+  icon: WorkspacePremiumIcon,
+  recordRepresentation: 'operatorName',
 };

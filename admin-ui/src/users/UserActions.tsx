@@ -13,44 +13,44 @@ import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
  * (their next call answers 401); their records and history stay. Not on one's own account.
  */
 export const UserStatusButton = () => {
-    const user = useRecordContext<User>();
-    const { identity } = useGetIdentity();
-    const translate = useTranslate();
-    const notify = useNotify();
-    const refresh = useRefresh();
-    const [open, setOpen] = useState(false);
-    if (!user || user.id === identity?.id) return null;
-    const disabling = !user.disabled;
-    const name = { name: user.displayName, username: user.username };
-    return (
-        <>
-            <Button
-                label={disabling ? 'app.user.disable' : 'app.user.enable'}
-                color={disabling ? 'error' : 'primary'}
-                onClick={() => setOpen(true)}
-                data-testid={disabling ? 'user-disable' : 'user-enable'}
-            >
-                {disabling ? <BlockIcon /> : <CheckCircleIcon />}
-            </Button>
-            <ReasonDialog
-                open={open}
-                testId="user-status-dialog"
-                title={translate(disabling ? 'app.user.disable' : 'app.user.enable')}
-                content={translate(disabling ? 'app.user.disable_confirm' : 'app.user.enable_confirm', name)}
-                warning={disabling ? translate('app.user.disable_warning') : undefined}
-                reasonLabel="app.user.reason"
-                confirm={disabling ? 'app.user.disable' : 'app.user.enable'}
-                confirmColor={disabling ? 'error' : 'primary'}
-                onClose={() => setOpen(false)}
-                onConfirm={async reason => {
-                    await setUserDisabled(user.id, disabling, reason);
-                    setOpen(false);
-                    notify(disabling ? 'app.user.disabled' : 'app.user.enabled', { type: 'success', messageArgs: name });
-                    refresh();
-                }}
-            />
-        </>
-    );
+  const user = useRecordContext<User>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  if (!user || user.id === identity?.id) return null;
+  const disabling = !user.disabled;
+  const name = { name: user.displayName, username: user.username };
+  return (
+    <>
+      <Button
+        label={disabling ? 'app.user.disable' : 'app.user.enable'}
+        color={disabling ? 'error' : 'primary'}
+        onClick={() => setOpen(true)}
+        data-testid={disabling ? 'user-disable' : 'user-enable'}
+      >
+        {disabling ? <BlockIcon /> : <CheckCircleIcon />}
+      </Button>
+      <ReasonDialog
+        open={open}
+        testId="user-status-dialog"
+        title={translate(disabling ? 'app.user.disable' : 'app.user.enable')}
+        content={translate(disabling ? 'app.user.disable_confirm' : 'app.user.enable_confirm', name)}
+        warning={disabling ? translate('app.user.disable_warning') : undefined}
+        reasonLabel="app.user.reason"
+        confirm={disabling ? 'app.user.disable' : 'app.user.enable'}
+        confirmColor={disabling ? 'error' : 'primary'}
+        onClose={() => setOpen(false)}
+        onConfirm={async (reason) => {
+          await setUserDisabled(user.id, disabling, reason);
+          setOpen(false);
+          notify(disabling ? 'app.user.disabled' : 'app.user.enabled', { type: 'success', messageArgs: name });
+          refresh();
+        }}
+      />
+    </>
+  );
 };
 
 /**
@@ -58,49 +58,49 @@ export const UserStatusButton = () => {
  * they must change it at their next sign-in.
  */
 export const ResetPasswordButton = () => {
-    const user = useRecordContext<User>();
-    const { identity } = useGetIdentity();
-    const translate = useTranslate();
-    const refresh = useRefresh();
-    const [open, setOpen] = useState(false);
-    const [password, setPassword] = useState<string | null>(null);
-    // One's own password is changed on the password page, knowing the current one.
-    if (!user || user.id === identity?.id || user.disabled) return null;
-    const name = { name: user.displayName, username: user.username };
-    return (
-        <>
-            <Button label="app.user.reset_password" onClick={() => setOpen(true)} data-testid="user-reset-password">
-                <LockResetIcon />
-            </Button>
-            <ReasonDialog
-                open={open}
-                testId="user-reset-dialog"
-                title={translate('app.user.reset_password')}
-                content={translate('app.user.reset_confirm', name)}
-                warning={translate('app.user.reset_warning')}
-                reasonLabel="app.user.reason"
-                confirm="app.user.reset_password"
-                confirmColor="warning"
-                onClose={() => setOpen(false)}
-                onConfirm={async reason => {
-                    const result = await resetPassword(user.id, reason);
-                    setOpen(false);
-                    setPassword(result.temporaryPassword);
-                }}
-            />
-            {password && (
-                <TemporaryPasswordDialog
-                    open
-                    title="app.user.reset_title"
-                    username={user.username}
-                    displayName={user.displayName}
-                    password={password}
-                    onClose={() => {
-                        setPassword(null);
-                        refresh();
-                    }}
-                />
-            )}
-        </>
-    );
+  const user = useRecordContext<User>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState<string | null>(null);
+  // One's own password is changed on the password page, knowing the current one.
+  if (!user || user.id === identity?.id || user.disabled) return null;
+  const name = { name: user.displayName, username: user.username };
+  return (
+    <>
+      <Button label="app.user.reset_password" onClick={() => setOpen(true)} data-testid="user-reset-password">
+        <LockResetIcon />
+      </Button>
+      <ReasonDialog
+        open={open}
+        testId="user-reset-dialog"
+        title={translate('app.user.reset_password')}
+        content={translate('app.user.reset_confirm', name)}
+        warning={translate('app.user.reset_warning')}
+        reasonLabel="app.user.reason"
+        confirm="app.user.reset_password"
+        confirmColor="warning"
+        onClose={() => setOpen(false)}
+        onConfirm={async (reason) => {
+          const result = await resetPassword(user.id, reason);
+          setOpen(false);
+          setPassword(result.temporaryPassword);
+        }}
+      />
+      {password && (
+        <TemporaryPasswordDialog
+          open
+          title="app.user.reset_title"
+          username={user.username}
+          displayName={user.displayName}
+          password={password}
+          onClose={() => {
+            setPassword(null);
+            refresh();
+          }}
+        />
+      )}
+    </>
+  );
 };

@@ -16,48 +16,48 @@ type Values = Partial<User> & { reason?: string };
  * react-admin's cache.
  */
 export const UserCreate = () => {
-    const translate = useTranslate();
-    const notify = useNotify();
-    const redirect = useRedirect();
-    const [problem, setProblem] = useState<Problem | null>(null);
-    const [created, setCreated] = useState<(User & WithTemporaryPassword) | null>(null);
-    const submit = async (values: Values) => {
-        setProblem(null);
-        try {
-            const user = await createUser({
-                ...userBody(values),
-                username: (values.username ?? '').trim().toLowerCase(),
-                role: values.role as Role,
-                jurisdictionId: String(values.jurisdictionId ?? ''),
-            });
-            setCreated(user);
-            notify('app.user.created', { type: 'success', messageArgs: { name: user.displayName } });
-            return undefined;
-        } catch (error) {
-            setProblem(problemOf(error));
-            return inputErrors(error, path => USER_INPUTS.has(path));
-        }
-    };
-    return (
-        <Create title={translate('app.user.create')}>
-            <SimpleForm onSubmit={(values: Values) => submit(values)} data-testid="user-form">
-                <UserInputs />
-                <ProblemAlert problem={problem} onClose={() => setProblem(null)} testId="user-problem" />
-            </SimpleForm>
-            {created && (
-                <TemporaryPasswordDialog
-                    open
-                    title="app.user.created_title"
-                    username={created.username}
-                    displayName={created.displayName}
-                    password={created.temporaryPassword}
-                    onClose={() => {
-                        const id = created.id;
-                        setCreated(null);
-                        redirect('show', 'users', id);
-                    }}
-                />
-            )}
-        </Create>
-    );
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [created, setCreated] = useState<(User & WithTemporaryPassword) | null>(null);
+  const submit = async (values: Values) => {
+    setProblem(null);
+    try {
+      const user = await createUser({
+        ...userBody(values),
+        username: (values.username ?? '').trim().toLowerCase(),
+        role: values.role as Role,
+        jurisdictionId: String(values.jurisdictionId ?? ''),
+      });
+      setCreated(user);
+      notify('app.user.created', { type: 'success', messageArgs: { name: user.displayName } });
+      return undefined;
+    } catch (error) {
+      setProblem(problemOf(error));
+      return inputErrors(error, (path) => USER_INPUTS.has(path));
+    }
+  };
+  return (
+    <Create title={translate('app.user.create')}>
+      <SimpleForm onSubmit={(values: Values) => submit(values)} data-testid="user-form">
+        <UserInputs />
+        <ProblemAlert problem={problem} onClose={() => setProblem(null)} testId="user-problem" />
+      </SimpleForm>
+      {created && (
+        <TemporaryPasswordDialog
+          open
+          title="app.user.created_title"
+          username={created.username}
+          displayName={created.displayName}
+          password={created.temporaryPassword}
+          onClose={() => {
+            const id = created.id;
+            setCreated(null);
+            redirect('show', 'users', id);
+          }}
+        />
+      )}
+    </Create>
+  );
 };

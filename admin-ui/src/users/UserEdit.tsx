@@ -7,7 +7,7 @@ import { userBody, UserInputs } from './UserForm';
  * disabled instead).
  */
 export const UserEdit = () => (
-    <AuditedEdit title="app.user.edit" testId="user-form" transform={userBody}>
-        <UserInputs edit />
-    </AuditedEdit>
+  <AuditedEdit title="app.user.edit" testId="user-form" transform={userBody}>
+    <UserInputs edit />
+  </AuditedEdit>
 );

@@ -1,15 +1,5 @@
 import { Stack, Typography } from '@mui/material';
-import {
-    email,
-    maxLength,
-    regex,
-    required,
-    SelectInput,
-    TextInput,
-    useGetIdentity,
-    useRecordContext,
-    useTranslate,
-} from 'react-admin';
+import { email, maxLength, regex, required, SelectInput, TextInput, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { roleChoices } from '../choices';
 import { optionalReason } from '../common/AuditedEdit';
 import { SubtreeJurisdictionInput } from '../jurisdictions/SubtreeJurisdictionInput';
@@ -24,12 +14,12 @@ export const USER_INPUTS = new Set(['username', 'displayName', 'role', 'jurisdic
 
 /** The body of POST / PUT /api/users: the editable fields, trimmed (a blank phone or email clears it). */
 export const userBody = (values: Partial<User> & { reason?: string }) => ({
-    displayName: (values.displayName ?? '').trim(),
-    role: values.role,
-    jurisdictionId: values.jurisdictionId,
-    phone: (values.phone ?? '').trim(),
-    email: (values.email ?? '').trim(),
-    ...optionalReason(values.reason),
+  displayName: (values.displayName ?? '').trim(),
+  role: values.role,
+  jurisdictionId: values.jurisdictionId,
+  phone: (values.phone ?? '').trim(),
+  email: (values.email ?? '').trim(),
+  ...optionalReason(values.reason),
 });
 
 /**
@@ -37,62 +27,50 @@ export const userBody = (values: Partial<User> & { reason?: string }) => ({
  * jurisdiction among the admin's own subtree. An admin cannot change their own role or jurisdiction.
  */
 export const UserInputs = ({ edit = false }: { edit?: boolean }) => {
-    const translate = useTranslate();
-    const record = useRecordContext<User>();
-    const { identity } = useGetIdentity();
-    const self = edit && !!record && record.id === identity?.id;
-    return (
-        <>
-            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-                <TextInput
-                    source="username"
-                    disabled={edit}
-                    validate={edit ? undefined : [required(), regex(USERNAME, 'app.user.username_invalid')]}
-                    helperText={edit ? 'app.user.username_fixed' : 'app.user.username_helper'}
-                    autoComplete="off"
-                    sx={{ flex: 1 }}
-                />
-                <TextInput source="displayName" validate={[required(), maxLength(50)]} sx={{ flex: 1 }} />
-            </Stack>
-            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-                <SelectInput
-                    source="role"
-                    choices={roleChoices}
-                    validate={required()}
-                    disabled={self}
-                    helperText={self ? 'app.user.self_fixed' : false}
-                    sx={{ minWidth: '14rem' }}
-                />
-                <SubtreeJurisdictionInput
-                    source="jurisdictionId"
-                    label="resources.users.fields.jurisdictionId"
-                    validate={required()}
-                    disabled={self}
-                    helperText={self ? 'app.user.self_fixed' : 'app.user.jurisdiction_helper'}
-                />
-            </Stack>
-            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
-                <TextInput
-                    source="phone"
-                    validate={regex(PHONE, 'app.user.phone_invalid')}
-                    helperText="app.user.phone_helper"
-                    sx={{ flex: 1 }}
-                />
-                <TextInput source="email" validate={email('app.user.email_invalid')} helperText={false} sx={{ flex: 1 }} />
-            </Stack>
-            <TextInput
-                source="reason"
-                label="app.user.reason"
-                helperText="app.user.reason_helper"
-                validate={maxLength(500)}
-                multiline
-                fullWidth
-            />
-            {!edit && (
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.user.create_helper')}
-                </Typography>
-            )}
-        </>
-    );
+  const translate = useTranslate();
+  const record = useRecordContext<User>();
+  const { identity } = useGetIdentity();
+  const self = edit && !!record && record.id === identity?.id;
+  return (
+    <>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <TextInput
+          source="username"
+          disabled={edit}
+          validate={edit ? undefined : [required(), regex(USERNAME, 'app.user.username_invalid')]}
+          helperText={edit ? 'app.user.username_fixed' : 'app.user.username_helper'}
+          autoComplete="off"
+          sx={{ flex: 1 }}
+        />
+        <TextInput source="displayName" validate={[required(), maxLength(50)]} sx={{ flex: 1 }} />
+      </Stack>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <SelectInput
+          source="role"
+          choices={roleChoices}
+          validate={required()}
+          disabled={self}
+          helperText={self ? 'app.user.self_fixed' : false}
+          sx={{ minWidth: '14rem' }}
+        />
+        <SubtreeJurisdictionInput
+          source="jurisdictionId"
+          label="resources.users.fields.jurisdictionId"
+          validate={required()}
+          disabled={self}
+          helperText={self ? 'app.user.self_fixed' : 'app.user.jurisdiction_helper'}
+        />
+      </Stack>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ width: '100%' }}>
+        <TextInput source="phone" validate={regex(PHONE, 'app.user.phone_invalid')} helperText="app.user.phone_helper" sx={{ flex: 1 }} />
+        <TextInput source="email" validate={email('app.user.email_invalid')} helperText={false} sx={{ flex: 1 }} />
+      </Stack>
+      <TextInput source="reason" label="app.user.reason" helperText="app.user.reason_helper" validate={maxLength(500)} multiline fullWidth />
+      {!edit && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.user.create_helper')}
+        </Typography>
+      )}
+    </>
+  );
 };

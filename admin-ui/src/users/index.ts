@@ -5,10 +5,10 @@ import { UserList } from './UserList';
 import { UserShow } from './UserShow';
 
 export default {
-    list: UserList,
-    show: UserShow,
-    create: UserCreate,
-    edit: UserEdit,
-    icon: PeopleIcon,
-    recordRepresentation: 'displayName',
+  list: UserList,
+  show: UserShow,
+  create: UserCreate,
+  edit: UserEdit,
+  icon: PeopleIcon,
+  recordRepresentation: 'displayName',
 };

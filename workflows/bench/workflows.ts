@@ -1,5 +1,6 @@
 // Tiny workflows for `npm run bench` (scripts/bench.ts): the engine's own limits on this machine, measured
-// on the real worker without any of the domain's work. Nothing in the product starts them.
+// on the real worker without any of the domain's work. Nothing in the product starts them, and only the
+// bench's worker bundles them (./index.ts); the production bundle (workflows/index.ts) does not.
 import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 
 /** Starts and completes at once: the raw workflow start (and completion) rate. */

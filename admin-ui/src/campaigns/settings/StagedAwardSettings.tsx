@@ -1,0 +1,128 @@
+import { Box, Typography } from '@mui/material';
+import { maxValue, minValue, NumberInput, required, useTranslate, type Validator } from 'react-admin';
+import { DurationInput } from '../../common/DurationInput';
+import { useServerErrors } from '../../common/ServerErrors';
+import { useLocalizedName } from '../../common/useLocalizedName';
+import type { Named, ScoringGroup } from '../../types';
+import { num, wholeNumber } from './common';
+import type { KindSettings, SettingsProps } from './types';
+
+// A staged award's settings (Changxing 三、评定管理): weights per track and dimension, the award threshold,
+// the title's validity, the 公示 days, rectification rounds and verification days.
+
+/** On the last dimension of a group: the group's weights must add up to its share (70 / 30). */
+const groupShare =
+  (track: string, group: ScoringGroup): Validator =>
+  (_value, values: { settings?: { weights?: Record<string, Record<string, unknown>> } }) => {
+    const weights = values?.settings?.weights?.[track] ?? {};
+    const sum = group.dimensions.reduce((n, d) => n + (Number(weights[d.key]) || 0), 0);
+    return sum === group.share ? undefined : { message: 'app.settings.group_sum', args: { share: group.share, sum } };
+  };
+
+const WeightsRow = ({ groups, track }: { groups: ScoringGroup[]; track: Named }) => {
+  const translate = useTranslate();
+  const localized = useLocalizedName();
+  const groupProblems = useServerErrors([`settings.weights.${track.key}`]);
+  return (
+    <Box data-testid={`weights-${track.key}`} sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}>
+      <Typography variant="subtitle2">{localized(track)}</Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
+        {groups.map((group) => (
+          <Box key={group.key} sx={{ display: 'flex', columnGap: 1, alignItems: 'flex-start' }}>
+            <Typography variant="body2" color="text.secondary" sx={{ pt: 2, minWidth: '6rem' }}>
+              {translate('app.settings.group', { name: localized(group), share: group.share })}
+            </Typography>
+            {group.dimensions.map((dim, i) => (
+              <NumberInput
+                key={dim.key}
+                source={`settings.weights.${track.key}.${dim.key}`}
+                label={localized(dim)}
+                fullWidth={false}
+                sx={{ width: '9rem' }}
+                min={0}
+                max={100}
+                step={1}
+                helperText={false}
+                validate={[required(), minValue(0), maxValue(100), wholeNumber, ...(i === group.dimensions.length - 1 ? [groupShare(track.key, group)] : [])]}
+              />
+            ))}
+          </Box>
+        ))}
+      </Box>
+      {groupProblems.map((message, i) => (
+        <Typography key={i} variant="body2" color="error" data-testid={`weights-problem-${track.key}`}>
+          {message}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
+const Inputs = ({ programme }: SettingsProps<'staged_award'>) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.settings.weights_helper')}
+      </Typography>
+      {programme.tracks.map((track) => (
+        <WeightsRow key={track.key} groups={programme.scoring.groups} track={track} />
+      ))}
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: 2, mt: 2 }}>
+        <NumberInput
+          source="settings.awardThreshold"
+          label="app.settings.awardThreshold"
+          validate={[required(), minValue(0.01), maxValue(100)]}
+          fullWidth={false}
+          helperText="app.settings.awardThreshold_helper"
+        />
+        <DurationInput
+          source="settings.titleValidity"
+          label="app.settings.titleValidity"
+          validate={[required()]}
+          helperText="app.settings.titleValidity_helper"
+        />
+        <NumberInput
+          source="settings.publicityDays"
+          label="app.settings.publicityDays"
+          validate={[required(), minValue(1), maxValue(60), wholeNumber]}
+          fullWidth={false}
+        />
+        <NumberInput
+          source="settings.maxRectificationRounds"
+          label="app.settings.maxRectificationRounds"
+          validate={[required(), minValue(1), maxValue(5), wholeNumber]}
+          fullWidth={false}
+        />
+        <NumberInput
+          source="settings.verificationDays"
+          label="app.settings.verificationDays"
+          validate={[required(), minValue(1), maxValue(60), wholeNumber]}
+          fullWidth={false}
+        />
+      </Box>
+    </>
+  );
+};
+
+export const stagedAwardSettings: KindSettings<'staged_award'> = {
+  Inputs,
+  toBody: (s, programme) => {
+    const weights = (s.weights ?? {}) as Record<string, Record<string, unknown>>;
+    const dimensions = programme.scoring.groups.flatMap((g) => g.dimensions.map((d) => d.key));
+    return {
+      weights: Object.fromEntries(
+        programme.tracks.map((t) => [
+          t.key,
+          Object.fromEntries(dimensions.flatMap((d) => (num(weights[t.key]?.[d]) === undefined ? [] : [[d, num(weights[t.key]?.[d])!]]))),
+        ]),
+      ),
+      awardThreshold: num(s.awardThreshold),
+      titleValidity: typeof s.titleValidity === 'string' && s.titleValidity ? s.titleValidity : undefined,
+      publicityDays: num(s.publicityDays),
+      maxRectificationRounds: num(s.maxRectificationRounds),
+      verificationDays: num(s.verificationDays),
+    };
+  },
+  inputPaths: [/^settings\.weights\.[^.]+\.[^.]+$/, /^settings\.(awardThreshold|titleValidity|publicityDays|maxRectificationRounds|verificationDays)$/],
+};

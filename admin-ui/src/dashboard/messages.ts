@@ -1,0 +1,98 @@
+// Messages of the dashboard (工作台).
+// Both languages side by side; zh is typed against en (test/messages.test.ts checks the merged catalogue).
+
+export const en = {
+  app: {
+    dashboard: {
+      title: 'Dashboard',
+      no_running: 'No campaign is running.',
+      next_deadline: 'Next deadline in %{smart_count} day |||| Next deadline in %{smart_count} days',
+      due_today: 'Next deadline is today',
+      no_deadline: 'No upcoming deadline',
+      overdue_total: '%{smart_count} overdue',
+      progress: '%{done} / %{total} done',
+      today: 'Today',
+      days: '%{smart_count} day |||| %{smart_count} days',
+      next_deadline_title: 'Next deadline',
+      timeline: 'Stage timeline',
+      stage_progress: 'Progress by stage',
+      done: 'Done',
+      open: 'Open',
+      overdue: 'Overdue',
+      overdue_tasks: 'Overdue tasks',
+      overdue_by_jurisdiction: 'Overdue tasks by jurisdiction',
+      no_overdue: 'No overdue task.',
+      score_distribution: 'Score distribution',
+      scores_threshold: '%{name} %{threshold} points · %{smart_count} case scored |||| %{name} %{threshold} points · %{smart_count} cases scored',
+      // What passing the threshold means, by programme kind (domain/score-threshold.ts).
+      threshold_kind: {
+        award: 'Award threshold',
+        list: 'List threshold',
+        roster: 'Roster threshold',
+      },
+      scores_total: '%{smart_count} case scored |||| %{smart_count} cases scored',
+      cases_scored: 'Cases',
+      my_tasks: 'My tasks',
+      my_tasks_open: '%{smart_count} open task waiting for you |||| %{smart_count} open tasks waiting for you',
+      counts: {
+        cases: 'Cases',
+        scored: 'Scored',
+        proposed: 'Proposed',
+        excluded: 'Excluded',
+        titles: 'Titles granted',
+        applications: 'Applications',
+        listed: 'Listed',
+        openTasks: 'Open tasks',
+        overdueTasks: 'Overdue tasks',
+      },
+    },
+  },
+};
+
+export const zh: typeof en = {
+  app: {
+    dashboard: {
+      title: '工作台',
+      no_running: '暂无进行中的专项行动。',
+      next_deadline: '距下一截止日 %{smart_count} 天',
+      due_today: '下一截止日为今天',
+      no_deadline: '暂无待到期阶段',
+      overdue_total: '逾期 %{smart_count} 项',
+      progress: '已完成 %{done} / %{total}',
+      today: '今天',
+      days: '%{smart_count} 天',
+      next_deadline_title: '下一截止',
+      timeline: '阶段时间轴',
+      stage_progress: '各阶段进度',
+      done: '已完成',
+      open: '待办',
+      overdue: '逾期',
+      overdue_tasks: '逾期任务',
+      overdue_by_jurisdiction: '各辖区逾期任务',
+      no_overdue: '暂无逾期任务。',
+      score_distribution: '得分分布',
+      scores_threshold: '%{name} %{threshold} 分 · 已评分 %{smart_count} 件',
+      // What passing the threshold means, by programme kind (domain/score-threshold.ts).
+      threshold_kind: {
+        award: '授予分数线',
+        list: '入库分数线',
+        roster: '名单分数线',
+      },
+      scores_total: '已评分 %{smart_count} 件',
+      cases_scored: '案卷数',
+      my_tasks: '我的待办',
+      my_tasks_open: '有 %{smart_count} 项待办任务',
+      counts: {
+        cases: '案卷',
+        scored: '已评分',
+        proposed: '拟授予',
+        excluded: '已排除',
+        titles: '已授牌',
+        applications: '申报',
+        listed: '入库',
+        openTasks: '待办任务',
+        overdueTasks: '逾期任务',
+      },
+    },
+  },
+};

@@ -1,0 +1,25 @@
+// What each worker bundles (README "Benchmark"): the production worker's bundle (runtime/worker.ts
+// WORKFLOWS_PATH, as `npm start` builds it) has none of the bench's workflows; the bench's worker's
+// (workflows/bench/index.ts) has them and every production workflow. Needs no services.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+
+const BENCH_WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/bench/index.ts', import.meta.url));
+const BENCH_NAMES = ['BenchNoopWorkflow', 'BenchUpdateWorkflow', 'benchPing', 'benchDone'];
+const bundle = (workflowsPath: string) =>
+  bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined }).then((b) => b.code);
+
+describe('workflow bundles', () => {
+  it('keeps the bench’s workflows out of the production bundle, and in the bench’s', async () => {
+    const [production, bench] = await Promise.all([bundle(WORKFLOWS_PATH), bundle(BENCH_WORKFLOWS_PATH)]);
+    expect(BENCH_NAMES.filter((n) => production.includes(n))).toEqual([]);
+    expect(BENCH_NAMES.filter((n) => !bench.includes(n))).toEqual([]);
+    // The bench measures the production worker: everything it runs is in the bench's bundle too.
+    const workflows = [...readFileSync(WORKFLOWS_PATH, 'utf8').matchAll(/^export \{ (\w+Workflow) \}/gm)].map((m) => m[1]!);
+    expect(workflows.length).toBeGreaterThan(10);
+    expect(workflows.filter((n) => !production.includes(n) || !bench.includes(n))).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,86 @@
+// Overdue work, the one way: work left open at its due time is marked overdue and escalated to the
+// coordinator of the campaign, once, and never dropped (DOMAIN.md "What the system must guarantee").
+// Used by the stage calendar (a stage closing with open work), the application and the register workflows.
+import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { Actor } from '../domain/roles.js';
+import type { CaseTaskState } from './messages.js';
+import { ACTIVITY_OPTIONS } from './activity-options.js';
+
+const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
+/** A coordinator has a week to act on an escalation. */
+const ESCALATION_DAYS_MS = 7 * 86_400_000;
+
+export interface TaskBook {
+  tasks: Map<string, CaseTaskState>;
+  results: Map<string, { result: unknown; actor: Actor }>;
+}
+
+export interface Escalation {
+  /** The escalation task's id. */
+  id: string;
+  campaignId: string;
+  stageKey: string;
+  caseId: string | null;
+  title: string;
+  /** The coordinators of this jurisdiction get it. */
+  jurisdictionId: string;
+  details: object;
+  notify: { title: string; body: string };
+}
+
+/** Opens an escalation task for the coordinator, recorded in `tasks` first so it can be completed here. */
+export async function openEscalation(tasks: Map<string, CaseTaskState>, e: Escalation): Promise<void> {
+  tasks.set(e.id, { id: e.id, type: 'escalation', stageKey: e.stageKey, status: 'open', overdue: false });
+  await acts.createTask({
+    id: e.id,
+    campaignId: e.campaignId,
+    stageKey: e.stageKey,
+    caseId: e.caseId,
+    type: 'escalation',
+    title: e.title,
+    assigneeRole: 'coordinator',
+    jurisdictionId: e.jurisdictionId,
+    dueAt: Date.now() + ESCALATION_DAYS_MS,
+    workflowId: workflowInfo().workflowId,
+    details: e.details,
+    notify: { kind: 'escalation', ...e.notify },
+  });
+}
+
+/**
+ * A task's result. Past its own deadline (if it has one) it is marked overdue and escalated, once; the
+ * task stays open and its result is still awaited.
+ */
+export async function resultWithDeadline<R>(
+  book: TaskBook,
+  id: string,
+  o: {
+    dueAt?: number;
+    campaignId: string;
+    caseId: string | null;
+    coordinatorJurisdictionId: string;
+    escalationTitle: string;
+    clause: string;
+    details?: object;
+    notify?: { title: string; body: string };
+  },
+): Promise<{ result: R; actor: Actor }> {
+  if (o.dueAt !== undefined && !(await condition(() => book.results.has(id), Math.max(1, o.dueAt - Date.now())))) {
+    const t = book.tasks.get(id)!;
+    t.overdue = true;
+    await acts.markTaskOverdue({ taskId: id, clause: o.clause });
+    await openEscalation(book.tasks, {
+      id: `${id}:escalation`,
+      campaignId: o.campaignId,
+      stageKey: t.stageKey,
+      caseId: o.caseId,
+      title: `逾期督办：${o.escalationTitle}`,
+      jurisdictionId: o.coordinatorJurisdictionId,
+      details: { overdueTaskId: id, ...o.details },
+      notify: o.notify ?? { title: `已逾期：${o.escalationTitle} / overdue`, body: id },
+    });
+  }
+  await condition(() => book.results.has(id));
+  return book.results.get(id) as { result: R; actor: Actor };
+}
