@@ -8,7 +8,7 @@ import type { Reason } from '../domain/intake.js';
 import type { IntakeEntrySeed } from '../workflows/messages.js';
 import { caseWorkflowId } from '../workflows/ids.js';
 import { appendAudit } from './audit.js';
-import type { CaseSeed } from './case.js';
+import { enrolledCaseRows, type CaseSeed } from './case.js';
 import { batchId, intakeActivities } from './intake.js';
 import type { Dispatch } from './notify.js';
 import { stageId } from './stage-lock.js';
@@ -62,18 +62,7 @@ export function arrivalActivities(db: PrismaClient, dispatch?: Dispatch) {
           const now = new Date();
           const created = await tx.case.createMany({
             skipDuplicates: true,
-            data: input.seeds.map((s) => ({
-              id: s.caseId,
-              campaignId: input.campaignId,
-              operatorId: s.operatorId,
-              jurisdictionId: s.jurisdictionId,
-              track: s.track,
-              status: 'active',
-              currentStep: 'enrolled',
-              workflowId: caseWorkflowId(s.caseId),
-              createdAt: now,
-              updatedAt: now,
-            })),
+            data: enrolledCaseRows(input.campaignId, input.seeds, now),
           });
           if (created.count !== ids.length) throw new TakenMeanwhile();
           await tx.auditEvent.createMany({

@@ -8,6 +8,21 @@ import { decisionLabel } from '../domain/decisions.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
 import { caseWorkflowId } from '../workflows/ids.js';
 
+/** The case rows of operators joining a campaign (at launch or later), enrolled and not yet started. */
+export const enrolledCaseRows = (campaignId: string, seeds: CaseSeed[], now: Date) =>
+  seeds.map((s) => ({
+    id: s.caseId,
+    campaignId,
+    operatorId: s.operatorId,
+    jurisdictionId: s.jurisdictionId,
+    track: s.track,
+    status: 'active',
+    currentStep: 'enrolled',
+    workflowId: caseWorkflowId(s.caseId),
+    createdAt: now,
+    updatedAt: now,
+  }));
+
 export interface CaseSeed {
   caseId: string;
   operatorId: string;
@@ -73,18 +88,7 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
       await db.$transaction([
         db.case.createMany({
           skipDuplicates: true,
-          data: seeds.map((s) => ({
-            id: s.caseId,
-            campaignId: input.campaignId,
-            operatorId: s.operatorId,
-            jurisdictionId: s.jurisdictionId,
-            track: s.track,
-            status: 'active',
-            currentStep: 'enrolled',
-            workflowId: caseWorkflowId(s.caseId),
-            createdAt: now,
-            updatedAt: now,
-          })),
+          data: enrolledCaseRows(input.campaignId, seeds, now),
         }),
         db.auditEvent.createMany({
           skipDuplicates: true,

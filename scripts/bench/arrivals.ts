@@ -127,7 +127,10 @@ async function file(
     if (r.status === 201) samples.push(performance.now() - t);
     else {
       failed++;
-      if (errors.length < 5) errors.push(`${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (errors.length < 5) {
+        errors.push(`${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+        log(`  ${programme} #${i + 1} failed: ${errors.at(-1)}`);
+      }
     }
     const s = (performance.now() - t0) / 1000;
     if (s - lastLog >= 10) {
