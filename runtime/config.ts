@@ -25,9 +25,9 @@ export interface Config {
   /** A Temporal Cloud API key (sent as a bearer token; implies TLS). */
   temporalApiKey?: string;
   /**
-   * Workflows a worker keeps in memory between tasks (WORKER_MAX_CACHED_WORKFLOWS; the SDK's default
-   * follows the heap, about 2,300 here, and a 10,000-case launch then took the worker to 3.7 GB). An
-   * evicted workflow is replayed from its history on its next task: less memory, more CPU.
+   * Workflows a worker keeps in memory between tasks (WORKER_MAX_CACHED_WORKFLOWS; by default
+   * `defaultMaxCachedWorkflows` of the heap). An evicted workflow is replayed from its history on its
+   * next task: less memory, more CPU.
    */
   workerMaxCachedWorkflows?: number;
   /**
@@ -96,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
   if (!/^\d+$/.test(grace) || Number(grace) < 1) throw new ConfigError(`SHUTDOWN_GRACE_SECONDS=${grace}: not a whole number of seconds ≥ 1`);
   const trustProxy = wholeNumber(env, 'TRUST_PROXY', 0);
   wholeNumber(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50); // read by api/auth.ts; checked here so a typo stops the start
+  wholeNumber(env, 'PUBLIC_OBJECTIONS_PER_ADDRESS', 10); // read by api/public/objections.ts, likewise
   const webhookAllow = webhookAllowHosts(env); // read again where a webhook is saved or posted; checked here so a typo stops the start
   const migrationUrl = env.DATABASE_MIGRATION_URL || undefined;
   let appRole: string | undefined;
@@ -188,4 +189,17 @@ export function webhookAllowHosts(env: NodeJS.ProcessEnv = process.env): string[
     out.push(entry);
   }
   return out;
+}
+
+/**
+ * How many workflows a worker caches by default: 6 MiB of its workflow thread's heap each, after 512 MiB
+ * for the rest (about 600 with Node's 4 GiB heap). Each cached workflow instantiates its own copy of the
+ * bundle's modules, less what runtime/worker.ts WORKFLOW_PRELOAD_MODULES shares. Measured with
+ * `npm run bench -- --applications 10000` (README "Benchmark"): with the SDK's default (≈ 2,300, sized
+ * for 1.7 MiB each) the workflow thread ran out of its 4 GiB heap at about 1,470 open applications;
+ * capped at 908 without the preload, at about 1,030; with zod preloaded and 908 cached, the worker was
+ * still up at 1,950 but at 3.7 GB of RSS — too close to the limit to keep.
+ */
+export function defaultMaxCachedWorkflows(heapLimitBytes: number): number {
+  return Math.max(10, Math.floor((heapLimitBytes / 2 ** 20 - 512) / 6));
 }

@@ -1,10 +1,11 @@
 // The worker process: `node --import tsx runtime/worker-main.ts` (npm start runs it for you).
 // Several can run against one Temporal cluster; SIGTERM drains in-flight work before exiting.
+import { getHeapStatistics } from 'node:v8';
 import { Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { dispatchPendingDeliveries } from '../activities/notify.js';
 import { createPrisma } from '../prisma/db.js';
-import { configFromEnv, temporalConnectionOptions } from './config.js';
+import { configFromEnv, defaultMaxCachedWorkflows, temporalConnectionOptions } from './config.js';
 import { createWorker } from './worker.js';
 import { createLogger, sdkLogger } from './logging.js';
 import { databaseCheck, temporalCheck } from './probes.js';
@@ -56,7 +57,8 @@ const worker = await createWorker({
   logger,
   extra: {
     shutdownGraceTime: cfg.shutdownGraceMs,
-    ...(cfg.workerMaxCachedWorkflows !== undefined ? { maxCachedWorkflows: cfg.workerMaxCachedWorkflows } : {}),
+    // The workflow thread's heap is as large as this one's (Node gives worker threads the same limit).
+    maxCachedWorkflows: cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(getHeapStatistics().heap_size_limit),
   },
 });
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.

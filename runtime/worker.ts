@@ -10,6 +10,15 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
 /** Bundled with the workflows: pass to bundleWorkflowCode's workflowInterceptorModules with a prebuilt bundle. */
 export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../workflows/interceptors.ts', import.meta.url))];
 
+/**
+ * Modules every workflow in a worker shares instead of instantiating its own copy (the SDK's reusable V8
+ * context loads them once and freezes them): workflows/preload.ts loads zod, whose module scope
+ * (constructors, locales, a registry keyed weakly by schema) is stateless and costs 2.8 MiB of heap per
+ * workflow that instantiates it (README "Deployment defaults", WORKER_MAX_CACHED_WORKFLOWS). Our own
+ * modules stay per workflow: their schemas cache lazily.
+ */
+export const WORKFLOW_PRELOAD_MODULES = [fileURLToPath(new URL('../workflows/preload.ts', import.meta.url))];
+
 /** A worker for the campaign task queue: every workflow, every activity bound to `db`. */
 export async function createWorker(opts: {
   connection: NativeConnection;
@@ -31,7 +40,9 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
-    ...(opts.workflowBundlePath ? { workflowBundle: { codePath: opts.workflowBundlePath } } : { workflowsPath: opts.workflowsPath ?? WORKFLOWS_PATH }),
+    ...(opts.workflowBundlePath
+      ? { workflowBundle: { codePath: opts.workflowBundlePath } }
+      : { workflowsPath: opts.workflowsPath ?? WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
     // A prebuilt bundle has the workflow interceptors in it already (WORKFLOW_INTERCEPTOR_MODULES).
     interceptors: {
       activity: [activityLogging(opts.logger ?? silentLogger)],

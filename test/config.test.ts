@@ -2,7 +2,7 @@
 // Temporal cluster with TLS or an API key (self-hosted mTLS, Temporal Cloud), and refusals that name
 // the variable instead of failing later with a TLS handshake error.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, temporalConnectionOptions } from '../runtime/config.js';
+import { ConfigError, configFromEnv, defaultMaxCachedWorkflows, temporalConnectionOptions } from '../runtime/config.js';
 
 const files: Record<string, string> = { '/etc/t/client.pem': 'CERT', '/etc/t/client.key': 'KEY', '/etc/t/ca.pem': 'CA' };
 const read = (p: string) => {
@@ -93,9 +93,12 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ LOGIN_MAX_FAILURES_PER_ADDRESS: '-3' }, read)).toThrow(/LOGIN_MAX_FAILURES_PER_ADDRESS/);
   });
 
-  it('bounds the worker’s workflow cache when told to, and leaves the SDK’s default otherwise', () => {
+  it('bounds the worker’s workflow cache when told to, and by its heap otherwise (6 MiB each)', () => {
     expect(configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '500' }, read).workerMaxCachedWorkflows).toBe(500);
     expect(configFromEnv({}, read).workerMaxCachedWorkflows).toBeUndefined();
+    // Node's 4 GiB heap on this machine: about 600, not the SDK's 2,300 that ran out of heap at ~1,470.
+    expect(defaultMaxCachedWorkflows(4144 * 2 ** 20)).toBe(605);
+    expect(defaultMaxCachedWorkflows(256 * 2 ** 20)).toBe(10);
   });
 
   it('takes the log level (info by default, either case), the worker’s metrics port (9464) and an optional metrics token, and refuses anything else', () => {

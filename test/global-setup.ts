@@ -20,7 +20,7 @@ import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
 import { seedDemo } from '../prisma/seed.js';
 import { startDevServerOnFreePort, type DevServer } from '../runtime/temporal-server.js';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -81,6 +81,7 @@ async function bundle(s: Services): Promise<string> {
     const { code } = await bundleWorkflowCode({
       workflowsPath: WORKFLOWS_PATH,
       workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      preloadModules: WORKFLOW_PRELOAD_MODULES,
       logger: new DefaultLogger('WARN'),
     });
     const bundlePath = path.join(s.dir, 'workflow-bundle.js');

@@ -12,7 +12,7 @@ import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embe
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
 import { startDevServer, startDevServerOnFreePort } from '../runtime/temporal-server.js';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,7 +58,14 @@ export async function startStack(dir: string): Promise<Stack> {
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(
     bundlePath,
-    (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined })).code,
+    (
+      await bundleWorkflowCode({
+        workflowsPath: WORKFLOWS_PATH,
+        workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+        preloadModules: WORKFLOW_PRELOAD_MODULES,
+        logger: undefined,
+      })
+    ).code,
   );
   const apiPort = await freePort();
   const workerMetricsPort = await freePort();

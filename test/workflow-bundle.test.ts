@@ -5,12 +5,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
 
 const BENCH_WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/bench/index.ts', import.meta.url));
 const BENCH_NAMES = ['BenchNoopWorkflow', 'BenchUpdateWorkflow', 'benchPing', 'benchDone'];
 const bundle = (workflowsPath: string) =>
-  bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: undefined }).then((b) => b.code);
+  bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    preloadModules: WORKFLOW_PRELOAD_MODULES,
+    logger: undefined,
+  }).then((b) => b.code);
 
 describe('workflow bundles', () => {
   it('keeps the bench’s workflows out of the production bundle, and in the bench’s', async () => {
@@ -21,5 +26,16 @@ describe('workflow bundles', () => {
     const workflows = [...readFileSync(WORKFLOWS_PATH, 'utf8').matchAll(/^export \{ (\w+Workflow) \}/gm)].map((m) => m[1]!);
     expect(workflows.length).toBeGreaterThan(10);
     expect(workflows.filter((n) => !production.includes(n) || !bench.includes(n))).toEqual([]);
+  }, 180_000);
+
+  it('loads zod once per worker: the preload survives tree shaking and is what the workflows import', async () => {
+    const production = await bundle(WORKFLOWS_PATH);
+    // webpack reduces an unused import of a side-effect-free package to `0;`, and each workflow would
+    // then instantiate its own zod (2.8 MiB of heap each, runtime/worker.ts WORKFLOW_PRELOAD_MODULES).
+    const preload = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(production)?.[1] ?? '';
+    expect(preload).toContain('./workflows/preload.ts');
+    // …and the preload module itself still loads zod (an import it does not use would be dropped too).
+    const preloadModule = /"\.\/workflows\/preload\.ts"[^]*?\/\*\*\*\/ \}/.exec(production)?.[0] ?? '';
+    expect(preloadModule).toMatch(/__webpack_require__\([^)]*"\.\/node_modules\/zod\//);
   }, 180_000);
 });

@@ -1,16 +1,17 @@
 // A thin client of the HTTP API for the bench: sign in, call, time.
 export interface ApiSession {
   token: string;
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /** `timeoutMs` (60 s): how long the bench waits for the answer. */
+  call(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
 export async function signIn(apiUrl: string, username: string, password: string): Promise<ApiSession> {
-  const call = async (method: string, p: string, body?: unknown, token?: string) => {
+  const call = async (method: string, p: string, body?: unknown, token?: string, timeoutMs = 60_000) => {
     const r = await fetch(`${apiUrl}/api${p}`, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(60_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await r.text();
     let parsed: unknown = text;
@@ -24,7 +25,7 @@ export async function signIn(apiUrl: string, username: string, password: string)
   const r = await call('POST', '/auth/login', { username, password });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   const token = (r.body as { token: string }).token;
-  return { token, call: (method, p, body) => call(method, p, body, token) };
+  return { token, call: (method, p, body, timeoutMs) => call(method, p, body, token, timeoutMs) };
 }
 
 /** react-admin's list query string: ?sort=[…]&range=[…]&filter={…}. */

@@ -251,14 +251,17 @@ export async function arrivals(
   await watch;
 
   // The stage news reaches every case through its shard: the application stage and the window close.
+  // Closing marks every open task of the stage overdue and waits for the news to reach the shards: with
+  // thousands of cases that takes minutes on a busy worker, more than a request's usual minute.
   for (const [s, id, stage, reason] of [
     [zsCoord!, zsId, 'application', '申报截止（基准）'],
     [ljCoord!, ljId, 'intake', '本轮征集结束（基准）'],
   ] as const) {
-    const r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason });
+    const t1 = performance.now();
+    const r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason }, 15 * 60_000);
     if (r.status !== 200) throw new Error(`closing ${stage} of ${id}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    log(`  closed ${stage} of ${id} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   }
-  log('  closed the application stage and the window');
   // One review batch of everything filed: the shards place their cases (the batch's order is the
   // database's). Measured until every shard has passed its places on (its history stops growing); the
   // cases then open their reviews at their own pace.
@@ -266,7 +269,7 @@ export async function arrivals(
   let batchSeconds = 0;
   if (intakes.filed) {
     const t2 = performance.now();
-    const b = await ljAuditor!.call('POST', `/campaigns/${enc(ljId)}/intake-batches`, { reviewDueAt: shanghaiDate(now + 30 * DAY) });
+    const b = await ljAuditor!.call('POST', `/campaigns/${enc(ljId)}/intake-batches`, { reviewDueAt: shanghaiDate(now + 30 * DAY) }, 15 * 60_000);
     if (b.status !== 201) throw new Error(`review batch: ${b.status} ${JSON.stringify(b.body).slice(0, 300)}`);
     const { timedOut } = await settled(client, `arrival-shard-${ljId}-`);
     batchSeconds = (performance.now() - t2) / 1000;
