@@ -19,6 +19,7 @@ export const UNIT = [
   'test/messages.test.ts',
   'test/programme-kinds.test.ts',
   'test/workflow-bundle.test.ts',
+  'test/application-versions.test.ts',
 ];
 export const WORKFLOW = [
   'test/campaign-workflow.test.ts',
@@ -43,7 +44,8 @@ export default defineConfig({
     // per-address sign-in limit would block them all. test/accounts.test.ts checks it with its own limit.
     // The webhook receivers of the tests listen on loopback, which the SSRF guard refuses unless allowed
     // (activities/webhook-target.ts; test/webhook-ssrf.test.ts sets its own list).
-    env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+    // Likewise objections from the public page per address (test/public-objections.test.ts sets its own).
+    env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', PUBLIC_OBJECTIONS_PER_ADDRESS: '1000000', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
       { extends: true, test: { name: 'workflow', include: WORKFLOW, globalSetup: ['test/global-setup-workflow.ts'] } },

@@ -1,11 +1,14 @@
 // Application programmes (Zhoushan): the application on the case, deadlines of the county's pre-review,
 // the city cultivation list (择优), and listed rooms' nomination, province answer, findings and removal.
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
-import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { OPERATOR_ROLE, SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { splitDocument } from '../domain/application-form.js';
 import { shanghaiDateTime } from '../domain/time.js';
 import { appendAudit } from './audit.js';
 import { rosterEntriesOf, rosterId } from './award.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { operatorNotices, type OperatorEvent } from './operator-notice.js';
+import { staffRoleFor } from '../domain/operator-notices.js';
 import { listingWorkflowId } from '../workflows/ids.js';
 
 export interface ListedRoom {
@@ -32,6 +35,14 @@ export function chooseList<T extends { totalScore: number }>(candidates: T[], th
 
 export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
+    /**
+     * The application as filed or resubmitted becomes the case's current one. With `version`, the
+     * submission is also kept as that version (舟山方案 六、（二）: what the county reviews again after a
+     * return) and the attachments it lists are bound to the case. Only this case's files and the
+     * submitter's own unbound uploads are kept: an id learnt some other way binds nothing (OWASP ASVS 4.2.1;
+     * the API has refused such ids already, this guards a completion that reached the workflow otherwise).
+     * Returns the document as recorded (attachments as kept); idempotent on `key`.
+     */
     async recordApplication(input: {
       key: string;
       caseId: string;
@@ -41,9 +52,49 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
       clause: string;
       reason?: string;
       data?: Prisma.InputJsonValue;
-    }) {
-      await db.$transaction(async (tx) => {
-        const c = await tx.case.update({ where: { id: input.caseId }, data: { application: input.form, updatedAt: new Date() } });
+      version?: number;
+    }): Promise<Prisma.InputJsonValue> {
+      return db.$transaction(async (tx) => {
+        let doc = input.form;
+        let versionData = {};
+        const now = new Date();
+        if (input.version !== undefined) {
+          const { form, attachmentIds, statement } = splitDocument(input.form as Record<string, unknown>);
+          const found = await tx.attachment.findMany({
+            where: { id: { in: attachmentIds } },
+            select: { id: true, entryId: true, caseId: true, uploadedById: true },
+          });
+          const kept = attachmentIds.filter((id) => {
+            const a = found.find((f) => f.id === id);
+            return !!a && !a.entryId && (a.caseId === input.caseId || (!a.caseId && a.uploadedById === input.actor.userId));
+          });
+          if (kept.length) await tx.attachment.updateMany({ where: { id: { in: kept }, entryId: null, caseId: null }, data: { caseId: input.caseId } });
+          doc = { ...form, ...(kept.length ? { attachmentIds: kept } : {}), ...(statement ? { statement } : {}) } as Prisma.InputJsonValue;
+          const c0 = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { operatorId: true } });
+          // Staff submitting is always for the operator (the officer filing on its behalf, or answering a return for it).
+          const onBehalfOf = input.actor.role === OPERATOR_ROLE ? null : (input.actor.onBehalfOf?.operatorId ?? c0.operatorId);
+          await tx.applicationVersion.createMany({
+            skipDuplicates: true,
+            data: [
+              {
+                caseId: input.caseId,
+                version: input.version,
+                form: form as Prisma.InputJsonValue,
+                attachmentIds: kept,
+                ...(statement ? { statement: statement as unknown as Prisma.InputJsonValue } : {}),
+                submittedById: input.actor.userId!,
+                onBehalfOf,
+                submittedAt: now,
+              },
+            ],
+          });
+          versionData = {
+            version: input.version,
+            attachments: kept,
+            ...(kept.length < attachmentIds.length ? { refusedAttachments: attachmentIds.filter((id) => !kept.includes(id)) } : {}),
+          };
+        }
+        const c = await tx.case.update({ where: { id: input.caseId }, data: { application: doc, updatedAt: now } });
         await appendAudit(tx, {
           key: input.key,
           actor: input.actor,
@@ -54,8 +105,9 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           jurisdictionId: c.jurisdictionId,
           clause: input.clause,
           reason: input.reason ?? null,
-          data: input.data ?? {},
+          data: { ...((input.data ?? {}) as Prisma.InputJsonObject), ...versionData },
         });
+        return doc;
       });
     },
 
@@ -79,7 +131,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           {
             key: `task:${t.id}:overdue`,
             kind: 'overdue',
-            recipientRole: t.assigneeRole,
+            recipientRole: staffRoleFor(t.assigneeRole),
             recipientUserId: t.claimedById,
             jurisdictionId: t.jurisdictionId,
             campaignId: t.campaignId,
@@ -98,7 +150,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
      * county or the city auditor; otherwise the chosen rooms are listed and the roster is published.
      */
     async confirmCultivationList(input: { campaignId: string; threshold?: number; quota?: number; actor: Actor; clause: string }) {
-      return db.$transaction(async (tx) => {
+      const { keys, ...out } = await db.$transaction(async (tx) => {
         const pending = await tx.task.count({
           where: { campaignId: input.campaignId, status: 'open', type: { in: ['pre_review', 'resubmission', 'city_audit'] } },
         });
@@ -107,6 +159,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
             refusal: `尚有 ${pending} 项初审或审核未完成，不能确认名单 / ${pending} pre-review or audit task(s) still open`,
             listed: [] as ListedRoom[],
             notListed: [] as string[],
+            keys: [] as string[],
           };
         // Equal totals share a rank and are listed in case order (operator id), the same on every run.
         const audited = await tx.case.findMany({
@@ -152,8 +205,10 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           })),
         });
         const listedIds = new Set(entries.map((e) => e.caseId));
+        const told: OperatorEvent[] = [];
         for (const c of audited) {
           const listed = listedIds.has(c.id);
+          told.push({ key: `case:${c.id}:${listed ? 'listed' : 'not_listed'}`, action: listed ? 'case.listed' : 'case.not_listed', caseId: c.id });
           await tx.case.update({ where: { id: c.id }, data: { currentStep: listed ? 'listed' : 'not_listed', proposed: listed, updatedAt: now } });
           await appendAudit(tx, {
             key: `case:${c.id}:${listed ? 'listed' : 'not_listed'}`,
@@ -182,7 +237,10 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           clause: input.clause,
           data: { kind: 'cultivation', entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null },
         });
+        // The rooms hear the city's answer in their portal (the officers follow it on the roster).
+        const keys = await insertNotifications(tx, await operatorNotices(tx, told), now);
         return {
+          keys,
           refusal: null,
           listed: entries.map((e) => ({
             caseId: e.caseId,
@@ -195,6 +253,8 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           notListed: audited.filter((c) => !listedIds.has(c.id)).map((c) => c.id),
         };
       });
+      await dispatchDeliveries(db, dispatch, keys);
+      return out;
     },
 
     /** A decision on a listed room (nomination, the province's answer, a monitoring finding, removal). */
@@ -208,7 +268,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
       data?: Prisma.InputJsonValue;
       patch?: { nomination?: string; nominatedAt?: number; provinceAnsweredAt?: number; provinceNote?: string; finding?: boolean; removed?: boolean };
     }) {
-      await db.$transaction(async (tx) => {
+      const keys = await db.$transaction(async (tx) => {
         const l = await tx.listing.findUniqueOrThrow({ where: { id: input.listingId } });
         const p = input.patch ?? {};
         const now = new Date();
@@ -244,7 +304,9 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           },
           now,
         );
+        return insertNotifications(tx, await operatorNotices(tx, [{ key: input.key, action: input.action, caseId: l.caseId, reason: input.reason }]), now);
       });
+      await dispatchDeliveries(db, dispatch, keys);
     },
   };
 }

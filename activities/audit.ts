@@ -35,7 +35,8 @@ export async function appendAudit(tx: Tx, e: AuditEntry, at = new Date()): Promi
         jurisdictionId: e.jurisdictionId ?? null,
         reason: e.reason ?? null,
         clause: e.clause ?? null,
-        data: e.data ?? {},
+        // Staff acting for an operator (Actor.onBehalfOf): the entry says for whom, whatever the decision.
+        data: e.actor.onBehalfOf ? { ...((e.data ?? {}) as Prisma.InputJsonObject), onBehalfOf: e.actor.onBehalfOf } : (e.data ?? {}),
       },
     ],
   });

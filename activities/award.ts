@@ -8,6 +8,7 @@ import { shanghaiDate } from '../domain/time.js';
 import { appendAudit } from './audit.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { operatorNotices } from './operator-notice.js';
 
 export interface RosterEntry {
   caseId: string;
@@ -151,7 +152,8 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
               rosterId: input.rosterId,
               jurisdictionId: c.jurisdictionId,
               lodgedAt: new Date(),
-              lodgedById: input.actor.userId ?? 'system',
+              // No user for an objection from the public (source 'public', api/public/objections.ts).
+              lodgedById: input.actor.userId,
               source: input.source,
               content: input.content,
               status: 'open',
@@ -175,7 +177,7 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
 
     /** Upheld: the case leaves the list with the reason. Dismissed: it stays. Either way it is recorded. */
     async resolveObjection(input: { objectionId: string; decision: 'upheld' | 'dismissed'; resolution: string; actor: Actor; clause: string }) {
-      await db.$transaction(async (tx) => {
+      const keys = await db.$transaction(async (tx) => {
         const o = await tx.objection.findUniqueOrThrow({ where: { id: input.objectionId } });
         await tx.objection.updateMany({
           where: { id: o.id, status: 'open' },
@@ -198,7 +200,13 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
           reason: input.resolution,
           data: { objectionId: o.id },
         });
+        // Upheld, the operator leaves the list: it hears why (README "Notifications to operators").
+        return insertNotifications(
+          tx,
+          await operatorNotices(tx, [{ key: `objection:${o.id}:resolved`, action: `objection.${input.decision}`, caseId: o.caseId, reason: input.resolution }]),
+        );
       });
+      await dispatchDeliveries(db, dispatch, keys);
     },
 
     /**
@@ -273,6 +281,17 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
             await caseDecisionNotice(tx, `title:${t.id}:granted`, c, 'title.granted', `有效期至 / valid until ${shanghaiDate(t.expiresAt.getTime())}`),
           );
         }
+        notices.push(
+          ...(await operatorNotices(
+            tx,
+            titles.map((t) => ({
+              key: `title:${t.id}:granted`,
+              action: 'title.granted',
+              caseId: t.caseId,
+              reason: `有效期至 / valid until ${shanghaiDate(t.expiresAt.getTime())}`,
+            })),
+          )),
+        );
         const keys = await insertNotifications(tx, notices);
         const granted = titles.map((t) => ({
           titleId: t.id,
@@ -317,7 +336,10 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
           data: { ground: input.ground ?? null },
         });
         return input.status === 'revoked'
-          ? insertNotifications(tx, [await caseDecisionNotice(tx, `title:${t.id}:revoked`, c, 'title.revoked', input.evidence)])
+          ? insertNotifications(tx, [
+              await caseDecisionNotice(tx, `title:${t.id}:revoked`, c, 'title.revoked', input.evidence),
+              ...(await operatorNotices(tx, [{ key: `title:${t.id}:revoked`, action: 'title.revoked', caseId: t.caseId, reason: input.evidence }])),
+            ])
           : [];
       });
       await dispatchDeliveries(db, dispatch, keys);

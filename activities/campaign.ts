@@ -7,6 +7,65 @@ import type { StageShift } from '../domain/calendar.js';
 import { appendAudit } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { operatorAccounts } from './operator-notice.js';
+import { isOperatorTask, OPERATOR_TASK_TYPES, staffRoleFor } from '../domain/operator-notices.js';
+import { OPERATOR_ROLE } from '../domain/roles.js';
+import type { Prisma } from '../prisma/generated/client.js';
+
+/**
+ * The stage reminder's word to each operator with an account whose own work in the stage is still open
+ * (its self-check, material it must supply): one per task and deadline (README "Notifications to operators").
+ */
+async function operatorReminders(
+  tx: Prisma.TransactionClient,
+  stage: { id: string; name: string; nameEn: string },
+  input: { campaignId: string; stageKey: string; dueAt: number },
+  due: string,
+) {
+  const open = (
+    await tx.task.findMany({
+      where: {
+        campaignId: input.campaignId,
+        stageKey: input.stageKey,
+        status: 'open',
+        caseId: { not: null },
+        OR: [{ type: { in: [...OPERATOR_TASK_TYPES] } }, { assigneeRole: OPERATOR_ROLE }],
+      },
+      select: { id: true, type: true, assigneeRole: true, title: true, caseId: true, jurisdictionId: true, dueAt: true },
+    })
+  ).filter(isOperatorTask);
+  if (!open.length) return [];
+  const cases = new Map(
+    (await tx.case.findMany({ where: { id: { in: open.map((t) => t.caseId!) } }, select: { id: true, operatorId: true, jurisdictionId: true } })).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
+  const accounts = await operatorAccounts(
+    tx,
+    [...cases.values()].map((c) => c.operatorId),
+  );
+  return open.flatMap((t) => {
+    const c = cases.get(t.caseId!);
+    const userId = c && accounts.get(c.operatorId);
+    if (!c || !userId) return [];
+    const dueAt = t.dueAt.getTime() < input.dueAt ? shanghaiDateTime(t.dueAt.getTime()) : due;
+    return [
+      {
+        key: `operator:reminder:${stage.id}:${input.dueAt}:${t.id}`,
+        kind: 'reminder' as const,
+        recipientRole: OPERATOR_ROLE,
+        recipientUserId: userId,
+        jurisdictionId: c.jurisdictionId,
+        campaignId: input.campaignId,
+        taskId: t.id,
+        caseId: c.id,
+        title: `「${stage.name}」即将截止：${t.title} / "${stage.nameEn}" is due soon`,
+        body: `截止时间 ${dueAt} / due ${dueAt}`,
+      },
+    ];
+  });
+}
 
 export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
@@ -95,7 +154,7 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
           groups.map((g) => ({
             key: `reminder:${id}:${input.dueAt}:${g.jurisdictionId}:${g.assigneeRole}`,
             kind: 'reminder' as const,
-            recipientRole: g.assigneeRole,
+            recipientRole: staffRoleFor(g.assigneeRole),
             jurisdictionId: g.jurisdictionId,
             campaignId: input.campaignId,
             title: `「${stage.name}」即将截止 / "${stage.nameEn}" is due soon`,
@@ -103,6 +162,7 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
           })),
           now,
         );
+        keys.push(...(await insertNotifications(tx, await operatorReminders(tx, stage, input, due), now)));
         await tx.stage.update({ where: { id }, data: { reminderSentAt: now } });
         await appendAudit(tx, {
           key: `stage:${id}:reminder:${input.dueAt}`,
@@ -151,7 +211,7 @@ export function campaignActivities(db: PrismaClient, dispatch?: Dispatch) {
           holders.map((g) => ({
             key: `overdue:${id}:${g.jurisdictionId}:${g.assigneeRole}`,
             kind: 'overdue' as const,
-            recipientRole: g.assigneeRole,
+            recipientRole: staffRoleFor(g.assigneeRole),
             jurisdictionId: g.jurisdictionId,
             campaignId: input.campaignId,
             title: `「${stage.name}」已截止，${g._count._all} 项逾期 / "${stage.nameEn}" closed with ${g._count._all} task(s) overdue`,

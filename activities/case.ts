@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
 import { decisionLabel } from '../domain/decisions.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
+import { operatorNotices } from './operator-notice.js';
 import { caseWorkflowId } from '../workflows/ids.js';
 
 /** The case rows of operators joining a campaign (at launch or later), enrolled and not yet started. */
@@ -190,7 +191,10 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
         });
         // Work overdue at a stage deadline is told once per station by closeStage, not once per case.
         if (input.action === 'case.task_overdue') return [];
-        return insertNotifications(tx, [await caseDecisionNotice(tx, input.key, c, input.action, input.reason)]);
+        return insertNotifications(tx, [
+          await caseDecisionNotice(tx, input.key, c, input.action, input.reason),
+          ...(await operatorNotices(tx, [{ key: input.key, action: input.action, caseId: c.id, reason: input.reason, data: input.data }])),
+        ]);
       });
       await dispatchDeliveries(db, dispatch, keys);
     },

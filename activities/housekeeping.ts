@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../domain/roles.js';
 import { appendAudit } from './audit.js';
 
 const HOUR_MS = 3600_000;
-/** An upload no application has used is deleted this long after it was uploaded. */
+/** An upload no application or case has used is deleted this long after it was uploaded. */
 export const UNBOUND_UPLOAD_TTL_MS = 24 * HOUR_MS;
 /**
  * Filing refuses an upload older than this (api/intake-filing.ts): an hour before it may be deleted, so
@@ -37,8 +37,9 @@ export function housekeepingActivities(db: PrismaClient) {
       const now = new Date();
       return db.$transaction(
         async (tx) => {
+          // Bound evidence (a case's, migrations/20261203140000_evidence.sql) is kept like an application's.
           const attachments = (
-            await tx.attachment.deleteMany({ where: { entryId: null, uploadedAt: { lt: new Date(now.getTime() - UNBOUND_UPLOAD_TTL_MS) } } })
+            await tx.attachment.deleteMany({ where: { entryId: null, caseId: null, uploadedAt: { lt: new Date(now.getTime() - UNBOUND_UPLOAD_TTL_MS) } } })
           ).count;
           const sessions = (await tx.session.deleteMany({ where: { expiresAt: { lt: now } } })).count;
           const loginFailures = (await tx.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - LOGIN_FAILURE_TTL_MS) } } })).count;

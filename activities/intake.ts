@@ -8,6 +8,7 @@ import { shanghaiDate } from '../domain/time.js';
 import { appendAudit } from './audit.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { operatorNotices } from './operator-notice.js';
 import { registerEntryWorkflowId } from '../workflows/ids.js';
 
 export const batchId = (campaignId: string, seq: number) => `${campaignId}:batch:${seq}`;
@@ -209,7 +210,10 @@ export function intakeActivities(db: PrismaClient, dispatch?: Dispatch) {
           (await tx.registerEntry.count({ where: { batchId: e.batchId, status: 'in_review' } })) === 0
         )
           await tx.intakeBatch.updateMany({ where: { id: e.batchId, status: 'open' }, data: { status: 'closed', closedAt: now } });
-        return insertNotifications(tx, [await caseDecisionNotice(tx, input.key, c, input.action, input.reason)]);
+        return insertNotifications(tx, [
+          await caseDecisionNotice(tx, input.key, c, input.action, input.reason),
+          ...(await operatorNotices(tx, [{ key: input.key, action: input.action, caseId: c.id, reason: input.reason, data: input.data }])),
+        ]);
       });
       await dispatchDeliveries(db, dispatch, keys);
     },

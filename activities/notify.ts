@@ -6,7 +6,8 @@ import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 
 type Tx = Prisma.TransactionClient;
 
-export type NotificationKind = 'assignment' | 'reminder' | 'overdue' | 'escalation' | 'decision';
+/** `returned` and `order` reach operators only (activities/operator-notice.ts). */
+export type NotificationKind = 'assignment' | 'reminder' | 'overdue' | 'escalation' | 'decision' | 'returned' | 'order';
 
 export interface NewNotification {
   /** Deterministic per event ("task:<id>:created", "reminder:<stage>:<due>:<jurisdiction>:<role>"). */

@@ -9,6 +9,7 @@ import { rosterEntriesOf } from './award.js';
 import { rosterId } from './award.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { operatorNotices, type OperatorEvent } from './operator-notice.js';
 
 export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
@@ -68,6 +69,7 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
         // Vetoed cases are already out (their workflows are over); the others hear the decision.
         const decided = cases.filter((c) => !c.excludedKind);
         const notices = [];
+        const told: OperatorEvent[] = [];
         for (const c of decided) {
           const listed = listedIds.has(c.id);
           const action = listed ? 'case.listed' : 'case.not_listed';
@@ -93,7 +95,9 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
             },
           });
           notices.push(await caseDecisionNotice(tx, key, c, action, reason));
+          told.push({ key, action, caseId: c.id, reason });
         }
+        notices.push(...(await operatorNotices(tx, told)));
         await appendAudit(tx, {
           key: `roster:${id}:published`,
           actor: input.actor,

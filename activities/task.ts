@@ -1,8 +1,25 @@
 import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { evidenceRefs } from '../domain/evidence.js';
 import { appendAudit } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NotificationKind } from './notify.js';
+import { operatorNotices, type OperatorEvent } from './operator-notice.js';
+import { staffRoleFor } from '../domain/operator-notices.js';
+
+/**
+ * Completions the operator hears of though no decision activity records them: the station's review of its
+ * self-check (changxing 四、（二）: accepted, or returned with the reason it must see) and an interview's
+ * rectification order on a title (限期整改, with its deadline).
+ */
+function completionForOperator(task: { type: string; caseId: string | null }, result: unknown): Omit<OperatorEvent, 'key'> | undefined {
+  const r = (result ?? {}) as { decision?: string; note?: string; rectifyBy?: string };
+  if (!task.caseId) return undefined;
+  if (task.type === 'self_check_review' && (r.decision === 'returned' || r.decision === 'accepted'))
+    return { action: `self_check.${r.decision}`, caseId: task.caseId, reason: r.note };
+  if (task.type === 'interview') return { action: 'title.rectification_ordered', caseId: task.caseId, reason: r.note, data: { rectifyBy: r.rectifyBy } };
+  return undefined;
+}
 
 export interface NewTask {
   id: string;
@@ -53,7 +70,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
             {
               key: `task:${t.id}:created`,
               kind: notify.kind,
-              recipientRole: t.assigneeRole,
+              recipientRole: staffRoleFor(t.assigneeRole),
               jurisdictionId: t.jurisdictionId,
               campaignId: t.campaignId,
               taskId: t.id,
@@ -70,7 +87,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
 
     /** Projects a completion the owning workflow has accepted. Returns when it was recorded. */
     async recordTaskCompletion(input: { taskId: string; actor: Actor; result: Prisma.InputJsonValue; late: boolean; clause?: string }): Promise<number> {
-      return db.$transaction(async (tx) => {
+      const { at, keys } = await db.$transaction(async (tx) => {
         await tx.task.updateMany({
           where: { id: input.taskId, status: 'open' },
           // `late` is the owning workflow's word: a completion it took before it heard of the stage's close
@@ -78,6 +95,14 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           data: { status: 'done', completedAt: new Date(), completedById: input.actor.userId, result: input.result, overdue: input.late },
         });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        // Evidence the API checked (api/evidence.ts) becomes the case's with the completion: only the
+        // completer's own unbound uploads, so a retry or a race binds nothing twice (DOMAIN.md "Evidence").
+        const evidence = evidenceRefs(input.result).map((r) => r.id);
+        if (evidence.length && task.caseId && input.actor.userId)
+          await tx.attachment.updateMany({
+            where: { id: { in: evidence }, entryId: null, caseId: null, uploadedById: input.actor.userId },
+            data: { caseId: task.caseId, taskId: task.id },
+          });
         await appendAudit(
           tx,
           {
@@ -93,8 +118,12 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           },
           task.completedAt!,
         );
-        return task.completedAt!.getTime();
+        const told = completionForOperator(task, input.result);
+        const keys = told ? await insertNotifications(tx, await operatorNotices(tx, [{ key: `task:${input.taskId}:completed`, ...told }])) : [];
+        return { at: task.completedAt!.getTime(), keys };
       });
+      await dispatchDeliveries(db, dispatch, keys);
+      return at;
     },
 
     /** Work a workflow no longer needs (its title was revoked or expired) is cancelled, not left open. */

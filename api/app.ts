@@ -30,6 +30,13 @@ import { attachmentsRouter } from './resources/attachments.js';
 import { webhooksRouter } from './resources/webhooks.js';
 import { usersRouter } from './resources/users.js';
 import { jurisdictionsRouter } from './resources/jurisdictions.js';
+import { publicObjectionGate, publicRouter } from './public/index.js';
+import { portalAccountsRouter } from './portal/accounts.js';
+import { portalCasesRouter } from './portal/cases.js';
+import { portalChangxingRouter, rectificationProofRouter } from './portal/changxing.js';
+import { portalRegisterRouter } from './portal/register.js';
+import { portalNotificationsRouter } from './portal/notifications.js';
+import { portalApplicationsRouter } from './portal/applications.js';
 
 export interface AppDeps {
   db: PrismaClient;
@@ -88,6 +95,8 @@ export function createApp(deps: AppDeps): express.Express {
   const api = Router();
   // Who is calling first (the bearer header only), then the body, within that caller's limits (body-limits.ts).
   api.use(authenticate(deps.db));
+  // Objections from the public page: counted per client address before their body is read (api/public).
+  api.use(publicObjectionGate(deps.db));
   api.use(bodyParsers(csvText));
   // The Temporal calls a request makes carry its id from here on (after the body parsers, see requestScope).
   api.use(requestScope);
@@ -119,6 +128,16 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(programmesRouter(deps.db));
   api.use(registersRouter(deps.db, deps.client));
   api.use(attachmentsRouter(deps.db));
+  // The operators' portal (README "The operators' portal"): invitations, activation, its own cases and tasks.
+  api.use(portalAccountsRouter(deps.db));
+  api.use(portalCasesRouter(deps.db, deps.client));
+  api.use(portalChangxingRouter(deps.db));
+  api.use(rectificationProofRouter(deps.db));
+  api.use(portalRegisterRouter(deps.db, deps.client));
+  api.use(portalNotificationsRouter(deps.db));
+  api.use(portalApplicationsRouter(deps.db, deps.client));
+  // Public pages (README "Public pages and objections (公示与异议)"): published lists and objections, no sign-in.
+  api.use(publicRouter(deps.db, deps.client));
   api.use((req) => {
     throw notFound('接口 route', `${req.method} ${req.path}`);
   });

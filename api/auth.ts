@@ -37,6 +37,8 @@ export const publicUser = (p: Principal) => ({
   username: p.username,
   displayName: p.displayName,
   role: p.role,
+  /** An operator's account: the operator it is (null for staff). */
+  operatorId: p.operatorId,
   jurisdictionId: p.jurisdictionId,
   jurisdictionName: p.jurisdictionName,
   mustChangePassword: p.mustChangePassword,
@@ -75,25 +77,28 @@ async function newSession(db: PrismaClient, userId: string) {
   return { token, expiresAt };
 }
 
+const tooMany = () => new HttpError(429, 'too_many_attempts', '登录失败次数过多，请 15 分钟后再试', 'too many failed sign-ins, try again in 15 minutes');
+
+/**
+ * Records a sign-in attempt before it is judged, then counts the attempts in the window, this one
+ * included: concurrent guesses see each other, so a burst cannot get past the limit. A successful
+ * attempt removes its row again (and the account's failures). Also counts an operator's activation
+ * attempts (api/portal/accounts.ts), under its USCC: guessing invitation codes is guessing passwords.
+ */
+export async function signInAttempt(db: PrismaClient, username: string, address: string): Promise<{ succeeded: () => Promise<void> }> {
+  const row = await db.loginFailure.create({ data: { username, address } });
+  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
+  const [byAccount, byAddress] = await Promise.all([
+    db.loginFailure.count({ where: { username, at: { gte: since } } }),
+    db.loginFailure.count({ where: { address, at: { gte: since } } }),
+  ]);
+  if (byAccount > MAX_FAILURES_PER_ACCOUNT || byAddress > wholeNumber(process.env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50)) throw tooMany();
+  return { succeeded: () => db.loginFailure.deleteMany({ where: { OR: [{ id: row.id }, { username }] } }).then(() => undefined) };
+}
+
 export function authRouter(db: PrismaClient): Router {
   const r = Router();
-  const tooMany = () => new HttpError(429, 'too_many_attempts', '登录失败次数过多，请 15 分钟后再试', 'too many failed sign-ins, try again in 15 minutes');
-
-  /**
-   * Records a sign-in attempt before it is judged, then counts the attempts in the window, this one
-   * included: concurrent guesses see each other, so a burst cannot get past the limit. A successful
-   * attempt removes its row again (and the account's failures).
-   */
-  async function attempt(username: string, address: string): Promise<{ succeeded: () => Promise<void> }> {
-    const row = await db.loginFailure.create({ data: { username, address } });
-    const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-    const [byAccount, byAddress] = await Promise.all([
-      db.loginFailure.count({ where: { username, at: { gte: since } } }),
-      db.loginFailure.count({ where: { address, at: { gte: since } } }),
-    ]);
-    if (byAccount > MAX_FAILURES_PER_ACCOUNT || byAddress > wholeNumber(process.env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50)) throw tooMany();
-    return { succeeded: () => db.loginFailure.deleteMany({ where: { OR: [{ id: row.id }, { username }] } }).then(() => undefined) };
-  }
+  const attempt = (username: string, address: string) => signInAttempt(db, username, address);
   void stand_in(); // computed now, so the first unknown username costs what every later one does
 
   route(
@@ -212,6 +217,14 @@ export function authRouter(db: PrismaClient): Router {
     },
   );
 
-  route(r, { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag: 'auth', duringPasswordChange: true }, (_req, _res, me) => publicUser(me));
+  route(
+    r,
+    { method: 'get', path: '/auth/me', summary: 'The signed-in user (an operator: with its name as registered)', tag: 'auth', duringPasswordChange: true },
+    async (_req, _res, me) => {
+      // The register's name, not the account's copy of it: an officer may have corrected it since.
+      const operator = me.operatorId ? await db.operator.findUnique({ where: { id: me.operatorId }, select: { name: true } }) : null;
+      return { ...publicUser(me), ...(operator ? { operatorName: operator.name } : {}) };
+    },
+  );
   return r;
 }

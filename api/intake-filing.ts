@@ -14,6 +14,17 @@ import { badRequest, conflict, forbidden } from './errors.js';
 import { definitionOfKind } from './campaign-access.js';
 import { sendArrival } from './arrivals.js';
 
+/** A campaign of a register programme, with its intake rules; any other programme is a 400 (staff and applicants alike). */
+export function registerCampaign<C extends { id: string; def: CampaignDefinition }>(c: C) {
+  if (c.def.kind !== 'register') throw badRequest(`活动 ${c.id} 不是入库项目`, `campaign ${c.id} is not a register programme`);
+  return { ...c, intake: c.def.rules.intake };
+}
+
+/**
+ * Files the application of operator `o` (the staff route checked that `o` is in the filer's jurisdiction,
+ * the applicants' portal that `o` is the signed-in applicant itself); `actor` is the filer, whose own
+ * uploads alone the application may use.
+ */
 export async function fileIntakeApplication(
   db: PrismaClient,
   client: Client,

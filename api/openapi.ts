@@ -47,9 +47,17 @@ const CREATED = new Set([
   'post /users/import',
   'post /jurisdictions',
   'post /jurisdictions/import',
+  'post /public/rosters/:id/objections',
+  'post /portal/register/applications',
+  'post /portal/applications',
 ]);
 // Routes that answer a plain JSON array without being a react-admin list (no Content-Range, no list params).
-const ARRAY = new Set(['get /programmes/:id/versions']);
+const ARRAY = new Set([
+  'get /programmes/:id/versions',
+  'get /portal/register/open-campaigns',
+  'get /portal/applications',
+  'get /cases/:id/application-versions',
+]);
 const NO_CONTENT = new Set(['post /auth/logout', 'post /auth/logout-everywhere', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no
 // body at all changes nothing.
@@ -91,6 +99,13 @@ const QUERY: Record<string, { name: string; schema: object; description?: string
       schema: { type: 'string', minLength: 2, maxLength: 100 },
       description: 'name (contains), 统一社会信用代码 (prefix) or platform account (contains)',
     },
+  ],
+  // The public list of published rosters (api/public/rosters.ts): plain page parameters, not a react-admin list.
+  'get /public/rosters': [
+    { name: 'kind', required: false, schema: { enum: ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission'] } },
+    { name: 'year', required: false, schema: { type: 'integer', minimum: 2000, maximum: 9999 } },
+    { name: 'page', required: false, schema: { type: 'integer', minimum: 1, maximum: 10_000 }, description: 'from 1 (default 1)' },
+    { name: 'perPage', required: false, schema: { type: 'integer', minimum: 1, maximum: 50 }, description: 'default 20' },
   ],
   'get /tasks/assignees': [{ name: 'ids', schema: { type: 'string', minLength: 1, maxLength: 20_000 }, description: 'task ids, comma-separated' }],
 };
@@ -204,6 +219,7 @@ export function openApiDocument() {
         // Node's HTTP server refuses a request line and headers over 16 KB (before the API sees it).
         ...(params.length ? { '431': { description: 'URL too long (request line and headers over 16 KB)' } } : {}),
         ...(k === 'post /auth/login' ? { '429': err('Too many failed sign-ins: try again in 15 minutes') } : {}),
+        ...(k === 'post /public/rosters/:id/objections' ? { '429': err('Too many objections from this address: try again (Retry-After)') } : {}),
         ...(k === 'get /health' ? {} : { '503': err('Temporal or the database is unavailable: try again') }),
       },
     };

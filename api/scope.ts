@@ -1,16 +1,18 @@
 import type { PrismaClient } from '../prisma/db.js';
-import type { Actor, Role } from '../domain/roles.js';
+import type { AccountRole, Actor } from '../domain/roles.js';
 
 /** The signed-in user and where they may look: their jurisdiction's subtree (city ⊃ county ⊃ station). */
 export interface Principal {
   id: string;
   username: string;
   displayName: string;
-  role: Role;
+  role: AccountRole;
+  /** An operator's account: the operator it is (role operator); null for staff. */
+  operatorId: string | null;
   jurisdictionId: string;
   jurisdictionName: string;
   jurisdictionPath: string;
-  /** Their jurisdiction and everything below it. */
+  /** Their jurisdiction and everything below it; empty for an operator, which sees only its own. */
   subtree: string[];
   /** The jurisdictions above theirs (a station officer sees the county's campaign). */
   ancestors: string[];
@@ -23,17 +25,19 @@ export async function loadPrincipal(db: PrismaClient, userId: string): Promise<P
   const u = await db.user.findUnique({ where: { id: userId } });
   if (!u) return undefined;
   const j = await db.jurisdiction.findUniqueOrThrow({ where: { id: u.jurisdictionId } });
-  const below = await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } });
+  // An operator reaches nothing by jurisdiction: every operator route checks the operator itself.
+  const below = u.operatorId ? [] : await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } });
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role as Role,
+    role: u.role as AccountRole,
+    operatorId: u.operatorId,
     jurisdictionId: u.jurisdictionId,
     jurisdictionName: j.name,
     jurisdictionPath: j.path,
     subtree: below.map((b) => b.id),
-    ancestors: j.path.split('/').filter((x) => x && x !== j.id),
+    ancestors: u.operatorId ? [] : j.path.split('/').filter((x) => x && x !== j.id),
     mustChangePassword: u.mustChangePassword,
     disabled: !!u.disabledAt,
   };

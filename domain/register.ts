@@ -1,6 +1,7 @@
 // The base register of live rooms (调查摸底, zhoushan 六、（一）) and who may apply (三、培育对象).
 import { z } from 'zod';
 import { usccProblemMessage } from './uscc.js';
+import { PLATFORMS } from './platforms.js';
 
 /** Operator kinds: Changxing's three, and Zhoushan's 电商经营者/直播基地/MCN机构/主播 (三、培育对象). */
 export const OPERATOR_KINDS = [
@@ -13,7 +14,7 @@ export const OPERATOR_KINDS = [
   { key: 'streamer', name: '主播', nameEn: 'Streamer' },
 ] as const;
 const kindKeys = OPERATOR_KINDS.map((k) => k.key) as [string, ...string[]];
-export const PLATFORMS = ['douyin', 'kuaishou', 'wechat', 'taobao', 'xiaohongshu', 'other'] as const;
+export { PLATFORMS };
 
 const dateOnly = z
   .string()

@@ -1,11 +1,22 @@
+/** Staff roles: the bureau's own users, administered in the console. */
 export const ROLES = ['coordinator', 'county_officer', 'auditor', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * An operator's own account (DOMAIN.md "Operator"): opened by an officer's invitation, signs in with its
+ * 统一社会信用代码 and reaches only the routes that name this role (api/routes.ts), for its own cases.
+ */
+export const OPERATOR_ROLE = 'operator' as const;
+/** Whoever signs in: a member of staff or an operator. */
+export type AccountRole = Role | typeof OPERATOR_ROLE;
 
 /** Who made a decision: kept with every audit entry (DOMAIN.md: "made by a named user in a role"). */
 export interface Actor {
   userId: string | null; // null for the system itself (timers, escalations)
-  role: Role | 'system';
+  /** 'public': anyone, without an account (an objection during a 公示 window, README "Public pages and objections"). */
+  role: AccountRole | 'system' | 'public';
   displayName: string;
+  /** Staff acting for an operator that has no account, or does not act itself (the audit says for whom). */
+  onBehalfOf?: { operatorId: string; operatorName: string };
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', displayName: '系统 / system' };

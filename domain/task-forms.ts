@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazy } from './lazy.js';
+import { applicationFormSchema } from './application-form.js';
 import { SELF_CHECK_AREAS } from './self-check.js';
 import { filingResult, intakeReviewResult, removalReviewResult } from './intake.js';
 
@@ -8,6 +9,8 @@ import { filingResult, intakeReviewResult, removalReviewResult } from './intake.
 // Each schema is built on first use (domain/lazy.ts): this module is part of the workflow bundle.
 
 const areaKeys = SELF_CHECK_AREAS.map((a) => a.key) as [string, ...string[]];
+/** Photos or PDFs an operator attaches to one area of its self-check. */
+export const MAX_EVIDENCE_PER_AREA = 10;
 
 export const selfCheckResult = lazy(() =>
   z
@@ -20,6 +23,12 @@ export const selfCheckResult = lazy(() =>
               finding: z.enum(['compliant', 'issue']),
               description: z.string().trim().max(2000).optional(),
               fixed: z.boolean().optional(),
+              // Evidence (DOMAIN.md "Evidence: a file on a task or case"): ids from POST /attachments, checked
+              // and bound to the case on completion (api/evidence.ts).
+              evidence: z
+                .array(z.string().uuid())
+                .max(MAX_EVIDENCE_PER_AREA, `每个方面最多 ${MAX_EVIDENCE_PER_AREA} 个文件 / at most ${MAX_EVIDENCE_PER_AREA} files per area`)
+                .optional(),
             })
             .strict()
             .refine((a) => a.finding === 'compliant' || (a.description ?? '').length > 0, {
@@ -125,8 +134,23 @@ export const preReviewResult = lazy(() =>
     ),
 );
 
-/** The applicant's answer to a return, filed by the officer: what was supplied. */
-export const resubmissionResult = lazy(() => z.object({ supplied: note().min(1) }).strict());
+/**
+ * The live room's answer to a return (舟山方案 六、（二）): the form as edited and its attachments (in the
+ * portal, or by an officer for it), and/or what was supplied in words. Each answer is a new version.
+ */
+export const resubmissionResult = lazy(() =>
+  z
+    .object({
+      supplied: note().min(1).optional(),
+      form: applicationFormSchema().optional(),
+      attachmentIds: z.array(z.string().uuid()).max(20).optional(),
+    })
+    .strict()
+    .refine(
+      (r) => r.supplied !== undefined || r.form !== undefined,
+      needs('请修改申报表或说明补充的材料', 'edit the form or say what was supplied', 'supplied'),
+    ),
+);
 
 /**
  * 市局审核: points per criterion of the 培育准则 (each within the campaign's maximum, checked by the
@@ -170,9 +194,11 @@ export type InspectionResult = z.infer<ReturnType<typeof inspectionResult>>;
 export type VerificationResult = z.infer<ReturnType<typeof verificationResult>>;
 export type ScoreResult = z.infer<ReturnType<typeof scoreResult>>;
 export type InterviewResult = z.infer<ReturnType<typeof interviewResult>>;
+export type SelfCheckResult = z.infer<ReturnType<typeof selfCheckResult>>;
 export type SelfCheckReviewResult = z.infer<ReturnType<typeof selfCheckReviewResult>>;
 export type PreReviewResult = z.infer<ReturnType<typeof preReviewResult>>;
 export type CityAuditResult = z.infer<ReturnType<typeof cityAuditResult>>;
+export type ResubmissionResult = z.infer<ReturnType<typeof resubmissionResult>>;
 export type RubricResult = z.infer<ReturnType<typeof rubricResult>>;
 
 // Defined programmes (issue #8 Part B): a task's form is data (domain/programmes/defined.ts), so its result

@@ -212,6 +212,9 @@ function paramTable(): Record<string, ParamCase[]> {
     'GET /campaigns/:id/successor': [{ params: C, outside: CX_RUN_OUT, inside: ok('coord.changxing') }],
     'GET /campaigns/:id/award': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
     'POST /campaigns/:id/publicity': [{ params: C, outside: CX_RUN_OUT, body: { days: 5 }, inside: ok('coord.changxing', [400], { days: 0 }) }],
+    'PUT /campaigns/:id/public-contact': [
+      { params: C, outside: CX_RUN_OUT, body: { publicContact: '矩阵' }, inside: ok('coord.changxing', [400], { publicContact: 5 }) },
+    ],
     'POST /campaigns/:id/objections': [
       { params: C, outside: CX_RUN_OUT, body: { caseId: cx.caseZhicheng, source: '来信', content: '矩阵' }, inside: ok('coord.changxing', [400], {}) },
     ],
@@ -288,6 +291,17 @@ function paramTable(): Record<string, ParamCase[]> {
       { params: { id: zs.caseId }, outside: DINGHAI_OUT, inside: ok('officer.dinghai') },
     ],
     'GET /cases/:id/timeline': [{ params: { id: cx.caseZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    // Rectification proof filed for an operator (api/portal/changxing.ts): the inside call's body is bad (400), nothing is filed.
+    'GET /cases/:id/rectification': [{ params: { id: cx.caseZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    'POST /cases/:id/rectification-proof': [
+      {
+        params: { id: cx.caseZhicheng },
+        outside: ZHICHENG_OUT,
+        body: { round: 1, note: '矩阵' },
+        inside: ok('officer.zhicheng', [400], { round: 0, note: '' }),
+      },
+    ],
+    'GET /cases/:id/application-versions': [{ params: { id: zs.caseId }, outside: DINGHAI_OUT, inside: ok('officer.dinghai') }],
     'GET /audit-events/:id': [{ params: { id: auditZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
     // Deliberately 404: notifications are looked up among those addressed to the caller.
     'POST /notifications/:id/read': [{ params: { id: notificationId }, outside: ZHICHENG_OUT, refused: 404, inside: ok('officer.zhicheng') }],
@@ -322,6 +336,15 @@ function paramTable(): Record<string, ParamCase[]> {
     // A jurisdiction is renamed from above it: its own admin is refused too.
     'PUT /jurisdictions/:id': [
       { params: { id: '330522001' }, outside: ZHICHENG_OUT, outsideUsers: ['admin.zhicheng'], body: { name: '' }, inside: ok('admin.changxing', [400]) },
+    ],
+    // Operators' portal accounts (api/portal/accounts.ts): the inside calls carry a bad field (400), so no
+    // invitation is made and no account disabled.
+    'POST /operators/:id/invitations': [
+      { params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, body: {}, inside: ok('officer.zhicheng', [400], { reason: 'x'.repeat(501) }) },
+    ],
+    'GET /operators/:id/invitations': [{ params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    'PUT /operators/:id/account': [
+      { params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, body: { disabled: true, reason: '矩阵' }, inside: ok('admin.zhicheng', [400], { disabled: true }) },
     ],
     'GET /operators/:id': [
       { params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') },
@@ -811,6 +834,11 @@ const UNSCOPED: Record<string, string> = {
   'GET /health': 'public',
   'GET /openapi.json': 'public',
   'POST /auth/login': 'public',
+  // README "Public pages and objections (公示与异议)": published lists only, the same for everyone (test/public-objections.test.ts).
+  'GET /public/rosters': 'public',
+  'GET /public/rosters/:id': 'public',
+  'POST /public/rosters/:id/objections': 'public: anyone may object during a 公示 window',
+  'GET /public/objections/:reference': 'public: by its unguessable reference, nothing personal',
   'POST /auth/logout': 'ends the caller’s own session',
   'GET /auth/me': 'the caller’s own user',
   'GET /operator-kinds': 'reference data, the same for everyone',
@@ -823,6 +851,35 @@ const UNSCOPED: Record<string, string> = {
   'POST /auth/password': 'changes the caller’s own password',
   'POST /auth/logout-everywhere': 'ends the caller’s own sessions',
   'POST /notifications/read-all': 'marks only the caller’s own read state, of notifications addressed to them',
+  'POST /portal/activate': 'public: the invitation code is the credential (test/portal-accounts.test.ts)',
+  // An operator's own, loaded through api/portal/own.ts; staff roles are refused above. Operator against
+  // operator, on every portal route, in test/portal-accounts.test.ts.
+  'GET /portal/me': 'the signed-in operator itself',
+  'GET /portal/cases': 'the signed-in operator’s own cases',
+  'GET /portal/cases/:id': 'an operator’s own case (test/portal-accounts.test.ts)',
+  'GET /portal/tasks': 'the signed-in operator’s own tasks',
+  'GET /portal/tasks/:id': 'an operator’s own task (test/portal-accounts.test.ts)',
+  'POST /portal/tasks/:id/complete': 'an operator’s own task (test/portal-accounts.test.ts)',
+  // Changxing by the operator (api/portal/changxing.ts); another operator's case: test/portal-changxing.test.ts.
+  'GET /portal/cases/:id/rectification': 'an operator’s own case (test/portal-changxing.test.ts)',
+  'GET /portal/cases/:id/evidence': 'an operator’s own case (test/portal-changxing.test.ts)',
+  'POST /portal/cases/:id/rectification-proof': 'an operator’s own case (test/portal-changxing.test.ts)',
+  // A live room's own application (api/portal/applications.ts); another operator's: test/portal-zhoushan.test.ts.
+  'GET /portal/applications/open-campaigns': 'campaigns taking applications where the signed-in operator is registered',
+  'POST /portal/applications': 'the signed-in operator files for itself, never for another (no operator in the body)',
+  'GET /portal/applications': 'the signed-in operator’s own applications',
+  'GET /portal/applications/:id': 'an operator’s own application (test/portal-zhoushan.test.ts)',
+  'POST /portal/applications/:id/resubmit': 'an operator’s own application (test/portal-zhoushan.test.ts)',
+  // The Lijiang applicant's own register applications (api/portal/register.ts); another operator's: test/portal-lijiang.test.ts.
+  'GET /portal/register/open-campaigns': 'register campaigns taking applications where the signed-in operator is registered',
+  'POST /portal/register/applications': 'the signed-in operator files for itself, never for another (no operator in the body)',
+  'GET /portal/register/applications': 'the signed-in operator’s own applications',
+  'GET /portal/register/applications/:id': 'an operator’s own application (test/portal-lijiang.test.ts)',
+  // The operator's notices, addressed to its account by name (api/portal/notifications.ts; test/portal-notifications.test.ts).
+  'GET /portal/notifications': 'notifications addressed to the signed-in operator’s account',
+  'GET /portal/notifications/unread-count': 'notifications addressed to the signed-in operator’s account',
+  'POST /portal/notifications/read-all': 'marks only the caller’s own read state, of notifications addressed to it',
+  'POST /portal/notifications/:id/read': 'a notification addressed to the signed-in operator; another’s is 404 (test/portal-notifications.test.ts)',
   'POST /attachments':
     'an upload belongs to no jurisdiction until an application uses it (which checks the applicant’s scope); until then only its uploader may read it (GET /attachments/:id, checked above)',
 };
@@ -875,7 +932,8 @@ const rolePlan = (): Planned[] => {
 const jurisdictionPlan = (): Planned[] => {
   const table = paramTable();
   return routes().flatMap((r) => {
-    const allowed: readonly Role[] = Array.isArray(r.roles) ? r.roles : ROLES;
+    // Staff roles only: an operator is no jurisdiction's (its own cases and files: test/portal-accounts.test.ts).
+    const allowed: readonly Role[] = Array.isArray(r.roles) ? ROLES.filter((x) => (r.roles as readonly string[]).includes(x)) : ROLES;
     return (table[routeKey(r)] ?? []).flatMap((c) => {
       const refused = c.refused ?? 403;
       const outsiders = [...c.outside.flatMap((place) => allowed.map((role) => userOf(role, place))), ...(c.outsideUsers ?? [])];

@@ -177,8 +177,10 @@ describe('console tools', () => {
 
   it('a 催办 reaches the station officer’s bell; opening it marks it read and lowers the badge', async () => {
     const [op] = await zhichengOperators();
-    const campaignId = await launch('self_check', [op!.id]);
-    const task = await waitFor(() => h.db.task.findFirst({ where: { campaignId, type: 'self_check', status: 'open' } }), 'the self-check task');
+    // 集中治理 open: the station's inspection is staff's work, reminded and assigned (the self-check before
+    // it is the operator's own, never assigned to staff).
+    const campaignId = await launch('rectification', [op!.id]);
+    const task = await waitFor(() => h.db.task.findFirst({ where: { campaignId, type: 'inspection', status: 'open' } }), 'the inspection task');
     expect(task.jurisdictionId).toBe('330522001');
 
     // One reminder per open task per day.
@@ -237,13 +239,13 @@ describe('console tools', () => {
       data: { details: { ...(task.details as object), operatorName: formula, operatorUscc: '+8613800000000' } },
     });
     const coord = await signIn('coord.changxing');
-    await coord.goto(`${api.url}/#/tasks?${q({ campaignId, status: 'open' })}`);
+    await coord.goto(`${api.url}/#/tasks?${q({ campaignId, status: 'open', type: 'inspection' })}`);
     await coord.waitForSelector('tbody tr.RaDatagrid-row');
     await coord.locator('thead input[type="checkbox"]').check();
     const csv = await downloadedCsv(coord, () => coord.click('[data-testid="tasks-export"]'));
     expect(csv.name).toMatch(/^任务-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.rows[0]!.slice(0, 4)).toEqual(['编号', '任务名称', '任务类型', '阶段']);
-    expect(csv.rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([[task.id, task.title, '自查自纠']]);
+    expect(csv.rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([[task.id, task.title, '检查']]);
     expect(csv.rows[1]!.slice(4, 6)).toEqual([`'${formula}`, "'+8613800000000"]);
     await h.db.task.update({ where: { id: task.id }, data: { details: task.details as object } });
 

@@ -268,7 +268,8 @@ describe('the threshold the scores are split at, by programme kind', () => {
 
 describe('search', () => {
   it('finds operators and their cases by name, 统一社会信用代码 or platform account, within scope', async () => {
-    const op = await h.db.operator.findFirstOrThrow({ where: { jurisdictionId: '330522001' }, orderBy: { id: 'asc' } });
+    // A seeded operator (prisma/seed.ts op-cx-…, with platform accounts), not one another file registered.
+    const op = await h.db.operator.findFirstOrThrow({ where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } }, orderBy: { id: 'asc' } });
     const byName = await api.call('GET', `/search?q=${enc(op.name.slice(0, 4))}`, { token: tokens['officer.zhicheng'] });
     expect(byName.status).toBe(200);
     expect(byName.body.operators).toEqual(expect.arrayContaining([expect.objectContaining({ id: op.id, matched: 'name' })]));

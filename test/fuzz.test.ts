@@ -32,8 +32,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { startHarness, type Harness } from './helpers.js';
+import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
 import {
   changxingAwarded,
   fillPath,
@@ -49,6 +50,8 @@ import {
 } from './helpers-fixtures.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { shanghaiSpec } from './helpers-programmes.js';
+import { operatorWithAccount } from './helpers-operators.js';
+import type { PortalOperator } from './portal-helpers.js';
 import { createApp } from '../api/app.js';
 import { ROUTES, type RouteDoc } from '../api/routes.js';
 import { isValidUscc } from '../domain/uscc.js';
@@ -58,6 +61,10 @@ import { BUILT_IN } from '../domain/programmes/index.js';
 import { demoUscc } from '../prisma/seed.js';
 import { shanghaiDate } from '../domain/time.js';
 import type { Role } from '../domain/roles.js';
+import { resultSchemaFor } from '../domain/task-forms.js';
+import { SELF_CHECK_AREAS } from '../domain/self-check.js';
+import { COMPLIANCE_STATEMENT } from '../domain/application-statement.js';
+import { PUBLIC_OBJECTION_BODY_LIMIT } from '../api/public/objections.js';
 
 // The registry is filled when an app is created: one with no live dependencies, for the test list.
 createApp({ db: {} as never, client: {} as never, taskQueue: 'unused' });
@@ -98,6 +105,87 @@ const tokens: Record<string, string> = {};
 const TARGET_OPERATOR = 'op-cx-030';
 const WEBHOOK_J = '330522006';
 
+/**
+ * The operators' portal (README "The operators' portal"): operators of this file's own, registered fresh and
+ * activated through the API (the demo's operators are shared with every suite, and an account changes what
+ * their officers see), so that each portal route reaches its validation with an id the operator owns:
+ * - cx: of 雉城所, enrolled in a Changxing campaign of this file whose self-check it has done (a valid
+ *   completion is 409, as is a proof with no rectification order);
+ * - zs: a live room of 定海 that has applied in a Zhoushan campaign of this file (a valid resubmission is
+ *   409: it was not returned; a valid application to the fixture's closed campaign is 409);
+ * - lj: an applicant of 古城 (a valid application to the Lijiang campaign whose window opens next year is 409);
+ * - disabled: of 雉城所, its account disabled (a valid invitation is 409; disabling it again changes nothing).
+ */
+interface PortalFixture {
+  cx: PortalOperator;
+  zs: PortalOperator;
+  lj: PortalOperator;
+  disabled: PortalOperator;
+  cxCampaignId: string;
+  selfCheckTaskId: string;
+  zsCampaignId: string;
+  zsCaseId: string;
+}
+let portal: PortalFixture;
+/** A USCC no operator has (valid check digit): activating with it is refused whatever the code. */
+const UNREGISTERED_USCC = demoUscc('330522', 9_999_998);
+const fuzzOperatorIds = () => [portal.cx.id, portal.zs.id, portal.lj.id, portal.disabled.id];
+/** The portal accounts' user ids (their writes are audited under them). */
+let portalAccountIds: string[] = [];
+const selfCheckBody = () => ({ areas: SELF_CHECK_AREAS.map((a) => ({ key: a.key, finding: 'compliant' })) });
+
+async function portalFixture(): Promise<PortalFixture> {
+  const [officer, dinghai, gucheng] = await Promise.all([demoToken('officer.zhicheng'), demoToken('officer.dinghai'), demoToken('officer.gucheng')]);
+  const stamp = Date.now().toString(36);
+  const [cxOp, zsOp, ljOp, disabled] = await Promise.all([
+    operatorWithAccount(api, officer, '330522001', `模糊测试门户商贸${stamp}`, { track: 'live_marketing' }),
+    operatorWithAccount(api, dinghai, '330902', `模糊测试门户直播间${stamp}`, { kind: 'live_room' }),
+    operatorWithAccount(api, gucheng, '530702', `模糊测试门户农产品${stamp}`),
+    operatorWithAccount(api, officer, '330522001', `模糊测试停用商贸${stamp}`),
+  ]);
+  const off = await api.call('PUT', `/operators/${encodeURIComponent(disabled.id)}/account`, {
+    token: officer,
+    body: { disabled: true, reason: '模糊测试：停用的账号' },
+  });
+  expect(off.status, JSON.stringify(off.body)).toBe(200);
+  const launch = async (user: string, body: object) => {
+    const r = await api.call('POST', '/campaigns', { token: await demoToken(user), body });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.id as string;
+  };
+  const [cxCampaignId, zsCampaignId] = await Promise.all([
+    launch('coord.changxing', {
+      programme: 'changxing',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330522',
+      stages: calendarOpenAt('self_check', 600_000),
+      reminderLeadHours: 0,
+      operatorIds: [cxOp.id],
+    }),
+    launch('coord.zhoushan', {
+      programme: 'zhoushan',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330900',
+      stages: calendarOpenAt('application', 600_000, 'zhoushan'),
+      reminderLeadHours: 0,
+    }),
+  ]);
+  const task = await waitFor(
+    () => h.db.task.findFirst({ where: { caseId: `${cxCampaignId}:${cxOp.id}`, type: 'self_check', status: 'open' } }),
+    'the portal operator’s self-check',
+  );
+  const done = await api.call('POST', `/portal/tasks/${encodeURIComponent(task.id)}/complete`, { token: cxOp.token, body: selfCheckBody() });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  await waitFor(() => h.db.stage.findFirst({ where: { campaignId: zsCampaignId, key: 'application', status: 'open' } }), 'applications open');
+  const filed = await api.call('POST', '/portal/applications', {
+    token: zsOp.token,
+    body: { campaignId: zsCampaignId, form: APPLICATION_FORM, complianceStatement: { version: COMPLIANCE_STATEMENT.version, signatory: '模糊测试' } },
+  });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  await waitFor(() => h.db.task.findFirst({ where: { caseId: filed.body.caseId, type: 'pre_review', status: 'open' } }), 'the portal application’s pre-review');
+  return { cx: cxOp, zs: zsOp, lj: ljOp, disabled, cxCampaignId, selfCheckTaskId: task.id, zsCampaignId, zsCaseId: filed.body.caseId };
+}
+
 let requests = 0;
 let serverErrors = 0;
 const statuses = new Map<number, number>();
@@ -119,7 +207,13 @@ beforeAll(async () => {
         jurisdictionId: u.jurisdictionId,
       },
     });
-  [cx, zs, lj] = await Promise.all([changxingAwarded(h, api, demoToken), zhoushanListed(h, api, demoToken), lijiangFiled(h, api, demoToken)]);
+  [cx, zs, lj, portal] = await Promise.all([
+    changxingAwarded(h, api, demoToken),
+    zhoushanListed(h, api, demoToken),
+    lijiangFiled(h, api, demoToken),
+    portalFixture(),
+  ]);
+  portalAccountIds = (await h.db.user.findMany({ where: { operatorId: { in: fuzzOperatorIds() } }, select: { id: true } })).map((u) => u.id);
   const complaint = await api.call('POST', `/titles/${encodeURIComponent(cx.titleTaihu)}/complaints`, {
     token: await demoToken('officer.taihu'),
     body: { kind: 'complaint', description: '消费者投诉' },
@@ -127,6 +221,7 @@ beforeAll(async () => {
   expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
   interviewTask = complaint.body.id;
   for (const u of FUZZ_USERS) tokens[u.username] = await api.login(u.username);
+  for (const k of ['cx', 'zs', 'lj'] as const) tokens[`operator.${k}`] = portal[k].token!;
   // The campaigns' last activities (escalations of the stages that closed on launch…) settle first.
   let last = '';
   for (let i = 0; i < 40; i++) {
@@ -143,7 +238,7 @@ afterAll(async () => {
   if (h)
     await stopFixtures(
       h,
-      [cx?.campaignId, zs?.campaignId, lj?.campaignId, lj?.pendingCampaignId].filter((x): x is string => !!x),
+      [cx?.campaignId, zs?.campaignId, lj?.campaignId, lj?.pendingCampaignId, portal?.cxCampaignId, portal?.zsCampaignId].filter((x): x is string => !!x),
     );
   await api?.close();
   await h?.stop();
@@ -151,9 +246,10 @@ afterAll(async () => {
 
 /** What this file owns in the database, as counts and row digests. */
 async function fingerprint() {
-  const users = FUZZ_USERS.map((u) => fuzzId(u.username));
-  const campaigns = [cx.campaignId, zs.campaignId, lj.campaignId, lj.pendingCampaignId];
+  const users = [...FUZZ_USERS.map((u) => fuzzId(u.username)), ...portalAccountIds];
+  const campaigns = [cx.campaignId, zs.campaignId, lj.campaignId, lj.pendingCampaignId, portal.cxCampaignId, portal.zsCampaignId];
   const entries = 'entry_id IN (SELECT id FROM register_entry WHERE campaign_id = ANY($2))';
+  const cases = 'case_id IN (SELECT id FROM case_file WHERE campaign_id = ANY($2))';
   const digest = (table: string, where: string) =>
     `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t WHERE ${where})`;
   const [row] = await h.db.$queryRawUnsafe<Record<string, string>[]>(
@@ -174,14 +270,20 @@ async function fingerprint() {
        ${digest('register_metric', `${entries} OR recorded_by_id = ANY($1)`)} AS register_metric,
        ${digest('register_score', entries)} AS register_score,
        ${digest('register_scoring_run', 'campaign_id = ANY($2)')} AS register_scoring_run,
-       ${digest('attachment', `${entries} OR uploaded_by_id = ANY($1)`)} AS attachment,
+       ${digest('attachment', `${entries} OR ${cases} OR uploaded_by_id = ANY($1)`)} AS attachment,
+       ${digest('application_version', cases)} AS application_version,
+       ${digest('rectification_proof', cases)} AS rectification_proof,
        (SELECT count(*)::text FROM notification_read WHERE user_id = ANY($1)) AS notification_read,
-       ${digest('operator', 'id = $3')} AS operator,
+       ${digest('operator', 'id = $3 OR id = ANY($5)')} AS operator,
+       ${digest('operator_invitation', 'operator_id = ANY($5)')} AS operator_invitation,
+       ${digest('app_user', 'operator_id = ANY($5) OR username = $6')} AS portal_account,
        ${digest('webhook', 'jurisdiction_id = $4')} AS webhook`,
     users,
     campaigns,
     TARGET_OPERATOR,
     WEBHOOK_J,
+    fuzzOperatorIds(),
+    UNREGISTERED_USCC.toLowerCase(),
   );
   return row!;
 }
@@ -494,6 +596,8 @@ interface Spec {
   invalid?: (body: unknown) => boolean;
   /** Requests that are accepted but must change nothing (200): e.g. a whole record with nothing editable. */
   noop?: fc.Arbitrary<FuzzRequest>;
+  /** Bytes of the huge bodies, over the route's own limit (default ~2 MB, over the JSON limit of 1 MB). */
+  hugeBytes?: number;
 }
 
 const badProgrammeSpecs = fc.constantFrom(
@@ -744,7 +848,22 @@ function specs(): Record<string, Spec> {
       targets: [T('fuzz.coord.changxing', C, { caseId: cx.caseZhicheng, source: '来信', content: '模糊测试' })],
       semantic: unknownId.map((caseId) => ({ caseId: caseId.slice(0, 200).trim() || 'x', source: '来信', content: '模糊测试' })),
     },
+    // Rectification proof (api/portal/changxing.ts): neither case has a rectification order, so even a
+    // valid proof is 409 and nothing is filed; the portal's by the operator on its own case.
+    'POST /cases/:id/rectification-proof': { targets: [T('fuzz.officer.changxing', { id: cx.caseZhicheng }, { round: 1, note: '模糊测试' })] },
+    'POST /portal/cases/:id/rectification-proof': {
+      targets: [T('operator.cx', { id: `${portal.cxCampaignId}:${portal.cx.id}` }, { round: 1, note: '模糊测试' })],
+    },
     'POST /objections/:id/resolve': { targets: [T('fuzz.coord.changxing', { id: cx.objectionId }, { decision: 'upheld', resolution: '模糊测试' })] },
+    // Public pages (no sign-in): the fixture's 公示 window is over, so a valid objection is 409. Its body
+    // may carry a 5 MB file (api/public/objections.ts), so the huge bodies are over that limit.
+    'POST /public/rosters/:id/objections': {
+      targets: [
+        { params: { id: cx.publicityRosterId }, example: { name: '模糊测试', contact: '13800138000', entryRef: 1, reason: '模糊测试的异议理由，十个字以上' } },
+      ],
+      hugeBytes: PUBLIC_OBJECTION_BODY_LIMIT + 1_000_000,
+    },
+    'PUT /campaigns/:id/public-contact': { targets: [T('fuzz.coord.changxing', C, { publicContact: '模糊测试' })] },
     'POST /campaigns/:id/award': { targets: [T('fuzz.coord.changxing', C)] },
     // Would revoke: only grounds the notice does not have.
     'POST /titles/:id/revoke': {
@@ -928,6 +1047,56 @@ function specs(): Record<string, Spec> {
     // No body: with the real id a run is made, so only malformed JSON, huge bodies and unknown ids.
     'POST /campaigns/:id/register-scoring/run': { targets: [T('fuzz.auditor.lijiang', L)] },
     // A valid upload stores a file: only what the schema refuses is sent, and base64 that decodes to nothing (400).
+    // Operators' accounts (api/portal/accounts.ts). The account is disabled: a valid invitation is 409 and
+    // disabling it again changes nothing.
+    'POST /operators/:id/invitations': { targets: [T('fuzz.officer.changxing', { id: portal.disabled.id }, { reason: '模糊测试' })] },
+    'PUT /operators/:id/account': { targets: [T('fuzz.officer.changxing', { id: portal.disabled.id }, { disabled: true, reason: '模糊测试' })] },
+    // No sign-in: a USCC nobody registered, so any code is refused (400, counted as a failed sign-in of that name only).
+    'POST /portal/activate': {
+      targets: [{ example: { uscc: UNREGISTERED_USCC, code: 'ABCD-EFGH-JKMN', password: 'Fuzz-portal-password-2026' } }],
+      semantic: fc.record({ uscc: fc.oneof(edgeString, badUscc, fc.constant(UNREGISTERED_USCC)), code: edgeString, password: edgeString }),
+    },
+    // The operator's own self-check, done: a valid form is 409. The route takes the form of the task's type
+    // (api/task-completion.ts), so that is the judge.
+    // The route declares no body (its form depends on the task), so the bad forms are generated here.
+    'POST /portal/tasks/:id/complete': {
+      targets: [T('operator.cx', { id: portal.selfCheckTaskId }, selfCheckBody())],
+      invalid: (b) => !resultSchemaFor('self_check', null)!.safeParse(b).success,
+      semantic: fc.oneof(wrongTypes, mutations(selfCheckBody())).filter((b) => {
+        const text = JSON.stringify(b);
+        return text !== undefined && !hasUnstorable(JSON.parse(text)) && !resultSchemaFor('self_check', null)!.safeParse(JSON.parse(text)).success;
+      }),
+    },
+    // Applications are closed in the fixture's campaign (409); the room's own application was not returned (409).
+    'POST /portal/applications': {
+      targets: [
+        T('operator.zs', undefined, {
+          campaignId: zs.campaignId,
+          form: APPLICATION_FORM,
+          complianceStatement: { version: COMPLIANCE_STATEMENT.version, signatory: '模糊测试' },
+        }),
+      ],
+    },
+    'POST /portal/applications/:id/resubmit': { targets: [T('operator.zs', { id: portal.zsCaseId }, { form: APPLICATION_FORM, supplied: '模糊测试' })] },
+    // The window of this campaign opens next year: a valid application is 409. Judged by the route's schema,
+    // the register agreeing, and the intake standard on the form as filed (api/portal/register.ts).
+    'POST /portal/register/applications': {
+      targets: [
+        T('operator.lj', undefined, {
+          campaignId: lj.pendingCampaignId,
+          register: 'product',
+          form: lijiangProduct({ productName: '模糊测试门户玛咖片', category: 'primary_agricultural', grade: '一级' }),
+        }),
+      ],
+      invalid: (b) => {
+        if (!route('POST /portal/register/applications').body!.safeParse(b).success) return true;
+        const { register, form } = b as { register: string; form: Record<string, unknown> };
+        return (form.register !== undefined && form.register !== register) || !checkIntakeForm({ ...form, register }).form;
+      },
+    },
+    // Addressed to the operator's account by name: nothing is yet (no id reads), and read-all has no body.
+    'POST /portal/notifications/read-all': { targets: [T('operator.cx')] },
+    'POST /portal/notifications/:id/read': { targets: [T('operator.cx', { id: '1' })] },
     'POST /attachments': {
       targets: [
         T('fuzz.officer.gucheng', undefined, {
@@ -1055,10 +1224,12 @@ describe('fuzz of every write endpoint', () => {
       const before = await fingerprint();
 
       // ~2 MB: over the JSON limit (413), and as a CSV file (400: too many lines / unknown columns).
+      const bytes = spec!.hugeBytes ?? 2_000_000;
       for (const target of spec!.targets) {
         const huge: FuzzRequest[] = [
-          { kind: 'huge-json', raw: JSON.stringify({ ...(target.example ?? {}), padding: 'x'.repeat(2_000_000) }), contentType: 'application/json' },
-          { kind: 'huge-field', body: { ...(target.example ?? {}), reason: '\u202e'.repeat(700_000) } },
+          { kind: 'huge-json', raw: JSON.stringify({ ...(target.example ?? {}), padding: 'x'.repeat(bytes) }), contentType: 'application/json' },
+          // U+202E is three bytes in UTF-8.
+          { kind: 'huge-field', body: { ...(target.example ?? {}), reason: '\u202e'.repeat(Math.ceil((bytes * 1.05) / 3)) } },
         ];
         if (spec!.csv) huge.push({ kind: 'huge-csv', raw: `统一社会信用代码,赛道\n${`${'9'.repeat(18)},直播营销\n`.repeat(80_000)}`, contentType: 'text/csv' });
         for (const req of huge) {

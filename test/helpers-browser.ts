@@ -18,7 +18,18 @@ export interface Console {
   close(): Promise<void>;
 }
 
-export async function openConsole(url: string): Promise<Console> {
+/** A screen other than the default desktop one (Playwright's device emulation options). */
+export interface Device {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+/** A phone's screen (390×844 CSS pixels, touch, mobile viewport): where station staff mostly work. */
+export const PHONE: Device = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+
+export async function openConsole(url: string, device: Device = {}): Promise<Console> {
   const profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   // A fresh profile per run (Playwright passes it as --user-data-dir).
@@ -28,6 +39,7 @@ export async function openConsole(url: string): Promise<Console> {
     locale: 'zh-CN',
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
+    ...device,
     // Without these Chromium stalls on this closed network (background services, QUIC, updates).
     args: [
       '--headless',

@@ -20,13 +20,20 @@ const ACTORS: Record<string, Actor> = {
   coordinator: { userId: 'u-coord-changxing', role: 'coordinator', displayName: '长兴县统筹' },
 };
 
+/** The task's role; an operator's task (its self-check) is done by the county's officer for it. */
+function actorFor(t: { assigneeRole: string; details: unknown }): Actor {
+  if (t.assigneeRole !== 'operator') return ACTORS[t.assigneeRole]!;
+  const d = t.details as { operatorId: string; operatorName: string };
+  return { ...ACTORS.county_officer!, onBehalfOf: { operatorId: d.operatorId, operatorName: d.operatorName } };
+}
+
 /** Completes every task of the campaign open right now; returns how many. */
 export async function completeOpenWork(h: Harness, campaignId: string): Promise<number> {
   const open = await h.db.task.findMany({ where: { campaignId, status: 'open' }, orderBy: { createdAt: 'asc' } });
   for (const t of open) {
     await h.env.client.workflow
       .getHandle(t.workflowId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: ACTORS[t.assigneeRole]!, result: RESULTS[t.type] }] });
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: actorFor(t), result: RESULTS[t.type] }] });
   }
   return open.length;
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory, startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, TEST_TEMPORAL_UI, type Api } from './api-helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
 import { webhookWorkflowId } from '../activities/notify.js';
 
 interface Received {
@@ -233,15 +234,23 @@ describe('notifications', () => {
         (await api.call('PUT', '/jurisdictions/330522/webhook', { token: tokens['coord.changxing'], body: { url: hook.url, enabled: true } })).status,
       ).toBe(200);
       const year = await uniqueYear(h.db);
+      // The rectification stage open: its inspections are the station's (the self-check is the operator's
+      // own, done in its portal, and is not assigned to staff).
       const launched = await api.call('POST', '/campaigns', {
         token: tokens['coord.changxing'],
-        body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-001', 'op-cx-002'] },
+        body: {
+          programme: 'changxing',
+          year,
+          jurisdictionId: '330522',
+          stages: calendarOpenAt('rectification', 600_000),
+          operatorIds: ['op-cx-001', 'op-cx-002'],
+        },
       });
       const campaignId = launched.body.id as string;
       const [task] = await waitFor(async () => {
-        const t = await h.db.task.findMany({ where: { campaignId, jurisdictionId: '330522001' } });
+        const t = await h.db.task.findMany({ where: { campaignId, jurisdictionId: '330522001', type: 'inspection' } });
         return t.length === 1 && t;
-      }, 'task');
+      }, 'the inspection');
 
       const reminded = await api.call('POST', '/tasks/remind', { token: tokens['coord.changxing'], body: { taskIds: [task!.id] } });
       expect(reminded.body).toEqual({ reminded: 1, alreadyToday: 0 });
@@ -307,15 +316,28 @@ describe('notifications', () => {
 
   it('assigns and reminds in bulk: all or nothing, scoped, and the assignee is told', async () => {
     const year = await uniqueYear(h.db);
+    // The rectification stage open, the self-check's over: the station's inspections are assigned; the
+    // operators' own self-checks, left open, are not.
     const launched = await api.call('POST', '/campaigns', {
       token: tokens['coord.changxing'],
-      body: { programme: 'changxing', year, jurisdictionId: '330522', stages: compressedStages(600_000), operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-002'] },
+      body: {
+        programme: 'changxing',
+        year,
+        jurisdictionId: '330522',
+        stages: calendarOpenAt('rectification', 600_000),
+        operatorIds: ['op-cx-001', 'op-cx-007', 'op-cx-002'],
+      },
     });
     const campaignId = launched.body.id as string;
     const tasks = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { campaignId }, orderBy: { id: 'asc' } });
+      const t = await h.db.task.findMany({ where: { campaignId, type: 'inspection' }, orderBy: { id: 'asc' } });
       return t.length === 3 && t;
-    }, 'tasks');
+    }, 'the inspections');
+    const selfChecks = await waitFor(async () => {
+      const t = await h.db.task.findMany({ where: { campaignId, type: 'self_check', status: 'open', jurisdictionId: '330522001' } });
+      return t.length === 2 && t;
+    }, 'the operators’ self-checks');
+    expect(selfChecks.every((t) => t.assigneeRole === 'operator')).toBe(true);
     const zhicheng = tasks.filter((t) => t.jurisdictionId === '330522001').map((t) => t.id);
     const other = tasks.find((t) => t.jurisdictionId !== '330522001')!.id;
 
@@ -345,6 +367,16 @@ describe('notifications', () => {
       (await api.call('POST', '/tasks/assign', { token: tokens['coord.changxing'], body: { taskIds: [...zhicheng, 'nope'], userId: 'u-officer-zhicheng' } }))
         .status,
     ).toBe(400);
+    // An operator's own task is nobody's to be assigned, and the refusal says which and why.
+    const theirs = await api.call('POST', '/tasks/assign', {
+      token: tokens['coord.changxing'],
+      body: { taskIds: [zhicheng[0]!, selfChecks[0]!.id], userId: 'u-officer-zhicheng' },
+    });
+    expect(theirs.status).toBe(400);
+    expect(theirs.body.messageZh).toContain('经营主体');
+    expect(theirs.body.messageEn).toContain('operator');
+    expect(theirs.body.fields).toEqual([expect.objectContaining({ path: `taskIds.${selfChecks[0]!.id}` })]);
+    expect((await api.call('GET', `/tasks/assignees?ids=${enc(selfChecks[0]!.id)}`, { token: tokens['coord.changxing'] })).body).toEqual([]);
     expect((await api.call('POST', '/tasks/assign', { token: tokens['coord.changxing'], body: { taskIds: [], userId: 'u-officer-zhicheng' } })).status).toBe(
       400,
     );

@@ -8,9 +8,10 @@ import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
 import type { RulesOf, StageDefinition } from '../domain/campaign-definition.js';
 import type { ApplicationSettings } from '../domain/programmes/index.js';
-import type { Actor, Role } from '../domain/roles.js';
+import type { AccountRole, Actor } from '../domain/roles.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
-import type { CityAuditResult, PreReviewResult } from '../domain/task-forms.js';
+import type { CityAuditResult, PreReviewResult, ResubmissionResult } from '../domain/task-forms.js';
+import { splitDocument } from '../domain/application-form.js';
 import {
   REJECT,
   campaignEndedSignal,
@@ -52,6 +53,8 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   let campaignEnded = false;
   let outcome = 'filed';
   let totalPoints: number | undefined;
+  /** The application as it stands (case_file.application): the latest submission, as recorded. */
+  let form = input.form as object;
 
   setHandler(stageOpenedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
   setHandler(stageExtendedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
@@ -102,7 +105,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   async function open(
     type: string,
     round: number,
-    o: { title: string; role: Role; jurisdictionId: string; stageKey: string; dueAt: number; followsStage?: boolean; details?: object },
+    o: { title: string; role: AccountRole; jurisdictionId: string; stageKey: string; dueAt: number; followsStage?: boolean; details?: object },
   ) {
     const id = `${caseId}:${type}${round > 1 ? `#${round}` : ''}`;
     tasks.set(id, { id, type, stageKey: o.stageKey, status: 'open', overdue: false, round });
@@ -123,7 +126,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
         operatorName: seed.operatorName,
         operatorUscc: seed.operatorUscc,
         round,
-        application: input.form as object,
+        application: form,
         ...(o.details ?? {}),
       },
       ...(type === 'city_audit'
@@ -156,14 +159,17 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId, ...d });
 
   await acts.projectCase({ campaignId: input.campaignId, seed, workflowId: workflowInfo().workflowId, actor: input.enrolledBy, clause: cl.application });
-  await acts.recordApplication({
+  // Version 1 of the application (a history recorded before versions were kept returns nothing here).
+  const filed = await acts.recordApplication({
     key: `case:${caseId}:filed`,
     caseId,
     action: 'application.filed',
-    form: input.form as object,
+    form,
     actor: input.enrolledBy,
     clause: cl.eligibility,
+    version: 1,
   });
+  if (filed) form = filed as object;
 
   // 属地初审: rounds until it passes or is rejected.
   const period = parseDuration(settings.preReviewPeriod ?? 'P10D')!;
@@ -213,25 +219,37 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       data: { round, missing: r.missing ?? [] },
       currentStep: 'returned',
     });
+    // 六、（二）"由直播间运营者提出申请": the answer is the live room's own (its portal), or an officer's for it
+    // (api/resources/tasks.ts, acting for the operator). Only the assignee role changed: replay-safe.
     const rid = await open('resubmission', round, {
       title: '补充材料',
-      role: 'county_officer',
+      role: 'operator',
       jurisdictionId: seed.jurisdictionId,
       stageKey: app.applicationStage,
       dueAt: addDuration(returnedAt, period),
-      details: { reason: r.reason, missing: r.missing ?? [] },
+      details: { reason: r.reason, missing: r.missing ?? [], version: round },
     });
-    const { result: supplied, actor: by } = await resultOf<{ supplied: string }>(rid);
-    await acts.recordApplication({
+    const { result: supplied, actor: by } = await resultOf<ResubmissionResult>(rid);
+    // The edited form replaces the application; its attachments are those listed (kept as they were when
+    // the answer only explains). The signed statement stays with the application.
+    const { form: fields, attachmentIds: before, statement } = splitDocument(form as Record<string, unknown>);
+    const next: object = {
+      ...(supplied.form ?? fields),
+      ...((supplied.attachmentIds ?? before).length ? { attachmentIds: supplied.attachmentIds ?? before } : {}),
+      ...(statement ? { statement } : {}),
+    };
+    const recorded = await acts.recordApplication({
       key: `case:${caseId}:resubmitted:${round}`,
       caseId,
       action: 'application.resubmitted',
-      form: input.form as object,
+      form: next,
       actor: by,
       clause: cl.application,
-      reason: supplied.supplied,
+      reason: supplied.supplied ?? '已修改申报表 / the form was edited',
       data: { round, returnedAt, resubmittedAt: Date.now(), elapsedMs: Date.now() - returnedAt },
+      version: round + 1,
     });
+    if (recorded) form = recorded as object;
   }
 
   // 市局审核: the city auditor scores the 12 criteria; a veto item fails the audit whatever the points.

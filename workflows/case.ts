@@ -8,7 +8,7 @@ import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
 import type { RulesOf, StageDefinition } from '../domain/campaign-definition.js';
 import type { CaseTaskTemplate, SettingsOf } from '../domain/programmes/index.js';
-import { SYSTEM_ACTOR, type Actor, type Role } from '../domain/roles.js';
+import { SYSTEM_ACTOR, type AccountRole, type Actor } from '../domain/roles.js';
 import { meetsThreshold, toCenti, totalE4 as weightedTotal } from '../domain/scoring.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
 import type { InspectionResult, ScoreResult, SelfCheckReviewResult, VerificationResult } from '../domain/task-forms.js';
@@ -55,7 +55,7 @@ interface NewCaseTask {
   stageKey: string;
   type: string;
   title: string;
-  assigneeRole: Role;
+  assigneeRole: AccountRole;
   round?: number;
   dimension?: string;
   details?: object;
@@ -205,12 +205,14 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         return;
       case 'self_check_review': {
         const r = result as SelfCheckReviewResult;
+        // The returned round is the operator's again (四、（二）经营主体…自查), with the reviewer's reason. Only the
+        // activity's argument changed from county_officer: histories replay unchanged.
         if (r.decision === 'returned')
           await openTask({
             stageKey: t.stageKey,
             type: 'self_check',
             title: '自查自纠',
-            assigneeRole: 'county_officer',
+            assigneeRole: 'operator',
             round: round + 1,
             details: { areas: SELF_CHECK_AREAS, returnedBecause: r.note },
           });

@@ -1,5 +1,5 @@
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
-import { LoginPage, PasswordPage } from './account';
+import { LoginPage, PasswordPage, useSessionUser } from './account';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
 import { CalendarPage } from './calendar';
@@ -26,6 +26,9 @@ import {
   canSeeRegisters,
   canSeeUsers,
 } from './permissions';
+import { ActivatePage } from './portal/ActivatePage';
+import { PortalApp } from './portal/PortalApp';
+import { publicRoutes } from './public';
 import programmes from './programmes';
 import { influencerRegister, productRegister, registerEntries } from './registers';
 import rosters from './rosters';
@@ -36,7 +39,8 @@ import users from './users';
 
 const { Route } = reactRouterProvider;
 
-export const App = () => (
+/** The staff console. */
+const StaffApp = () => (
   <Admin
     disableTelemetry
     title="app.title"
@@ -48,6 +52,12 @@ export const App = () => (
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
   >
+    {/* 设置门户密码: #/activate, an operator's first sign-in with its invitation code (no sign-in, no layout) */}
+    <CustomRoutes noLayout>
+      <Route path="/activate" element={<ActivatePage />} />
+      {/* 公示与异议: the public lists, objections and their outcome (no sign-in, admin-ui/src/public) */}
+      {publicRoutes}
+    </CustomRoutes>
     {(role: Role | undefined) => (
       <>
         <Resource name="tasks" {...tasks} />
@@ -100,3 +110,12 @@ export const App = () => (
     )}
   </Admin>
 );
+
+/** An operator's account sees its portal (portal/PortalApp.tsx), everyone else the staff console; signed out, the sign-in page. */
+export const App = () => {
+  const operator = useSessionUser()?.role === 'operator';
+  // Signing in swaps one app (and its router) for the other: the portal starts on its home page, not on
+  // the sign-in or activation page the staff app was showing (whose redirect the new router never hears).
+  if (operator && /^#\/(login|activate)?([?].*)?$/.test(window.location.hash)) window.history.replaceState(null, '', '#/');
+  return operator ? <PortalApp /> : <StaffApp />;
+};

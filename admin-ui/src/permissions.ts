@@ -24,8 +24,12 @@ export const canManageUsers = (role?: Role) => role === 'admin';
 /** 组织机构: adding and renaming jurisdictions under one's own, importing a tree. */
 export const canManageOrganisation = (role?: Role) => role === 'admin';
 
-/** Only the role a task is assigned to may claim or complete it (leaders are never assignees). */
-export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) => role != null && role === task.assigneeRole;
+/**
+ * Only the role a task is assigned to may claim or complete it (leaders are never assignees); an operator's
+ * task also by a county officer or coordinator acting for the operator (代经营主体办理, api/resources/tasks.ts).
+ */
+export const canWorkTask = (role: Role | undefined, task: Pick<Task, 'assigneeRole'>) =>
+  role != null && (role === task.assigneeRole || (task.assigneeRole === 'operator' && (role === 'county_officer' || role === 'coordinator')));
 
 /** 调查摸底: county officers and coordinators keep the operator register of their own jurisdiction. */
 export const canKeepRegister = (role?: Role) => role === 'county_officer' || role === 'coordinator';

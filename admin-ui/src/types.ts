@@ -17,7 +17,8 @@ import type { SettingsInput, SettingsInputOf } from '../../domain/programmes/kin
 
 export type { CampaignDefinition, CampaignDefinitionOf, CampaignSettings, Named, ProgrammeKind, ScoringGroup, SettingsInput, SettingsInputOf, SettingsOf };
 
-export type Role = 'coordinator' | 'county_officer' | 'auditor' | 'leader' | 'admin';
+/** Staff roles, and 'operator': an operator's own account, which sees the portal (portal/) instead of the console. */
+export type Role = 'coordinator' | 'county_officer' | 'auditor' | 'leader' | 'admin' | 'operator';
 
 export interface User extends RaRecord<string> {
   username: string;
@@ -27,6 +28,9 @@ export interface User extends RaRecord<string> {
   jurisdictionName?: string;
   /** A temporary password (set by an admin) that must be changed before anything else. */
   mustChangePassword?: boolean;
+  /** An operator's account (role operator): the operator it is, and its name as registered (/auth/me). */
+  operatorId?: string | null;
+  operatorName?: string;
   phone?: string | null;
   email?: string | null;
   disabled?: boolean;
@@ -236,13 +240,20 @@ export interface Objection extends RaRecord<string> {
   rosterId: string;
   jurisdictionId: string;
   lodgedAt: string;
-  lodgedById: string;
+  /** null for an objection from the public page (source 'public'). */
+  lodgedById: string | null;
   source: string;
   content: string;
   status: ObjectionStatus;
   resolvedAt: string | null;
   resolvedById: string | null;
   resolution: string | null;
+  /** The number its lodger looks the outcome up by (#/public/objections/:reference). */
+  reference: string | null;
+  /** Whom to reply to: staff only, never on a public page. */
+  contactName: string | null;
+  contact: string | null;
+  attachmentId: string | null;
 }
 
 export type TitleStatus = 'active' | 'revoked' | 'expired';
@@ -472,6 +483,8 @@ export interface SelfCheckAreaResult {
   finding: Finding;
   description?: string;
   fixed?: boolean;
+  /** Evidence files of the area (attachment ids, tasks/EvidenceFiles.tsx). */
+  evidence?: string[];
 }
 
 export type ReviewDecision = 'accepted' | 'returned';

@@ -2,25 +2,14 @@
 // eligibility rules of 三、培育对象 explained when refused), counts per step per county, the city
 // cultivation list, and listed rooms' nomination, the province's answer, findings and removal.
 import { Router } from 'express';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
-import { applicationForm } from '../../domain/application-form.js';
-import { caseIdOf } from '../../domain/case.js';
-import { eligibilityProblems } from '../../domain/register.js';
-import { shanghaiDate } from '../../domain/time.js';
-import {
-  confirmListUpdate,
-  fileApplicationUpdate,
-  nominateUpdate,
-  provinceAnswerUpdate,
-  recordFindingUpdate,
-  removeListingUpdate,
-  type FileApplicationInput,
-} from '../../workflows/messages.js';
-import { sendArrival } from '../arrivals.js';
+import { applicationFormSchema } from '../../domain/application-form.js';
+import { diffApplication } from '../../domain/application-versions.js';
+import { confirmListUpdate, nominateUpdate, provinceAnswerUpdate, recordFindingUpdate, removeListingUpdate } from '../../workflows/messages.js';
+import { fileApplication } from '../application-filing.js';
 import { definitionOfKind, loadCampaign, requireRunner } from '../campaign-access.js';
-import { jurisdictionSubtree } from '../enrolment.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -28,15 +17,15 @@ import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
-const fileBody = z.object({ operatorId: z.string().max(100), form: applicationForm }).strict();
+const fileBody = z.object({ operatorId: z.string().max(100), form: applicationFormSchema() }).strict();
 const listBody = z.object({ threshold: z.number().min(0).max(100).optional(), quota: z.number().int().min(1).max(10_000).optional() }).strict();
 const answerBody = z.object({ accepted: z.boolean(), note: z.string().trim().min(1).max(2000) }).strict();
 const findingBody = z.object({ description: z.string().trim().min(1).max(4000), serious: z.boolean() }).strict();
 const removeBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
 
-const STEPS = ['filed', 'pre_review', 'returned', 'rejected', 'reported', 'audited', 'vetoed', 'listed', 'not_listed', 'removed'] as const;
+export const STEPS = ['filed', 'pre_review', 'returned', 'rejected', 'reported', 'audited', 'vetoed', 'listed', 'not_listed', 'removed'] as const;
 /** The step of the application process a case is at, from its projection. */
-function stepOf(
+export function stepOf(
   c: { currentStep: string | null; excludedKind: string | null; totalScore: number | null },
   listing?: { status: string },
 ): (typeof STEPS)[number] {
@@ -74,34 +63,51 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
           { path: 'operatorId', messageZh: '经营主体不存在', messageEn: 'unknown operator' },
         ]);
       if (!inScope(me, o.jurisdictionId)) throw forbidden('只能为本辖区的经营主体申报', 'you can only file for operators of your own jurisdiction');
-      const city = await db.jurisdiction.findUniqueOrThrow({ where: { id: c.jurisdictionId } });
-      const inCity = (await jurisdictionSubtree(db, c.jurisdictionId)).has(o.jurisdictionId);
-      // The application is dated today (Asia/Shanghai): eligibility is judged on that date.
-      const problems = eligibilityProblems(
-        { name: o.name, registeredOn: o.registeredOn.toISOString().slice(0, 10), abnormalListed: o.abnormalListed, dishonestListed: o.dishonestListed, inCity },
-        shanghaiDate(Date.now()),
-        city.name,
-      );
-      if (problems.length)
-        throw badRequest(
-          `不符合申报条件：${problems.map((p) => p.messageZh).join('；')}`,
-          `not eligible: ${problems.map((p) => p.messageEn).join('; ')}`,
-          problems.map((p) => ({ path: `operatorId.${p.code}`, messageZh: p.messageZh, messageEn: p.messageEn })),
-        );
-      const seed = {
-        caseId: caseIdOf(c.id, o.id),
-        operatorId: o.id,
-        operatorName: o.name,
-        operatorUscc: o.uscc,
-        jurisdictionId: o.jurisdictionId,
-        track: null,
-      };
-      // Through the campaign's arrival shard (api/arrivals.ts): refused 409 when the stage is not open or the room has applied.
-      const args: [FileApplicationInput] = [{ seed, form: body.form, actor: actorOf(me) }];
-      const file = (h: WorkflowHandle) => h.executeUpdate(fileApplicationUpdate, { args });
-      const out = await sendArrival(client, c.workflowId, { toShard: file, toCampaign: file });
+      // Eligibility, then the campaign's arrival shard (api/application-filing.ts), as for the room's own filing.
+      const out = await fileApplication(db, client, c, o, body.form, { ...actorOf(me), onBehalfOf: { operatorId: o.id, operatorName: o.name } });
       res.status(201);
       return out;
+    },
+  );
+
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/cases/:id/application-versions',
+      summary:
+        'Every version of a case’s application (1 when filed, n+1 at each resubmission after a return): who submitted it and for whom, its form, attachments and statement, and what changed from the previous version',
+      tag: 'applications',
+    },
+    async (req, _res, me) => {
+      const c = await db.case.findUnique({ where: { id: String(req.params.id) } });
+      if (!c) throw notFound('案件 case', String(req.params.id));
+      if (!inScope(me, c.jurisdictionId)) throw forbidden();
+      const versions = await db.applicationVersion.findMany({ where: { caseId: c.id }, orderBy: { version: 'asc' } });
+      const ids = [...new Set(versions.flatMap((v) => v.attachmentIds as string[]))];
+      const [files, users] = await Promise.all([
+        db.attachment.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedAt: true },
+        }),
+        db.user.findMany({ where: { id: { in: [...new Set(versions.map((v) => v.submittedById))] } }, select: { id: true, displayName: true, role: true } }),
+      ]);
+      const file = (id: string) => files.find((f) => f.id === id) ?? { id, filename: id };
+      return versions.map((v, i) => {
+        const prev = versions[i - 1];
+        const at = (x: typeof v) => ({ form: x.form as Record<string, unknown>, attachmentIds: x.attachmentIds as string[] });
+        const changes = prev ? diffApplication(at(prev), at(v)) : null;
+        return {
+          version: v.version,
+          submittedAt: v.submittedAt,
+          submittedBy: users.find((u) => u.id === v.submittedById) ?? { id: v.submittedById, displayName: v.submittedById, role: null },
+          onBehalfOf: v.onBehalfOf,
+          form: v.form,
+          attachments: (v.attachmentIds as string[]).map(file),
+          statement: v.statement,
+          changes: changes && { ...changes, attachmentsAdded: changes.attachmentsAdded.map(file), attachmentsRemoved: changes.attachmentsRemoved.map(file) },
+        };
+      });
     },
   );
 

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
 import { inScope } from '../scope.js';
+import { OPERATOR_ROLE, ROLES } from '../../domain/roles.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -81,7 +82,8 @@ export function attachmentsRouter(db: PrismaClient): Router {
       summary:
         'Upload a file (base64, ≤ 10 MB: PDF, image, MP4, Office, UTF-8 text; its content must be of contentType, checked by magic bytes); answers its id and SHA-256',
       tag: 'registers',
-      roles: ['coordinator', 'auditor', 'county_officer'],
+      // An operator uploads its own evidence (a self-check's photos, a rectification proof: api/evidence.ts).
+      roles: ['coordinator', 'auditor', 'county_officer', OPERATOR_ROLE],
       body: uploadBody,
     },
     async (req, res, me) => {
@@ -121,8 +123,10 @@ export function attachmentsRouter(db: PrismaClient): Router {
     {
       method: 'get',
       path: '/attachments/:id',
-      summary: 'Download a file, with X-Checksum-SHA256 (uploader, or anyone who may see the entry it is attached to)',
+      summary:
+        'Download a file, with X-Checksum-SHA256 (uploader, or anyone who may see the entry it is attached to; evidence on a case: the case’s operator and the staff over its jurisdiction)',
       tag: 'registers',
+      roles: [...ROLES, OPERATOR_ROLE],
     },
     async (req, res, me) => {
       const id = String(req.params.id);
@@ -133,6 +137,15 @@ export function attachmentsRouter(db: PrismaClient): Router {
         const c = e && (await db.campaign.findUnique({ where: { id: e.campaignId }, select: { jurisdictionId: true } }));
         if (!e || !(inScope(me, e.jurisdictionId) || (c && inScope(me, c.jurisdictionId))))
           throw forbidden('该附件不在您的辖区', 'this attachment is outside your jurisdiction');
+      } else if (a.caseId) {
+        // Evidence on a case (DOMAIN.md "Evidence"): its uploader, the case's own operator, staff over the case.
+        const c = await db.case.findUnique({ where: { id: a.caseId }, select: { operatorId: true, jurisdictionId: true } });
+        const mayRead = a.uploadedById === me.id || (!!c && (me.operatorId ? c.operatorId === me.operatorId : inScope(me, c.jurisdictionId)));
+        if (!mayRead) throw forbidden('您无权查看该附件', 'you may not read this attachment');
+      } else if (a.uploadedById === null) {
+        // A file sent with an objection from the public page (api/public/objections.ts): staff who see the objection.
+        const o = await db.objection.findFirst({ where: { attachmentId: a.id }, select: { jurisdictionId: true } });
+        if (!o || !inScope(me, o.jurisdictionId)) throw forbidden('该附件不在您的辖区', 'this attachment is outside your jurisdiction');
       } else if (a.uploadedById !== me.id) throw forbidden('未提交的附件只有上传人可以查看', 'an attachment not yet filed is visible to its uploader only');
       res.setHeader('Content-Type', a.contentType);
       res.setHeader('Content-Length', String(a.size));

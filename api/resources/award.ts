@@ -27,6 +27,8 @@ import { route } from '../routes.js';
 import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
+import { recordObjectionDetails } from '../public/objections.js';
+import { newObjectionReference, normalizeReference } from '../public/reference.js';
 
 const DAY = 86_400_000;
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -34,7 +36,10 @@ const publicityBody = z
   .object({ days: z.number().int().min(1).max(60).optional(), windowEndsAt: z.string().max(40).optional() })
   .strict()
   .refine((b) => !(b.days && b.windowEndsAt), { message: '只能提供 days 或 windowEndsAt 之一 / give days or windowEndsAt, not both' });
-const objectionBody = z.object({ caseId: text(200), source: text(200), content: text(2000) }).strict();
+// Whom to reply to, when the objector gave it (a letter's sender, a caller's number): kept for staff only.
+const objectionBody = z
+  .object({ caseId: text(200), source: text(200), content: text(2000), contactName: text(50).optional(), contact: text(100).optional() })
+  .strict();
 const resolveBody = z.object({ decision: z.enum(['upheld', 'dismissed']), resolution: text(2000) }).strict();
 const revokeBody = z.object({ ground: text(50), evidence: text(4000) }).strict();
 const complaintBody = z.object({ kind: z.enum(['complaint', 'public_opinion']), description: text(4000) }).strict();
@@ -118,10 +123,12 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     },
     async (req, res, me) => {
       const c = await runCampaign(String(req.params.id), me);
-      const body = parseOr400(objectionBody, req.body);
+      const { contactName, contact, ...body } = parseOr400(objectionBody, req.body);
       const { objectionId } = await client.workflow.getHandle(c.workflowId).executeUpdate(lodgeObjectionUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      // Every objection has a reference number its lodger can look the outcome up by (api/public/reference.ts).
+      const reference = await newObjectionReference(db);
       res.status(201);
-      return db.objection.findUniqueOrThrow({ where: { id: objectionId } });
+      return recordObjectionDetails(db, objectionId, actorOf(me), { reference, contactName: contactName ?? null, contact: contact ?? null });
     },
   );
 
@@ -129,6 +136,9 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     campaignId: z.string().optional(),
     caseId: z.string().optional(),
     status: z.enum(['open', 'upheld', 'dismissed']).optional(),
+    // A caller quoting the number the public page gave them.
+    reference: z.string().max(40).transform(normalizeReference).optional(),
+    source: z.string().max(200).optional(),
     id: idsFilter.optional(),
   });
   route(r, { method: 'get', path: '/objections', summary: 'Objections to 公示 lists within your scope', tag: 'award', list: true }, async (req, res, me) => {
@@ -139,6 +149,8 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       ...(f.campaignId ? { campaignId: f.campaignId } : {}),
       ...(f.caseId ? { caseId: f.caseId } : {}),
       ...(f.status ? { status: f.status } : {}),
+      ...(f.reference ? { reference: f.reference } : {}),
+      ...(f.source ? { source: f.source } : {}),
       ...idsWhere(f.id),
     };
     const [rows, total] = await Promise.all([db.objection.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.objection.count({ where })]);

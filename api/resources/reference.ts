@@ -7,6 +7,7 @@ import { boolFilter, idsFilter, idsWhere, parseList, sendList, escapeLike } from
 import { OPERATOR_KINDS } from '../../domain/register.js';
 import { route } from '../routes.js';
 import { inScope } from '../scope.js';
+import { portalAccountOf } from '../portal/accounts.js';
 
 const q = z.string().trim().max(100).transform(escapeLike);
 
@@ -41,12 +42,17 @@ export function referenceRouter(db: PrismaClient): Router {
     const [rows, total] = await Promise.all([db.operator.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.operator.count({ where })]);
     sendList(res, 'operators', p.skip, rows, total);
   });
-  route(r, { method: 'get', path: '/operators/:id', summary: 'One operator', tag: 'reference' }, async (req, _res, me) => {
-    const o = await db.operator.findUnique({ where: { id: String(req.params.id) } });
-    if (!o) throw notFound('经营主体 operator', String(req.params.id));
-    if (!inScope(me, o.jurisdictionId)) throw forbidden();
-    return o;
-  });
+  route(
+    r,
+    { method: 'get', path: '/operators/:id', summary: 'One operator (portalAccount: its portal account’s status, or null)', tag: 'reference' },
+    async (req, _res, me) => {
+      const o = await db.operator.findUnique({ where: { id: String(req.params.id) } });
+      if (!o) throw notFound('经营主体 operator', String(req.params.id));
+      if (!inScope(me, o.jurisdictionId)) throw forbidden();
+      // Whether it has opened its portal account (api/portal/accounts.ts), for the 门户账号 panel.
+      return { ...o, portalAccount: await portalAccountOf(db, o.id) };
+    },
+  );
 
   // Programmes: api/resources/programmes.ts.
   return r;

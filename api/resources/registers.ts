@@ -10,7 +10,7 @@ import { openIntakeBatchUpdate, runScoringUpdate, scoringStateQuery, setScoringP
 import { registerScoringWorkflowId } from '../../workflows/intake-campaign.js';
 import { validScoringPeriod } from '../../workflows/register-scoring.js';
 import { loadCampaign } from '../campaign-access.js';
-import { fileIntakeApplication } from '../intake-filing.js';
+import { fileIntakeApplication, registerCampaign } from '../intake-filing.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
@@ -36,11 +36,7 @@ export function registersRouter(db: PrismaClient, client: Client): Router {
   const r = Router();
 
   /** A register campaign the user may see; its intake rules. */
-  const loadRegisterCampaign = async (id: string, me: Principal) => {
-    const c = await loadCampaign(db, id, me);
-    if (c.def.kind !== 'register') throw badRequest(`活动 ${c.id} 不是入库项目`, `campaign ${c.id} is not a register programme`);
-    return { ...c, intake: c.def.rules.intake };
-  };
+  const loadRegisterCampaign = async (id: string, me: Principal) => registerCampaign(await loadCampaign(db, id, me));
   /** The office's and the centre's decisions belong to staff of the campaign's own jurisdiction. */
   const requireCityStaff = (me: Principal, c: { jurisdictionId: string }, roles: readonly string[]) => {
     if (!roles.includes(me.role) || !inScope(me, c.jurisdictionId))

@@ -4,8 +4,12 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
-import { TASK_RESULT_SCHEMAS, resultSchemaFor } from '../../domain/task-forms.js';
-import { completeTaskUpdate } from '../../workflows/messages.js';
+import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
+import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
+import { staffRoleFor } from '../../domain/operator-notices.js';
+import { completeTask } from '../task-completion.js';
+import { operatorTasksToActFor } from '../acting-for.js';
+import { taskExtras } from '../portal/changxing.js';
 import { randomUUID } from 'node:crypto';
 import { dispatchDeliveries, insertNotifications, type NewNotification } from '../../activities/notify.js';
 import { shanghaiDate, shanghaiDateTime } from '../../domain/time.js';
@@ -49,9 +53,20 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     if (!inScope(me, t.jurisdictionId)) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
     return t;
   }
-  /** Only the role a task is assigned to, inside the task's jurisdiction, acts on it. */
-  function mayAct(t: { assigneeRole: string }, me: Principal) {
+  /**
+   * Only the role a task is assigned to, inside the task's jurisdiction, acts on it; an operator's task
+   * may also be done by a county officer or coordinator of its jurisdiction acting for the operator (one
+   * without an account, or who brings its papers to the office). The actor then says for whom
+   * (Actor.onBehalfOf), and the audit keeps it (activities/audit.ts).
+   */
+  async function mayAct(t: { assigneeRole: string; caseId: string | null }, me: Principal): Promise<Actor> {
+    if (t.assigneeRole === OPERATOR_ROLE && (me.role === 'county_officer' || me.role === 'coordinator') && t.caseId) {
+      const c = await db.case.findUnique({ where: { id: t.caseId }, select: { operatorId: true } });
+      const o = c ? await db.operator.findUnique({ where: { id: c.operatorId }, select: { id: true, name: true } }) : null;
+      if (o) return { ...actorOf(me), onBehalfOf: { operatorId: o.id, operatorName: o.name } };
+    }
     if (t.assigneeRole !== me.role) throw forbidden(`此任务须由「${t.assigneeRole}」角色办理`, `this task is for role "${t.assigneeRole}"`);
+    return actorOf(me);
   }
 
   route(
@@ -59,7 +74,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     {
       method: 'get',
       path: '/tasks',
-      summary: 'Tasks in your jurisdiction (mine=true: assigned to your role, unclaimed or claimed by you)',
+      summary:
+        'Tasks in your jurisdiction (mine=true: assigned to your role, or an operator’s without a portal account that you do for it; unclaimed or claimed by you)',
       tag: 'tasks',
       list: true,
     },
@@ -76,7 +92,14 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
         ...(f.caseId ? { caseId: f.caseId } : {}),
         ...idsWhere(f.id),
         ...(f.q ? { title: { contains: f.q } } : {}),
-        ...(f.mine ? { assigneeRole: me.role, OR: [{ claimedById: null }, { claimedById: me.id }] } : {}),
+        // Mine: my role's, and the tasks of operators without a usable account in my subtree, which I do
+        // for them (api/acting-for.ts).
+        ...(f.mine
+          ? {
+              OR: [{ claimedById: null }, { claimedById: me.id }],
+              AND: [{ OR: [{ assigneeRole: me.role }, { id: { in: await operatorTasksToActFor(db, me) } }] }],
+            }
+          : {}),
       };
       const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
       const [rows, total] = await Promise.all([
@@ -115,10 +138,39 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     return tasks;
   }
 
+  /**
+   * The operator behind each operator's task among these (by task id): its name and its usable account
+   * (none yet, or disabled: null), as api/acting-for.ts judges it.
+   */
+  async function operatorsOfTasks(tasks: { id: string; assigneeRole: string; caseId: string | null }[]) {
+    const theirs = tasks.filter((t) => t.assigneeRole === OPERATOR_ROLE && t.caseId);
+    const out = new Map<string, { name: string; accountId: string | null }>();
+    if (!theirs.length) return out;
+    const cases = await db.case.findMany({
+      where: { id: { in: theirs.map((t) => t.caseId!) } },
+      select: { id: true, operatorId: true },
+    });
+    const operatorIds = [...new Set(cases.map((c) => c.operatorId))];
+    const [operators, accounts] = await Promise.all([
+      db.operator.findMany({ where: { id: { in: operatorIds } }, select: { id: true, name: true } }),
+      db.user.findMany({ where: { role: OPERATOR_ROLE, operatorId: { in: operatorIds }, disabledAt: null }, select: { id: true, operatorId: true } }),
+    ]);
+    for (const t of theirs) {
+      const c = cases.find((x) => x.id === t.caseId);
+      if (!c) continue;
+      out.set(t.id, {
+        name: operators.find((o) => o.id === c.operatorId)?.name ?? c.operatorId,
+        accountId: accounts.find((u) => u.operatorId === c.operatorId)?.id ?? null,
+      });
+    }
+    return out;
+  }
+
   /** Users who may take every one of these tasks: the tasks' role, with each task in their subtree. */
   async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string }[]) {
     const roles = [...new Set(tasks.map((t) => t.assigneeRole))];
-    if (roles.length !== 1) return [];
+    // An operator's task is the operator's own (or done for it by an officer): never assigned to an account.
+    if (roles.length !== 1 || roles[0] === OPERATOR_ROLE) return [];
     const users = await db.user.findMany({
       where: { role: roles[0] },
       orderBy: { username: 'asc' },
@@ -153,7 +205,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     {
       method: 'post',
       path: '/tasks/assign',
-      summary: 'Assign (or reassign) open tasks to an officer who may take them: all or nothing, audited, the officer is notified',
+      summary:
+        'Assign (or reassign) open tasks to an officer who may take them: all or nothing, audited, the officer is notified. An operator’s own task is never assigned (400)',
       tag: 'tasks',
       roles: ['coordinator', 'county_officer'],
       body: assignBody,
@@ -161,6 +214,15 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     async (req, _res, me) => {
       const body = parseOr400(assignBody, req.body);
       const tasks = await loadBulk(body.taskIds, me);
+      // An operator's own task (its 自查自纠, 长兴方案 四、（二）) is done in its portal, or for it by the
+      // officers over it (api/acting-for.ts): it is nobody's to be assigned. Named, so the list can say which.
+      const theirs = tasks.filter((t) => t.assigneeRole === OPERATOR_ROLE);
+      if (theirs.length)
+        throw badRequest(
+          `${theirs.length} 项任务由经营主体自行办理，不能指派（可代为办理）`,
+          `${theirs.length} task(s) are the operator’s own to do and cannot be assigned (they may be done on its behalf)`,
+          theirs.map((t) => ({ path: `taskIds.${t.id}`, messageZh: '经营主体自行办理的任务', messageEn: 'the operator’s own task' })),
+        );
       const user = (await eligibleAssignees(tasks)).find((u) => u.id === body.userId);
       if (!user)
         throw badRequest('该用户不能办理所选任务（角色或辖区不符）', 'this user cannot take the selected tasks (role or jurisdiction)', [
@@ -222,7 +284,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     {
       method: 'post',
       path: '/tasks/remind',
-      summary: 'Remind whoever holds these open tasks (at most once per task per day; 催办), audited',
+      summary:
+        'Remind whoever holds these open tasks (at most once per task per day; 催办), audited. An operator’s own task: its account by name, or the county officers over an operator without one',
       tag: 'tasks',
       roles: ['coordinator', 'county_officer', 'leader'],
       body: remindBody,
@@ -232,18 +295,42 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       const tasks = await loadBulk(body.taskIds, me);
       const now = new Date();
       const day = shanghaiDate(now.getTime());
-      const notices: NewNotification[] = tasks.map((t) => ({
-        key: `remind:${t.id}:${day}`,
-        kind: 'reminder',
-        recipientRole: t.assigneeRole,
-        recipientUserId: t.claimedById,
-        jurisdictionId: t.jurisdictionId,
-        campaignId: t.campaignId,
-        taskId: t.id,
-        caseId: t.caseId,
-        title: `催办：${t.title} / reminder: ${t.title}`,
-        body: `${me.displayName} 提醒您尽快办理，截止 ${shanghaiDateTime(t.dueAt.getTime())} / ${me.displayName} asks you to complete it, due ${shanghaiDateTime(t.dueAt.getTime())} (UTC+8)`,
-      }));
+      const operators = await operatorsOfTasks(tasks);
+      const notices: NewNotification[] = tasks.map((t) => {
+        const due = shanghaiDateTime(t.dueAt.getTime());
+        const base = { key: `remind:${t.id}:${day}`, kind: 'reminder' as const, campaignId: t.campaignId, taskId: t.id, caseId: t.caseId };
+        const o = operators.get(t.id);
+        // An operator's own task (README "Notifications to operators"): the reminder goes to its account by
+        // name, from the bureau rather than a named officer (as its other notices); an operator without a
+        // usable account has its work done by the officers over it (api/acting-for.ts), so they hear it. A
+        // notice to the role "operator" without a user would reach nobody.
+        if (o?.accountId)
+          return {
+            ...base,
+            recipientRole: OPERATOR_ROLE,
+            recipientUserId: o.accountId,
+            jurisdictionId: t.jurisdictionId,
+            title: `催办：${t.title} / reminder: ${t.title}`,
+            body: `市场监管部门提醒您尽快办理，截止 ${due} / the bureau asks you to complete it, due ${due} (UTC+8)`,
+          };
+        if (o)
+          return {
+            ...base,
+            recipientRole: staffRoleFor(OPERATOR_ROLE),
+            recipientUserId: null,
+            jurisdictionId: t.jurisdictionId,
+            title: `催办：${t.title}（${o.name}，代为办理）/ reminder: ${t.title} (${o.name}, done on its behalf)`,
+            body: `${me.displayName} 提醒尽快代经营主体办理，截止 ${due} / ${me.displayName} asks that it be done for the operator, due ${due} (UTC+8)`,
+          };
+        return {
+          ...base,
+          recipientRole: t.assigneeRole,
+          recipientUserId: t.claimedById,
+          jurisdictionId: t.jurisdictionId,
+          title: `催办：${t.title} / reminder: ${t.title}`,
+          body: `${me.displayName} 提醒您尽快办理，截止 ${due} / ${me.displayName} asks you to complete it, due ${due} (UTC+8)`,
+        };
+      });
       const { reminded, keys } = await db.$transaction(async (tx) => {
         const before = new Set(
           (await tx.notification.findMany({ where: { key: { in: notices.map((n) => n.key) } }, select: { key: true } })).map((n) => n.key),
@@ -273,8 +360,16 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
 
   route(
     r,
-    { method: 'get', path: '/tasks/:id', summary: 'One task', tag: 'tasks' },
-    async (req, _res, me) => (await withClaimedNames(db, [await load(String(req.params.id), me)]))[0],
+    {
+      method: 'get',
+      path: '/tasks/:id',
+      summary: 'One task (an operator’s: for whom and whether it has an account; a self-check’s evidence files; a verification: the proof of its round)',
+      tag: 'tasks',
+    },
+    async (req, _res, me) => {
+      const [t] = await withClaimedNames(db, [await load(String(req.params.id), me)]);
+      return { ...t!, ...(await taskExtras(db, t!)) };
+    },
   );
 
   route(
@@ -282,7 +377,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     { method: 'post', path: '/tasks/:id/claim', summary: 'Claim a task so colleagues see you are on it (409 if claimed by another or done)', tag: 'tasks' },
     async (req, _res, me) => {
       const t = await load(String(req.params.id), me);
-      mayAct(t, me);
+      await mayAct(t, me);
       // One conditional UPDATE: of two officers claiming at once exactly one wins.
       const won = await db.task.updateMany({
         where: { id: t.id, status: 'open', OR: [{ claimedById: null }, { claimedById: me.id }] },
@@ -318,22 +413,14 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     {
       method: 'post',
       path: '/tasks/:id/complete',
-      summary: 'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done',
+      summary:
+        'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done. An operator’s task: a county officer or coordinator may complete it for the operator (audited as such)',
       tag: 'tasks',
       body: z.union(Object.values(TASK_RESULT_SCHEMAS).map((s) => s()) as [z.ZodType, z.ZodType]),
     },
     async (req, _res, me) => {
       const t = await load(String(req.params.id), me);
-      mayAct(t, me);
-      // A defined programme's form task (`form:<key>`) and rubric carry their form in details (issue #8 Part B).
-      const schema = resultSchemaFor(t.type, t.details);
-      if (!schema) throw conflict(`任务类型 ${t.type} 不能在此办理`, `task type ${t.type} cannot be completed here`);
-      const result = parseOr400(schema, req.body);
-      if (t.status === 'done') throw conflict('任务已办结，不能重复提交', 'task is already completed');
-      if (t.claimedById && t.claimedById !== me.id) throw conflict('任务已被他人认领', 'task is claimed by someone else');
-      // The owning workflow decides; it refuses a second completion even when two arrive at once.
-      await client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(me), result }] });
-      return db.task.findUniqueOrThrow({ where: { id: t.id } });
+      return completeTask(db, client, t, await mayAct(t, me), req.body);
     },
   );
   return r;

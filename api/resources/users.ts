@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { Prisma } from '../../prisma/generated/client.js';
 import { appendAudit } from '../../activities/audit.js';
-import { ROLES, ROLE_NAMES, USERNAME, roleFromText } from '../../domain/roles.js';
+import { OPERATOR_ROLE, ROLES, ROLE_NAMES, USERNAME, roleFromText } from '../../domain/roles.js';
 import { temporaryPassword, temporaryUntil } from '../../domain/passwords.js';
 import { hashPassword } from '../auth.js';
 import { createAccount, newCredentials } from '../accounts.js';
@@ -119,7 +119,8 @@ export function usersRouter(db: PrismaClient): Router {
   /** The user, if it lies in the caller's subtree: 404 unknown, 403 outside. */
   async function userInScope(id: string, me: Principal) {
     const u = await db.user.findUnique({ where: { id }, select: columns });
-    if (!u) throw notFound('用户 user', id);
+    // Operators' accounts are not staff: their invitations and disabling live with the operator (api/portal/accounts.ts).
+    if (!u || u.role === OPERATOR_ROLE) throw notFound('用户 user', id);
     if (!inScope(me, u.jurisdictionId)) throw forbidden('该用户不在您的管辖范围内', 'this user is outside your jurisdiction');
     return u;
   }
@@ -148,7 +149,7 @@ export function usersRouter(db: PrismaClient): Router {
       const p = parseList(req, filter, ['id', 'username', 'displayName', 'role', 'jurisdictionId', 'createdAt'], ['username', 'ASC']);
       const where: Prisma.UserWhereInput = {
         jurisdictionId: { in: p.filter.jurisdictionId ? me.subtree.filter((x) => x === p.filter.jurisdictionId) : me.subtree },
-        ...(p.filter.role ? { role: p.filter.role } : {}),
+        role: p.filter.role ?? { not: OPERATOR_ROLE },
         ...(p.filter.disabled !== undefined ? { disabledAt: p.filter.disabled ? { not: null } : null } : {}),
         ...idsWhere(p.filter.id),
         ...(p.filter.q ? { OR: [{ username: { contains: p.filter.q } }, { displayName: { contains: p.filter.q } }] } : {}),

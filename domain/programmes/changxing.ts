@@ -20,14 +20,15 @@ export const changxing: StagedAwardProgramme = {
   stages: [
     // (一) 动员部署阶段 06-01..06-30: survey, plan, enrolment.
     { key: 'mobilization', name: '动员部署', nameEn: 'Mobilization', defaultStart: '06-01', defaultDue: '06-30', caseTasks: [] },
-    // (二) 自查自纠阶段 07-01..07-31: each operator self-checks against the eight areas (附件2 指南).
+    // (二) 自查自纠阶段 07-01..07-31: 经营主体…进行全面自查 — the operator's own task, done in the portal
+    // (staff may act for an operator without an account); the station reviews it.
     {
       key: 'self_check',
       name: '自查自纠',
       nameEn: 'Self-check',
       defaultStart: '07-01',
       defaultDue: '07-31',
-      caseTasks: [{ type: 'self_check', title: '自查自纠', titleEn: 'Self-check', assigneeRole: 'county_officer' }],
+      caseTasks: [{ type: 'self_check', title: '自查自纠', titleEn: 'Self-check', assigneeRole: 'operator' }],
     },
     // (三) 集中治理阶段 08-01..09-30: 检查、抽检、督查 by the county's officers.
     {

@@ -1,4 +1,4 @@
-import type { Role } from '../roles.js';
+import type { AccountRole, Role } from '../roles.js';
 import type { DefinedRules } from './defined.js';
 import type { StagePin } from '../calendar.js';
 
@@ -20,7 +20,8 @@ export interface CaseTaskTemplate {
   type: string; // key into domain/task-forms.ts
   title: string;
   titleEn: string;
-  assigneeRole: Role;
+  /** Staff, or the operator itself (its own 自查自纠, changxing 四、（二）), done through the portal. */
+  assigneeRole: AccountRole;
   /** For scoring tasks: the rubric dimension this task scores (one task per evaluation group). */
   dimension?: string;
 }

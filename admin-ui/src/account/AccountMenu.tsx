@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import DevicesIcon from '@mui/icons-material/Devices';
 import PasswordIcon from '@mui/icons-material/Password';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
@@ -82,11 +82,13 @@ const LogoutEverywhereItem = () => {
 };
 
 /**
- * The user menu of the app bar: 修改密码, 退出所有设备, 退出登录. While a temporary password must be
- * changed (`forced`), the page is already the password page.
+ * The user menu of the app bar: 修改密码, 退出所有设备, 退出登录, after `children` (the app bar's settings
+ * folded into it on a phone). While a temporary password must be changed (`forced`), the page is already
+ * the password page.
  */
-export const AccountUserMenu = ({ forced = false }: { forced?: boolean }) => (
+export const AccountUserMenu = ({ forced = false, children }: { forced?: boolean; children?: ReactNode }) => (
   <UserMenu>
+    {children}
     {!forced && <ChangePasswordItem />}
     <LogoutEverywhereItem />
     <Logout />

@@ -1,5 +1,6 @@
 import { Alert, Box } from '@mui/material';
-import { Login, LoginForm, useTranslate } from 'react-admin';
+import { Login, useTranslate } from 'react-admin';
+import { LoginWays } from '../portal/LoginWays';
 import { signedOutReason } from '../session';
 
 const REASONS = new Set(['account_disabled', 'session_expired', 'logged_out_everywhere']);
@@ -18,10 +19,13 @@ const SignedOutNotice = () => {
   );
 };
 
-/** react-admin's sign-in page, with the reason of the last sign-out above the form. */
+/**
+ * react-admin's sign-in page, with the reason of the last sign-out above the form, and two ways in: staff,
+ * and operators with their 统一社会信用代码 (portal/LoginWays.tsx).
+ */
 export const LoginPage = () => (
   <Login>
     <SignedOutNotice />
-    <LoginForm />
+    <LoginWays />
   </Login>
 );

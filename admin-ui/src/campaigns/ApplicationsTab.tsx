@@ -17,37 +17,35 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import {
-  ArrayInput,
   AutocompleteInput,
   Button,
   Form,
   Link,
-  maxLength,
-  minValue,
-  NumberInput,
   ReferenceInput,
   required,
   SaveButton,
-  SelectInput,
-  SimpleFormIterator,
-  TextInput,
   useDataProvider,
   useNotify,
   usePermissions,
   useRecordContext,
   useRefresh,
   useTranslate,
-  type Validator,
 } from 'react-admin';
-import { platformChoices } from '../choices';
-import { CheckboxInput } from '../common/CheckboxInput';
 import { inputErrors } from '../common/formErrors';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { Section } from '../common/Section';
 import type { AppDataProvider } from '../dataProvider';
 import { problemOf, type Problem } from '../httpClient';
 import { canFileApplications } from '../permissions';
-import { APPLICATION_STEPS, type ApplicationForm, type Campaign, type Operator, type Role } from '../types';
+import {
+  APPLICATION_FORM_DEFAULTS,
+  ApplicationFormInputs,
+  isApplicationInput,
+  renameApplicationPath,
+  toApplicationForm,
+  type ApplicationFormValues,
+} from '../tasks/ApplicationFormInputs';
+import { APPLICATION_STEPS, type Campaign, type Operator, type Role } from '../types';
 
 export const useApplicationCounts = (campaign?: Campaign) => {
   const dataProvider = useDataProvider<AppDataProvider>();
@@ -113,48 +111,12 @@ const ApplicationCountsTable = ({ campaign }: { campaign: Campaign }) => {
   );
 };
 
-interface FileValues {
+interface FileValues extends ApplicationFormValues {
   operatorId?: string;
-  form?: Partial<Omit<ApplicationForm, 'mainCategories' | 'complianceStatement'>> & {
-    complianceStatement?: boolean;
-  };
-  /** 主营类目, one per line or separated by 、，, */
-  mainCategories?: string;
 }
 
-const DEFAULTS = {
-  form: {
-    liveRoomName: '',
-    address: '',
-    contactName: '',
-    contactPhone: '',
-    platformAccounts: [{ platform: 'douyin', account: '' }],
-    complianceStatement: false,
-    introduction: '',
-  },
-  mainCategories: '',
-};
-
-const splitList = (text?: string) =>
-  (text ?? '')
-    .split(/[\r\n,，、;；]+/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-const mustSign: Validator = (value) => (value === true ? undefined : 'app.application.must_sign');
-const atLeastOneCategory: Validator = (value) => (splitList(value as string).length ? undefined : 'app.application.categories_required');
-const phone: Validator = (value) => (value && !/^[0-9+\-\s]{7,20}$/.test(String(value).trim()) ? 'app.application.phone_invalid' : undefined);
-const whole: Validator = (value) => (value != null && value !== '' && !Number.isInteger(Number(value)) ? 'app.application.whole_number' : undefined);
-
 // Inputs of the dialog, by the path the API reports a problem on (form.mainCategories.0 → the text).
-const renamePath = (path: string) => (path.startsWith('form.mainCategories') ? 'mainCategories' : path);
-const isInput = (path: string) =>
-  path === 'operatorId' ||
-  path === 'mainCategories' ||
-  /^form\.(liveRoomName|address|contactName|contactPhone|streamerCount|certifiedStreamers|annualSalesWan|contentRetentionYears|complianceStatement|introduction)$/.test(
-    path,
-  ) ||
-  /^form\.platformAccounts\.\d+\.(platform|account|followers)$/.test(path);
+const isInput = (path: string) => path === 'operatorId' || isApplicationInput(path);
 
 const operatorText = (operator?: Operator) => (operator ? `${operator.name}（${operator.uscc}）` : '');
 
@@ -173,36 +135,14 @@ const FileApplicationButton = ({ campaign, open: stageOpen }: { campaign: Campai
   const [problem, setProblem] = useState<Problem | null>(null);
   const [filed, setFiled] = useState<string | null>(null);
   // <Form> resets when its record changes: a new one only after an application is filed.
-  const record = useMemo(() => ({ id: `application-${generation}`, ...DEFAULTS }), [generation]);
+  const record = useMemo(() => ({ id: `application-${generation}`, ...APPLICATION_FORM_DEFAULTS }), [generation]);
   const close = () => {
     setOpen(false);
     setProblem(null);
   };
   const submit = async (values: FileValues) => {
     setProblem(null);
-    const form = values.form ?? {};
-    const introduction = form.introduction?.trim();
-    const body = {
-      operatorId: values.operatorId ?? '',
-      form: {
-        liveRoomName: (form.liveRoomName ?? '').trim(),
-        address: (form.address ?? '').trim(),
-        contactName: (form.contactName ?? '').trim(),
-        contactPhone: (form.contactPhone ?? '').trim(),
-        platformAccounts: (form.platformAccounts ?? []).map((a) => ({
-          platform: a.platform,
-          account: (a.account ?? '').trim(),
-          ...(a.followers != null && String(a.followers) !== '' ? { followers: Number(a.followers) } : {}),
-        })),
-        mainCategories: splitList(values.mainCategories),
-        streamerCount: Number(form.streamerCount),
-        certifiedStreamers: Number(form.certifiedStreamers),
-        annualSalesWan: Number(form.annualSalesWan),
-        contentRetentionYears: Number(form.contentRetentionYears),
-        complianceStatement: true as const,
-        ...(introduction ? { introduction } : {}),
-      },
-    };
+    const body = { operatorId: values.operatorId ?? '', form: toApplicationForm(values) };
     try {
       const { caseId } = await dataProvider.fileApplication(campaign.id, body);
       setFiled(caseId);
@@ -213,7 +153,7 @@ const FileApplicationButton = ({ campaign, open: stageOpen }: { campaign: Campai
       return undefined;
     } catch (error) {
       setProblem(problemOf(error));
-      return inputErrors(error, isInput, renamePath);
+      return inputErrors(error, isInput, renameApplicationPath);
     }
   };
   return (
@@ -253,45 +193,7 @@ const FileApplicationButton = ({ campaign, open: stageOpen }: { campaign: Campai
               <ReferenceInput source="operatorId" reference="operators" sort={{ field: 'name', order: 'ASC' }}>
                 <AutocompleteInput label="app.application.operator" optionText={operatorText} validate={required()} fullWidth />
               </ReferenceInput>
-              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                <TextInput source="form.liveRoomName" label="app.application.liveRoomName" validate={[required(), maxLength(100)]} />
-                <TextInput source="form.address" label="app.application.address" validate={[required(), maxLength(200)]} />
-              </Stack>
-              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                <TextInput source="form.contactName" label="app.application.contactName" validate={[required(), maxLength(50)]} />
-                <TextInput source="form.contactPhone" label="app.application.contactPhone" validate={[required(), phone]} />
-              </Stack>
-              <ArrayInput source="form.platformAccounts" label="app.application.platformAccounts" validate={required()}>
-                <SimpleFormIterator inline disableReordering>
-                  <SelectInput source="platform" label="app.operator.platform_label" choices={platformChoices} validate={required()} />
-                  <TextInput source="account" label="app.operator.account" validate={required()} />
-                  <NumberInput source="followers" label="app.operator.followers" validate={[minValue(0), whole]} />
-                </SimpleFormIterator>
-              </ArrayInput>
-              <TextInput
-                source="mainCategories"
-                label="app.application.mainCategories"
-                helperText="app.application.mainCategories_helper"
-                validate={atLeastOneCategory}
-              />
-              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-                <NumberInput source="form.streamerCount" label="app.application.streamerCount" validate={[required(), minValue(0), whole]} />
-                <NumberInput
-                  source="form.certifiedStreamers"
-                  label="app.application.certifiedStreamers"
-                  helperText="app.application.certifiedStreamers_helper"
-                  validate={[required(), minValue(0), whole]}
-                />
-                <NumberInput source="form.annualSalesWan" label="app.application.annualSalesWan" validate={[required(), minValue(0)]} />
-                <NumberInput
-                  source="form.contentRetentionYears"
-                  label="app.application.contentRetentionYears"
-                  helperText="app.application.contentRetentionYears_helper"
-                  validate={[required(), minValue(0)]}
-                />
-              </Stack>
-              <TextInput source="form.introduction" label="app.application.introduction" multiline minRows={2} validate={maxLength(2000)} />
-              <CheckboxInput source="form.complianceStatement" label="app.application.complianceStatement_label" validate={mustSign} />
+              <ApplicationFormInputs />
               <ProblemAlert problem={problem} title="app.application.refused" testId="application-problem" />
             </Stack>
           </DialogContent>

@@ -2,14 +2,25 @@
 // parts, never typed in), whether it is proposed for the title, and why it was excluded.
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { CustomFieldProps } from '../common/fields';
+import { useFormatDate, type CustomFieldProps } from '../common/fields';
 import { formatScore, weighted } from '../common/scores';
 import type { Case } from '../types';
 import { TASK_TYPES } from '../choices';
+import { NARROW_BREAKPOINT } from '../layout/responsive';
+
+/**
+ * A Shanghai calendar day as the API writes it (2024-08-20, domain/time.ts shanghaiDate) in the console's
+ * one date format, like every other date; anything else as it is.
+ */
+export const useFormatDay = () => {
+  const formatDate = useFormatDate();
+  return (day: string | null | undefined) => (day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(`${day}T00:00:00+08:00`, false) : (day ?? ''));
+};
 
 /** "inspection:open", "rectifying:2024-08-20", "excluded:filed"… as words. */
 export const useStepLabel = () => {
   const translate = useTranslate();
+  const formatDay = useFormatDay();
   return (step?: string | null): string => {
     if (!step) return '';
     const [head = '', ...rest] = step.split(':');
@@ -18,7 +29,7 @@ export const useStepLabel = () => {
       const type = translate(`app.task.type.${head}`, { _: head });
       return translate(`app.case.step.task_${tail}`, { _: `${type} ${tail}`, type });
     }
-    if (head === 'rectifying') return translate('app.case.step.rectifying', { date: tail });
+    if (head === 'rectifying') return translate('app.case.step.rectifying', { date: formatDay(tail) });
     if (head === 'excluded') {
       return translate('app.case.step.excluded', {
         kind: translate(`app.case.excluded.${tail}`, { _: tail }),
@@ -98,7 +109,12 @@ export const ScoreParts = () => {
     return <Typography color="text.secondary">{translate('app.case.parts_pending')}</Typography>;
   }
   return (
-    <Table size="small" data-testid="score-parts" sx={{ maxWidth: '48rem' }}>
+    // Four narrow columns fit a phone once the cells' margins are narrower.
+    <Table
+      size="small"
+      data-testid="score-parts"
+      sx={(theme) => ({ maxWidth: '48rem', [theme.breakpoints.down(NARROW_BREAKPOINT)]: { '& .MuiTableCell-root': { px: 1 } } })}
+    >
       <TableHead>
         <TableRow>
           <TableCell>{translate('app.score.dimension')}</TableCell>

@@ -1,7 +1,10 @@
-import { Datagrid, List, NullableBooleanInput, ReferenceField, SearchInput, SelectInput, TextField } from 'react-admin';
+import { NullableBooleanInput, ReferenceField, SearchInput, SelectInput, TextField } from 'react-admin';
 import { caseStatusChoices, caseStatusColors, trackChoices } from '../choices';
 import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
 import { campaignFilter, jurisdictionFilter } from '../common/filters';
+import { ResponsiveDatagrid } from '../layout/CardList';
+import { ResponsiveList } from '../layout/ResponsiveList';
+import { CaseCard } from './CaseCards';
 import { CurrentStepField, ProposedField, TotalScoreField } from './CaseFields';
 import { csvExporter } from '../common/csv';
 
@@ -15,9 +18,10 @@ const caseFilters = [
   <NullableBooleanInput key="excluded" source="excluded" />,
 ];
 
+/** The cases: a table on a wide screen, cards on a phone (README "On a phone"). */
 export const CaseList = () => (
-  <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} exporter={csvExporter}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <ResponsiveList filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} exporter={csvExporter}>
+    <ResponsiveDatagrid rowClick="show" bulkActionButtons={false} card={<CaseCard />} cardsTestId="case-cards">
       <TextField source="operatorName" sortable={false} />
       <ReferenceField source="campaignId" reference="campaigns" link={false} sortable={false} />
       <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
@@ -28,6 +32,6 @@ export const CaseList = () => (
       <ProposedField source="proposed" sortable={false} />
       <EnumField source="excludedKind" prefix="app.case.excluded" sortable={false} />
       <DateTimeField source="updatedAt" />
-    </Datagrid>
-  </List>
+    </ResponsiveDatagrid>
+  </ResponsiveList>
 );

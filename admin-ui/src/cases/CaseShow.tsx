@@ -1,15 +1,20 @@
-import { Datagrid, Pagination, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { Pagination, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { AuditEventData } from '../audit-events/AuditEventList';
 import { caseStatusColors, taskStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } from '../common/fields';
 import { Section } from '../common/Section';
+import { ResponsiveDatagrid } from '../layout/CardList';
+import { narrowShowLayoutSx } from '../layout/responsive';
 import type { Case } from '../types';
+import { AuditEntryCard, CaseTaskCard } from './CaseCards';
 import { CurrentStepField, ExcludedField, ProposedField, ScoreParts, TotalScoreField } from './CaseFields';
 import { CaseTimeline } from './CaseTimeline';
 
+// On a phone the sections stack in one column and the tasks and the audit trail are cards (README "On a
+// phone"): an officer reaches this page from the 案卷 link of every task.
 const CaseTasks = () => (
   <ReferenceManyField reference="tasks" target="caseId" sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} pagination={<Pagination />}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid rowClick="show" bulkActionButtons={false} card={<CaseTaskCard />} cardsTestId="case-task-cards">
       <TextField source="title" />
       <EnumField source="type" prefix="app.task.type" />
       <StageField source="stageKey" />
@@ -17,14 +22,14 @@ const CaseTasks = () => (
       <OverdueField source="overdue" sortable={false} />
       <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
       <DateTimeField source="completedAt" />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </ReferenceManyField>
 );
 
 // Events are matched on entityId only: the API does not document the entityType spelling.
 const CaseAuditEvents = () => (
   <ReferenceManyField reference="audit-events" target="entityId" sort={{ field: 'at', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
-    <Datagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand">
+    <ResponsiveDatagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand" card={<AuditEntryCard />} cardsTestId="case-audit-entries">
       <DateTimeField source="at" />
       <TextField source="actorId" sortable={false} />
       <EnumField source="actorRole" prefix="app.role" sortable={false} />
@@ -32,7 +37,7 @@ const CaseAuditEvents = () => (
       <TextField source="entityType" />
       <TextField source="reason" sortable={false} />
       <TextField source="clause" sortable={false} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </ReferenceManyField>
 );
 
@@ -40,7 +45,7 @@ const CaseAuditEvents = () => (
 const CaseDetails = () => {
   const record = useRecordContext<Case>();
   return (
-    <SimpleShowLayout>
+    <SimpleShowLayout sx={narrowShowLayoutSx}>
       <ReferenceField source="operatorId" reference="operators" link="show" />
       <TextField source="operatorUscc" />
       <ReferenceField source="campaignId" reference="campaigns" link="show" />

@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
 import { OverdueChip, useFormatDate } from '../common/fields';
 import { errorMessage } from '../httpClient';
+import { useNarrow } from '../layout/responsive';
 import type { Case } from '../types';
+import { CardMeta } from './CaseCards';
 import { useStepLabel } from './CaseFields';
 import { fetchCaseTimeline, type CaseHolder, type CaseTimeline as Timeline, type TimelineEntry } from './timeline';
 
@@ -53,10 +55,39 @@ const HolderRow = ({ holder }: { holder: CaseHolder }) => {
   );
 };
 
+/** A holder on a phone: the same facts as a table row, as lines (five columns would scroll sideways). */
+const HolderLines = ({ holder }: { holder: CaseHolder }) => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  return (
+    <Box data-testid="case-holder" sx={{ py: 1, borderTop: 1, borderColor: 'divider', overflowWrap: 'anywhere' }}>
+      <Link to={`/tasks/${encodeURIComponent(holder.taskId)}/show`}>{holder.title}</Link>
+      <CardMeta>
+        <span>{translate(`app.task.type.${holder.type}`, { _: holder.type })}</span>
+        <span>
+          {holder.jurisdictionName}（{translate(`app.role.${holder.assigneeRole}`, { _: holder.assigneeRole })}）
+        </span>
+        <span>
+          {(holder.claimedByName ?? holder.claimedById)
+            ? `${translate('app.timeline.holder.claimed_by')}：${holder.claimedByName ?? holder.claimedById}`
+            : translate('app.task.unclaimed')}
+        </span>
+      </CardMeta>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="body2" color={holder.overdue ? 'error' : undefined}>
+          {translate('app.timeline.holder.due')} {formatDate(holder.dueAt)}
+        </Typography>
+        {holder.overdue && <OverdueChip />}
+      </Stack>
+    </Box>
+  );
+};
+
 /** 当前环节: the case's step, the open tasks holding it (who, where, until when) and its workflow. */
 const CurrentStep = ({ timeline }: { timeline: Timeline }) => {
   const translate = useTranslate();
   const stepLabel = useStepLabel();
+  const narrow = useNarrow();
   return (
     <Card variant="outlined" data-testid="case-holders" sx={{ mb: 2 }}>
       <CardContent>
@@ -93,6 +124,8 @@ const CurrentStep = ({ timeline }: { timeline: Timeline }) => {
           <Typography variant="body2" color="text.secondary">
             {translate('app.timeline.no_holders')}
           </Typography>
+        ) : narrow ? (
+          timeline.holders.map((holder) => <HolderLines key={holder.taskId} holder={holder} />)
         ) : (
           <Table size="small">
             <TableHead>
@@ -114,6 +147,12 @@ const CurrentStep = ({ timeline }: { timeline: Timeline }) => {
       </CardContent>
     </Card>
   );
+};
+
+/** The operator a member of staff acted for, if the entry says so. */
+const onBehalfOf = (data: unknown): string | undefined => {
+  const o = (data as { onBehalfOf?: { operatorName?: unknown } } | null)?.onBehalfOf;
+  return typeof o?.operatorName === 'string' ? o.operatorName : undefined;
 };
 
 /** One event: a dot on the line, when, what, who, and why (reason, the notice clause). */
@@ -144,6 +183,8 @@ const Entry = ({ entry, last }: { entry: TimelineEntry; last: boolean }) => {
         <Typography variant="body2" color="text.secondary">
           {actor}
           {role && `（${role}）`}
+          {/* Staff acting for an operator (activities/audit.ts keeps data.onBehalfOf). */}
+          {onBehalfOf(entry.data) && ` · ${translate('app.acting_for.chip')}：${onBehalfOf(entry.data)}`}
         </Typography>
         {entry.reason && (
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>

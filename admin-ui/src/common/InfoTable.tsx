@@ -9,14 +9,15 @@ export const InfoTable = ({ rows, testId }: { rows: InfoRow[]; testId?: string }
   const translate = useTranslate();
   const shown = rows.filter((row): row is [string, ReactNode] => !!row && row[1] != null && row[1] !== '');
   return (
-    <Table size="small" data-testid={testId} sx={{ width: 'auto', minWidth: '24rem' }}>
+    // As wide as a phone's screen at most (a fixed minimum would push the page sideways there).
+    <Table size="small" data-testid={testId} sx={{ width: { xs: '100%', sm: 'auto' }, minWidth: { sm: '24rem' } }}>
       <TableBody>
         {shown.map(([label, value]) => (
           <TableRow key={label}>
-            <TableCell component="th" sx={{ color: 'text.secondary', width: '10rem', verticalAlign: 'top' }}>
+            <TableCell component="th" sx={{ color: 'text.secondary', width: { xs: '6rem', sm: '10rem' }, verticalAlign: 'top' }}>
               {translate(label)}
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{value}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</TableCell>
           </TableRow>
         ))}
       </TableBody>

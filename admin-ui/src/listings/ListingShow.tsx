@@ -1,6 +1,5 @@
 import { Stack } from '@mui/material';
 import {
-  Datagrid,
   FunctionField,
   NumberField,
   Pagination,
@@ -16,6 +15,9 @@ import { listingStatusColors, nominationColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
 import { formatScore } from '../common/scores';
 import { Section } from '../common/Section';
+import { AuditEntryCard } from '../cases/CaseCards';
+import { ResponsiveDatagrid } from '../layout/CardList';
+import { narrowFullWidthSx, narrowShowLayoutSx } from '../layout/responsive';
 import { canDecideListings, canRecordFindings } from '../permissions';
 import type { Listing, Role } from '../types';
 import { FindingForm, NominateButton, ProvinceAnswerForm, RemoveListingForm } from './ListingActions';
@@ -31,7 +33,7 @@ const ListingWork = () => {
   if (!city && !canRecordFindings(permissions)) return null;
   return (
     <Section title="app.listing.actions">
-      <Stack spacing={2}>
+      <Stack spacing={2} sx={narrowFullWidthSx}>
         {canNominate && <NominateButton />}
         {awaitingAnswer && <ProvinceAnswerForm />}
         {canRecordFindings(permissions) && <FindingForm />}
@@ -44,19 +46,19 @@ const ListingWork = () => {
 /** The decisions on this room (listed, nominated, answered, findings, removal), newest first. */
 const ListingTrail = () => (
   <ReferenceManyField reference="audit-events" target="caseId" source="caseId" sort={{ field: 'at', order: 'DESC' }} perPage={10} pagination={<Pagination />}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
+    <ResponsiveDatagrid bulkActionButtons={false} rowClick={false} card={<AuditEntryCard testId="listing-trail-entry" />}>
       <DateTimeField source="at" />
       <TextField source="action" />
       <EnumField source="actorRole" prefix="app.role" />
       <TextField source="reason" />
       <TextField source="clause" sortable={false} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </ReferenceManyField>
 );
 
 export const ListingShow = () => (
   <Show>
-    <SimpleShowLayout>
+    <SimpleShowLayout sx={narrowShowLayoutSx}>
       <ReferenceField source="operatorId" reference="operators" link="show" />
       <ReferenceField source="campaignId" reference="campaigns" link="show" />
       <ReferenceField source="caseId" reference="cases" link="show" />

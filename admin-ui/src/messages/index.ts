@@ -15,11 +15,18 @@ import * as common from '../common/messages';
 import * as dashboard from '../dashboard/messages';
 import * as intakeBatches from '../intake-batches/messages';
 import * as jurisdictions from '../jurisdictions/messages';
+import * as layout from '../layout/messages';
 import * as listings from '../listings/messages';
 import * as notifications from '../notifications/messages';
 import * as objections from '../objections/messages';
 import * as operators from '../operators/messages';
+import * as portal from '../portal/messages';
+import * as portalZhoushan from '../portal/zhoushan/messages';
+import * as portalChangxing from '../portal/changxing/messages';
+import * as portalLijiang from '../portal/lijiang/messages';
+import * as portalNotifications from '../portal/notifications/messages';
 import * as programmes from '../programmes/messages';
+import * as publicPages from '../public/messages';
 import * as registers from '../registers/messages';
 import * as rosters from '../rosters/messages';
 import * as search from '../search/messages';
@@ -44,11 +51,18 @@ export const parts = {
   dashboard,
   intakeBatches,
   jurisdictions,
+  layout,
   listings,
   notifications,
   objections,
   operators,
+  portal,
+  portalZhoushan,
+  portalChangxing,
+  portalLijiang,
+  portalNotifications,
   programmes,
+  publicPages,
   registers,
   rosters,
   search,

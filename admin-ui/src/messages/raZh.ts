@@ -27,6 +27,10 @@ export const raZh = {
       partial_page_range_info: '%{offsetBegin}-%{offsetEnd} / 超过 %{offsetEnd}',
       clear_filters: '清除筛选条件',
       no_filtered_results: '当前筛选条件下没有%{name}。',
+      // The page buttons' names, as MUI's zhCN locale has them (the package says 向后 / 向前).
+      next: '下一页',
+      previous: '上一页',
+      prev: '上一页',
     },
     auth: {
       email: '电子邮箱',

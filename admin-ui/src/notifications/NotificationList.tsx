@@ -1,11 +1,14 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
-import { Button, Datagrid, FilterButton, List, NullableBooleanInput, SelectInput, TopToolbar, useListContext, type RowClickFunction } from 'react-admin';
-import { DateTimeField } from '../common/fields';
+import { Stack, Typography } from '@mui/material';
+import { Button, NullableBooleanInput, SelectInput, useListContext, useLocaleState, useRecordContext, type RowClickFunction } from 'react-admin';
+import { DateTimeField, useFormatDate } from '../common/fields';
 import { campaignFilter } from '../common/filters';
-import { NOTIFICATION_KINDS, markRead, notificationLink, type AppNotification } from './api';
+import { RecordCard, ResponsiveDatagrid } from '../layout/CardList';
+import { ResponsiveList } from '../layout/ResponsiveList';
+import { NOTIFICATION_KINDS, markRead, notificationLink, pickLanguage, type AppNotification } from './api';
 import { useMarkAllRead, useMarkRead, useRefreshNotifications } from './hooks';
-import { BilingualField, KindField, ReadField } from './NotificationFields';
+import { BilingualField, KindField, NotificationKindChip, ReadField } from './NotificationFields';
 
 const kindChoices = NOTIFICATION_KINDS.map((id) => ({ id, name: `app.notifications.kind.${id}` }));
 
@@ -42,12 +45,30 @@ const BulkMarkReadButton = () => {
   );
 };
 
-const NotificationActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <MarkAllReadButton />
-  </TopToolbar>
-);
+/** A notification on a phone: kind and time, its title (bold while unread) and message; a tap opens it. */
+const NotificationCard = () => {
+  const record = useRecordContext<AppNotification>();
+  const [locale] = useLocaleState();
+  const formatDate = useFormatDate();
+  if (!record) return null;
+  return (
+    <RecordCard testId="notification-card" highlighted={!record.read}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
+        <NotificationKindChip kind={record.kind} />
+        <Typography variant="caption" color="text.secondary">
+          {formatDate(record.createdAt)}
+        </Typography>
+        <ReadField source="read" />
+      </Stack>
+      <Typography variant="body1" sx={{ fontWeight: record.read ? 'normal' : 'bold' }}>
+        {pickLanguage(record.title, locale)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical' }}>
+        {pickLanguage(record.body, locale)}
+      </Typography>
+    </RecordCard>
+  );
+};
 
 /** A click on a row marks it read and opens what it is about (its task, else case, else campaign). */
 const useRowClick = (): RowClickFunction => {
@@ -68,8 +89,18 @@ const useRowClick = (): RowClickFunction => {
 export const NotificationList = () => {
   const rowClick = useRowClick();
   return (
-    <List title="app.notifications.title" filters={notificationFilters} actions={<NotificationActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
-      <Datagrid
+    <ResponsiveList
+      title="app.notifications.title"
+      filters={notificationFilters}
+      inlineFilters={['unread']}
+      actions={<MarkAllReadButton />}
+      exporter={false}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+    >
+      <ResponsiveDatagrid
+        card={<NotificationCard />}
+        cardsTestId="notification-cards"
         rowClick={rowClick}
         bulkActionButtons={<BulkMarkReadButton />}
         rowSx={(record) => ({
@@ -82,7 +113,7 @@ export const NotificationList = () => {
         <BilingualField source="body" sortable={false} />
         <DateTimeField source="createdAt" />
         <ReadField source="read" sortable={false} />
-      </Datagrid>
-    </List>
+      </ResponsiveDatagrid>
+    </ResponsiveList>
   );
 };

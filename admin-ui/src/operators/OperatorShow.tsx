@@ -2,6 +2,7 @@ import { Chip, Stack } from '@mui/material';
 import { EditButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useFieldValue, usePermissions, useTranslate } from 'react-admin';
 import { DateTimeField, EnumField, JsonBlock, type CustomFieldProps } from '../common/fields';
 import { canKeepRegister } from '../permissions';
+import { PortalAccountPanel } from '../portal/PortalAccountPanel';
 import type { Role } from '../types';
 import { ListFlagsField } from './OperatorFields';
 
@@ -51,5 +52,7 @@ export const OperatorShow = () => (
       <PlatformAccountsField source="platformAccounts" />
       <ListFlagsField source="abnormalListed" label="app.operator.lists" />
     </SimpleShowLayout>
+    {/* 门户账号: invitations to the operators' portal, and disabling its account (portal/). */}
+    <PortalAccountPanel />
   </Show>
 );

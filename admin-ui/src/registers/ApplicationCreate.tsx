@@ -40,7 +40,7 @@ import { AttachmentInput } from './AttachmentInput';
 
 type Loose<T> = { [K in keyof T]?: unknown };
 
-interface ApplicationValues {
+export interface ApplicationValues {
   campaignId?: string;
   operatorId?: string;
   form?: Loose<ProductApplicationForm> &
@@ -109,16 +109,17 @@ const whole: Validator = (value) => (value != null && value !== '' && !Number.is
 const LEAF =
   /^form\.(productName|category|grade|specifications|executionStandard|licences|testReports|materials|dropshipping|shipping|dailyVolume|serviceHours\.(daysPerWeek|hoursPerDay)|displayName|notUnderPenalty|promotesLijiang|encouragedCategories)$/;
 const ROW = /^form\.(liveLinks\.\d+\.(platform|url)|accounts\.\d+\.(platform|handle|followers|realNameVerified|liveSellingEnabled))$/;
-const isInput = (path: string) => path === 'operatorId' || LEAF.test(path) || ROW.test(path);
+export const isInput = (path: string) => path === 'operatorId' || LEAF.test(path) || ROW.test(path);
 // A bad id inside a list of attachments (form.licences.0) belongs to the list's input.
-const renamePath = (path: string) => path.replace(/^form\.(licences|testReports|materials|encouragedCategories)\.\d+$/, 'form.$1');
+export const renamePath = (path: string) => path.replace(/^form\.(licences|testReports|materials|encouragedCategories)\.\d+$/, 'form.$1');
 
 const yesNo = [
   { id: 'yes', name: 'app.common.yes' },
   { id: 'no', name: 'app.common.no' },
 ];
 
-const ProductInputs = () => {
+/** The product's inputs (附件1), shared with the applicants' portal (portal/lijiang/): one column on a phone. */
+export const ProductInputs = () => {
   const translate = useTranslate();
   return (
     <>
@@ -156,7 +157,7 @@ const ProductInputs = () => {
       <ArrayInput source="form.liveLinks" label="app.register.field.liveLinks">
         <SimpleFormIterator inline disableReordering>
           <SelectInput source="platform" label="app.register.field.platform" choices={livePlatformChoices} validate={required()} />
-          <TextInput source="url" label="app.register.field.url" validate={required()} sx={{ minWidth: '28rem' }} />
+          <TextInput source="url" label="app.register.field.url" validate={required()} sx={{ minWidth: { sm: '28rem' } }} />
         </SimpleFormIterator>
       </ArrayInput>
       <ServerFieldError source="form.liveLinks" />
@@ -188,12 +189,13 @@ const ProductInputs = () => {
   );
 };
 
-const InfluencerInputs = () => {
+/** The influencer's inputs (附件2), shared with the applicants' portal (portal/lijiang/). */
+export const InfluencerInputs = () => {
   const translate = useTranslate();
   return (
     <>
       <Typography variant="subtitle1">{translate('app.register.section.influencer')}</Typography>
-      <TextInput source="form.displayName" label="app.register.field.displayName" validate={maxLength(100)} sx={{ minWidth: '24rem' }} />
+      <TextInput source="form.displayName" label="app.register.field.displayName" validate={maxLength(100)} sx={{ minWidth: { sm: '24rem' } }} />
       <ArrayInput source="form.accounts" label="app.register.field.accounts" helperText="app.register.help.accounts">
         <SimpleFormIterator inline disableReordering>
           <SelectInput source="platform" label="app.register.field.platform" choices={influencerPlatformChoices} validate={required()} />
@@ -218,7 +220,7 @@ const InfluencerInputs = () => {
 
 const operatorText = (operator?: Operator) => (operator ? `${operator.name}（${operator.uscc}）` : '');
 
-const DEFAULTS: Record<Register, ApplicationValues['form']> = {
+export const INTAKE_DEFAULTS: Record<Register, ApplicationValues['form']> = {
   product: { liveLinks: [{ platform: 'douyin', url: '' }], licences: [], testReports: [], materials: [] },
   influencer: {
     accounts: [{ platform: 'douyin', handle: '', followers: '', realNameVerified: false, liveSellingEnabled: false }],
@@ -257,7 +259,7 @@ const ApplicationForm = ({ register }: { register: Register }) => {
   const only = campaigns?.length === 1 ? campaigns[0]!.id : undefined;
   const campaignId = fromLocation?.campaignId ?? only;
   const operatorId = fromLocation?.operatorId;
-  const record = useMemo(() => ({ campaignId, operatorId, form: DEFAULTS[register] }), [campaignId, operatorId, register]);
+  const record = useMemo(() => ({ campaignId, operatorId, form: INTAKE_DEFAULTS[register] }), [campaignId, operatorId, register]);
 
   const submit = async (values: ApplicationValues) => {
     setProblem(null);

@@ -1,9 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, Chip, CircularProgress, FormHelperText, Stack, Typography } from '@mui/material';
-import { useDataProvider, useInput, useNotify, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
-import { errorMessage } from '../httpClient';
+import { useInput, useNotify, useTranslate } from 'react-admin';
+import { useAttachmentUpload } from '../common/upload';
 import type { Attachment } from '../types';
 
 /** The API takes files up to 10 MB (decoded). */
@@ -31,18 +30,6 @@ const typeOf = (file: File) => TYPES[file.name.split('.').pop()?.toLowerCase() ?
 export const formatBytes = (n: number): string =>
   n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** A file's bytes as base64 (without the data: URL prefix). */
-const toBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-
 /**
  * Files attached to an application (licences, test reports, materials): each chosen file is
  * uploaded at once (POST /api/attachments, base64) and the form keeps the attachment ids. The
@@ -51,39 +38,21 @@ const toBase64 = (file: File) =>
 export const AttachmentInput = ({ source, label, helperText, testId }: { source: string; label: string; helperText?: string; testId: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const { field, fieldState } = useInput({ source, defaultValue: [] });
   const ids: string[] = Array.isArray(field.value) ? field.value : [];
   const [known, setKnown] = useState<Record<string, Attachment>>({});
-  const [uploading, setUploading] = useState(false);
-  const idsRef = useRef(ids);
-  idsRef.current = ids;
-
-  const upload = async (files: File[]) => {
-    if (!files.length) return;
-    setUploading(true);
-    const added: string[] = [];
-    try {
-      for (const file of files) {
-        if (file.size > MAX_ATTACHMENT_BYTES) {
-          notify('app.attachment.too_large', { type: 'error', messageArgs: { name: file.name } });
-          continue;
-        }
-        const attachment = await dataProvider.uploadAttachment({
-          filename: file.name,
-          contentType: typeOf(file) || 'application/octet-stream',
-          dataBase64: await toBase64(file),
-        });
-        setKnown((k) => ({ ...k, [attachment.id]: attachment }));
-        added.push(attachment.id);
+  const { uploading, upload } = useAttachmentUpload<Attachment>({
+    ids,
+    onChange: field.onChange,
+    onUploaded: (attachment) => setKnown((k) => ({ ...k, [attachment.id]: attachment })),
+    prepare: (file) => {
+      if (file.size > MAX_ATTACHMENT_BYTES) {
+        notify('app.attachment.too_large', { type: 'error', messageArgs: { name: file.name } });
+        return null;
       }
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setUploading(false);
-      if (added.length) field.onChange([...idsRef.current, ...added]);
-    }
-  };
+      return { blob: file, filename: file.name, contentType: typeOf(file) || 'application/octet-stream' };
+    },
+  });
 
   const error = fieldState.error?.message;
   return (

@@ -1,10 +1,14 @@
-import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, ShowBase, Title, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { useFormatDate } from '../common/fields';
 import { PrintStyles } from '../common/PrintStyles';
 import { PrintToolbar } from '../common/PrintToolbar';
 import { formatScore } from '../common/scores';
-import type { Campaign, Roster } from '../types';
+import { CardMeta } from '../cases/CaseCards';
+import { useFormatDay } from '../cases/CaseFields';
+import { useNarrow } from '../layout/responsive';
+import type { Campaign, Roster, RosterEntry } from '../types';
 
 /** The rosters of the same campaign and kind, newest first. */
 const listPath = (roster: Roster) =>
@@ -30,6 +34,8 @@ const RosterActions = () => {
       back={{
         label: 'app.common.back_to_campaign',
         to: `/campaigns/${encodeURIComponent(roster.campaignId)}/show/${CAMPAIGN_TAB[roster.kind]}`,
+        // On a phone react-admin shows a toolbar button's icon only.
+        icon: <ArrowBackIcon />,
       }}
       download={{
         path: `/rosters/${encodeURIComponent(roster.id)}/csv`,
@@ -40,11 +46,46 @@ const RosterActions = () => {
   );
 };
 
+/**
+ * The entries on a phone: each one as a few lines (number and name, code and jurisdiction, score, ground),
+ * where the document's eight columns would run off the screen.
+ */
+const EntryLines = ({ entries, ranked }: { entries: RosterEntry[]; ranked: boolean }) => {
+  const translate = useTranslate();
+  const formatDay = useFormatDay();
+  return (
+    <Box component="ol" data-testid="roster-entry-lines" sx={{ listStyle: 'none', m: 0, p: 0, overflowWrap: 'anywhere' }}>
+      {entries.map((entry, i) => (
+        <Box component="li" key={entry.caseId} data-testid="roster-entry-line" sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
+          <Typography variant="body2" sx={{ fontWeight: 500 }}>
+            {ranked ? entry.rank : i + 1}. {entry.operatorName}
+          </Typography>
+          <CardMeta>
+            <span>{entry.uscc}</span>
+            <span>{entry.jurisdictionName}</span>
+            {entry.track && <span>{translate(`app.operator.track.${entry.track}`, { _: entry.track })}</span>}
+          </CardMeta>
+          <Typography variant="body2">
+            {translate('app.roster.total')} {formatScore(entry.totalScore)}
+          </Typography>
+          {(entry.groundName || entry.since) && (
+            <Typography variant="body2" color="text.secondary">
+              {[entry.groundName, formatDay(entry.since)].filter(Boolean).join(' · ')}
+            </Typography>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
 /** The roster as a document: title, publication date (and window), entries; printable on A4. */
 const RosterDocument = () => {
   const roster = useRecordContext<Roster>();
   const translate = useTranslate();
   const formatDate = useFormatDate();
+  const formatDay = useFormatDay();
+  const narrow = useNarrow();
   const { data: campaign } = useGetOne<Campaign>('campaigns', { id: roster?.campaignId ?? '' }, { enabled: !!roster });
   if (!roster) return null;
   const kind = translate(`app.roster.kind.${roster.kind}`);
@@ -79,6 +120,8 @@ const RosterDocument = () => {
         )}
         {entries.length === 0 ? (
           <Typography color="text.secondary">{translate('app.roster.empty')}</Typography>
+        ) : narrow ? (
+          <EntryLines entries={entries} ranked={ranked} />
         ) : (
           <Table size="small" data-testid="roster-entries">
             <TableHead>
@@ -103,7 +146,7 @@ const RosterDocument = () => {
                   {withTrack && <TableCell>{translate(`app.operator.track.${entry.track}`, { _: entry.track ?? '' })}</TableCell>}
                   <TableCell align="right">{formatScore(entry.totalScore)}</TableCell>
                   {withGround && <TableCell>{entry.groundName ?? ''}</TableCell>}
-                  {withGround && <TableCell>{entry.since ?? ''}</TableCell>}
+                  {withGround && <TableCell>{formatDay(entry.since)}</TableCell>}
                 </TableRow>
               ))}
             </TableBody>
@@ -121,7 +164,10 @@ const RosterDocument = () => {
 export const RosterShow = () => (
   <ShowBase>
     <PrintStyles />
-    <RosterActions />
+    {/* In a block: below md react-admin's toolbar takes flex-basis 100%, the whole height of the page's column. */}
+    <Box>
+      <RosterActions />
+    </Box>
     <RosterDocument />
   </ShowBase>
 );

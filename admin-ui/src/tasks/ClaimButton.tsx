@@ -1,13 +1,18 @@
 import PanToolIcon from '@mui/icons-material/PanTool';
-import { Button, useDataProvider, usePermissions, useRecordContext } from 'react-admin';
+import { Button, type ButtonProps } from '@mui/material';
+import { useDataProvider, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { useActionMutation } from '../common/useActionMutation';
 import type { AppDataProvider } from '../dataProvider';
 import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
 
-/** Claims an open, unclaimed task for the current user (POST /api/tasks/:id/claim). */
-export const ClaimButton = () => {
+/**
+ * Claims an open, unclaimed task for the current user (POST /api/tasks/:id/claim). MUI's button rather
+ * than react-admin's, which shows only an icon on a phone: 认领 keeps its word wherever it is.
+ */
+export const ClaimButton = ({ size = 'small', sx }: Pick<ButtonProps, 'size' | 'sx'>) => {
   const task = useRecordContext<Task>();
+  const translate = useTranslate();
   const { permissions } = usePermissions<Role>();
   const dataProvider = useDataProvider<AppDataProvider>();
   const { mutate, isPending } = useActionMutation((id: string) => dataProvider.claimTask(id), 'app.task.claimed');
@@ -15,8 +20,8 @@ export const ClaimButton = () => {
     return null;
   }
   return (
-    <Button label="app.task.claim" data-testid="claim-task" variant="contained" disabled={isPending} onClick={() => mutate(task.id)}>
-      <PanToolIcon />
+    <Button data-testid="claim-task" variant="contained" size={size} sx={sx} startIcon={<PanToolIcon />} disabled={isPending} onClick={() => mutate(task.id)}>
+      {translate('app.task.claim')}
     </Button>
   );
 };

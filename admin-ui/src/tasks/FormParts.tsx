@@ -3,6 +3,8 @@ import { Box, Stack, type StackProps } from '@mui/material';
 import { DateInput, Form, RadioButtonGroupInput, required, SaveButton, type DateInputProps } from 'react-admin';
 import { measureChoices } from '../choices';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { narrowFullWidthSx } from '../layout/responsive';
+import { StickyActions } from '../layout/StickyActions';
 import type { Task } from '../types';
 import { useCompleteTask } from './useCompleteTask';
 
@@ -21,6 +23,7 @@ export const TaskForm = <Values,>({
   defaults,
   onSubmit,
   children,
+  sx,
   ...stackProps
 }: {
   task: Task;
@@ -34,12 +37,15 @@ export const TaskForm = <Values,>({
   const record = useMemo(() => ({ id: task.id, ...defaults }), [task.id]);
   return (
     <Form record={record} onSubmit={(values: unknown) => onSubmit(values as Values, complete)}>
-      <Stack {...stackProps}>
+      {/* On a phone: one column of full-width inputs, 提交 kept at the bottom of the screen (layout/StickyActions). */}
+      <Stack {...stackProps} sx={[narrowFullWidthSx, ...(Array.isArray(sx) ? sx : [sx])]}>
         {children}
         <ProblemAlert problem={complete.problem} onClose={complete.clearProblem} />
-        <Box>
-          <SaveButton label="app.task.submit" data-testid="complete-task" />
-        </Box>
+        <StickyActions>
+          <Box>
+            <SaveButton label="app.task.submit" data-testid="complete-task" sx={{ width: { xs: '100%', md: 'auto' } }} />
+          </Box>
+        </StickyActions>
       </Stack>
     </Form>
   );
@@ -50,5 +56,5 @@ export const MeasureInput = () => <RadioButtonGroupInput source="measure" label=
 
 /** The rectification deadline (`rectifyBy`); required unless `validate` says otherwise. */
 export const RectifyByInput = (props: Omit<DateInputProps, 'source'>) => (
-  <DateInput source="rectifyBy" label="app.inspection.rectify_by" validate={required()} sx={{ maxWidth: '16rem' }} {...props} />
+  <DateInput source="rectifyBy" label="app.inspection.rectify_by" validate={required()} sx={{ maxWidth: { md: '16rem' } }} {...props} />
 );

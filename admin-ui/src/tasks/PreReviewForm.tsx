@@ -2,6 +2,7 @@ import { Stack, Typography } from '@mui/material';
 import { FormDataConsumer, RadioButtonGroupInput, required, TextInput, useTranslate, type Validator } from 'react-admin';
 import { preReviewDecisionChoices } from '../choices';
 import type { PreReviewDecision, Task } from '../types';
+import { ApplicationChanges, useReviewedVersion } from './ApplicationChanges';
 import { ApplicationDetails } from './ApplicationDetails';
 import { TaskForm } from './FormParts';
 
@@ -39,10 +40,13 @@ const MissingInput = () => (
  */
 export const PreReviewForm = ({ task }: { task: Task }) => {
   const translate = useTranslate();
+  // After a return: what the live room changed from the previous version, marked (六、（二）).
+  const version = useReviewedVersion(task.caseId, task.details?.round);
   return (
     <Stack data-testid="pre-review-form" spacing={2}>
+      {version?.changes && <ApplicationChanges version={version} />}
       <Typography variant="subtitle1">{translate('app.application.title')}</Typography>
-      <ApplicationDetails application={task.details?.application} />
+      <ApplicationDetails application={task.details?.application} changed={version?.changes?.fields.map((f) => f.key)} files={version?.attachments} />
       <TaskForm
         task={task}
         defaults={{ reason: '', missing: '' }}

@@ -4,6 +4,7 @@ import { reviewDecisionChoices } from '../choices';
 import type { ReviewDecision, Task } from '../types';
 import { TaskForm } from './FormParts';
 import { SelfCheckTable } from './SelfCheckTable';
+import type { TaskEvidenceExtras } from './EvidenceFiles';
 
 interface ReviewValues {
   decision?: ReviewDecision;
@@ -21,7 +22,7 @@ export const SelfCheckReviewForm = ({ task }: { task: Task }) => {
   return (
     <Stack data-testid="self-check-review-form" spacing={2}>
       <Typography variant="subtitle1">{translate('app.review.submitted')}</Typography>
-      <SelfCheckTable areas={task.details?.areas} results={submitted} testId="submitted-self-check" />
+      <SelfCheckTable areas={task.details?.areas} results={submitted} testId="submitted-self-check" files={(task as Task & TaskEvidenceExtras).evidenceFiles} />
       <TaskForm
         task={task}
         defaults={{ note: '' }}
@@ -33,6 +34,7 @@ export const SelfCheckReviewForm = ({ task }: { task: Task }) => {
         sx={{ maxWidth: '48rem' }}
       >
         <RadioButtonGroupInput source="decision" label="app.review.decision_label" choices={reviewDecisionChoices} validate={required()} />
+        {/* A returned self-check goes back to the operator with this reason, shown on its portal form. */}
         <TextInput source="note" label="app.review.note" helperText="app.review.note_helper" validate={requiredToReturn} multiline minRows={2} />
       </TaskForm>
     </Stack>

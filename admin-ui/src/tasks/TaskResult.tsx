@@ -26,6 +26,7 @@ import type {
 import { criterionKeys, sumPoints } from './CityAuditForm';
 import { useFieldLabel } from './DefinedForms';
 import { SelfCheckTable } from './SelfCheckTable';
+import type { TaskEvidenceExtras } from './EvidenceFiles';
 import { useAreas } from './useAreas';
 
 const InspectionResult = ({ task, result }: { task: Task; result: InspectionBody }) => {
@@ -260,7 +261,14 @@ export const TaskResult = ({ task }: { task: Task }) => {
   }
   switch (task.type) {
     case 'self_check':
-      return <SelfCheckTable areas={task.details?.areas} results={(result.areas ?? []) as SelfCheckAreaResult[]} testId="self-check-result" />;
+      return (
+        <SelfCheckTable
+          areas={task.details?.areas}
+          results={(result.areas ?? []) as SelfCheckAreaResult[]}
+          testId="self-check-result"
+          files={(task as Task & TaskEvidenceExtras).evidenceFiles}
+        />
+      );
     case 'inspection':
       return <InspectionResult task={task} result={result as unknown as InspectionBody} />;
     case 'city_audit':

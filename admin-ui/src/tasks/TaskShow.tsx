@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { taskStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField, type CustomFieldProps } from '../common/fields';
+import { NARROW_BREAKPOINT, narrowShowLayoutSx } from '../layout/responsive';
 import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
 import { CityAuditForm } from './CityAuditForm';
@@ -46,7 +47,7 @@ const ClaimedByField = (_props: CustomFieldProps) => {
 };
 
 const TaskDetails = () => (
-  <SimpleShowLayout>
+  <SimpleShowLayout sx={narrowShowLayoutSx}>
     <TextField source="title" />
     <EnumField source="type" prefix="app.task.type" />
     <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
@@ -113,23 +114,40 @@ const TaskWork = () => {
   // The API refuses a completion while someone else holds the claim (409).
   const claimedByOther = !!task.claimedById && !mine;
   return (
-    <Box sx={{ px: 2, pb: 2 }}>
+    // On a phone a table of the work (a submitted self-check, a result) fits the screen: its cells break
+    // long words and keep narrow margins rather than push the page sideways.
+    <Box
+      sx={(theme) => ({
+        px: 2,
+        pb: 2,
+        minWidth: 0,
+        [theme.breakpoints.down(NARROW_BREAKPOINT)]: { '& .MuiTableCell-root': { overflowWrap: 'anywhere', px: 1 } },
+      })}
+    >
       <Typography variant="h6" sx={{ mb: 1 }}>
         {translate(done ? 'app.task.result' : 'app.task.work')}
       </Typography>
+      {!done && task.assigneeRole === 'operator' && (
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="task-on-behalf">
+          {translate('app.acting_for.notice')}
+        </Alert>
+      )}
       {done ? <TaskResult task={task} /> : claimedByOther ? <Alert severity="info">{translate('app.task.claimed_by_other')}</Alert> : <TaskForm task={task} />}
     </Box>
   );
 };
 
 const TaskShowActions = () => (
-  <TopToolbar>
+  // Nothing to show once the task is claimed or done: no empty bar on a phone.
+  <TopToolbar sx={{ '&:empty': { display: 'none' } }}>
     <ClaimButton />
   </TopToolbar>
 );
 
 export const TaskShow = () => (
-  <Show actions={<TaskShowActions />}>
+  // The card does not clip (MUI's Card hides its overflow), so that 提交 can stick to the bottom of a
+  // phone's screen (layout/StickyActions).
+  <Show actions={<TaskShowActions />} sx={{ '& .RaShow-card': { overflow: 'visible' } }}>
     <TaskDetails />
     <TaskWork />
   </Show>

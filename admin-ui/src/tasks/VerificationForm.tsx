@@ -5,6 +5,8 @@ import { definitionOf } from '../campaigns/kind';
 import type { Campaign, Task } from '../types';
 import { RectifyByInput, TaskForm } from './FormParts';
 import { RectificationOrderInfo } from './RectificationOrderInfo';
+import { RectificationProofs, type TaskEvidenceExtras } from './EvidenceFiles';
+import { useFormatDate } from '../common/fields';
 import { useAreas } from './useAreas';
 
 interface VerificationValues {
@@ -25,10 +27,14 @@ export const VerificationForm = ({ task }: { task: Task }) => {
   const maxRounds = definitionOf(campaign, 'staged_award')?.settings.maxRectificationRounds;
   const round = task.details?.round ?? task.details?.order?.round ?? 1;
   const lastRound = maxRounds != null && round >= maxRounds;
+  const formatDate = useFormatDate();
   return (
     <Stack data-testid="verification-form" spacing={2}>
       <Typography variant="subtitle1">{translate('app.verification.order')}</Typography>
       <RectificationOrderInfo order={task.details?.order} areas={areas} />
+      {/* What the operator (or staff for it) handed in for this round before the deadline (四、（三）限期整改). */}
+      <Typography variant="subtitle1">{translate('app.evidence.proofs')}</Typography>
+      <RectificationProofs proofs={(task as Task & TaskEvidenceExtras).proofs} formatDate={(iso) => formatDate(iso)} />
       {maxRounds != null && (
         <Typography variant="body2" color="text.secondary">
           {translate('app.verification.rounds', { round, max: maxRounds })}

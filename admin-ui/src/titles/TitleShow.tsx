@@ -1,6 +1,5 @@
 import { Stack } from '@mui/material';
 import {
-  Datagrid,
   FunctionField,
   Pagination,
   ReferenceField,
@@ -15,6 +14,9 @@ import { taskStatusColors, titleStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField } from '../common/fields';
 import { formatScore } from '../common/scores';
 import { Section } from '../common/Section';
+import { CaseTaskCard } from '../cases/CaseCards';
+import { ResponsiveDatagrid } from '../layout/CardList';
+import { narrowFullWidthSx, narrowShowLayoutSx } from '../layout/responsive';
 import { useNamedLookup } from '../common/useLocalizedName';
 import { canActOnTitles } from '../permissions';
 import type { Role, Title } from '../types';
@@ -31,13 +33,13 @@ const FollowUpTasks = () => (
     perPage={10}
     pagination={<Pagination />}
   >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid rowClick="show" bulkActionButtons={false} card={<CaseTaskCard testId="title-task-card" />}>
       <TextField source="title" />
       <EnumField source="type" prefix="app.task.type" />
       <DateTimeField source="dueAt" />
       <OverdueField source="overdue" sortable={false} />
       <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </ReferenceManyField>
 );
 
@@ -47,7 +49,7 @@ const TitleWork = () => {
   if (!title || title.status !== 'active' || !canActOnTitles(permissions)) return null;
   return (
     <Section title="app.titles.actions">
-      <Stack spacing={2}>
+      <Stack spacing={2} sx={narrowFullWidthSx}>
         <ComplaintForm />
         <RevokeTitleForm />
       </Stack>
@@ -61,7 +63,7 @@ const TitleDetails = () => {
   const lookup = useNamedLookup();
   const revoked = title?.status === 'revoked';
   return (
-    <SimpleShowLayout>
+    <SimpleShowLayout sx={narrowShowLayoutSx}>
       <ReferenceField source="operatorId" reference="operators" link="show" />
       <TextField source="operatorUscc" />
       <ReferenceField source="campaignId" reference="campaigns" link="show" />

@@ -28,6 +28,8 @@ export const en = {
       auditor: 'Auditor',
       leader: 'Leader',
       admin: 'Administrator',
+      // An operator's own account (portal/): never listed among users, named where its work shows (tasks, audit).
+      operator: 'Operator',
     },
     user: {
       create: 'New user',
@@ -123,6 +125,7 @@ export const zh: typeof en = {
       auditor: '审核员',
       leader: '分管领导',
       admin: '管理员',
+      operator: '经营主体',
     },
     user: {
       create: '新增用户',

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { HttpError, useNavigate, useNotify } from 'react-admin';
+import { errorMessage, problemOf, type Problem } from '../httpClient';
+import { completePortalTask, type PortalTask } from './api';
+
+/**
+ * The submit of a portal task form: the same body and checks as staff completing a task. Field errors
+ * come back for the form (react-admin's <Form> shows them under the inputs), the whole problem in `problem`.
+ */
+export const usePortalComplete = (task: PortalTask) => {
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const complete = async (body: unknown): Promise<Record<string, string> | undefined> => {
+    setProblem(null);
+    try {
+      await completePortalTask(task.id, body);
+      notify('app.portal.completed', { type: 'success' });
+      // The case, the to-do list and the task all changed.
+      await queryClient.invalidateQueries({ queryKey: ['portal'] });
+      navigate(task.caseId ? `/cases/${encodeURIComponent(task.caseId)}` : '/tasks');
+      return undefined;
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+      setProblem(problemOf(error));
+      return error instanceof HttpError ? (error.body?.errors as Record<string, string> | undefined) : undefined;
+    }
+  };
+  return { complete, problem };
+};
