@@ -37,10 +37,13 @@ export function housekeepingActivities(db: PrismaClient) {
       const now = new Date();
       return db.$transaction(
         async (tx) => {
-          // Bound evidence (a case's, migrations/20261203140000_evidence.sql) is kept like an application's.
-          const attachments = (
-            await tx.attachment.deleteMany({ where: { entryId: null, caseId: null, uploadedAt: { lt: new Date(now.getTime() - UNBOUND_UPLOAD_TTL_MS) } } })
-          ).count;
+          // Bound evidence (a case's, migrations/20261203140000_evidence.sql) is kept like an application's,
+          // and so is a public objection's file (objection.attachment_id, whose foreign key would otherwise
+          // refuse the delete and roll back every run).
+          const attachments = await tx.$executeRaw`
+            DELETE FROM attachment a
+            WHERE a.entry_id IS NULL AND a.case_id IS NULL AND a.uploaded_at < ${new Date(now.getTime() - UNBOUND_UPLOAD_TTL_MS)}
+              AND NOT EXISTS (SELECT 1 FROM objection o WHERE o.attachment_id = a.id)`;
           const sessions = (await tx.session.deleteMany({ where: { expiresAt: { lt: now } } })).count;
           const loginFailures = (await tx.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - LOGIN_FAILURE_TTL_MS) } } })).count;
           const counts = { attachments, sessions, loginFailures };

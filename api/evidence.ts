@@ -33,16 +33,18 @@ export async function checkEvidence(db: Db, caseId: string | null, actor: Actor,
     const a = found.find((f) => f.id === r.id);
     const say = (zh: string, en: string) => problems.push({ path: r.path, messageZh: zh, messageEn: en });
     if (!a) return say(`证据文件 ${r.id} 不存在`, `evidence file ${r.id} does not exist`);
-    if (refs.findIndex((x) => x.id === r.id) !== i) return say(`证据文件「${a.filename}」重复提交`, `evidence file "${a.filename}" is given twice`);
-    if (a.entryId || (a.caseId && a.caseId !== caseId))
-      return say(`证据文件「${a.filename}」已用于其他案件或申报`, `evidence file "${a.filename}" is attached elsewhere`);
+    // Another's file is named by its id only: its name is not the caller's to learn.
+    const known = a.uploadedById === actor.userId || a.caseId === caseId;
+    const [zhName, enName] = known ? [`「${a.filename}」`, `"${a.filename}"`] : [` ${r.id} `, r.id];
+    if (refs.findIndex((x) => x.id === r.id) !== i) return say(`证据文件${zhName}重复提交`, `evidence file ${enName} is given twice`);
+    if (a.entryId || (a.caseId && a.caseId !== caseId)) return say(`证据文件${zhName}已用于其他案件或申报`, `evidence file ${enName} is attached elsewhere`);
     if (!(EVIDENCE_TYPES as readonly string[]).includes(a.contentType))
-      return say(`证据文件「${a.filename}」须为图片（JPEG、PNG、WebP）或 PDF`, `evidence file "${a.filename}" must be an image (JPEG, PNG, WebP) or a PDF`);
+      return say(`证据文件${zhName}须为图片（JPEG、PNG、WebP）或 PDF`, `evidence file ${enName} must be an image (JPEG, PNG, WebP) or a PDF`);
     if (a.caseId === caseId) return; // already this case's evidence
     if (a.uploadedById !== actor.userId) return say(`证据文件 ${r.id} 不是您上传的`, `evidence file ${r.id} was not uploaded by you`);
     // Unused uploads are deleted a day after upload (README "Housekeeping"): one about to go is refused now.
     if (a.uploadedAt.getTime() < Date.now() - UNBOUND_UPLOAD_FILING_MS)
-      return say(`证据文件「${a.filename}」上传已超过 23 小时，请重新上传`, `evidence file "${a.filename}" was uploaded over 23 hours ago: upload it again`);
+      return say(`证据文件${zhName}上传已超过 23 小时，请重新上传`, `evidence file ${enName} was uploaded over 23 hours ago: upload it again`);
   });
   if (problems.length)
     throw badRequest(

@@ -50,6 +50,10 @@ const CREATED = new Set([
   'post /public/rosters/:id/objections',
   'post /portal/register/applications',
   'post /portal/applications',
+  'post /portal/activate',
+  'post /operators/:id/invitations',
+  'post /portal/cases/:id/rectification-proof',
+  'post /cases/:id/rectification-proof',
 ]);
 // Routes that answer a plain JSON array without being a react-admin list (no Content-Range, no list params).
 const ARRAY = new Set([
@@ -57,6 +61,7 @@ const ARRAY = new Set([
   'get /portal/register/open-campaigns',
   'get /portal/applications',
   'get /cases/:id/application-versions',
+  'get /operators/:id/invitations',
 ]);
 const NO_CONTENT = new Set(['post /auth/logout', 'post /auth/logout-everywhere', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no

@@ -93,17 +93,35 @@ describe('housekeeping', () => {
   it('deletes unused uploads over a day old, expired sessions and day-old sign-in failures; audits the counts once', async () => {
     const bound = await boundUpload();
     await uploadedAgo(bound, 25 * HOUR);
-    const [stale, fresh, young] = [await upload(), await upload(), await upload()];
+    const [stale, fresh, young, objected] = [await upload(), await upload(), await upload(), await upload()];
     await uploadedAgo(stale, 25 * HOUR);
     await uploadedAgo(young, 23 * HOUR);
+    // A public objection's file is bound by the objection alone (objection.attachment_id): kept, and its
+    // foreign key never turns the run into an error.
+    await uploadedAgo(objected, 25 * HOUR);
+    const c = await h.db.case.findFirstOrThrow();
+    await h.db.objection.create({
+      data: {
+        id: randomUUID(),
+        campaignId: c.campaignId,
+        caseId: c.id,
+        rosterId: `${c.campaignId}:publicity:1`,
+        jurisdictionId: c.jurisdictionId,
+        lodgedAt: new Date(),
+        source: 'public',
+        content: '公示对象存在虚假宣传',
+        status: 'open',
+        attachmentId: objected,
+      },
+    });
     const [expired, valid] = [await session(-60_000), await session(HOUR)];
     const old = await h.db.loginFailure.create({ data: { username: 'nobody', address: '10.0.0.1', at: new Date(Date.now() - 25 * HOUR) } });
     const recent = await h.db.loginFailure.create({ data: { username: 'nobody', address: '10.0.0.1' } });
     expect(await ranEntries()).toEqual([]);
 
     expect(await runActivity()).toEqual({ attachments: 1, sessions: 1, loginFailures: 1 } satisfies HousekeepingCounts);
-    const left = await h.db.attachment.findMany({ where: { id: { in: [bound, stale, fresh, young] } }, select: { id: true } });
-    expect(left.map((a) => a.id).sort()).toEqual([bound, fresh, young].sort());
+    const left = await h.db.attachment.findMany({ where: { id: { in: [bound, stale, fresh, young, objected] } }, select: { id: true } });
+    expect(left.map((a) => a.id).sort()).toEqual([bound, fresh, young, objected].sort());
     expect((await h.db.session.findMany({ where: { tokenHash: { in: [expired.tokenHash, valid.tokenHash] } } })).map((s) => s.tokenHash)).toEqual([
       valid.tokenHash,
     ]);

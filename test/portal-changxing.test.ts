@@ -127,7 +127,8 @@ describe('the self-check by the operator', () => {
     expect(r.body.fields).toEqual([
       { path: 'areas.0.evidence.0', messageZh: `证据文件 ${officers} 不是您上传的`, messageEn: `evidence file ${officers} was not uploaded by you` },
       expect.objectContaining({ path: 'areas.0.evidence.1', messageEn: 'evidence file "notes.txt" must be an image (JPEG, PNG, WebP) or a PDF' }),
-      expect.objectContaining({ path: 'areas.0.evidence.2', messageEn: `evidence file "${other.filename}" is attached elsewhere` }),
+      // Another operator's file: named by its id, never by its file name.
+      expect.objectContaining({ path: 'areas.0.evidence.2', messageEn: `evidence file ${other.id} is attached elsewhere` }),
       expect.objectContaining({ path: 'areas.0.evidence.3', messageZh: `证据文件 ${missing} 不存在` }),
     ]);
     expect(r.body.messageZh).toMatch(/^证据文件无效：/);

@@ -194,6 +194,8 @@ describe('objections from the public', () => {
     const refused = await anon('POST', objectionPath('no-such-list'), { from: 5, raw: '{"not json' });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Express matches routes case-insensitively: another spelling of the path is the same route, counted alike.
+    expect((await anon('POST', objectionPath('no-such-list').replace('objections', 'Objections'), { from: 5, body: objection() })).status).toBe(429);
     expect(refused.body.messageZh).toContain(`每小时最多提交 ${LIMIT} 件异议`);
     // Kept in PostgreSQL (every API process shares it), and another address is not affected.
     expect(await h.db.publicRateLimit.findUnique({ where: { key: `objection:${address(5)}` } })).toMatchObject({ points: LIMIT + 1 });

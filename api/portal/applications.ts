@@ -93,13 +93,15 @@ async function checkAttachments(db: Db, ids: string[], caseId: string | null, ac
     const a = found.find((f) => f.id === id);
     const say = (zh: string, en: string) => problems.push({ path: `attachmentIds.${i}`, messageZh: zh, messageEn: en });
     if (!a) return say(`附件 ${id} 不存在`, `attachment ${id} does not exist`);
-    if (ids.indexOf(id) !== i) return say(`附件「${a.filename}」重复`, `attachment "${a.filename}" is listed twice`);
-    if (a.entryId || (a.caseId && a.caseId !== caseId))
-      return say(`附件「${a.filename}」已用于其他申报`, `attachment "${a.filename}" belongs to another application`);
+    // Another's file is named by its id only: its name is not the caller's to learn.
+    const known = a.uploadedById === actor.userId || a.caseId === caseId;
+    const [zhName, enName] = known ? [`「${a.filename}」`, `"${a.filename}"`] : [` ${id} `, id];
+    if (ids.indexOf(id) !== i) return say(`附件${zhName}重复`, `attachment ${enName} is listed twice`);
+    if (a.entryId || (a.caseId && a.caseId !== caseId)) return say(`附件${zhName}已用于其他申报`, `attachment ${enName} belongs to another application`);
     if (a.caseId) return; // this application's already
     if (a.uploadedById !== actor.userId) return say(`附件 ${id} 不是您上传的`, `attachment ${id} was not uploaded by you`);
     if (a.uploadedAt.getTime() < Date.now() - UNBOUND_UPLOAD_FILING_MS)
-      return say(`附件「${a.filename}」上传已超过 23 小时，请重新上传`, `attachment "${a.filename}" was uploaded over 23 hours ago: upload it again`);
+      return say(`附件${zhName}上传已超过 23 小时，请重新上传`, `attachment ${enName} was uploaded over 23 hours ago: upload it again`);
   });
   if (problems.length)
     throw badRequest(

@@ -36,7 +36,8 @@ export const PUBLIC_ACTOR: Actor = { userId: null, role: 'public', displayName: 
 export const MAX_PUBLIC_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 /** The largest body the objection route reads: a 5 MB file as base64 (4/3) and the form's text. */
 export const PUBLIC_OBJECTION_BODY_LIMIT = 7 * 1024 * 1024;
-const PATH = /^\/public\/rosters\/[^/]+\/objections\/?$/;
+// Case-insensitive, as Express matches routes: /Objections reaches the same route and must be counted too.
+const PATH = /^\/public\/rosters\/[^/]+\/objections\/?$/i;
 /** POST /api/public/rosters/:id/objections (as the API router sees its path). */
 export const isPublicObjectionPost = (req: Request) => req.method === 'POST' && PATH.test(req.path);
 

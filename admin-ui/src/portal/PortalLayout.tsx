@@ -7,6 +7,7 @@ import { AppBar, Box, Button, Container, IconButton, Tab, Tabs, Toolbar, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useLogout, useNavigate, useTranslate } from 'react-admin';
 import { useSessionUser } from '../account/useSessionUser';
+import { MuiLocale } from '../layout/MuiLocale';
 import { portalMe } from './api';
 import { PORTAL_PAGES } from './pages';
 
@@ -32,45 +33,48 @@ export const PortalLayout = ({ children }: { children: ReactNode }) => {
     (best, s, i) => (s.path !== '/' && pathname.startsWith(s.path) && s.path.length > (sections[best]?.path.length ?? 0) ? i : best),
     0,
   );
+  // MUI's own words (pagination, empty lists) in Chinese too, as in the staff console's layout.
   return (
-    <Box sx={{ minHeight: '100vh', bgcolor: 'grey.100' }} data-testid="portal-layout">
-      <AppBar position="sticky" elevation={1} className="no-print">
-        <Toolbar sx={{ gap: 1, minHeight: { xs: 56 } }}>
-          <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Typography variant="subtitle1" component="h1" noWrap sx={{ fontWeight: 'bold', lineHeight: 1.3 }}>
-              {translate('app.portal.title')}
-            </Typography>
-            <Typography variant="caption" component="div" noWrap data-testid="portal-operator-name">
-              {me.data?.name ?? user?.operatorName ?? user?.displayName}
-            </Typography>
-          </Box>
-          <IconButton
-            color="inherit"
-            aria-label={translate('app.portal.password')}
-            title={translate('app.portal.password')}
-            onClick={() => navigate('/password')}
+    <MuiLocale>
+      <Box sx={{ minHeight: '100vh', bgcolor: 'grey.100' }} data-testid="portal-layout">
+        <AppBar position="sticky" elevation={1} className="no-print">
+          <Toolbar sx={{ gap: 1, minHeight: { xs: 56 } }}>
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Typography variant="subtitle1" component="h1" noWrap sx={{ fontWeight: 'bold', lineHeight: 1.3 }}>
+                {translate('app.portal.title')}
+              </Typography>
+              <Typography variant="caption" component="div" noWrap data-testid="portal-operator-name">
+                {me.data?.name ?? user?.operatorName ?? user?.displayName}
+              </Typography>
+            </Box>
+            <IconButton
+              color="inherit"
+              aria-label={translate('app.portal.password')}
+              title={translate('app.portal.password')}
+              onClick={() => navigate('/password')}
+            >
+              <KeyIcon />
+            </IconButton>
+            <Button color="inherit" onClick={() => logout()} startIcon={<LogoutIcon />} sx={{ flexShrink: 0 }} data-testid="portal-sign-out">
+              {translate('app.portal.sign_out')}
+            </Button>
+          </Toolbar>
+          <Tabs
+            value={current}
+            variant={sections.length > 3 ? 'scrollable' : 'fullWidth'}
+            textColor="inherit"
+            indicatorColor="secondary"
+            sx={{ minHeight: 44, '& .MuiTab-root': { minHeight: 44 } }}
           >
-            <KeyIcon />
-          </IconButton>
-          <Button color="inherit" onClick={() => logout()} startIcon={<LogoutIcon />} sx={{ flexShrink: 0 }} data-testid="portal-sign-out">
-            {translate('app.portal.sign_out')}
-          </Button>
-        </Toolbar>
-        <Tabs
-          value={current}
-          variant={sections.length > 3 ? 'scrollable' : 'fullWidth'}
-          textColor="inherit"
-          indicatorColor="secondary"
-          sx={{ minHeight: 44, '& .MuiTab-root': { minHeight: 44 } }}
-        >
-          {sections.map((s) => (
-            <Tab key={s.path} label={translate(s.label)} icon={s.icon} iconPosition="start" onClick={() => navigate(s.path)} />
-          ))}
-        </Tabs>
-      </AppBar>
-      <Container component="main" id="main-content" maxWidth="md" sx={{ py: 2, px: { xs: 1.5, sm: 3 } }}>
-        {children}
-      </Container>
-    </Box>
+            {sections.map((s) => (
+              <Tab key={s.path} label={translate(s.label)} icon={s.icon} iconPosition="start" onClick={() => navigate(s.path)} />
+            ))}
+          </Tabs>
+        </AppBar>
+        <Container component="main" id="main-content" maxWidth="md" sx={{ py: 2, px: { xs: 1.5, sm: 3 } }}>
+          {children}
+        </Container>
+      </Box>
+    </MuiLocale>
   );
 };
