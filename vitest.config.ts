@@ -36,7 +36,9 @@ export default defineConfig({
   test: {
     // Temporal's native bridge crashes under worker threads: one forked process per test file.
     pool: 'forks',
-    maxWorkers: 2,
+    // Three files at once on two cores: the suites wait on Temporal, PostgreSQL and Chromium more than they
+    // compute (two workers kept the cores about 70 % busy).
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

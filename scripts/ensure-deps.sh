@@ -20,7 +20,8 @@ done
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f node_modules/.install-stamp ] || [ "$(cat node_modules/.install-stamp)" != "$lock_sum" ]; then
   log "installing dependencies (npm ci)…"
-  npm ci --no-audit --no-fund --loglevel=error
+  # --prefer-offline: what npm's cache holds is not revalidated against the registry (a third faster cold).
+  npm ci --no-audit --no-fund --loglevel=error --prefer-offline
   echo "$lock_sum" > node_modules/.install-stamp
 fi
 

@@ -4,12 +4,13 @@
 #      a temp dir): the three tiers of vitest.config.ts, each starting only what it needs —
 #      unit (no services), workflow (Temporal's time-skipping test server per file, test/helpers-time.ts,
 #      and PostgreSQL) and integration (a real Temporal dev server and PostgreSQL, test/global-setup.ts:
-#      API, browser, process and fault tests, and the schemathesis contract fuzz);
+#      API, browser, process and fault tests, and the schemathesis contract fuzz; its API suites whose
+#      deadlines matter run on a time-skipping test server of their own);
 #   2. the database-sensitive suites only (migrations and upgrades, schema drift, query plans, database
-#      roles, the fault test's PostgreSQL restart: DB_SUITES below), on Node.js 24 (the npm registry's
-#      runtime package, scripts/node24.sh) against an external PostgreSQL server: $DATABASE_URL when set,
-#      otherwise Debian's postgresql started on a free port with its data dir under tmp/
-#      (scripts/external-postgres.sh) and removed afterwards.
+#      roles, and of the fault test the PostgreSQL kill alone, FAULT_KINDS=postgres: DB_SUITES below), on
+#      Node.js 24 (the npm registry's runtime package, scripts/node24.sh) against an external PostgreSQL
+#      server: $DATABASE_URL when set, otherwise Debian's postgresql started on a free port with its data
+#      dir under tmp/ (scripts/external-postgres.sh) and removed afterwards.
 # `npm test` passes only when every pass passes; each pass writes a JSON report to tmp/test-results/ and
 # the end of the log names every failed test. Arguments (`npm test -- test/api.test.ts`) go to pass 1;
 # pass 2 runs the database-sensitive suites among the files named (all of them when none is named).
@@ -52,11 +53,20 @@ total=$(( ${run_embedded:-0} + ${run_external:-0} ))
 bash scripts/ensure-deps.sh --ui --test
 # Obtain Node.js 24 before the long first pass, so a missing runtime fails fast.
 if [ -n "$run_external" ]; then node24=$(bash scripts/node24.sh); fi
-log "type-checking…"
-npx tsc --noEmit -p tsconfig.json
-npx tsc --noEmit -p admin-ui/tsconfig.json
-log "linting (ESLint, Prettier)…"
-npm run --silent lint
+# The three checks side by side (each leaves a core idle part of the time); their output in order.
+log "type-checking (server, console) and linting (ESLint, Prettier)…"
+checks=$(mktemp -d)
+npx tsc --noEmit -p tsconfig.json >"$checks/1" 2>&1 & p1=$!
+npx tsc --noEmit -p admin-ui/tsconfig.json >"$checks/2" 2>&1 & p2=$!
+npm run --silent lint >"$checks/3" 2>&1 & p3=$!
+checks_failed=
+for i in 1 2 3; do
+  pid_var=p$i
+  wait "${!pid_var}" || checks_failed=1
+  cat "$checks/$i"
+done
+rm -rf "$checks"
+if [ -n "$checks_failed" ]; then log "the type check or the lint failed (above)"; exit 1; fi
 
 external_url="${DATABASE_URL:-}"
 started_pg=
@@ -112,7 +122,7 @@ if [ -n "$run_external" ]; then
   # Node 24 first on PATH as well, so anything a test starts as `node` runs on it too.
   if [ -n "$where" ]; then
     run_pass "Node $("$node24" -p process.versions.node), external $where, database-sensitive suites" \
-      env DATABASE_URL="$external_url" PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/vitest/vitest.mjs run "${db_args[@]}"
+      env DATABASE_URL="$external_url" FAULT_KINDS=postgres PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/vitest/vitest.mjs run "${db_args[@]}"
   fi
 fi
 

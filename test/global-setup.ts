@@ -132,6 +132,7 @@ function testServerLauncher(): string {
     .pop()!;
 }
 
-// The integration tier's global setup: the database, the bundle and the dev server.
-export const setup = (project: TestProject) => startServices(project, { devServer: true });
+// The integration tier's global setup: the database, the bundle and the dev server, and the launcher of the
+// time-skipping test server for its API suites whose deadlines the test moves (test/helpers-time.ts).
+export const setup = (project: TestProject) => startServices(project, { devServer: true, testServer: true });
 export const teardown = stopServices;

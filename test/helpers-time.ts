@@ -14,9 +14,17 @@ import { createPrisma } from '../prisma/db.js';
 import { createWorker } from '../runtime/worker.js';
 import { SEARCH_ATTRIBUTES } from '../workflows/messages.js';
 import type { Logger } from '../runtime/logging.js';
+import type { Worker } from '@temporalio/worker';
 // helpers.js installs the quieter Temporal runtime logger on import.
 import './helpers.js';
 import type { Harness } from './helpers.js';
+
+/** Whether `h` runs on the time-skipping test server, its clock driven by the test. */
+export const skips = (h: Harness): h is TimeHarness => 'skipTo' in h;
+/** The clock the workflows judge by: the test server's, or the wall clock on the dev server. */
+export const clockOf = async (h: Harness): Promise<number> => (skips(h) ? h.now() : Date.now());
+/** How long a fixture's open stage lasts: longer than anything a time-skipping file skips. */
+export const quietMs = (h: Harness, onDevServer = 600_000): number => (skips(h) ? 90 * 86_400_000 : onDevServer);
 
 export interface TimeHarness extends Harness {
   /** The test server's clock, in ms: the time the workflows see (Date.now() inside a workflow). */
@@ -59,6 +67,19 @@ export async function startTimeSkippingHarness(opts: { databaseUrl?: string; log
     workflowBundlePath: inject('workflowBundlePath'),
     logger: opts.logger,
   });
+  // Terminating a workflow while one of its tasks or activities is in flight leaks the test server's
+  // time-skipping lock (temporalio/sdk-java#1138), and every later skip of the file then takes its length
+  // in real time: a handle's terminate() first waits for the worker to be idle.
+  const getHandle = env.client.workflow.getHandle.bind(env.client.workflow);
+  env.client.workflow.getHandle = ((...args: Parameters<typeof getHandle>) => {
+    const handle = getHandle(...args);
+    const terminate = handle.terminate.bind(handle);
+    handle.terminate = async (reason?: string) => {
+      await workerIdle(worker);
+      return terminate(reason);
+    };
+    return handle;
+  }) as typeof getHandle;
   const h: TimeHarness = {
     env,
     db,
@@ -85,4 +106,14 @@ export async function startTimeSkippingHarness(opts: { databaseUrl?: string; log
     },
   };
   return h;
+}
+
+/** Resolves once the worker has had no workflow activation or activity in flight for three looks in a row. */
+async function workerIdle(worker: Worker, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (let quiet = 0; quiet < 3 && Date.now() < end;) {
+    const s = worker.getStatus();
+    quiet = s.numInFlightWorkflowActivations === 0 && s.numInFlightActivities === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

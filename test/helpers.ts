@@ -99,11 +99,12 @@ export async function uniqueYear(db: PrismaClient): Promise<number> {
 
 export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;
-  for (;;) {
+  // Most events are a workflow task and an activity away: look again soon, then every 200 ms.
+  for (let pause = 25; ; pause = Math.min(200, pause * 2)) {
     const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, pause));
   }
 }
 

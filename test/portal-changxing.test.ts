@@ -4,9 +4,11 @@
 // before the deadline (refused after it), and the verification task shows that proof. Another operator
 // gets 403 on the case, the task, the proof route and the files; evidence of another uploader binds
 // nothing; staff acting for an operator without an account see its work in their inbox and are audited
-// as acting for it.
+// as acting for it. On Temporal's time-skipping test server (test/helpers-time.ts): the 公示 window and the
+// rectification deadline end when the test moves the clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitFor, type Harness } from './helpers.js';
+import { waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { OFFICER, portalSetup, type PortalOperator, type PortalSetup } from './portal-helpers.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
@@ -15,7 +17,8 @@ const enc = encodeURIComponent;
 /** A real 1×1 PNG, as a phone's photo would be sent (base64). */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-let h: Harness;
+const DAY = 86_400_000;
+let h: TimeHarness;
 let api: Api;
 /** Self-check stage open: operator a has an account, b has none. */
 let sc: PortalSetup;
@@ -43,7 +46,7 @@ const selfCheck = (evidence: string[], note = '营业执照年检已补办') => 
 });
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
   sc = await portalSetup(h, api, { activate: ['a'] });
   rc = await portalSetup(h, api, { openStage: 'rectification', activate: ['a'] });
@@ -180,7 +183,7 @@ describe('after the 公示', () => {
       await waitFor(async () => (await h.db.case.count({ where: { campaignId: ev.campaignId, proposed: true } })) === 2, 'proposed');
       // Scored but not yet published: not the operator's to see.
       expect((await get(a.token, `/portal/cases/${enc(a.caseId)}`)).body.score).toBeNull();
-      const windowEndsAt = Date.now() + 3000;
+      const windowEndsAt = (await h.now()) + 5 * DAY;
       expect((await post(staff['coord.changxing'], `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() })).status).toBe(201);
       const published = (await get(a.token, `/portal/cases/${enc(a.caseId)}`)).body;
       expect(published.score).toEqual({
@@ -194,7 +197,7 @@ describe('after the 公示', () => {
         ],
       });
       expect(published.title).toBeNull();
-      await waitFor(async () => Date.now() > windowEndsAt + 200, 'the end of the 公示 window', 10_000);
+      await h.skipTo(windowEndsAt + 1000);
       expect((await post(staff['coord.changxing'], `/campaigns/${cid}/award`)).status).toBe(201);
       const title = await waitFor(() => h.db.title.findUnique({ where: { caseId: a.caseId } }), 'the title');
       const withTitle = (await get(a.token, `/portal/cases/${enc(a.caseId)}`)).body;
@@ -211,10 +214,10 @@ describe('after the 公示', () => {
 });
 
 describe('rectification by the operator', () => {
-  /** The inspection of `o` finds a minor issue: guidance, to be rectified within `ms`. */
+  /** The inspection of `o` finds a minor issue: guidance, to be rectified within `ms` of the test server's clock. */
   async function order(o: PortalOperator, ms: number) {
     const inspection = await openTask(o.caseId, 'inspection');
-    const rectifyBy = new Date(Date.now() + ms).toISOString();
+    const rectifyBy = new Date((await h.now()) + ms).toISOString();
     const r = await post(staff[OFFICER], `/tasks/${enc(inspection.id)}/complete`, {
       method: 'inspection',
       areas: [{ key: 'labels', finding: 'minor', description: '部分商品缺少中文标签' }],
@@ -234,7 +237,7 @@ describe('rectification by the operator', () => {
     expect(early.status).toBe(409);
     expect(early.body.messageEn).toBe('there is no open rectification order to answer');
 
-    const deadline = await order(a, 20_000);
+    const deadline = await order(a, 7 * DAY);
     const seen = await waitFor(async () => {
       const r = await get(a.token, `/portal/cases/${enc(a.caseId)}/rectification`);
       return r.body.orders?.length === 1 && r.body;
@@ -272,8 +275,10 @@ describe('rectification by the operator', () => {
     expect(await h.db.rectificationProof.count({ where: { caseId: a.caseId } })).toBe(1);
 
     // At the deadline the verification opens, showing the officer the proof of its round; no more proof.
-    const verification = await waitFor(() => h.db.task.findFirst({ where: { caseId: a.caseId, type: 'verification' } }), 'the verification', 60_000);
-    expect(Date.now()).toBeGreaterThanOrEqual(deadline);
+    expect(await h.db.task.count({ where: { caseId: a.caseId, type: 'verification' } })).toBe(0);
+    await h.skipTo(deadline);
+    const verification = await waitFor(() => h.db.task.findFirst({ where: { caseId: a.caseId, type: 'verification' } }), 'the verification');
+    expect(await h.now()).toBeGreaterThanOrEqual(deadline);
     const late = await post(a.token, path, { round: 1, note: '补交' });
     expect(late.status).toBe(409);
     expect(late.body.messageZh).toMatch(/^第 1 轮整改期限（.*）已过，不能再提交整改材料$/);
@@ -293,7 +298,7 @@ describe('rectification by the operator', () => {
 
   it('lets staff file the proof for an operator without an account, audited as done for it', async () => {
     const b = rc.b;
-    await order(b, 120_000);
+    await order(b, 7 * DAY);
     const path = `/cases/${enc(b.caseId)}/rectification-proof`;
     const scan = await upload(
       staff[OFFICER],

@@ -1,15 +1,16 @@
 // The operators' portal in tests: a Changxing campaign of 长兴县 (330522) with two operators of its own,
-// registered for the test at 雉城所 (330522001), their self-check stage open for ten minutes; each operator
-// invited by officer.zhicheng and activated through the API (unless asked not to). The suites of the
-// portal (accounts, the self-check by the operator, the browser flows) build on this.
+// registered for the test at 雉城所 (330522001), their self-check stage open for ten minutes (ninety days on
+// the time-skipping test server, longer than its tests skip); each operator invited by officer.zhicheng
+// and activated through the API (unless asked not to). The suites of the portal (accounts, the self-check
+// by the operator, the browser flows) build on this.
 import { randomInt, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { uniqueYear, waitFor, type Harness } from './helpers.js';
 import type { Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
+import { clockOf, quietMs } from './helpers-time.js';
 import { demoUscc } from '../prisma/seed.js';
 
-const QUIET_MS = 600_000;
 /** Staff of the demo seed, all with the demo password. */
 export const OFFICER = 'officer.zhicheng';
 export const COORDINATOR = 'coord.changxing';
@@ -80,7 +81,7 @@ export async function portalSetup(h: Harness, api: Api, opts: { openStage?: stri
       programme: 'changxing',
       year,
       jurisdictionId: '330522',
-      stages: calendarOpenAt(opts.openStage ?? 'self_check', QUIET_MS),
+      stages: calendarOpenAt(opts.openStage ?? 'self_check', quietMs(h), 'changxing', await clockOf(h)),
       reminderLeadHours: 0,
       operatorIds: ops.map((o) => o.id),
     },

@@ -1,13 +1,16 @@
-// Notifications to operators (README "Notifications to operators") on the real dev server: each kind —
+// Notifications to operators (README "Notifications to operators"): each kind —
 // returned (a self-check returned, an application returned for material), order issued (限期整改 with its
 // deadline), deadline near (its own open task's reminder), decision made (self-check accepted, pre-review
 // passed or failed, city audit, listed, an objection upheld, title granted and revoked) — reaches the
 // operator concerned in its portal, by name, and no other operator, nor staff's centre; staff still hear
 // what they heard; read state is the operator's own; and the bureau's webhook receives the operator's
 // notices, signed, saying the recipient is an operator, with nothing about it but what staff payloads carry.
+// On Temporal's time-skipping test server (test/helpers-time.ts): the reminder's moment and the end of the
+// 公示 window come when the test moves the clock.
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { quietMs, startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
@@ -21,8 +24,8 @@ import { demoUscc } from '../prisma/seed.js';
 
 const enc = encodeURIComponent;
 const SECRET = 'portal-notifications-secret-0001';
-const QUIET_MS = 600_000;
-let h: Harness;
+const DAY = 86_400_000;
+let h: TimeHarness;
 let api: Api;
 let hook: Awaited<ReturnType<typeof webhookReceiver>>;
 const staff: Record<string, string> = {};
@@ -71,6 +74,8 @@ async function launch(user: string, body: Record<string, unknown>) {
   campaigns.push(r.body.id);
   return r.body.id as string;
 }
+/** A calendar with stage `key` open (for longer than the tests skip) on the test server's clock. */
+const openAt = async (key: string, programme = 'changxing', ms = quietMs(h)) => calendarOpenAt(key, ms, programme, await h.now());
 const changxing = (operatorIds: string[], stages: object, reminderLeadHours = 0) =>
   launch('coord.changxing', { programme: 'changxing', jurisdictionId: '330522', stages, reminderLeadHours, operatorIds });
 /** Two operators of the station with accounts, named for the test. */
@@ -83,7 +88,7 @@ const pair = async (label: string) => {
 };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
   for (const u of ['officer.changxing', 'coord.changxing', 'auditor.changxing', 'admin.changxing', 'officer.dinghai', 'auditor.zhoushan', 'coord.zhoushan'])
     staff[u] = await api.login(u);
@@ -103,7 +108,7 @@ afterAll(async () => {
 describe('notifications to operators', () => {
   it('tells the operator whose self-check was returned, with the reason, and the one accepted; no one else; delivered to the bureau’s webhook', async () => {
     const [a, b] = await pair('自查');
-    const id = await changxing([a.id, b.id], calendarOpenAt('self_check', QUIET_MS));
+    const id = await changxing([a.id, b.id], await openAt('self_check'));
     const [ca, cb] = [`${id}:${a.id}`, `${id}:${b.id}`];
     // The operators do their self-checks in the portal; the station reviews them.
     const selfCheck = { areas: SELF_CHECK_AREAS.map((x) => ({ key: x.key, finding: 'compliant' })) };
@@ -161,9 +166,9 @@ describe('notifications to operators', () => {
 
   it('tells the operator inspected of its rectification order and deadline, and not the other', async () => {
     const [a, b] = await pair('整改');
-    const id = await changxing([a.id, b.id], calendarOpenAt('rectification', QUIET_MS));
+    const id = await changxing([a.id, b.id], await openAt('rectification'));
     const [ca, cb] = [`${id}:${a.id}`, `${id}:${b.id}`];
-    const rectifyBy = Date.now() + 5 * 60_000;
+    const rectifyBy = (await h.now()) + 5 * DAY;
     const finding = '直播间未公示营业执照';
     const inspected = await complete('officer.changxing', (await openTask(ca, 'inspection')).id, {
       method: 'inspection',
@@ -209,12 +214,15 @@ describe('notifications to operators', () => {
       track: 'live_marketing',
     });
     expect(none.status, JSON.stringify(none.body)).toBe(201);
-    // Self-check open for 40 s, the reminder 28 s before its end (the tasks are open by then).
-    const id = await changxing([a.id, b.id, none.body.id], calendarOpenAt('self_check', 40_000), 28 / 3600);
+    // Self-check open for ten days, the reminder two days before its end: none until the clock gets there.
+    const stages = await openAt('self_check', 'changxing', 10 * DAY);
+    const id = await changxing([a.id, b.id, none.body.id], stages, 48);
     const [ca, cb] = [`${id}:${a.id}`, `${id}:${b.id}`];
     const [ta, tb] = [await openTask(ca, 'self_check'), await openTask(cb, 'self_check')];
-    const ra = await waitFor(async () => (await noticesOf(a)).find((n) => n.kind === 'reminder'), 'A’s reminder', 40_000);
-    const rb = await waitFor(async () => (await noticesOf(b)).find((n) => n.kind === 'reminder'), 'B’s reminder', 40_000);
+    expect((await noticesOf(a)).some((n) => n.kind === 'reminder')).toBe(false);
+    await h.skip(9 * DAY);
+    const ra = await waitFor(async () => (await noticesOf(a)).find((n) => n.kind === 'reminder'), 'A’s reminder');
+    const rb = await waitFor(async () => (await noticesOf(b)).find((n) => n.kind === 'reminder'), 'B’s reminder');
     expect(ra).toMatchObject({ caseId: ca, taskId: ta.id, recipientUserId: await accountOf(a) });
     expect(rb).toMatchObject({ caseId: cb, taskId: tb.id, recipientUserId: await accountOf(b) });
     expect(ra.title).toContain('即将截止');
@@ -241,7 +249,7 @@ describe('notifications to operators', () => {
       track: 'live_marketing',
     });
     expect(none.status, JSON.stringify(none.body)).toBe(201);
-    const id = await changxing([a.id, none.body.id], calendarOpenAt('self_check', QUIET_MS));
+    const id = await changxing([a.id, none.body.id], await openAt('self_check'));
     const [ta, tn] = [await openTask(`${id}:${a.id}`, 'self_check'), await openTask(`${id}:${none.body.id}`, 'self_check')];
     const reminded = await staffAs('coord.changxing').post('/tasks/remind', { taskIds: [ta.id, tn.id] });
     expect(reminded.status, JSON.stringify(reminded.body)).toBe(200);
@@ -269,7 +277,7 @@ describe('notifications to operators', () => {
     const stamp = Date.now().toString(36);
     const room = (label: string) => operatorWithAccount(api, staff['officer.dinghai']!, '330902', `通知${label}直播间${stamp}`, { kind: 'live_room' });
     const [a, b] = [await room('甲'), await room('乙')];
-    const id = await launch('coord.zhoushan', { programme: 'zhoushan', jurisdictionId: '330900', stages: calendarOpenAt('application', QUIET_MS, 'zhoushan') });
+    const id = await launch('coord.zhoushan', { programme: 'zhoushan', jurisdictionId: '330900', stages: await openAt('application', 'zhoushan') });
     await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'application', status: 'open' } }), 'applications open');
     const file = async (o: PortalOperator) => {
       const r = await staffAs('officer.dinghai').post(`/campaigns/${enc(id)}/applications`, { operatorId: o.id, form: APPLICATION_FORM });
@@ -310,7 +318,7 @@ describe('notifications to operators', () => {
   it('tells each operator of its title and its validity, the one revoked of the revocation, the one objected to of the objection upheld', async () => {
     const [a, b] = await pair('称号');
     const c = await operatorWithAccount(api, staff['officer.changxing']!, station, `通知称号丙${Date.now().toString(36)}`, { track: 'live_marketing' });
-    const id = await changxing([a.id, b.id, c.id], calendarOpenAt('evaluation', QUIET_MS));
+    const id = await changxing([a.id, b.id, c.id], await openAt('evaluation'));
     const [ca, cb, cc] = [`${id}:${a.id}`, `${id}:${b.id}`, `${id}:${c.id}`];
     const scores = await waitFor(async () => {
       const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score', status: 'open' } });
@@ -318,7 +326,7 @@ describe('notifications to operators', () => {
     }, 'the score tasks');
     for (const t of scores) expect((await complete('auditor.changxing', t.id, { score: 90 })).status).toBe(200);
     await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true } })) === 3, 'all proposed');
-    const windowEndsAt = Date.now() + 3000;
+    const windowEndsAt = (await h.now()) + 5 * DAY;
     const pub = await staffAs('coord.changxing').post(`/campaigns/${enc(id)}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
     expect(pub.status, JSON.stringify(pub.body)).toBe(201);
     // 公示: an objection against C is upheld (changxing 四、（四）); C leaves the list and hears why.
@@ -329,8 +337,11 @@ describe('notifications to operators', () => {
     const upheld = await waitFor(async () => (await noticesOf(c)).find((n) => n.caseId === cc), 'the objection told to C');
     expect(upheld).toMatchObject({ kind: 'decision', body: resolution });
     expect(upheld.title).toContain('公示异议成立');
-    // The award is taken once the 公示 window is over (refused before).
-    await waitFor(async () => (await staffAs('coord.changxing').post(`/campaigns/${enc(id)}/award`)).status === 201, 'the award after the 公示 window', 30_000);
+    // The award is taken once the 公示 window is over, not before.
+    expect((await staffAs('coord.changxing').post(`/campaigns/${enc(id)}/award`)).status).toBe(409);
+    await h.skipTo(windowEndsAt + 1000);
+    const award = await staffAs('coord.changxing').post(`/campaigns/${enc(id)}/award`);
+    expect(award.status, JSON.stringify(award.body)).toBe(201);
     const grantedA = await waitFor(async () => (await noticesOf(a)).find((n) => n.title.includes('授予称号')), 'A’s title');
     const grantedB = await waitFor(async () => (await noticesOf(b)).find((n) => n.title.includes('授予称号')), 'B’s title');
     const title = await h.db.title.findUniqueOrThrow({ where: { id: ca } });

@@ -1,15 +1,16 @@
 // Determinism guard: workflow histories replay against the current workflow code. Histories recorded by
 // this run are replayed straight away; histories committed under test/histories/ (recorded from earlier
 // code with RECORD_HISTORIES=1) catch a change that would break campaigns already running in production.
+// On Temporal's time-skipping test server (test/helpers-time.ts): the test moves the clock to each stage.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { COORDINATOR, calendarOpenAt, compressedDefinition, launch } from './helpers-campaign.js';
 import {
-  awardProgressQuery,
   campaignProgressQuery,
   closeStageUpdate,
   completeTaskUpdate,
@@ -30,9 +31,11 @@ import { sendArrival } from '../api/arrivals.js';
 import type { WorkflowHandle } from '@temporalio/client';
 
 const DIR = 'test/histories';
-let h: Harness;
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+let h: TimeHarness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
 });
 afterAll(async () => h?.stop());
 
@@ -43,25 +46,32 @@ async function* fromFiles(files: string[]) {
 describe('workflow replay', () => {
   it('replays the histories of a campaign run to completion, its cases and a title to expiry', async () => {
     const year = await uniqueYear(h.db);
-    const def = compressedDefinition(year, { stageMs: [400, 2000, 2000, 8000, 400], gapMs: 100, leadMs: 1000, settings: { titleValidity: 'PT2S' } });
+    const def = compressedDefinition(year, { at: await h.now(), startInMs: HOUR, stageMs: [DAY, 2 * DAY, 2 * DAY, 8 * DAY, DAY], gapMs: HOUR, leadMs: HOUR });
     const { workflowId } = await launch(h.env.client, h.db, h.taskQueue, def, ['op-cx-004', 'op-cx-005']);
     const campaign = h.env.client.workflow.getHandle(workflowId);
-    // Every task done, the 公示 list published with a short window and made final: the whole year.
-    for (;;) {
-      await completeOpenWork(h, def.campaignId);
-      const [progress, award] = await Promise.all([campaign.query(campaignProgressQuery), campaign.query(awardProgressQuery)]);
-      if (progress.status === 'completed') break;
-      const scored = await h.db.case.count({ where: { campaignId: def.campaignId, totalScore: { not: null } } });
-      // A short window, which the workflow refuses if it has ended by the time the Update arrives (a busy
-      // machine): then the next round tries again.
-      if (progress.currentStage === 'evaluation' && !award.publicity && scored === 2)
-        await campaign.executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt: Date.now() + 300, actor: COORDINATOR }] }).catch((e: Error) => {
-          if (!/in the future/.test((e.cause as Error | undefined)?.message ?? '')) throw e;
-        });
-      if (award.publicity && !award.finalized && Date.now() > award.publicity.windowEndsAt)
-        await campaign.executeUpdate(finalizeAwardUpdate, { args: [{ actor: COORDINATOR }] });
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const id = def.campaignId;
+    const count = (type: string) => h.db.task.count({ where: { campaignId: id, type, status: 'done' } });
+    /** Does every open task of the campaign, again and again, until `done` holds. */
+    const workUntil = (what: string, done: () => Promise<boolean>) =>
+      waitFor(async () => {
+        await completeOpenWork(h, id);
+        return done();
+      }, what);
+    const [, selfCheck, rectification, evaluation] = def.stages;
+    // The whole year, stage by stage: every task done, the 公示 published and its window run out, the list final.
+    await h.skipTo(selfCheck!.startsAt);
+    await workUntil('the self-checks reviewed', async () => (await count('self_check_review')) === 2);
+    await h.skipTo(rectification!.startsAt);
+    await workUntil('the inspections done', async () => (await count('inspection')) === 2);
+    await h.skipTo(evaluation!.startsAt);
+    await workUntil('both cases scored', async () => (await h.db.case.count({ where: { campaignId: id, proposed: true } })) === 2);
+    const windowEndsAt = (await h.now()) + DAY;
+    await campaign.executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt, actor: COORDINATOR }] });
+    await h.skipTo(windowEndsAt + 1);
+    await campaign.executeUpdate(finalizeAwardUpdate, { args: [{ actor: COORDINATOR }] });
+    await h.skipTo(def.stages.at(-1)!.dueAt + 1);
+    await waitFor(async () => (await campaign.query(campaignProgressQuery)).status === 'completed', 'the campaign completed');
+    // The title runs its year: the test environment's result() moves the clock to its expiry.
     const title = await h.db.title.findFirstOrThrow({ where: { campaignId: def.campaignId } });
     expect((await h.env.client.workflow.getHandle(title.workflowId).result()).status).toBe('expired');
 
@@ -84,7 +94,7 @@ describe('workflow replay', () => {
     const r = defineCampaign(BUILT_IN.zhoushan, {
       year,
       jurisdictionId: '330900',
-      stages: calendarOpenAt('application', 120_000, 'zhoushan'),
+      stages: calendarOpenAt('application', 30 * DAY, 'zhoushan', await h.now()),
       reminderLeadHours: 0,
     });
     const def = r.definition!;

@@ -33,7 +33,11 @@ export function summaryLine(r: SoakResult): string {
   return `soak: cycles=${r.cycles} decisions=${r.decisions} lost=${r.lost} duplicates=${r.duplicates} mismatches=${r.mismatches.length} fuzzed=${r.fuzzed} 5xx=${r.serverErrors}`;
 }
 
-export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: number; seed?: number; log?: (line: string) => void }): Promise<SoakResult> {
+export async function soak(
+  stack: Stack,
+  opts: { cycles: number; faults?: readonly Fault[]; fuzzPerCycle?: number; seed?: number; log?: (line: string) => void },
+): Promise<SoakResult> {
+  const faults = opts.faults ?? FAULTS;
   const log = opts.log ?? (() => {});
   const tokens: Record<string, string> = {};
   const unexpected: string[] = [];
@@ -121,7 +125,7 @@ export async function soak(stack: Stack, opts: { cycles: number; fuzzPerCycle?: 
   const next = () => rand[r++ % rand.length]!;
 
   for (let cycle = 0; cycle < opts.cycles; cycle++) {
-    const fault = FAULTS[cycle % FAULTS.length]!;
+    const fault = faults[cycle % faults.length]!;
     log(`cycle ${cycle + 1}/${opts.cycles}: ${fault}`);
     const launched = await call('POST', '/campaigns', 'coord.changxing', {
       programme: 'changxing',
