@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import { OPERATOR_ROLE, SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { splitDocument } from '../domain/application-form.js';
 import { shanghaiDateTime } from '../domain/time.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, auditRosterPublished, aboutTask } from './audit.js';
 import { rosterEntriesOf, rosterId } from './award.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 import { operatorNotices, type OperatorEvent } from './operator-notice.js';
@@ -120,10 +120,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           key: `task:${t.id}:overdue`,
           actor: SYSTEM_ACTOR,
           action: 'task.overdue',
-          entityType: 'task',
-          entityId: t.id,
-          campaignId: t.campaignId,
-          jurisdictionId: t.jurisdictionId,
+          ...aboutTask(t),
           clause: input.clause,
           data: { dueAt: t.dueAt.getTime() },
         });
@@ -151,6 +148,9 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
      */
     async confirmCultivationList(input: { campaignId: string; threshold?: number; quota?: number; actor: Actor; clause: string }) {
       const { keys, ...out } = await db.$transaction(async (tx) => {
+        // Exclusive against an audit's correction (activities/correction.ts takes it shared): the list reads the
+        // totals after any correction being recorded, and a correction after it sees the list published.
+        await tx.$queryRaw`SELECT id FROM campaign WHERE id = ${input.campaignId} FOR UPDATE`;
         const pending = await tx.task.count({
           where: { campaignId: input.campaignId, status: 'open', type: { in: ['pre_review', 'resubmission', 'city_audit'] } },
         });
@@ -227,12 +227,9 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
             },
           });
         }
-        await appendAudit(tx, {
-          key: `roster:${id}:published`,
+        await auditRosterPublished(tx, {
+          rosterId: id,
           actor: input.actor,
-          action: 'roster.published',
-          entityType: 'roster',
-          entityId: id,
           campaignId: input.campaignId,
           clause: input.clause,
           data: { kind: 'cultivation', entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null },

@@ -18,6 +18,14 @@ export interface AuditEntry {
   data?: Prisma.InputJsonValue;
 }
 
+/** An entry about a task: filed under the task, its campaign and its jurisdiction. */
+export const aboutTask = (t: { id: string; campaignId: string; jurisdictionId: string }) => ({
+  entityType: 'task',
+  entityId: t.id,
+  campaignId: t.campaignId,
+  jurisdictionId: t.jurisdictionId,
+});
+
 /** Appends to the audit trail; a second call with the same key is a no-op (ON CONFLICT DO NOTHING). */
 export async function appendAudit(tx: Tx, e: AuditEntry, at = new Date()): Promise<void> {
   await tx.auditEvent.createMany({
@@ -39,5 +47,25 @@ export async function appendAudit(tx: Tx, e: AuditEntry, at = new Date()): Promi
         data: e.actor.onBehalfOf ? { ...((e.data ?? {}) as Prisma.InputJsonObject), onBehalfOf: e.actor.onBehalfOf } : (e.data ?? {}),
       },
     ],
+  });
+}
+
+/**
+ * The audit entry of a roster made public (公示, award, cultivation or a defined programme's list): one key
+ * per roster, so a retried publication is recorded once. `data` says which kind and what it held.
+ */
+export function auditRosterPublished(
+  tx: Tx,
+  r: { rosterId: string; actor: Actor; campaignId: string; clause: string; data: Prisma.InputJsonObject & { kind: string; entries: number } },
+): Promise<void> {
+  return appendAudit(tx, {
+    key: `roster:${r.rosterId}:published`,
+    actor: r.actor,
+    action: 'roster.published',
+    entityType: 'roster',
+    entityId: r.rosterId,
+    campaignId: r.campaignId,
+    clause: r.clause,
+    data: r.data,
   });
 }

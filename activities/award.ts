@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
 import { shanghaiDate } from '../domain/time.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, auditRosterPublished } from './audit.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 import { operatorNotices } from './operator-notice.js';
@@ -74,6 +74,9 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
      */
     async publishPublicity(input: { campaignId: string; seq: number; windowEndsAt: number; actor: Actor; clause: string }) {
       return db.$transaction(async (tx) => {
+        // Exclusive against a score's correction (activities/correction.ts takes it shared): the list is read
+        // after any correction being recorded, and a correction after it sees the list published.
+        await tx.$queryRaw`SELECT id FROM campaign WHERE id = ${input.campaignId} FOR UPDATE`;
         const unscored = await tx.case.count({ where: { campaignId: input.campaignId, excludedKind: null, totalScore: null } });
         if (unscored > 0)
           return {
@@ -116,12 +119,9 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
           ],
         });
         const stored = await tx.roster.findUniqueOrThrow({ where: { id } });
-        await appendAudit(tx, {
-          key: `roster:${id}:published`,
+        await auditRosterPublished(tx, {
+          rosterId: id,
           actor: input.actor,
-          action: 'roster.published',
-          entityType: 'roster',
-          entityId: id,
           campaignId: input.campaignId,
           clause: input.clause,
           data: { kind: 'publicity', entries: entries.length, windowEndsAt: input.windowEndsAt },
@@ -252,12 +252,9 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
             },
           ],
         });
-        await appendAudit(tx, {
-          key: `roster:${id}:published`,
+        await auditRosterPublished(tx, {
+          rosterId: id,
           actor: input.actor,
-          action: 'roster.published',
-          entityType: 'roster',
-          entityId: id,
           campaignId: input.campaignId,
           clause: input.clause,
           data: { kind: 'award', entries: entries.length, publicity: input.publicityRosterId },

@@ -10,6 +10,7 @@ import { programmeActivities } from './programme.js';
 import { intakeActivities } from './intake.js';
 import { housekeepingActivities } from './housekeeping.js';
 import { arrivalActivities } from './arrival.js';
+import { correctionActivities } from './correction.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -27,6 +28,7 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...intakeActivities(db, dispatch),
     ...housekeepingActivities(db),
     ...arrivalActivities(db, dispatch),
+    ...correctionActivities(db),
   };
 }
 

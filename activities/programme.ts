@@ -3,7 +3,7 @@
 // definition's clause (e.g. the Shanghai measures, seeds/shanghai-live-ecommerce-measures.txt).
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, auditRosterPublished } from './audit.js';
 import { chooseList } from './application.js';
 import { rosterEntriesOf } from './award.js';
 import { rosterId } from './award.js';
@@ -98,12 +98,9 @@ export function programmeActivities(db: PrismaClient, dispatch?: Dispatch) {
           told.push({ key, action, caseId: c.id, reason });
         }
         notices.push(...(await operatorNotices(tx, told)));
-        await appendAudit(tx, {
-          key: `roster:${id}:published`,
+        await auditRosterPublished(tx, {
+          rosterId: id,
           actor: input.actor,
-          action: 'roster.published',
-          entityType: 'roster',
-          entityId: id,
           campaignId: input.campaignId,
           clause: input.clause,
           data: { kind: 'list', name: input.rosterName, entries: entries.length, threshold: input.threshold ?? null, quota: input.quota ?? null },

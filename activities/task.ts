@@ -1,7 +1,7 @@
 import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { evidenceRefs } from '../domain/evidence.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, aboutTask } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NotificationKind } from './notify.js';
 import { operatorNotices, type OperatorEvent } from './operator-notice.js';
@@ -57,10 +57,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           key: `task:${t.id}:created`,
           actor: SYSTEM_ACTOR,
           action: 'task.created',
-          entityType: 'task',
-          entityId: t.id,
-          campaignId: t.campaignId,
-          jurisdictionId: t.jurisdictionId,
+          ...aboutTask(t),
           data: { type: t.type, caseId: t.caseId, dueAt: dueAt.getTime() },
         });
         if (!notify) return [];
@@ -86,7 +83,16 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
     },
 
     /** Projects a completion the owning workflow has accepted. Returns when it was recorded. */
-    async recordTaskCompletion(input: { taskId: string; actor: Actor; result: Prisma.InputJsonValue; late: boolean; clause?: string }): Promise<number> {
+    async recordTaskCompletion(input: {
+      taskId: string;
+      actor: Actor;
+      result: Prisma.InputJsonValue;
+      late: boolean;
+      clause?: string;
+      /** A task reopened by a correction is completed anew: its own key, so both completions are kept. */
+      key?: string;
+    }): Promise<number> {
+      const key = input.key ?? `task:${input.taskId}:completed`;
       const { at, keys } = await db.$transaction(async (tx) => {
         await tx.task.updateMany({
           where: { id: input.taskId, status: 'open' },
@@ -98,15 +104,37 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
         // Evidence the API checked (api/evidence.ts) becomes the case's with the completion: only the
         // completer's own unbound uploads, so a retry or a race binds nothing twice (DOMAIN.md "Evidence").
         const evidence = evidenceRefs(input.result).map((r) => r.id);
-        if (evidence.length && task.caseId && input.actor.userId)
-          await tx.attachment.updateMany({
+        if (evidence.length && task.caseId && input.actor.userId) {
+          const files = await tx.attachment.findMany({
             where: { id: { in: evidence }, entryId: null, caseId: null, uploadedById: input.actor.userId },
+            select: { id: true, filename: true, contentType: true, size: true, sha256: true },
+          });
+          await tx.attachment.updateMany({
+            where: { id: { in: files.map((f) => f.id) }, entryId: null, caseId: null, uploadedById: input.actor.userId },
             data: { caseId: task.caseId, taskId: task.id },
           });
+          // Each file's SHA-256 in the trail: what the next step reviews can be shown to be what was handed in.
+          for (const f of files)
+            await appendAudit(tx, {
+              key: `attachment:${f.id}:attached`,
+              actor: input.actor,
+              action: 'evidence.attached',
+              ...aboutTask(task),
+              data: {
+                attachmentId: f.id,
+                filename: f.filename,
+                contentType: f.contentType,
+                size: f.size,
+                sha256: f.sha256,
+                caseId: task.caseId,
+                taskId: task.id,
+              },
+            });
+        }
         await appendAudit(
           tx,
           {
-            key: `task:${input.taskId}:completed`,
+            key,
             actor: input.actor,
             action: 'task.completed',
             entityType: 'task',
@@ -119,7 +147,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           task.completedAt!,
         );
         const told = completionForOperator(task, input.result);
-        const keys = told ? await insertNotifications(tx, await operatorNotices(tx, [{ key: `task:${input.taskId}:completed`, ...told }])) : [];
+        const keys = told ? await insertNotifications(tx, await operatorNotices(tx, [{ key, ...told }])) : [];
         return { at: task.completedAt!.getTime(), keys };
       });
       await dispatchDeliveries(db, dispatch, keys);
@@ -136,10 +164,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
             key: `task:${t.id}:cancelled`,
             actor: SYSTEM_ACTOR,
             action: 'task.cancelled',
-            entityType: 'task',
-            entityId: t.id,
-            campaignId: t.campaignId,
-            jurisdictionId: t.jurisdictionId,
+            ...aboutTask(t),
             reason: input.reason,
           });
         return open.length;

@@ -17,6 +17,7 @@ import { recordsRouter } from './resources/records.js';
 import { referenceRouter } from './resources/reference.js';
 import { programmesRouter } from './resources/programmes.js';
 import { tasksRouter } from './resources/tasks.js';
+import { correctionsRouter } from './corrections.js';
 import { csvText, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
 import { summaryRouter } from './resources/summary.js';
@@ -27,6 +28,8 @@ import { notificationsRouter } from './resources/notifications.js';
 import { searchRouter } from './resources/search.js';
 import { registersRouter } from './resources/registers.js';
 import { attachmentsRouter } from './resources/attachments.js';
+import { commentsRouter } from './comments.js';
+import { taskFilesRouter } from './task-files.js';
 import { webhooksRouter } from './resources/webhooks.js';
 import { usersRouter } from './resources/users.js';
 import { jurisdictionsRouter } from './resources/jurisdictions.js';
@@ -80,6 +83,8 @@ export function createApp(deps: AppDeps): express.Express {
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
+          // A PDF on a task or case is shown in the page from a blob: URL the console made of it (common/FilesPanel.tsx).
+          frameSrc: ["'self'", 'blob:'],
           baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
@@ -112,6 +117,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authRouter(deps.db));
   api.use(campaignsRouter(deps.db, deps.client, deps.taskQueue));
   api.use(tasksRouter(deps.db, deps.client, deps.taskQueue));
+  // Corrections of completed decisions (README "Corrections").
+  api.use(correctionsRouter(deps.db, deps.client));
   api.use(enrolmentRouter(deps.db, deps.client));
   api.use(awardRouter(deps.db, deps.client));
   api.use(summaryRouter(deps.db));
@@ -128,6 +135,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(programmesRouter(deps.db));
   api.use(registersRouter(deps.db, deps.client));
   api.use(attachmentsRouter(deps.db));
+  // Comments and files on every task and case (README "Comments and files").
+  api.use(commentsRouter(deps.db));
+  api.use(taskFilesRouter(deps.db));
   // The operators' portal (README "The operators' portal"): invitations, activation, its own cases and tasks.
   api.use(portalAccountsRouter(deps.db));
   api.use(portalCasesRouter(deps.db, deps.client));

@@ -7,6 +7,7 @@ import type { Prisma } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
 import { EVIDENCE_TYPES, type EvidenceRef } from '../domain/evidence.js';
 import { UNBOUND_UPLOAD_FILING_MS } from '../activities/housekeeping.js';
+import { appendAudit } from '../activities/audit.js';
 import { badRequest, type FieldProblem } from './errors.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -16,7 +17,14 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * handed in again) or an unbound upload of the actor's own — the operator's, or the officer's acting for it
  * (OWASP ASVS 4.2.1: an id learnt some other way binds nothing). Otherwise 400 with a reason per id.
  */
-export async function checkEvidence(db: Db, caseId: string | null, actor: Actor, refs: EvidenceRef[]): Promise<void> {
+export async function checkEvidence(
+  db: Db,
+  caseId: string | null,
+  actor: Actor,
+  refs: EvidenceRef[],
+  /** What a form's evidence may be; a file attached to a task or case as such may be any uploadable type (README "Comments and files"). */
+  allowed: readonly string[] = EVIDENCE_TYPES,
+): Promise<void> {
   if (!refs.length) return;
   if (!caseId)
     throw badRequest(
@@ -38,7 +46,7 @@ export async function checkEvidence(db: Db, caseId: string | null, actor: Actor,
     const [zhName, enName] = known ? [`「${a.filename}」`, `"${a.filename}"`] : [` ${r.id} `, r.id];
     if (refs.findIndex((x) => x.id === r.id) !== i) return say(`证据文件${zhName}重复提交`, `evidence file ${enName} is given twice`);
     if (a.entryId || (a.caseId && a.caseId !== caseId)) return say(`证据文件${zhName}已用于其他案件或申报`, `evidence file ${enName} is attached elsewhere`);
-    if (!(EVIDENCE_TYPES as readonly string[]).includes(a.contentType))
+    if (!allowed.includes(a.contentType))
       return say(`证据文件${zhName}须为图片（JPEG、PNG、WebP）或 PDF`, `evidence file ${enName} must be an image (JPEG, PNG, WebP) or a PDF`);
     if (a.caseId === caseId) return; // already this case's evidence
     if (a.uploadedById !== actor.userId) return say(`证据文件 ${r.id} 不是您上传的`, `evidence file ${r.id} was not uploaded by you`);
@@ -80,5 +88,44 @@ export async function evidenceFiles(db: Db, caseId: string | null, ids?: string[
     where: { caseId, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedAt: true },
     orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/**
+ * Binds checked uploads of the actor to a case (and the task they came with) and audits each with its
+ * SHA-256 (evidence.attached): what the next step or a court reviews can be shown to be what was handed
+ * in. Only the actor's own unbound uploads bind, so a retry binds and audits nothing twice. Returns the files bound.
+ */
+export async function bindAudited(
+  db: PrismaClient,
+  ids: string[],
+  actor: Actor,
+  on: { caseId: string; taskId?: string; campaignId: string; jurisdictionId: string; entityType: string; entityId: string },
+): Promise<string[]> {
+  if (!ids.length || !actor.userId) return [];
+  return db.$transaction(async (tx) => {
+    const own = { id: { in: ids }, entryId: null, caseId: null, uploadedById: actor.userId };
+    const files = await tx.attachment.findMany({ where: own, select: { id: true, filename: true, contentType: true, size: true, sha256: true } });
+    await tx.attachment.updateMany({ where: { ...own, id: { in: files.map((f) => f.id) } }, data: { caseId: on.caseId, taskId: on.taskId ?? null } });
+    for (const f of files)
+      await appendAudit(tx, {
+        key: `attachment:${f.id}:attached`,
+        actor,
+        action: 'evidence.attached',
+        entityType: on.entityType,
+        entityId: on.entityId,
+        campaignId: on.campaignId,
+        jurisdictionId: on.jurisdictionId,
+        data: {
+          attachmentId: f.id,
+          filename: f.filename,
+          contentType: f.contentType,
+          size: f.size,
+          sha256: f.sha256,
+          caseId: on.caseId,
+          ...(on.taskId ? { taskId: on.taskId } : {}),
+        },
+      });
+    return files.map((f) => f.id);
   });
 }

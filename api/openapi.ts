@@ -54,6 +54,11 @@ const CREATED = new Set([
   'post /operators/:id/invitations',
   'post /portal/cases/:id/rectification-proof',
   'post /cases/:id/rectification-proof',
+  'post /tasks/:id/comments',
+  'post /cases/:id/comments',
+  'post /tasks/:id/files',
+  'post /cases/:id/files',
+  'post /tasks/:id/corrections',
 ]);
 // Routes that answer a plain JSON array without being a react-admin list (no Content-Range, no list params).
 const ARRAY = new Set([
@@ -62,6 +67,13 @@ const ARRAY = new Set([
   'get /portal/applications',
   'get /cases/:id/application-versions',
   'get /operators/:id/invitations',
+  'get /tasks/:id/comments',
+  'get /cases/:id/comments',
+  'get /tasks/:id/files',
+  'get /cases/:id/files',
+  'get /tasks/:id/previous-steps',
+  'post /tasks/:id/files',
+  'post /cases/:id/files',
 ]);
 const NO_CONTENT = new Set(['post /auth/logout', 'post /auth/logout-everywhere', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no

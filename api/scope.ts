@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../prisma/db.js';
 import type { AccountRole, Actor } from '../domain/roles.js';
+import { forbidden, notFound } from './errors.js';
 
 /** The signed-in user and where they may look: their jurisdiction's subtree (city ⊃ county ⊃ station). */
 export interface Principal {
@@ -47,3 +48,19 @@ export const inScope = (p: Principal, jurisdictionId: string) => p.subtree.inclu
 
 /** Who made a decision, for the audit trail. */
 export const actorOf = (me: Principal): Actor => ({ userId: me.id, role: me.role, displayName: me.displayName });
+
+/** A staff member's task: 404 when there is none, 403 outside their jurisdiction. */
+export async function taskInScope(db: PrismaClient, id: string, me: Principal) {
+  const t = await db.task.findUnique({ where: { id } });
+  if (!t) throw notFound('任务 task', id);
+  if (!inScope(me, t.jurisdictionId)) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
+  return t;
+}
+
+/** A staff member's case: 404 when there is none, 403 outside their jurisdiction. */
+export async function caseInScope(db: PrismaClient, id: string, me: Principal) {
+  const c = await db.case.findUnique({ where: { id } });
+  if (!c) throw notFound('案件 case', id);
+  if (!inScope(me, c.jurisdictionId)) throw forbidden('该案件不属于您的辖区', 'this case is outside your jurisdiction');
+  return c;
+}

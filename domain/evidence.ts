@@ -13,12 +13,18 @@ export interface EvidenceRef {
   path: string;
 }
 
-/** The evidence ids a task result carries: per area of a self-check (areas[i].evidence), in order. */
+/** Files on one inspection, interview, verification or revocation (its `evidence`). */
+export const MAX_TASK_FILES = 20;
+
+const idsAt = (ids: unknown, path: string): EvidenceRef[] =>
+  Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').map((id, k) => ({ id, path: `${path}.${k}` })) : [];
+
+/**
+ * The evidence ids a task result carries, in order: per area of a self-check (areas[i].evidence), and the
+ * files of an inspection, interview or verification as a whole (evidence).
+ */
 export function evidenceRefs(result: unknown): EvidenceRef[] {
-  const areas = (result as { areas?: unknown } | null)?.areas;
-  if (!Array.isArray(areas)) return [];
-  return areas.flatMap((a: unknown, i) => {
-    const ids = (a as { evidence?: unknown } | null)?.evidence;
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').map((id, k) => ({ id, path: `areas.${i}.evidence.${k}` })) : [];
-  });
+  const r = result as { areas?: unknown; evidence?: unknown } | null;
+  const areas = Array.isArray(r?.areas) ? r.areas.flatMap((a: unknown, i) => idsAt((a as { evidence?: unknown } | null)?.evidence, `areas.${i}.evidence`)) : [];
+  return [...areas, ...idsAt(r?.evidence, 'evidence')];
 }

@@ -3,6 +3,7 @@ import { lazy } from './lazy.js';
 import { applicationFormSchema } from './application-form.js';
 import { SELF_CHECK_AREAS } from './self-check.js';
 import { filingResult, intakeReviewResult, removalReviewResult } from './intake.js';
+import { MAX_TASK_FILES } from './evidence.js';
 
 // The body a task's completion carries, by task type. Checked by the API (400 with reasons) and again by
 // the owning workflow's Update validator, so a decision that reaches the workflow another way is checked too.
@@ -47,6 +48,12 @@ export const selfCheckResult = lazy(() =>
 export const escalationResult = lazy(() => z.object({ note: z.string().trim().min(1).max(2000) }).strict());
 
 const note = () => z.string().trim().max(2000);
+/**
+ * Photos and PDFs of an inspection, interview or verification (DOMAIN.md "Evidence: a file on a task or
+ * case"): ids from POST /attachments, checked and bound to the case on completion (api/evidence.ts). Optional,
+ * and the workflows only pass a result through to recordTaskCompletion, so histories replay unchanged.
+ */
+const taskFiles = () => z.array(z.string().uuid()).max(MAX_TASK_FILES, `最多 ${MAX_TASK_FILES} 个文件 / at most ${MAX_TASK_FILES} files`).optional();
 const dateText = () => z.string().trim().min(1).max(40);
 const needs = (msgZh: string, msgEn: string, path: string) => ({ message: `${msgZh} / ${msgEn}`, path: [path] });
 
@@ -83,6 +90,7 @@ export const inspectionResult = lazy(() =>
       measure: z.enum(['interview', 'guidance']).optional(),
       rectifyBy: dateText().optional(),
       note: note().optional(),
+      evidence: taskFiles(),
     })
     .strict()
     .superRefine((r, ctx) => {
@@ -100,7 +108,7 @@ export const inspectionResult = lazy(() =>
 /** Verification after a rectification deadline: passed, or not (then a new deadline while rounds remain). */
 export const verificationResult = lazy(() =>
   z
-    .object({ passed: z.boolean(), note: note().min(1), rectifyBy: dateText().optional() })
+    .object({ passed: z.boolean(), note: note().min(1), rectifyBy: dateText().optional(), evidence: taskFiles() })
     .strict()
     .refine((r) => !(r.passed && r.rectifyBy), needs('复查通过时不设新的整改期限', 'no new deadline when passed', 'rectifyBy')),
 );
@@ -117,7 +125,9 @@ export const scoreResult = lazy(() =>
 );
 
 /** The interview after a complaint or negative public opinion on a titled operator (四、工作要求（二）). */
-export const interviewResult = lazy(() => z.object({ measure: z.enum(['interview', 'guidance']), note: note().min(1), rectifyBy: dateText() }).strict());
+export const interviewResult = lazy(() =>
+  z.object({ measure: z.enum(['interview', 'guidance']), note: note().min(1), rectifyBy: dateText(), evidence: taskFiles() }).strict(),
+);
 
 /** 属地初审 (zhoushan 六、（二）): report to the city, return for more material, or reject — with reasons. */
 export const preReviewResult = lazy(() =>

@@ -23,7 +23,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitFor, type Harness } from './helpers.js';
+import { waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import {
   changxingAwarded,
@@ -44,7 +45,7 @@ import { ROLES, type Role } from '../domain/roles.js';
 import { demoUscc } from '../prisma/seed.js';
 import { shanghaiDate } from '../domain/time.js';
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 let uiDir: string;
 let cx: ChangxingFixture;
@@ -67,7 +68,7 @@ const userOf = (role: Role, place: string) => `${SLUG[role]}.${place}`;
 const placeOf = (user: string) => user.split('.')[1]!;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   uiDir = mkdtempSync(path.join(tmpdir(), 'matrix-ui-'));
   writeFileSync(
     path.join(uiDir, 'index.html'),
@@ -188,6 +189,16 @@ function paramTable(): Record<string, ParamCase[]> {
       { params: { id: interviewTask }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng', [200]) },
       { params: { id: zs.preReviewTaskId }, outside: DINGHAI_OUT, inside: ok('officer.dinghai', [409]) },
     ],
+    // The fixture's task is done: inside, releasing or delegating it is 409.
+    'POST /tasks/:id/release': [{ params: { id: cx.taskZhicheng }, outside: ZHICHENG_OUT, body: {}, inside: ok('officer.zhicheng', [409], {}) }],
+    'POST /tasks/:id/delegate': [
+      {
+        params: { id: cx.taskZhicheng },
+        outside: ZHICHENG_OUT,
+        body: { userId: 'u-officer-zhicheng', reason: '矩阵' },
+        inside: ok('coord.changxing', [409], { userId: 'u-officer-zhicheng', reason: '矩阵' }),
+      },
+    ],
     'POST /tasks/:id/complete': [
       { params: { id: cx.taskZhicheng }, outside: ZHICHENG_OUT, body: { score: 90 }, inside: ok('auditor.changxing', [400], { score: 101 }) },
       {
@@ -195,6 +206,15 @@ function paramTable(): Record<string, ParamCase[]> {
         outside: ['dinghai', 'changxing'],
         body: { points: {}, vetoes: [] },
         inside: ok('auditor.zhoushan', [400], { points: { lawful: -1 }, vetoes: [] }),
+      },
+    ],
+    // Corrections: the campaign's coordinators and leaders; inside, a correction without its reason is 400.
+    'POST /tasks/:id/corrections': [
+      {
+        params: { id: cx.taskZhicheng },
+        outside: CX_RUN_OUT,
+        body: { reason: '矩阵', reopen: true },
+        inside: ok('coord.changxing', [400], { reason: '', reopen: true }),
       },
     ],
     'GET /campaigns/:id/candidates': [{ params: C, outside: CX_OUT, inside: ok('coord.changxing') }],
@@ -302,6 +322,42 @@ function paramTable(): Record<string, ParamCase[]> {
       },
     ],
     'GET /cases/:id/application-versions': [{ params: { id: zs.caseId }, outside: DINGHAI_OUT, inside: ok('officer.dinghai') }],
+    // Eligibility asked when the operator is picked (api/resources/applications.ts): scoped by the operator.
+    'GET /campaigns/:id/applications/eligibility/:operatorId': [
+      { params: { id: zs.campaignId, operatorId: 'op-zs-001' }, outside: DINGHAI_OUT, inside: ok('officer.dinghai') },
+    ],
+    // Comments and files (api/comments.ts, api/task-files.ts): scoped like the task or case; the inside
+    // writes carry a bad body (400), so nothing is written.
+    'GET /tasks/:id/comments': [{ params: { id: cx.taskZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    'POST /tasks/:id/comments': [
+      { params: { id: cx.taskZhicheng }, outside: ZHICHENG_OUT, body: { body: '矩阵' }, inside: ok('officer.zhicheng', [400], { body: '' }) },
+    ],
+    'GET /cases/:id/comments': [{ params: { id: cx.caseZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    'POST /cases/:id/comments': [
+      { params: { id: cx.caseZhicheng }, outside: ZHICHENG_OUT, body: { body: '矩阵' }, inside: ok('officer.zhicheng', [400], { body: '' }) },
+    ],
+    'GET /tasks/:id/files': [{ params: { id: cx.taskZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    'POST /tasks/:id/files': [
+      {
+        params: { id: cx.taskZhicheng },
+        outside: ZHICHENG_OUT,
+        body: { attachmentIds: [unfiledAttachment] },
+        inside: ok('officer.zhicheng', [400], { attachmentIds: [] }),
+      },
+    ],
+    'GET /cases/:id/files': [{ params: { id: cx.caseZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
+    'POST /cases/:id/files': [
+      {
+        params: { id: cx.caseZhicheng },
+        outside: ZHICHENG_OUT,
+        body: { attachmentIds: [unfiledAttachment] },
+        inside: ok('officer.zhicheng', [400], { attachmentIds: [] }),
+      },
+    ],
+    'GET /tasks/:id/previous-steps': [
+      { params: { id: cx.taskZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') },
+      { params: { id: zs.cityAuditTaskId }, outside: ['dinghai', 'changxing', 'huzhou'], inside: ok('auditor.zhoushan') },
+    ],
     'GET /audit-events/:id': [{ params: { id: auditZhicheng }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
     // Deliberately 404: notifications are looked up among those addressed to the caller.
     'POST /notifications/:id/read': [{ params: { id: notificationId }, outside: ZHICHENG_OUT, refused: 404, inside: ok('officer.zhicheng') }],
@@ -403,6 +459,15 @@ function bodyScoped(): Record<string, { outside: Expect[]; inside: Expect[] }> {
   return {
     // Inside: the same launch is a conflict (the campaign of that year exists), so scope let it through.
     'POST /campaigns': {
+      outside: [
+        refuse('coord.zhoushan', launchCx),
+        refuse('coord.zhicheng', launchCx),
+        refuse('coord.changxing', { programme: 'zhoushan', year: zs.year, jurisdictionId: '330900' }),
+      ],
+      inside: [{ user: 'coord.changxing', status: [409], body: launchCx }],
+    },
+    // The launch's preview: the same checks, so the same refusals (and the same conflict inside).
+    'POST /campaigns/launch-preview': {
       outside: [
         refuse('coord.zhoushan', launchCx),
         refuse('coord.zhicheng', launchCx),

@@ -167,9 +167,11 @@ describe('console tools', () => {
     expect(text).toContain('完成任务 · 检查');
     expect(text).toContain('立案查处');
     expect(await page.textContent('[data-testid="case-holders"]')).toContain('当前环节');
-    const link = page.locator('[data-testid="case-workflow-link"]');
-    expect(await link.getAttribute('href')).toBe(`${TEST_TEMPORAL_UI}/namespaces/default/workflows/${enc(timeline.workflowId)}`);
-    expect(await link.getAttribute('target')).toBe('_blank');
+    // The Temporal Web UI link is an admin's only: a coordinator's page has none, an admin's timeline has it.
+    expect(await page.locator('[data-testid="case-workflow-link"]').count()).toBe(0);
+    expect(timeline.workflowUrl).toBeNull();
+    const forAdmin = (await api.call('GET', `/cases/${enc(cases[0]!)}/timeline`, { token: await api.login('admin.changxing') })).body;
+    expect(forAdmin.workflowUrl).toBe(`${TEST_TEMPORAL_UI}/namespaces/default/workflows/${enc(forAdmin.workflowId)}`);
     await page.screenshot({ path: `${ARTIFACTS}/console-case-timeline.png`, fullPage: true });
     await page.close();
     await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');
@@ -334,12 +336,14 @@ async function launchForm(user: string, programme: string): Promise<Page> {
   return page;
 }
 
-/** Year and jurisdiction, then 保存; the year is returned. */
+/** Year and jurisdiction, then 启动 and, once the API's preview accepts it, 确认启动; the year is returned. */
 async function submitLaunch(page: Page, jurisdiction: RegExp, typed: string): Promise<number> {
   const year = await uniqueYear(h.db);
   await page.fill('input[name="year"]', String(year));
   await choose(page, '辖区', jurisdiction, typed);
-  await page.click('button[type="submit"]');
+  await page.click('[data-testid="launch-button"]');
+  await page.waitForSelector('[data-testid="launch-confirm"], [data-testid="launch-problem"]');
+  if (await page.locator('[data-testid="launch-confirm"]').count()) await page.click('[data-testid="launch-confirm"]');
   return year;
 }
 
@@ -366,15 +370,16 @@ describe('the launch form and the campaign page per programme kind', () => {
     expect(await page.inputValue('input[name="settings.criterionPoints.lawful"]')).toBe('9');
     expect(await page.inputValue('input[name="settings.listQuota"]')).toBe('20');
     expect(await page.getAttribute('[data-testid="criterion-points-sum"]', 'data-sum')).toBe('100');
-    expect(await page.inputValue('[data-testid="duration-amount-settings.preReviewPeriod"]')).toBe('10');
-    expect(await page.textContent('[data-testid="duration-unit-settings.preReviewPeriod"]')).toBe('天');
+    // Periods are chosen from a list in words (campaigns/settings/DurationChoice.tsx), not typed.
+    expect(await page.textContent('[data-testid="duration-choice-settings.preReviewPeriod"]')).toBe('10 天');
     expect(await page.textContent('[data-testid="settings-inputs"]')).not.toMatch(/P\d+[DMY]|ISO 8601/);
 
     // 12 + 5 instead of 9 + 8 keeps the total at 100; 15 rooms on the list; 15 days to pre-review.
     await page.fill('input[name="settings.criterionPoints.lawful"]', '12');
     await page.fill('input[name="settings.criterionPoints.managed"]', '5');
     await page.fill('input[name="settings.listQuota"]', '15');
-    await page.fill('[data-testid="duration-amount-settings.preReviewPeriod"]', '15');
+    await page.click('[data-testid="duration-choice-settings.preReviewPeriod"]');
+    await page.click('[role="option"][data-value="P15D"]');
     expect(await page.getAttribute('[data-testid="criterion-points-sum"]', 'data-sum')).toBe('100');
     const year = await submitLaunch(page, /^舟山市/, '舟山');
     const id = `zhoushan-330900-${year}`;
@@ -412,7 +417,7 @@ describe('the launch form and the campaign page per programme kind', () => {
     await page.close();
   });
 
-  it('the Changxing form still shows its weights per track, its title validity as a number and unit, and none of another kind’s', async () => {
+  it('the Changxing form still shows its weights per track, its title validity chosen from a list (or as a number and unit), and none of another kind’s', async () => {
     const changxing = BUILT_IN.changxing;
     const page = await launchForm('coord.changxing', changxing.name);
     const dimensions = changxing.scoring.groups.flatMap((g) => g.dimensions);
@@ -422,6 +427,10 @@ describe('the launch form and the campaign page per programme kind', () => {
         expect(await page.inputValue(`input[name="settings.weights.${t.key}.${d.key}"]`)).toBe(String(changxing.defaults.settings.weights[t.key]![d.key]));
     }
     expect(await page.inputValue('input[name="settings.awardThreshold"]')).toBe('85');
+    expect(await page.textContent('[data-testid="duration-choice-settings.titleValidity"]')).toBe('1 年');
+    // 其他… shows an amount and a unit for any other period.
+    await page.click('[data-testid="duration-choice-settings.titleValidity"]');
+    await page.getByRole('option', { name: '其他…' }).click();
     expect(await page.inputValue('[data-testid="duration-amount-settings.titleValidity"]')).toBe('1');
     expect(await page.textContent('[data-testid="duration-unit-settings.titleValidity"]')).toBe('年');
     expect(await page.locator('[data-testid="criterion-points"]').count()).toBe(0);

@@ -1,7 +1,7 @@
 // The Lijiang registers and the programme editor in Debian's Chromium (issue #8). A county officer of 古城区
 // files a pre-packaged product through the console's application form: without a test report the API names
 // the missing item next to the upload (附件1 第2条: 预包装产品须提供检测报告); with the licence and the test
-// report uploaded (their SHA-256 shown on the entry) it is queued in 特色直播优质产品库. The centre's office
+// report uploaded (shown on the entry by name) it is queued in 特色直播优质产品库. The centre's office
 // (auditor.lijiang) opens a review batch on the campaign page: the application is in the batch, in review,
 // and its review task is in the office's inbox, where it is admitted. A coordinator's programme whose
 // rubric points add up to 90 is refused with the reason at the rubric items; at 100 it is saved as version 1.
@@ -106,7 +106,8 @@ describe('Lijiang registers in the console', () => {
     expect(await h.db.registerEntry.count({ where: { campaignId } })).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/registers-missing-test-report.png`, fullPage: true });
 
-    // With the test report it is received: the entry page shows both files with their SHA-256.
+    // With the test report it is received: the entry page shows both files by name; their SHA-256 is the
+    // audit trail's and an admin's, not shown to the officer (README "The console's words").
     await page.setInputFiles('[data-testid="attachments-testReports-file"]', { name: 'test-report.pdf', mimeType: 'application/pdf', buffer: report });
     await page.locator('[data-testid="attachments-testReports"] [data-testid="attachment-chip"]').waitFor();
     await page.click('[data-testid="intake-submit"]');
@@ -117,8 +118,10 @@ describe('Lijiang registers in the console', () => {
     const rows = page.locator('[data-testid="attachment-row"]');
     expect(await rows.count()).toBe(2);
     const attachments = await rows.evaluateAll((els) => els.map((e) => ({ field: e.getAttribute('data-field'), text: e.textContent ?? '' })));
-    expect(attachments.find((a) => a.field === 'licences')?.text).toContain(sha(licence));
-    expect(attachments.find((a) => a.field === 'testReports')?.text).toContain(sha(report));
+    expect(attachments.find((a) => a.field === 'licences')?.text).toContain('licence.pdf');
+    expect(attachments.find((a) => a.field === 'testReports')?.text).toContain('test-report.pdf');
+    expect(attachments.map((a) => a.text).join(' ')).not.toContain(sha(licence));
+    expect(attachments.map((a) => a.text).join(' ')).not.toContain(sha(report));
     expect(await text(page, '[data-testid="priority-reasons"]')).toContain('7×12');
     await page.screenshot({ path: `${ARTIFACTS}/registers-entry.png`, fullPage: true });
 

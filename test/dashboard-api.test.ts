@@ -9,6 +9,7 @@ import { programmeFromSpec, type ProgrammeSpec } from '../domain/programmes/defi
 import { startHarness, uniqueYear, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { shanghaiSpec } from './helpers-programmes.js';
+import { storedDefinition } from './helpers-campaign.js';
 
 const DAY = 24 * 3600_000;
 const enc = encodeURIComponent;
@@ -39,7 +40,7 @@ beforeAll(async () => {
       jurisdictionId: '330522',
       status: 'running',
       currentStage: 'self_check',
-      definition: { settings: { awardThreshold: 85 } },
+      definition: storedDefinition('changxing', year, '330522', { awardThreshold: 85 }),
       workflowId: `wf-${campaignId}`,
       launchedById: 'u-coord-changxing',
       launchedAt: at(-20),
@@ -133,10 +134,12 @@ const dashboardOf = async (user: string) => {
 describe('dashboard', () => {
   it('shows the county leader the seeded figures: stage progress, overdue by station, next deadline, scores, counts', async () => {
     const { campaign } = await dashboardOf('leader.changxing');
+    // These seeded tasks belong to no case: progress in cases is nil, the task counts are beside it
+    // (test/leader-summary.test.ts counts cases).
     expect(campaign.stages.map((s: object) => s)).toEqual([
-      expect.objectContaining({ key: 'mobilization', status: 'closed', done: 1, open: 0, overdue: 0 }),
-      expect.objectContaining({ key: 'self_check', status: 'open', done: 4, open: 3, overdue: 2, dueAt: at(5).toISOString() }),
-      expect.objectContaining({ key: 'rectification', status: 'pending', done: 0, open: 0, overdue: 0 }),
+      expect.objectContaining({ key: 'mobilization', status: 'closed', done: 0, open: 0, tasks: { done: 1, open: 0, overdue: 0 } }),
+      expect.objectContaining({ key: 'self_check', status: 'open', done: 0, open: 0, tasks: { done: 4, open: 3, overdue: 2 }, dueAt: at(5).toISOString() }),
+      expect.objectContaining({ key: 'rectification', status: 'pending', done: 0, open: 0, tasks: { done: 0, open: 0, overdue: 0 } }),
     ]);
     expect(campaign.overdueByJurisdiction).toEqual([
       { jurisdictionId: '330522001', name: '雉城市场监管所', overdue: 1 },
@@ -152,7 +155,7 @@ describe('dashboard', () => {
 
   it('gives a station officer only their station, and other cities nothing', async () => {
     const { campaign } = await dashboardOf('officer.zhicheng');
-    expect(campaign.stages[1]).toMatchObject({ key: 'self_check', done: 3, open: 2, overdue: 1 });
+    expect(campaign.stages[1]).toMatchObject({ key: 'self_check', tasks: { done: 3, open: 2, overdue: 1 } });
     expect(campaign.overdueByJurisdiction).toEqual([{ jurisdictionId: '330522001', name: '雉城市场监管所', overdue: 1 }]);
     expect(campaign.counts).toMatchObject({ cases: 2, scored: 2, proposed: 2, excluded: 0, titles: 1, openTasks: 2, overdueTasks: 1 });
     expect((await dashboardOf('officer.taihu')).campaign.counts).toMatchObject({ cases: 2, scored: 1, excluded: 1, titles: 0, openTasks: 1, overdueTasks: 1 });

@@ -32,7 +32,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { clockOf, quietMs, startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import {
@@ -73,7 +74,7 @@ const WRITE_ROUTES = [...new Map(ROUTES.filter((r) => r.method !== 'get').map((r
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
 
-let h: Harness;
+let h: TimeHarness;
 let api: Api;
 let cx: ChangxingFixture;
 let zs: ZhoushanFixture;
@@ -158,7 +159,7 @@ async function portalFixture(): Promise<PortalFixture> {
       programme: 'changxing',
       year: await uniqueYear(h.db),
       jurisdictionId: '330522',
-      stages: calendarOpenAt('self_check', 600_000),
+      stages: calendarOpenAt('self_check', quietMs(h), 'changxing', await clockOf(h)),
       reminderLeadHours: 0,
       operatorIds: [cxOp.id],
     }),
@@ -166,7 +167,7 @@ async function portalFixture(): Promise<PortalFixture> {
       programme: 'zhoushan',
       year: await uniqueYear(h.db),
       jurisdictionId: '330900',
-      stages: calendarOpenAt('application', 600_000, 'zhoushan'),
+      stages: calendarOpenAt('application', quietMs(h), 'zhoushan', await clockOf(h)),
       reminderLeadHours: 0,
     }),
   ]);
@@ -191,7 +192,7 @@ let serverErrors = 0;
 const statuses = new Map<number, number>();
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTimeSkippingHarness();
   api = await startApi(h);
   const hash = (await h.db.user.findUniqueOrThrow({ where: { username: 'coord.changxing' } })).passwordHash;
   for (const u of FUZZ_USERS)
@@ -651,6 +652,48 @@ function specs(): Record<string, Spec> {
     ),
     edgeString.map((n) => `33052297${n.length % 10},${n.replace(/[,"\n\r]/g, '') || '名'},330522,${n.replace(/[,"\n\r]/g, '')}!`), // '!' is no level
   );
+  const launchSpec: Spec = {
+    targets: [
+      T('fuzz.coord.changxing', undefined, {
+        programme: 'changxing',
+        year: cx.year,
+        jurisdictionId: '330522',
+        operatorIds: ['op-cx-001'],
+        settings: { awardThreshold: 85 },
+      }),
+    ],
+    semantic: fc.oneof(
+      fc
+        .record(
+          {
+            awardThreshold: fc.constantFrom(-1, 100.5, 101, 1e9, -0.01),
+            titleValidity: fc.constantFrom('P-1Y', 'forever', 'PT0S', 'P1000Y', ''),
+            publicityDays: fc.constantFrom(-1, 0, 1e6, 0.5),
+          },
+          { requiredKeys: [] },
+        )
+        .filter((s) => Object.keys(s).length > 0)
+        .map((settings) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings })),
+      fc
+        .record({ department: fc.integer({ min: -1000, max: 1000 }), third_party: fc.integer({ min: -1000, max: 1000 }) })
+        .filter((w) => w.department + w.third_party !== 70 || w.department < 0)
+        .map((w) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings: { weights: { live_marketing: w } } })),
+      fc.tuple(fc.constantFrom('mobilization', 'self_check', 'governance', 'evaluation', 'summary', 'nope'), badDate, fc.boolean()).map(([key, d, start]) => ({
+        programme: 'changxing',
+        year: cx.year,
+        jurisdictionId: '330522',
+        stages: [{ key, [start ? 'startsAt' : 'dueAt']: d }],
+      })),
+      fc.constantFrom('nope', 'zhoushan ', 'CHANGXING').map((programme) => ({ programme, year: cx.year, jurisdictionId: '330522' })),
+      unknownId.map((jurisdictionId) => ({ programme: 'changxing', year: cx.year, jurisdictionId: jurisdictionId.slice(0, 50) })),
+      fc
+        .array(
+          unknownId.map((x) => x.slice(0, 50)),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((operatorIds) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', operatorIds })),
+    ),
+  };
   return {
     'POST /auth/login': {
       targets: [{ example: { username: 'fuzz.coord.changxing', password: 'not-the-password' } }],
@@ -711,50 +754,9 @@ function specs(): Record<string, Spec> {
     },
     'POST /auth/logout': { targets: [T('fuzz.admin.changxing')] },
     // Valid launches of the fixture's year are 409: the campaign exists.
-    'POST /campaigns': {
-      targets: [
-        T('fuzz.coord.changxing', undefined, {
-          programme: 'changxing',
-          year: cx.year,
-          jurisdictionId: '330522',
-          operatorIds: ['op-cx-001'],
-          settings: { awardThreshold: 85 },
-        }),
-      ],
-      semantic: fc.oneof(
-        fc
-          .record(
-            {
-              awardThreshold: fc.constantFrom(-1, 100.5, 101, 1e9, -0.01),
-              titleValidity: fc.constantFrom('P-1Y', 'forever', 'PT0S', 'P1000Y', ''),
-              publicityDays: fc.constantFrom(-1, 0, 1e6, 0.5),
-            },
-            { requiredKeys: [] },
-          )
-          .filter((s) => Object.keys(s).length > 0)
-          .map((settings) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings })),
-        fc
-          .record({ department: fc.integer({ min: -1000, max: 1000 }), third_party: fc.integer({ min: -1000, max: 1000 }) })
-          .filter((w) => w.department + w.third_party !== 70 || w.department < 0)
-          .map((w) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', settings: { weights: { live_marketing: w } } })),
-        fc
-          .tuple(fc.constantFrom('mobilization', 'self_check', 'governance', 'evaluation', 'summary', 'nope'), badDate, fc.boolean())
-          .map(([key, d, start]) => ({
-            programme: 'changxing',
-            year: cx.year,
-            jurisdictionId: '330522',
-            stages: [{ key, [start ? 'startsAt' : 'dueAt']: d }],
-          })),
-        fc.constantFrom('nope', 'zhoushan ', 'CHANGXING').map((programme) => ({ programme, year: cx.year, jurisdictionId: '330522' })),
-        unknownId.map((jurisdictionId) => ({ programme: 'changxing', year: cx.year, jurisdictionId: jurisdictionId.slice(0, 50) })),
-        fc
-          .array(
-            unknownId.map((x) => x.slice(0, 50)),
-            { minLength: 1, maxLength: 3 },
-          )
-          .map((operatorIds) => ({ programme: 'changxing', year: cx.year, jurisdictionId: '330522', operatorIds })),
-      ),
-    },
+    'POST /campaigns': launchSpec,
+    // The launch's preview checks the same body with the same reasons (api/campaign-launch.ts prepareLaunch).
+    'POST /campaigns/launch-preview': launchSpec,
     'POST /campaigns/:id/stages/:key/close': { targets: [T('fuzz.coord.changxing', { ...C, key: 'evaluation' }, { reason: '模糊测试' })] },
     'POST /campaigns/:id/stages/:key/extend': {
       targets: [T('fuzz.coord.changxing', { ...C, key: 'evaluation' }, { dueAt: new Date(Date.now() + 3600_000).toISOString(), reason: '模糊测试' })],
@@ -791,6 +793,12 @@ function specs(): Record<string, Spec> {
         .map((xs) => ({ taskIds: [cx.taskTaihu, ...xs] })),
     },
     'POST /tasks/:id/claim': { targets: [T('fuzz.auditor.changxing', { id: cx.taskZhicheng })] },
+    // The fixture's task is done: a valid release or delegation of it is 409.
+    'POST /tasks/:id/release': { targets: [T('fuzz.coord.changxing', { id: cx.taskZhicheng }, { reason: '模糊测试' })] },
+    'POST /tasks/:id/delegate': {
+      targets: [T('fuzz.coord.changxing', { id: cx.taskZhicheng }, { userId: 'u-officer-zhicheng', reason: '模糊测试' })],
+      semantic: fc.record({ userId: fc.constantFrom('u-officer-zhicheng', 'u-officer-changxing'), reason: fc.constantFrom('', ' ', '\n') }),
+    },
     // Done tasks: a valid result is 409; each type's form is fuzzed.
     'POST /tasks/:id/complete': {
       targets: [
@@ -817,6 +825,14 @@ function specs(): Record<string, Spec> {
         fc.constantFrom(-1, 1.5, 1000).map((p) => ({ points: { lawful: p }, vetoes: [] })),
         // Past, malformed, or after the title expires.
         fc.tuple(fc.constantFrom('interview', 'guidance'), badDate).map(([measure, rectifyBy]) => ({ measure, note: '模糊测试', rectifyBy })),
+      ),
+    },
+    // A score after its 公示 was published: a valid correction is 409 (nothing changes); each bad result is 400.
+    'POST /tasks/:id/corrections': {
+      targets: [T('fuzz.coord.changxing', { id: cx.taskZhicheng }, { reason: '模糊测试', result: { score: 80 } })],
+      semantic: fc.oneof(
+        fc.constantFrom(-1, -0.01, 100.01, 101, 1e308, 12.345).map((score) => ({ reason: '模糊测试', result: { score } })),
+        fc.constantFrom({ decision: 'accepted' }, { score: 80, total: 100 }, {}).map((result) => ({ reason: '模糊测试', result })),
       ),
     },
     // Enrolment closed with the mobilization stage: a valid enrolment is 409.
@@ -853,6 +869,18 @@ function specs(): Record<string, Spec> {
     'POST /cases/:id/rectification-proof': { targets: [T('fuzz.officer.changxing', { id: cx.caseZhicheng }, { round: 1, note: '模糊测试' })] },
     'POST /portal/cases/:id/rectification-proof': {
       targets: [T('operator.cx', { id: `${portal.cxCampaignId}:${portal.cx.id}` }, { round: 1, note: '模糊测试' })],
+    },
+    // Comments and files (api/comments.ts, api/task-files.ts): a valid comment would be written, so the
+    // example is only ever sent with unknown ids; files name attachments that do not exist (400, nothing bound).
+    'POST /tasks/:id/comments': { targets: [T('fuzz.officer.changxing', { id: cx.taskZhicheng }, { body: '模糊测试' })] },
+    'POST /cases/:id/comments': { targets: [T('fuzz.officer.changxing', { id: cx.caseZhicheng }, { body: '模糊测试' })] },
+    'POST /tasks/:id/files': {
+      targets: [T('fuzz.officer.changxing', { id: cx.taskZhicheng }, { attachmentIds: ['00000000-0000-4000-8000-000000000000'] })],
+      semantic: fc.uuid().map((id) => ({ attachmentIds: [id] })),
+    },
+    'POST /cases/:id/files': {
+      targets: [T('fuzz.officer.changxing', { id: cx.caseZhicheng }, { attachmentIds: ['00000000-0000-4000-8000-000000000000'] })],
+      semantic: fc.uuid().map((id) => ({ attachmentIds: [id, id] })),
     },
     'POST /objections/:id/resolve': { targets: [T('fuzz.coord.changxing', { id: cx.objectionId }, { decision: 'upheld', resolution: '模糊测试' })] },
     // Public pages (no sign-in): the fixture's 公示 window is over, so a valid objection is 409. Its body

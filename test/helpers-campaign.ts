@@ -5,6 +5,20 @@ import type { Actor } from '../domain/roles.js';
 import type { PrismaClient } from '../prisma/db.js';
 import { launchCampaign } from '../api/campaign-launch.js';
 
+/**
+ * The definition stored with a campaign row a test writes straight into the database (no workflow behind
+ * it): the programme's own, on its default calendar, so every reader of stored definitions (the portals'
+ * lists of campaigns in reach among them) takes the row for what it is.
+ */
+export function storedDefinition(programme: string, year: number, jurisdictionId: string, settings?: SettingsInput): object {
+  const r = defineCampaign(PROGRAMMES[programme]!, { year, jurisdictionId, settings });
+  if (!r.definition) throw new Error(JSON.stringify(r.problems));
+  return r.definition;
+}
+
+/** A programme's English name of one of its stages, for stage rows a test writes itself. */
+export const stageNameEn = (programme: string, key: string): string => PROGRAMMES[programme]!.stages.find((s) => s.key === key)?.nameEn ?? key;
+
 export const COORDINATOR: Actor = { userId: 'u-coord-changxing', role: 'coordinator', displayName: '长兴县统筹' };
 
 /**

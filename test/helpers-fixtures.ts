@@ -1,25 +1,20 @@
-// Real campaigns built through the API for the access-matrix and fuzz suites (issue #7): a Changxing
-// campaign run to its award (cases at two stations, titles, an objection, the 公示 roster), a Zhoushan
-// campaign run to its cultivation list (an application, its tasks, a listing) and a Lijiang register
-// campaign (issue #8: applications with attachments, a review batch, a filed entry). All stay quiet
-// afterwards: their open stage lasts ten minutes (Lijiang's window a year), so no timer fires while a
-// suite runs.
+// Real campaigns built through the API for the access-matrix and fuzz suites: a Changxing campaign run to
+// its award (cases at two stations, titles, an objection, the 公示 roster; on the time-skipping test
+// server, whose clock it moves past the 公示 window), a Zhoushan campaign run to its cultivation list (an
+// application, its tasks, a listing) and a Lijiang register campaign (applications with attachments, a
+// review batch, a filed entry). All stay quiet afterwards: their open stage lasts ten minutes on the dev
+// server, ninety days on the test server (Lijiang's window a year), so no timer fires while a suite runs.
 import { expect } from 'vitest';
 import { uniqueYear, waitFor, type Harness } from './helpers.js';
-import type { TimeHarness } from './helpers-time.js';
+import { clockOf as clock, quietMs, type TimeHarness } from './helpers-time.js';
 import type { Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { BUILT_IN } from '../domain/programmes/index.js';
 import { shanghaiDate } from '../domain/time.js';
 
-const QUIET_MS = 600_000;
 const enc = encodeURIComponent;
 const DAY = 86_400_000;
-const skips = (h: Harness): h is TimeHarness => 'skipTo' in h;
-/** The clock the workflows judge by, and an open stage that outlasts whatever the fixtures skip. */
-const clock = async (h: Harness) => (skips(h) ? h.now() : Date.now());
-const quietMs = (h: Harness) => (skips(h) ? 90 * DAY : QUIET_MS);
 
 export interface ChangxingFixture {
   campaignId: string;
@@ -73,15 +68,15 @@ export interface LijiangFixture {
 
 type Tokens = (user: string) => Promise<string>;
 
-/** A Changxing campaign of 330522 with its evaluation stage open (ten minutes): scored, 公示 with an objection, awarded. */
-export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Promise<ChangxingFixture> {
+/** A Changxing campaign of 330522 with its evaluation stage open: scored, 公示 with an objection, awarded. */
+export async function changxingAwarded(h: TimeHarness, api: Api, token: Tokens): Promise<ChangxingFixture> {
   const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
   const year = await uniqueYear(h.db);
   const launched = await post('coord.changxing', '/campaigns', {
     programme: 'changxing',
     year,
     jurisdictionId: '330522',
-    stages: calendarOpenAt('evaluation', quietMs(h), 'changxing', await clock(h)),
+    stages: calendarOpenAt('evaluation', quietMs(h), 'changxing', await h.now()),
     reminderLeadHours: 0,
     operatorIds: ['op-cx-001', 'op-cx-002'],
   });
@@ -95,9 +90,9 @@ export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Pro
   }, 'score tasks');
   for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
   await waitFor(async () => (await h.db.case.count({ where: { campaignId, proposed: true } })) === 2, 'totals');
-  // Open through the publish, the objection and its resolution: on the time-skipping test server five
-  // days of its clock, which the fixture then skips; on the dev server five real seconds (a busy machine).
-  const windowEndsAt = skips(h) ? (await h.now()) + 5 * DAY : Date.now() + 5000;
+  // Open through the publish, the objection and its resolution: five days of the test server's clock,
+  // which the fixture then skips.
+  const windowEndsAt = (await h.now()) + 5 * DAY;
   const pub = await post('coord.changxing', `/campaigns/${cid}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() });
   expect(pub.status, JSON.stringify(pub.body)).toBe(201);
   const objection = await post('coord.changxing', `/campaigns/${cid}/objections`, { caseId: a, source: '来信', content: '反映售后不到位' });
@@ -105,8 +100,7 @@ export async function changxingAwarded(h: Harness, api: Api, token: Tokens): Pro
   expect((await post('coord.changxing', `/objections/${enc(objection.body.id)}/resolve`, { decision: 'dismissed', resolution: '经核查已整改' })).status).toBe(
     200,
   );
-  if (skips(h)) await h.skipTo(windowEndsAt);
-  else await new Promise((r) => setTimeout(r, Math.max(0, windowEndsAt - Date.now() + 150)));
+  await h.skipTo(windowEndsAt);
   const award = await post('coord.changxing', `/campaigns/${cid}/award`);
   expect(award.status, JSON.stringify(award.body)).toBe(201);
   await waitFor(async () => (await h.db.title.count({ where: { campaignId } })) === 2, 'titles');

@@ -3,7 +3,7 @@
 // it to the city, return asks for more material (the clock from return to resubmission is recorded),
 // reject ends it with the reason. The city auditor then scores the 12 criteria; a veto item fails it
 // whatever the points. The case then waits for the city's list decision.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
 import type { RulesOf, StageDefinition } from '../domain/campaign-definition.js';
@@ -17,6 +17,7 @@ import {
   campaignEndedSignal,
   caseProgressQuery,
   completeTaskUpdate,
+  correctTaskUpdate,
   listDecisionSignal,
   stageClosedSignal,
   stageExtendedSignal,
@@ -24,8 +25,10 @@ import {
   type CaseTaskState,
 } from './messages.js';
 import { validateCompletion } from './task-validation.js';
+import type { CorrectionRecord } from '../activities/correction.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { resultWithDeadline } from './overdue.js';
+import { checkCorrection, refuse } from './correction-gate.js';
 
 export interface ApplicationInput {
   campaignId: string;
@@ -55,6 +58,11 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   let totalPoints: number | undefined;
   /** The application as it stands (case_file.application): the latest submission, as recorded. */
   let form = input.form as object;
+  // Corrections of the city audit (DOMAIN.md "Correction"): how often each task was corrected, and how many
+  // times the audit was reopened (the main flow then waits for its new result and decides again).
+  const corrections = new Map<string, number>();
+  let correcting = false;
+  let auditReopened = 0;
 
   setHandler(stageOpenedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
   setHandler(stageExtendedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
@@ -79,7 +87,10 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       const t = tasks.get(taskId)!;
       t.status = 'done';
       const clause = t.type === 'city_audit' ? cl.audit : t.type === 'escalation' ? input.rules.clauses.deadline : cl.preReview;
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause });
+      const n = corrections.get(taskId);
+      // Completed again after a correction reopened it: a second entry, the first kept.
+      const again = n ? { key: `task:${taskId}:completed:${n}` } : {};
+      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause, ...again });
       results.set(taskId, { result, actor });
       return { taskId, status: 'done', completedAt, late: t.overdue };
     },
@@ -87,17 +98,82 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       validator: (i) => {
         validateCompletion(tasks, i);
         if (tasks.get(i.taskId)!.type !== 'city_audit') return;
-        const r = i.result as CityAuditResult;
-        const problems: string[] = [];
-        for (const c of criteria) {
-          const v = r.points[c.key];
-          const max = settings.criterionPoints?.[c.key] ?? 0;
-          if (v === undefined) problems.push(`「${c.name}」未评分 / ${c.key} has no points`);
-          else if (v > max) problems.push(`「${c.name}」最多 ${max} 分 / ${c.key}: at most ${max}`);
+        checkAudit(i.result as CityAuditResult);
+      },
+    },
+  );
+
+  function checkAudit(r: CityAuditResult) {
+    const problems: string[] = [];
+    for (const c of criteria) {
+      const v = r.points[c.key];
+      const max = settings.criterionPoints?.[c.key] ?? 0;
+      if (v === undefined) problems.push(`「${c.name}」未评分 / ${c.key} has no points`);
+      else if (v > max) problems.push(`「${c.name}」最多 ${max} 分 / ${c.key}: at most ${max}`);
+    }
+    for (const k of Object.keys(r.points)) if (!criteria.some((c) => c.key === k)) problems.push(`未知评审项 / unknown criterion ${k}`);
+    for (const v of r.vetoes) if (!app.vetoItems.some((x) => x.key === v)) problems.push(`未知否决项 / unknown veto item ${v}`);
+    if (problems.length) throw ApplicationFailure.create({ type: REJECT.invalid, message: problems.join('；') });
+  }
+  const partsOf = (audit: CityAuditResult) =>
+    criteria.map((c) => ({ dimension: c.key, name: c.name, score: audit.points[c.key] ?? 0, weight: settings.criterionPoints?.[c.key] ?? 0 }));
+  const totalOf = (audit: CityAuditResult) => criteria.reduce((n, c) => n + (audit.points[c.key] ?? 0), 0);
+
+  // 更正 of the city audit (六、（三）市局审核), while the city's list is not yet confirmed: amended points
+  // recompute the total at once; reopened, the auditor audits again and the case is decided anew. Once the
+  // cultivation list is published the activity refuses (a list is superseded by a new publication, not edited).
+  setHandler(
+    correctTaskUpdate,
+    async ({ taskId, actor, reason, reopen, result }) => {
+      correcting = true; // before any await: a second correction meanwhile is refused by the validator
+      try {
+        patched('decision-corrections');
+        const t = tasks.get(taskId)!;
+        const seq = (corrections.get(taskId) ?? 0) + 1;
+        const saved = { status: t.status, overdue: t.overdue, outcome, totalPoints };
+        const rec: CorrectionRecord = { taskId, seq, actor, reason, reopen: !!reopen, clause: cl.audit, guard: 'cultivation' };
+        if (reopen) {
+          Object.assign(t, { status: 'open' });
+          rec.score = { totalScore: null, parts: null, proposed: false };
+          rec.currentStep = 'city_audit:open';
+          outcome = 'reported';
+          totalPoints = undefined;
+        } else {
+          const audit = result as CityAuditResult;
+          totalPoints = totalOf(audit);
+          rec.result = audit as object;
+          rec.score = { totalScore: totalPoints, parts: partsOf(audit), proposed: true };
+          rec.currentStep = 'audited';
         }
-        for (const k of Object.keys(r.points)) if (!criteria.some((c) => c.key === k)) problems.push(`未知评审项 / unknown criterion ${k}`);
-        for (const v of r.vetoes) if (!app.vetoItems.some((x) => x.key === v)) problems.push(`未知否决项 / unknown veto item ${v}`);
-        if (problems.length) throw ApplicationFailure.create({ type: REJECT.invalid, message: problems.join('；') });
+        const r = await acts.recordCorrection(rec);
+        if (r.refusal) {
+          Object.assign(t, { status: saved.status, overdue: saved.overdue });
+          outcome = saved.outcome;
+          totalPoints = saved.totalPoints;
+          throw refuse(REJECT.conflict, r.refusal);
+        }
+        corrections.set(taskId, seq);
+        if (reopen) {
+          results.delete(taskId);
+          auditReopened++;
+        } else results.set(taskId, { result, actor: results.get(taskId)!.actor });
+        return { taskId, status: t.status, seq, ...(totalPoints !== undefined ? { totalE4: totalPoints * 10_000 } : {}), proposed: outcome === 'audited' };
+      } finally {
+        correcting = false;
+      }
+    },
+    {
+      validator: (i) => {
+        const t = tasks.get(i.taskId);
+        checkCorrection(i, t, { types: ['city_audit'], done: t?.status === 'done', busy: correcting });
+        if (outcome !== 'audited' || listed !== undefined)
+          throw refuse(REJECT.conflict, '本申报的审核结论已定，不能再更正 / this application is decided: its audit can no longer be corrected');
+        if (i.reopen) return;
+        const audit = i.result as CityAuditResult;
+        checkAudit(audit);
+        // A veto ends the application: that is the auditor's to decide again, on the reopened audit.
+        if (audit.vetoes.length)
+          throw refuse(REJECT.invalid, '否决项须由审核员重新审核时勾选，请选择「退回重新办理」 / a veto item needs the audit reopened for the auditor');
       },
     },
   );
@@ -263,39 +339,52 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     details: { rubric: app.rubric, vetoItems: app.vetoItems, criterionPoints: settings.criterionPoints },
   });
   const { result: audit, actor: auditor } = await resultOf<CityAuditResult>(auditId);
-  totalPoints = criteria.reduce((n, c) => n + (audit.points[c.key] ?? 0), 0);
-  const parts = criteria.map((c) => ({ dimension: c.key, name: c.name, score: audit.points[c.key] ?? 0, weight: settings.criterionPoints?.[c.key] ?? 0 }));
-  if (audit.vetoes.length) {
-    const names = audit.vetoes.map((v) => app.vetoItems.find((x) => x.key === v)?.name ?? v).join('、');
-    await decide({
-      key: `case:${caseId}:audited`,
-      action: 'case.audit_vetoed',
-      actor: auditor,
-      clause: cl.audit,
-      reason: `否决项：${names}`,
-      data: { parts, total: totalPoints, vetoes: audit.vetoes },
-      score: { totalScore: totalPoints, parts, proposed: false },
-      exclude: { kind: 'vetoed', reason: `否决项：${names}` },
-    });
-    outcome = 'vetoed';
-    return finish();
-  }
-  await decide({
-    key: `case:${caseId}:audited`,
-    action: 'case.audited',
-    actor: auditor,
-    clause: cl.audit,
-    reason: audit.comment,
-    data: { parts, total: totalPoints },
-    score: { totalScore: totalPoints, parts, proposed: true },
-    currentStep: 'audited',
-  });
-  outcome = 'audited';
+  if (await decideAudit(audit, auditor, `case:${caseId}:audited`)) return finish();
 
-  // The city's list decision (the listed room lives on in its CultivationWorkflow).
-  await condition(() => listed !== undefined || campaignEnded);
+  // The city's list decision (the listed room lives on in its CultivationWorkflow). A corrected audit that
+  // was reopened is audited again and decided anew (its own audit key) while the list waits for it.
+  for (;;) {
+    const reopened = auditReopened;
+    await condition(() => listed !== undefined || campaignEnded || auditReopened !== reopened);
+    if (auditReopened === reopened) break;
+    const again = await resultOf<CityAuditResult>(auditId);
+    if (await decideAudit(again.result, again.actor, `case:${caseId}:audited:${auditReopened}`)) return finish();
+  }
   if (listed !== undefined) outcome = listed ? 'listed' : 'not_listed';
   return finish();
+
+  /** Records the audit's decision; true when a veto ended the application. */
+  async function decideAudit(audit: CityAuditResult, auditor: Actor, key: string): Promise<boolean> {
+    totalPoints = totalOf(audit);
+    const parts = partsOf(audit);
+    if (audit.vetoes.length) {
+      const names = audit.vetoes.map((v) => app.vetoItems.find((x) => x.key === v)?.name ?? v).join('、');
+      await decide({
+        key,
+        action: 'case.audit_vetoed',
+        actor: auditor,
+        clause: cl.audit,
+        reason: `否决项：${names}`,
+        data: { parts, total: totalPoints, vetoes: audit.vetoes },
+        score: { totalScore: totalPoints, parts, proposed: false },
+        exclude: { kind: 'vetoed', reason: `否决项：${names}` },
+      });
+      outcome = 'vetoed';
+      return true;
+    }
+    await decide({
+      key,
+      action: 'case.audited',
+      actor: auditor,
+      clause: cl.audit,
+      reason: audit.comment,
+      data: { parts, total: totalPoints },
+      score: { totalScore: totalPoints, parts, proposed: true },
+      currentStep: 'audited',
+    });
+    outcome = 'audited';
+    return false;
+  }
 
   async function finish() {
     // An escalation still open is still the coordinator's to acknowledge here.

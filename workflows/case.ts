@@ -18,15 +18,20 @@ import {
   campaignEndedSignal,
   caseProgressQuery,
   completeTaskUpdate,
+  correctTaskUpdate,
   stageClosedSignal,
   stageExtendedSignal,
   stageOpenedSignal,
   type CaseTaskState,
+  type CorrectTaskInput,
 } from './messages.js';
+import type { CorrectionRecord } from '../activities/correction.js';
+import { CORRECTABLE_TASK_TYPES } from '../domain/corrections.js';
 import { checkRectifyBy, checkVerification, verificationOutcome } from './rectification.js';
 import { validateCompletion } from './task-validation.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { caseWorkflowId } from './ids.js';
+import { checkCorrection, refuse } from './correction-gate.js';
 
 /** A case of a staged award (CaseWorkflow) or of a defined programme (DefinedCaseWorkflow). */
 export interface CaseInput<K extends 'staged_award' | 'defined' = 'staged_award'> {
@@ -79,6 +84,14 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   let total: number | undefined;
   let proposed = false;
   let campaignEnded = false;
+  // Corrections (DOMAIN.md "Correction"): each task's current result, how often it was corrected, follow-up
+  // work a correction cancelled, and how many times the total was recomputed by one (for the audit keys).
+  const results = new Map<string, unknown>();
+  const corrections = new Map<string, number>();
+  const cancelled = new Set<string>();
+  const revivals = new Map<string, number>();
+  let scoreCorrections = 0;
+  let correcting = false;
 
   const base = { operatorId: seed.operatorId, operatorName: seed.operatorName, operatorUscc: seed.operatorUscc, track: seed.track };
   const weights = settings.weights[seed.track ?? ''] ?? Object.values(settings.weights)[0]!;
@@ -98,9 +111,27 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     waitingUntil: wakeups.map((w) => w.at),
   }));
 
-  async function openTask(t: NewCaseTask): Promise<void> {
+  async function openTask(t: NewCaseTask, by?: { actor: Actor; reason: string }): Promise<void> {
     const round = t.round ?? 1;
     const id = caseTaskId(seed.caseId, t.stageKey, t.type, round, t.dimension);
+    if (tasks.has(id) && cancelled.has(id)) {
+      // Cancelled by a correction and needed again: the same task (same round) opens again.
+      const s = tasks.get(id)!;
+      cancelled.delete(id);
+      Object.assign(s, { status: 'open', overdue: closedStages.has(s.stageKey) });
+      const seq = (revivals.get(id) ?? 0) + 1;
+      revivals.set(id, seq);
+      await acts.reviveTask({
+        taskId: id,
+        seq,
+        actor: by?.actor ?? SYSTEM_ACTOR,
+        // Without a person's reason the entry's action (task.reopened) says it all.
+        reason: by?.reason,
+        overdue: s.overdue,
+      });
+      await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
+      return;
+    }
     if (tasks.has(id)) return;
     // Known to the workflow before the row exists: the API only sees a task once it is projected,
     // so a completion can never arrive for a task the workflow does not know.
@@ -164,7 +195,17 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       const t = tasks.get(taskId)!;
       t.status = 'done'; // before any await: a concurrent second completion is refused by the validator
       const clauseText = t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification;
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: clauseText });
+      const n = corrections.get(taskId);
+      const completedAt = await acts.recordTaskCompletion({
+        taskId,
+        actor,
+        result: result as object,
+        late: t.overdue,
+        clause: clauseText,
+        // Completed again after a correction reopened it: a second entry, the first kept.
+        ...(n ? { key: `task:${taskId}:completed:${n}` } : {}),
+      });
+      results.set(taskId, result);
       await afterCompletion(t, result, actor);
       return { taskId, status: 'done', completedAt, late: t.overdue };
     },
@@ -185,6 +226,111 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         if (t.type === 'verification') checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, now, limitOf(t));
         if (t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
           throw ApplicationFailure.create({ type: REJECT.invalid, message: '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals' });
+      },
+    },
+  );
+
+  // Corrections: a coordinator reopens or amends a completed score or self-check review (README "Corrections").
+  // The total and proposal are recomputed while the 公示 is not yet published (四、（四）评价公示); after it the
+  // activity refuses, under a lock the publication also takes.
+  const nextRoundOf = (t: CaseTaskState) => caseTaskId(seed.caseId, t.stageKey, 'self_check', (t.round ?? 1) + 1);
+  setHandler(
+    correctTaskUpdate,
+    async ({ taskId, actor, reason, reopen, result }) => {
+      correcting = true; // before any await: a second correction meanwhile is refused by the validator
+      try {
+        patched('decision-corrections');
+        const t = tasks.get(taskId)!;
+        const seq = (corrections.get(taskId) ?? 0) + 1;
+        const was = results.get(taskId);
+        const rec: CorrectionRecord = {
+          taskId,
+          seq,
+          actor,
+          reason,
+          reopen: !!reopen,
+          clause: t.type === 'score' ? clause.scoring : clause.selfCheck,
+          ...(reopen ? { overdue: closedStages.has(t.stageKey) } : { result: result as object }),
+          // Every decision of the case is final once the 公示 is published (四、（四）评价公示).
+          guard: 'publicity',
+        };
+        const saved = { scores: { ...scores }, total, proposed, status: t.status, overdue: t.overdue };
+        if (t.type === 'score') {
+          const dim = t.dimension!;
+          if (reopen) delete scores[dim];
+          else scores[dim] = toCenti((result as ScoreResult).score)!;
+          if (rules.dimensions.every((d) => scores[d.key] !== undefined)) {
+            total = weightedTotal(weights, scores);
+            proposed = meetsThreshold(total, settings.awardThreshold) && !excluded;
+            const parts = rules.dimensions.map((d) => ({ dimension: d.key, name: d.name, score: scores[d.key]! / 100, weight: weights[d.key]! }));
+            rec.score = { totalScore: total / 10_000, parts, proposed };
+            rec.currentStep = proposed ? 'scored:proposed' : 'scored:below_threshold';
+          } else if (total !== undefined) {
+            // Reopened: no total until it is scored again, so the 公示 waits for it.
+            total = undefined;
+            proposed = false;
+            rec.score = { totalScore: null, parts: null, proposed: false };
+          }
+          if (reopen) rec.currentStep = 'score:open';
+        } else {
+          const before = was as SelfCheckReviewResult | undefined;
+          const after = reopen ? undefined : (result as SelfCheckReviewResult);
+          const next = tasks.get(nextRoundOf(t));
+          // Returned no longer: the operator's next round, not yet submitted, is cancelled.
+          if (before?.decision === 'returned' && after?.decision !== 'returned' && next?.status === 'open' && !cancelled.has(next.id))
+            rec.cancelTaskIds = [next.id];
+          rec.currentStep = reopen ? 'self_check_review:open' : after!.decision === 'accepted' ? 'self_check:accepted' : 'self_check:open';
+        }
+        if (reopen) Object.assign(t, { status: 'open', overdue: closedStages.has(t.stageKey) });
+        const r = await acts.recordCorrection(rec);
+        if (r.refusal) {
+          for (const k of Object.keys(scores)) delete scores[k];
+          Object.assign(scores, saved.scores);
+          total = saved.total;
+          proposed = saved.proposed;
+          Object.assign(t, { status: saved.status, overdue: saved.overdue });
+          throw refuse(REJECT.conflict, r.refusal);
+        }
+        corrections.set(taskId, seq);
+        if (t.type === 'score') scoreCorrections++;
+        if (reopen) results.delete(taskId);
+        else results.set(taskId, result);
+        for (const id of rec.cancelTaskIds ?? []) {
+          cancelled.add(id);
+          tasks.get(id)!.status = 'done';
+        }
+        const after = reopen ? undefined : (result as SelfCheckReviewResult);
+        if (t.type === 'self_check_review' && after?.decision === 'returned' && (was as SelfCheckReviewResult | undefined)?.decision !== 'returned')
+          await openTask(
+            {
+              stageKey: t.stageKey,
+              type: 'self_check',
+              title: '自查自纠',
+              assigneeRole: 'operator',
+              round: (t.round ?? 1) + 1,
+              details: { areas: SELF_CHECK_AREAS, returnedBecause: after.note },
+            },
+            { actor, reason },
+          );
+        return { taskId, status: t.status, seq, ...(total !== undefined ? { totalE4: total } : {}), proposed };
+      } finally {
+        correcting = false;
+      }
+    },
+    {
+      validator: (i: CorrectTaskInput) => {
+        const t = tasks.get(i.taskId);
+        checkCorrection(i, t, { types: CORRECTABLE_TASK_TYPES, done: t?.status === 'done' && !cancelled.has(t.id), busy: correcting });
+        if (!i.reopen && t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
+          throw refuse(REJECT.invalid, '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals');
+        if (t.type === 'self_check_review') {
+          const next = tasks.get(nextRoundOf(t));
+          if (next && next.status === 'done' && !cancelled.has(next.id))
+            throw refuse(
+              REJECT.conflict,
+              '经营主体已提交下一轮自查，本次审核不能再更正 / the operator has already submitted the next round: this review can no longer be corrected',
+            );
+        }
       },
     },
   );
@@ -291,7 +437,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         proposed = meetsThreshold(total, settings.awardThreshold) && !excluded;
         const parts = rules.dimensions.map((d) => ({ dimension: d.key, name: d.name, score: scores[d.key]! / 100, weight: weights[d.key]! }));
         await decide({
-          key: `case:${seed.caseId}:scored`,
+          key: scoreCorrections ? `case:${seed.caseId}:scored:${scoreCorrections}` : `case:${seed.caseId}:scored`,
           action: 'case.scored',
           actor: SYSTEM_ACTOR,
           clause: clause.scoring,

@@ -107,6 +107,28 @@ export interface TaskCompleted {
   late: boolean;
 }
 
+/**
+ * A correction (DOMAIN.md "Correction": a later decision that amends a completed one, both kept): the task
+ * is reopened for its holder's role, or its result replaced by `result` (a valid result of the same form).
+ */
+export interface CorrectTaskInput {
+  taskId: string;
+  actor: Actor;
+  reason: string;
+  reopen?: boolean;
+  result?: unknown;
+}
+
+export interface TaskCorrected {
+  taskId: string;
+  status: 'open' | 'done';
+  /** 1 for the task's first correction. */
+  seq: number;
+  /** The case's total and proposal after it, where the task counts toward them. */
+  totalE4?: number;
+  proposed?: boolean;
+}
+
 export interface CloseStageInput {
   stageKey: string;
   reason: string;
@@ -129,6 +151,7 @@ export const campaignEndedSignal = defineSignal('campaignEnded');
 // People → workflows (Updates: validated inside the workflow, result returned to the caller)
 export const launchedUpdate = defineUpdate<{ campaignId: string; caseCount: number }>('launched');
 export const completeTaskUpdate = defineUpdate<TaskCompleted, [CompleteTaskInput]>('completeTask');
+export const correctTaskUpdate = defineUpdate<TaskCorrected, [CorrectTaskInput]>('correctTask');
 export const closeStageUpdate = defineUpdate<StageState, [CloseStageInput]>('closeStage');
 export const extendStageUpdate = defineUpdate<StageState, [ExtendStageInput]>('extendStage');
 

@@ -12,6 +12,7 @@ import { i18nProvider } from './i18n';
 import intakeBatches from './intake-batches';
 import jurisdictions from './jurisdictions';
 import { Layout } from './layout';
+import { TopNotification } from './layout/Notification';
 import listings from './listings';
 import notifications from './notifications';
 import objections from './objections';
@@ -47,6 +48,7 @@ const StaffApp = () => (
     requireAuth
     dashboard={Dashboard}
     layout={Layout}
+    notification={TopNotification}
     loginPage={LoginPage}
     authProvider={authProvider}
     dataProvider={dataProvider}

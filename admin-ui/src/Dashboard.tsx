@@ -2,6 +2,7 @@ import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { LinkBase, Loading, Title, usePermissions, useTranslate } from 'react-admin';
+import { LeaderSummary } from './dashboard/LeaderSummary';
 import { MyTasksCard } from './dashboard/MyTasksCard';
 import { useDashboard } from './dashboard/useDashboard';
 import { errorMessage } from './httpClient';
@@ -14,8 +15,10 @@ const CampaignCard = lazy(() => import('./dashboard/CampaignCard').then((m) => (
 const WORKS_TASKS: Role[] = ['county_officer', 'auditor'];
 
 /**
- * The leader's and coordinator's view (GET /api/dashboard): for each running campaign its stage
- * timeline, progress per stage, overdue work per jurisdiction, next deadline, scores and counts.
+ * The leader's and coordinator's view (GET /api/dashboard): first one row per running campaign, most
+ * urgent first and those not yet started last (the leader's first screen); below, each started
+ * campaign's card with its stage timeline, progress per stage in cases, overdue work per
+ * jurisdiction, next deadline, scores and counts.
  */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -42,11 +45,19 @@ export const Dashboard = () => {
             </CardContent>
           </Card>
         ) : (
-          <Suspense fallback={<LinearProgress />}>
-            {data.campaigns.map((campaign) => (
-              <CampaignCard key={campaign.id} campaign={campaign} today={data.today} />
-            ))}
-          </Suspense>
+          <>
+            <LeaderSummary campaigns={data.campaigns} />
+            <Typography variant="subtitle1" color="text.secondary" sx={{ pt: 1 }}>
+              {translate('app.dashboard.details')}
+            </Typography>
+            <Suspense fallback={<LinearProgress />}>
+              {data.campaigns
+                .filter((campaign) => !campaign.notStarted)
+                .map((campaign) => (
+                  <CampaignCard key={campaign.id} campaign={campaign} today={data.today} />
+                ))}
+            </Suspense>
+          </>
         )}
       </Stack>
     </Box>

@@ -49,7 +49,7 @@ export interface AppDataProvider extends DataProvider {
   finalizeAward(campaignId: Identifier): Promise<{ titles: number }>;
   publishRoster(campaignId: Identifier, kind: 'red' | 'black'): Promise<Roster>;
   campaignSummary(campaignId: Identifier): Promise<CampaignSummaryReport>;
-  revokeTitle(id: Identifier, body: { ground: string; evidence: string }): Promise<Title>;
+  revokeTitle(id: Identifier, body: { ground: string; evidence: string; attachmentIds?: string[] }): Promise<Title>;
   reportComplaint(id: Identifier, body: { kind: 'complaint' | 'public_opinion'; description: string }): Promise<Task>;
   // Operator register (调查摸底)
   operatorKinds(): Promise<OperatorKinds>;

@@ -112,6 +112,8 @@ export interface StageProgress {
   done: number;
   open: number;
   overdue: number;
+  /** The stage in cases: done, open (among them awaiting a reviewer), overdue. */
+  cases?: { done: number; open: number; overdue: number; awaitingReview: number };
 }
 
 export interface CampaignProgress {
@@ -242,11 +244,14 @@ export interface Objection extends RaRecord<string> {
   lodgedAt: string;
   /** null for an objection from the public page (source 'public'). */
   lodgedById: string | null;
+  /** Who recorded it, by name (null: the public). */
+  lodgedByName?: string | null;
   source: string;
   content: string;
   status: ObjectionStatus;
   resolvedAt: string | null;
   resolvedById: string | null;
+  resolvedByName?: string | null;
   resolution: string | null;
   /** The number its lodger looks the outcome up by (#/public/objections/:reference). */
   reference: string | null;
@@ -274,6 +279,7 @@ export interface Title extends RaRecord<string> {
   revokedGround: string | null;
   revokedEvidence: string | null;
   revokedById: string | null;
+  revokedByName?: string | null;
   workflowId: string;
   /** Only on GET /api/titles/:id */
   revocationGrounds?: Named[];
@@ -510,12 +516,15 @@ export interface InspectionBody {
   measure?: Measure;
   rectifyBy?: string;
   note?: string;
+  /** Photos and PDFs (attachment ids), bound to the case on completion. */
+  evidence?: string[];
 }
 
 export interface VerificationBody {
   passed: boolean;
   note: string;
   rectifyBy?: string;
+  evidence?: string[];
 }
 
 export interface ScoreBody {
@@ -527,6 +536,7 @@ export interface InterviewBody {
   measure: Measure;
   note: string;
   rectifyBy: string;
+  evidence?: string[];
 }
 
 export type CompleteTaskBody =
@@ -614,6 +624,8 @@ export interface Task extends RaRecord<string> {
 export interface AuditEvent extends RaRecord<string> {
   at: string;
   actorId: string | null;
+  /** The acting user's name (GET /api/audit-events adds it). */
+  actorName?: string | null;
   actorRole: Role | null;
   action: string;
   entityType: string;

@@ -13,9 +13,9 @@ import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
 import { shanghaiDateTime } from '../../domain/time.js';
 import { appendAudit } from '../../activities/audit.js';
-import { conflict, forbidden, notFound, parseOr400 } from '../errors.js';
+import { conflict, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
-import { actorOf, inScope, type Principal } from '../scope.js';
+import { actorOf, caseInScope } from '../scope.js';
 import { actingFor } from '../acting-for.js';
 import { bindEvidence, checkEvidence, evidenceFiles, type EvidenceFile } from '../evidence.js';
 import { operatorOf, ownCase } from './own.js';
@@ -245,12 +245,6 @@ export function portalChangxingRouter(db: PrismaClient): Router {
 /** Staff reading and filing rectification proof for an operator's case of their jurisdiction. */
 export function rectificationProofRouter(db: PrismaClient): Router {
   const r = Router();
-  async function staffCase(id: string, me: Principal) {
-    const c = await db.case.findUnique({ where: { id } });
-    if (!c) throw notFound('案件 case', id);
-    if (!inScope(me, c.jurisdictionId)) throw forbidden('该案件不属于您的辖区', 'this case is outside your jurisdiction');
-    return c;
-  }
 
   route(
     r,
@@ -261,7 +255,7 @@ export function rectificationProofRouter(db: PrismaClient): Router {
       tag: 'cases',
     },
     async (req, _res, me) => {
-      const c = await staffCase(String(req.params.id), me);
+      const c = await caseInScope(db, String(req.params.id), me);
       return { caseId: c.id, orders: await rectificationOrders(db, c.id) };
     },
   );
@@ -277,7 +271,7 @@ export function rectificationProofRouter(db: PrismaClient): Router {
       body: proofBody,
     },
     async (req, res, me) => {
-      const c = await staffCase(String(req.params.id), me);
+      const c = await caseInScope(db, String(req.params.id), me);
       const o = await db.operator.findUniqueOrThrow({ where: { id: c.operatorId }, select: { id: true, name: true } });
       const proof = await fileProof(db, c, { ...actorOf(me), onBehalfOf: { operatorId: o.id, operatorName: o.name } }, req.body);
       res.status(201);

@@ -69,7 +69,8 @@ export function portalRegisterRouter(db: PrismaClient, client: Client): Router {
     },
     async (_req, _res, me) => {
       const o = await applicant(me);
-      const rows = await db.campaign.findMany({ where: { jurisdictionId: { in: await reach(o) } }, orderBy: { launchedAt: 'desc' } });
+      // A campaign that has ended takes no more applications, whatever its calendar said.
+      const rows = await db.campaign.findMany({ where: { jurisdictionId: { in: await reach(o) }, status: 'running' }, orderBy: { launchedAt: 'desc' } });
       const registers = rows
         .map((c) => ({ c, def: withKind(c.definition as unknown as CampaignDefinition) as CampaignDefinition }))
         .filter((x) => x.def.kind === 'register');

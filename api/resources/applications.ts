@@ -8,7 +8,7 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { applicationFormSchema } from '../../domain/application-form.js';
 import { diffApplication } from '../../domain/application-versions.js';
 import { confirmListUpdate, nominateUpdate, provinceAnswerUpdate, recordFindingUpdate, removeListingUpdate } from '../../workflows/messages.js';
-import { fileApplication } from '../application-filing.js';
+import { applicationProblems, fileApplication } from '../application-filing.js';
 import { definitionOfKind, loadCampaign, requireRunner } from '../campaign-access.js';
 import { badRequest, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
@@ -67,6 +67,27 @@ export function applicationsRouter(db: PrismaClient, client: Client): Router {
       const out = await fileApplication(db, client, c, o, body.form, { ...actorOf(me), onBehalfOf: { operatorId: o.id, operatorName: o.name } });
       res.status(201);
       return out;
+    },
+  );
+
+  route(
+    r,
+    {
+      method: 'get',
+      path: '/campaigns/:id/applications/eligibility/:operatorId',
+      summary:
+        'Whether an operator may apply to the campaign today, with every reason it may not (三、培育对象): the filing form asks as soon as the operator is picked',
+      tag: 'applications',
+      roles: ['county_officer', 'coordinator'],
+    },
+    async (req, _res, me) => {
+      const c = await loadCampaign(db, String(req.params.id), me);
+      definitionOfKind(c, 'application');
+      const o = await db.operator.findUnique({ where: { id: String(req.params.operatorId) } });
+      if (!o) throw notFound('经营主体 operator', String(req.params.operatorId));
+      if (!inScope(me, o.jurisdictionId)) throw forbidden('只能为本辖区的经营主体申报', 'you can only file for operators of your own jurisdiction');
+      const problems = await applicationProblems(db, c, o);
+      return { eligible: problems.length === 0, problems: problems.map((p) => ({ code: p.code, messageZh: p.messageZh, messageEn: p.messageEn })) };
     },
   );
 

@@ -31,6 +31,8 @@ const CONTENT_OF: Record<string, readonly string[]> = {
   'text/plain': ['text/plain'],
 };
 const ALLOWED_TYPES = Object.keys(CONTENT_OF);
+/** Every type an upload may be (each checked against its content on upload). */
+export const ATTACHMENT_TYPES: readonly string[] = ALLOWED_TYPES;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Text is valid UTF-8 without NUL (GBK or UTF-16 text is not: save it as UTF-8). */

@@ -25,9 +25,12 @@ import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { withOperatorNames } from '../operator-names.js';
+import { bindAudited, checkEvidence } from '../evidence.js';
+import { MAX_TASK_FILES } from '../../domain/evidence.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 import { recordObjectionDetails } from '../public/objections.js';
+import { userNames } from '../user-names.js';
 import { newObjectionReference, normalizeReference } from '../public/reference.js';
 
 const DAY = 86_400_000;
@@ -41,7 +44,14 @@ const objectionBody = z
   .object({ caseId: text(200), source: text(200), content: text(2000), contactName: text(50).optional(), contact: text(100).optional() })
   .strict();
 const resolveBody = z.object({ decision: z.enum(['upheld', 'dismissed']), resolution: text(2000) }).strict();
-const revokeBody = z.object({ ground: text(50), evidence: text(4000) }).strict();
+// The revocation's evidence in words, and files (photos, PDFs from POST /attachments) bound to the title's case.
+const revokeBody = z
+  .object({
+    ground: text(50),
+    evidence: text(4000),
+    attachmentIds: z.array(z.string().uuid()).max(MAX_TASK_FILES, `最多 ${MAX_TASK_FILES} 个文件 / at most ${MAX_TASK_FILES} files`).optional(),
+  })
+  .strict();
 const complaintBody = z.object({ kind: z.enum(['complaint', 'public_opinion']), description: text(4000) }).strict();
 const rosterBody = z.object({ kind: z.enum(['red', 'black']) }).strict();
 
@@ -154,7 +164,7 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       ...idsWhere(f.id),
     };
     const [rows, total] = await Promise.all([db.objection.findMany({ where, orderBy: p.orderBy, skip: p.skip, take: p.take }), db.objection.count({ where })]);
-    sendList(res, 'objections', p.skip, rows, total);
+    sendList(res, 'objections', p.skip, await withPeople(rows), total);
   });
   const loadObjection = async (id: string, me: Principal) => {
     const o = await db.objection.findUnique({ where: { id } });
@@ -162,8 +172,18 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     if (!inScope(me, o.jurisdictionId)) throw forbidden();
     return o;
   };
-  route(r, { method: 'get', path: '/objections/:id', summary: 'One objection', tag: 'award' }, async (req, _res, me) =>
-    loadObjection(String(req.params.id), me),
+  /** Who lodged and who resolved each objection, by name. */
+  const withPeople = async <T extends { lodgedById: string | null; resolvedById: string | null }>(rows: T[]) => {
+    const nameOf = await userNames(
+      db,
+      rows.flatMap((o) => [o.lodgedById, o.resolvedById]),
+    );
+    return rows.map((o) => ({ ...o, lodgedByName: nameOf(o.lodgedById), resolvedByName: nameOf(o.resolvedById) }));
+  };
+  route(
+    r,
+    { method: 'get', path: '/objections/:id', summary: 'One objection', tag: 'award' },
+    async (req, _res, me) => (await withPeople([await loadObjection(String(req.params.id), me)]))[0],
   );
   route(
     r,
@@ -209,9 +229,17 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     operatorId: z.string().optional(),
     id: idsFilter.optional(),
   });
-  const withNames = async <T extends { operatorId: string; campaignId: string }>(rows: T[]) => {
+  const withNames = async <T extends { operatorId: string; campaignId: string; revokedById: string | null }>(rows: T[]) => {
     const camps = await db.campaign.findMany({ where: { id: { in: rows.map((t) => t.campaignId) } }, select: { id: true, name: true } });
-    return (await withOperatorNames(db, rows)).map((t) => ({ ...t, campaignName: camps.find((x) => x.id === t.campaignId)?.name }));
+    const nameOf = await userNames(
+      db,
+      rows.map((t) => t.revokedById),
+    );
+    return (await withOperatorNames(db, rows)).map((t) => ({
+      ...t,
+      campaignName: camps.find((x) => x.id === t.campaignId)?.name,
+      revokedByName: nameOf(t.revokedById),
+    }));
   };
   route(
     r,
@@ -257,9 +285,25 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
     },
     async (req, _res, me) => {
       const t = await loadTitle(String(req.params.id), me);
-      const body = parseOr400(revokeBody, req.body);
+      const { attachmentIds = [], ...body } = parseOr400(revokeBody, req.body);
       if (t.status !== 'active') throw conflict(`称号已${t.status === 'revoked' ? '撤销' : '到期'}`, `the title is already ${t.status}`);
-      await client.workflow.getHandle(t.workflowId).executeUpdate(revokeTitleUpdate, { args: [{ ...body, actor: actorOf(me) }] });
+      // Files are checked before the workflow decides and bound once it has (api/evidence.ts); the Update's
+      // arguments stay as they were.
+      const actor = actorOf(me);
+      await checkEvidence(
+        db,
+        t.caseId,
+        actor,
+        attachmentIds.map((id, i) => ({ id, path: `attachmentIds.${i}` })),
+      );
+      await client.workflow.getHandle(t.workflowId).executeUpdate(revokeTitleUpdate, { args: [{ ...body, actor }] });
+      await bindAudited(db, attachmentIds, actor, {
+        caseId: t.caseId,
+        campaignId: t.campaignId,
+        jurisdictionId: t.jurisdictionId,
+        entityType: 'title',
+        entityId: t.id,
+      });
       return (await withNames([await db.title.findUniqueOrThrow({ where: { id: t.id } })]))[0];
     },
   );

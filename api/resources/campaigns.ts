@@ -4,17 +4,15 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES, type ProgrammeKind } from '../../domain/programmes/index.js';
-import { defineCampaign, type CampaignDefinition } from '../../domain/campaign-definition.js';
-import { anySettingsInput, carryOverSettings } from '../../domain/programmes/kinds/index.js';
+import { anySettingsInput } from '../../domain/programmes/kinds/index.js';
 import { parseDeadline } from '../../domain/time.js';
 import { closeStageUpdate, confirmListUpdate, extendStageUpdate } from '../../workflows/messages.js';
-import { launchCampaign } from '../campaign-launch.js';
+import { launchCampaign, prepareLaunch, previewLaunch } from '../campaign-launch.js';
 import { previewExtension } from '../extension-preview.js';
-import { loadProgramme } from '../programmes.js';
 import { loadCampaign as loadOne, requireRunner, visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
-import { overdueByJurisdiction, stageCounts } from '../progress.js';
+import { caseProgress, overdueByJurisdiction, stageCounts } from '../progress.js';
 import { route } from '../routes.js';
 import { actorOf, inScope, type Principal } from '../scope.js';
 
@@ -104,44 +102,34 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     },
     async (req, res, me) => {
       const body = parseOr400(launchBody, req.body);
-      // A built-in programme, or a defined one at its latest version (recorded as the definition's programmeVersion).
-      const programme = (await loadProgramme(db, body.programme))?.programme;
-      if (!programme)
-        throw badRequest(`未知项目「${body.programme}」`, `unknown programme "${body.programme}"`, [
-          {
-            path: 'programme',
-            messageZh: '未知项目',
-            messageEn: `unknown programme (built in: ${Object.keys(PROGRAMMES).join(', ')}; or one defined at /programmes)`,
-          },
-        ]);
-      if (!(await db.jurisdiction.findUnique({ where: { id: body.jurisdictionId } })))
-        throw badRequest(`辖区 ${body.jurisdictionId} 不存在`, `jurisdiction ${body.jurisdictionId} does not exist`, [
-          { path: 'jurisdictionId', messageZh: '辖区不存在', messageEn: 'unknown jurisdiction' },
-        ]);
-      if (!inScope(me, body.jurisdictionId)) throw forbidden('只能在本辖区内启动活动', 'you can only launch campaigns in your own jurisdiction');
-      let settings = body.settings;
-      if (body.previousCampaignId) {
-        const prev = await db.campaign.findUnique({ where: { id: body.previousCampaignId } });
-        if (!prev || prev.programme !== body.programme || prev.jurisdictionId !== body.jurisdictionId || prev.year >= body.year)
-          throw badRequest(
-            '上一年度活动无效（须为同一项目、同一辖区、更早年度）',
-            'previousCampaignId must be an earlier campaign of the same programme and jurisdiction',
-            [{ path: 'previousCampaignId', messageZh: '上一年度活动无效', messageEn: 'invalid previous campaign' }],
-          );
-        // Last year's settings, with what the coordinator changed on top (each kind merges its own: weights per track…).
-        settings = carryOverSettings(programme.kind, (prev.definition as unknown as CampaignDefinition).settings, body.settings);
-      }
-      const defined = defineCampaign(programme, { ...body, settings });
-      if (!defined.definition)
-        throw badRequest(
-          `活动定义无效：${defined.problems.map((p) => p.messageZh).join('；')}`,
-          `invalid campaign definition: ${defined.problems.map((p) => p.messageEn).join('; ')}`,
-          defined.problems,
-        );
-      await launchCampaign({ client, db, taskQueue, definition: defined.definition, actor: actorOf(me), operatorIds: body.operatorIds });
+      // The same checks as POST /campaigns/launch-preview (api/campaign-launch.ts).
+      const prepared = await prepareLaunch(db, body, me);
+      await launchCampaign({
+        client,
+        db,
+        taskQueue,
+        definition: prepared.definition,
+        actor: actorOf(me),
+        operatorIds: body.operatorIds,
+        cases: prepared.cases,
+      });
       res.status(201);
-      return withStagesOne({ ...(await db.campaign.findUniqueOrThrow({ where: { id: defined.definition.campaignId } })), kind: defined.definition.kind });
+      return withStagesOne({ ...(await db.campaign.findUniqueOrThrow({ where: { id: prepared.definition.campaignId } })), kind: prepared.definition.kind });
     },
+  );
+
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/launch-preview',
+      summary:
+        'What POST /campaigns would do with this body, changing nothing: the calendar (each stage’s dates) and how many operators it enrols, per jurisdiction; 400/403/409 with the launch’s own reasons',
+      tag: 'campaigns',
+      roles: ['coordinator'],
+      body: launchBody,
+    },
+    async (req, _res, me) => previewLaunch(db, parseOr400(launchBody, req.body), me),
   );
 
   route(
@@ -149,13 +137,14 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     {
       method: 'get',
       path: '/campaigns/:id/progress',
-      summary: 'Per-stage done/open/overdue counts and overdue work by jurisdiction (within your scope)',
+      summary:
+        'Per-stage done/open/overdue task counts, the same in cases (cases: done, open, overdue, awaitingReview), and overdue work by jurisdiction (within your scope)',
       tag: 'campaigns',
     },
     async (req, _res, me) => {
       const c = await loadCampaign(String(req.params.id), me);
       const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
-      const counts = await stageCounts(db, [c.id], me.subtree);
+      const [counts, inCases] = await Promise.all([stageCounts(db, [c.id], me.subtree), caseProgress(db, [c.id], me.subtree)]);
       // While a large launch fans out (issue #9) the page answers from the projection: cases started so
       // far against those enrolled, counted campaign-wide (a launch's progress, not anyone's work).
       const started = await db.case.count({ where: { campaignId: c.id } });
@@ -172,6 +161,8 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
           startsAt: s.startsAt,
           dueAt: s.dueAt,
           ...counts(c.id, s.key),
+          // The same stage in cases, those waiting on a reviewer apart (api/progress.ts caseProgress).
+          cases: (({ escalations: _e, tasks: _t, ...x }) => x)(inCases.stage(c.id, s.key)),
         })),
         overdueByJurisdiction: await overdueByJurisdiction(db, c.id, me.subtree),
       };

@@ -1,6 +1,7 @@
-// The leader's and coordinator's view (issue #6): every running campaign's stage timeline and progress,
-// overdue work by jurisdiction, the next deadline, the score distribution and award / list counts; and
-// the deadline calendar of the user's scope. All figures come from the projections, within the scope.
+// The leader's and coordinator's view: every running campaign's current stage, progress counted in
+// cases (those waiting on a reviewer apart), overdue work by jurisdiction, the next deadline, the score
+// distribution and award / list counts, most urgent first and campaigns not yet started last; and the
+// deadline calendar of the user's scope. All figures come from the projections, within the scope.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
@@ -9,13 +10,31 @@ import { scoreThresholdOf } from '../../domain/score-threshold.js';
 import { parseDeadline, parseStageStart, shanghaiDate } from '../../domain/time.js';
 import { visibleJurisdictions } from '../campaign-access.js';
 import { badRequest, parseOr400 } from '../errors.js';
-import { overdueByJurisdiction, scoreDistribution, stageCounts } from '../progress.js';
+import { caseProgress, overdueByJurisdiction, overdueCasesByJurisdiction, scoreDistribution, stageCounts } from '../progress.js';
 import { route } from '../routes.js';
 import type { Principal } from '../scope.js';
 
 const DAY_MS = 24 * 3600_000;
 /** Whole calendar days (Asia/Shanghai) from today to the day of `at`. */
 const daysUntil = (at: number, now: number) => Math.round((Date.parse(shanghaiDate(at)) - Date.parse(shanghaiDate(now))) / DAY_MS);
+
+/** What the leader reads first of a campaign: how late its cases are, then how soon its next deadline falls. */
+const urgency = (c: {
+  notStarted: boolean;
+  cases: { overdue: number };
+  counts: { overdueTasks: number };
+  nextDeadline: { at: Date } | null;
+  startsAt: Date | null;
+  name: string;
+}) => [c.notStarted ? 1 : 0, -c.cases.overdue, -c.counts.overdueTasks, c.nextDeadline?.at.getTime() ?? c.startsAt?.getTime() ?? Number.MAX_SAFE_INTEGER];
+const byUrgency = (a: Parameters<typeof urgency>[0], b: Parameters<typeof urgency>[0]) => {
+  const [x, y] = [urgency(a), urgency(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return a.name.localeCompare(b.name, 'zh');
+};
+
+/** Work outside a programme's stage calendar, named for the leader (a register's reviews, 丽江附件1 第15–18条). */
+const OTHER_WORK = { register: ['入库审核及管理', 'Register reviews'], other: ['其他工作', 'Other work'] } as const;
 
 export async function dashboard(db: PrismaClient, me: Principal, now = Date.now()) {
   const campaigns = await db.campaign.findMany({
@@ -25,9 +44,11 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
   });
   const ids = campaigns.map((c) => c.id);
   const scope = { campaignId: { in: ids }, jurisdictionId: { in: me.subtree } };
-  const [stages, counts, cases, titles, listings, nextTasks] = await Promise.all([
+  const [stages, counts, progress, lateByJurisdiction, cases, titles, listings, nextTasks] = await Promise.all([
     db.stage.findMany({ where: { campaignId: { in: ids } }, orderBy: { seq: 'asc' } }),
     stageCounts(db, ids, me.subtree),
+    caseProgress(db, ids, me.subtree),
+    overdueCasesByJurisdiction(db, ids, me.subtree),
     db.case.findMany({ where: scope, select: { campaignId: true, totalScore: true, proposed: true, excludedKind: true, application: true } }),
     db.title.groupBy({ by: ['campaignId'], where: { ...scope, status: 'active' }, _count: { _all: true } }),
     db.listing.groupBy({ by: ['campaignId'], where: { ...scope, status: 'listed' }, _count: { _all: true } }),
@@ -41,15 +62,22 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
     const own = stages.filter((s) => s.campaignId === c.id);
     const ownCases = cases.filter((x) => x.campaignId === c.id);
     const scores = ownCases.map((x) => x.totalScore).filter((s): s is number => s !== null);
-    const stageRows = own.map((s) => ({
-      key: s.key,
-      name: s.name,
-      nameEn: s.nameEn,
-      status: s.status,
-      startsAt: s.startsAt,
-      dueAt: s.dueAt,
-      ...counts(c.id, s.key),
-    }));
+    // Progress in cases (the issue a leader reads: "3 self-checks wait for review"), the tasks beside.
+    const stageRows = own.map((s) => {
+      const { escalations: _e, ...inCases } = progress.stage(c.id, s.key);
+      const tasks = counts(c.id, s.key);
+      return { key: s.key, name: s.name, nameEn: s.nameEn, status: s.status, startsAt: s.startsAt, dueAt: s.dueAt, ...inCases, tasks };
+    });
+    const calendarKeys = new Set(own.map((s) => s.key));
+    const otherWork = progress
+      .stageKeys(c.id)
+      .filter((k) => !calendarKeys.has(k))
+      .map((key) => {
+        const { escalations: _e, ...inCases } = progress.stage(c.id, key);
+        const [name, nameEn] = def.kind === 'register' ? OTHER_WORK.register : OTHER_WORK.other;
+        return { key, name, nameEn, ...inCases };
+      });
+    const whole = progress.campaign(c.id);
     const nextStage = own.filter((s) => s.status !== 'closed' && s.dueAt.getTime() > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
     const nextTask = nextTasks.find((t) => t.campaignId === c.id)?._min.dueAt;
     const next =
@@ -58,6 +86,10 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
         : nextStage
           ? { at: nextStage.dueAt, kind: 'stage' as const, label: `「${nextStage.name}」截止`, labelEn: `${nextStage.nameEn} due` }
           : undefined;
+    // Not started: no stage has opened yet (all pending, the first still ahead); listed below the others as 未开始.
+    const first = own[0];
+    const notStarted = own.length > 0 && own.every((s) => s.status === 'pending') && first!.startsAt.getTime() > now;
+    const current = own.find((s) => s.key === c.currentStage && s.status === 'open') ?? own.find((s) => s.status === 'open');
     out.push({
       id: c.id,
       name: c.name,
@@ -66,8 +98,17 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
       jurisdictionId: c.jurisdictionId,
       status: c.status,
       currentStage: c.currentStage,
+      notStarted,
+      startsAt: first?.startsAt ?? null,
+      current: current
+        ? { key: current.key, name: current.name, nameEn: current.nameEn, dueAt: current.dueAt, daysLeft: daysUntil(current.dueAt.getTime(), now) }
+        : null,
+      cases: { total: ownCases.length, done: whole.done, open: whole.open, overdue: whole.overdue, awaitingReview: whole.awaitingReview },
+      escalations: whole.escalations,
       stages: stageRows,
+      otherWork,
       overdueByJurisdiction: await overdueByJurisdiction(db, c.id, me.subtree),
+      overdueCasesByJurisdiction: lateByJurisdiction(c.id),
       nextDeadline: next ? { ...next, days: daysUntil(next.at.getTime(), now) } : null,
       threshold: threshold?.value ?? null,
       thresholdKind: threshold?.kind ?? null,
@@ -80,11 +121,14 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
         titles: titles.find((t) => t.campaignId === c.id)?._count._all ?? 0,
         applications: ownCases.filter((x) => x.application !== null).length,
         listed: listings.find((t) => t.campaignId === c.id)?._count._all ?? 0,
-        openTasks: stageRows.reduce((n, s) => n + s.open, 0),
-        overdueTasks: stageRows.reduce((n, s) => n + s.overdue, 0),
+        // Every open task of the campaign in scope, whatever its stage key: the sum over the calendar's
+        // stages left out a register's review work (丽江: 我的待办 3 beside 待办任务 0).
+        openTasks: whole.tasks.open,
+        overdueTasks: whole.tasks.overdue,
       },
     });
   }
+  out.sort(byUrgency);
   return { today: new Date(now).toISOString(), campaigns: out };
 }
 
@@ -174,7 +218,7 @@ export function dashboardRouter(db: PrismaClient): Router {
       method: 'get',
       path: '/dashboard',
       summary:
-        'Running campaigns you can see: stage timeline and progress, overdue work by jurisdiction, next deadline, score distribution, award and list counts (within your scope)',
+        'Running campaigns you can see, most urgent first (not yet started last): current stage and days left, progress in cases (done, open, awaiting review, overdue) per stage, overdue work by jurisdiction, open escalations, next deadline, score distribution, award and list counts (within your scope)',
       tag: 'dashboard',
     },
     async (_req, _res, me) => dashboard(db, me),

@@ -83,12 +83,16 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
         .describe()
         .then((d) => d.status.name as string)
         .catch(() => null);
+      // The workflow and its Temporal Web UI link are an admin's (README "The console's words"): to anyone
+      // else a workflow id is noise, and the Web UI is not theirs to open.
+      const admin = me.role === 'admin';
       return {
         caseId: c.id,
-        workflowId: c.workflowId,
-        workflowUrl: links.temporalUiUrl
-          ? `${links.temporalUiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(links.namespace)}/workflows/${encodeURIComponent(c.workflowId)}`
-          : null,
+        workflowId: admin ? c.workflowId : null,
+        workflowUrl:
+          admin && links.temporalUiUrl
+            ? `${links.temporalUiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(links.namespace)}/workflows/${encodeURIComponent(c.workflowId)}`
+            : null,
         workflowStatus,
         currentStep: c.currentStep,
         holders: open.map((t) => ({
@@ -157,7 +161,13 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
         db.auditEvent.count({ where }),
       ]);
       k.next(res, rows);
-      sendList(res, 'audit-events', k.skip, rows, total);
+      // Who acted, by name (README "The console's words": people are named, never shown by their id).
+      const actorIds = [...new Set(rows.map((e) => e.actorId).filter((x): x is string => !!x))];
+      const names = new Map(
+        (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+      );
+      const named = rows.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
+      sendList(res, 'audit-events', k.skip, named, total);
     },
   );
   route(r, { method: 'get', path: '/audit-events/:id', summary: 'One audit entry', tag: 'audit' }, async (req, _res, me) => {

@@ -1,5 +1,6 @@
-// Tasks: the jurisdiction-scoped inbox, claim, completion (an Update to the owning workflow), and the
-// bulk actions of a list: assign to an officer, remind (issue #6).
+// Tasks: the jurisdiction-scoped inbox and its views (我的 / 本单位待认领 / 已办 / 全部), claim, release,
+// delegation to a colleague, completion (an Update to the owning workflow), and the bulk actions of a
+// list: assign to an officer, remind. README "The task inbox".
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
@@ -7,16 +8,17 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
 import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
 import { staffRoleFor } from '../../domain/operator-notices.js';
-import { completeTask } from '../task-completion.js';
+import { completeTask, taskAudit } from '../task-completion.js';
 import { operatorTasksToActFor } from '../acting-for.js';
 import { taskExtras } from '../portal/changxing.js';
 import { randomUUID } from 'node:crypto';
 import { dispatchDeliveries, insertNotifications, type NewNotification } from '../../activities/notify.js';
 import { shanghaiDate, shanghaiDateTime } from '../../domain/time.js';
-import { badRequest, conflict, forbidden, HttpError, notFound, parseOr400 } from '../errors.js';
+import { badRequest, conflict, forbidden, HttpError, parseOr400 } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
-import { inScope, type Principal } from '../scope.js';
+import { userNames } from '../user-names.js';
+import { inScope, taskInScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
 const filter = z.object({
@@ -28,6 +30,12 @@ const filter = z.object({
   jurisdictionId: z.string().optional(),
   caseId: z.string().optional(),
   mine: boolFilter.optional(),
+  /**
+   * The inbox's views (README "The task inbox"): mine = open and held by me; unclaimed = open, nobody's,
+   * mine to take (my role, or an operator's I do for it); done = done by me (those who oversee: all done
+   * in scope); all = everything in scope, only for those who oversee.
+   */
+  view: z.enum(['mine', 'unclaimed', 'done', 'all']).optional(),
   q: textFilter.optional(),
   id: idsFilter.optional(),
 });
@@ -35,24 +43,29 @@ const filter = z.object({
 const bulkIds = z.array(z.string().min(1).max(300)).min(1).max(500);
 const assignBody = z.object({ taskIds: bulkIds, userId: z.string().min(1).max(100) }).strict();
 const remindBody = z.object({ taskIds: bulkIds }).strict();
+const reason = z.string().trim().min(1).max(500);
+const releaseBody = z.object({ reason: reason.optional() }).strict();
+const delegateBody = z.object({ userId: z.string().min(1).max(100), reason }).strict();
 
-/** Task rows with the display name of whoever claimed (or was assigned) each. */
-async function withClaimedNames<T extends { claimedById: string | null }>(db: PrismaClient, rows: T[]) {
-  const ids = [...new Set(rows.map((t) => t.claimedById).filter((x): x is string => !!x))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-  return rows.map((t) => ({ ...t, claimedByName: t.claimedById ? (names.get(t.claimedById) ?? t.claimedById) : null }));
+/** Those who oversee a jurisdiction's work (README "The task inbox"): they see 全部 and every 已办. */
+const OVERSEERS: readonly string[] = ['coordinator', 'leader', 'admin'];
+
+/**
+ * Task rows with the display names of whoever holds each (claimed or was assigned it) and whoever
+ * completed it: people are shown by name, never by id (a user since removed shows as —).
+ */
+async function withClaimedNames<T extends { claimedById: string | null; completedById?: string | null }>(db: PrismaClient, rows: T[]) {
+  const nameOf = await userNames(
+    db,
+    rows.flatMap((t) => [t.claimedById, t.completedById]),
+  );
+  return rows.map((t) => ({ ...t, claimedByName: nameOf(t.claimedById), completedByName: nameOf(t.completedById) }));
 }
 
 export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
   const r = Router();
   const dispatch = { client, taskQueue };
 
-  async function load(id: string, me: Principal) {
-    const t = await db.task.findUnique({ where: { id } });
-    if (!t) throw notFound('任务 task', id);
-    if (!inScope(me, t.jurisdictionId)) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
-    return t;
-  }
   /**
    * Only the role a task is assigned to, inside the task's jurisdiction, acts on it; an operator's task
    * may also be done by a county officer or coordinator of its jurisdiction acting for the operator (one
@@ -82,6 +95,16 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     async (req, res, me) => {
       const p = parseList(req, filter, ['id', 'dueAt', 'createdAt', 'status', 'title', 'type', 'stageKey', 'jurisdictionId', 'completedAt'], ['dueAt', 'ASC']);
       const f = p.filter;
+      if (f.view === 'all' && !OVERSEERS.includes(me.role))
+        throw forbidden('「全部」视图仅供统筹协调、分管领导和管理员使用', 'the "all" view is for coordinators, leaders and administrators');
+      const view =
+        f.view === 'mine'
+          ? { status: 'open', claimedById: me.id }
+          : f.view === 'unclaimed'
+            ? { status: 'open', claimedById: null, OR: [{ assigneeRole: me.role }, { id: { in: await operatorTasksToActFor(db, me) } }] }
+            : f.view === 'done'
+              ? { status: 'done', ...(OVERSEERS.includes(me.role) ? {} : { completedById: me.id }) }
+              : {};
       const where = {
         jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
         ...(f.status ? { status: f.status } : {}),
@@ -103,8 +126,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       };
       const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
       const [rows, total] = await Promise.all([
-        db.task.findMany({ where: { AND: [where, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
-        db.task.count({ where }),
+        db.task.findMany({ where: { AND: [where, view, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
+        db.task.count({ where: { AND: [where, view] } }),
       ]);
       k.next(res, rows);
       sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
@@ -172,7 +195,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     // An operator's task is the operator's own (or done for it by an officer): never assigned to an account.
     if (roles.length !== 1 || roles[0] === OPERATOR_ROLE) return [];
     const users = await db.user.findMany({
-      where: { role: roles[0] },
+      // A disabled account takes no work: a task handed to it would wait until someone released it.
+      where: { role: roles[0], disabledAt: null },
       orderBy: { username: 'asc' },
       select: { id: true, username: true, displayName: true, role: true, jurisdictionId: true },
     });
@@ -187,9 +211,10 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     {
       method: 'get',
       path: '/tasks/assignees',
-      summary: 'Users who may be assigned every one of the given open tasks (ids=a,b,c)',
+      summary: 'Users who may be assigned every one of the given open tasks (ids=a,b,c): also whom a holder may delegate to',
       tag: 'tasks',
-      roles: ['coordinator', 'county_officer'],
+      // An auditor holds tasks too (市局审核, 评分) and may delegate them to a colleague.
+      roles: ['coordinator', 'county_officer', 'auditor'],
     },
     async (req, _res, me) => {
       const ids = parseOr400(z.object({ ids: z.string().min(1).max(20_000) }).strict(), req.query, 'query')
@@ -367,7 +392,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       tag: 'tasks',
     },
     async (req, _res, me) => {
-      const [t] = await withClaimedNames(db, [await load(String(req.params.id), me)]);
+      const [t] = await withClaimedNames(db, [await taskInScope(db, String(req.params.id), me)]);
       return { ...t!, ...(await taskExtras(db, t!)) };
     },
   );
@@ -376,7 +401,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     r,
     { method: 'post', path: '/tasks/:id/claim', summary: 'Claim a task so colleagues see you are on it (409 if claimed by another or done)', tag: 'tasks' },
     async (req, _res, me) => {
-      const t = await load(String(req.params.id), me);
+      const t = await taskInScope(db, String(req.params.id), me);
       await mayAct(t, me);
       // One conditional UPDATE: of two officers claiming at once exactly one wins.
       const won = await db.task.updateMany({
@@ -388,23 +413,107 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
         if (now.status === 'done') throw conflict('任务已办结', 'task is already completed');
         throw conflict('任务已被他人认领', 'task is already claimed by someone else');
       }
-      await db.auditEvent.createMany({
-        skipDuplicates: true,
-        data: [
-          {
-            key: `task:${t.id}:claimed:${me.id}`,
-            at: new Date(),
-            actorId: me.id,
-            actorRole: me.role,
-            action: 'task.claimed',
-            entityType: 'task',
-            entityId: t.id,
-            campaignId: t.campaignId,
-            jurisdictionId: t.jurisdictionId,
-          },
-        ],
+      // Claiming what you already hold changes nothing and is not audited again.
+      if (t.claimedById !== me.id) await db.auditEvent.create({ data: taskAudit(t, me, 'task.claimed') });
+      const [row] = await withClaimedNames(db, [await db.task.findUniqueOrThrow({ where: { id: t.id } })]);
+      return row!;
+    },
+  );
+
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/tasks/:id/release',
+      summary:
+        'Release (unclaim) an open task so a colleague may take it: by its holder, or by a coordinator over its jurisdiction (then with a reason); audited. 409 if nobody holds it or it is done',
+      tag: 'tasks',
+      body: releaseBody,
+    },
+    async (req, _res, me) => {
+      const body = parseOr400(releaseBody, req.body);
+      const t = await taskInScope(db, String(req.params.id), me);
+      if (t.status !== 'open') throw conflict('任务已办结，不能释放', 'task is already completed');
+      if (!t.claimedById) throw conflict('任务尚未被认领，无需释放', 'nobody holds this task');
+      const mine = t.claimedById === me.id;
+      if (!mine && me.role !== 'coordinator')
+        throw forbidden('只有认领人或本辖区统筹协调人员可以释放该任务', 'only the holder or a coordinator over the jurisdiction may release this task');
+      // Taking work from a colleague is explained (every change of state is audited with who and why).
+      if (!mine && !body.reason)
+        throw badRequest('释放他人认领的任务须说明理由', 'releasing a colleague’s task needs a reason', [
+          { path: 'reason', messageZh: '请填写释放理由', messageEn: 'give the reason' },
+        ]);
+      // Conditional on the holder read above: a completion or another release meanwhile wins. The release
+      // and its audit entry land together or not at all.
+      await db.$transaction(async (tx) => {
+        const released = await tx.task.updateMany({ where: { id: t.id, status: 'open', claimedById: t.claimedById }, data: { claimedById: null } });
+        if (released.count === 0) throw conflict('任务刚刚被办结或改由他人办理，请刷新', 'the task changed meanwhile; reload it');
+        await tx.auditEvent.create({ data: taskAudit(t, me, 'task.released', body.reason, { from: t.claimedById }) });
       });
-      return db.task.findUniqueOrThrow({ where: { id: t.id } });
+      const [row] = await withClaimedNames(db, [await db.task.findUniqueOrThrow({ where: { id: t.id } })]);
+      return row!;
+    },
+  );
+
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/tasks/:id/delegate',
+      summary:
+        'Delegate an open task to a colleague who may take it (same role, the task within their jurisdiction), with a reason: by its holder, by one who may take it while nobody holds it, or by a coordinator over it; audited, the colleague notified. 409 if another holds it or it is done',
+      tag: 'tasks',
+      body: delegateBody,
+    },
+    async (req, _res, me) => {
+      const body = parseOr400(delegateBody, req.body);
+      const t = await taskInScope(db, String(req.params.id), me);
+      // A coordinator over the jurisdiction may move anyone's task (as 指派 does); anyone else delegates
+      // what they hold, or an unclaimed task they may take.
+      const oversees = me.role === 'coordinator';
+      if (!oversees && t.claimedById !== me.id) await mayAct(t, me);
+      if (t.status !== 'open') throw conflict('任务已办结，不能转交', 'task is already completed');
+      if (t.claimedById && t.claimedById !== me.id && !oversees) throw conflict('任务已被他人认领', 'task is claimed by someone else');
+      if (t.assigneeRole === OPERATOR_ROLE)
+        throw badRequest('经营主体自行办理的任务不能转交（可代为办理）', 'the operator’s own task cannot be delegated (it may be done on its behalf)', [
+          { path: 'userId', messageZh: '经营主体自行办理的任务', messageEn: 'the operator’s own task' },
+        ]);
+      const user = (await eligibleAssignees([t])).find((u) => u.id === body.userId);
+      const problems = [
+        ...(!user
+          ? [{ path: 'userId', messageZh: '该人员不能办理此任务（角色或辖区不符）', messageEn: 'this user cannot take the task (role or jurisdiction)' }]
+          : []),
+        ...(body.userId === t.claimedById ? [{ path: 'userId', messageZh: '该人员已是办理人', messageEn: 'this user already holds the task' }] : []),
+      ];
+      if (problems.length || !user) throw badRequest('不能转交给该人员', 'cannot delegate to this user', problems);
+      const now = new Date();
+      const keys = await db.$transaction(async (tx) => {
+        const moved = await tx.task.updateMany({ where: { id: t.id, status: 'open', claimedById: t.claimedById }, data: { claimedById: user.id } });
+        if (moved.count === 0) throw conflict('任务刚刚被办结或改由他人办理，未转交', 'the task changed meanwhile; nothing was delegated');
+        const audit = taskAudit(t, me, 'task.delegated', body.reason, { from: t.claimedById, to: user.id }, now);
+        await tx.auditEvent.create({ data: audit });
+        return insertNotifications(
+          tx,
+          [
+            {
+              key: audit.key,
+              kind: 'assignment',
+              recipientRole: user.role,
+              recipientUserId: user.id,
+              jurisdictionId: user.jurisdictionId,
+              campaignId: t.campaignId,
+              taskId: t.id,
+              caseId: t.caseId,
+              title: `${me.displayName} 转交给您：${t.title} / delegated to you: ${t.title}`,
+              body: `理由 / reason: ${body.reason}；截止 / due ${shanghaiDateTime(t.dueAt.getTime())}`,
+            },
+          ],
+          now,
+        );
+      });
+      await dispatchDeliveries(db, dispatch, keys);
+      const [row] = await withClaimedNames(db, [await db.task.findUniqueOrThrow({ where: { id: t.id } })]);
+      return row!;
     },
   );
 
@@ -419,8 +528,9 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       body: z.union(Object.values(TASK_RESULT_SCHEMAS).map((s) => s()) as [z.ZodType, z.ZodType]),
     },
     async (req, _res, me) => {
-      const t = await load(String(req.params.id), me);
-      return completeTask(db, client, t, await mayAct(t, me), req.body);
+      const t = await taskInScope(db, String(req.params.id), me);
+      const [row] = await withClaimedNames(db, [await completeTask(db, client, t, await mayAct(t, me), req.body)]);
+      return row!;
     },
   );
   return r;

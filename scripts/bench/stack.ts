@@ -2,7 +2,7 @@
 // database on an external server), the Temporal CLI dev server, and the worker and the API as separate
 // Node processes (runtime/worker-main.ts, api/server.ts), each watched for its resident memory.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -16,6 +16,8 @@ import { seedDemo } from '../../prisma/seed.js';
 import { type Cleanup, sleep } from './util.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Where each process the bench starts writes its whole log (one file a process name, overwritten per run). */
+export const BENCH_LOGS = path.join(ROOT, 'tmp', 'bench-logs');
 /** The password of every seeded and bench user (a throwaway database). */
 export const BENCH_PASSWORD = 'bench-demo-1234';
 
@@ -87,7 +89,13 @@ export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, 
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
+  // Whole logs on disk as well (the last lines only are kept in memory): a run's 5xx answers carry the
+  // error behind them (api/errors.ts errorHandler), read afterwards in tmp/bench-logs/.
+  mkdirSync(BENCH_LOGS, { recursive: true });
+  const file = createWriteStream(path.join(BENCH_LOGS, `${name}.log`), { flags: 'w' });
+  child.once('exit', () => file.end());
   const keep = (b: Buffer) => {
+    file.write(b);
     log.push(
       ...b
         .toString()

@@ -1,11 +1,9 @@
 import { Box, Chip, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Typography } from '@mui/material';
 import { LinkBase, useLocaleState, useTranslate } from 'react-admin';
-import { TIME_ZONE } from '../common/dates';
+import { shanghaiTime } from '../common/dates';
 import { intlLocale, useFormatDate } from '../common/fields';
 import { eventIcon, eventPath, isOverdue, useEventLabel } from './events';
 import type { CalendarEvent } from './types';
-
-const TIME = { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE } as const;
 
 /** The same events as the month view, grouped by day. */
 export const CalendarList = ({ events, today }: { events: CalendarEvent[]; today: string }) => {
@@ -53,7 +51,7 @@ export const CalendarList = ({ events, today }: { events: CalendarEvent[]; today
                   <ListItemIcon sx={{ minWidth: 36, color: isOverdue(event) ? 'error.main' : undefined }}>{eventIcon(event)}</ListItemIcon>
                   <ListItemText
                     primary={label(event)}
-                    secondary={`${new Date(event.at).toLocaleTimeString(intlLocale(locale), TIME)} · ${event.campaignName}`}
+                    secondary={`${shanghaiTime(event.at)} · ${event.campaignName}`}
                     slotProps={{
                       primary: { color: isOverdue(event) ? 'error' : undefined },
                       secondary: { title: formatDate(event.at) },

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
 import PostAddIcon from '@mui/icons-material/PostAdd';
 import {
   Alert,
@@ -25,6 +26,7 @@ import {
   required,
   SaveButton,
   useDataProvider,
+  useLocaleState,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -35,7 +37,7 @@ import { inputErrors } from '../common/formErrors';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { Section } from '../common/Section';
 import type { AppDataProvider } from '../dataProvider';
-import { problemOf, type Problem } from '../httpClient';
+import { API_URL, httpClient, problemOf, type Problem } from '../httpClient';
 import { canFileApplications } from '../permissions';
 import {
   APPLICATION_FORM_DEFAULTS,
@@ -120,6 +122,48 @@ const isInput = (path: string) => path === 'operatorId' || isApplicationInput(pa
 
 const operatorText = (operator?: Operator) => (operator ? `${operator.name}（${operator.uscc}）` : '');
 
+interface Eligibility {
+  eligible: boolean;
+  problems: { code: string; messageZh: string; messageEn: string }[];
+}
+
+/**
+ * Eligibility is asked as soon as the operator is picked (三、培育对象): an operator that may not apply
+ * shows every reason at once, and the form stays hidden, rather than refusing after it was all filled in.
+ */
+const EligibleOnly = ({ campaignId, children }: { campaignId: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const operatorId = useWatch<FileValues>({ name: 'operatorId' }) as string | undefined;
+  const { data } = useQuery({
+    queryKey: ['application-eligibility', campaignId, operatorId],
+    queryFn: async () =>
+      (await httpClient(`${API_URL}/campaigns/${encodeURIComponent(campaignId)}/applications/eligibility/${encodeURIComponent(operatorId!)}`))
+        .json as Eligibility,
+    enabled: !!operatorId,
+  });
+  if (!operatorId || !data) return null;
+  if (!data.eligible)
+    return (
+      <Alert severity="warning" data-testid="application-not-eligible">
+        {translate('app.application.not_eligible')}
+        <ul style={{ margin: 0 }}>
+          {data.problems.map((p) => (
+            <li key={p.code}>{locale === 'en' ? p.messageEn : p.messageZh}</li>
+          ))}
+        </ul>
+      </Alert>
+    );
+  return (
+    <>
+      <Alert severity="success" data-testid="application-eligible">
+        {translate('app.application.eligible')}
+      </Alert>
+      {children}
+    </>
+  );
+};
+
 /**
  * 申报: the county officer (or a coordinator) files the application form for a registered
  * operator of their jurisdiction. A refusal lists every eligibility reason the API gives
@@ -193,7 +237,9 @@ const FileApplicationButton = ({ campaign, open: stageOpen }: { campaign: Campai
               <ReferenceInput source="operatorId" reference="operators" sort={{ field: 'name', order: 'ASC' }}>
                 <AutocompleteInput label="app.application.operator" optionText={operatorText} validate={required()} fullWidth />
               </ReferenceInput>
-              <ApplicationFormInputs />
+              <EligibleOnly campaignId={String(campaign.id)}>
+                <ApplicationFormInputs />
+              </EligibleOnly>
               <ProblemAlert problem={problem} title="app.application.refused" testId="application-problem" />
             </Stack>
           </DialogContent>

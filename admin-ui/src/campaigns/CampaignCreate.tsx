@@ -9,13 +9,14 @@ import {
   Loading,
   minValue,
   NumberInput,
-  ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
   TextInput,
+  useGetList,
   useLocation,
   useNotify,
+  useRedirect,
   useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
@@ -26,8 +27,9 @@ import { ServerErrorsProvider } from '../common/ServerErrors';
 import { useProgrammes } from '../common/programmes';
 import { formatScore } from '../common/scores';
 import { useLocalizedName } from '../common/useLocalizedName';
-import { errorMessage, problemOf, type Problem } from '../httpClient';
+import { problemOf, type Problem } from '../httpClient';
 import type { CampaignBody, Programme, ProgrammeStage, Successor } from '../types';
+import { LaunchToolbar } from './LaunchToolbar';
 import { isSettingsInputPath, KindSettingsInputs, mergeSettings, settingsBody, type FormSettings } from './settings';
 
 interface CampaignFormValues {
@@ -97,6 +99,16 @@ export const launchToFormValues = (launch: CampaignBody, programme?: Programme):
 // common/formErrors.ts on why).
 const INPUT_PATHS = [/^(programme|year|jurisdictionId|name|reminderLeadHours)$/, /^stages\.\d+\.(startsAt|dueAt)$/];
 const isInputPath = (path: string) => INPUT_PATHS.some((re) => re.test(path)) || isSettingsInputPath(path);
+
+/** The API's problems that belong under an input, by the input's path. */
+const inputErrorsOf = (error: unknown): Record<string, string> => {
+  const errors = (error instanceof HttpError ? (error.body?.errors as Record<string, string> | undefined) : undefined) ?? {};
+  return Object.fromEntries(
+    Object.entries(errors)
+      .map(([path, message]) => [/^stages\.\d+$/.test(path) ? `${path}.dueAt` : path, message])
+      .filter(([path]) => isInputPath(path)),
+  );
+};
 
 const StageDatesRow = ({ stage, index, year }: { stage: ProgrammeStage; index: number; year?: number }) => {
   const translate = useTranslate();
@@ -228,10 +240,33 @@ const PreviousCampaignNotice = () => {
   );
 };
 
+/**
+ * Levels that run a campaign: a county or a city launches it, its stations carry it out (api/campaign-launch.ts
+ * LAUNCH_LEVELS, api/README.md); a station is not offered.
+ */
+const LAUNCH_LEVELS = ['province', 'city', 'county'];
+
+const LaunchJurisdictionInput = () => {
+  const { data = [], isPending } = useGetList<{ id: string; name: string; level: string }>('jurisdictions', {
+    pagination: { page: 1, perPage: 1000 },
+    sort: { field: 'path', order: 'ASC' },
+  });
+  return (
+    <AutocompleteInput
+      source="jurisdictionId"
+      choices={data.filter((j) => LAUNCH_LEVELS.includes(j.level))}
+      optionText="name"
+      isPending={isPending}
+      validate={required()}
+    />
+  );
+};
+
 export const CampaignCreate = () => {
   const { data: programmes = [], isPending } = useProgrammes();
   const localized = useLocalizedName();
   const notify = useNotify();
+  const redirect = useRedirect();
   const location = useLocation();
   const successor = (location.state as SuccessorState | null)?.successor;
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -245,19 +280,21 @@ export const CampaignCreate = () => {
         return toCampaignBody(values, programmes);
       }}
       mutationOptions={{
+        // Said in plain words: which campaign started and how many operators it enrolled (not 条目已新建).
+        onSuccess: (data: { id: string; name: string; kind?: string; caseCount?: number }) => {
+          const byApplication = data.kind === 'application' || data.kind === 'register';
+          notify(byApplication ? 'app.launch.launched_by_application' : 'app.launch.launched', {
+            type: 'success',
+            messageArgs: { name: data.name, smart_count: data.caseCount ?? 0 },
+          });
+          redirect('show', 'campaigns', data.id);
+        },
+        // The refusal is said once, above the form (ProblemAlert), not also in a toast.
         onError: (error: unknown) => {
-          notify(errorMessage(error), { type: 'error' });
           setProblem(problemOf(error));
           // Only errors of paths with an input go under the inputs (a stage's own
           // problem "stages.2" goes under its deadline).
-          if (error instanceof HttpError && error.body?.errors) {
-            const errors = error.body.errors as Record<string, string>;
-            error.body.errors = Object.fromEntries(
-              Object.entries(errors)
-                .map(([path, message]) => [/^stages\.\d+$/.test(path) ? `${path}.dueAt` : path, message])
-                .filter(([path]) => isInputPath(path)),
-            );
-          }
+          if (error instanceof HttpError && error.body?.errors) error.body.errors = inputErrorsOf(error);
         },
       }}
     >
@@ -269,14 +306,15 @@ export const CampaignCreate = () => {
             programme: only?.id,
           }}
           sx={{ maxWidth: '64rem' }}
+          toolbar={
+            <LaunchToolbar toBody={(values) => toCampaignBody(values as CampaignFormValues, programmes)} onProblem={setProblem} inputErrorsOf={inputErrorsOf} />
+          }
         >
           <SuccessorNotice successor={successor} />
           <ProblemAlert problem={problem} onClose={() => setProblem(null)} testId="launch-problem" />
           <SelectInput source="programme" choices={programmes} optionText={(p: Programme) => localized(p)} translateChoice={false} validate={required()} />
           <NumberInput source="year" validate={[required(), minValue(2000)]} />
-          <ReferenceInput source="jurisdictionId" reference="jurisdictions">
-            <AutocompleteInput validate={required()} />
-          </ReferenceInput>
+          <LaunchJurisdictionInput />
           <TextInput source="name" />
           <NumberInput source="reminderLeadHours" validate={minValue(0)} />
           <PreviousCampaignNotice />

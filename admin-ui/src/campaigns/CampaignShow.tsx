@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { useSeesIds } from '../audit-events/fields';
 import {
   Datagrid,
   NumberField,
@@ -41,7 +42,8 @@ const CampaignSummary = () => (
     <NumberField source="caseCount" />
     <DateTimeField source="launchedAt" />
     <DateTimeField source="completedAt" />
-    <TextField source="workflowId" />
+    {/* 流程编号 is an admin's, read against Temporal (README "The console's words"). */}
+    {useSeesIds() && <TextField source="workflowId" />}
   </SimpleShowLayout>
 );
 

@@ -1,4 +1,4 @@
-import { Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { useFormatDate } from '../common/fields';
 import { useLocalizedName } from '../common/useLocalizedName';
@@ -9,13 +9,21 @@ import { StageStatusChip } from './StageStatusChip';
 import { stageRows } from './stageRows';
 import { useCampaignProgress } from './useCampaignProgress';
 
-const Count = ({ value, alert = false }: { value?: number; alert?: boolean }) => (
-  <TableCell align="right" sx={alert && value ? { color: 'error.main', fontWeight: 'bold' } : undefined}>
-    {value ?? '—'}
-  </TableCell>
-);
+const Count = ({ value, tasks, alert = false, testId }: { value?: number; tasks?: number; alert?: boolean; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <TableCell align="right" sx={alert && value ? { color: 'error.main', fontWeight: 'bold' } : undefined} data-testid={testId}>
+      {value ?? '—'}
+      {tasks !== undefined && (
+        <Typography component="div" variant="caption" color="text.disabled">
+          {translate('app.stage.in_tasks', { smart_count: tasks })}
+        </Typography>
+      )}
+    </TableCell>
+  );
+};
 
-/** The campaign's stages with status, deadline and done/open/overdue task counts. */
+/** The campaign's stages with status, deadline and done / open (awaiting review) / overdue cases, the tasks beside. */
 export const StageTable = () => {
   const campaign = useRecordContext<Campaign>();
   const { data: progress } = useCampaignProgress(campaign?.id);
@@ -34,9 +42,10 @@ export const StageTable = () => {
           <TableCell>{translate('resources.campaigns.fields.status')}</TableCell>
           <TableCell>{translate('app.stage.startsAt')}</TableCell>
           <TableCell>{translate('app.stage.dueAt')}</TableCell>
-          <TableCell align="right">{translate('app.stage.done')}</TableCell>
-          <TableCell align="right">{translate('app.stage.open')}</TableCell>
-          <TableCell align="right">{translate('app.stage.overdue')}</TableCell>
+          <TableCell align="right">{translate('app.stage.done_cases')}</TableCell>
+          <TableCell align="right">{translate('app.stage.open_cases')}</TableCell>
+          <TableCell align="right">{translate('app.stage.review_cases')}</TableCell>
+          <TableCell align="right">{translate('app.stage.overdue_cases')}</TableCell>
           {withActions && <TableCell>{translate('app.stage.actions')}</TableCell>}
         </TableRow>
       </TableHead>
@@ -49,9 +58,11 @@ export const StageTable = () => {
             </TableCell>
             <TableCell>{formatDate(stage.startsAt)}</TableCell>
             <TableCell>{formatDate(stage.dueAt)}</TableCell>
-            <Count value={stage.done} />
-            <Count value={stage.open} />
-            <Count value={stage.overdue} alert />
+            {/* Counted in cases (a self-check and its review are one case), the tasks below in small print. */}
+            <Count value={stage.cases?.done ?? stage.done} tasks={stage.cases ? stage.done : undefined} testId="stage-cases-done" />
+            <Count value={stage.cases?.open ?? stage.open} tasks={stage.cases ? stage.open : undefined} testId="stage-cases-open" />
+            <Count value={stage.cases?.awaitingReview} testId="stage-cases-review" />
+            <Count value={stage.cases?.overdue ?? stage.overdue} tasks={stage.cases ? stage.overdue : undefined} alert testId="stage-cases-overdue" />
             {withActions && (
               <TableCell>
                 <Stack direction="row" spacing={1}>

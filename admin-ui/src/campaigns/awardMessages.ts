@@ -56,7 +56,7 @@ export const en = {
       titles: 'Titles',
       publicity: 'Publicity',
       no_publicity: 'No publicity list yet.',
-      publicity_status: 'Publicity #%{seq}: published %{published}, ends %{ends}',
+      publicity_status: 'Publicity, issue %{seq}: published %{published}, ends %{ends}',
       window_open: 'Open for objections',
       window_over: 'Window over',
       view_roster: 'View list',

@@ -10,6 +10,8 @@ export interface StageRow extends Bilingual {
   done?: number;
   open?: number;
   overdue?: number;
+  /** The stage in cases (GET /campaigns/:id/progress). */
+  cases?: StageProgress['cases'];
 }
 
 /** Joins the campaign's stages (dates, status) with the progress report (counts) by key. */
@@ -31,6 +33,7 @@ export const stageRows = (stages: Stage[] = [], progress: StageProgress[] = []):
         done: counts?.done,
         open: counts?.open,
         overdue: counts?.overdue ?? stage.overdueCount,
+        cases: counts?.cases,
       };
     });
 };

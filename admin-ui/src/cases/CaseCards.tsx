@@ -8,6 +8,7 @@ import { EnumChipField, JsonBlock, OverdueChip, useFormatDate } from '../common/
 import { useStageName } from '../common/programmes';
 import { CardLine, RecordCard } from '../layout/CardList';
 import type { AuditEvent, Case, Task } from '../types';
+import { useAuditActionLabel, useAuditActor } from '../audit-events/fields';
 import { ExcludedField, ProposedField, TotalScoreField, useStepLabel } from './CaseFields';
 
 /** A line of small facts (each an element), apart by ' · ', wrapping on a narrow card. */
@@ -112,11 +113,13 @@ export const AuditEntryCard = ({ testId = 'case-audit-entry' }: { testId?: strin
   const event = useRecordContext<AuditEvent>();
   const translate = useTranslate();
   const formatDate = useFormatDate();
+  const actionLabel = useAuditActionLabel();
+  const auditActor = useAuditActor();
   const [open, setOpen] = useState(false);
   if (!event) return null;
   const roleKey = `app.role.${event.actorRole}`;
   const role = event.actorRole ? translate(roleKey, { _: '' }) : '';
-  const actor = event.actorId ?? translate('app.timeline.system');
+  const actor = auditActor(event);
   return (
     <RecordCard
       testId={testId}
@@ -129,8 +132,8 @@ export const AuditEntryCard = ({ testId = 'case-audit-entry' }: { testId?: strin
       }
     >
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
-        <Typography variant="body2" sx={{ fontWeight: 'bold' }} title={event.action}>
-          {translate(`app.timeline.action.${event.action}`, { _: event.action })}
+        <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
+          {actionLabel(event.action)}
         </Typography>
         <Typography variant="caption" color="text.secondary">
           {formatDate(event.at)}

@@ -1,6 +1,7 @@
 // Fields of a case's outcome: current step in words, total score (computed by the API from the
 // parts, never typed in), whether it is proposed for the title, and why it was excluded.
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useSeesIds } from '../audit-events/fields';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useFormatDate, type CustomFieldProps } from '../common/fields';
 import { formatScore, weighted } from '../common/scores';
@@ -42,10 +43,12 @@ export const useStepLabel = () => {
 export const CurrentStepField = ({ source }: CustomFieldProps) => {
   const record = useRecordContext<Case>();
   const label = useStepLabel();
+  const seesIds = useSeesIds();
   const step = record?.[source as keyof Case] as string | null | undefined;
   if (!step) return null;
+  // The step's code as a tooltip for an admin only (README "The console's words").
   return (
-    <Typography component="span" variant="body2" title={step}>
+    <Typography component="span" variant="body2" title={seesIds ? step : undefined}>
       {label(step)}
     </Typography>
   );

@@ -1,5 +1,6 @@
 import { Pagination, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { AuditEventData } from '../audit-events/AuditEventList';
+import { AuditActionField, AuditActorField, AuditEntityField, useSeesIds } from '../audit-events/fields';
 import { caseStatusColors, taskStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField } from '../common/fields';
 import { Section } from '../common/Section';
@@ -9,6 +10,8 @@ import type { Case } from '../types';
 import { AuditEntryCard, CaseTaskCard } from './CaseCards';
 import { CurrentStepField, ExcludedField, ProposedField, ScoreParts, TotalScoreField } from './CaseFields';
 import { CaseTimeline } from './CaseTimeline';
+import { Comments } from '../common/Comments';
+import { FilesPanel } from '../common/FilesPanel';
 
 // On a phone the sections stack in one column and the tasks and the audit trail are cards (README "On a
 // phone"): an officer reaches this page from the 案卷 link of every task.
@@ -26,20 +29,30 @@ const CaseTasks = () => (
   </ReferenceManyField>
 );
 
-// Events are matched on entityId only: the API does not document the entityType spelling.
-const CaseAuditEvents = () => (
-  <ReferenceManyField reference="audit-events" target="entityId" sort={{ field: 'at', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
-    <ResponsiveDatagrid bulkActionButtons={false} expand={<AuditEventData />} rowClick="expand" card={<AuditEntryCard />} cardsTestId="case-audit-entries">
-      <DateTimeField source="at" />
-      <TextField source="actorId" sortable={false} />
-      <EnumField source="actorRole" prefix="app.role" sortable={false} />
-      <TextField source="action" />
-      <TextField source="entityType" />
-      <TextField source="reason" sortable={false} />
-      <TextField source="clause" sortable={false} />
-    </ResponsiveDatagrid>
-  </ReferenceManyField>
-);
+// The case's entries and its tasks' (the API's caseId filter), the same entries as its timeline above.
+const CaseAuditEvents = () => {
+  // The entry's raw data (ids, digests) is for an administrator (README "The console's words").
+  const seesIds = useSeesIds();
+  return (
+    <ReferenceManyField reference="audit-events" target="caseId" sort={{ field: 'at', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
+      <ResponsiveDatagrid
+        bulkActionButtons={false}
+        expand={seesIds ? <AuditEventData /> : undefined}
+        rowClick={seesIds ? 'expand' : false}
+        card={<AuditEntryCard />}
+        cardsTestId="case-audit-entries"
+      >
+        <DateTimeField source="at" />
+        <AuditActorField source="actorId" sortable={false} />
+        <EnumField source="actorRole" prefix="app.role" sortable={false} />
+        <AuditActionField source="action" />
+        <AuditEntityField source="entityType" />
+        <TextField source="reason" sortable={false} />
+        <TextField source="clause" sortable={false} />
+      </ResponsiveDatagrid>
+    </ReferenceManyField>
+  );
+};
 
 /** The case; whether it is proposed shows once it is scored, why it is out only if it is. */
 const CaseDetails = () => {
@@ -62,6 +75,18 @@ const CaseDetails = () => {
   );
 };
 
+/** The case's files (its tasks' and its own) and its thread, which its operator reads too (README "Comments and files"). */
+const CaseFilesAndComments = () => {
+  const record = useRecordContext<Case>();
+  if (!record) return null;
+  return (
+    <>
+      <FilesPanel of="cases" id={String(record.id)} />
+      <Comments of="cases" id={String(record.id)} note="app.comments.operator_sees" />
+    </>
+  );
+};
+
 export const CaseShow = () => (
   <Show>
     <CaseDetails />
@@ -74,6 +99,7 @@ export const CaseShow = () => (
     <Section title="app.case.tasks">
       <CaseTasks />
     </Section>
+    <CaseFilesAndComments />
     <Section title="app.case.audit_events">
       <CaseAuditEvents />
     </Section>

@@ -1,4 +1,5 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import { useAuditActionLabel, useAuditActor } from '../audit-events/fields';
 import { Alert, Box, Card, CardContent, Chip, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
@@ -13,8 +14,9 @@ import { fetchCaseTimeline, type CaseHolder, type CaseTimeline as Timeline, type
 /** "task.completed" → 完成任务 (the raw action when it has no label yet). */
 const useActionLabel = () => {
   const translate = useTranslate();
+  const auditAction = useAuditActionLabel();
   return (entry: Pick<TimelineEntry, 'action' | 'taskType'>) => {
-    const label = translate(`app.timeline.action.${entry.action}`, { _: entry.action });
+    const label = auditAction(entry.action);
     const type = entry.taskType ? translate(`app.task.type.${entry.taskType}`, { _: entry.taskType }) : '';
     return type ? `${label} · ${type}` : label;
   };
@@ -160,7 +162,8 @@ const Entry = ({ entry, last }: { entry: TimelineEntry; last: boolean }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const actionLabel = useActionLabel();
-  const actor = entry.actorName ?? entry.actorId ?? translate('app.timeline.system');
+  const auditActor = useAuditActor();
+  const actor = auditActor(entry);
   // Roles without a label (the workflows' own "system") are not repeated after the name.
   const roleKey = `app.role.${entry.actorRole}`;
   const roleLabel = entry.actorRole ? translate(roleKey, { _: roleKey }) : '';

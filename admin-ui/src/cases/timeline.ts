@@ -34,7 +34,7 @@ export interface TimelineEntry {
 
 export interface CaseTimeline {
   caseId: string;
-  workflowId: string;
+  workflowId: string | null;
   /** The Temporal Web UI page of the case's workflow, when the server knows where it is. */
   workflowUrl: string | null;
   workflowStatus: string | null;

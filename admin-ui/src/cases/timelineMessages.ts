@@ -30,11 +30,15 @@ export const en = {
       },
       action: {
         campaign: {
+          public_contact_set: 'Public contact set',
           launched: 'Campaign launched',
           cases_enrolled: 'Cases enrolled',
           completed: 'Campaign completed',
         },
         case: {
+          excluded: 'Case excluded',
+          objection_upheld: 'Objection upheld',
+          rectification_proof_submitted: 'Rectification proof submitted',
           enrolled: 'Enrolled',
           filed: 'Case filed',
           rectification_ordered: 'Rectification ordered',
@@ -49,6 +53,10 @@ export const en = {
           not_listed: 'Not listed',
         },
         task: {
+          corrected: 'Decision corrected',
+          delegated: 'Task delegated',
+          released: 'Task released',
+          reopened: 'Task reopened',
           created: 'Task created',
           claimed: 'Task claimed',
           assigned: 'Task assigned',
@@ -68,6 +76,7 @@ export const en = {
           rectification_failed: 'Rectification failed',
         },
         objection: {
+          referenced: 'Objection referred to a case',
           lodged: 'Objection lodged',
           upheld: 'Objection upheld',
           dismissed: 'Objection dismissed',
@@ -102,6 +111,49 @@ export const en = {
         programme: {
           defined: 'Programme defined',
           revised: 'Programme revised',
+        },
+        comment: {
+          added: 'Comment added',
+        },
+        evidence: {
+          attached: 'File attached',
+        },
+        housekeeping: {
+          ran: 'Housekeeping ran',
+        },
+        jurisdiction: {
+          created: 'Jurisdiction added',
+          renamed: 'Jurisdiction renamed',
+        },
+        operator: {
+          account_activated: 'Portal account activated',
+          account_disabled: 'Portal account disabled',
+          account_enabled: 'Portal account enabled',
+          invited: 'Invited to the portal',
+          password_set: 'Portal password set',
+          registered: 'Operator registered',
+          updated: 'Operator updated',
+        },
+        stage: {
+          closed_early: 'Stage closed early',
+          deadline_passed: 'Stage deadline passed',
+          extended: 'Stage extended',
+          moved: 'Stage dates moved',
+          opened: 'Stage opened',
+          reminder_sent: 'Stage reminder sent',
+        },
+        user: {
+          created: 'User created',
+          disabled: 'User disabled',
+          enabled: 'User enabled',
+          password_changed: 'Password changed',
+          password_reset: 'Password reset',
+          signed_out_everywhere: 'Signed out on all devices',
+          updated: 'User updated',
+        },
+        webhook: {
+          removed: 'Webhook removed',
+          set: 'Webhook set up',
         },
         roster: {
           published: 'Roster published',
@@ -140,11 +192,15 @@ export const zh: typeof en = {
       },
       action: {
         campaign: {
+          public_contact_set: '设置公示联系方式',
           launched: '启动专项行动',
           cases_enrolled: '纳入案卷',
           completed: '专项行动结束',
         },
         case: {
+          excluded: '案件移出',
+          objection_upheld: '异议成立',
+          rectification_proof_submitted: '提交整改证明',
           enrolled: '纳入专项行动',
           filed: '立案查处',
           rectification_ordered: '责令限期整改',
@@ -159,6 +215,10 @@ export const zh: typeof en = {
           not_listed: '未列入培育库',
         },
         task: {
+          corrected: '更正决定',
+          delegated: '转交任务',
+          released: '退回认领',
+          reopened: '重新打开任务',
           created: '生成任务',
           claimed: '认领任务',
           assigned: '指派任务',
@@ -178,6 +238,7 @@ export const zh: typeof en = {
           rectification_failed: '整改复查未通过',
         },
         objection: {
+          referenced: '异议关联案件',
           lodged: '提出异议',
           upheld: '异议成立',
           dismissed: '异议不成立',
@@ -212,6 +273,49 @@ export const zh: typeof en = {
         programme: {
           defined: '定义活动项目',
           revised: '修订活动项目',
+        },
+        comment: {
+          added: '发表评论',
+        },
+        evidence: {
+          attached: '上传附件',
+        },
+        housekeeping: {
+          ran: '例行清理',
+        },
+        jurisdiction: {
+          created: '新增辖区',
+          renamed: '辖区更名',
+        },
+        operator: {
+          account_activated: '开通门户账号',
+          account_disabled: '停用门户账号',
+          account_enabled: '启用门户账号',
+          invited: '邀请开通门户',
+          password_set: '设置门户密码',
+          registered: '登记经营主体',
+          updated: '修改经营主体',
+        },
+        stage: {
+          closed_early: '提前结束阶段',
+          deadline_passed: '阶段到期',
+          extended: '阶段延期',
+          moved: '调整阶段日期',
+          opened: '阶段开始',
+          reminder_sent: '发送阶段提醒',
+        },
+        user: {
+          created: '新建用户',
+          disabled: '停用用户',
+          enabled: '启用用户',
+          password_changed: '修改密码',
+          password_reset: '重置密码',
+          signed_out_everywhere: '退出所有设备',
+          updated: '修改用户',
+        },
+        webhook: {
+          removed: '删除推送地址',
+          set: '设置推送地址',
         },
         roster: {
           published: '发布名单',

@@ -1,5 +1,5 @@
 import { Checkbox, FormControlLabel, FormHelperText } from '@mui/material';
-import { useInput, useTranslate, type Validator } from 'react-admin';
+import { useInput, useTranslate, ValidationError, type Validator } from 'react-admin';
 
 /** A plain checkbox bound to a boolean form value (BooleanInput renders a switch). */
 export const CheckboxInput = ({ source, label, validate }: { source: string; label: string; validate?: Validator | Validator[] }) => {
@@ -20,7 +20,12 @@ export const CheckboxInput = ({ source, label, validate }: { source: string; lab
           />
         }
       />
-      {error && <FormHelperText error>{translate(error, { _: error })}</FormHelperText>}
+      {/* ValidationError reads react-admin's "@@react-admin@@" form of a validator's message and translates it. */}
+      {error && (
+        <FormHelperText error>
+          <ValidationError error={error} />
+        </FormHelperText>
+      )}
     </>
   );
 };

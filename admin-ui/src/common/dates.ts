@@ -9,7 +9,24 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** The calendar day (YYYY-MM-DD) of an instant, in Asia/Shanghai. */
-export const shanghaiDay = (instant: string | Date): string => dayFormat.format(new Date(instant));
+export const shanghaiDay = (instant: string | number | Date): string => dayFormat.format(new Date(instant));
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The time of day (HH:mm, 24-hour) of an instant, in Asia/Shanghai. */
+export const shanghaiTime = (instant: string | number | Date): string => timeFormat.format(new Date(instant));
+
+/**
+ * The console's one date format, in either language (README "The console's words"): `2026-12-03 16:26`
+ * in Asia/Shanghai, or the day alone (`2026-12-03`) without `time`; empty for no date, the input itself
+ * when it is not a date.
+ */
+export function formatDateTime(instant: string | number | Date | null | undefined, time = true): string {
+  if (instant == null || instant === '') return '';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return String(instant);
+  return time ? `${shanghaiDay(date)} ${shanghaiTime(date)}` : shanghaiDay(date);
+}
 
 /** Whole calendar days from today to the day of `instant` (0 = today), in Asia/Shanghai. */
 export const daysUntil = (instant: string, now: Date = new Date()): number =>

@@ -2,8 +2,8 @@
 // SimpleShowLayout can derive the column header / label from resources.<name>.fields.<source>.
 import type { ReactNode } from 'react';
 import { Chip, Typography, type ChipProps } from '@mui/material';
-import { DateField, useFieldValue, useLocaleState, useTranslate } from 'react-admin';
-import { TIME_ZONE } from './dates';
+import { useFieldValue, useTranslate } from 'react-admin';
+import { formatDateTime } from './dates';
 import { useProgrammeName, useStageName } from './programmes';
 
 export interface CustomFieldProps {
@@ -34,32 +34,20 @@ export const EnumChipField = ({ source, prefix, colors = {} }: CustomFieldProps 
   return <Chip size="small" color={colors[String(value)] ?? 'default'} label={translate(`${prefix}.${value}`, { _: String(value) })} />;
 };
 
-const dateOptions: Intl.DateTimeFormatOptions = {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-};
-const dateTimeOptions: Intl.DateTimeFormatOptions = {
-  ...dateOptions,
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-};
-
 export const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'zh-CN');
 
-/** A date (and by default time) shown in Asia/Shanghai, formatted for the UI language. */
+/** A date (and by default time) in the console's one format, `2026-12-03 16:26` Asia/Shanghai (common/dates.ts). */
 export const DateTimeField = ({ source, showTime = true }: CustomFieldProps & { showTime?: boolean }) => {
-  const [locale] = useLocaleState();
-  return <DateField source={source} showTime={showTime} locales={intlLocale(locale)} options={showTime ? dateTimeOptions : dateOptions} />;
+  const value = useFieldValue({ source });
+  if (value == null || value === '') return null;
+  return <Text>{formatDateTime(value as string, showTime)}</Text>;
 };
 
-export const useFormatDate = () => {
-  const [locale] = useLocaleState();
-  return (instant: string | null | undefined, showTime = true) =>
-    instant ? new Date(instant).toLocaleString(intlLocale(locale), showTime ? dateTimeOptions : dateOptions) : '';
-};
+/** The same format as a function, for dates outside a record field. */
+export const useFormatDate =
+  () =>
+  (instant: string | number | null | undefined, showTime = true) =>
+    formatDateTime(instant, showTime);
 
 export const OverdueChip = () => {
   const translate = useTranslate();

@@ -3,6 +3,7 @@ import { Box, Card, CardContent, CardHeader, Chip, Grid, Typography } from '@mui
 import { Link, useTranslate } from 'react-admin';
 import { useProgrammeName } from '../common/programmes';
 import { CountTiles } from './CountTiles';
+import { cardAnchor } from './LeaderSummary';
 import { campaignPath } from './links';
 import { NextDeadline } from './NextDeadline';
 import { OverdueByJurisdiction } from './OverdueByJurisdiction';
@@ -23,13 +24,13 @@ const Block = ({ title, children }: { title: string; children: ReactNode }) => {
   );
 };
 
-/** One running campaign: figures, stage timeline, progress per stage, overdue work, scores. */
+/** One running campaign in detail, below the summary: figures, stage timeline, progress per stage in cases, overdue work, scores. */
 export const CampaignCard = ({ campaign, today }: { campaign: DashboardCampaign; today: string }) => {
   const translate = useTranslate();
   const programmeName = useProgrammeName();
   const overdue = campaign.counts.overdueTasks;
   return (
-    <Card data-testid={`dashboard-campaign-${campaign.id}`}>
+    <Card data-testid={`dashboard-campaign-${campaign.id}`} id={cardAnchor(campaign.id)} sx={{ scrollMarginTop: 64 }}>
       <CardHeader
         title={<Link to={campaignPath(campaign.id)}>{campaign.name || `${programmeName(campaign.programme)} ${campaign.year}`}</Link>}
         subheader={`${programmeName(campaign.programme)} · ${campaign.year}`}
@@ -50,7 +51,7 @@ export const CampaignCard = ({ campaign, today }: { campaign: DashboardCampaign;
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <Block title="app.dashboard.stage_progress">
-              <StageProgress stages={campaign.stages} />
+              <StageProgress stages={campaign.stages} otherWork={campaign.otherWork} />
             </Block>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>

@@ -2,9 +2,9 @@ import { Box, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import type { AxisValueFormatterContext } from '@mui/x-charts/models';
-import { useLocaleState, useTranslate } from 'react-admin';
-import { TIME_ZONE } from '../common/dates';
-import { intlLocale, useFormatDate } from '../common/fields';
+import { useTranslate } from 'react-admin';
+import { shanghaiTime } from '../common/dates';
+import { useFormatDate } from '../common/fields';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type { StageStatus } from '../types';
 import type { DashboardStage } from './types';
@@ -29,7 +29,6 @@ export const StageGantt = ({ stages, today }: { stages: DashboardStage[]; today:
   const translate = useTranslate();
   const localized = useLocalizedName();
   const formatDate = useFormatDate();
-  const [locale] = useLocaleState();
   const statusColor = useStageStatusColor();
   if (!stages.length) return null;
 
@@ -41,15 +40,8 @@ export const StageGantt = ({ stages, today }: { stages: DashboardStage[]; today:
   // A compressed calendar (minutes, not months) needs the time of day on the axis.
   const showTime = span < 3 * DAY_MS;
   const at = (offset: number) => new Date(origin + offset).toISOString();
-  const tick = (offset: number) =>
-    span < DAY_MS
-      ? new Date(origin + offset).toLocaleTimeString(intlLocale(locale), {
-          timeZone: TIME_ZONE,
-          hour: '2-digit',
-          minute: '2-digit',
-          hour12: false,
-        })
-      : formatDate(at(offset), showTime);
+  // Within one day the axis needs the time alone (the console's HH:mm, common/dates.ts).
+  const tick = (offset: number) => (span < DAY_MS ? shanghaiTime(origin + offset) : formatDate(at(offset), showTime));
   const range = (i: number) => `${formatDate(stages[i]!.startsAt, showTime)} – ${formatDate(stages[i]!.dueAt, showTime)}`;
 
   return (

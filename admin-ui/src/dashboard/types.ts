@@ -2,14 +2,33 @@
 // the user's jurisdiction subtree.
 import type { Bilingual, StageStatus, ThresholdKind } from '../types';
 
-export interface DashboardStage extends Bilingual {
+/** Cases with work in a stage (or the campaign): done, open (among them awaiting a reviewer), overdue. */
+export interface CaseCounts {
+  done: number;
+  open: number;
+  overdue: number;
+  awaitingReview: number;
+}
+
+export interface DashboardStage extends Bilingual, CaseCounts {
   key: string;
   status: StageStatus;
   startsAt: string;
   dueAt: string;
-  done: number;
-  open: number;
-  overdue: number;
+  /** The same stage counted in tasks. */
+  tasks: { done: number; open: number; overdue: number };
+}
+
+/** Work outside the stage calendar (a register's reviews). */
+export interface DashboardOtherWork extends Bilingual, CaseCounts {
+  key: string;
+}
+
+export interface DashboardOverdueCases {
+  jurisdictionId: string;
+  name: string;
+  cases: number;
+  tasks: number;
 }
 
 export interface DashboardOverdueRow {
@@ -53,7 +72,16 @@ export interface DashboardCampaign {
   jurisdictionId: string;
   currentStage: string | null;
   status: string;
+  /** No stage has opened yet: shown below the others as 未开始. */
+  notStarted: boolean;
+  startsAt: string | null;
+  current: (Bilingual & { key: string; dueAt: string; daysLeft: number }) | null;
+  cases: CaseCounts & { total: number };
+  /** Open escalations in scope. */
+  escalations: number;
   stages: DashboardStage[];
+  otherWork: DashboardOtherWork[];
+  overdueCasesByJurisdiction: DashboardOverdueCases[];
   overdueByJurisdiction: DashboardOverdueRow[];
   nextDeadline: DashboardDeadline | null;
   /** The scores are split here (domain/score-threshold.ts); none for Lijiang's registers. */

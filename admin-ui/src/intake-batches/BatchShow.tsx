@@ -16,6 +16,7 @@ import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
 import { Section } from '../common/Section';
 import { BatchSeqField, DayField, PriorityField } from '../registers/RegisterFields';
 import type { IntakeBatch } from '../types';
+import { BatchTitle } from './BatchName';
 
 /** Reviewed of size, as a bar. */
 const ReviewProgress = () => {
@@ -53,7 +54,7 @@ const BatchEntries = () => (
 );
 
 export const BatchShow = () => (
-  <Show>
+  <Show title={<BatchTitle />}>
     <SimpleShowLayout direction="row" spacing={0} sx={{ '& .RaSimpleShowLayout-stack': { flexWrap: 'wrap', gap: 3 } }}>
       <BatchSeqField source="seq" />
       <ReferenceField source="campaignId" reference="campaigns" link="show" />

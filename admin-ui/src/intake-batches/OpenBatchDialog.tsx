@@ -19,7 +19,7 @@ import { shanghaiDay } from '../common/dates';
 import { inputErrors } from '../common/formErrors';
 import { ProblemAlert } from '../common/ProblemAlert';
 import type { AppDataProvider } from '../dataProvider';
-import { errorMessage, problemOf, type Problem } from '../httpClient';
+import { problemOf, type Problem } from '../httpClient';
 
 interface BatchValues {
   campaignId?: string;
@@ -62,7 +62,7 @@ export const OpenBatchButton = ({ campaignId }: { campaignId?: string }) => {
       return undefined;
     } catch (error) {
       // 409: nothing is queued.
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
       return inputErrors(error, (path) => path === 'reviewDueAt');
     }

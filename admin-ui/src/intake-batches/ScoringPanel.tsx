@@ -64,7 +64,7 @@ export const ScoringPanel = ({ campaignId }: { campaignId: string }) => {
       });
       await reload();
     } catch (e) {
-      notify(errorMessage(e), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(e));
     } finally {
       setRunning(false);

@@ -1,11 +1,12 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import type { IntakeBatch } from '../types';
+import { createElement } from 'react';
 import { BatchList } from './BatchList';
 import { BatchShow } from './BatchShow';
+import { BatchName } from './BatchName';
 
 export default {
   list: BatchList,
   show: BatchShow,
   icon: FactCheckIcon,
-  recordRepresentation: (batch: IntakeBatch) => `#${batch.seq}`,
+  recordRepresentation: createElement(BatchName),
 };

@@ -26,6 +26,7 @@ export const en = {
       registers: 'Registers',
       batch: 'Batch',
       seq: 'Batch %{seq}',
+      show_title: 'Review batch %{seq}',
       status: {
         open: 'In review',
         closed: 'Reviewed',
@@ -131,6 +132,7 @@ export const zh: typeof en = {
       registers: '入库名录',
       batch: '批次',
       seq: '第 %{seq} 批',
+      show_title: '审核批次：第 %{seq} 批',
       status: {
         open: '审核中',
         closed: '已审结',

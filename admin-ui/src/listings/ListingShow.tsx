@@ -16,6 +16,7 @@ import { DateTimeField, EnumChipField, EnumField } from '../common/fields';
 import { formatScore } from '../common/scores';
 import { Section } from '../common/Section';
 import { AuditEntryCard } from '../cases/CaseCards';
+import { AuditActionField, AuditActorField } from '../audit-events/fields';
 import { ResponsiveDatagrid } from '../layout/CardList';
 import { narrowFullWidthSx, narrowShowLayoutSx } from '../layout/responsive';
 import { canDecideListings, canRecordFindings } from '../permissions';
@@ -48,7 +49,8 @@ const ListingTrail = () => (
   <ReferenceManyField reference="audit-events" target="caseId" source="caseId" sort={{ field: 'at', order: 'DESC' }} perPage={10} pagination={<Pagination />}>
     <ResponsiveDatagrid bulkActionButtons={false} rowClick={false} card={<AuditEntryCard testId="listing-trail-entry" />}>
       <DateTimeField source="at" />
-      <TextField source="action" />
+      <AuditActionField source="action" />
+      <AuditActorField source="actorId" sortable={false} />
       <EnumField source="actorRole" prefix="app.role" />
       <TextField source="reason" />
       <TextField source="clause" sortable={false} />

@@ -7,10 +7,12 @@ import * as auditEvents from '../audit-events/messages';
 import * as calendar from '../calendar/messages';
 import * as campaignAward from '../campaigns/awardMessages';
 import * as campaigns from '../campaigns/messages';
+import * as campaignLaunch from '../campaigns/launchMessages';
 import * as campaignStages from '../campaigns/stageMessages';
 import * as campaignSummary from '../campaigns/summaryMessages';
 import * as cases from '../cases/messages';
 import * as caseTimeline from '../cases/timelineMessages';
+import * as casework from '../common/caseworkMessages';
 import * as common from '../common/messages';
 import * as dashboard from '../dashboard/messages';
 import * as intakeBatches from '../intake-batches/messages';
@@ -32,6 +34,7 @@ import * as rosters from '../rosters/messages';
 import * as search from '../search/messages';
 import * as applications from '../tasks/applicationMessages';
 import * as taskForms from '../tasks/formMessages';
+import * as corrections from '../tasks/correctionMessages';
 import * as tasks from '../tasks/messages';
 import * as titles from '../titles/messages';
 import * as users from '../users/messages';
@@ -43,10 +46,12 @@ export const parts = {
   calendar,
   campaignAward,
   campaigns,
+  campaignLaunch,
   campaignStages,
   campaignSummary,
   cases,
   caseTimeline,
+  casework,
   common,
   dashboard,
   intakeBatches,
@@ -68,6 +73,7 @@ export const parts = {
   search,
   applications,
   taskForms,
+  corrections,
   tasks,
   titles,
   users,

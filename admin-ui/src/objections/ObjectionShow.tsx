@@ -43,7 +43,7 @@ const Attachment = () => {
 /** Who recorded it: a user, or the public (no account). */
 const LodgedBy = (_: { source: string }) => {
   const translate = useTranslate();
-  return <FunctionField<Objection> source="lodgedById" render={(o) => o.lodgedById ?? translate('app.objection.the_public')} />;
+  return <FunctionField<Objection> source="lodgedById" render={(o) => (o.lodgedById ? o.lodgedByName : translate('app.objection.the_public'))} />;
 };
 export const Source = (_: { source: string }) => {
   const translate = useTranslate();
@@ -68,7 +68,7 @@ export const ObjectionShow = () => (
       <Attachment />
       <EnumChipField source="status" prefix="app.objection.status" colors={objectionStatusColors} />
       <DateTimeField source="resolvedAt" />
-      <TextField source="resolvedById" emptyText="" />
+      <FunctionField<Objection> source="resolvedById" render={(o) => o.resolvedByName ?? ''} />
       <TextField source="resolution" emptyText="" />
     </SimpleShowLayout>
   </Show>

@@ -8,6 +8,7 @@ import { CasePage } from './CasePage';
 import { MyCasesPage } from './MyCasesPage';
 import { PORTAL_PAGES } from './pages';
 import { PortalLayout } from './PortalLayout';
+import { TopNotification } from '../layout/Notification';
 import { publicRoutes } from '../public';
 import { TaskPage } from './TaskPage';
 import { TasksPage } from './TasksPage';
@@ -26,6 +27,7 @@ export const PortalApp = () => (
     requireAuth
     dashboard={MyCasesPage}
     layout={PortalLayout}
+    notification={TopNotification}
     loginPage={LoginPage}
     authProvider={authProvider}
     dataProvider={dataProvider}

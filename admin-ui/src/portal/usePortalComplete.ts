@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { HttpError, useNavigate, useNotify } from 'react-admin';
-import { errorMessage, problemOf, type Problem } from '../httpClient';
+import { problemOf, type Problem } from '../httpClient';
 import { completePortalTask, type PortalTask } from './api';
 
 /**
@@ -23,7 +23,7 @@ export const usePortalComplete = (task: PortalTask) => {
       navigate(task.caseId ? `/cases/${encodeURIComponent(task.caseId)}` : '/tasks');
       return undefined;
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
       return error instanceof HttpError ? (error.body?.errors as Record<string, string> | undefined) : undefined;
     }

@@ -269,7 +269,7 @@ const ProgrammeEditorForm = ({ initial, editId }: { initial: SpecValues; editId?
       redirect('show', 'programmes', editId ?? spec.id);
       return undefined;
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
       window.scrollTo({ top: 0, behavior: 'smooth' });
       return inputErrors(error, isEditorInput, editorPath);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSeesIds } from '../audit-events/fields';
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
@@ -16,6 +17,13 @@ import { ProgrammeKindChip } from './ProgrammeList';
 
 const Cell = TableCell;
 
+/**
+ * A definition's keys are the vocabulary of those who write definitions (coordinators, admins: the editor
+ * takes them); to anyone else they are codes, not words (README "The console's words").
+ */
+const useShowKeys = () => canEditProgrammes(usePermissions<Role>().permissions);
+const KeyCell = ({ children }: { children: React.ReactNode }) => (useShowKeys() ? <Cell>{children}</Cell> : null);
+
 /** The stages of a spec: key, name, days, task types. */
 const SpecStages = ({ spec }: { spec: ProgrammeSpec }) => {
   const translate = useTranslate();
@@ -28,7 +36,7 @@ const SpecStages = ({ spec }: { spec: ProgrammeSpec }) => {
     <Table size="small" sx={{ width: 'auto' }} data-testid="programme-stages">
       <TableHead>
         <TableRow>
-          <Cell>{translate('app.programme.key')}</Cell>
+          <KeyCell>{translate('app.programme.key')}</KeyCell>
           <Cell>{translate('app.programme.name')}</Cell>
           <Cell align="right">{translate('app.programme.durationDays')}</Cell>
           <Cell>{translate('app.programme.stage_task_types')}</Cell>
@@ -37,7 +45,7 @@ const SpecStages = ({ spec }: { spec: ProgrammeSpec }) => {
       <TableBody>
         {spec.stages.map((s) => (
           <TableRow key={s.key}>
-            <Cell>{s.key}</Cell>
+            <KeyCell>{s.key}</KeyCell>
             <Cell>{localized(s)}</Cell>
             <Cell align="right">{s.durationDays}</Cell>
             <Cell>{[...s.taskTypes.map(typeName), ...(s.key === spec.rubric.stageKey ? [translate('app.programme.rubric')] : [])].join('、')}</Cell>
@@ -53,17 +61,19 @@ const SpecTaskTypes = ({ spec }: { spec: ProgrammeSpec }) => {
   const translate = useTranslate();
   const localized = useLocalizedName();
   const fieldLabel = useFieldLabel();
+  const showKeys = useShowKeys();
   return (
     <Stack spacing={2} data-testid="programme-task-types">
       {spec.taskTypes.map((t) => (
         <Box key={t.key}>
           <Typography variant="subtitle2">
-            {localized(t)}（{t.key}） · {translate(`app.role.${t.role}`, { _: t.role })}
+            {localized(t)}
+            {showKeys && `（${t.key}）`} · {translate(`app.role.${t.role}`, { _: t.role })}
           </Typography>
           <Table size="small" sx={{ width: 'auto' }}>
             <TableHead>
               <TableRow>
-                <Cell>{translate('app.programme.key')}</Cell>
+                <KeyCell>{translate('app.programme.key')}</KeyCell>
                 <Cell>{translate('app.programme.label')}</Cell>
                 <Cell>{translate('app.programme.field_type_label')}</Cell>
                 <Cell>{translate('app.programme.required')}</Cell>
@@ -73,7 +83,7 @@ const SpecTaskTypes = ({ spec }: { spec: ProgrammeSpec }) => {
             <TableBody>
               {t.form.map((f) => (
                 <TableRow key={f.key}>
-                  <Cell>{f.key}</Cell>
+                  <KeyCell>{f.key}</KeyCell>
                   <Cell>{fieldLabel(f)}</Cell>
                   <Cell>{translate(`app.programme.field_type.${f.type}`, { _: f.type })}</Cell>
                   <Cell>{translate(f.required ? 'app.common.yes' : 'app.common.no')}</Cell>
@@ -104,7 +114,7 @@ const SpecRubric = ({ spec }: { spec: ProgrammeSpec }) => {
       <Table size="small" sx={{ width: 'auto' }}>
         <TableHead>
           <TableRow>
-            <Cell>{translate('app.programme.key')}</Cell>
+            <KeyCell>{translate('app.programme.key')}</KeyCell>
             <Cell>{translate('app.programme.name')}</Cell>
             <Cell align="right">{translate('app.programme.points')}</Cell>
           </TableRow>
@@ -112,7 +122,7 @@ const SpecRubric = ({ spec }: { spec: ProgrammeSpec }) => {
         <TableBody>
           {spec.rubric.items.map((i) => (
             <TableRow key={i.key}>
-              <Cell>{i.key}</Cell>
+              <KeyCell>{i.key}</KeyCell>
               <Cell>{localized(i)}</Cell>
               <Cell align="right">{i.points}</Cell>
             </TableRow>
@@ -188,6 +198,8 @@ const BuiltInView = ({ programme }: { programme: ProgrammeRecord }) => {
   const localized = useLocalizedName();
   const stages = (programme.stages ?? []) as BuiltInStage[];
   const tracks = (programme.tracks ?? []) as Named[];
+  // A built-in programme is not edited here: its stage keys are an admin's only.
+  const seesIds = useSeesIds();
   return (
     <>
       <Alert severity="info" sx={{ mx: 2 }}>
@@ -197,7 +209,7 @@ const BuiltInView = ({ programme }: { programme: ProgrammeRecord }) => {
         <Table size="small" sx={{ width: 'auto' }} data-testid="programme-stages">
           <TableHead>
             <TableRow>
-              <Cell>{translate('app.programme.key')}</Cell>
+              {seesIds && <Cell>{translate('app.programme.key')}</Cell>}
               <Cell>{translate('app.programme.name')}</Cell>
               <Cell>{translate('app.campaign.startsAt')}</Cell>
               <Cell>{translate('app.campaign.dueAt')}</Cell>
@@ -207,7 +219,7 @@ const BuiltInView = ({ programme }: { programme: ProgrammeRecord }) => {
           <TableBody>
             {stages.map((s) => (
               <TableRow key={s.key}>
-                <Cell>{s.key}</Cell>
+                {seesIds && <Cell>{s.key}</Cell>}
                 <Cell>{localized(s)}</Cell>
                 <Cell>{s.defaultStart}</Cell>
                 <Cell>{s.defaultDue}</Cell>

@@ -275,7 +275,8 @@ const ApplicationForm = ({ register }: { register: Register }) => {
       return undefined;
     } catch (error) {
       // 409: outside the application window, or the same product / account again.
-      notify(errorMessage(error), { type: 'error' });
+      // A 400 is shown once, on the form (its alert and fields); anything else in a toast.
+      if (!(error instanceof HttpError && error.status === 400)) notify(errorMessage(error), { type: 'error' });
       if (error instanceof HttpError && error.status === 400) {
         setProblem(problemOf(error));
         return inputErrors(error, isInput, renamePath);

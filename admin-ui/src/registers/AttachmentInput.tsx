@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, Chip, CircularProgress, FormHelperText, Stack, Typography } from '@mui/material';
-import { useInput, useNotify, useTranslate } from 'react-admin';
+import { useInput, useNotify, useTranslate, ValidationError } from 'react-admin';
 import { useAttachmentUpload } from '../common/upload';
 import type { Attachment } from '../types';
 
@@ -67,8 +67,7 @@ export const AttachmentInput = ({ source, label, helperText, testId }: { source:
             <Chip
               key={id}
               data-testid="attachment-chip"
-              label={a ? `${a.filename} · ${formatBytes(a.size)} · SHA-256 ${a.sha256.slice(0, 12)}…` : id}
-              title={a?.sha256}
+              label={a ? `${a.filename} · ${formatBytes(a.size)}` : id}
               onDelete={() => field.onChange(ids.filter((other) => other !== id))}
             />
           );
@@ -97,7 +96,9 @@ export const AttachmentInput = ({ source, label, helperText, testId }: { source:
         </Button>
       </Stack>
       {error ? (
-        <FormHelperText error>{translate(error, { _: error })}</FormHelperText>
+        <FormHelperText error>
+          <ValidationError error={error} />
+        </FormHelperText>
       ) : helperText ? (
         <FormHelperText>{translate(helperText)}</FormHelperText>
       ) : null}

@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  DateField,
   ExportButton,
   FilterButton,
   List,
@@ -12,15 +11,23 @@ import {
   TextField,
   TopToolbar,
   usePermissions,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { formatDateTime } from '../common/dates';
 import { registerStatusChoices, registerStatusColors } from '../choices';
-import { EnumChipField } from '../common/fields';
+import { DateTimeField, EnumChipField } from '../common/fields';
 import { canFileIntake } from '../permissions';
 import type { IntakeBatch, Register, Role } from '../types';
 import { BatchSeqField, FiledDateField, LastScoreField, PriorityField } from './RegisterFields';
 import { csvExporter } from '../common/csv';
 
-const batchText = (batch?: IntakeBatch) => (batch ? `#${batch.seq} · ${String(batch.reviewDueAt).slice(0, 10)}` : '');
+/** 第 2 批 · 2026-12-03 (the batch and its review deadline, in the console's one date format). */
+const BatchOption = () => {
+  const batch = useRecordContext<IntakeBatch>();
+  const translate = useTranslate();
+  return batch ? <>{`${translate('app.batch.seq', { seq: batch.seq })} · ${formatDateTime(batch.reviewDueAt, false)}`}</> : null;
+};
 
 // Only filters the API accepts: campaignId, status, batchId, removalProposed, q (register is fixed).
 const registerFilters = [
@@ -30,7 +37,7 @@ const registerFilters = [
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={registerStatusChoices} alwaysOn />,
   <ReferenceInput key="batchId" source="batchId" reference="intake-batches" sort={{ field: 'seq', order: 'DESC' }}>
-    <SelectInput label="resources.register-entries.fields.batchId" optionText={batchText} />
+    <SelectInput label="resources.register-entries.fields.batchId" optionText={<BatchOption />} />
   </ReferenceInput>,
   <NullableBooleanInput key="removalProposed" source="removalProposed" />,
 ];
@@ -68,7 +75,7 @@ export const RegisterList = ({ register }: { register: Register }) => (
       <BatchSeqField source="batchSeq" label="resources.register-entries.fields.batchSeq" sortable={false} />
       <FiledDateField source="filedAt" label="resources.register-entries.fields.filedAt" />
       <LastScoreField source="lastScore" label="resources.register-entries.fields.lastScore" />
-      <DateField source="createdAt" label="resources.register-entries.fields.createdAt" />
+      <DateTimeField source="createdAt" label="resources.register-entries.fields.createdAt" showTime={false} />
     </Datagrid>
   </List>
 );

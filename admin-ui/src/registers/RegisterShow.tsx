@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { useSeesIds } from '../audit-events/fields';
 import { Alert, Box, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   FunctionField,
@@ -53,6 +54,7 @@ const AttachmentLink = ({ attachment }: { attachment: Attachment }) => {
 const AttachmentsTable = () => {
   const entry = useRecordContext<RegisterEntry>();
   const translate = useTranslate();
+  const seesIds = useSeesIds();
   const attachments = entry?.attachments ?? [];
   if (!attachments.length) {
     return <Typography color="text.secondary">{translate('app.attachment.none')}</Typography>;
@@ -65,7 +67,7 @@ const AttachmentsTable = () => {
           <TableCell>{translate('app.attachment.filename')}</TableCell>
           <TableCell>{translate('app.attachment.contentType')}</TableCell>
           <TableCell align="right">{translate('app.attachment.size')}</TableCell>
-          <TableCell>SHA-256</TableCell>
+          {seesIds && <TableCell>SHA-256</TableCell>}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -77,7 +79,8 @@ const AttachmentsTable = () => {
             </TableCell>
             <TableCell>{a.contentType}</TableCell>
             <TableCell align="right">{formatBytes(a.size)}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', fontSize: '0.75rem', wordBreak: 'break-all' }}>{a.sha256}</TableCell>
+            {/* The checksum is the audit trail's (and an admin's) to compare, not a reader's. */}
+            {seesIds && <TableCell sx={{ fontFamily: 'monospace', fontSize: '0.75rem', wordBreak: 'break-all' }}>{a.sha256}</TableCell>}
           </TableRow>
         ))}
       </TableBody>
@@ -213,6 +216,7 @@ const EntryAlerts = () => {
 /** The entry's figures; dates and decisions only once they exist. */
 const EntrySummary = () => {
   const e = useRecordContext<RegisterEntry>();
+  const translate = useTranslate();
   if (!e) return null;
   return (
     <SimpleShowLayout direction="row" spacing={0} sx={{ '& .RaSimpleShowLayout-stack': { flexWrap: 'wrap', gap: 3 } }}>
@@ -229,7 +233,7 @@ const EntrySummary = () => {
           source="batchSeq"
           render={(r) => (
             <RaLink to={`/intake-batches/${encodeURIComponent(r.batchId!)}/show`} data-testid="entry-batch">
-              {`#${r.batchSeq ?? ''}`}
+              {translate('app.batch.seq', { seq: r.batchSeq ?? '' })}
             </RaLink>
           )}
         />

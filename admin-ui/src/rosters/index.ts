@@ -1,11 +1,12 @@
 import ListAltIcon from '@mui/icons-material/ListAlt';
-import type { Roster } from '../types';
+import { createElement } from 'react';
 import { RosterList } from './RosterList';
 import { RosterShow } from './RosterShow';
+import { RosterName } from './RosterName';
 
 export default {
   list: RosterList,
   show: RosterShow,
   icon: ListAltIcon,
-  recordRepresentation: (roster: Roster) => `${roster.kind} #${roster.seq}`,
+  recordRepresentation: createElement(RosterName),
 };

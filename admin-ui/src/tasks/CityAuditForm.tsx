@@ -13,17 +13,21 @@ interface AuditValues {
 
 const wholePoints: Validator = (value) => (value != null && value !== '' && !Number.isInteger(Number(value)) ? 'app.city_audit.whole_points' : undefined);
 
-/** The points typed so far (blank counts as 0): what the API will compute from the parts. */
-export const sumPoints = (points: AuditValues['points'], keys: string[]) =>
+/**
+ * The points typed so far (blank counts as 0), each counted up to its criterion's maximum: a value over it
+ * is refused by its own input, and the total never shows more than the rubric allows.
+ */
+export const sumPoints = (points: AuditValues['points'], keys: string[], maxOf: Record<string, number> = {}) =>
   keys.reduce((sum, key) => {
     const value = Number(points?.[key]);
-    return sum + (Number.isFinite(value) ? value : 0);
+    const max = maxOf[key] ?? Infinity;
+    return sum + (Number.isFinite(value) ? Math.min(Math.max(value, 0), max) : 0);
   }, 0);
 
 /** The rubric's criterion keys in order. */
 export const criterionKeys = (rubric: RubricGroup[]) => rubric.flatMap((g) => g.criteria.map((c) => c.key));
 
-const AuditTotal = ({ keys, max }: { keys: string[]; max: number }) => {
+const AuditTotal = ({ keys, max, maxOf }: { keys: string[]; max: number; maxOf: Record<string, number> }) => {
   const translate = useTranslate();
   return (
     <FormDataConsumer<AuditValues>>
@@ -33,7 +37,7 @@ const AuditTotal = ({ keys, max }: { keys: string[]; max: number }) => {
           <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, py: 1, borderTop: 1, borderColor: 'divider' }}>
             <Typography variant="subtitle1">{translate('app.city_audit.total')}</Typography>
             <Typography variant="h5" component="span" data-testid="audit-total">
-              {sumPoints(formData.points, keys)}
+              {sumPoints(formData.points, keys, maxOf)}
             </Typography>
             <Typography variant="body2" color="text.secondary">
               {translate('app.city_audit.total_of', { max, filled, count: keys.length })}
@@ -125,7 +129,7 @@ export const CityAuditForm = ({ task }: { task: Task }) => {
               </Stack>
             </Box>
           ))}
-          <AuditTotal keys={keys} max={maxTotal} />
+          <AuditTotal keys={keys} max={maxTotal} maxOf={maxOf} />
           <CheckboxGroupInput
             source="vetoes"
             label="app.city_audit.veto_items"

@@ -114,10 +114,12 @@ interface RubricValues {
   comment?: string;
 }
 
+// The live total counts each item at most at its points, and a negative as 0: a value out of range is
+// flagged on its input and refused by the API, and must not inflate the total meanwhile.
 const sum = (points: RubricValues['points'], items: RubricItem[]) =>
   items.reduce((total, item) => {
     const value = Number(points?.[item.key]);
-    return total + (Number.isFinite(value) ? value : 0);
+    return total + (Number.isFinite(value) ? Math.min(Math.max(value, 0), item.points) : 0);
   }, 0);
 
 /** The rubric task: points per item (each at most the item's points), veto items, the total shown. */

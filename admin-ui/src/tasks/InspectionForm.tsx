@@ -6,6 +6,7 @@ import { useFormatDate } from '../common/fields';
 import { useLocalizedName } from '../common/useLocalizedName';
 import type { InspectionBody, InspectionFinding, InspectionMethod, Measure, Named, SelfCheckArea, Task } from '../types';
 import { MeasureInput, RectifyByInput, TaskForm } from './FormParts';
+import { EvidenceInput, evidenceOf } from '../common/FilesPanel';
 
 /** `not_checked`: the area was not part of this inspection (it is not sent). */
 type AreaFinding = InspectionFinding | 'not_checked';
@@ -27,6 +28,7 @@ interface InspectionValues {
   measure?: Measure;
   rectifyBy?: string;
   note?: string;
+  evidence?: string[];
 }
 
 const findingsOf = (areas: AreaValues[] = []) => ({
@@ -61,6 +63,7 @@ const toBody = (values: InspectionValues): { body: InspectionBody; sent: number[
       ...(serious ? { violation: values.violation } : {}),
       ...(!serious && minor ? { measure: values.measure, rectifyBy: values.rectifyBy } : {}),
       ...(note ? { note } : {}),
+      ...evidenceOf(values),
     },
   };
 };
@@ -176,6 +179,7 @@ export const InspectionForm = ({ task }: { task: Task }) => {
       </Box>
       <Consequences violations={violations} stageDue={task.dueAt} />
       <TextInput source="note" label="app.inspection.note" multiline minRows={2} sx={{ maxWidth: '48rem' }} />
+      <EvidenceInput />
       {noneFilled && (
         <FormDataConsumer<InspectionValues>>
           {({ formData }) =>

@@ -3,11 +3,13 @@ import { required, TextInput, useTranslate } from 'react-admin';
 import { InfoTable } from '../common/InfoTable';
 import type { Measure, Task } from '../types';
 import { MeasureInput, RectifyByInput, TaskForm } from './FormParts';
+import { EvidenceInput, evidenceOf } from '../common/FilesPanel';
 
 interface InterviewValues {
   measure?: Measure;
   note?: string;
   rectifyBy?: string;
+  evidence?: string[];
 }
 
 /** 行政约谈 after a complaint or negative public opinion on a titled operator: measure, note, deadline. */
@@ -31,6 +33,7 @@ export const InterviewForm = ({ task }: { task: Task }) => {
             measure: values.measure!,
             note: (values.note ?? '').trim(),
             rectifyBy: values.rectifyBy ?? '',
+            ...evidenceOf(values),
           })
         }
         spacing={1}
@@ -39,6 +42,7 @@ export const InterviewForm = ({ task }: { task: Task }) => {
         <MeasureInput />
         <TextInput source="note" label="app.interview.note" validate={required()} multiline minRows={2} />
         <RectifyByInput />
+        <EvidenceInput />
       </TaskForm>
     </Stack>
   );

@@ -1,12 +1,16 @@
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Box, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import {
   BooleanInput,
+  FunctionField,
   NullableBooleanInput,
   ReferenceField,
   SearchInput,
   SelectInput,
   TextField,
   useGetIdentity,
+  useGetList,
+  useListContext,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -17,7 +21,8 @@ import { useStageChoices, useStageName } from '../common/programmes';
 import { RecordCard, ResponsiveDatagrid } from '../layout/CardList';
 import { ResponsiveList } from '../layout/ResponsiveList';
 import type { TaskRow } from './bulkApi';
-import { ClaimButton } from './ClaimButton';
+import { ClaimButton, useHandlerName } from './ClaimButton';
+import type { Role } from '../types';
 import { TaskBulkActions } from './TaskBulkActions';
 import { csvExporter } from '../common/csv';
 
@@ -49,6 +54,7 @@ const TaskCard = () => {
   const mine = !!task.claimedById && !!identity && String(identity.id) === task.claimedById;
   const late = task.status === 'open' && task.overdue;
   const operator = [task.details?.operatorName, task.details?.operatorUscc].filter(Boolean).join(' · ');
+  const completed = task.status === 'done' && task.completedByName;
   return (
     <RecordCard testId="task-card" openTestId="task-card-open" highlighted={late} actions={<ClaimButton size="medium" />}>
       <Typography variant="subtitle1" component="div" sx={{ fontWeight: 500, lineHeight: 1.4 }}>
@@ -73,31 +79,127 @@ const TaskCard = () => {
         {mine ? (
           <Chip size="small" color="primary" variant="outlined" label={translate('app.task.claimed_by_me')} />
         ) : task.claimedById ? (
-          <Chip size="small" variant="outlined" label={`${translate('resources.tasks.fields.claimedByName')}：${task.claimedByName ?? task.claimedById}`} />
+          <Chip size="small" variant="outlined" label={`${translate('resources.tasks.fields.claimedByName')}：${task.claimedByName ?? ''}`} />
         ) : null}
+        {completed && (
+          <Typography variant="body2" color="text.secondary" data-testid="task-card-completed">
+            {translate('resources.tasks.fields.completedByName')}：{task.completedByName} · {formatDate(task.completedAt!)}
+          </Typography>
+        )}
       </Stack>
     </RecordCard>
   );
 };
 
-export const TaskList = () => (
-  <ResponsiveList
-    title="app.task.list_title"
-    filters={useTaskFilters()}
-    filterDefaultValues={{ status: 'open' }}
-    sort={{ field: 'dueAt', order: 'ASC' }}
-    perPage={25}
-    exporter={csvExporter}
-  >
-    <ResponsiveDatagrid rowClick="show" bulkActionButtons={<TaskBulkActions />} card={<TaskCard />} cardsTestId="task-cards">
-      <TextField source="title" />
-      <EnumField source="type" prefix="app.task.type" />
-      <StageField source="stageKey" />
-      <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
-      <TextField source="claimedByName" sortable={false} emptyText="" />
-      <DateTimeField source="dueAt" />
-      <OverdueField source="overdue" sortable={false} />
-      <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
-    </ResponsiveDatagrid>
-  </ResponsiveList>
-);
+/** Those who oversee a jurisdiction's work: they see 全部 (api/resources/tasks.ts, README "The task inbox"). */
+const OVERSEERS: (Role | undefined)[] = ['coordinator', 'leader', 'admin'];
+type View = 'mine' | 'unclaimed' | 'done' | 'all';
+/** The views of a role: leaders and administrators never hold tasks, so they have no 我的 or 待认领. */
+const viewsOf = (role?: Role): View[] =>
+  role === 'leader' || role === 'admin' ? ['done', 'all'] : OVERSEERS.includes(role) ? ['mine', 'unclaimed', 'done', 'all'] : ['mine', 'unclaimed', 'done'];
+/** A view's own filter: 全部 keeps to open work unless the status filter says otherwise. */
+const viewFilter = (view: View) => (view === 'all' ? { view, status: 'open' } : { view });
+
+/** How many tasks a view holds now (one small request per tab), within the list's other filters. */
+const ViewCount = ({ view, filter }: { view: View; filter: Record<string, unknown> }) => {
+  const { total } = useGetList('tasks', { pagination: { page: 1, perPage: 1 }, filter: { ...filter, ...viewFilter(view) } });
+  return total == null ? null : <>（{total}）</>;
+};
+
+/** 我的 / 本单位待认领 / 已办 / 全部 as tabs over the list; a tab keeps the search and campaign filters. */
+const ViewTabs = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions<Role>();
+  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const views = viewsOf(permissions);
+  const current = views.find((v) => v === filterValues?.view) ?? false;
+  const { view: _view, status: _status, mine: _mine, ...rest } = (filterValues ?? {}) as Record<string, unknown>;
+  return (
+    <Tabs
+      value={current}
+      onChange={(_e, view: View) => setFilters({ ...rest, ...viewFilter(view) }, displayedFilters)}
+      variant="scrollable"
+      allowScrollButtonsMobile
+      data-testid="task-views"
+      sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
+    >
+      {views.map((v) => (
+        <Tab
+          key={v}
+          value={v}
+          data-testid={`task-view-${v}`}
+          label={
+            <span>
+              {translate(`app.task.views.${v}`)}
+              <ViewCount view={v} filter={rest} />
+            </span>
+          }
+        />
+      ))}
+    </Tabs>
+  );
+};
+
+/** The list's title says what it holds for this role: a coordinator's list of all stations is not 我的待办. */
+const TaskListTitle = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions<Role>();
+  const { identity } = useGetIdentity();
+  const { filterValues } = useListContext();
+  const jurisdiction = String((identity as { jurisdictionName?: string } | undefined)?.jurisdictionName ?? '');
+  const view = filterValues?.view as View | undefined;
+  const oversees = OVERSEERS.includes(permissions);
+  const key =
+    view === 'done'
+      ? oversees
+        ? 'done_overseen'
+        : 'done'
+      : view === 'mine' || view === 'unclaimed' || view === 'all'
+        ? view
+        : oversees
+          ? 'all'
+          : filterValues?.mine
+            ? 'mine'
+            : 'staff';
+  return <span data-testid="task-list-title">{translate(`app.task.titles.${key}`, { jurisdiction })}</span>;
+};
+
+/** Who handles the task (holder, or who completed it), by name. */
+const HandlerField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
+  const task = useRecordContext<TaskRow>();
+  return <span data-testid="task-handler">{useHandlerName(task)}</span>;
+};
+
+export const TaskList = () => {
+  const { permissions, isPending } = usePermissions<Role>();
+  const filters = useTaskFilters();
+  // The default view depends on the role, known once permissions are read.
+  if (isPending) return null;
+  const first = viewsOf(permissions)[0]!;
+  return (
+    <ResponsiveList
+      title={<TaskListTitle />}
+      filters={filters}
+      filterDefaultValues={viewFilter(OVERSEERS.includes(permissions) ? 'all' : first)}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      perPage={25}
+      exporter={csvExporter}
+    >
+      <ViewTabs />
+      <ResponsiveDatagrid rowClick="show" bulkActionButtons={<TaskBulkActions />} card={<TaskCard />} cardsTestId="task-cards">
+        <TextField source="title" />
+        <EnumField source="type" prefix="app.task.type" />
+        <StageField source="stageKey" />
+        <ReferenceField source="jurisdictionId" reference="jurisdictions" link={false} sortable={false} />
+        <HandlerField source="claimedByName" label="resources.tasks.fields.claimedByName" sortable={false} />
+        <DateTimeField source="dueAt" />
+        <OverdueField source="overdue" sortable={false} />
+        <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+        <FunctionField<TaskRow> source="completedByName" sortable={false} render={(t) => t.completedByName ?? ''} />
+        <DateTimeField source="completedAt" />
+        {/* 认领 in the row: the unit's open work is taken from the list itself. */}
+        <FunctionField label="" sortable={false} render={() => <ClaimButton />} />
+      </ResponsiveDatagrid>
+    </ResponsiveList>
+  );
+};

@@ -81,7 +81,7 @@ const CityAuditResult = ({ task, result }: { task: Task; result: CityAuditBody }
   const lookup = useNamedLookup();
   const rubric = task.details?.rubric ?? [];
   const maxOf = task.details?.criterionPoints ?? {};
-  const total = sumPoints(result.points, criterionKeys(rubric));
+  const total = sumPoints(result.points, criterionKeys(rubric), maxOf);
   const vetoes = result.vetoes ?? [];
   return (
     <>

@@ -18,13 +18,15 @@ import { canWorkTask } from '../permissions';
 import type { Role, Task } from '../types';
 import { CityAuditForm } from './CityAuditForm';
 import type { TaskRow } from './bulkApi';
-import { ClaimButton } from './ClaimButton';
+import { ClaimButton, DelegateButton, ReleaseButton, useHandlerName } from './ClaimButton';
+import { CorrectionButton } from './CorrectionDialog';
 import { DefinedForm, RubricForm } from './DefinedForms';
 import { EscalationForm } from './EscalationForm';
 import { FilingForm, IntakeReviewForm, RemovalReviewForm } from './IntakeForms';
 import { InspectionForm } from './InspectionForm';
 import { InterviewForm } from './InterviewForm';
 import { PreReviewForm } from './PreReviewForm';
+import { TaskFilesAndComments, TaskPreviousSteps } from './PreviousSteps';
 import { ResubmissionForm } from './ResubmissionForm';
 import { ScoreForm } from './ScoreForm';
 import { SelfCheckForm } from './SelfCheckForm';
@@ -37,13 +39,18 @@ const useClaimedByMe = (task?: Task) => {
   return !!task?.claimedById && !!identity && String(identity.id) === task.claimedById;
 };
 
+/** 办理人: whoever holds the task, or completed it (submitting an unclaimed task claims it), by name. */
 const ClaimedByField = (_props: CustomFieldProps) => {
-  const task = useRecordContext<Task>();
+  const task = useRecordContext<TaskRow>();
   const translate = useTranslate();
   const mine = useClaimedByMe(task);
-  if (!task?.claimedById) return <Typography variant="body2">{translate('app.task.unclaimed')}</Typography>;
-  if (mine) return <Chip size="small" color="primary" label={translate('app.task.claimed_by_me')} />;
-  return <Typography variant="body2">{(task as TaskRow).claimedByName ?? task.claimedById}</Typography>;
+  const name = useHandlerName(task);
+  if (mine && task?.status === 'open') return <Chip size="small" color="primary" label={translate('app.task.claimed_by_me')} data-testid="task-handler" />;
+  return (
+    <Typography variant="body2" data-testid="task-handler">
+      {name}
+    </Typography>
+  );
 };
 
 const TaskDetails = () => (
@@ -61,6 +68,7 @@ const TaskDetails = () => (
     <DateTimeField source="dueAt" />
     <OverdueField source="overdue" />
     <DateTimeField source="completedAt" />
+    <FunctionField<TaskRow> source="completedByName" render={(t) => <span data-testid="task-completed-by">{t.completedByName ?? ''}</span>} />
   </SimpleShowLayout>
 );
 
@@ -138,9 +146,13 @@ const TaskWork = () => {
 };
 
 const TaskShowActions = () => (
-  // Nothing to show once the task is claimed or done: no empty bar on a phone.
+  // Only the actions that apply (认领, 释放, 转交, 更正): no empty bar on a phone when none does.
   <TopToolbar sx={{ '&:empty': { display: 'none' } }}>
     <ClaimButton />
+    <ReleaseButton />
+    <DelegateButton />
+    {/* 更正: a completed decision, for coordinators and leaders (README "Corrections"). */}
+    <CorrectionButton />
   </TopToolbar>
 );
 
@@ -149,6 +161,8 @@ export const TaskShow = () => (
   // phone's screen (layout/StickyActions).
   <Show actions={<TaskShowActions />} sx={{ '& .RaShow-card': { overflow: 'visible' } }}>
     <TaskDetails />
+    <TaskPreviousSteps />
     <TaskWork />
+    <TaskFilesAndComments />
   </Show>
 );

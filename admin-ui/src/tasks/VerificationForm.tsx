@@ -4,6 +4,7 @@ import { verificationOutcomeChoices } from '../choices';
 import { definitionOf } from '../campaigns/kind';
 import type { Campaign, Task } from '../types';
 import { RectifyByInput, TaskForm } from './FormParts';
+import { EvidenceInput, evidenceOf } from '../common/FilesPanel';
 import { RectificationOrderInfo } from './RectificationOrderInfo';
 import { RectificationProofs, type TaskEvidenceExtras } from './EvidenceFiles';
 import { useFormatDate } from '../common/fields';
@@ -13,6 +14,7 @@ interface VerificationValues {
   outcome?: 'passed' | 'failed';
   note?: string;
   rectifyBy?: string;
+  evidence?: string[];
 }
 
 /**
@@ -50,6 +52,7 @@ export const VerificationForm = ({ task }: { task: Task }) => {
             passed,
             note: (values.note ?? '').trim(),
             ...(rectifyBy ? { rectifyBy } : {}),
+            ...evidenceOf(values),
           });
         }}
         spacing={1}
@@ -73,6 +76,7 @@ export const VerificationForm = ({ task }: { task: Task }) => {
             )
           }
         </FormDataConsumer>
+        <EvidenceInput />
       </TaskForm>
     </Stack>
   );

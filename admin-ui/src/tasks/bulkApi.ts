@@ -5,8 +5,8 @@ import { API_URL, httpClient, problemOf, type Problem } from '../httpClient';
 import { i18nProvider } from '../i18n';
 import type { Role, Task, User } from '../types';
 
-/** A task row as the list and show pages get it: with the display name of whoever holds it. */
-export type TaskRow = Task & { claimedByName?: string | null };
+/** A task row as the list and show pages get it: with the display names of whoever holds and completed it. */
+export type TaskRow = Task & { claimedByName?: string | null; completedByName?: string | null };
 
 export type Assignee = Pick<User, 'id' | 'username' | 'displayName' | 'jurisdictionId'> & { role: Role };
 
@@ -18,6 +18,12 @@ export const fetchAssignees = async (taskIds: string[], signal?: AbortSignal): P
   (await httpClient(`${API_URL}/tasks/assignees?${new URLSearchParams({ ids: taskIds.join(',') })}`, { signal })).json as Assignee[];
 
 export const assignTasks = (taskIds: string[], userId: string) => post<{ assigned: number; tasks: TaskRow[] }>('/tasks/assign', { taskIds, userId });
+
+/** 释放: the holder, or a coordinator over it (then with a reason). */
+export const releaseTask = (id: string, reason?: string) => post<TaskRow>(`/tasks/${encodeURIComponent(id)}/release`, reason ? { reason } : {});
+
+/** 转交: to a colleague who may take it, with a reason. */
+export const delegateTask = (id: string, userId: string, reason: string) => post<TaskRow>(`/tasks/${encodeURIComponent(id)}/delegate`, { userId, reason });
 
 export const remindTasks = (taskIds: string[]) => post<{ reminded: number; alreadyToday: number }>('/tasks/remind', { taskIds });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
 import { inputErrors } from '../common/formErrors';
 import type { AppDataProvider } from '../dataProvider';
-import { errorMessage, problemOf, type Problem } from '../httpClient';
+import { problemOf, type Problem } from '../httpClient';
 import type { CompleteTaskBody, Task } from '../types';
 
 // Inputs the completion forms have, by the last segment of their path (areas.3.description…).
@@ -47,7 +47,7 @@ export const useCompleteTask = (task: Task) => {
       refresh();
       return undefined;
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
       return inputErrors(error, isInput, renamePath);
     }

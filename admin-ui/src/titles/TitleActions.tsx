@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { complaintKindChoices } from '../choices';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { EvidenceInput } from '../common/FilesPanel';
 import { useConfirmation } from '../common/useConfirmation';
 import { useLocalizedName } from '../common/useLocalizedName';
 import { useRecordingForm } from '../common/useRecordingForm';
@@ -27,6 +28,8 @@ import type { Task, Title } from '../types';
 interface RevokeValues {
   ground?: string;
   evidence?: string;
+  /** Photos and PDFs (attachment ids), bound to the title's case once revoked. */
+  attachmentIds?: string[];
 }
 
 /**
@@ -48,6 +51,7 @@ export const RevokeTitleForm = () => {
       await dataProvider.revokeTitle(title!.id, {
         ground: values.ground ?? '',
         evidence: (values.evidence ?? '').trim(),
+        ...(values.attachmentIds?.length ? { attachmentIds: values.attachmentIds } : {}),
       });
       notify('app.titles.revoked', { type: 'success' });
       refresh();
@@ -70,6 +74,7 @@ export const RevokeTitleForm = () => {
               validate={required()}
             />
             <TextInput source="evidence" label="app.titles.evidence" helperText="app.titles.evidence_helper" validate={required()} multiline minRows={3} />
+            <EvidenceInput source="attachmentIds" />
             <ProblemAlert problem={problem} />
             <Box>
               <SaveButton label="app.titles.revoke" color="error" data-testid="revoke-submit" />

@@ -76,7 +76,7 @@ const TitleDetails = () => {
       {title?.endedAt && <DateTimeField source="endedAt" />}
       {revoked && <FunctionField<Title> source="revokedGround" render={(t) => lookup(t.revocationGrounds, t.revokedGround)} />}
       {revoked && <TextField source="revokedEvidence" />}
-      {revoked && <TextField source="revokedById" />}
+      {revoked && <FunctionField<Title> source="revokedById" render={(t) => t.revokedByName ?? ''} />}
     </SimpleShowLayout>
   );
 };

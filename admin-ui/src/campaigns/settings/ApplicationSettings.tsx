@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { maxValue, minValue, NumberInput, required, useTranslate } from 'react-admin';
-import { DurationInput } from '../../common/DurationInput';
+import { DurationChoice } from './DurationChoice';
 import { useLocalizedName } from '../../common/useLocalizedName';
 import { GroupProblems, limit, LIST_PATHS, ListLimitInputs, LiveSum, numbers, wholeNumber } from './common';
 import type { KindSettings, SettingsProps } from './types';
@@ -52,7 +52,7 @@ const Inputs = ({ programme }: SettingsProps<'application'>) => {
         <GroupProblems path="settings.criterionPoints" />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: 2, mt: 2 }}>
-        <DurationInput
+        <DurationChoice
           source="settings.preReviewPeriod"
           label="app.settings.preReviewPeriod"
           validate={[required()]}

@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { maxValue, minValue, NumberInput, required, useTranslate } from 'react-admin';
-import { DurationInput } from '../../common/DurationInput';
+import { DurationChoice } from './DurationChoice';
 import { GroupProblems, LiveSum, num, numbers, wholeNumber } from './common';
 import type { KindSettings, SettingsProps } from './types';
 
@@ -16,14 +16,14 @@ const Inputs = (_props: SettingsProps<'register'>) => {
   return (
     <>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: 2, mt: 1 }}>
-        <DurationInput
+        <DurationChoice
           source="settings.scoringPeriod"
           label="app.settings.scoringPeriod"
           units={['D', 'M', 'Y', 'H']}
           validate={[required()]}
           helperText="app.settings.scoringPeriod_helper"
         />
-        <DurationInput source="settings.filingPeriod" label="app.settings.filingPeriod" validate={[required()]} />
+        <DurationChoice source="settings.filingPeriod" label="app.settings.filingPeriod" validate={[required()]} />
         <NumberInput
           source="settings.verificationDays"
           label="app.settings.verificationDays"

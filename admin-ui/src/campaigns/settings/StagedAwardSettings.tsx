@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { maxValue, minValue, NumberInput, required, useTranslate, type Validator } from 'react-admin';
-import { DurationInput } from '../../common/DurationInput';
+import { DurationChoice } from './DurationChoice';
 import { useServerErrors } from '../../common/ServerErrors';
 import { useLocalizedName } from '../../common/useLocalizedName';
 import type { Named, ScoringGroup } from '../../types';
@@ -76,7 +76,7 @@ const Inputs = ({ programme }: SettingsProps<'staged_award'>) => {
           fullWidth={false}
           helperText="app.settings.awardThreshold_helper"
         />
-        <DurationInput
+        <DurationChoice
           source="settings.titleValidity"
           label="app.settings.titleValidity"
           validate={[required()]}

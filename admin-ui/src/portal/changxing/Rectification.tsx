@@ -3,8 +3,8 @@ import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, T
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Title, useLocaleState, useNavigate, useNotify, useParams, useTranslate } from 'react-admin';
 import { ProblemAlert } from '../../common/ProblemAlert';
-import { shanghaiDay } from '../../common/dates';
-import { problemOf, errorMessage, type Problem } from '../../httpClient';
+import { formatDateTime, shanghaiDay } from '../../common/dates';
+import { problemOf, type Problem } from '../../httpClient';
 import { RectificationProofs, type EvidenceFile } from '../../tasks/EvidenceFiles';
 import type { PortalCase } from '../api';
 import { Pending } from '../MyCasesPage';
@@ -16,11 +16,7 @@ const MAX_PROOF_FILES = 20;
 const STATE_COLOURS = { open: 'warning', verifying: 'info', passed: 'success', not_passed: 'error' } as const;
 
 /** A deadline as the operator reads it: the day, and the time when the officer set an instant within it. */
-const useDeadline = () => {
-  const [locale] = useLocaleState();
-  return (at: number | null) =>
-    at == null ? '' : new Date(at).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
-};
+const useDeadline = () => (at: number | null) => formatDateTime(at);
 
 /** One order: measure, deadline, what was found, where it stands, and what was handed in. */
 const OrderCard = ({ order, caseId }: { order: RectificationOrder; caseId: string }) => {
@@ -143,7 +139,7 @@ export const RectificationProofPage = () => {
       await queryClient.invalidateQueries({ queryKey: ['portal'] });
       back();
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
     } finally {
       setSending(false);

@@ -104,7 +104,7 @@ export const RegisterApplicationPage = () => {
                     <ListItem key={f.id} disableGutters>
                       <ListItemText
                         primary={f.filename}
-                        secondary={`${f.field ? translate(`app.register.field.${f.field}`, { _: f.field }) : ''} · ${formatBytes(f.size)} · SHA-256 ${f.sha256.slice(0, 16)}…`}
+                        secondary={`${f.field ? translate(`app.register.field.${f.field}`, { _: f.field }) : ''} · ${formatBytes(f.size)}`}
                         primaryTypographyProps={{ sx: { overflowWrap: 'anywhere' } }}
                       />
                     </ListItem>

@@ -52,7 +52,8 @@ export const RegisterApplyPage = () => {
       return undefined;
     } catch (error) {
       // 409: outside the window, or the same product / account again; 403: a file uploaded by someone else.
-      notify(errorMessage(error), { type: 'error' });
+      // A 400 is shown once, on the form (its alert and fields); anything else in a toast.
+      if (!(error instanceof HttpError && error.status === 400)) notify(errorMessage(error), { type: 'error' });
       if (error instanceof HttpError && error.status === 400) {
         setProblem(problemOf(error));
         return inputErrors(error, isInput, renamePath);

@@ -33,7 +33,7 @@ import { CheckboxInput } from '../../common/CheckboxInput';
 import { inputErrors } from '../../common/formErrors';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { shanghaiDay } from '../../common/dates';
-import { errorMessage, problemOf, type Problem } from '../../httpClient';
+import { problemOf, type Problem } from '../../httpClient';
 import { StickyActions } from '../../layout/StickyActions';
 import { AttachmentInput } from '../../registers/AttachmentInput';
 import {
@@ -202,7 +202,7 @@ export const ApplyPage = () => {
       navigate(`/applications/${encodeURIComponent(caseId)}`);
       return undefined;
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
       return inputErrors(error, isInput, rename);
     }

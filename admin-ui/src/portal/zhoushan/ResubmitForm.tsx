@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Form, ResourceContextProvider, maxLength, SaveButton, TextInput, useInput, useNotify, useTranslate } from 'react-admin';
 import { inputErrors } from '../../common/formErrors';
 import { ProblemAlert } from '../../common/ProblemAlert';
-import { errorMessage, problemOf, type Problem } from '../../httpClient';
+import { problemOf, type Problem } from '../../httpClient';
 import { StickyActions } from '../../layout/StickyActions';
 import { AttachmentInput } from '../../registers/AttachmentInput';
 import {
@@ -74,7 +74,7 @@ export const ResubmitForm = ({ application, onDone }: { application: Application
       onDone?.();
       return undefined;
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      // Shown once, on the form (its alert and fields), not again in a toast over the form's buttons.
       setProblem(problemOf(error));
       return inputErrors(error, isInput, rename);
     }

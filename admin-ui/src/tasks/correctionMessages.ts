@@ -1,0 +1,54 @@
+// Messages of 更正 (correcting a completed decision, README "Corrections"): the button, its dialog and outcome.
+// Both languages side by side; zh is typed against en (test/messages.test.ts checks the merged catalogue).
+
+export const en = {
+  app: {
+    correction: {
+      button: 'Correct',
+      title: 'Correct this decision',
+      content: 'The original decision stays in the audit trail; the correction is recorded beside it with your reason.',
+      mode_label: 'Correction',
+      mode: {
+        amend: 'Amend the result',
+        reopen: 'Reopen the task for its handler',
+      },
+      reopen_helper: 'The task opens again for its role, unclaimed; the total waits until it is completed again.',
+      new_score: 'Corrected score (0–100)',
+      points: '%{name} (0–%{max})',
+      points_helper: 'The corrected points per criterion; a veto item needs the audit reopened for the auditor.',
+      score_invalid: 'A score from 0 to 100 with at most two decimals',
+      decision_label: 'Corrected decision',
+      note: 'Note to the operator',
+      note_required: 'Returning needs a note',
+      reason: 'Reason for the correction',
+      confirm: 'Correct',
+      done: 'Corrected: the audit trail keeps the original and the correction',
+    },
+  },
+};
+
+export const zh: typeof en = {
+  app: {
+    correction: {
+      button: '更正',
+      title: '更正此项结论',
+      content: '原结论保留在操作日志中，更正连同理由作为新的记录一并保存。',
+      mode_label: '更正方式',
+      mode: {
+        amend: '修改结论',
+        reopen: '退回重新办理',
+      },
+      reopen_helper: '任务重新开放给原岗位认领办理；重新办结前不计总分。',
+      new_score: '更正后的分数（0–100）',
+      points: '%{name}（0–%{max} 分）',
+      points_helper: '各评审项更正后的得分；如需勾选否决项，请选择「退回重新办理」由审核员重新审核。',
+      score_invalid: '分数须为 0–100，最多两位小数',
+      decision_label: '更正后的审核结论',
+      note: '给经营主体的说明',
+      note_required: '退回时须填写说明',
+      reason: '更正理由',
+      confirm: '确认更正',
+      done: '已更正：原结论与更正均已记入操作日志',
+    },
+  },
+};

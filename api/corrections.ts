@@ -1,0 +1,73 @@
+// Corrections (更正, DOMAIN.md "Correction": a later decision that amends a completed one, both kept): a
+// coordinator or leader over the campaign's jurisdiction reopens a completed decision for its holder's role,
+// or amends its result, with a reason. The owning workflow decides (correctTask Update, workflows/case.ts):
+// it recomputes the total and proposal, and refuses once the 公示 is published. README "Corrections".
+import { Router } from 'express';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { PrismaClient } from '../prisma/db.js';
+import { resultSchemaFor } from '../domain/task-forms.js';
+import { CORRECTABLE_TASK_TYPES, isCorrectable } from '../domain/corrections.js';
+import { correctTaskUpdate } from '../workflows/messages.js';
+import { conflict, forbidden, notFound, parseOr400 } from './errors.js';
+import { route } from './routes.js';
+import { actorOf, inScope } from './scope.js';
+
+const reason = z.string().trim().min(1, '须说明更正理由 / a reason is required').max(1000);
+export const correctionBody = z.union([
+  z.object({ reason, reopen: z.literal(true) }).strict(),
+  // The new result is checked against the task's own form below (400 with each problem).
+  z.object({ reason, result: z.record(z.string(), z.unknown()) }).strict(),
+]);
+
+/** Who may correct: the campaign's coordinators (or a city's, above it) and its leaders. */
+const CORRECTORS = ['coordinator', 'leader'] as const;
+
+export function correctionsRouter(db: PrismaClient, client: Client): Router {
+  const r = Router();
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/tasks/:id/corrections',
+      summary:
+        'Correct a completed decision (score, self-check review, city audit) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published',
+      tag: 'tasks',
+      roles: CORRECTORS,
+      body: correctionBody,
+    },
+    async (req, res, me) => {
+      const id = String(req.params.id);
+      const t = await db.task.findUnique({ where: { id } });
+      if (!t) throw notFound('任务 task', id);
+      const campaign = await db.campaign.findUniqueOrThrow({ where: { id: t.campaignId } });
+      if (!inScope(me, campaign.jurisdictionId))
+        throw forbidden('只有活动所属辖区的统筹人员或领导可以更正', 'only coordinators or leaders over the campaign’s jurisdiction can correct its decisions');
+      const body = parseOr400(correctionBody, req.body);
+      const result = 'result' in body ? parseOr400(resultSchemaFor(t.type, t.details) ?? z.never(), body.result) : undefined;
+      if (!isCorrectable(t.type))
+        throw conflict(
+          `此类任务的结论暂不能更正（可更正：评分、自查审核、市局审核）`,
+          `a ${t.type} decision cannot be corrected (only ${CORRECTABLE_TASK_TYPES.join(', ')})`,
+        );
+      if (t.status !== 'done') throw conflict('任务尚未办结，无需更正', 'the task is not completed: nothing to correct');
+      const corrected = await client.workflow
+        .getHandle(t.workflowId)
+        .executeUpdate(correctTaskUpdate, {
+          args: [{ taskId: t.id, actor: actorOf(me), reason: body.reason, ...('reopen' in body ? { reopen: true } : { result }) }],
+        })
+        .catch((e: unknown) => {
+          // The case's workflow has ended: its list or outcome is final (a listed room lives on in its listing).
+          if (e instanceof WorkflowNotFoundError)
+            throw conflict(
+              '该案件的流程已结束（名单或结果已确定），结论不能再更正；如需更改，须重新发布名单',
+              'the case’s process has ended (its list or outcome is final): its decisions can no longer be corrected; a change needs a new publication of the list',
+            );
+          throw e;
+        });
+      res.status(201);
+      return { ...corrected, task: await db.task.findUniqueOrThrow({ where: { id: t.id } }) };
+    },
+  );
+  return r;
+}

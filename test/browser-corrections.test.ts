@@ -1,0 +1,92 @@
+// 更正 in Debian's Chromium (README "Corrections"): a coordinator corrects an evaluation group's score before
+// the 公示 from the completed task's page, with a reason, and the case's total and proposal change on the case
+// page; once the 公示 is published the same dialog shows the refusal with its reason, and nothing changes.
+// An officer sees no 更正 button.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './helpers-browser.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
+import { consoleSuite } from './helpers-console-suite.js';
+
+const enc = encodeURIComponent;
+const suite = consoleSuite();
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  for (const u of ['coord.changxing', 'auditor.changxing']) tokens[u] = await suite.api.login(u);
+});
+
+const post = (user: string, path: string, body?: unknown) => suite.api.call('POST', path, { token: tokens[user]!, body });
+
+describe('corrections in the console', () => {
+  it('a coordinator corrects a score before the 公示 and the proposal changes; after the 公示 it is refused', async () => {
+    const launched = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year: await uniqueYear(suite.h.db),
+      jurisdictionId: '330522',
+      stages: calendarOpenAt('evaluation', 600_000),
+      reminderLeadHours: 0,
+      operatorIds: ['op-cx-001'],
+    });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const campaignId = launched.body.id as string;
+    suite.workflows.push(launched.body.workflowId ?? `campaign-${campaignId}`);
+    const caseId = `${campaignId}:op-cx-001`;
+    const scores = await waitFor(async () => {
+      const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'score' } });
+      return t.length === 5 && t;
+    }, 'five score tasks');
+    for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
+    await waitFor(async () => (await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).proposed, 'proposed at 90');
+    const dept = scores.find((t) => (t.details as { dimension: string }).dimension === 'department')!;
+
+    // An officer of the station sees the completed score without 更正.
+    const officer = await suite.ui.signIn('officer.zhicheng');
+    await officer.goto(`${suite.api.url}/#/tasks/${enc(dept.id)}/show`);
+    await officer.locator('[data-testid="task-completed-by"]').waitFor();
+    expect(await officer.locator('[data-testid="correct-task"]').count()).toBe(0);
+    await officer.close();
+
+    const page = await suite.ui.signIn('coord.changxing');
+    await page.goto(`${suite.api.url}/#/cases/${enc(caseId)}/show`);
+    await expect.poll(async () => (await page.textContent('[data-testid="case-proposed"]'))?.trim(), { timeout: 15_000 }).toBe('拟授予称号');
+
+    // 更正: 70 for the department group, with the reason. 70·0.4 + 27 + 9 + 9 + 9 = 82, below 85.
+    await page.goto(`${suite.api.url}/#/tasks/${enc(dept.id)}/show`);
+    await page.click('[data-testid="correct-task"]');
+    const dialog = page.locator('[data-testid="correction-dialog"]');
+    await dialog.waitFor();
+    await page.fill('[data-testid="correction-score"]', '70');
+    await page.fill('[data-testid="correction-dialog-reason"]', '部门评价录入错误，应为 70 分');
+    await page.click('[data-testid="correction-dialog-confirm"]');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已更正：原结论与更正均已记入操作日志').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/correction-score.png`, fullPage: true });
+    expect(await suite.h.db.auditEvent.findFirstOrThrow({ where: { entityId: dept.id, action: 'task.corrected' } })).toMatchObject({
+      actorId: 'u-coord-changxing',
+      reason: '部门评价录入错误，应为 70 分',
+      data: expect.objectContaining({ before: { score: 90 }, after: { score: 70 } }),
+    });
+
+    // The case page: the total and the proposal changed.
+    await page.goto(`${suite.api.url}/#/cases/${enc(caseId)}/show`);
+    await expect.poll(async () => (await page.textContent('[data-testid="case-proposed"]'))?.trim(), { timeout: 15_000 }).toBe('未达授予条件');
+    expect(await page.locator('#main-content').textContent()).toContain('82');
+    expect(await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 82, proposed: false });
+
+    // Published (the 公示 lists nobody now): a further correction is refused in the dialog, with the reason.
+    const windowEndsAt = new Date(Date.now() + 120_000).toISOString();
+    expect((await post('coord.changxing', `/campaigns/${enc(campaignId)}/publicity`, { windowEndsAt })).status).toBe(201);
+    await page.goto(`${suite.api.url}/#/tasks/${enc(dept.id)}/show`);
+    await page.click('[data-testid="correct-task"]');
+    await page.fill('[data-testid="correction-score"]', '95');
+    await page.fill('[data-testid="correction-dialog-reason"]', '公示后发现');
+    await page.click('[data-testid="correction-dialog-confirm"]');
+    const problem = page.locator('[data-testid="correction-dialog-problem"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('其中的结论不能再更正');
+    await page.screenshot({ path: `${ARTIFACTS}/correction-refused.png`, fullPage: true });
+    expect(await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 82, proposed: false });
+    expect(await suite.h.db.auditEvent.count({ where: { entityId: dept.id, action: 'task.corrected' } })).toBe(1);
+    await page.close();
+  });
+});

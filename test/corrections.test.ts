@@ -1,0 +1,279 @@
+// Corrections (README "Corrections"; DOMAIN.md "Correction": a later decision that amends a completed one,
+// both kept), per decision type, through the REST API on Temporal's time-skipping test server: a coordinator
+// amends or reopens a Changxing score (the total and proposal are recomputed, the 公示 waits for a reopened
+// score, and once the 公示 is published a correction is refused) and a station's self-check review (the
+// operator's next round opens, is cancelled, or opens again) and a Zhoushan city audit (amended: the total at
+// once; reopened: the list waits for the auditor, and the case is decided again; refused once the list is
+// published). Every refusal changes nothing; each case's history, corrections and all, replays.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { SELF_CHECK_AREAS } from '../domain/self-check.js';
+import { uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
+import { startApi, type Api } from './api-helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
+import { APPLICATION_FORM } from './helpers-zhoushan.js';
+import { BUILT_IN } from '../domain/programmes/index.js';
+
+let h: TimeHarness;
+let api: Api;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  h = await startTimeSkippingHarness();
+  api = await startApi(h);
+  for (const u of ['coord.changxing', 'coord.zhoushan', 'officer.zhicheng', 'auditor.changxing', 'leader.changxing', 'officer.dinghai', 'auditor.zhoushan'])
+    tokens[u] = await api.login(u);
+});
+afterAll(async () => {
+  await api?.close();
+  await h?.stop();
+});
+
+const DAY = 86_400_000;
+const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user]!, body });
+const correct = (user: string, taskId: string, body: unknown) => post(user, `/tasks/${encodeURIComponent(taskId)}/corrections`, body);
+const complete = (user: string, taskId: string, body: unknown) => post(user, `/tasks/${encodeURIComponent(taskId)}/complete`, body);
+
+async function launch(openKey: string, operatorIds?: string[], programme = 'changxing') {
+  const [coord, jurisdictionId] = programme === 'changxing' ? ['coord.changxing', '330522'] : ['coord.zhoushan', '330900'];
+  const r = await post(coord, '/campaigns', {
+    programme,
+    year: await uniqueYear(h.db),
+    jurisdictionId,
+    stages: calendarOpenAt(openKey, 60 * DAY, programme, await h.now()),
+    reminderLeadHours: 0,
+    ...(operatorIds ? { operatorIds } : {}),
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+
+/** Everything a refusal must leave as it was: the task, the case, and the audit trail's corrections. */
+async function snapshot(taskId: string) {
+  const t = await h.db.task.findUniqueOrThrow({ where: { id: taskId } });
+  const c = await h.db.case.findUniqueOrThrow({ where: { id: t.caseId! } });
+  return {
+    task: { status: t.status, result: t.result, completedById: t.completedById },
+    case: { totalScore: c.totalScore, proposed: c.proposed, currentStep: c.currentStep },
+    corrections: await h.db.auditEvent.count({ where: { action: 'task.corrected' } }),
+    tasks: await h.db.task.count({ where: { caseId: t.caseId } }),
+  };
+}
+
+/** The cases' histories, corrections and all, replay against the current workflow code (determinism). */
+async function replays(caseIds: string[]) {
+  const histories = await Promise.all(
+    caseIds.map(async (id) => ({ workflowId: `case-${id}`, history: await h.env.client.workflow.getHandle(`case-${id}`).fetchHistory() })),
+  );
+  const results = [];
+  for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);
+  expect(results.filter((r) => r.error)).toEqual([]);
+  expect(results).toHaveLength(caseIds.length);
+}
+
+describe('corrections', () => {
+  it('corrects a Changxing score before the 公示: the total and proposal change; after it, refused', async () => {
+    const id = await launch('evaluation', ['op-cx-001', 'op-cx-002']);
+    const [a, b] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
+    const scoreTasks = await waitFor(async () => {
+      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' }, orderBy: { id: 'asc' } });
+      return t.length === 10 && t;
+    }, 'score tasks');
+    for (const t of scoreTasks) expect((await complete('auditor.changxing', t.id, { score: 90 })).status).toBe(200);
+    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true, totalScore: 90 } })) === 2, 'both totals 90');
+    const dim = (caseId: string, d: string) => scoreTasks.find((t) => t.caseId === caseId && (t.details as { dimension: string }).dimension === d)!.id;
+    const aDept = dim(a, 'department');
+
+    // Refusals, each changing nothing: an officer (role), another county's coordinator (jurisdiction), a score
+    // out of range, a missing reason, a task still open.
+    const before = await snapshot(aDept);
+    const amend = { reason: '部门评价录入错误，应为 70 分', result: { score: 70 } };
+    expect((await correct('officer.zhicheng', aDept, amend)).status).toBe(403);
+    expect((await correct('auditor.changxing', aDept, amend)).status).toBe(403);
+    expect((await correct('coord.zhoushan', aDept, amend)).status).toBe(403);
+    const bad = await correct('coord.changxing', aDept, { reason: '更正', result: { score: 101 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { path: string }) => f.path)).toEqual(['score']);
+    expect((await correct('coord.changxing', aDept, { reason: ' ', reopen: true })).status).toBe(400);
+    expect((await correct('coord.changxing', aDept, { reason: '更正', result: { score: 70 }, reopen: true })).status).toBe(400);
+    expect(await snapshot(aDept)).toEqual(before);
+
+    // Amended: 70·0.4 + 90·0.3 + 9 + 9 + 9 = 82, below 85: no longer proposed.
+    const amended = await correct('coord.changxing', aDept, amend);
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    expect(amended.body).toMatchObject({ taskId: aDept, status: 'done', seq: 1, totalE4: 820_000, proposed: false, task: { result: { score: 70 } } });
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ totalScore: 82, proposed: false, currentStep: 'scored:below_threshold' });
+    // The audit trail keeps the original completion and adds the correction with its reason, before and after.
+    // (Claims are the inbox's own entries: submitting an unclaimed task claims it.)
+    const trail = await h.db.auditEvent.findMany({ where: { entityId: aDept, action: { not: 'task.claimed' } }, orderBy: { at: 'asc' } });
+    expect(trail.map((e) => e.action)).toEqual(['task.created', 'task.completed', 'task.corrected']);
+    expect(trail[1]!.data).toMatchObject({ result: { score: 90 } });
+    expect(trail[2]).toMatchObject({
+      actorId: 'u-coord-changxing',
+      reason: amend.reason,
+      data: { kind: 'amended', before: { score: 90 }, after: { score: 70 }, totalScore: 82, proposed: false },
+    });
+
+    // Reopened: open again for the evaluation group, unclaimed; no total, so the 公示 waits for it.
+    const bSocial = dim(b, 'social');
+    const reopened = await correct('leader.changxing', bSocial, { reason: '社会评价须重新核实', reopen: true });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(201);
+    expect(reopened.body).toMatchObject({ status: 'open', proposed: false, task: { status: 'open', result: null, completedById: null, claimedById: null } });
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: b } })).toMatchObject({ totalScore: null, proposed: false, currentStep: 'score:open' });
+    const windowEndsAt = new Date((await h.now()) + 5 * DAY).toISOString();
+    const early = await post('coord.changxing', `/campaigns/${encodeURIComponent(id)}/publicity`, { windowEndsAt });
+    expect(early.status).toBe(409);
+    expect(early.body.messageZh).toContain('未完成评分');
+    // An open task is completed, not corrected.
+    expect((await correct('coord.changxing', bSocial, { reason: '再改', result: { score: 10 } })).status).toBe(409);
+    // Scored again: 36 + 27 + 9 + 9 + 3 = 84, below the threshold; both completions kept.
+    expect((await complete('auditor.changxing', bSocial, { score: 30 })).status).toBe(200);
+    const bCase = await waitFor(async () => {
+      const c = await h.db.case.findUniqueOrThrow({ where: { id: b } });
+      return c.totalScore !== null && c;
+    }, 'b rescored');
+    expect(bCase).toMatchObject({ totalScore: 84, proposed: false });
+    expect(await h.db.auditEvent.count({ where: { entityId: bSocial, action: 'task.completed' } })).toBe(2);
+    expect(await h.db.auditEvent.count({ where: { entityId: b, action: 'case.scored' } })).toBe(2);
+
+    // A second correction of the same task: a's department back to 90, proposed again.
+    const back = await correct('coord.changxing', aDept, { reason: '复核后恢复原分', result: { score: 90 } });
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ seq: 2, totalE4: 900_000, proposed: true });
+
+    // The 公示 lists the proposal as corrected; after it, a correction is refused with the reason, changing nothing.
+    const pub = await post('coord.changxing', `/campaigns/${encodeURIComponent(id)}/publicity`, { windowEndsAt });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(201);
+    expect(pub.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([a]);
+    const published = await snapshot(aDept);
+    const late = await correct('coord.changxing', aDept, { reason: '公示后发现', result: { score: 60 } });
+    expect(late.status).toBe(409);
+    expect(late.body.messageZh).toMatch(/^「公示」名单已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布，其中的结论不能再更正$/);
+    expect(late.body.messageEn).toContain('its decisions can no longer be corrected');
+    const lateReopen = await correct('coord.changxing', dim(a, 'social'), { reason: '公示后发现', reopen: true });
+    expect(lateReopen.status).toBe(409);
+    expect(await snapshot(aDept)).toEqual(published);
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: dim(a, 'social') } })).status).toBe('done');
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ totalScore: 90, proposed: true });
+    await replays([a, b]);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('corrects a self-check review: returned opens the next round, accepted cancels it, reopened opens the same round again', async () => {
+    const id = await launch('self_check', ['op-cx-001']);
+    const c = `${id}:op-cx-001`;
+    const check = await waitFor(() => h.db.task.findFirst({ where: { caseId: c, type: 'self_check', status: 'open' } }), 'the self-check');
+    const areas = SELF_CHECK_AREAS.map((x) => ({ key: x.key, finding: 'compliant' }));
+    expect((await complete('officer.zhicheng', check.id, { areas })).status).toBe(200);
+    const review = await waitFor(() => h.db.task.findFirst({ where: { caseId: c, type: 'self_check_review', status: 'open' } }), 'the review');
+    expect((await complete('officer.zhicheng', review.id, { decision: 'accepted' })).status).toBe(200);
+    const round2 = `${c}:self_check:self_check#2`;
+
+    // A "returned" without its reason is not a valid result: 400, nothing changed.
+    const before = await snapshot(review.id);
+    expect((await correct('coord.changxing', review.id, { reason: '材料不全', result: { decision: 'returned' } })).status).toBe(400);
+    expect((await correct('officer.zhicheng', review.id, { reason: '材料不全', reopen: true })).status).toBe(403);
+    expect(await snapshot(review.id)).toEqual(before);
+
+    // Accepted → returned: the operator's next round opens with the reason.
+    const returned = await correct('coord.changxing', review.id, {
+      reason: '复核发现第三项无佐证',
+      result: { decision: 'returned', note: '请补充第三项佐证' },
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(201);
+    const next = await waitFor(() => h.db.task.findFirst({ where: { id: round2, status: 'open' } }), 'round 2 opened');
+    expect(next).toMatchObject({ assigneeRole: 'operator', details: expect.objectContaining({ returnedBecause: '请补充第三项佐证' }) });
+
+    // Returned → accepted: that round, not yet submitted, is cancelled.
+    const accepted = await correct('coord.changxing', review.id, { reason: '佐证已在档案中', result: { decision: 'accepted' } });
+    expect(accepted.status).toBe(201);
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: round2 } })).status).toBe('cancelled');
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: c } })).currentStep).toBe('self_check:accepted');
+
+    // Reopened: the station's officers review again; returning it opens round 2 again (the same task).
+    const reopened = await correct('coord.changxing', review.id, { reason: '请所里重新审核', reopen: true });
+    expect(reopened.status).toBe(201);
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({ status: 'open', assigneeRole: 'county_officer', result: null });
+    expect((await complete('officer.zhicheng', review.id, { decision: 'returned', note: '第三项无佐证' })).status).toBe(200);
+    await waitFor(async () => (await h.db.task.findUniqueOrThrow({ where: { id: round2 } })).status === 'open', 'round 2 open again');
+    const trail = await h.db.auditEvent.findMany({ where: { entityId: review.id, action: { not: 'task.claimed' } }, orderBy: { at: 'asc' } });
+    expect(trail.map((e) => e.action)).toEqual(['task.created', 'task.completed', 'task.corrected', 'task.corrected', 'task.corrected', 'task.completed']);
+    expect(trail.slice(2, 5).map((e) => (e.data as { kind: string }).kind)).toEqual(['amended', 'amended', 'reopened']);
+
+    // Once the operator has submitted that round, the review that asked for it can no longer be corrected.
+    expect((await complete('officer.zhicheng', round2, { areas })).status).toBe(200);
+    const settled = await snapshot(review.id);
+    const refused = await correct('coord.changxing', review.id, { reason: '再改', result: { decision: 'accepted' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.messageZh).toBe('经营主体已提交下一轮自查，本次审核不能再更正');
+    expect(await snapshot(review.id)).toEqual(settled);
+    // A decision type not (yet) correctable: the self-check itself.
+    expect((await correct('coord.changxing', check.id, { reason: '更正', reopen: true })).status).toBe(409);
+    await replays([c]);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('corrects a Zhoushan city audit before the list: the total changes at once, or after the auditor audits again; refused once the list is published', async () => {
+    const id = await launch('application', undefined, 'zhoushan');
+    const cid = encodeURIComponent(id);
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'application', status: 'open' } }), 'application stage open');
+    const filed = await post('officer.dinghai', `/campaigns/${cid}/applications`, { operatorId: 'op-zs-001', form: APPLICATION_FORM });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const caseId = filed.body.caseId as string;
+    const open = (type: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type, status: 'open' } }), type);
+    const review = await open('pre_review');
+    expect((await complete('officer.dinghai', review.id, { decision: 'pass' })).status).toBe(200);
+    const audit = await open('city_audit');
+    const max = BUILT_IN.zhoushan.defaults.settings.criterionPoints as Record<string, number>;
+    const full = { points: { ...max }, vetoes: [] as string[] };
+    expect((await complete('auditor.zhoushan', audit.id, full)).status).toBe(200);
+    await waitFor(() => h.db.case.findFirst({ where: { id: caseId, totalScore: 100 } }), 'audited at 100');
+
+    // Refusals, changing nothing: a county's coordinator (jurisdiction), points over a criterion's maximum, a veto
+    // by amendment (the auditor decides a veto, on a reopened audit), the pre-review (not correctable yet).
+    const before = await snapshot(audit.id);
+    const lower = { ...max, lawful: 1, room: 1 }; // 100 − 8 − 8 = 84
+    expect((await correct('coord.changxing', audit.id, { reason: '更正', result: { points: lower, vetoes: [] } })).status).toBe(403);
+    const over = await correct('coord.zhoushan', audit.id, { reason: '更正', result: { points: { ...max, lawful: 10 }, vetoes: [] } });
+    expect(over.status).toBe(400);
+    expect(over.body.messageZh).toContain('最多 9 分');
+    const veto = 'serious_violation';
+    expect((await correct('coord.zhoushan', audit.id, { reason: '更正', result: { points: max, vetoes: [veto] } })).status).toBe(400);
+    expect((await correct('coord.zhoushan', review.id, { reason: '更正', reopen: true })).status).toBe(409);
+    expect(await snapshot(audit.id)).toEqual(before);
+
+    const amended = await correct('coord.zhoushan', audit.id, { reason: '合规经营与直播间两项复核扣分', result: { points: lower, vetoes: [] } });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    expect(amended.body).toMatchObject({ seq: 1, totalE4: 840_000, proposed: true });
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 84, proposed: true });
+    expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityId: audit.id, action: 'task.corrected' } })).data).toMatchObject({
+      kind: 'amended',
+      before: full,
+      after: { points: lower, vetoes: [] },
+    });
+
+    // Reopened: the list cannot be confirmed while the audit is open; audited again, the case is decided anew.
+    const reopened = await correct('coord.zhoushan', audit.id, { reason: '请重新审核', reopen: true });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(201);
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: null, currentStep: 'city_audit:open' });
+    expect((await post('coord.zhoushan', `/campaigns/${cid}/stages/application/close`, { reason: '申报截止' })).status).toBe(200);
+    const waiting = await post('coord.zhoushan', `/campaigns/${cid}/cultivation-list`, { quota: 1 });
+    expect(waiting.status).toBe(409);
+    expect((await complete('auditor.zhoushan', audit.id, { points: { ...max, lawful: 5 }, vetoes: [] })).status).toBe(200);
+    await waitFor(() => h.db.case.findFirst({ where: { id: caseId, totalScore: 96, currentStep: 'audited' } }), 'audited again at 96');
+    expect(await h.db.auditEvent.count({ where: { entityId: caseId, action: 'case.audited' } })).toBe(2);
+    expect(await h.db.auditEvent.count({ where: { entityId: audit.id, action: 'task.completed' } })).toBe(2);
+
+    // Listed: the list is final, the correction refused with its reason.
+    const list = await post('coord.zhoushan', `/campaigns/${cid}/cultivation-list`, { quota: 1 });
+    expect(list.status, JSON.stringify(list.body)).toBe(201);
+    await waitFor(() => h.db.listing.findFirst({ where: { caseId } }), 'listed');
+    const listed = await snapshot(audit.id);
+    const late = await correct('coord.zhoushan', audit.id, { reason: '名单后发现', result: { points: lower, vetoes: [] } });
+    expect(late.status).toBe(409);
+    expect(late.body.messageZh).toMatch(/不能再更正/);
+    expect(await snapshot(audit.id)).toEqual(listed);
+    await replays([caseId]);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+});
