@@ -204,8 +204,18 @@ async function walkTabs(page: Page, where: string, who: { user: string; admin: b
 
 /** A case page's 操作日志 lists the same entries as its timeline (the case's and its tasks'), not a subset. */
 async function sameHistory(page: Page, where: string, who: { user: string; locale: 'zh' | 'en' }, findings: Finding[]) {
-  const timeline = await page.locator('[data-testid="case-timeline"] [data-testid="timeline-entry"]').count();
-  const log = await page.locator('#main-content h6', { hasText: '操作日志' }).locator('..').locator('tbody tr').count();
+  const counts = async () => [
+    await page.locator('[data-testid="case-timeline"] [data-testid="timeline-entry"]').count(),
+    await page.locator('#main-content h6', { hasText: '操作日志' }).locator('..').locator('tbody tr').count(),
+  ];
+  let [timeline, log] = await counts();
+  // Other files' cases are live: an entry landing between the two lists' reads is no disagreement. Read
+  // both again, together, before saying so.
+  if (timeline !== log) {
+    await page.reload();
+    await settle(page);
+    [timeline, log] = await counts();
+  }
   if (timeline !== log)
     findings.push({ who: who.user, locale: who.locale, page: where, what: '操作日志 and timeline disagree', text: `${log} entries beside ${timeline}` });
 }

@@ -28,6 +28,7 @@ import { useFieldLabel } from './DefinedForms';
 import { SelfCheckTable } from './SelfCheckTable';
 import type { TaskEvidenceExtras } from './EvidenceFiles';
 import { useAreas } from './useAreas';
+import { formatDateTime } from '../common/dates';
 
 const InspectionResult = ({ task, result }: { task: Task; result: InspectionBody }) => {
   const translate = useTranslate();
@@ -42,7 +43,7 @@ const InspectionResult = ({ task, result }: { task: Task; result: InspectionBody
           ['app.inspection.method_label', translate(`app.inspection.method.${result.method}`, { _: result.method })],
           result.violation && ['app.inspection.violation', lookup(task.details?.seriousViolations, result.violation)],
           result.measure && ['app.inspection.measure', translate(`app.measure.${result.measure}`)],
-          ['app.inspection.rectify_by', result.rectifyBy],
+          ['app.inspection.rectify_by', formatDateTime(result.rectifyBy, false)],
           ['app.inspection.note', result.note],
         ]}
       />
@@ -195,7 +196,7 @@ const resultTables: Record<string, (task: Task, result: never, translate: Transl
     [
       ['app.verification.passed', translate(r.passed ? 'app.common.yes' : 'app.common.no')],
       ['app.verification.note', r.note],
-      ['app.verification.next_rectify_by', r.rectifyBy],
+      ['app.verification.next_rectify_by', formatDateTime(r.rectifyBy, false)],
     ],
   ],
   score: (task, r: ScoreBody) => [
@@ -244,7 +245,7 @@ const resultTables: Record<string, (task: Task, result: never, translate: Transl
     [
       ['app.inspection.measure', translate(`app.measure.${r.measure}`, { _: r.measure })],
       ['app.interview.note', r.note],
-      ['app.inspection.rectify_by', r.rectifyBy],
+      ['app.inspection.rectify_by', formatDateTime(r.rectifyBy, false)],
     ],
   ],
 };
