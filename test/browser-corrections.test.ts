@@ -48,7 +48,7 @@ describe('corrections in the console', () => {
 
     const page = await suite.ui.signIn('coord.changxing');
     await page.goto(`${suite.api.url}/#/cases/${enc(caseId)}/show`);
-    await expect.poll(async () => (await page.textContent('[data-testid="case-proposed"]'))?.trim(), { timeout: 15_000 }).toBe('拟授予称号');
+    await page.locator('[data-testid="case-proposed"]', { hasText: /^\s*拟授予称号\s*$/ }).waitFor();
 
     // 更正: 70 for the department group, with the reason. 70·0.4 + 27 + 9 + 9 + 9 = 82, below 85.
     await page.goto(`${suite.api.url}/#/tasks/${enc(dept.id)}/show`);
@@ -69,7 +69,7 @@ describe('corrections in the console', () => {
 
     // The case page: the total and the proposal changed.
     await page.goto(`${suite.api.url}/#/cases/${enc(caseId)}/show`);
-    await expect.poll(async () => (await page.textContent('[data-testid="case-proposed"]'))?.trim(), { timeout: 15_000 }).toBe('未达授予条件');
+    await page.locator('[data-testid="case-proposed"]', { hasText: /^\s*未达授予条件\s*$/ }).waitFor();
     expect(await page.locator('#main-content').textContent()).toContain('82');
     expect(await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 82, proposed: false });
 
