@@ -1,4 +1,4 @@
-// The console's shared tools in Debian's Chromium (issue #6): the CSV a roster page downloads holds exactly
+// The console's shared tools in Debian's Chromium: the CSV a roster page downloads holds exactly
 // the roster's entries (a 黑榜 of two filed cases), and the case page shows its timeline, its holders and the
 // Temporal link; a coordinator's 催办 reaches the station officer's notification bell, and reading it lowers
 // the badge; the coordinator exports selected tasks as CSV (a formula-like name neutralised); the app-bar

@@ -1,4 +1,4 @@
-// The leader's view in Debian's Chromium (issue #6): a coordinator launches two Changxing campaigns,
+// The leader's view in Debian's Chromium: a coordinator launches two Changxing campaigns,
 // one with the self-check stage open now (tasks open in three stations) and one whose self-check
 // stage has just passed (its tasks overdue, escalated). A leader of the city (湖州) opens the
 // dashboard: the campaign cards, the stage timeline, the per-stage figures, the counts, the next

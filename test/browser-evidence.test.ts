@@ -4,7 +4,7 @@
 // the inspection's finding, both photos (loaded, as images) and the comment. On Temporal's time-skipping
 // test server: the deadline is reached by moving the clock, not by waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, untilCount, type Console } from './helpers-browser.js';
 import { waitFor } from './helpers.js';
 import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
@@ -61,7 +61,7 @@ describe('evidence on an inspection', () => {
       { name: '货架.png', mimeType: 'image/png', buffer: RED },
       { name: '标签.png', mimeType: 'image/png', buffer: BLUE },
     ]);
-    await expect.poll(() => form.locator('[data-testid="evidence-upload-item"]').count()).toBe(2);
+    await untilCount(page, '[data-testid="inspection-form"] [data-testid="evidence-upload-item"]', 2);
     await page.click('[data-testid="complete-task"]');
     const done = await waitFor(async () => {
       const t = await h.db.task.findUniqueOrThrow({ where: { id: inspection.id } });
@@ -71,7 +71,7 @@ describe('evidence on an inspection', () => {
     expect(photos).toHaveLength(2);
     expect(await h.db.attachment.count({ where: { id: { in: photos }, caseId, taskId: inspection.id } })).toBe(2);
     // Its own page lists both files; the comment goes below.
-    await expect.poll(() => page.locator('[data-testid="files-panel"] [data-testid="file-row"]').count()).toBe(2);
+    await untilCount(page, '[data-testid="files-panel"] [data-testid="file-row"]', 2);
     await page.fill('[data-testid="comment-input"]', '复查时请重点看二号货架');
     await page.click('[data-testid="comment-send"]');
     await page.locator('[data-testid="comments"] [data-testid="comment"]', { hasText: '复查时请重点看二号货架' }).waitFor();
@@ -90,11 +90,13 @@ describe('evidence on an inspection', () => {
     await second.locator('[data-testid="verification-form"]').waitFor();
     expect(await previous.textContent()).toContain('二号货架商品缺少中文标签');
     const thumbs = previous.locator('[data-testid="evidence-thumb"] img');
-    await expect.poll(() => thumbs.count()).toBe(2);
+    await untilCount(second, '[data-testid="previous-inspection"] [data-testid="evidence-thumb"] img', 2);
     // Both are images the browser decoded (fetched with the officer's token), named by their file names.
-    await expect
-      .poll(() => thumbs.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)))
-      .toEqual([true, true]);
+    await second.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[data-testid="previous-inspection"] [data-testid="evidence-thumb"] img')].every(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    );
     expect(await thumbs.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')))).toEqual(['货架.png', '标签.png']);
     expect(await previous.locator('[data-testid="comment"]').textContent()).toContain('复查时请重点看二号货架');
     // The file's SHA-256 is not shown to an officer (it is in the audit trail).

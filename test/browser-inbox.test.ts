@@ -81,7 +81,8 @@ describe('the task inbox', () => {
     expect(done).toMatchObject({ claimedById: 'u-officer-zhicheng', completedById: 'u-officer-zhicheng' });
     // Shown as its handler and completer, by name, with the time; never the user id.
     await page.waitForSelector('[data-testid="inspection-result"]');
-    await expect.poll(async () => (await page.textContent('[data-testid="task-handler"]'))?.trim()).toBe(zhicheng);
+    await page.locator('[data-testid="task-handler"]', { hasText: zhicheng }).waitFor();
+    expect((await page.textContent('[data-testid="task-handler"]'))?.trim()).toBe(zhicheng);
     expect((await page.textContent('[data-testid="task-completed-by"]'))?.trim()).toBe(zhicheng);
     expect(await page.textContent('#main-content')).not.toContain('u-officer-zhicheng');
     await page.screenshot({ path: `${ARTIFACTS}/inbox-completed-unclaimed.png`, fullPage: true });
@@ -149,7 +150,8 @@ describe('the task inbox', () => {
     await coordPage.fill('[data-testid="delegate-dialog-reason"]', '雉城所就近检查');
     await coordPage.click('[data-testid="delegate-dialog-confirm"]');
     await waitFor(async () => (await task(c!.id)).claimedById === 'u-officer-zhicheng', 'c delegated');
-    await expect.poll(async () => (await coordPage.textContent('[data-testid="task-handler"]'))?.trim()).toBe(zhicheng);
+    await coordPage.locator('[data-testid="task-handler"]', { hasText: zhicheng }).waitFor();
+    expect((await coordPage.textContent('[data-testid="task-handler"]'))?.trim()).toBe(zhicheng);
     const delegated = await suite.h.db.auditEvent.findFirstOrThrow({ where: { entityId: c!.id, action: 'task.delegated' } });
     expect(delegated).toMatchObject({ actorId: 'u-coord-changxing', reason: '雉城所就近检查' });
     await coordPage.close();

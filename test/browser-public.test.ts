@@ -5,7 +5,7 @@
 // visitor then looks the number up and reads the outcome, in Chinese and in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, PHONE, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, PHONE, untilCount, type Console } from './helpers-browser.js';
 import { startHarness, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { stopFixtures } from './helpers-fixtures.js';
@@ -44,13 +44,13 @@ describe('public pages at phone size, without signing in', () => {
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${api.url}/#/public/rosters`);
     // Chinese first, and not the sign-in page.
-    await expect.poll(() => page.getByText('公示公告').first().isVisible()).toBe(true);
+    await page.getByText('公示公告').first().waitFor();
     expect(page.url()).toContain('#/public/rosters');
 
     // This campaign's year: its 公示, open for objections.
     await page.getByTestId('public-filter-year').fill(String(cx.year));
     const card = page.getByTestId('public-roster-card');
-    await expect.poll(() => card.count()).toBe(1);
+    await untilCount(page, '[data-testid="public-roster-card"]', 1);
     expect(await card.getAttribute('data-kind')).toBe('publicity');
     expect(await card.textContent()).toContain('公示中');
     expect(await fitsThePhone(page)).toBe(true);
@@ -61,7 +61,7 @@ describe('public pages at phone size, without signing in', () => {
     expect(await page.getByTestId('public-bureau').textContent()).toBe('长兴县');
     expect(await page.getByTestId('public-window').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(await page.getByTestId('public-contact').textContent()).toContain('长兴县');
-    await expect.poll(() => page.getByTestId('public-entry-card').count()).toBe(2);
+    await untilCount(page, '[data-testid="public-entry-card"]', 2);
     expect(await page.getByTestId('public-entries-table').isVisible()).toBe(false);
     expect(await fitsThePhone(page)).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/public-roster-phone.png`, fullPage: true });
@@ -143,7 +143,10 @@ describe('public pages at phone size, without signing in', () => {
     expect(await page.textContent('body')).not.toContain('李女士');
     expect(await fitsThePhone(page)).toBe(true);
     await page.getByTestId('public-language').click();
-    await expect.poll(() => page.getByTestId('objection-status').textContent()).toBe('Dismissed');
+    await page
+      .getByTestId('objection-status')
+      .filter({ hasText: /^Dismissed$/ })
+      .waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/public-objection-outcome-phone.png`, fullPage: true });
     await page.close();
   });

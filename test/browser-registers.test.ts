@@ -1,4 +1,4 @@
-// The Lijiang registers and the programme editor in Debian's Chromium (issue #8). A county officer of 古城区
+// The Lijiang registers and the programme editor in Debian's Chromium. A county officer of 古城区
 // files a pre-packaged product through the console's application form: without a test report the API names
 // the missing item next to the upload (附件1 第2条: 预包装产品须提供检测报告); with the licence and the test
 // report uploaded (shown on the entry by name) it is queued in 特色直播优质产品库. The centre's office

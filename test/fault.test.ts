@@ -1,17 +1,17 @@
-// Fault injection against the real stack as separate processes (issue #7): PostgreSQL, the Temporal dev
+// Fault injection against the real stack as separate processes: PostgreSQL, the Temporal dev
 // server (SQLite file), the worker and the API. One cycle per kind of fault — kill -9 the worker, kill -9
 // and restart the Temporal server on the same file, kill -9 and restart PostgreSQL, kill -9 and restart
 // the API — each striking at a random moment while officers complete self-checks through the API.
 // Afterwards every acknowledged decision is recorded exactly once, no task is lost or doubled, the
 // workflows carried on (the reviews opened), and the projections match the workflows.
-// `npm run soak -- --cycles N` runs the same for longer. And a stop that is not a crash (issue #9): SIGTERM
+// `npm run soak -- --cycles N` runs the same for longer. And a stop that is not a crash: SIGTERM
 // lets the worker finish the activity it runs and the API answer the requests it has accepted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type Stack } from './process-stack.js';
 import { FAULTS, soak, summaryLine, type Fault } from './soak.js';
 import { checkConsistency, waitForConsistency } from '../runtime/consistency.js';
@@ -32,7 +32,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'campaign-fault-'));
-  stack = await startStack(dir);
+  stack = await startStack(dir, { workflowBundlePath: inject('workflowBundlePath') });
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();

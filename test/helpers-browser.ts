@@ -1,9 +1,8 @@
-// Debian's Chromium for the console tests: one persistent context per test file, and signing in through
-// the login page as a person would.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+// Debian's Chromium for the console tests: one browser per test process (vitest runs file after file in
+// it, vitest.config.ts), a fresh context per test file (its own storage, as a new profile had), and
+// signing in through the login page as a person would.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Screenshots and downloads the browser tests leave for people to look at (gitignored). */
 export const ARTIFACTS = 'test-artifacts';
@@ -29,17 +28,13 @@ export interface Device {
 /** A phone's screen (390×844 CSS pixels, touch, mobile viewport): where station staff mostly work. */
 export const PHONE: Device = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 
-export async function openConsole(url: string, device: Device = {}): Promise<Console> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'chromium-profile-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // A fresh profile per run (Playwright passes it as --user-data-dir).
-  const browser = await chromium.launchPersistentContext(profile, {
+// Starting Chromium costs ~3 s of CPU: the files of a process share one (Playwright closes it when the
+// process ends).
+let shared: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-    ...device,
     // Without these Chromium stalls on this closed network (background services, QUIC, updates).
     args: [
       '--headless',
@@ -52,6 +47,25 @@ export async function openConsole(url: string, device: Device = {}): Promise<Con
       '--disable-sync',
       '--disable-dev-shm-usage',
     ],
+  });
+  return shared.then(
+    (b) => (b.isConnected() ? b : ((shared = undefined), sharedBrowser())),
+    (e: unknown) => {
+      shared = undefined; // the next file tries again
+      throw e;
+    },
+  );
+}
+
+export async function openConsole(url: string, device: Device = {}): Promise<Console> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await (
+    await sharedBrowser()
+  ).newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    ...device,
   });
   return {
     browser,
@@ -69,7 +83,15 @@ export async function openConsole(url: string, device: Device = {}): Promise<Con
     },
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the page shows exactly `n` elements matching `selector`, for as long as a locator waits
+ * (the page's default timeout): a list that first renders unfiltered, or fills in, is waited for, not
+ * sampled.
+ */
+export async function untilCount(page: Page, selector: string, n: number): Promise<void> {
+  await page.waitForFunction(([s, k]) => document.querySelectorAll(s).length === k, [selector, n] as const);
 }

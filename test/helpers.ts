@@ -29,10 +29,29 @@ export interface Harness {
 }
 
 /**
- * A test file's own task queue and real Worker on the shared dev server, with activities bound to the
- * shared test database (or to `databaseUrl`, a database of the file's own).
+ * One harness per test process: vitest runs file after file in the same process (vitest.config.ts,
+ * `isolate: false`), and each file used to spend ~3 s of CPU starting a worker of its own (its workflow
+ * sandbox loads the whole bundle). The files share its task queue, worker and clients; `stop()` lets it
+ * be, and the process's end stops it. A file that needs a worker of its own (its own database or log)
+ * still gets one.
+ */
+let shared: Promise<Harness> | undefined;
+
+/**
+ * A task queue and real Worker on the shared dev server, with activities bound to the shared test
+ * database (or to `databaseUrl`, a database of the file's own, with a harness of its own).
  */
 export async function startHarness(opts: { databaseUrl?: string; logger?: Logger } = {}): Promise<Harness> {
+  if (opts.databaseUrl || opts.logger) return newHarness(opts);
+  shared ??= newHarness({}).then((h) => Object.assign(h, { stop: async () => {} }));
+  // A worker a file stopped (or a start that failed) is not handed on.
+  const h = await shared.catch(() => undefined);
+  if (h && h.worker.getState() === 'RUNNING') return h;
+  shared = undefined;
+  return startHarness(opts);
+}
+
+async function newHarness(opts: { databaseUrl?: string; logger?: Logger }): Promise<Harness> {
   const address = inject('temporalAddress');
   const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
   const db = createPrisma(opts.databaseUrl ?? inject('databaseUrl'), { poolSize: 5 });

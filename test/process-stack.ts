@@ -1,4 +1,4 @@
-// The whole system as separate processes, the way `npm start` runs it, for fault injection (issue #7):
+// The whole system as separate processes, the way `npm start` runs it, for fault injection:
 // embedded PostgreSQL and the Temporal dev server (SQLite file) each in a data dir of their own, the
 // worker and the API as child processes. Each part can be killed (-9) and restarted on the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,7 +41,7 @@ interface Supervised {
   run(): void;
 }
 
-export async function startStack(dir: string): Promise<Stack> {
+export async function startStack(dir: string, opts: { workflowBundlePath?: string } = {}): Promise<Stack> {
   mkdirSync(dir, { recursive: true });
   const log: string[] = [];
   const note = (line: string) => void log.push(`${new Date().toISOString()} ${line}`);
@@ -55,18 +55,20 @@ export async function startStack(dir: string): Promise<Stack> {
   const temporalLog = (line: string) => note(`[temporal] ${line.trim().slice(0, 500)}`);
   let temporal = await startDevServerOnFreePort({ dbFile, log: temporalLog });
   const temporalPort = Number(temporal.address.split(':').pop());
-  const bundlePath = path.join(dir, 'workflow-bundle.js');
-  writeFileSync(
-    bundlePath,
-    (
-      await bundleWorkflowCode({
-        workflowsPath: WORKFLOWS_PATH,
-        workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-        preloadModules: WORKFLOW_PRELOAD_MODULES,
-        logger: undefined,
-      })
-    ).code,
-  );
+  // The test run's bundle when given (test/global-setup.ts builds it once; building costs ~10 s of CPU).
+  const bundlePath = opts.workflowBundlePath ?? path.join(dir, 'workflow-bundle.js');
+  if (!opts.workflowBundlePath)
+    writeFileSync(
+      bundlePath,
+      (
+        await bundleWorkflowCode({
+          workflowsPath: WORKFLOWS_PATH,
+          workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+          preloadModules: WORKFLOW_PRELOAD_MODULES,
+          logger: undefined,
+        })
+      ).code,
+    );
   const apiPort = await freePort();
   const workerMetricsPort = await freePort();
   const env = {
