@@ -18,18 +18,24 @@ const routingRefusal = (e: unknown): string | undefined =>
   e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure ? (e.cause.type ?? undefined) : undefined;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
- * The server refuses Updates while the workflow's last task failed or timed out (a busy worker): the task
- * is being retried, and the arrival can be too, a few times, before the caller gets a 503.
+ * Two refusals mean "busy, ask again", not "no": the workflow's last task failed or timed out (a busy
+ * worker; the task is being retried), or the workflow already has the server's limit of Updates in flight
+ * (RESOURCE_EXHAUSTED, `limit.maxInFlightUpdates`, 10 on the dev server: a burst of filings into one
+ * shard). The arrival is sent again with a growing pause before the caller gets a 503.
  */
-const taskFailing = (e: unknown) =>
-  e instanceof ServiceError && /Workflow Task in failed state/i.test(`${e.message} ${(e.cause as { details?: string } | undefined)?.details ?? ''}`);
+const GRPC_RESOURCE_EXHAUSTED = 8; // gRPC status code
+const busy = (e: unknown) =>
+  e instanceof ServiceError &&
+  (/Workflow Task in failed state/i.test(`${e.message} ${(e.cause as { details?: string } | undefined)?.details ?? ''}`) ||
+    (e.cause as { code?: number } | undefined)?.code === GRPC_RESOURCE_EXHAUSTED);
 async function patiently<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
     } catch (e) {
-      if (!taskFailing(e) || attempt >= 8) throw e;
-      await pause(500 * attempt);
+      if (!busy(e) || attempt >= 12) throw e;
+      // Jittered, so a burst refused together does not come back together.
+      await pause(Math.min(4000, 250 * attempt) * (0.5 + Math.random()));
     }
   }
 }

@@ -13,7 +13,7 @@ export interface Api {
   call(
     method: string,
     path: string,
-    opts?: { token?: string; body?: unknown; rawBody?: string; contentType?: string },
+    opts?: { token?: string; body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> },
   ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
@@ -42,6 +42,7 @@ export function apiClient(url: string): Pick<Api, 'call' | 'login'> {
       headers: {
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
         ...(opts.body !== undefined || opts.rawBody ? { 'content-type': opts.contentType ?? 'application/json' } : {}),
+        ...opts.headers,
       },
       body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });

@@ -142,8 +142,20 @@ describe('Changxing through the API', () => {
     const enrolment = await h.db.auditEvent.findFirstOrThrow({ where: { campaignId: id, action: 'campaign.cases_enrolled', actorId: 'u-coord-changxing' } });
     expect(enrolment.clause).toContain('培育对象');
 
-    // Enrolment ends with the mobilization stage.
-    expect((await post('coord.changxing', `/campaigns/${encodeURIComponent(id)}/stages/mobilization/close`, { reason: '动员部署完成' })).status).toBe(200);
+    // Enrolment ends with the mobilization stage. A client that will not wait (Prefer: wait=0, as a close
+    // of thousands of cases outlasts 20 s) is answered 202 once the campaign has accepted the close.
+    const closePath = `/campaigns/${encodeURIComponent(id)}/stages/mobilization/close`;
+    const closing = await api.call('POST', closePath, {
+      ...as('coord.changxing'),
+      body: { reason: '动员部署完成' },
+      headers: { prefer: 'respond-async, wait=0' },
+    });
+    expect(closing.status, JSON.stringify(closing.body)).toBe(202);
+    expect(closing.body).toMatchObject({ key: 'mobilization', closing: true });
+    const again = await post('coord.changxing', closePath, { reason: '再次结束' });
+    expect(again.status).toBe(409);
+    expect(again.body.messageZh).toMatch(/^「动员部署」阶段(正在结束，请稍候|已结束，只能提前结束进行中的阶段)$/);
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'mobilization', status: 'closed', closedEarly: true } }), 'mobilization closed');
     const late = await post('coord.changxing', path, { operators: [{ operatorId: 'op-cx-007' }] });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ messageZh: '「动员部署」阶段已结束，不能再纳入经营主体', messageEn: 'enrolment closed with stage mobilization' });

@@ -55,7 +55,7 @@ export interface CampaignInput {
   definition: CampaignDefinition;
   launchedBy: Actor;
   /**
-   * The operators enrolled at launch, started by CaseBatchWorkflows of `batchSize` (issue #9): ids only,
+   * The operators enrolled at launch, started by CaseBatchWorkflows of `batchSize`: ids only,
    * so even a province-sized launch stays well inside Temporal's 2 MB payload limit.
    */
   operatorIds?: string[];
@@ -131,12 +131,15 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     {
       validator: ({ stageKey, reason }) => {
         const s = stageFor(stageKey);
-        if (s.status !== 'open' || closing.has(stageKey))
+        // Bilingual with the stage's names (a validator leaves no event: its wording is free to change).
+        const nameEn = def.stages.find((x) => x.key === stageKey)?.nameEn ?? s.name;
+        if (closing.has(stageKey) || closeRequests.has(stageKey))
+          throw ApplicationFailure.create({ type: REJECT.conflict, message: `「${s.name}」阶段正在结束，请稍候 / stage "${nameEn}" is already being closed` });
+        if (s.status !== 'open')
           throw ApplicationFailure.create({
             type: REJECT.conflict,
-            message: `stage ${stageKey} is ${closing.has(stageKey) ? 'closing' : s.status}, only an open stage can be closed`,
+            message: `「${s.name}」阶段${s.status === 'closed' ? '已结束' : '尚未开始'}，只能提前结束进行中的阶段 / stage "${nameEn}" is ${s.status}: only an open stage can be closed`,
           });
-        if (closeRequests.has(stageKey)) throw ApplicationFailure.create({ type: REJECT.conflict, message: `stage ${stageKey} is already being closed` });
         if (!reason.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'a reason is required' });
       },
     },

@@ -35,7 +35,8 @@ import type {
 export interface AppDataProvider extends DataProvider {
   programmes(): Promise<Programme[]>;
   campaignProgress(id: Identifier): Promise<CampaignProgress>;
-  closeStage(campaignId: Identifier, key: string, reason: string): Promise<Stage>;
+  /** `closing`: answered 202, the campaign is still closing the stage (api/README.md). */
+  closeStage(campaignId: Identifier, key: string, reason: string): Promise<Stage & { closing?: boolean }>;
   extendStage(campaignId: Identifier, key: string, dueAt: string, reason: string): Promise<Stage>;
   claimTask(id: Identifier): Promise<Task>;
   completeTask(id: Identifier, body: CompleteTaskBody): Promise<Task>;
@@ -129,7 +130,7 @@ export const dataProvider: AppDataProvider = {
   },
   programmes: () => get<Programme[]>('/programmes'),
   campaignProgress: (id) => get<CampaignProgress>(`/campaigns/${segment(id)}/progress`),
-  closeStage: (campaignId, key, reason) => post<Stage>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/close`, { reason }),
+  closeStage: (campaignId, key, reason) => post<Stage & { closing?: boolean }>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/close`, { reason }),
   extendStage: (campaignId, key, dueAt, reason) =>
     post<Stage>(`/campaigns/${segment(campaignId)}/stages/${segment(key)}/extend`, {
       dueAt,

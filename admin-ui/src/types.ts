@@ -647,7 +647,7 @@ export interface ApiErrorBody {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lijiang registers (丽江特色直播优质产品库 / 新媒体达人库, issue #8 part A)
+// Lijiang registers (丽江特色直播优质产品库 / 新媒体达人库)
 
 export type Register = 'product' | 'influencer';
 export type RegisterEntryStatus = 'queued' | 'in_review' | 'admitted' | 'refused' | 'filed' | 'removed';
@@ -833,7 +833,7 @@ export interface RemovalReviewBody {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Programmes defined as data (issue #8 part B)
+// Programmes defined as data
 
 export type ProgrammeRole = 'county_officer' | 'auditor' | 'coordinator';
 export type FormFieldType = 'text' | 'number' | 'boolean' | 'date' | 'choice';

@@ -1,6 +1,6 @@
 // Campaigns and their stages: launch, read, progress, close a stage early, extend a deadline.
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { PROGRAMMES, type ProgrammeKind } from '../../domain/programmes/index.js';
@@ -37,6 +37,14 @@ export const launchBody = z
     previousCampaignId: z.string().max(100).optional(),
   })
   .strict();
+/** How long POST …/close waits for the close to finish before answering 202 (a `Prefer: wait=N` header asks for less). */
+const STAGE_CLOSE_WAIT_MS = 20_000;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** RFC 7240's `wait` preference, in ms, never above `max`. */
+function preferredWaitMs(prefer: string | undefined, max: number): number {
+  const seconds = /(?:^|[,;\s])wait\s*=\s*(\d+)/i.exec(prefer ?? '')?.[1];
+  return seconds === undefined ? max : Math.min(max, Number(seconds) * 1000);
+}
 const closeBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 const extendBody = z.object({ dueAt: dateText, reason: z.string().trim().min(1).max(500) }).strict();
 const previewBody = z.object({ dueAt: dateText }).strict();
@@ -145,7 +153,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       const c = await loadCampaign(String(req.params.id), me);
       const stages = await db.stage.findMany({ where: { campaignId: c.id }, orderBy: { seq: 'asc' } });
       const [counts, inCases] = await Promise.all([stageCounts(db, [c.id], me.subtree), caseProgress(db, [c.id], me.subtree)]);
-      // While a large launch fans out (issue #9) the page answers from the projection: cases started so
+      // While a large launch fans out the page answers from the projection: cases started so
       // far against those enrolled, counted campaign-wide (a launch's progress, not anyone's work).
       const started = await db.case.count({ where: { campaignId: c.id } });
       return {
@@ -183,18 +191,33 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     {
       method: 'post',
       path: '/campaigns/:id/stages/:key/close',
-      summary: 'Close an open stage early (reason required; open work becomes overdue and is escalated)',
+      summary:
+        'Close an open stage early (reason required; open work becomes overdue and is escalated); 200 with the closed stage, or 202 with `closing: true` when closing outlasts 20 s (or `Prefer: wait=N`)',
       tag: 'campaigns',
       roles: ['coordinator'],
       body: closeBody,
     },
-    async (req, _res, me) => {
+    async (req, res, me) => {
       const { c, stage } = await stageAction(req, me);
       const body = parseOr400(closeBody, req.body);
-      await client.workflow
-        .getHandle(c.workflowId)
-        .executeUpdate(closeStageUpdate, { args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }] });
-      return db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+      // Closing marks every open task of the stage overdue and tells every case: for a stage of ten
+      // thousand applications that outlasts any HTTP timeout. Once the campaign has accepted the close it
+      // happens whatever becomes of this request, so after a bounded wait the answer is 202 with the stage
+      // as it stands (`closing: true`), and the stage's status tells when it is done.
+      const update = await client.workflow.getHandle(c.workflowId).startUpdate(closeStageUpdate, {
+        args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      const closed = update.result().then(
+        () => true,
+        (e: unknown) => e,
+      );
+      const outcome = await Promise.race([closed, pause(preferredWaitMs(req.get('prefer'), STAGE_CLOSE_WAIT_MS)).then(() => 'waiting' as const)]);
+      if (outcome !== true && outcome !== 'waiting') throw outcome;
+      const row = await db.stage.findUniqueOrThrow({ where: { id: stage.id } });
+      if (outcome === true) return row;
+      res.status(202);
+      return { ...row, closing: true };
     },
   );
 
@@ -253,7 +276,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
     },
   );
 
-  // A defined programme's roster (issue #8 Part B): by the definition's threshold and/or quota unless given,
+  // A defined programme's roster: by the definition's threshold and/or quota unless given,
   // once the rubric stage has closed or every rubric task is done (the campaign workflow decides).
   route(
     r,

@@ -252,15 +252,23 @@ export async function arrivals(
 
   // The stage news reaches every case through its shard: the application stage and the window close.
   // Closing marks every open task of the stage overdue and waits for the news to reach the shards: with
-  // thousands of cases that takes minutes on a busy worker, more than a request's usual minute.
+  // thousands of cases that takes minutes on a busy worker, so the API answers 202 once the campaign has
+  // accepted the close (api/README.md), and the stage's row says when it is done.
   for (const [s, id, stage, reason] of [
     [zsCoord!, zsId, 'application', '申报截止（基准）'],
     [ljCoord!, ljId, 'intake', '本轮征集结束（基准）'],
   ] as const) {
     const t1 = performance.now();
-    const r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason }, 15 * 60_000);
-    if (r.status !== 200) throw new Error(`closing ${stage} of ${id}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-    log(`  closed ${stage} of ${id} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    const r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason });
+    if (r.status !== 200 && r.status !== 202) throw new Error(`closing ${stage} of ${id}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    const answered = (performance.now() - t1) / 1000;
+    if (r.status === 202)
+      await pollUntil(
+        () => db.stage.findFirst({ where: { campaignId: id, key: stage, status: 'closed' } }),
+        (x) => !!x,
+        { timeoutMs: 15 * 60_000, intervalMs: 1000 },
+      );
+    log(`  closed ${stage} of ${id} in ${((performance.now() - t1) / 1000).toFixed(1)} s (answered ${r.status} after ${answered.toFixed(1)} s)`);
   }
   // One review batch of everything filed: the shards place their cases (the batch's order is the
   // database's). Measured until every shard has passed its places on (its history stops growing); the

@@ -1,4 +1,4 @@
-// GET /api/calendar?from&to (issue #6 contract): stage starts and deadlines and the open tasks
+// GET /api/calendar?from&to: stage starts and deadlines and the open tasks
 // falling due, by day in Asia/Shanghai, sorted by `at`.
 import type { StageStatus } from '../types';
 

@@ -4,7 +4,7 @@ import type { Campaign } from '../types';
 import { useCampaignProgress } from './useCampaignProgress';
 
 /**
- * A large launch starts its cases in batches (issue #9): until every enrolled case has started, the
+ * A large launch starts its cases in batches: until every enrolled case has started, the
  * overview says how far it is, from the projection, and refreshes itself.
  */
 export const LaunchProgress = () => {

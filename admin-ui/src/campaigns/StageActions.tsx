@@ -26,7 +26,8 @@ export const CloseStageButton = ({ campaignId, stage }: StageActionProps) => {
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useActionMutation(
     (reason: string) => dataProvider.closeStage(campaignId, stage.key, reason),
-    'app.stage.closed',
+    // 202: the campaign has accepted the close and is still marking open work overdue (api/README.md).
+    (closed) => (closed.closing ? 'app.stage.closing' : 'app.stage.closed'),
     () => setOpen(false),
   );
   return (

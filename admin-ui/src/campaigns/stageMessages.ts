@@ -29,6 +29,7 @@ export const en = {
       close_title: 'Close stage “%{name}” early',
       extend_title: 'Extend stage “%{name}”',
       closed: 'Stage closed',
+      closing: 'Closing the stage: its open work is being marked overdue, and its status changes when that is done',
       extended: 'Deadline extended',
       // The extend dialog's preview of the calendar (README "Extending a stage").
       preview_title: 'Calendar after the extension',
@@ -72,6 +73,7 @@ export const zh: typeof en = {
       close_title: '提前结束阶段“%{name}”',
       extend_title: '阶段“%{name}”延期',
       closed: '阶段已提前结束',
+      closing: '正在结束阶段：未完成的任务正在标记为逾期，完成后阶段状态自动更新',
       extended: '阶段已延期',
       // The extend dialog's preview of the calendar (README "Extending a stage").
       preview_title: '延期后的阶段安排',

@@ -4,15 +4,19 @@ import { errorMessage } from '../httpClient';
 
 /**
  * A mutation for one of the API's action routes (claim, close, extend…): notifies the
- * outcome, shows the API's own message on failure, and refreshes the page on success.
+ * outcome (a message of its own per result, if need be), shows the API's own message on failure, and refreshes the page on success.
  */
-export const useActionMutation = <TArgs>(action: (args: TArgs) => Promise<unknown>, successMessage: string, onSuccess?: () => void) => {
+export const useActionMutation = <TArgs, TResult = unknown>(
+  action: (args: TArgs) => Promise<TResult>,
+  successMessage: string | ((result: TResult) => string),
+  onSuccess?: () => void,
+) => {
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation({
     mutationFn: action,
-    onSuccess: () => {
-      notify(successMessage, { type: 'success' });
+    onSuccess: (result) => {
+      notify(typeof successMessage === 'function' ? successMessage(result) : successMessage, { type: 'success' });
       onSuccess?.();
       refresh();
     },

@@ -1,4 +1,4 @@
-// GET /api/dashboard (issue #6 contract): running campaigns with their figures, counted within
+// GET /api/dashboard: running campaigns with their figures, counted within
 // the user's jurisdiction subtree.
 import type { Bilingual, StageStatus, ThresholdKind } from '../types';
 

@@ -18,7 +18,7 @@ import { useLocalizedName } from '../common/useLocalizedName';
 import type { FormFieldSpec, Named, Task } from '../types';
 import { TaskForm } from './FormParts';
 
-// Tasks of a programme defined as data (issue #8 Part B): `form:<taskType>` tasks fill the fields the
+// Tasks of a programme defined as data: `form:<taskType>` tasks fill the fields the
 // programme gives (details.form), the `rubric` task scores its items (details.items, vetoItems).
 
 /** A field's label in the UI language. */
