@@ -59,7 +59,7 @@ export async function caseDecisionNotice(
 export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     /**
-     * One launch batch (issue #9): reads its operators and projects their cases, each with its
+     * One launch batch: reads its operators and projects their cases, each with its
      * `case.enrolled` audit entry, in one transaction, so that a case workflow started by the batch has
      * nothing to write at start. The launch carries operator ids only (a 10,000-case campaign's input
      * stays far below Temporal's 2 MB payload limit); the API resolved and checked these operators when it

@@ -1,4 +1,4 @@
-// Notifications (issue #6): written in the same transaction as the change they report, keyed so a retried
+// Notifications: written in the same transaction as the change they report, keyed so a retried
 // activity writes each once; each then goes to the webhooks of its jurisdiction and the jurisdictions
 // above it, one WebhookDeliveryWorkflow per delivery (Temporal retries the POST with backoff).
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';

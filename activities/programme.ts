@@ -1,4 +1,4 @@
-// Programmes defined as data (issue #8 Part B): confirming a campaign's roster (kind 'list') by the
+// Programmes defined as data: confirming a campaign's roster (kind 'list') by the
 // threshold and/or quota of its definition, with each case's outcome in the audit trail citing the
 // definition's clause (e.g. the Shanghai measures, seeds/shanghai-live-ecommerce-measures.txt).
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';

@@ -1,4 +1,4 @@
-// Outgoing webhooks (issue #6): one POST per delivery, signed with the bureau's secret. Temporal retries
+// Outgoing webhooks: one POST per delivery, signed with the bureau's secret. Temporal retries
 // a failed attempt with backoff (workflows/webhook.ts); every attempt is recorded on the delivery. Each
 // attempt checks the target again (activities/webhook-target.ts: DNS may have changed since it was saved)
 // and posts to the address it checked; a redirect is not followed.

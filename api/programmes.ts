@@ -1,5 +1,5 @@
 // Programmes a campaign can be launched from: the built-ins in code (domain/programmes/) and those a
-// coordinator defined as data (programme_definition, issue #8 Part B), at their latest or a given version.
+// coordinator defined as data (programme_definition), at their latest or a given version.
 import { PROGRAMMES, type Programme } from '../domain/programmes/index.js';
 import { programmeFromSpec, type ProgrammeSpec } from '../domain/programmes/defined.js';
 import type { PrismaClient } from '../prisma/db.js';

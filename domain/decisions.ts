@@ -1,4 +1,4 @@
-// What a decision on a case is called in a notification to the officers of its jurisdiction (issue #6).
+// What a decision on a case is called in a notification to the officers of its jurisdiction.
 // The actions are the audit trail's (activities/case.ts recordCaseDecision, activities/application.ts,
 // activities/intake.ts recordEntryDecision).
 export const DECISION_LABELS: Record<string, { zh: string; en: string }> = {

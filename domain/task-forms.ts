@@ -173,7 +173,7 @@ export const cityAuditResult = lazy(() =>
 );
 
 /**
- * A defined programme's rubric task (issue #8 Part B): points per item, veto items found, a comment. Each
+ * A defined programme's rubric task: points per item, veto items found, a comment. Each
  * item's maximum comes from the task (rubricSchema); the total is the sum, computed, never entered.
  */
 export const rubricResult = lazy(() =>
@@ -211,7 +211,7 @@ export type CityAuditResult = z.infer<ReturnType<typeof cityAuditResult>>;
 export type ResubmissionResult = z.infer<ReturnType<typeof resubmissionResult>>;
 export type RubricResult = z.infer<ReturnType<typeof rubricResult>>;
 
-// Defined programmes (issue #8 Part B): a task's form is data (domain/programmes/defined.ts), so its result
+// Defined programmes: a task's form is data (domain/programmes/defined.ts), so its result
 // schema is built from the field list; the API (POST /tasks/:id/complete, from task.details) and the
 // owning DefinedCaseWorkflow (from its campaign's rules) build the same one.
 export interface FormFieldSpec {

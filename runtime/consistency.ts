@@ -1,4 +1,4 @@
-// The consistency checker (issue #7): do the database projections say what the workflows hold?
+// The consistency checker: do the database projections say what the workflows hold?
 // Workflows are the source of truth; the projections are written by activities a moment later, so a
 // check on a moving system is retried until it settles (waitForConsistency).
 import type { Client } from '@temporalio/client';

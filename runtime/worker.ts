@@ -52,7 +52,7 @@ export async function createWorker(opts: {
     // most 10 s): an activity cut off would only be retried once its start-to-close timeout had passed.
     // The worker process takes SHUTDOWN_GRACE_SECONDS instead (runtime/worker-main.ts).
     shutdownGraceTime: '10 seconds',
-    // Pollers scale with the backlog (issue #9): with the fixed default a launch's thousands of new case
+    // Pollers scale with the backlog: with the fixed default a launch's thousands of new case
     // workflows queued behind a handful of non-sticky polls (no-op workflows: 45/s fixed, 61/s scaling).
     workflowTaskPollerBehavior: { type: 'autoscaling' },
     activityTaskPollerBehavior: { type: 'autoscaling' },

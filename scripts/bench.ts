@@ -1,4 +1,4 @@
-// npm run bench: how close the system comes to the engine's limit on this machine (issue #9), in one
+// npm run bench: how close the system comes to the engine's limit on this machine, in one
 // run on a stack it starts itself (Temporal CLI dev server, PostgreSQL, the worker and the API as
 // separate processes) and stops again, also on Ctrl-C:
 //   1. raw no-op workflow start rate (and how fast the worker completes them): the engine's limit;

@@ -1,4 +1,4 @@
-// Access control matrix (issue #7) over EVERY route the API registers (api/routes.ts ROUTES): built from the
+// Access control matrix over EVERY route the API registers (api/routes.ts ROUTES): built from the
 // registry, so a route added later fails the coverage check below until it has an entry here.
 //
 // 1. Roles: every non-public route refuses an anonymous or forged caller (401); a route that declares its
@@ -406,7 +406,7 @@ function paramTable(): Record<string, ParamCase[]> {
       { params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') },
       { params: { id: 'op-zs-001' }, outside: DINGHAI_OUT, inside: ok('coord.zhoushan') },
     ],
-    // Lijiang registers (issue #8). A county officer files for applicants of the county only (玉龙 sees the city's campaign, not 古城's applicant).
+    // Lijiang registers. A county officer files for applicants of the county only (玉龙 sees the city's campaign, not 古城's applicant).
     'POST /campaigns/:id/intake-applications': [
       { params: L, outside: GUCHENG_OUT, body: duplicate, inside: ok('officer.gucheng', [400], { operatorId: 'op-lj-001', form: { register: 'product' } }) },
     ],

@@ -1,4 +1,4 @@
-// Races with a defined outcome (issue #7). Two officers on one task: exactly one wins, the other gets 409
+// Races with a defined outcome. Two officers on one task: exactly one wins, the other gets 409
 // (test/api.test.ts). Here: completions racing a stage's early close. The case workflow's order decides —
 // a completion it takes before it hears of the close is on time, one after is late — and nothing is lost:
 // every completion is accepted, audited once, and the projection agrees with the workflow.

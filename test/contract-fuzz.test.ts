@@ -1,4 +1,4 @@
-// The API contract fuzzed (issue #7): schemathesis (PyPI, installed by scripts/schemathesis.sh) generates
+// The API contract fuzzed: schemathesis (PyPI, installed by scripts/schemathesis.sh) generates
 // requests from GET /api/openapi.json, valid and invalid, and sends them to the real API on a real worker,
 // Temporal dev server and PostgreSQL, signed in as a coordinator and, at the same time, as a county
 // officer. The run fails on any 5xx, on a status code the document does not declare for the operation,

@@ -1,4 +1,4 @@
-// The dashboard, the deadline calendar and the app-bar search (issue #6) against a campaign seeded with
+// The dashboard, the deadline calendar and the app-bar search against a campaign seeded with
 // known numbers straight into the projections (no workflow behind it: these are read models), checked
 // per role and jurisdiction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Launch fan-out as a tree (issue #9): a campaign starts the cases it enrols at launch through
+// Launch fan-out as a tree: a campaign starts the cases it enrols at launch through
 // CaseBatchWorkflows, so no history grows with the number of cases; the stage news reaches every case
 // through its batch; the campaign page answers from the projection meanwhile; terminating the campaign
 // still takes every case with it.

@@ -1,4 +1,4 @@
-// Property-based fuzz of every write endpoint (issue #7), from the route registry (api/routes.ts ROUTES):
+// Property-based fuzz of every write endpoint, from the route registry (api/routes.ts ROUTES):
 // every POST/PUT/DELETE route has a spec here (the first test fails for a new route until it has one),
 // with its path parameters filled by real ids of campaigns launched through the API, and a caller whose
 // role and jurisdiction let the request reach validation.
@@ -1025,7 +1025,7 @@ function specs(): Record<string, Spec> {
       targets: [T('fuzz.coord.changxing', undefined, { csv: `${opCsvHeader}\n模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01` })],
       csv: badCsv(opCsvHeader, `模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01`),
     },
-    // Lijiang registers (issue #8). The window of this campaign opens next year: a valid application is 409.
+    // Lijiang registers. The window of this campaign opens next year: a valid application is 409.
     // The form is judged by the intake standard too; the semantic bodies pass it but name attachments that
     // do not exist or are another application's (400), or applicants that are unknown or outside 古城 (400/403).
     'POST /campaigns/:id/intake-applications': {

@@ -1,4 +1,4 @@
-// Fixtures for programmes defined as data (issue #8 Part B): a Shanghai-style live-commerce base evaluation
+// Fixtures for programmes defined as data: a Shanghai-style live-commerce base evaluation
 // (seeds/shanghai-live-ecommerce-measures.txt （二）建设若干特色直播电商基地; DOMAIN.md Programme D), in three
 // stages: 申报材料 (county officers file the base's materials), 实地核查 (city auditors inspect on site),
 // 综合评价 (the rubric, with veto items), and a roster chosen by a threshold.

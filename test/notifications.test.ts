@@ -1,4 +1,4 @@
-// Notifications and webhooks (issue #6) on the real dev server: a stage reminder and the escalation at
+// Notifications and webhooks on the real dev server: a stage reminder and the escalation at
 // its deadline each notify exactly once even when the worker restarts between them; every notification
 // reaches the bureau's webhook once, signed; a failing receiver is retried with backoff by Temporal; the
 // notification centre keeps read state per user; bulk assign and remind are all-or-nothing and scoped.

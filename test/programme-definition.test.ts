@@ -1,4 +1,4 @@
-// Programmes defined as data (issue #8 Part B; DOMAIN.md Programme D) through the API, on Temporal's
+// Programmes defined as data (DOMAIN.md Programme D) through the API, on Temporal's
 // time-skipping test server (test/helpers-time.ts: the test moves the clock from stage to stage):
 // definitions refused with every problem's path in Chinese and English; a Shanghai-style three-stage base
 // evaluation (seeds/shanghai-live-ecommerce-measures.txt 一、（二）) defined, launched and run by the same

@@ -1,4 +1,4 @@
-// Query plans of the list endpoints at scale (issue #9): on a database of its own with 100,000 tasks,
+// Query plans of the list endpoints at scale: on a database of its own with 100,000 tasks,
 // 100,000 audit entries and 10,000 cases spread over two provinces' jurisdictions, every list filter the
 // console uses is requested through the real API; the SQL Prisma sends is captured and EXPLAINed, and
 // no plan may read a large table from end to end (Seq Scan). Timings are the benchmark's business

@@ -1,4 +1,4 @@
-// The soak (issue #7): cycles of real work through the API while one part of the stack is killed and
+// The soak: cycles of real work through the API while one part of the stack is killed and
 // restarted, then proof that nothing was lost or doubled: every decision the API acknowledged is in the
 // workflow, the projection and the audit trail exactly once, and the projections match the workflows.
 // Used by test/fault.test.ts (one cycle per kind of fault) and `npm run soak` (N cycles).

@@ -1,4 +1,4 @@
-// A workflow upgrade deployed with Temporal's patching API (issue #7). Version 1 of TitleWorkflow is the
+// A workflow upgrade deployed with Temporal's patching API. Version 1 of TitleWorkflow is the
 // code as released at commit V1 (taken from git); version 2 marks an interview past its due date overdue
 // and tells the officers (`patched('title-task-overdue')` in workflows/title.ts). A title started on
 // version 1 keeps running on a version-2 worker with its old behaviour and no nondeterminism, and is

@@ -1,5 +1,5 @@
 // CaseBatchWorkflow: starts a slice of the cases a campaign enrols at launch and passes the campaign's
-// stage news on to them (issue #9). A 10,000-case launch would otherwise put every case start, and every
+// stage news on to them. A 10,000-case launch would otherwise put every case start, and every
 // stage signal to every case, into the campaign's one history: about 20 events per case, far past
 // Temporal's 51,200-event limit. As a tree (campaign → batches of `batchSize` → cases) each history stays
 // a few thousand events, and the batches start their cases in parallel.

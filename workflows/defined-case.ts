@@ -1,5 +1,5 @@
-// DefinedCaseWorkflow: one operator inside a campaign of a programme defined as data (issue #8 Part B;
-// DOMAIN.md Programme D: "run another staged campaign (stages, deadlines, rubric, roster) from a definition
+// DefinedCaseWorkflow: one operator inside a campaign of a programme defined as data (DOMAIN.md
+// Programme D: "run another staged campaign (stages, deadlines, rubric, roster) from a definition
 // without new workflow code"). Everything it does comes from the campaign's rules (CampaignRules.defined,
 // the definition version the campaign was launched with): when a stage opens it opens one task per task
 // type of the stage (`form:<key>`, for the type's role, due with the stage), checks each completion against

@@ -41,7 +41,7 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   const { rules, settings } = input;
   const clause = rules.clauses;
   const tasks = new Map<string, CaseTaskState & { complaint: number; dueAt: number }>();
-  // Version 2 (issue #7): an interview or verification past its due date is marked overdue and its
+  // Version 2: an interview or verification past its due date is marked overdue and its
   // officers told. Titles granted before this version run on without it (Temporal's patching API).
   const markOverdue = patched('title-task-overdue');
   const wakeups: { at: number; complaint: number; round: number; order: object }[] = [];

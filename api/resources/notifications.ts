@@ -1,4 +1,4 @@
-// The notification centre (issue #6): what the activities wrote for your role in your jurisdiction (or for
+// The notification centre: what the activities wrote for your role in your jurisdiction (or for
 // you by name), with your own read state; the app bar polls the unread count. An operator's portal has the
 // same centre under /portal/notifications (api/portal/notifications.ts): its own notices, by name only.
 import { Router } from 'express';

@@ -1,5 +1,5 @@
 // Programmes: the built-ins in code (changxing, zhoushan, lijiang: read-only) and the ones coordinators
-// define as data (issue #8 Part B, DOMAIN.md Programme D), versioned: POST defines version 1, PUT adds the
+// define as data (DOMAIN.md Programme D), versioned: POST defines version 1, PUT adds the
 // next version; a running campaign keeps the version it was launched with.
 import { Router } from 'express';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The app bar's search (issue #6): an operator or its cases across campaigns, by name, 统一社会信用代码 or
+// The app bar's search: an operator or its cases across campaigns, by name, 统一社会信用代码 or
 // platform account, within the user's jurisdiction subtree.
 import { Router } from 'express';
 import { z } from 'zod';

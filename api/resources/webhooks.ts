@@ -1,4 +1,4 @@
-// Outgoing webhooks (issue #6): a bureau connects its own messaging. One webhook per jurisdiction receives
+// Outgoing webhooks: a bureau connects its own messaging. One webhook per jurisdiction receives
 // every notification of that jurisdiction's subtree, signed with HMAC-SHA256 (activities/webhook.ts).
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';

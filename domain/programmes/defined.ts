@@ -1,4 +1,4 @@
-// Programmes defined as data by a coordinator (issue #8 Part B; DOMAIN.md Programme D: "a coordinator should
+// Programmes defined as data by a coordinator (DOMAIN.md Programme D: "a coordinator should
 // be able to run another staged campaign (stages, deadlines, rubric, roster) from a definition without new
 // workflow code"). The spec is validated here with reasons in Chinese and English, stored versioned
 // (programme_definition), and turned into a Programme that defineCampaign runs like a built-in one;
