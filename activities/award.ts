@@ -6,6 +6,7 @@ import type { Actor } from '../domain/roles.js';
 import { addDuration, parseDuration } from '../domain/duration.js';
 import { shanghaiDate } from '../domain/time.js';
 import { appendAudit, auditRosterPublished } from './audit.js';
+import { bindFiles } from './evidence.js';
 import { caseDecisionNotice } from './case.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
 import { operatorNotices } from './operator-notice.js';
@@ -306,7 +307,16 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
     },
 
     /** A title ends: revoked on one of the notice's grounds (with evidence and who), or expired. */
-    async endTitle(input: { titleId: string; status: 'revoked' | 'expired'; ground?: string; evidence?: string; actor: Actor; clause: string }) {
+    async endTitle(input: {
+      titleId: string;
+      status: 'revoked' | 'expired';
+      ground?: string;
+      evidence?: string;
+      /** Files of the revocation's evidence (checked by the API): the case's from this transaction on. */
+      attachmentIds?: string[];
+      actor: Actor;
+      clause: string;
+    }) {
       const keys = await db.$transaction(async (tx) => {
         const t = await tx.title.findUniqueOrThrow({ where: { id: input.titleId } });
         await tx.title.updateMany({
@@ -332,6 +342,8 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
           reason: input.evidence ?? null,
           data: { ground: input.ground ?? null },
         });
+        const on = { caseId: t.caseId, campaignId: t.campaignId, jurisdictionId: t.jurisdictionId, entityType: 'title', entityId: t.id, clause: input.clause };
+        await bindFiles(tx, input.attachmentIds ?? [], input.actor, on);
         return input.status === 'revoked'
           ? insertNotifications(tx, [
               await caseDecisionNotice(tx, `title:${t.id}:revoked`, c, 'title.revoked', input.evidence),

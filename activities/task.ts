@@ -1,6 +1,7 @@
 import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { evidenceRefs } from '../domain/evidence.js';
+import { bindFiles } from './evidence.js';
 import { appendAudit, aboutTask } from './audit.js';
 import { lockStage, stageId } from './stage-lock.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NotificationKind } from './notify.js';
@@ -104,33 +105,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
         // Evidence the API checked (api/evidence.ts) becomes the case's with the completion: only the
         // completer's own unbound uploads, so a retry or a race binds nothing twice (DOMAIN.md "Evidence").
         const evidence = evidenceRefs(input.result).map((r) => r.id);
-        if (evidence.length && task.caseId && input.actor.userId) {
-          const files = await tx.attachment.findMany({
-            where: { id: { in: evidence }, entryId: null, caseId: null, uploadedById: input.actor.userId },
-            select: { id: true, filename: true, contentType: true, size: true, sha256: true },
-          });
-          await tx.attachment.updateMany({
-            where: { id: { in: files.map((f) => f.id) }, entryId: null, caseId: null, uploadedById: input.actor.userId },
-            data: { caseId: task.caseId, taskId: task.id },
-          });
-          // Each file's SHA-256 in the trail: what the next step reviews can be shown to be what was handed in.
-          for (const f of files)
-            await appendAudit(tx, {
-              key: `attachment:${f.id}:attached`,
-              actor: input.actor,
-              action: 'evidence.attached',
-              ...aboutTask(task),
-              data: {
-                attachmentId: f.id,
-                filename: f.filename,
-                contentType: f.contentType,
-                size: f.size,
-                sha256: f.sha256,
-                caseId: task.caseId,
-                taskId: task.id,
-              },
-            });
-        }
+        if (task.caseId) await bindFiles(tx, evidence, input.actor, { ...aboutTask(task), caseId: task.caseId, taskId: task.id });
         await appendAudit(
           tx,
           {

@@ -7,7 +7,7 @@ import type { Prisma } from '../prisma/generated/client.js';
 import type { Actor } from '../domain/roles.js';
 import { EVIDENCE_TYPES, type EvidenceRef } from '../domain/evidence.js';
 import { UNBOUND_UPLOAD_FILING_MS } from '../activities/housekeeping.js';
-import { appendAudit } from '../activities/audit.js';
+import { bindFiles } from '../activities/evidence.js';
 import { badRequest, type FieldProblem } from './errors.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -91,11 +91,7 @@ export async function evidenceFiles(db: Db, caseId: string | null, ids?: string[
   });
 }
 
-/**
- * Binds checked uploads of the actor to a case (and the task they came with) and audits each with its
- * SHA-256 (evidence.attached): what the next step or a court reviews can be shown to be what was handed
- * in. Only the actor's own unbound uploads bind, so a retry binds and audits nothing twice. Returns the files bound.
- */
+/** bindFiles (activities/evidence.ts) in a transaction of its own: files added to a task or case after its decision. */
 export async function bindAudited(
   db: PrismaClient,
   ids: string[],
@@ -103,29 +99,5 @@ export async function bindAudited(
   on: { caseId: string; taskId?: string; campaignId: string; jurisdictionId: string; entityType: string; entityId: string },
 ): Promise<string[]> {
   if (!ids.length || !actor.userId) return [];
-  return db.$transaction(async (tx) => {
-    const own = { id: { in: ids }, entryId: null, caseId: null, uploadedById: actor.userId };
-    const files = await tx.attachment.findMany({ where: own, select: { id: true, filename: true, contentType: true, size: true, sha256: true } });
-    await tx.attachment.updateMany({ where: { ...own, id: { in: files.map((f) => f.id) } }, data: { caseId: on.caseId, taskId: on.taskId ?? null } });
-    for (const f of files)
-      await appendAudit(tx, {
-        key: `attachment:${f.id}:attached`,
-        actor,
-        action: 'evidence.attached',
-        entityType: on.entityType,
-        entityId: on.entityId,
-        campaignId: on.campaignId,
-        jurisdictionId: on.jurisdictionId,
-        data: {
-          attachmentId: f.id,
-          filename: f.filename,
-          contentType: f.contentType,
-          size: f.size,
-          sha256: f.sha256,
-          caseId: on.caseId,
-          ...(on.taskId ? { taskId: on.taskId } : {}),
-        },
-      });
-    return files.map((f) => f.id);
-  });
+  return db.$transaction((tx) => bindFiles(tx, ids, actor, on));
 }

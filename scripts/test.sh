@@ -101,8 +101,10 @@ run_pass() { # run_pass LABEL CMD…: one whole vitest run, timed, with a JSON r
 }
 
 if [ -n "$run_embedded" ]; then
+  # The fault test kills PostgreSQL in pass 2 (on the external server): pass 1 strikes the other parts.
+  fault_kinds=; [ -n "$run_external" ] && fault_kinds=worker,temporal,api
   run_pass "Node $(node -p process.versions.node), embedded PostgreSQL" \
-    env -u DATABASE_URL npx vitest run "$@"
+    env -u DATABASE_URL FAULT_KINDS="${FAULT_KINDS:-$fault_kinds}" npx vitest run "$@"
 fi
 
 if [ -n "$run_external" ]; then

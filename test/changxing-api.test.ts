@@ -29,6 +29,8 @@ afterAll(async () => {
 const q = (filter: object) => `filter=${encodeURIComponent(JSON.stringify(filter))}`;
 const uscc = async (operatorId: string) => (await h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).uscc;
 const as = (user: string) => ({ token: tokens[user]! });
+/** A 1×1 PNG: the smallest file the upload check takes as an image. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { ...as(user), body });
 const DAY = 86_400_000;
 /** A calendar with stage `key` open for two months of the test server's clock. */
@@ -236,9 +238,25 @@ describe('Changxing through the API', () => {
     expect((await post('officer.taihu', `/titles/${ta}/revoke`, { ground: 'listed_dishonest', evidence: 'x' })).status).toBe(403);
     expect((await post('officer.zhicheng', `/titles/${ta}/revoke`, { ground: 'bad_attitude', evidence: 'x' })).status).toBe(400);
     expect((await post('officer.zhicheng', `/titles/${ta}/revoke`, { ground: 'listed_dishonest' })).status).toBe(400);
-    const revoked = await post('officer.zhicheng', `/titles/${ta}/revoke`, { ground: 'listed_dishonest', evidence: '2024-11 被列入经营异常名录' });
+    // With a file of the listing: the case's from the revocation's own transaction, its SHA-256 audited.
+    const listing = await post('officer.zhicheng', '/attachments', { filename: '异常名录截图.png', contentType: 'image/png', dataBase64: ONE_PIXEL_PNG });
+    expect(listing.status, JSON.stringify(listing.body)).toBe(201);
+    const revoked = await post('officer.zhicheng', `/titles/${ta}/revoke`, {
+      ground: 'listed_dishonest',
+      evidence: '2024-11 被列入经营异常名录',
+      attachmentIds: [listing.body.id],
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', revokedGround: 'listed_dishonest', revokedById: 'u-officer-zhicheng' });
+    expect(await h.db.attachment.findUniqueOrThrow({ where: { id: listing.body.id } })).toMatchObject({ caseId: a });
+    expect(
+      await h.db.auditEvent.findFirst({
+        where: { action: 'evidence.attached', entityType: 'title', data: { path: ['attachmentId'], equals: listing.body.id } },
+      }),
+    ).toMatchObject({
+      actorId: 'u-officer-zhicheng',
+      data: expect.objectContaining({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), caseId: a }),
+    });
     expect((await post('officer.zhicheng', `/titles/${ta}/complaints`, { kind: 'complaint', description: 'x' })).status).toBe(409);
     const complaint = await post('officer.taihu', `/titles/${encodeURIComponent(d)}/complaints`, {
       kind: 'public_opinion',

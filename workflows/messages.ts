@@ -165,7 +165,8 @@ export const resolveObjectionUpdate = defineUpdate<
   [{ objectionId: string; decision: 'upheld' | 'dismissed'; resolution: string; actor: Actor }]
 >('resolveObjection');
 export const finalizeAwardUpdate = defineUpdate<{ titles: number }, [{ actor: Actor }]>('finalizeAward');
-export const revokeTitleUpdate = defineUpdate<TitleProgress, [{ ground: string; evidence: string; actor: Actor }]>('revokeTitle');
+/** `attachmentIds`: evidence files the API checked, bound in the revocation's own transaction. */
+export const revokeTitleUpdate = defineUpdate<TitleProgress, [{ ground: string; evidence: string; attachmentIds?: string[]; actor: Actor }]>('revokeTitle');
 export const reportComplaintUpdate = defineUpdate<{ taskId: string }, [{ kind: 'complaint' | 'public_opinion'; description: string; actor: Actor }]>(
   'reportComplaint',
 );

@@ -46,7 +46,7 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   const markOverdue = patched('title-task-overdue');
   const wakeups: { at: number; complaint: number; round: number; order: object }[] = [];
   let status: TitleProgress['status'] = 'active';
-  let revocation: { ground: string; evidence: string; actor: Actor } | undefined;
+  let revocation: { ground: string; evidence: string; attachmentIds?: string[]; actor: Actor } | undefined;
   let complaints = 0;
   /** Complaints and completions being recorded right now (a revocation waits for them, not they for it). */
   let busy = 0;
@@ -196,6 +196,8 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
         status: 'revoked',
         ground: revocation.ground,
         evidence: revocation.evidence,
+        // Absent in revocations of before (their histories replay with the same activity input).
+        ...(revocation.attachmentIds?.length ? { attachmentIds: revocation.attachmentIds } : {}),
         actor: revocation.actor,
         clause: clause.revocation,
       });

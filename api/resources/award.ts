@@ -25,7 +25,7 @@ import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { withOperatorNames } from '../operator-names.js';
-import { bindAudited, checkEvidence } from '../evidence.js';
+import { checkEvidence } from '../evidence.js';
 import { MAX_TASK_FILES } from '../../domain/evidence.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
@@ -287,8 +287,8 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       const t = await loadTitle(String(req.params.id), me);
       const { attachmentIds = [], ...body } = parseOr400(revokeBody, req.body);
       if (t.status !== 'active') throw conflict(`称号已${t.status === 'revoked' ? '撤销' : '到期'}`, `the title is already ${t.status}`);
-      // Files are checked before the workflow decides and bound once it has (api/evidence.ts); the Update's
-      // arguments stay as they were.
+      // Files are checked before the workflow decides, and bound in the revocation's own transaction
+      // (activities/award.ts endTitle): a revocation never stands without its files.
       const actor = actorOf(me);
       await checkEvidence(
         db,
@@ -296,14 +296,9 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
         actor,
         attachmentIds.map((id, i) => ({ id, path: `attachmentIds.${i}` })),
       );
-      await client.workflow.getHandle(t.workflowId).executeUpdate(revokeTitleUpdate, { args: [{ ...body, actor }] });
-      await bindAudited(db, attachmentIds, actor, {
-        caseId: t.caseId,
-        campaignId: t.campaignId,
-        jurisdictionId: t.jurisdictionId,
-        entityType: 'title',
-        entityId: t.id,
-      });
+      await client.workflow
+        .getHandle(t.workflowId)
+        .executeUpdate(revokeTitleUpdate, { args: [{ ...body, ...(attachmentIds.length ? { attachmentIds } : {}), actor }] });
       return (await withNames([await db.title.findUniqueOrThrow({ where: { id: t.id } })]))[0];
     },
   );
