@@ -9,6 +9,7 @@ import type { Task } from '../prisma/generated/client.js';
 import { MAX_TASK_FILES } from '../domain/evidence.js';
 import { parseOr400 } from './errors.js';
 import { route } from './routes.js';
+import { userNames } from './user-names.js';
 import { actorOf, caseInScope, taskInScope, type Principal } from './scope.js';
 import { bindAudited, checkEvidence } from './evidence.js';
 import { ATTACHMENT_TYPES } from './resources/attachments.js';
@@ -45,16 +46,16 @@ async function fileViews(db: PrismaClient, where: { caseId: string; taskId?: str
     select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedAt: true, uploadedById: true, taskId: true },
     orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }],
   });
-  const [users, tasks] = await Promise.all([
-    db.user.findMany({
-      where: { id: { in: [...new Set(rows.flatMap((a) => (a.uploadedById ? [a.uploadedById] : [])))] } },
-      select: { id: true, displayName: true },
-    }),
+  const [nameOf, tasks] = await Promise.all([
+    userNames(
+      db,
+      rows.map((a) => a.uploadedById),
+    ),
     db.task.findMany({ where: { id: { in: [...new Set(rows.flatMap((a) => (a.taskId ? [a.taskId] : [])))] } }, select: { id: true, title: true } }),
   ]);
   return rows.map(({ uploadedById, ...a }) => ({
     ...a,
-    uploadedBy: users.find((u) => u.id === uploadedById)?.displayName ?? null,
+    uploadedBy: nameOf(uploadedById),
     taskTitle: a.taskId ? (tasks.find((t) => t.id === a.taskId)?.title ?? null) : null,
   }));
 }
@@ -92,10 +93,10 @@ export async function previousSteps(db: PrismaClient, t: Task): Promise<Previous
     orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
   });
   const latest = types.flatMap((type) => done.filter((d) => d.type === type).slice(0, 1));
-  const names = await db.user.findMany({
-    where: { id: { in: latest.flatMap((d) => (d.completedById ? [d.completedById] : [])) } },
-    select: { id: true, displayName: true },
-  });
+  const nameOf = await userNames(
+    db,
+    latest.map((d) => d.completedById),
+  );
   return Promise.all(
     latest.map(async (d) => ({
       id: d.id,
@@ -104,7 +105,7 @@ export async function previousSteps(db: PrismaClient, t: Task): Promise<Previous
       details: d.details,
       result: d.result,
       completedAt: d.completedAt,
-      completedByName: names.find((n) => n.id === d.completedById)?.displayName ?? null,
+      completedByName: nameOf(d.completedById),
       files: await fileViews(db, { caseId: t.caseId!, taskId: d.id }),
       comments: await commentViews(db, { taskId: d.id }),
     })),

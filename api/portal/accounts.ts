@@ -17,6 +17,7 @@ import { wholeNumber } from '../../runtime/config.js';
 import { hashPassword, signInAttempt } from '../auth.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
+import { userNames } from '../user-names.js';
 import { actorOf, inScope, type Principal } from '../scope.js';
 
 /** Who may invite an operator and see its invitations: the officers of its jurisdiction. */
@@ -153,14 +154,12 @@ export function portalAccountsRouter(db: PrismaClient): Router {
     async (req, _res, me) => {
       const o = await operatorInScope(String(req.params.id), me);
       const rows = await db.operatorInvitation.findMany({ where: { operatorId: o.id }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 100 });
-      const names = new Map(
-        (await db.user.findMany({ where: { id: { in: [...new Set(rows.map((i) => i.createdById))] } }, select: { id: true, displayName: true } })).map((u) => [
-          u.id,
-          u.displayName,
-        ]),
+      const nameOf = await userNames(
+        db,
+        rows.map((i) => i.createdById),
       );
       const now = Date.now();
-      return rows.map(({ codeHash: _hidden, ...i }) => ({ ...i, status: statusOf(i, now), createdByName: names.get(i.createdById) ?? i.createdById }));
+      return rows.map(({ codeHash: _hidden, ...i }) => ({ ...i, status: statusOf(i, now), createdByName: nameOf(i.createdById) }));
     },
   );
 

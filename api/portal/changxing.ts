@@ -15,6 +15,7 @@ import { shanghaiDateTime } from '../../domain/time.js';
 import { appendAudit } from '../../activities/audit.js';
 import { conflict, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
+import { userNames } from '../user-names.js';
 import { actorOf, caseInScope } from '../scope.js';
 import { actingFor } from '../acting-for.js';
 import { bindEvidence, checkEvidence, evidenceFiles, type EvidenceFile } from '../evidence.js';
@@ -54,9 +55,12 @@ export async function rectificationProofs(db: PrismaClient, caseId: string, roun
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
   });
   const ids = rows.flatMap((p) => p.attachmentIds as string[]);
-  const [files, users] = await Promise.all([
+  const [files, nameOf] = await Promise.all([
     evidenceFiles(db, caseId, ids),
-    db.user.findMany({ where: { id: { in: [...new Set(rows.map((p) => p.submittedById))] } }, select: { id: true, displayName: true } }),
+    userNames(
+      db,
+      rows.map((p) => p.submittedById),
+    ),
   ]);
   return rows.map((p) => ({
     id: p.id,
@@ -64,7 +68,7 @@ export async function rectificationProofs(db: PrismaClient, caseId: string, roun
     note: p.note,
     files: (p.attachmentIds as string[]).map((id) => files.find((f) => f.id === id)).filter((f): f is EvidenceFile => !!f),
     submittedAt: p.submittedAt,
-    submittedBy: users.find((u) => u.id === p.submittedById)?.displayName ?? p.submittedById,
+    submittedBy: nameOf(p.submittedById) ?? '—',
     onBehalfOf: !!p.onBehalfOf,
   }));
 }

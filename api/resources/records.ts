@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { forbidden, notFound } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
+import { userNames } from '../user-names.js';
 import { withOperatorNames } from '../operator-names.js';
 import { inScope, type Principal } from '../scope.js';
 
@@ -71,10 +72,7 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
       const tasks = await db.task.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' } });
       const entries = await db.auditEvent.findMany({ where: { entityId: { in: [c.id, ...tasks.map((t) => t.id)] } }, orderBy: { id: 'asc' }, take: 1000 });
       const open = tasks.filter((t) => t.status === 'open');
-      const userIds = [...new Set([...entries.map((e) => e.actorId), ...open.map((t) => t.claimedById)].filter((x): x is string => !!x))];
-      const users = new Map(
-        (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
-      );
+      const nameOf = await userNames(db, [...entries.map((e) => e.actorId), ...open.map((t) => t.claimedById)]);
       const places = new Map((await db.jurisdiction.findMany({ where: { id: { in: open.map((t) => t.jurisdictionId) } } })).map((j) => [j.id, j.name]));
       const typeOf = new Map(tasks.map((t) => [t.id, t.type]));
       // The workflow's own word on whether it is still running (null when the server cannot say).
@@ -103,7 +101,7 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
           jurisdictionId: t.jurisdictionId,
           jurisdictionName: places.get(t.jurisdictionId) ?? t.jurisdictionId,
           claimedById: t.claimedById,
-          claimedByName: t.claimedById ? (users.get(t.claimedById) ?? null) : null,
+          claimedByName: nameOf(t.claimedById),
           dueAt: t.dueAt,
           overdue: t.overdue,
         })),
@@ -112,7 +110,7 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
           at: e.at,
           action: e.action,
           actorId: e.actorId,
-          actorName: e.actorId ? (users.get(e.actorId) ?? null) : null,
+          actorName: nameOf(e.actorId),
           actorRole: e.actorRole,
           entityType: e.entityType,
           entityId: e.entityId,
@@ -162,11 +160,11 @@ export function recordsRouter(db: PrismaClient, client: Client, links: WorkflowL
       ]);
       k.next(res, rows);
       // Who acted, by name (README "The console's words": people are named, never shown by their id).
-      const actorIds = [...new Set(rows.map((e) => e.actorId).filter((x): x is string => !!x))];
-      const names = new Map(
-        (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+      const nameOf = await userNames(
+        db,
+        rows.map((e) => e.actorId),
       );
-      const named = rows.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
+      const named = rows.map((e) => ({ ...e, actorName: nameOf(e.actorId) }));
       sendList(res, 'audit-events', k.skip, named, total);
     },
   );

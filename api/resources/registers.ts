@@ -14,6 +14,7 @@ import { fileIntakeApplication, registerCampaign } from '../intake-filing.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
+import { userNames } from '../user-names.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
@@ -145,10 +146,9 @@ export function registersRouter(db: PrismaClient, client: Client): Router {
         db.registerScore.findMany({ where: { entryId: e.id }, orderBy: { scoredAt: 'desc' } }),
         db.registerMetric.findMany({ where: { entryId: e.id }, orderBy: { recordedAt: 'desc' }, take: 100 }),
       ]);
-      const users = new Map(
-        (await db.user.findMany({ where: { id: { in: [...new Set(metrics.map((m) => m.recordedById))] } }, select: { id: true, displayName: true } })).map(
-          (u) => [u.id, u.displayName],
-        ),
+      const nameOf = await userNames(
+        db,
+        metrics.map((m) => m.recordedById),
       );
       return {
         ...(await withNames([e]))[0],
@@ -163,7 +163,7 @@ export function registersRouter(db: PrismaClient, client: Client): Router {
           proposed: s.proposed,
           reasons: s.reasons,
         })),
-        metrics: metrics.map((m) => ({ ...m, id: String(m.id), recordedBy: users.get(m.recordedById) ?? m.recordedById })),
+        metrics: metrics.map((m) => ({ ...m, id: String(m.id), recordedBy: nameOf(m.recordedById) })),
       };
     },
   );
