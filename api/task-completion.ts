@@ -22,34 +22,30 @@ export async function completeTask(db: PrismaClient, client: Client, t: Task, ac
   // Evidence ids (a self-check's photos and PDFs) are checked before anything is recorded (api/evidence.ts).
   await checkEvidence(db, t.caseId, actor, evidenceRefs(result));
   // Whoever completes a task holds it (README "The task inbox"): submitting an unclaimed task claims it for
-  // the completer in the same decision. The claim is one conditional UPDATE, in one transaction with its
-  // audit entry and before the Update (an API that dies after the workflow decided leaves no claim
-  // unaudited), so a colleague's claim that lands first wins (409 here, nothing sent to the workflow). If
-  // the workflow refuses the completion the claim is given back, audited too: the task is as it was.
-  const by = actor.userId ? { id: actor.userId, role: actor.role } : undefined;
-  const claiming = !t.claimedById && !!by;
-  if (claiming && by) {
-    const won = await db.$transaction(async (tx) => {
-      const r = await tx.task.updateMany({ where: { id: t.id, status: 'open', claimedById: null }, data: { claimedById: by.id } });
-      if (r.count === 1) await tx.auditEvent.create({ data: taskAudit(t, by, 'task.claimed', undefined, { with: 'completion' }) });
-      return r.count === 1;
-    });
-    if (!won) {
+  // the completer in the same decision. The claim is one conditional UPDATE, so a colleague's claim that
+  // lands first wins (409 here, nothing sent to the workflow); if the workflow refuses the completion the
+  // claim is given back, so a refused submission leaves the task as it was.
+  const claiming = !t.claimedById && !!actor.userId;
+  if (claiming) {
+    const won = await db.task.updateMany({ where: { id: t.id, status: 'open', claimedById: null }, data: { claimedById: actor.userId } });
+    if (won.count === 0) {
       const now = await db.task.findUniqueOrThrow({ where: { id: t.id } });
       if (now.status !== 'open') throw conflict('任务已办结，不能重复提交', 'task is already completed');
-      if (now.claimedById !== by.id) throw conflict('任务已被他人认领', 'task is claimed by someone else');
+      if (now.claimedById !== actor.userId) throw conflict('任务已被他人认领', 'task is claimed by someone else');
     }
   }
+  const at = new Date();
   try {
     await client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor, result }] });
   } catch (e) {
-    if (claiming && by)
-      await db.$transaction(async (tx) => {
-        const r = await tx.task.updateMany({ where: { id: t.id, status: 'open', claimedById: by.id }, data: { claimedById: null } });
-        if (r.count === 1) await tx.auditEvent.create({ data: taskAudit(t, by, 'task.released', undefined, { with: 'refused completion' }) });
-      });
+    if (claiming) await db.task.updateMany({ where: { id: t.id, status: 'open', claimedById: actor.userId }, data: { claimedById: null } });
     throw e;
   }
+  // Audited once the workflow has taken the completion: the trail is append-only, and a refused
+  // submission must leave nothing behind (test/fuzz.test.ts). An API that dies between the two loses this
+  // entry, not the claim: the completion's own entry names the same person.
+  if (claiming && actor.userId)
+    await db.auditEvent.create({ data: taskAudit(t, { id: actor.userId, role: actor.role }, 'task.claimed', undefined, { with: 'completion' }, at) });
   return db.task.findUniqueOrThrow({ where: { id: t.id } });
 }
 

@@ -28,7 +28,7 @@ import { validateCompletion } from './task-validation.js';
 import type { CorrectionRecord } from '../activities/correction.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { resultWithDeadline } from './overdue.js';
-import { checkCorrection, refuse } from './correction-gate.js';
+import { checkCorrection, refuse, refuseWhileCorrecting } from './correction-gate.js';
 
 export interface ApplicationInput {
   campaignId: string;
@@ -62,6 +62,8 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   // times the audit was reopened (the main flow then waits for its new result and decides again).
   const corrections = new Map<string, number>();
   let correcting = false;
+  /** Completions being recorded right now (a correction meanwhile would judge a half-recorded case). */
+  let completing = 0;
   let auditReopened = 0;
 
   setHandler(stageOpenedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
@@ -86,16 +88,22 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     async ({ taskId, actor, result }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done';
-      const clause = t.type === 'city_audit' ? cl.audit : t.type === 'escalation' ? input.rules.clauses.deadline : cl.preReview;
-      const n = corrections.get(taskId);
-      // Completed again after a correction reopened it: a second entry, the first kept.
-      const again = n ? { key: `task:${taskId}:completed:${n}` } : {};
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause, ...again });
-      results.set(taskId, { result, actor });
-      return { taskId, status: 'done', completedAt, late: t.overdue };
+      completing++; // a correction waits until this decision is recorded (workflows/correction-gate.ts)
+      try {
+        const clause = t.type === 'city_audit' ? cl.audit : t.type === 'escalation' ? input.rules.clauses.deadline : cl.preReview;
+        const n = corrections.get(taskId);
+        // Completed again after a correction reopened it: a second entry, the first kept.
+        const again = n ? { key: `task:${taskId}:completed:${n}` } : {};
+        const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause, ...again });
+        results.set(taskId, { result, actor });
+        return { taskId, status: 'done', completedAt, late: t.overdue };
+      } finally {
+        completing--;
+      }
     },
     {
       validator: (i) => {
+        refuseWhileCorrecting(correcting);
         validateCompletion(tasks, i);
         if (tasks.get(i.taskId)!.type !== 'city_audit') return;
         checkAudit(i.result as CityAuditResult);
@@ -165,7 +173,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     {
       validator: (i) => {
         const t = tasks.get(i.taskId);
-        checkCorrection(i, t, { types: ['city_audit'], done: t?.status === 'done', busy: correcting });
+        checkCorrection(i, t, { types: ['city_audit'], done: t?.status === 'done', busy: correcting || completing > 0 });
         if (outcome !== 'audited' || listed !== undefined)
           throw refuse(REJECT.conflict, '本申报的审核结论已定，不能再更正 / this application is decided: its audit can no longer be corrected');
         if (i.reopen) return;

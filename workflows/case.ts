@@ -31,7 +31,7 @@ import { checkRectifyBy, checkVerification, verificationOutcome } from './rectif
 import { validateCompletion } from './task-validation.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { caseWorkflowId } from './ids.js';
-import { checkCorrection, refuse } from './correction-gate.js';
+import { checkCorrection, refuse, refuseWhileCorrecting } from './correction-gate.js';
 
 /** A case of a staged award (CaseWorkflow) or of a defined programme (DefinedCaseWorkflow). */
 export interface CaseInput<K extends 'staged_award' | 'defined' = 'staged_award'> {
@@ -92,6 +92,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   const revivals = new Map<string, number>();
   let scoreCorrections = 0;
   let correcting = false;
+  /** Completions being recorded right now: a correction meanwhile would judge the case half-updated. */
+  let completing = 0;
 
   const base = { operatorId: seed.operatorId, operatorName: seed.operatorName, operatorUscc: seed.operatorUscc, track: seed.track };
   const weights = settings.weights[seed.track ?? ''] ?? Object.values(settings.weights)[0]!;
@@ -194,23 +196,29 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     async ({ taskId, actor, result }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done'; // before any await: a concurrent second completion is refused by the validator
-      const clauseText = t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification;
-      const n = corrections.get(taskId);
-      const completedAt = await acts.recordTaskCompletion({
-        taskId,
-        actor,
-        result: result as object,
-        late: t.overdue,
-        clause: clauseText,
-        // Completed again after a correction reopened it: a second entry, the first kept.
-        ...(n ? { key: `task:${taskId}:completed:${n}` } : {}),
-      });
-      results.set(taskId, result);
-      await afterCompletion(t, result, actor);
-      return { taskId, status: 'done', completedAt, late: t.overdue };
+      completing++; // and a correction waits until this decision and what follows from it are recorded
+      try {
+        const clauseText = t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification;
+        const n = corrections.get(taskId);
+        const completedAt = await acts.recordTaskCompletion({
+          taskId,
+          actor,
+          result: result as object,
+          late: t.overdue,
+          clause: clauseText,
+          // Completed again after a correction reopened it: a second entry, the first kept.
+          ...(n ? { key: `task:${taskId}:completed:${n}` } : {}),
+        });
+        results.set(taskId, result);
+        await afterCompletion(t, result, actor);
+        return { taskId, status: 'done', completedAt, late: t.overdue };
+      } finally {
+        completing--;
+      }
     },
     {
       validator: (i) => {
+        refuseWhileCorrecting(correcting);
         validateCompletion(tasks, i);
         const t = tasks.get(i.taskId)!;
         const now = Date.now();
@@ -320,7 +328,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     {
       validator: (i: CorrectTaskInput) => {
         const t = tasks.get(i.taskId);
-        checkCorrection(i, t, { types: CORRECTABLE_TASK_TYPES, done: t?.status === 'done' && !cancelled.has(t.id), busy: correcting });
+        checkCorrection(i, t, { types: CORRECTABLE_TASK_TYPES, done: t?.status === 'done' && !cancelled.has(t.id), busy: correcting || completing > 0 });
         if (!i.reopen && t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
           throw refuse(REJECT.invalid, '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals');
         if (t.type === 'self_check_review') {

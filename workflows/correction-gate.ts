@@ -9,8 +9,9 @@ import { REJECT, type CorrectTaskInput } from './messages.js';
 export const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
- * The task is this workflow's, of a type it corrects, completed, and no other correction of the case is
- * being recorded; a reason is given; an amendment (not a reopening) is a valid form of the task's type.
+ * The task is this workflow's, of a type it corrects, completed, and no other decision of the case (a
+ * correction or a completion) is being recorded; a reason is given; an amendment (not a reopening) is a
+ * valid form of the task's type.
  */
 export function checkCorrection(
   i: CorrectTaskInput,
@@ -21,9 +22,14 @@ export function checkCorrection(
   if (!o.types.includes(t.type))
     throw refuse(REJECT.conflict, `此类任务的结论暂不能更正 / a ${t.type} decision cannot be corrected (only ${o.types.join(', ')})`);
   if (!o.done) throw refuse(REJECT.conflict, '任务尚未办结，无需更正 / the task is not completed: nothing to correct');
-  if (o.busy) throw refuse(REJECT.conflict, '本案件另有一项更正正在办理，请稍后再试 / another correction of this case is being recorded: try again');
+  if (o.busy) throw refuse(REJECT.conflict, '本案件另有一项决定正在记录，请稍后再试 / another decision of this case is being recorded: try again');
   if (!i.reason?.trim()) throw refuse(REJECT.invalid, '须说明更正理由 / a reason is required');
   if (i.reopen) return;
   const parsed = TASK_RESULT_SCHEMAS[t.type]!().safeParse(i.result);
   if (!parsed.success) throw refuse(REJECT.invalid, parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+}
+
+/** A completion's validator: a correction being recorded may yet reopen or restore the task, and recomputes the case. */
+export function refuseWhileCorrecting(correcting: boolean): void {
+  if (correcting) throw refuse(REJECT.conflict, '本案件有一项更正正在办理，请稍后再试 / a correction of this case is being recorded: try again');
 }
