@@ -47,6 +47,6 @@ export async function fileApplication(
     );
   const seed = { caseId: caseIdOf(c.id, o.id), operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: null };
   const args: [FileApplicationInput] = [{ seed, form: document, actor }];
-  const file = (h: WorkflowHandle) => h.executeUpdate(fileApplicationUpdate, { args });
+  const file = (h: WorkflowHandle, updateId: string) => h.executeUpdate(fileApplicationUpdate, { args, updateId });
   return sendArrival(client, c.workflowId, { toShard: file, toCampaign: file });
 }

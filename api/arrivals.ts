@@ -4,6 +4,7 @@
 // arrival goes to that shard, and when the shard is full the campaign is asked to start the next one.
 // A campaign started before the shards takes the arrival itself, as it always did.
 import { QueryNotRegisteredError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseSeed } from '../activities/case.js';
 import type { Actor } from '../domain/roles.js';
@@ -33,10 +34,34 @@ async function patiently<T>(send: () => Promise<T>): Promise<T> {
     try {
       return await send();
     } catch (e) {
-      if (!busy(e) || attempt >= 12) throw e;
+      // The client's own gRPC retries come first (about 40 s): a few more tries here, not minutes.
+      if (!busy(e) || attempt >= 6) throw e;
       // Jittered, so a burst refused together does not come back together.
       await pause(Math.min(4000, 250 * attempt) * (0.5 + Math.random()));
     }
+  }
+}
+
+/**
+ * At most SLOTS arrivals of this process in flight per workflow, the rest wait here in order: the server
+ * takes 10 Updates in flight per workflow (dev server default) and refuses the next with RESOURCE_EXHAUSTED,
+ * which the client then retries with a back-off of up to 10 s; a burst of county officers filing into one
+ * shard waited 30–60 s that way.
+ */
+const SLOTS = 8;
+const slots = new Map<string, { busy: number; waiting: (() => void)[] }>();
+async function inSlot<T>(workflowId: string, send: () => Promise<T>): Promise<T> {
+  let s = slots.get(workflowId);
+  if (!s) slots.set(workflowId, (s = { busy: 0, waiting: [] }));
+  if (s.busy >= SLOTS) await new Promise<void>((r) => s.waiting.push(r));
+  else s.busy++;
+  try {
+    return await send();
+  } finally {
+    const next = s.waiting.shift();
+    if (next)
+      next(); // the slot passes on as it is
+    else if (--s.busy === 0) slots.delete(workflowId);
   }
 }
 
@@ -76,8 +101,11 @@ async function nextShard(campaign: WorkflowHandle, after: number): Promise<Shard
 export async function sendArrival<T>(
   client: Client,
   campaignWorkflowId: string,
-  send: { toShard(h: WorkflowHandle): Promise<T>; toCampaign(h: WorkflowHandle): Promise<T> },
+  send: { toShard(h: WorkflowHandle, updateId: string): Promise<T>; toCampaign(h: WorkflowHandle, updateId: string): Promise<T> },
 ): Promise<T> {
+  // One Update id for the arrival: sent again after a deferral (patiently), a copy the server already
+  // took is answered with its first outcome instead of being refused as the same case twice.
+  const updateId = randomUUID();
   const campaign = client.workflow.getHandle(campaignWorkflowId);
   let route = hints.get(campaignWorkflowId);
   if (!route) {
@@ -87,7 +115,7 @@ export async function sendArrival<T>(
   }
   if (route === 'itself')
     try {
-      return await patiently(() => send.toCampaign(campaign));
+      return await inSlot(campaignWorkflowId, () => patiently(() => send.toCampaign(campaign, updateId)));
     } catch (e) {
       // Asked without knowing (see routeOf) a campaign that takes arrivals through shards.
       if (routingRefusal(e) !== ROUTE.sharded) throw e;
@@ -99,7 +127,7 @@ export async function sendArrival<T>(
     route ??= await nextShard(campaign, 0);
     try {
       const shard = client.workflow.getHandle(route.workflowId);
-      const out = await patiently(() => send.toShard(shard));
+      const out = await inSlot(route.workflowId, () => patiently(() => send.toShard(shard, updateId)));
       if (hints.size > 10_000) hints.clear();
       hints.set(campaignWorkflowId, route);
       return out;
@@ -126,9 +154,9 @@ export async function enrolCases(
   let caseCount = 0;
   while (rest.length) {
     const r = await sendArrival(client, campaignWorkflowId, {
-      toShard: (h) => h.executeUpdate(admitCasesUpdate, { args: [{ cases: rest, actor }] }),
-      toCampaign: async (h) => {
-        const out = await h.executeUpdate(enrolCasesUpdate, { args: [{ cases: rest, actor }] });
+      toShard: (h, updateId) => h.executeUpdate(admitCasesUpdate, { args: [{ cases: rest, actor }], updateId }),
+      toCampaign: async (h, updateId) => {
+        const out = await h.executeUpdate(enrolCasesUpdate, { args: [{ cases: rest, actor }], updateId });
         return { taken: out.enrolled, caseCount: out.caseCount };
       },
     });

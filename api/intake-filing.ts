@@ -96,7 +96,7 @@ export async function fileIntakeApplication(
   const seed = { caseId, operatorId: o.id, operatorName: o.name, operatorUscc: o.uscc, jurisdictionId: o.jurisdictionId, track: form.register };
   const entry = { register: form.register, name: entryName(form), identity, priority, priorityReasons: reasons, flags: flagsOf(form), form, attachments };
   // Through the campaign's arrival shard (api/arrivals.ts): refused 409 outside the window or the same application twice.
-  const file = (h: WorkflowHandle) => h.executeUpdate(fileIntakeApplicationUpdate, { args: [{ seed, entry, actor }] });
+  const file = (h: WorkflowHandle, updateId: string) => h.executeUpdate(fileIntakeApplicationUpdate, { args: [{ seed, entry, actor }], updateId });
   const out = await sendArrival(client, c.workflowId, { toShard: file, toCampaign: file });
   return { entryId: out.caseId, caseId: out.caseId, queued: out.queued, priority, priorityReasons: reasons, flags: entry.flags };
 }

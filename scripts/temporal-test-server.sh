@@ -54,6 +54,7 @@ if ! jars; then
 fi
 java=$(command -v java || true)
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && java="$JAVA_HOME/bin/java"
+[ -n "$java" ] || { log "ERROR: no java found: install Java >= 11 (e.g. 'sudo apt-get install -y default-jre-headless')"; exit 1; }
 
 if ! jars; then
   log "fetching io.temporal:temporal-test-server:$VERSION and its dependencies from Maven Central…"
@@ -89,12 +90,13 @@ if [ ! -f "$ARCHIVE" ]; then
   wait "$pid" 2>/dev/null || true
   if [ -s "$ARCHIVE.tmp" ]; then mv "$ARCHIVE.tmp" "$ARCHIVE"; else rm -f "$ARCHIVE.tmp"; log "no class archive (see $CACHE_DIR/temporal-test-server-cds.log): the launcher runs without one"; fi
 fi
-share=
-[ -f "$ARCHIVE" ] && share="-XX:SharedArchiveFile=$ARCHIVE -Xshare:auto"
+# Only a launcher with its archive is marked as of this generation: without one, the next run tries again.
+share=; mark="no class archive yet"
+[ -f "$ARCHIVE" ] && share="-XX:SharedArchiveFile=$ARCHIVE -Xshare:auto" && mark=$LAUNCHER_MARK
 cat > "$LAUNCHER.tmp" <<LAUNCHER
 #!/bin/sh
 # Temporal's time-skipping test server $VERSION on Java (written by scripts/temporal-test-server.sh,
-# $LAUNCHER_MARK).
+# $mark).
 # Usage: temporal-test-server <port> [--enable-time-skipping]
 exec "$java" $JVM_OPTS $share -cp "$DIR/lib/*" io.temporal.testserver.TestServer "\$@"
 LAUNCHER

@@ -36,6 +36,7 @@ export interface Harness {
  * still gets one.
  */
 let shared: Promise<Harness> | undefined;
+let releaseShared: (() => Promise<void>) | undefined;
 
 /**
  * A task queue and real Worker on the shared dev server, with activities bound to the shared test
@@ -43,11 +44,16 @@ let shared: Promise<Harness> | undefined;
  */
 export async function startHarness(opts: { databaseUrl?: string; logger?: Logger } = {}): Promise<Harness> {
   if (opts.databaseUrl || opts.logger) return newHarness(opts);
-  shared ??= newHarness({}).then((h) => Object.assign(h, { stop: async () => {} }));
-  // A worker a file stopped (or a start that failed) is not handed on.
+  shared ??= newHarness({}).then((h) => {
+    releaseShared = h.stop;
+    return Object.assign(h, { stop: async () => {} });
+  });
+  // A worker a file stopped (or a start that failed) is not handed on: its clients are closed.
   const h = await shared.catch(() => undefined);
   if (h && h.worker.getState() === 'RUNNING') return h;
   shared = undefined;
+  await releaseShared?.().catch(() => {});
+  releaseShared = undefined;
   return startHarness(opts);
 }
 

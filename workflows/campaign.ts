@@ -133,13 +133,14 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
         const s = stageFor(stageKey);
         // Bilingual with the stage's names (a validator leaves no event: its wording is free to change).
         const nameEn = def.stages.find((x) => x.key === stageKey)?.nameEn ?? s.name;
-        if (closing.has(stageKey) || closeRequests.has(stageKey))
-          throw ApplicationFailure.create({ type: REJECT.conflict, message: `「${s.name}」阶段正在结束，请稍候 / stage "${nameEn}" is already being closed` });
+        // Closed first: the closing marks stay once the stage is closed.
         if (s.status !== 'open')
           throw ApplicationFailure.create({
             type: REJECT.conflict,
             message: `「${s.name}」阶段${s.status === 'closed' ? '已结束' : '尚未开始'}，只能提前结束进行中的阶段 / stage "${nameEn}" is ${s.status}: only an open stage can be closed`,
           });
+        if (closing.has(stageKey) || closeRequests.has(stageKey))
+          throw ApplicationFailure.create({ type: REJECT.conflict, message: `「${s.name}」阶段正在结束，请稍候 / stage "${nameEn}" is already being closed` });
         if (!reason.trim()) throw ApplicationFailure.create({ type: REJECT.invalid, message: 'a reason is required' });
       },
     },

@@ -39,10 +39,9 @@ export const launchBody = z
   .strict();
 /** How long POST …/close waits for the close to finish before answering 202 (a `Prefer: wait=N` header asks for less). */
 const STAGE_CLOSE_WAIT_MS = 20_000;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** RFC 7240's `wait` preference, in ms, never above `max`. */
 function preferredWaitMs(prefer: string | undefined, max: number): number {
-  const seconds = /(?:^|[,;\s])wait\s*=\s*(\d+)/i.exec(prefer ?? '')?.[1];
+  const seconds = /(?:^|[,;\s])wait\s*=\s*"?(\d+)/i.exec(prefer ?? '')?.[1];
   return seconds === undefined ? max : Math.min(max, Number(seconds) * 1000);
 }
 const closeBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
@@ -212,7 +211,9 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
         () => true,
         (e: unknown) => e,
       );
-      const outcome = await Promise.race([closed, pause(preferredWaitMs(req.get('prefer'), STAGE_CLOSE_WAIT_MS)).then(() => 'waiting' as const)]);
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<'waiting'>((r) => (timer = setTimeout(() => r('waiting'), preferredWaitMs(req.get('prefer'), STAGE_CLOSE_WAIT_MS))));
+      const outcome = await Promise.race([closed, waited]).finally(() => clearTimeout(timer));
       if (outcome !== true && outcome !== 'waiting') throw outcome;
       const row = await db.stage.findUniqueOrThrow({ where: { id: stage.id } });
       if (outcome === true) return row;
