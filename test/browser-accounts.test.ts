@@ -2,7 +2,7 @@
 // the form and reads the temporary password from the dialog; the officer signs in with it and sees only the
 // password page until it is changed (a common password is refused with its reason, a good one passes), then
 // the task list of their own station only; the admin disables them and their next request signs them out
-// with the reason. A coordinator of another city sees a programme 长兴 defined without 修订 but with
+// with the reason. Whoever signs in next on the same tab is shown as themselves. A coordinator of another city sees a programme 长兴 defined without 修订 but with
 // 复制为模板, which opens the editor filled in under a new id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -162,6 +162,26 @@ describe('accounts in the console', () => {
     await officer.screenshot({ path: `${ARTIFACTS}/accounts-signed-out-disabled.png`, fullPage: true });
     await officer.close();
     await admin.close();
+  });
+
+  it('whoever signs in next on the same tab is shown as themselves: nothing of the previous session is kept', async () => {
+    const nameOf = async (username: string) => (await h.db.user.findUniqueOrThrow({ where: { username } })).displayName;
+    const [first, second] = [await nameOf('officer.zhicheng'), await nameOf('coord.changxing')];
+    const page = await officerUi.signIn('officer.zhicheng');
+    await page.locator('header', { hasText: first }).waitFor();
+    // The session ends without 退出 (its token gone, as on another tab), and the sign-in page opens in the
+    // same document: the app and its cache live on.
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${api.url}/#/login`);
+    await page.fill('input[name="username"]', 'coord.changxing');
+    await page.fill('input[name="password"]', 'demo1234');
+    await page.click('button[type="submit"]');
+    await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+    const header = page.locator('header');
+    await header.filter({ hasText: new RegExp(`${first}|${second}`) }).waitFor();
+    expect(await header.textContent()).toContain(second);
+    expect(await header.textContent()).not.toContain(first);
+    await page.close();
   });
 
   it('a programme another city defined: no 修订, but 复制为模板 opens the editor with its spec under a new id', async () => {

@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin'
 import { LoginPage, PasswordPage, useSessionUser } from './account';
 import auditEvents from './audit-events';
 import { authProvider } from './authProvider';
+import { queryClient } from './queryClient';
 import { CalendarPage } from './calendar';
 import campaigns from './campaigns';
 import { CampaignSummaryPage } from './campaigns/CampaignSummaryPage';
@@ -51,6 +52,7 @@ const StaffApp = () => (
     notification={TopNotification}
     loginPage={LoginPage}
     authProvider={authProvider}
+    queryClient={queryClient}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
   >

@@ -1,5 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { API_URL, httpClient } from './httpClient';
+import { queryClient } from './queryClient';
 import { clearSession, clearSignedOutReason, getToken, getUser, saveSession, type Session } from './session';
 
 export const authProvider: AuthProvider = {
@@ -10,6 +11,9 @@ export const authProvider: AuthProvider = {
     });
     saveSession(json as Session);
     clearSignedOutReason();
+    // Nothing a previous session cached (its identity, kept 5 minutes by react-admin, or lists scoped to
+    // its jurisdiction) may serve the user who signs in now on the same tab.
+    queryClient.clear();
     // A temporary password (new account, or reset by an admin) is changed before anything else.
     if ((json as { mustChangePassword?: boolean }).mustChangePassword) return { redirectTo: '/password' };
     return undefined;

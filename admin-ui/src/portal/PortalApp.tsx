@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, reactRouterProvider } from 'react-admin';
 import { LoginPage, PasswordPage } from '../account';
 import { authProvider } from '../authProvider';
+import { queryClient } from '../queryClient';
 import { dataProvider } from '../dataProvider';
 import { i18nProvider } from '../i18n';
 import { ActivatePage } from './ActivatePage';
@@ -30,6 +31,7 @@ export const PortalApp = () => (
     notification={TopNotification}
     loginPage={LoginPage}
     authProvider={authProvider}
+    queryClient={queryClient}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
   >
