@@ -1,7 +1,7 @@
 // 更正 in Debian's Chromium (README "Corrections"): a coordinator corrects an evaluation group's score before
 // the 公示 from the completed task's page, with a reason, and the case's total and proposal change on the case
 // page; once the 公示 is published the same dialog shows the refusal with its reason, and nothing changes.
-// An officer sees no 更正 button.
+// An officer sees no 更正 button. An inspection is corrected by reopening it for the station.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './helpers-browser.js';
 import { uniqueYear, waitFor } from './helpers.js';
@@ -87,6 +87,49 @@ describe('corrections in the console', () => {
     await page.screenshot({ path: `${ARTIFACTS}/correction-refused.png`, fullPage: true });
     expect(await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 82, proposed: false });
     expect(await suite.h.db.auditEvent.count({ where: { entityId: dept.id, action: 'task.corrected' } })).toBe(1);
+    await page.close();
+  });
+
+  it('an inspection is corrected by reopening it: no amend form, the order not yet due withdrawn, the task back with the station', async () => {
+    const launched = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year: await uniqueYear(suite.h.db),
+      jurisdictionId: '330522',
+      stages: calendarOpenAt('rectification', 600_000),
+      reminderLeadHours: 0,
+      operatorIds: ['op-cx-001'],
+    });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const campaignId = launched.body.id as string;
+    suite.workflows.push(launched.body.workflowId ?? `campaign-${campaignId}`);
+    const caseId = `${campaignId}:op-cx-001`;
+    const inspection = await waitFor(() => suite.h.db.task.findFirst({ where: { caseId, type: 'inspection', status: 'open' } }), 'the inspection');
+    const officer = await suite.api.login('officer.zhicheng');
+    const finding = {
+      method: 'inspection',
+      areas: [{ key: 'conduct', finding: 'minor', description: '价格标示不清' }],
+      measure: 'guidance',
+      rectifyBy: new Date(Date.now() + 300_000).toISOString(),
+    };
+    const done = await suite.api.call('POST', `/tasks/${enc(inspection.id)}/complete`, { token: officer, body: finding });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    await waitFor(async () => (await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).currentStep?.startsWith('rectifying:'), 'ordered');
+
+    const page = await suite.ui.signIn('coord.changxing');
+    await page.goto(`${suite.api.url}/#/tasks/${enc(inspection.id)}/show`);
+    await page.click('[data-testid="correct-task"]');
+    const dialog = page.locator('[data-testid="correction-dialog"]');
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-testid="correction-mode"]').count()).toBe(0);
+    expect(await dialog.locator('[data-testid="correction-reopen-helper"]').textContent()).toContain('尚未到期的整改责令随之撤回');
+    await page.fill('[data-testid="correction-dialog-reason"]', '执法记录仪显示价格标示清楚，请所里重新检查');
+    await page.screenshot({ path: `${ARTIFACTS}/correction-inspection.png`, fullPage: true });
+    await page.click('[data-testid="correction-dialog-confirm"]');
+    await dialog.waitFor({ state: 'hidden' });
+    // Open again and nobody's: the station's officers take it from 本单位待认领.
+    await page.locator('[data-testid="task-handler"]', { hasText: '未认领' }).waitFor();
+    expect(await suite.h.db.task.findUniqueOrThrow({ where: { id: inspection.id } })).toMatchObject({ status: 'open', result: null });
+    expect((await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).currentStep).toBe('inspection:open');
     await page.close();
   });
 });

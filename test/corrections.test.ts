@@ -4,7 +4,8 @@
 // score, and once the 公示 is published a correction is refused) and a station's self-check review (the
 // operator's next round opens, is cancelled, or opens again) and a Zhoushan city audit (amended: the total at
 // once; reopened: the list waits for the auditor, and the case is decided again; refused once the list is
-// published). Every refusal changes nothing; each case's history, corrections and all, replays.
+// published) and an inspection finding (an order not yet due withdrawn or given; reopened and inspected
+// again; refused once its verification has begun, and for a case filed for a serious violation). Every refusal changes nothing; each case's history, corrections and all, replays.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
@@ -21,7 +22,16 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   h = await startTimeSkippingHarness();
   api = await startApi(h);
-  for (const u of ['coord.changxing', 'coord.zhoushan', 'officer.zhicheng', 'auditor.changxing', 'leader.changxing', 'officer.dinghai', 'auditor.zhoushan'])
+  for (const u of [
+    'coord.changxing',
+    'coord.zhoushan',
+    'officer.zhicheng',
+    'officer.changxing',
+    'auditor.changxing',
+    'leader.changxing',
+    'officer.dinghai',
+    'auditor.zhoushan',
+  ])
     tokens[u] = await api.login(u);
 });
 afterAll(async () => {
@@ -210,6 +220,84 @@ describe('corrections', () => {
     // A decision type not (yet) correctable: the self-check itself.
     expect((await correct('coord.changxing', check.id, { reason: '更正', reopen: true })).status).toBe(409);
     await replays([c]);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('corrects an inspection finding until its verification begins: an order withdrawn or given, the inspection redone; a filing refused', async () => {
+    const ops = ['op-cx-001', 'op-cx-002', 'op-cx-003', 'op-cx-004'];
+    const id = await launch('rectification', ops);
+    const [a, b, c, d] = ops.map((o) => `${id}:${o}`) as [string, string, string, string];
+    const inspectionOf = (caseId: string) => waitFor(() => h.db.task.findFirst({ where: { caseId, type: 'inspection' } }), 'the inspection');
+    const verifications = (caseId: string) => h.db.task.count({ where: { caseId, type: 'verification' } });
+    const area = SELF_CHECK_AREAS[0]!.key;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const clean = { method: 'inspection', areas: [{ key: area, finding: 'ok' }] };
+    const minor = (at: number, measure = 'guidance') => ({
+      method: 'inspection',
+      areas: [{ key: area, finding: 'minor', description: '价格标示不清' }],
+      measure,
+      rectifyBy: iso(at),
+    });
+    const step = async (caseId: string) => (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).currentStep;
+    const [ia, ib, ic, id_] = await Promise.all([a, b, c, d].map(inspectionOf));
+    const at = (await h.now()) + 5 * DAY;
+    expect((await complete('officer.changxing', ia!.id, minor(at))).status).toBe(200);
+    expect((await complete('officer.changxing', ib!.id, minor(at))).status).toBe(200);
+    expect((await complete('officer.changxing', ic!.id, clean)).status).toBe(200);
+    const serious = { method: 'sampling', areas: [{ key: area, finding: 'serious', description: '过期食品' }], violation: 'expired_food' };
+    expect((await complete('officer.changxing', id_!.id, serious)).status).toBe(200);
+
+    // Refusals, changing nothing: an unknown violation kind, a deadline already past, a county officer.
+    const before = await snapshot(ia!.id);
+    const bogus = await correct('coord.changxing', ia!.id, { reason: '更正', result: { ...serious, violation: 'bogus' } });
+    expect(bogus.status).toBe(400);
+    expect((await correct('coord.changxing', ia!.id, { reason: '更正', result: minor((await h.now()) - DAY) })).status).toBe(400);
+    expect((await correct('officer.changxing', ia!.id, { reason: '更正', result: clean })).status).toBe(403);
+    expect(await snapshot(ia!.id)).toEqual(before);
+
+    // a: amended to no finding, its order not yet due is withdrawn. c: amended to a finding, an order given.
+    const amended = await correct('coord.changxing', ia!.id, { reason: '复核执法记录仪录像，价格标示清楚', result: clean });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    expect(await step(a)).toBe('inspection:passed');
+    const at2 = at + DAY;
+    expect((await correct('leader.changxing', ic!.id, { reason: '复核发现价格标示不清', result: minor(at2, 'interview') })).status).toBe(201);
+    const ordered = await h.db.auditEvent.findFirstOrThrow({ where: { entityId: c, action: 'case.rectification_ordered' } });
+    expect(ordered).toMatchObject({ key: `task:${ic!.id}:rectification:1`, actorId: 'u-leader-changxing' });
+    expect(ordered.data).toMatchObject({ measure: 'interview', rectifyBy: at2, round: 1 });
+
+    // d: a filed case follows the penalty procedure, not a correction.
+    const filedBefore = await snapshot(id_!.id);
+    const filed = await correct('coord.changxing', id_!.id, { reason: '更正', reopen: true });
+    expect(filed.status).toBe(409);
+    expect(filed.body.messageZh).toContain('已立案查处');
+    expect(await snapshot(id_!.id)).toEqual(filedBefore);
+
+    // At the deadline b's verification opens (its order stands); a's does not. Then b's finding is settled.
+    await h.skipTo(at);
+    await waitFor(() => h.db.task.findFirst({ where: { caseId: b, type: 'verification', status: 'open' } }), 'b verified at its deadline');
+    expect(await verifications(a)).toBe(0);
+    const begun = await snapshot(ib!.id);
+    const late = await correct('coord.changxing', ib!.id, { reason: '更正', result: clean });
+    expect(late.status).toBe(409);
+    expect(late.body.messageZh).toBe('整改复查已经开始，检查结论不能再更正');
+    expect(await snapshot(ib!.id)).toEqual(begun);
+
+    // a reopened: the officers inspect again; the new order has a key of its own and its verification opens.
+    expect((await correct('coord.changxing', ia!.id, { reason: '请所里重新检查', reopen: true })).status).toBe(201);
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: ia!.id } })).toMatchObject({ status: 'open', result: null, claimedById: null });
+    expect(await step(a)).toBe('inspection:open');
+    const at3 = at2 + DAY;
+    expect((await complete('officer.changxing', ia!.id, minor(at3))).status).toBe(200);
+    await h.skipTo(at2);
+    await waitFor(() => h.db.task.findFirst({ where: { caseId: c, type: 'verification', status: 'open' } }), 'c verified at the corrected deadline');
+    await h.skipTo(at3);
+    await waitFor(() => h.db.task.findFirst({ where: { caseId: a, type: 'verification', status: 'open' } }), 'a verified after it was inspected again');
+    const trail = await h.db.auditEvent.findMany({ where: { entityId: ia!.id, action: { not: 'task.claimed' } }, orderBy: { id: 'asc' } });
+    expect(trail.map((e) => e.action)).toEqual(['task.created', 'task.completed', 'task.corrected', 'task.corrected', 'task.completed']);
+    expect(
+      (await h.db.auditEvent.findMany({ where: { entityId: a, action: 'case.rectification_ordered' }, orderBy: { id: 'asc' } })).map((e) => e.key),
+    ).toEqual([`task:${ia!.id}:rectification`, `task:${ia!.id}:rectification:2`]);
+    await replays([a, b, c, d]);
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 

@@ -190,6 +190,17 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     const due = stageDue.get(t.stageKey)!;
     return Date.now() < due ? { at: due, what: `「${stageName.get(t.stageKey)}」阶段截止 / the stage deadline` } : undefined;
   };
+  const clauseOf = (t: CaseTaskState) => (t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification);
+
+  /** An inspection's result as a completion or an amending correction gives it (validator half). */
+  function checkInspection(r: InspectionResult, t: CaseTaskState): void {
+    if (r.violation && !rules.seriousViolations.some((v) => v.key === r.violation))
+      throw ApplicationFailure.create({
+        type: REJECT.invalid,
+        message: `未知的严重违法类型 / unknown violation kind "${r.violation}" (known: ${rules.seriousViolations.map((v) => v.key).join(', ')})`,
+      });
+    if (r.measure) checkRectifyBy(r.rectifyBy, Date.now(), limitOf(t));
+  }
 
   setHandler(
     completeTaskUpdate,
@@ -198,7 +209,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       t.status = 'done'; // before any await: a concurrent second completion is refused by the validator
       completing++; // and a correction waits until this decision and what follows from it are recorded
       try {
-        const clauseText = t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification;
+        const clauseText = clauseOf(t);
         const n = corrections.get(taskId);
         const completedAt = await acts.recordTaskCompletion({
           taskId,
@@ -210,7 +221,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           ...(n ? { key: `task:${taskId}:completed:${n}` } : {}),
         });
         results.set(taskId, result);
-        await afterCompletion(t, result, actor);
+        await afterCompletion(t, result, actor, n);
         return { taskId, status: 'done', completedAt, late: t.overdue };
       } finally {
         completing--;
@@ -222,15 +233,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         validateCompletion(tasks, i);
         const t = tasks.get(i.taskId)!;
         const now = Date.now();
-        if (t.type === 'inspection') {
-          const r = i.result as InspectionResult;
-          if (r.violation && !rules.seriousViolations.some((v) => v.key === r.violation))
-            throw ApplicationFailure.create({
-              type: REJECT.invalid,
-              message: `未知的严重违法类型 / unknown violation kind "${r.violation}" (known: ${rules.seriousViolations.map((v) => v.key).join(', ')})`,
-            });
-          if (r.measure) checkRectifyBy(r.rectifyBy, now, limitOf(t));
-        }
+        if (t.type === 'inspection') checkInspection(i.result as InspectionResult, t);
         if (t.type === 'verification') checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, now, limitOf(t));
         if (t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
           throw ApplicationFailure.create({ type: REJECT.invalid, message: '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals' });
@@ -238,10 +241,12 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     },
   );
 
-  // Corrections: a coordinator reopens or amends a completed score or self-check review (README "Corrections").
-  // The total and proposal are recomputed while the 公示 is not yet published (四、（四）评价公示); after it the
-  // activity refuses, under a lock the publication also takes.
+  // Corrections: a coordinator reopens or amends a completed score, self-check review or inspection finding
+  // (README "Corrections"). The total and proposal are recomputed while the 公示 is not yet published
+  // (四、（四）评价公示); after it the activity refuses, under a lock the publication also takes.
   const nextRoundOf = (t: CaseTaskState) => caseTaskId(seed.caseId, t.stageKey, 'self_check', (t.round ?? 1) + 1);
+  /** The rectification an inspection ordered (四、（三）限期整改), while its verification has not yet opened. */
+  const pendingOrderOf = (t: CaseTaskState) => wakeups.findIndex((w) => w.stageKey === t.stageKey && w.round === 1);
   setHandler(
     correctTaskUpdate,
     async ({ taskId, actor, reason, reopen, result }) => {
@@ -257,13 +262,19 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           actor,
           reason,
           reopen: !!reopen,
-          clause: t.type === 'score' ? clause.scoring : clause.selfCheck,
+          clause: clauseOf(t),
           ...(reopen ? { overdue: closedStages.has(t.stageKey) } : { result: result as object }),
           // Every decision of the case is final once the 公示 is published (四、（四）评价公示).
           guard: 'publicity',
         };
         const saved = { scores: { ...scores }, total, proposed, status: t.status, overdue: t.overdue };
-        if (t.type === 'score') {
+        // An inspection's order not yet due is withdrawn before any await, so its verification cannot open
+        // meanwhile; a refused correction puts it back.
+        const order = t.type === 'inspection' && pendingOrderOf(t) >= 0 ? wakeups.splice(pendingOrderOf(t), 1)[0] : undefined;
+        if (t.type === 'inspection') {
+          // Amended: what the new finding orders is decided below, after the correction is recorded.
+          if (reopen) rec.currentStep = 'inspection:open';
+        } else if (t.type === 'score') {
           const dim = t.dimension!;
           if (reopen) delete scores[dim];
           else scores[dim] = toCenti((result as ScoreResult).score)!;
@@ -297,6 +308,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           total = saved.total;
           proposed = saved.proposed;
           Object.assign(t, { status: saved.status, overdue: saved.overdue });
+          if (order) wakeups.push(order);
           throw refuse(REJECT.conflict, r.refusal);
         }
         corrections.set(taskId, seq);
@@ -307,6 +319,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           cancelled.add(id);
           tasks.get(id)!.status = 'done';
         }
+        if (t.type === 'inspection' && !reopen) await afterCompletion(t, result, actor, seq);
         const after = reopen ? undefined : (result as SelfCheckReviewResult);
         if (t.type === 'self_check_review' && after?.decision === 'returned' && (was as SelfCheckReviewResult | undefined)?.decision !== 'returned')
           await openTask(
@@ -331,6 +344,20 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         checkCorrection(i, t, { types: CORRECTABLE_TASK_TYPES, done: t?.status === 'done' && !cancelled.has(t.id), busy: correcting || completing > 0 });
         if (!i.reopen && t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
           throw refuse(REJECT.invalid, '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals');
+        if (t.type === 'inspection') {
+          // 立案查处 follows the administrative penalty procedure, not a correction here.
+          if ((results.get(t.id) as InspectionResult | undefined)?.violation)
+            throw refuse(
+              REJECT.conflict,
+              '该检查已立案查处，其结论按行政处罚程序变更，不能在此更正 / this inspection filed a case: its finding changes by the penalty procedure, not by a correction',
+            );
+          if (tasks.has(caseTaskId(seed.caseId, t.stageKey, 'verification', 1)))
+            throw refuse(
+              REJECT.conflict,
+              '整改复查已经开始，检查结论不能再更正 / the rectification check has begun: the inspection can no longer be corrected',
+            );
+          if (!i.reopen) checkInspection(i.result as InspectionResult, t);
+        }
         if (t.type === 'self_check_review') {
           const next = tasks.get(nextRoundOf(t));
           if (next && next.status === 'done' && !cancelled.has(next.id))
@@ -343,7 +370,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     },
   );
 
-  async function afterCompletion(t: CaseTaskState, result: unknown, actor: Actor): Promise<void> {
+  /** `corrected`: how often the task was corrected before (its decisions then take keys of their own). */
+  async function afterCompletion(t: CaseTaskState, result: unknown, actor: Actor, corrected?: number): Promise<void> {
     const round = t.round ?? 1;
     switch (t.type) {
       case 'self_check':
@@ -387,7 +415,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           const at = checkRectifyBy(r.rectifyBy, 0);
           const order = { measure: r.measure, rectifyBy: at, findings, round: 1 };
           await decide({
-            key: `task:${t.id}:rectification`,
+            key: corrected ? `task:${t.id}:rectification:${corrected}` : `task:${t.id}:rectification`,
             action: 'case.rectification_ordered',
             actor,
             clause: clause.rectification,

@@ -9,14 +9,19 @@ import { useNotify, usePermissions, useRecordContext, useRefresh, useTranslate }
 import { ReasonDialog } from '../common/ReasonDialog';
 import { hasAtMostTwoDecimals } from '../common/scores';
 import { API_URL, httpClient } from '../httpClient';
+import { isCorrectable } from '../../../domain/corrections.js';
 import type { Role, Task } from '../types';
 
-/** The decisions the API corrects so far (domain/corrections.ts CORRECTABLE_TASK_TYPES). */
-const CORRECTABLE = ['score', 'self_check_review', 'city_audit'];
 const CORRECTORS: Role[] = ['coordinator', 'leader'];
 
 export const canCorrect = (role: Role | undefined, task?: Pick<Task, 'status' | 'type'>) =>
-  !!role && CORRECTORS.includes(role) && task?.status === 'done' && CORRECTABLE.includes(task.type);
+  !!role && CORRECTORS.includes(role) && task?.status === 'done' && isCorrectable(task.type);
+
+/**
+ * Decisions amended here with a new result; an inspection (its whole form: areas, measure, deadline) is
+ * reopened for the officers to inspect again instead.
+ */
+const AMENDABLE = ['score', 'self_check_review', 'city_audit'];
 
 const correctTask = (id: string, body: object) =>
   httpClient(`${API_URL}/tasks/${encodeURIComponent(id)}/corrections`, { method: 'POST', body: JSON.stringify(body) });
@@ -30,12 +35,14 @@ export const CorrectionButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<Mode>('amend');
+  const [chosen, setMode] = useState<Mode>('amend');
   const [score, setScore] = useState('');
   const [decision, setDecision] = useState<'accepted' | 'returned' | ''>('');
   const [note, setNote] = useState('');
   const [points, setPoints] = useState<Record<string, string>>({});
   if (!task || !canCorrect(permissions, task)) return null;
+  const amendable = AMENDABLE.includes(task.type);
+  const mode: Mode = amendable ? chosen : 'reopen';
 
   // 市局审核: the 12 criteria with their maxima, prefilled with the points as audited.
   const criteria: { key: string; name: string; max: number }[] =
@@ -92,12 +99,20 @@ export const CorrectionButton = () => {
           refresh();
         }}
       >
-        <Typography variant="subtitle2">{translate('app.correction.mode_label')}</Typography>
-        <RadioGroup row value={mode} onChange={(e) => setMode(e.target.value as Mode)} data-testid="correction-mode">
-          <FormControlLabel value="amend" control={<Radio />} label={translate('app.correction.mode.amend')} />
-          <FormControlLabel value="reopen" control={<Radio />} label={translate('app.correction.mode.reopen')} />
-        </RadioGroup>
-        {mode === 'reopen' && <FormHelperText>{translate('app.correction.reopen_helper')}</FormHelperText>}
+        {amendable && (
+          <>
+            <Typography variant="subtitle2">{translate('app.correction.mode_label')}</Typography>
+            <RadioGroup row value={mode} onChange={(e) => setMode(e.target.value as Mode)} data-testid="correction-mode">
+              <FormControlLabel value="amend" control={<Radio />} label={translate('app.correction.mode.amend')} />
+              <FormControlLabel value="reopen" control={<Radio />} label={translate('app.correction.mode.reopen')} />
+            </RadioGroup>
+          </>
+        )}
+        {mode === 'reopen' && (
+          <FormHelperText data-testid="correction-reopen-helper">
+            {translate(task.type === 'inspection' ? 'app.correction.reopen_inspection' : 'app.correction.reopen_helper')}
+          </FormHelperText>
+        )}
         {mode === 'amend' && task.type === 'score' && (
           <TextField
             label={translate('app.correction.new_score')}

@@ -13,6 +13,8 @@ export const en = {
         reopen: 'Reopen the task for its handler',
       },
       reopen_helper: 'The task opens again for its role, unclaimed; the total waits until it is completed again.',
+      reopen_inspection:
+        'The inspection opens again for the station’s officers; a rectification it ordered that is not yet due is withdrawn, and the new finding decides what follows.',
       new_score: 'Corrected score (0–100)',
       points: '%{name} (0–%{max})',
       points_helper: 'The corrected points per criterion; a veto item needs the audit reopened for the auditor.',
@@ -39,6 +41,7 @@ export const zh: typeof en = {
         reopen: '退回重新办理',
       },
       reopen_helper: '任务重新开放给原岗位认领办理；重新办结前不计总分。',
+      reopen_inspection: '检查任务重新开放给执法人员重新检查；尚未到期的整改责令随之撤回，按重新检查的结论办理。',
       new_score: '更正后的分数（0–100）',
       points: '%{name}（0–%{max} 分）',
       points_helper: '各评审项更正后的得分；如需勾选否决项，请选择「退回重新办理」由审核员重新审核。',
