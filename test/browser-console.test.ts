@@ -6,7 +6,8 @@
 // jurisdiction's webhook (an inward URL is refused with its reason on the field). The launch form shows each
 // programme kind's own settings (Zhoushan's criterion points by rubric group, periods as a number and a unit,
 // the list quota; Changxing's weights), sends only that kind's, and shows the API's reason for a wrong sum on
-// the group; the campaign page has each kind's tabs (the award and 红黑榜 only for a staged award).
+// the group; the campaign page has each kind's tabs (the award and 红黑榜 only for a staged award). A stage
+// closed early that the API answers with 202 (still closing) shows as closed once it is, without a reload.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -445,6 +446,50 @@ describe('the launch form and the campaign page per programme kind', () => {
     expect(await page.inputValue(`input[name="settings.weights.live_marketing.${dimensions[0]!.key}"]`)).toBe(
       String(changxing.defaults.settings.weights.live_marketing![dimensions[0]!.key]),
     );
+    await page.close();
+  });
+
+  it('closes a stage early; answered 202 (still closing), the page shows the stage closed once it is, without a reload', async () => {
+    const [op] = await zhichengOperators();
+    const id = await launch('self_check', [op!.id]);
+    launchedHere.push(id);
+    const page = await signIn('coord.changxing');
+    // The API answers 202 at once when the request will not wait (RFC 7240 Prefer: wait=0, api/README.md).
+    let answered202 = false;
+    await page.route('**/api/campaigns/*/stages/*/close', async (route) => {
+      const response = await route.fetch({ headers: { ...route.request().headers(), prefer: 'wait=0' } });
+      answered202 = response.status() === 202;
+      await route.fulfill({ response });
+    });
+    // A close of a few cases is done before the page reads the campaign again; the first reads after the
+    // 202 are given the campaign as it was, as a close of thousands of cases would leave it for a while.
+    const stale = new Map<string, string>();
+    const campaignPaths = [`/api/campaigns/${enc(id)}`, `/api/campaigns/${enc(id)}/progress`];
+    await page.route(
+      (url) => campaignPaths.includes(url.pathname),
+      async (route) => {
+        const url = route.request().url();
+        const before = stale.get(url);
+        if (answered202 && before !== undefined) {
+          stale.set(url, '');
+          if (before) return route.fulfill({ status: 200, contentType: 'application/json', body: before });
+        }
+        const response = await route.fetch();
+        if (!answered202) stale.set(url, await response.text());
+        return route.fulfill({ response });
+      },
+    );
+    await page.goto(`${api.url}/#/campaigns/${enc(id)}/show`);
+    const row = page.locator('[data-testid="stage-self_check"]');
+    await row.locator('[data-testid="close-stage-self_check"]').click();
+    await page.fill('[data-testid="stage-action-reason"]', '自查已全部完成，提前结束');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/close'));
+    await page.click('[data-testid="stage-action-confirm"]');
+    expect((await answered).status()).toBe(202);
+    await page.getByText('正在结束阶段').waitFor();
+    await row.locator('[data-testid="close-stage-self_check"]').waitFor({ state: 'detached' });
+    expect(await row.textContent()).toContain('已结束');
+    expect((await h.db.stage.findFirstOrThrow({ where: { campaignId: id, key: 'self_check' } })).status).toBe('closed');
     await page.close();
   });
 

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import EventIcon from '@mui/icons-material/Event';
 import StopCircleIcon from '@mui/icons-material/StopCircle';
 import { useQuery } from '@tanstack/react-query';
 import { TextField } from '@mui/material';
-import { Button, useDataProvider, useTranslate, type Identifier } from 'react-admin';
+import { Button, useDataProvider, useRefresh, useTranslate, type Identifier } from 'react-admin';
 import { shanghaiDay } from '../common/dates';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { useActionMutation } from '../common/useActionMutation';
@@ -23,13 +23,26 @@ export const CloseStageButton = ({ campaignId, stage }: StageActionProps) => {
   const translate = useTranslate();
   const localized = useLocalizedName();
   const dataProvider = useDataProvider<AppDataProvider>();
+  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
+  const [closing, setClosing] = useState(false);
   const { mutate, isPending } = useActionMutation(
     (reason: string) => dataProvider.closeStage(campaignId, stage.key, reason),
     // 202: the campaign has accepted the close and is still marking open work overdue (api/README.md).
     (closed) => (closed.closing ? 'app.stage.closing' : 'app.stage.closed'),
-    () => setOpen(false),
+    (closed) => {
+      setOpen(false);
+      setClosing(!!closed.closing);
+    },
   );
+  // Still closing: the page reads the stage again every 2 s, for at most a minute, until it shows closed
+  // (this button is then gone, and its timer with it).
+  useEffect(() => {
+    if (!closing) return;
+    let left = 30;
+    const timer = setInterval(() => (left-- > 0 ? refresh() : clearInterval(timer)), 2000);
+    return () => clearInterval(timer);
+  }, [closing, refresh]);
   return (
     <>
       <Button label="app.stage.close" color="warning" data-testid={`close-stage-${stage.key}`} onClick={() => setOpen(true)}>

@@ -9,7 +9,7 @@ import { errorMessage } from '../httpClient';
 export const useActionMutation = <TArgs, TResult = unknown>(
   action: (args: TArgs) => Promise<TResult>,
   successMessage: string | ((result: TResult) => string),
-  onSuccess?: () => void,
+  onSuccess?: (result: TResult) => void,
 ) => {
   const notify = useNotify();
   const refresh = useRefresh();
@@ -17,7 +17,7 @@ export const useActionMutation = <TArgs, TResult = unknown>(
     mutationFn: action,
     onSuccess: (result) => {
       notify(typeof successMessage === 'function' ? successMessage(result) : successMessage, { type: 'success' });
-      onSuccess?.();
+      onSuccess?.(result);
       refresh();
     },
     onError: (error) => notify(errorMessage(error), { type: 'error' }),
