@@ -263,9 +263,19 @@ describe('users, administered by an admin of their subtree', () => {
   });
 
   it('signs out everywhere', async () => {
-    // A person no other file signs in as: files run side by side, and this ends every session of the account.
-    const one = await api.login('leader.putuo');
-    const two = await api.login('leader.putuo');
+    // An account of its own: files run side by side, and this ends every session of the account (a demo
+    // account's would be another file's too).
+    const username = `leader.${unique()}`;
+    const made = await as('admin.changxing').post('/users', { username, displayName: '测试领导', role: 'leader', jurisdictionId: '330522', reason: '测试' });
+    expect(made.status).toBe(201);
+    const password = '长兴领导巡查2026冬';
+    const first = (await api.call('POST', '/auth/login', { body: { username, password: made.body.temporaryPassword } })).body.token as string;
+    expect((await api.call('POST', '/auth/password', { token: first, body: { oldPassword: made.body.temporaryPassword, newPassword: password } })).status).toBe(
+      200,
+    );
+    const signIn = async () => (await api.call('POST', '/auth/login', { body: { username, password } })).body.token as string;
+    const [one, two] = [await signIn(), await signIn()];
+    expect((await api.call('GET', '/auth/me', { token: two })).status).toBe(200);
     expect((await api.call('POST', '/auth/logout-everywhere', { token: one })).status).toBe(204);
     expect((await api.call('GET', '/auth/me', { token: one })).status).toBe(401);
     expect((await api.call('GET', '/auth/me', { token: two })).status).toBe(401);

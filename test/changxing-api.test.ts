@@ -363,6 +363,9 @@ describe('Changxing through the API', () => {
         jurisdictionId: '330522',
         stages: await openAt(openKey),
         reminderLeadHours: 0,
+        // One case: the whole register would open and close every earlier stage's work for each operator
+        // first, which is not what this test is about.
+        operatorIds: ['op-cx-001'],
       });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       await waitFor(() => h.db.stage.findFirst({ where: { campaignId: r.body.id, key: openKey, status: 'open' } }), `${openKey} open`);
