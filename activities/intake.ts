@@ -175,6 +175,8 @@ export function intakeActivities(db: PrismaClient, dispatch?: Dispatch) {
             ...(p.status === 'admitted' ? { admittedAt: now } : {}),
             ...(p.refusedReason !== undefined ? { refusedReason: p.refusedReason } : {}),
             ...(p.status === 'filed' ? { filedAt: now, filingDate: new Date(`${p.filingDate}T00:00:00Z`), filingReference: p.filingReference ?? null } : {}),
+            // A corrected filing: its date and reference, the entry filed as before.
+            ...(!p.status && p.filingDate ? { filingDate: new Date(`${p.filingDate}T00:00:00Z`), filingReference: p.filingReference ?? null } : {}),
             ...(p.removalProposed !== undefined ? { removalProposed: p.removalProposed } : {}),
             ...(p.status === 'removed' ? { removedAt: now, removedReason: p.removedReason ?? null } : {}),
           },

@@ -9,6 +9,7 @@ import type { PrismaClient } from '../prisma/db.js';
 import { resultSchemaFor } from '../domain/task-forms.js';
 import { CORRECTABLE_TASK_TYPES, isCorrectable } from '../domain/corrections.js';
 import { correctTaskUpdate } from '../workflows/messages.js';
+import { registerEntryWorkflowId } from '../workflows/ids.js';
 import { conflict, forbidden, notFound, parseOr400 } from './errors.js';
 import { route } from './routes.js';
 import { actorOf, inScope } from './scope.js';
@@ -31,7 +32,7 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
       method: 'post',
       path: '/tasks/:id/corrections',
       summary:
-        'Correct a completed decision (score, self-check review, inspection finding, city audit) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published',
+        'Correct a completed decision (score, self-check review, inspection finding, city audit, register intake review, filing) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published',
       tag: 'tasks',
       roles: CORRECTORS,
       body: correctionBody,
@@ -47,12 +48,14 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
       const result = 'result' in body ? parseOr400(resultSchemaFor(t.type, t.details) ?? z.never(), body.result) : undefined;
       if (!isCorrectable(t.type))
         throw conflict(
-          `此类任务的结论暂不能更正（可更正：评分、自查审核、检查、市局审核）`,
+          `此类任务的结论暂不能更正（可更正：评分、自查审核、检查、市局审核、入库审核、入库备案）`,
           `a ${t.type} decision cannot be corrected (only ${CORRECTABLE_TASK_TYPES.join(', ')})`,
         );
       if (t.status !== 'done') throw conflict('任务尚未办结，无需更正', 'the task is not completed: nothing to correct');
+      // A filed entry lives on in its RegisterEntryWorkflow (workflows/intake.ts): its filing is corrected there.
+      const owner = t.type === 'filing' && t.caseId ? registerEntryWorkflowId(t.caseId) : t.workflowId;
       const corrected = await client.workflow
-        .getHandle(t.workflowId)
+        .getHandle(owner)
         .executeUpdate(correctTaskUpdate, {
           args: [{ taskId: t.id, actor: actorOf(me), reason: body.reason, ...('reopen' in body ? { reopen: true } : { result }) }],
         })

@@ -3,9 +3,10 @@
 // application window (公告: 申报时间), mandatory items listed in one refusal (附件1 第1–14条, 附件2 第1–4条),
 // attachments with checksums, review batches ordered by priority (优先入库), the office's review and its
 // deadline, filing with the centre (第18条), dynamic scoring (第15条) and removal (清退, 第16条) confirmed by
-// the office.
+// the office; a review corrected while its filing is open (README "Corrections").
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
 import { recordHistory, uniqueYear, waitFor } from './helpers.js';
 import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
@@ -289,6 +290,78 @@ describe('Lijiang registers', () => {
     const trail = await h.db.auditEvent.findMany({ where: { entityId: star.entryId }, orderBy: { id: 'asc' } });
     expect(trail.map((a) => a.action)).toEqual(expect.arrayContaining(['intake.applied', 'intake.admitted', 'intake.filed']));
     expect(trail.find((a) => a.action === 'intake.filed')!.clause).toContain('备案');
+  });
+
+  it('corrects the office’s review while the filing is open (refused instead, or reviewed again) and a filing’s date and reference', async () => {
+    const id = await launchOpen();
+    const now = await h.now();
+    const x = await apply(id, 'officer.gucheng', 'op-lj-001', product({ productName: '更正用石榴' }));
+    const y = await apply(id, 'officer.gucheng', 'op-lj-005', product({ productName: '更正用银器' }));
+    const z = await apply(id, 'officer.gucheng', 'op-lj-011', influencer({ displayName: '更正用阿妹' }));
+    expect((await post('auditor.lijiang', `/campaigns/${enc(id)}/intake-batches`, { reviewDueAt: shanghaiDate(now + 10 * DAY) })).status).toBe(201);
+    const [rx, ry, rz] = await Promise.all([x, y, z].map((e) => openTask(e.entryId, 'intake_review')));
+    for (const t of [rx, ry, rz]) expect((await complete('auditor.lijiang', t!.id, { decision: 'admitted' })).status).toBe(200);
+    const [fx, fy, fz] = await Promise.all([x, y, z].map((e) => openTask(e.entryId, 'filing')));
+    const correct = (user: string, taskId: string, body: unknown) => post(user, `/tasks/${enc(taskId)}/corrections`, body);
+
+    // Refusals, changing nothing: a county officer; refused without its reason.
+    expect((await correct('officer.gucheng', rx!.id, { reason: '更正', reopen: true })).status).toBe(403);
+    expect((await correct('coord.lijiang', rx!.id, { reason: '更正', result: { decision: 'refused' } })).status).toBe(400);
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: fx!.id } })).toMatchObject({ status: 'open' });
+
+    // x: refused instead. The filing asked of the centre is withdrawn; the entry is refused with the reason.
+    const refused = await correct('coord.lijiang', rx!.id, { reason: '复核发现检测报告过期', result: { decision: 'refused', reason: '检测报告已过有效期' } });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(201);
+    await entryStatus(x.entryId, 'refused');
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: fx!.id } })).status).toBe('cancelled');
+    expect((await h.db.registerEntry.findUniqueOrThrow({ where: { id: x.entryId } })).refusedReason).toBe('检测报告已过有效期');
+
+    // y: reopened for the office; the withdrawn filing can no longer be done; admitted again, a new filing.
+    expect((await correct('leader.lijiang', ry!.id, { reason: '请重新核实规格', reopen: true })).status).toBe(201);
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: ry!.id } })).toMatchObject({ status: 'open', result: null });
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: fy!.id } })).status).toBe('cancelled');
+    expect((await complete('coord.lijiang', fy!.id, { filedOn: '2026-11-20', reference: 'LJ-2026-008' })).status).toBe(409);
+    expect((await complete('auditor.lijiang', ry!.id, { decision: 'admitted', note: '规格已核实' })).status).toBe(200);
+    const again = await waitFor(() => h.db.task.findFirst({ where: { id: `${fy!.id}#2`, status: 'open' } }), 'a second filing');
+    expect((await complete('coord.lijiang', again.id, { filedOn: '2026-11-21', reference: 'LJ-2026-009' })).status).toBe(200);
+    await entryStatus(y.entryId, 'filed');
+    const admitted = await h.db.auditEvent.findMany({ where: { entityId: y.entryId, action: 'intake.admitted' }, orderBy: { id: 'asc' } });
+    expect(admitted.map((e) => e.key)).toEqual([`${ry!.id}:decision`, `${ry!.id}:decision:1`]);
+    const trail = await h.db.auditEvent.findMany({ where: { entityId: ry!.id, action: { not: 'task.claimed' } }, orderBy: { id: 'asc' } });
+    expect(trail.map((e) => e.action)).toEqual(['task.created', 'task.completed', 'task.corrected', 'task.completed']);
+
+    // z: filed, then too late: an entry leaves the register by removal (清退), not by a correction.
+    expect((await complete('coord.lijiang', fz!.id, { filedOn: '2026-11-20', reference: 'LJ-2026-010' })).status).toBe(200);
+    await entryStatus(z.entryId, 'filed');
+    const late = await correct('coord.lijiang', rz!.id, { reason: '更正', reopen: true });
+    expect(late.status).toBe(409);
+    expect(late.body.messageZh).toContain('不能再更正');
+    // Its filing is amended (a mistyped reference), not reopened; the entry stays filed.
+    const filingOf = async () => h.db.registerEntry.findUniqueOrThrow({ where: { id: z.entryId } });
+    const reopenFiling = await correct('coord.lijiang', fz!.id, { reason: '重新备案', reopen: true });
+    expect(reopenFiling.status).toBe(409);
+    expect(reopenFiling.body.messageZh).toContain('清退');
+    expect((await filingOf()).filingReference).toBe('LJ-2026-010');
+    const amended = await correct('coord.lijiang', fz!.id, { reason: '备案编号录入错误', result: { filedOn: '2026-11-19', reference: 'LJ-2026-011' } });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    expect(await filingOf()).toMatchObject({ status: 'filed', filingReference: 'LJ-2026-011', filingDate: new Date('2026-11-19T00:00:00Z') });
+    expect(await h.db.auditEvent.findFirstOrThrow({ where: { entityId: z.entryId, action: 'intake.filing_corrected' } })).toMatchObject({
+      reason: '备案编号录入错误',
+      actorId: 'u-coord-lijiang',
+    });
+    expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityId: fz!.id, action: 'task.corrected' } })).data).toMatchObject({
+      before: { filedOn: '2026-11-20', reference: 'LJ-2026-010' },
+      after: { filedOn: '2026-11-19', reference: 'LJ-2026-011' },
+    });
+
+    // The histories, corrections and all, replay against the current workflow code.
+    const ids = [rx!.workflowId, ry!.workflowId, `register-entry-${z.entryId}`];
+    const histories = await Promise.all(
+      ids.map(async (workflowId) => ({ workflowId, history: await h.env.client.workflow.getHandle(workflowId).fetchHistory() })),
+    );
+    const replayed = [];
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) replayed.push(r);
+    expect(replayed.filter((r) => r.error)).toEqual([]);
   });
 
   // (The deadline is a Temporal timer in the entry's workflow; that such timers survive a worker restart

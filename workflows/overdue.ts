@@ -48,25 +48,38 @@ export async function openEscalation(tasks: Map<string, CaseTaskState>, e: Escal
   });
 }
 
+export interface Deadline {
+  dueAt?: number;
+  campaignId: string;
+  caseId: string | null;
+  coordinatorJurisdictionId: string;
+  escalationTitle: string;
+  clause: string;
+  details?: object;
+  notify?: { title: string; body: string };
+}
+
 /**
  * A task's result. Past its own deadline (if it has one) it is marked overdue and escalated, once; the
  * task stays open and its result is still awaited.
  */
-export async function resultWithDeadline<R>(
+export async function resultWithDeadline<R>(book: TaskBook, id: string, o: Deadline): Promise<{ result: R; actor: Actor }> {
+  return (await resultUnlessWithdrawn<R>(book, id, o, () => false))!;
+}
+
+/**
+ * As resultWithDeadline, or undefined once `withdrawn()` holds first: the task is no longer wanted (a
+ * correction withdrew the decision that asked for it). The same commands as resultWithDeadline until then,
+ * so histories recorded by it replay.
+ */
+export async function resultUnlessWithdrawn<R>(
   book: TaskBook,
   id: string,
-  o: {
-    dueAt?: number;
-    campaignId: string;
-    caseId: string | null;
-    coordinatorJurisdictionId: string;
-    escalationTitle: string;
-    clause: string;
-    details?: object;
-    notify?: { title: string; body: string };
-  },
-): Promise<{ result: R; actor: Actor }> {
-  if (o.dueAt !== undefined && !(await condition(() => book.results.has(id), Math.max(1, o.dueAt - Date.now())))) {
+  o: Deadline,
+  withdrawn: () => boolean,
+): Promise<{ result: R; actor: Actor } | undefined> {
+  const settled = () => book.results.has(id) || withdrawn();
+  if (o.dueAt !== undefined && !(await condition(settled, Math.max(1, o.dueAt - Date.now())))) {
     const t = book.tasks.get(id)!;
     t.overdue = true;
     await acts.markTaskOverdue({ taskId: id, clause: o.clause });
@@ -81,6 +94,6 @@ export async function resultWithDeadline<R>(
       notify: o.notify ?? { title: `已逾期：${o.escalationTitle} / overdue`, body: id },
     });
   }
-  await condition(() => book.results.has(id));
-  return book.results.get(id) as { result: R; actor: Actor };
+  await condition(settled);
+  return book.results.get(id) as { result: R; actor: Actor } | undefined;
 }

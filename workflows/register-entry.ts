@@ -1,11 +1,13 @@
 // RegisterEntryWorkflow: a filed entry of a Lijiang register, alive until it is removed (清退, 附件1 第16条:
 // 对产品和服务质量低于平均水平、投诉率高、违法违规的产品和企业，及时予以清退). Dynamic scoring proposes a
-// removal; the office confirms it (removed) or keeps the entry, with reasons, in a removal_review task.
+// removal; the office confirms it (removed) or keeps the entry, with reasons, in a removal_review task. The
+// centre's filing (its date and reference) is corrected here once filed (README "Corrections").
 import { continueAsNew, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { IntakeRules } from '../domain/programmes/index.js';
-import type { RemovalReviewResult } from '../domain/intake.js';
-import { completeTaskUpdate, removalProposedSignal, type CaseTaskState, type RemovalProposal } from './messages.js';
+import type { FilingResult, RemovalReviewResult } from '../domain/intake.js';
+import { REJECT, completeTaskUpdate, correctTaskUpdate, removalProposedSignal, type CaseTaskState, type RemovalProposal } from './messages.js';
+import { checkCorrection, refuse } from './correction-gate.js';
 import { validateCompletion } from './task-validation.js';
 import { resultWithDeadline, type TaskBook } from './overdue.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
@@ -21,6 +23,8 @@ export interface RegisterEntryInput {
   deadlineClause: string;
   /** Carried over continue-as-new: removal reviews held so far. */
   reviews?: number;
+  /** Carried over continue-as-new: corrections of the filing so far (their audit keys). */
+  filingCorrections?: number;
 }
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
@@ -31,6 +35,8 @@ export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<
   const book: TaskBook = { tasks: new Map<string, CaseTaskState>(), results: new Map() };
   const proposals: RemovalProposal[] = [];
   let reviews = input.reviews ?? 0;
+  let filingCorrections = input.filingCorrections ?? 0;
+  let correcting = false;
 
   // A proposal arriving while one is under review is the same question again: it waits its turn and is
   // dropped if the entry is removed meanwhile.
@@ -53,11 +59,50 @@ export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<
     { validator: (i) => validateCompletion(book.tasks, i) },
   );
 
+  // 更正 of the filing (附件1 第18条 提交中心备案): a wrong date or reference amended, with a reason; the entry
+  // stays filed. It is not reopened: an entry leaves the register by removal (清退), not by a correction.
+  const isFiling = (taskId: string) => taskId === `${id}:filing` || taskId.startsWith(`${id}:filing#`);
+  setHandler(
+    correctTaskUpdate,
+    async ({ taskId, actor, reason, result }) => {
+      correcting = true; // before any await: a second correction meanwhile is refused by the validator
+      try {
+        const seq = filingCorrections + 1;
+        const filing = result as FilingResult;
+        await acts.recordCorrection({ taskId, seq, actor, reason, reopen: false, clause: cl.filing, result: filing as object });
+        await acts.recordEntryDecision({
+          key: `${taskId}:decision:${seq}`,
+          entryId: id,
+          action: 'intake.filing_corrected',
+          actor,
+          clause: cl.filing,
+          reason,
+          data: { filedOn: filing.filedOn, reference: filing.reference },
+          patch: { filingDate: filing.filedOn, filingReference: filing.reference },
+        });
+        filingCorrections = seq;
+        return { taskId, status: 'done', seq };
+      } finally {
+        correcting = false;
+      }
+    },
+    {
+      validator: (i) => {
+        checkCorrection(i, isFiling(i.taskId) ? { type: 'filing', status: 'done' } : undefined, { types: ['filing'], done: true, busy: correcting });
+        if (i.reopen)
+          throw refuse(
+            REJECT.conflict,
+            '已备案的条目不能退回重新备案，请直接更正备案日期或编号；如需移出，请按清退程序办理 / a filed entry is not reopened: amend its date or reference, or remove it (清退)',
+          );
+      },
+    },
+  );
+
   for (;;) {
     await condition(() => proposals.length > 0 || workflowInfo().continueAsNewSuggested);
     if (proposals.length === 0) {
       await condition(allHandlersFinished);
-      return continueAsNew<typeof RegisterEntryWorkflow>({ ...input, reviews });
+      return continueAsNew<typeof RegisterEntryWorkflow>({ ...input, reviews, filingCorrections });
     }
     const p = proposals.shift()!;
     reviews += 1;

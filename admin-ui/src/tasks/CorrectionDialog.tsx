@@ -18,10 +18,18 @@ export const canCorrect = (role: Role | undefined, task?: Pick<Task, 'status' | 
   !!role && CORRECTORS.includes(role) && task?.status === 'done' && isCorrectable(task.type);
 
 /**
- * Decisions amended here with a new result; an inspection (its whole form: areas, measure, deadline) is
- * reopened for the officers to inspect again instead.
+ * How each decision is corrected here: amended with a new result, or reopened for its handler. An
+ * inspection (its whole form: areas, measure, deadline) and a register's intake review are reopened for
+ * their handlers to decide again (the API amends both too); a filing is only amended (an entry leaves the
+ * register by removal, not by reopening its filing).
  */
-const AMENDABLE = ['score', 'self_check_review', 'city_audit'];
+const MODES: Record<string, Mode[]> = { inspection: ['reopen'], intake_review: ['reopen'], filing: ['amend'] };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** What reopening does, where it does more than open the task again. */
+const REOPEN_HELPERS: Record<string, string> = {
+  inspection: 'app.correction.reopen_inspection',
+  intake_review: 'app.correction.reopen_intake_review',
+};
 
 const correctTask = (id: string, body: object) =>
   httpClient(`${API_URL}/tasks/${encodeURIComponent(id)}/corrections`, { method: 'POST', body: JSON.stringify(body) });
@@ -40,9 +48,14 @@ export const CorrectionButton = () => {
   const [decision, setDecision] = useState<'accepted' | 'returned' | ''>('');
   const [note, setNote] = useState('');
   const [points, setPoints] = useState<Record<string, string>>({});
+  const [filing, setFiling] = useState<{ filedOn?: string; reference?: string }>({});
   if (!task || !canCorrect(permissions, task)) return null;
-  const amendable = AMENDABLE.includes(task.type);
-  const mode: Mode = amendable ? chosen : 'reopen';
+  const modes = MODES[task.type] ?? ['amend', 'reopen'];
+  const mode: Mode = modes.includes(chosen) ? chosen : modes[0]!;
+  // 入库备案: prefilled with the date and reference as filed.
+  const filed = (task.result ?? {}) as { filedOn?: string; reference?: string };
+  const filedOn = filing.filedOn ?? filed.filedOn ?? '';
+  const reference = filing.reference ?? filed.reference ?? '';
 
   // 市局审核: the 12 criteria with their maxima, prefilled with the points as audited.
   const criteria: { key: string; name: string; max: number }[] =
@@ -64,10 +77,13 @@ export const CorrectionButton = () => {
   const result =
     task.type === 'score'
       ? { score: scoreValue }
-      : task.type === 'city_audit'
-        ? { points: Object.fromEntries(criteria.map((c) => [c.key, Number(pointOf(c.key))])), vetoes: [] }
-        : { decision, ...(note.trim() ? { note: note.trim() } : {}) };
-  const amendOk = task.type === 'score' ? scoreOk : task.type === 'city_audit' ? criteria.every(pointOk) : reviewOk;
+      : task.type === 'filing'
+        ? { filedOn, reference: reference.trim() }
+        : task.type === 'city_audit'
+          ? { points: Object.fromEntries(criteria.map((c) => [c.key, Number(pointOf(c.key))])), vetoes: [] }
+          : { decision, ...(note.trim() ? { note: note.trim() } : {}) };
+  const filingOk = DATE.test(filedOn) && reference.trim() !== '';
+  const amendOk = task.type === 'score' ? scoreOk : task.type === 'filing' ? filingOk : task.type === 'city_audit' ? criteria.every(pointOk) : reviewOk;
   const canConfirm = mode === 'reopen' || amendOk;
   const close = () => {
     setOpen(false);
@@ -76,6 +92,7 @@ export const CorrectionButton = () => {
     setDecision('');
     setNote('');
     setPoints({});
+    setFiling({});
   };
 
   return (
@@ -99,7 +116,7 @@ export const CorrectionButton = () => {
           refresh();
         }}
       >
-        {amendable && (
+        {modes.length > 1 && (
           <>
             <Typography variant="subtitle2">{translate('app.correction.mode_label')}</Typography>
             <RadioGroup row value={mode} onChange={(e) => setMode(e.target.value as Mode)} data-testid="correction-mode">
@@ -109,9 +126,7 @@ export const CorrectionButton = () => {
           </>
         )}
         {mode === 'reopen' && (
-          <FormHelperText data-testid="correction-reopen-helper">
-            {translate(task.type === 'inspection' ? 'app.correction.reopen_inspection' : 'app.correction.reopen_helper')}
-          </FormHelperText>
+          <FormHelperText data-testid="correction-reopen-helper">{translate(REOPEN_HELPERS[task.type] ?? 'app.correction.reopen_helper')}</FormHelperText>
         )}
         {mode === 'amend' && task.type === 'score' && (
           <TextField
@@ -123,6 +138,25 @@ export const CorrectionButton = () => {
             helperText={score !== '' && !scoreOk ? translate('app.correction.score_invalid') : undefined}
             slotProps={{ htmlInput: { min: 0, max: 100, step: 0.01, 'data-testid': 'correction-score' } }}
           />
+        )}
+        {mode === 'amend' && task.type === 'filing' && (
+          <>
+            <TextField
+              label={translate('app.correction.filed_on')}
+              type="date"
+              value={filedOn}
+              onChange={(e) => setFiling({ ...filing, filedOn: e.target.value })}
+              error={!DATE.test(filedOn)}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'correction-filed-on' } }}
+            />
+            <TextField
+              label={translate('app.correction.reference')}
+              value={reference}
+              onChange={(e) => setFiling({ ...filing, reference: e.target.value })}
+              error={!reference.trim()}
+              slotProps={{ htmlInput: { maxLength: 100, 'data-testid': 'correction-reference' } }}
+            />
+          </>
         )}
         {mode === 'amend' && task.type === 'city_audit' && (
           <>
