@@ -32,7 +32,7 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
       method: 'post',
       path: '/tasks/:id/corrections',
       summary:
-        'Correct a completed decision (score, self-check review, inspection finding, city audit, register intake review, filing) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published',
+        'Correct a completed decision (score, self-check review, inspection finding, pre-review, city audit, register intake review, filing) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published',
       tag: 'tasks',
       roles: CORRECTORS,
       body: correctionBody,
@@ -48,7 +48,7 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
       const result = 'result' in body ? parseOr400(resultSchemaFor(t.type, t.details) ?? z.never(), body.result) : undefined;
       if (!isCorrectable(t.type))
         throw conflict(
-          `此类任务的结论暂不能更正（可更正：评分、自查审核、检查、市局审核、入库审核、入库备案）`,
+          `此类任务的结论暂不能更正（可更正：评分、自查审核、检查、属地初审、市局审核、入库审核、入库备案）`,
           `a ${t.type} decision cannot be corrected (only ${CORRECTABLE_TASK_TYPES.join(', ')})`,
         );
       if (t.status !== 'done') throw conflict('任务尚未办结，无需更正', 'the task is not completed: nothing to correct');

@@ -5,7 +5,9 @@
 // operator's next round opens, is cancelled, or opens again) and a Zhoushan city audit (amended: the total at
 // once; reopened: the list waits for the auditor, and the case is decided again; refused once the list is
 // published) and an inspection finding (an order not yet due withdrawn or given; reopened and inspected
-// again; refused once its verification has begun, and for a case filed for a serious violation). Every refusal changes nothing; each case's history, corrections and all, replays.
+// again; refused once its verification has begun, and for a case filed for a serious violation) and a
+// Zhoushan pre-review (what it opened, the applicant's answer or the city audit, withdrawn and the case
+// decided again; refused once answered or audited). Every refusal changes nothing; each case's history, corrections and all, replays.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
@@ -301,6 +303,67 @@ describe('corrections', () => {
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 
+  it('corrects a Zhoushan pre-review while what it opened is open: the answer or the city audit withdrawn, the case decided again', async () => {
+    const id = await launch('application', undefined, 'zhoushan');
+    const cid = encodeURIComponent(id);
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'application', status: 'open' } }), 'application stage open');
+    const file = async (operatorId: string) => {
+      const f = await post('officer.dinghai', `/campaigns/${cid}/applications`, { operatorId, form: APPLICATION_FORM });
+      expect(f.status, JSON.stringify(f.body)).toBe(201);
+      return f.body.caseId as string;
+    };
+    const [a, b, c] = [await file('op-zs-001'), await file('op-zs-005'), await file('op-zs-009')];
+    const opened = (taskId: string) => waitFor(() => h.db.task.findFirst({ where: { id: taskId, status: 'open' } }), taskId);
+    const statusOf = async (taskId: string) => (await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).status;
+    const returned = { decision: 'return', reason: '营业执照扫描件不清晰', missing: ['营业执照'] };
+    for (const x of [a, b, c]) await opened(`${x}:pre_review`);
+    expect((await complete('officer.dinghai', `${a}:pre_review`, { decision: 'pass' })).status).toBe(200);
+    for (const x of [b, c]) expect((await complete('officer.dinghai', `${x}:pre_review`, returned)).status).toBe(200);
+    await opened(`${a}:city_audit`);
+
+    // Refusals, changing nothing: a county officer; a return without its reason.
+    const before = await snapshot(`${a}:pre_review`);
+    expect((await correct('officer.dinghai', `${a}:pre_review`, { reason: '更正', result: returned })).status).toBe(403);
+    expect((await correct('coord.zhoushan', `${a}:pre_review`, { reason: '更正', result: { decision: 'return' } })).status).toBe(400);
+    expect(await snapshot(`${a}:pre_review`)).toEqual(before);
+
+    // a: passed → returned. The city audit is withdrawn; the applicant is asked for the licence.
+    const toReturn = await correct('coord.zhoushan', `${a}:pre_review`, { reason: '复核发现执照不清', result: returned });
+    expect(toReturn.status, JSON.stringify(toReturn.body)).toBe(201);
+    await opened(`${a}:resubmission`);
+    expect(await statusOf(`${a}:city_audit`)).toBe('cancelled');
+    expect(await h.db.auditEvent.findFirstOrThrow({ where: { key: `${a}:pre_review:decision:1` } })).toMatchObject({
+      action: 'application.returned',
+      actorId: 'u-coord-zhoushan',
+    });
+    // … and back to passed: the answer is withdrawn, a second city audit opens (the first kept cancelled).
+    expect((await correct('coord.zhoushan', `${a}:pre_review`, { reason: '执照已在档案中', result: { decision: 'pass' } })).status).toBe(201);
+    const audit = await opened(`${a}:city_audit~2`);
+    expect(await statusOf(`${a}:resubmission`)).toBe('cancelled');
+    const max = BUILT_IN.zhoushan.defaults.settings.criterionPoints as Record<string, number>;
+    expect((await complete('auditor.zhoushan', audit.id, { points: { ...max }, vetoes: [] })).status).toBe(200);
+    await waitFor(() => h.db.case.findFirst({ where: { id: a, totalScore: 100, currentStep: 'audited' } }), 'a audited');
+    const audited = await correct('coord.zhoushan', `${a}:pre_review`, { reason: '再改', reopen: true });
+    expect(audited.status).toBe(409);
+    expect(audited.body.messageZh).toBe('市局已审核，属地初审结论不能再更正');
+
+    // b: returned → reopened. The county decides again and rejects it; the case is out with the reason.
+    expect((await correct('coord.zhoushan', `${b}:pre_review`, { reason: '请县局重新初审', reopen: true })).status).toBe(201);
+    expect(await statusOf(`${b}:resubmission`)).toBe('cancelled');
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: `${b}:pre_review` } })).toMatchObject({ status: 'open', result: null });
+    expect((await complete('officer.dinghai', `${b}:pre_review`, { decision: 'reject', reason: '主体存在严重失信记录' })).status).toBe(200);
+    await waitFor(() => h.db.case.findFirst({ where: { id: b, excludedKind: 'rejected' } }), 'b rejected');
+
+    // c: the applicant has answered: its round's pre-review is no longer corrected.
+    expect((await complete('officer.dinghai', `${c}:resubmission`, { supplied: '已补充清晰的营业执照' })).status).toBe(200);
+    await opened(`${c}:pre_review#2`);
+    const answered = await correct('coord.zhoushan', `${c}:pre_review`, { reason: '更正', result: { decision: 'pass' } });
+    expect(answered.status).toBe(409);
+    expect(answered.body.messageZh).toBe('申报人已补充材料，本轮初审结论不能再更正');
+    await replays([a, b, c]);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
   it('corrects a Zhoushan city audit before the list: the total changes at once, or after the auditor audits again; refused once the list is published', async () => {
     const id = await launch('application', undefined, 'zhoushan');
     const cid = encodeURIComponent(id);
@@ -318,7 +381,7 @@ describe('corrections', () => {
     await waitFor(() => h.db.case.findFirst({ where: { id: caseId, totalScore: 100 } }), 'audited at 100');
 
     // Refusals, changing nothing: a county's coordinator (jurisdiction), points over a criterion's maximum, a veto
-    // by amendment (the auditor decides a veto, on a reopened audit), the pre-review (not correctable yet).
+    // by amendment (the auditor decides a veto, on a reopened audit), the pre-review (the city has audited).
     const before = await snapshot(audit.id);
     const lower = { ...max, lawful: 1, room: 1 }; // 100 − 8 − 8 = 84
     expect((await correct('coord.changxing', audit.id, { reason: '更正', result: { points: lower, vetoes: [] } })).status).toBe(403);
@@ -327,7 +390,9 @@ describe('corrections', () => {
     expect(over.body.messageZh).toContain('最多 9 分');
     const veto = 'serious_violation';
     expect((await correct('coord.zhoushan', audit.id, { reason: '更正', result: { points: max, vetoes: [veto] } })).status).toBe(400);
-    expect((await correct('coord.zhoushan', review.id, { reason: '更正', reopen: true })).status).toBe(409);
+    const preReview = await correct('coord.zhoushan', review.id, { reason: '更正', reopen: true });
+    expect(preReview.status).toBe(409);
+    expect(preReview.body.messageZh).toBe('市局已审核，属地初审结论不能再更正');
     expect(await snapshot(audit.id)).toEqual(before);
 
     const amended = await correct('coord.zhoushan', audit.id, { reason: '合规经营与直播间两项复核扣分', result: { points: lower, vetoes: [] } });

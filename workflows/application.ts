@@ -2,7 +2,9 @@
 // The county pre-reviews it within the campaign's period (overdue → escalated to the city): pass reports
 // it to the city, return asks for more material (the clock from return to resubmission is recorded),
 // reject ends it with the reason. The city auditor then scores the 12 criteria; a veto item fails it
-// whatever the points. The case then waits for the city's list decision.
+// whatever the points. The case then waits for the city's list decision. A pre-review's decision is corrected
+// while what it opened (the applicant's answer, or the city audit) is still open: that is withdrawn and the
+// corrected decision (or the pre-review reopened and decided again) takes its place (README "Corrections").
 import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { CaseSeed } from '../activities/case.js';
@@ -23,11 +25,12 @@ import {
   stageExtendedSignal,
   stageOpenedSignal,
   type CaseTaskState,
+  type CorrectTaskInput,
 } from './messages.js';
 import { validateCompletion } from './task-validation.js';
 import type { CorrectionRecord } from '../activities/correction.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
-import { resultWithDeadline } from './overdue.js';
+import { resultUnlessWithdrawn, resultWithDeadline, type Deadline } from './overdue.js';
 import { checkCorrection, refuse, refuseWhileCorrecting } from './correction-gate.js';
 
 export interface ApplicationInput {
@@ -65,6 +68,11 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   /** Completions being recorded right now (a correction meanwhile would judge a half-recorded case). */
   let completing = 0;
   let auditReopened = 0;
+  /** What the last pre-review decision opened and is still open: a correction of that decision withdraws it. */
+  let followUp: { from: string; taskId: string } | undefined;
+  /** The correction that withdrew it, for the main flow to decide again. */
+  let withdrawal: { seq: number; reopened: boolean } | undefined;
+  const withdrawn = new Set<string>();
 
   setHandler(stageOpenedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
   setHandler(stageExtendedSignal, (e) => void stageDue.set(e.stageKey, e.dueAt));
@@ -138,6 +146,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
         patched('decision-corrections');
         const t = tasks.get(taskId)!;
         const seq = (corrections.get(taskId) ?? 0) + 1;
+        if (t.type === 'pre_review') return await correctPreReview(t, seq, { taskId, actor, reason, reopen, result });
         const saved = { status: t.status, overdue: t.overdue, outcome, totalPoints };
         const rec: CorrectionRecord = { taskId, seq, actor, reason, reopen: !!reopen, clause: cl.audit, guard: 'cultivation' };
         if (reopen) {
@@ -173,7 +182,8 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     {
       validator: (i) => {
         const t = tasks.get(i.taskId);
-        checkCorrection(i, t, { types: ['city_audit'], done: t?.status === 'done', busy: correcting || completing > 0 });
+        checkCorrection(i, t, { types: ['city_audit', 'pre_review'], done: t?.status === 'done', busy: correcting || completing > 0 || !!withdrawal });
+        if (t.type === 'pre_review') return checkPreReviewCorrection(i.taskId);
         if (outcome !== 'audited' || listed !== undefined)
           throw refuse(REJECT.conflict, '本申报的审核结论已定，不能再更正 / this application is decided: its audit can no longer be corrected');
         if (i.reopen) return;
@@ -186,12 +196,60 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     },
   );
 
+  /**
+   * 更正 of a pre-review (六、（二）属地初审): amended to another decision, or reopened for the county. What the
+   * old decision opened (the applicant's answer, or the city audit) is cancelled in the same transaction and
+   * the main flow decides again; amended to the same decision (another reason), it is only recorded.
+   */
+  async function correctPreReview(t: CaseTaskState, seq: number, i: CorrectTaskInput) {
+    const was = results.get(t.id)!;
+    const now = i.reopen ? undefined : (i.result as PreReviewResult);
+    const withdraws = !now || now.decision !== (was.result as PreReviewResult).decision;
+    await acts.recordCorrection({
+      taskId: t.id,
+      seq,
+      actor: i.actor,
+      reason: i.reason,
+      reopen: !!i.reopen,
+      clause: cl.preReview,
+      ...(i.reopen ? { overdue: t.overdue, currentStep: 'pre_review:open' } : { result: i.result as object }),
+      ...(withdraws ? { cancelTaskIds: [followUp!.taskId] } : {}),
+    });
+    corrections.set(t.id, seq);
+    if (withdraws) {
+      tasks.get(followUp!.taskId)!.status = 'done'; // cancelled: nothing more to do
+      withdrawn.add(followUp!.taskId);
+      followUp = undefined;
+      withdrawal = { seq, reopened: !!i.reopen };
+    }
+    if (i.reopen) {
+      t.status = 'open';
+      results.delete(t.id);
+    } else results.set(t.id, { result: i.result, actor: i.actor }); // the decision made again is the corrector's
+    return { taskId: t.id, status: t.status, seq };
+  }
+
+  /** Validator half: the decision's follow-up is still open (nothing answered or audited on it yet). */
+  function checkPreReviewCorrection(taskId: string): void {
+    if (followUp?.from === taskId && tasks.get(followUp.taskId)?.status === 'open') return;
+    const after = [...tasks.values()].find((x) => x.status === 'done' && !withdrawn.has(x.id) && (x.type === 'city_audit' || x.type === 'resubmission'));
+    throw refuse(
+      REJECT.conflict,
+      after?.type === 'city_audit'
+        ? '市局已审核，属地初审结论不能再更正 / the city has audited: the pre-review can no longer be corrected'
+        : after
+          ? '申报人已补充材料，本轮初审结论不能再更正 / the applicant has answered: this pre-review can no longer be corrected'
+          : '不予通过的决定已办结，不能再更正；申报人可重新申报 / the rejection is final: it can no longer be corrected; the applicant may apply again',
+    );
+  }
+
   async function open(
     type: string,
     round: number,
-    o: { title: string; role: AccountRole; jurisdictionId: string; stageKey: string; dueAt: number; followsStage?: boolean; details?: object },
+    o: { title: string; role: AccountRole; jurisdictionId: string; stageKey: string; dueAt: number; followsStage?: boolean; details?: object; again?: number },
   ) {
-    const id = `${caseId}:${type}${round > 1 ? `#${round}` : ''}`;
+    // Opened again after a correction withdrew the first of the same round: an id of its own (`~2`).
+    const id = `${caseId}:${type}${round > 1 ? `#${round}` : ''}${o.again ? `~${o.again + 1}` : ''}`;
     tasks.set(id, { id, type, stageKey: o.stageKey, status: 'open', overdue: false, round });
     await acts.createTask({
       id,
@@ -228,17 +286,26 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   }
 
   /** The task's result; past its own deadline it is marked overdue and escalated to the city, once. */
-  const resultOf = <R>(id: string, dueAt?: number) =>
-    resultWithDeadline<R>({ tasks, results }, id, {
-      dueAt,
-      campaignId: input.campaignId,
-      caseId,
-      coordinatorJurisdictionId: input.jurisdictionId,
-      escalationTitle: `${seed.operatorName} 的属地初审`,
-      clause: input.rules.clauses.deadline,
-      details: { county: seed.jurisdictionId, operatorName: seed.operatorName },
-      notify: { title: `属地初审逾期：${seed.operatorName} / county pre-review overdue`, body: `${seed.jurisdictionId}` },
-    });
+  const deadlineOf = (dueAt?: number): Deadline => ({
+    dueAt,
+    campaignId: input.campaignId,
+    caseId,
+    coordinatorJurisdictionId: input.jurisdictionId,
+    escalationTitle: `${seed.operatorName} 的属地初审`,
+    clause: input.rules.clauses.deadline,
+    details: { county: seed.jurisdictionId, operatorName: seed.operatorName },
+    notify: { title: `属地初审逾期：${seed.operatorName} / county pre-review overdue`, body: `${seed.jurisdictionId}` },
+  });
+  const resultOf = <R>(id: string, dueAt?: number) => resultWithDeadline<R>({ tasks, results }, id, deadlineOf(dueAt));
+  /** A follow-up's result, or undefined when a correction of the decision that opened it withdrew it. */
+  const resultUnlessWithdrawnOf = <R>(id: string) => resultUnlessWithdrawn<R>({ tasks, results }, id, deadlineOf(), () => withdrawal !== undefined);
+  /** After a withdrawal: the corrected decision, or the reopened pre-review's new one. */
+  async function decidedAgain(id: string): Promise<{ r: PreReviewResult; actor: Actor; seq: number }> {
+    const { seq, reopened } = withdrawal!;
+    withdrawal = undefined;
+    const next = reopened ? await resultOf<PreReviewResult>(id) : (results.get(id) as { result: PreReviewResult; actor: Actor });
+    return { r: next.result, actor: next.actor, seq };
+  }
 
   const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId, ...d });
 
@@ -255,33 +322,51 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   });
   if (filed) form = filed as object;
 
-  // 属地初审: rounds until it passes or is rejected.
+  // 属地初审: rounds until it passes or is rejected. Each pass of the loop acts on one decision: as the county
+  // made it, or as a correction left it (its key then numbered, the first kept).
   const period = parseDuration(settings.preReviewPeriod ?? 'P10D')!;
-  for (let round = 1; ; round++) {
-    const due = addDuration(Date.now(), period);
-    const id = await open('pre_review', round, {
-      title: '属地初审',
-      role: 'county_officer',
-      jurisdictionId: seed.jurisdictionId,
-      stageKey: app.applicationStage,
-      dueAt: due,
-    });
-    const { result: r, actor } = await resultOf<PreReviewResult>(id, due);
+  let round = 1;
+  let due = addDuration(Date.now(), period);
+  let id = await open('pre_review', round, {
+    title: '属地初审',
+    role: 'county_officer',
+    jurisdictionId: seed.jurisdictionId,
+    stageKey: app.applicationStage,
+    dueAt: due,
+  });
+  let { result: r, actor } = await resultOf<PreReviewResult>(id, due);
+  let corrected = 0;
+  const opened = new Map<string, number>(); // follow-ups opened per round, for the ids of those opened again
+  const again = (key: string) => {
+    const n = opened.get(key) ?? 0;
+    opened.set(key, n + 1);
+    return n;
+  };
+  let audited: { result: CityAuditResult; actor: Actor } | undefined;
+  let auditId = '';
+  while (!audited) {
+    const key = `${id}:decision${corrected ? `:${corrected}` : ''}`;
     if (r.decision === 'pass') {
-      await decide({
-        key: `${id}:decision`,
-        action: 'application.reported',
-        actor,
-        clause: cl.preReview,
-        reason: r.reason,
-        data: { round },
-        currentStep: 'reported',
+      await decide({ key, action: 'application.reported', actor, clause: cl.preReview, reason: r.reason, data: { round }, currentStep: 'reported' });
+      // 市局审核: the city auditor scores the 12 criteria; a veto item fails the audit whatever the points.
+      auditId = await open('city_audit', 1, {
+        title: '市局审核',
+        role: 'auditor',
+        jurisdictionId: input.jurisdictionId,
+        stageKey: app.auditStage,
+        dueAt: stageDue.get(app.auditStage)!,
+        followsStage: true,
+        details: { rubric: app.rubric, vetoItems: app.vetoItems, criterionPoints: settings.criterionPoints },
+        again: again('city_audit'),
       });
-      break;
+      followUp = { from: id, taskId: auditId };
+      audited = await resultUnlessWithdrawnOf<CityAuditResult>(auditId);
+      if (!audited) ({ r, actor, seq: corrected } = await decidedAgain(id));
+      continue;
     }
     if (r.decision === 'reject') {
       await decide({
-        key: `${id}:decision`,
+        key,
         action: 'application.rejected',
         actor,
         clause: cl.preReview,
@@ -295,7 +380,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     // Returned: the applicant supplies what is missing; the time it took is on the record.
     const returnedAt = Date.now();
     await decide({
-      key: `${id}:decision`,
+      key,
       action: 'application.returned',
       actor,
       clause: cl.preReview,
@@ -312,8 +397,16 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       stageKey: app.applicationStage,
       dueAt: addDuration(returnedAt, period),
       details: { reason: r.reason, missing: r.missing ?? [], version: round },
+      again: again(`resubmission#${round}`),
     });
-    const { result: supplied, actor: by } = await resultOf<ResubmissionResult>(rid);
+    followUp = { from: id, taskId: rid };
+    const answer = await resultUnlessWithdrawnOf<ResubmissionResult>(rid);
+    if (!answer) {
+      ({ r, actor, seq: corrected } = await decidedAgain(id));
+      continue;
+    }
+    followUp = undefined;
+    const { result: supplied, actor: by } = answer;
     // The edited form replaces the application; its attachments are those listed (kept as they were when
     // the answer only explains). The signed statement stays with the application.
     const { form: fields, attachmentIds: before, statement } = splitDocument(form as Record<string, unknown>);
@@ -334,19 +427,20 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       version: round + 1,
     });
     if (recorded) form = recorded as object;
+    round++;
+    corrected = 0;
+    due = addDuration(Date.now(), period);
+    id = await open('pre_review', round, {
+      title: '属地初审',
+      role: 'county_officer',
+      jurisdictionId: seed.jurisdictionId,
+      stageKey: app.applicationStage,
+      dueAt: due,
+    });
+    ({ result: r, actor } = await resultOf<PreReviewResult>(id, due));
   }
-
-  // 市局审核: the city auditor scores the 12 criteria; a veto item fails the audit whatever the points.
-  const auditId = await open('city_audit', 1, {
-    title: '市局审核',
-    role: 'auditor',
-    jurisdictionId: input.jurisdictionId,
-    stageKey: app.auditStage,
-    dueAt: stageDue.get(app.auditStage)!,
-    followsStage: true,
-    details: { rubric: app.rubric, vetoItems: app.vetoItems, criterionPoints: settings.criterionPoints },
-  });
-  const { result: audit, actor: auditor } = await resultOf<CityAuditResult>(auditId);
+  followUp = undefined;
+  const { result: audit, actor: auditor } = audited;
   if (await decideAudit(audit, auditor, `case:${caseId}:audited`)) return finish();
 
   // The city's list decision (the listed room lives on in its CultivationWorkflow). A corrected audit that

@@ -19,15 +19,16 @@ export const canCorrect = (role: Role | undefined, task?: Pick<Task, 'status' | 
 
 /**
  * How each decision is corrected here: amended with a new result, or reopened for its handler. An
- * inspection (its whole form: areas, measure, deadline) and a register's intake review are reopened for
- * their handlers to decide again (the API amends both too); a filing is only amended (an entry leaves the
+ * inspection (its whole form: areas, measure, deadline), a pre-review and a register's intake review are
+ * reopened for their handlers to decide again (the API amends them too); a filing is only amended (an entry leaves the
  * register by removal, not by reopening its filing).
  */
-const MODES: Record<string, Mode[]> = { inspection: ['reopen'], intake_review: ['reopen'], filing: ['amend'] };
+const MODES: Record<string, Mode[]> = { inspection: ['reopen'], pre_review: ['reopen'], intake_review: ['reopen'], filing: ['amend'] };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What reopening does, where it does more than open the task again. */
 const REOPEN_HELPERS: Record<string, string> = {
   inspection: 'app.correction.reopen_inspection',
+  pre_review: 'app.correction.reopen_pre_review',
   intake_review: 'app.correction.reopen_intake_review',
 };
 

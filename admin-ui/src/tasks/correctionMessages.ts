@@ -15,6 +15,8 @@ export const en = {
       reopen_helper: 'The task opens again for its role, unclaimed; the total waits until it is completed again.',
       reopen_inspection:
         'The inspection opens again for the station’s officers; a rectification it ordered that is not yet due is withdrawn, and the new finding decides what follows.',
+      reopen_pre_review:
+        'The pre-review opens again for the county; what its decision opened (the applicant’s answer, or the city audit) is withdrawn until it is decided again.',
       reopen_intake_review: 'The review opens again for the office; the filing it asked of the centre is withdrawn until the entry is admitted again.',
       new_score: 'Corrected score (0–100)',
       filed_on: 'Date of filing',
@@ -45,6 +47,7 @@ export const zh: typeof en = {
       },
       reopen_helper: '任务重新开放给原岗位认领办理；重新办结前不计总分。',
       reopen_inspection: '检查任务重新开放给执法人员重新检查；尚未到期的整改责令随之撤回，按重新检查的结论办理。',
+      reopen_pre_review: '属地初审重新开放给县区审核；原结论引出的补充材料或市局审核随之撤回，重新初审后按新结论办理。',
       reopen_intake_review: '入库审核重新开放给办公室审核；已提交中心的备案任务随之撤回，重新审核同意入库后再行备案。',
       new_score: '更正后的分数（0–100）',
       filed_on: '备案日期',
