@@ -81,6 +81,8 @@ export interface FilingResult {
   workflowId: string;
   filed: number;
   failed: number;
+  /** Failures by answer (HTTP status, or 0 for no answer): a busy 503 is not a lost one. */
+  failures: Record<string, number>;
   seconds: number;
   rate: number;
   latency: ReturnType<typeof latencySummary>;
@@ -106,6 +108,12 @@ async function launch(client: Client, db: PrismaClient, taskQueue: string, def: 
   return workflowId;
 }
 
+/** Failures by answer, e.g. " (503: 12, no answer: 3)"; nothing when none failed. */
+const byAnswer = (f: Record<string, number>) => {
+  const parts = Object.entries(f).map(([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+};
+
 /** Files `count` arrivals through the API, `concurrency` at once, logging every 10 s. */
 async function file(
   programme: string,
@@ -119,6 +127,7 @@ async function file(
   const samples: number[] = [];
   const errors: string[] = [];
   let failed = 0;
+  const failures: Record<string, number> = {};
   let lastLog = 0;
   const t0 = performance.now();
   await pool(count, concurrency, async (i) => {
@@ -127,6 +136,7 @@ async function file(
     if (r.status === 201) samples.push(performance.now() - t);
     else {
       failed++;
+      failures[r.status] = (failures[r.status] ?? 0) + 1;
       if (errors.length < 5) {
         errors.push(`${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
         log(`  ${programme} #${i + 1} failed: ${errors.at(-1)}`);
@@ -145,6 +155,7 @@ async function file(
     workflowId,
     filed: samples.length,
     failed,
+    failures,
     seconds,
     rate: samples.length / seconds,
     latency: latencySummary(samples),
@@ -233,7 +244,7 @@ export async function arrivals(
     log,
   );
   log(
-    `  ${applications.filed} Zhoushan applications in ${applications.seconds.toFixed(1)} s (${applications.rate.toFixed(1)}/s), p50 ${applications.latency.p50.toFixed(0)} ms, p95 ${applications.latency.p95.toFixed(0)} ms; ${applications.failed} failed`,
+    `  ${applications.filed} Zhoushan applications in ${applications.seconds.toFixed(1)} s (${applications.rate.toFixed(1)}/s), p50 ${applications.latency.p50.toFixed(0)} ms, p95 ${applications.latency.p95.toFixed(0)} ms; ${applications.failed} failed${byAnswer(applications.failures)}`,
   );
   const intakes = await file(
     'intakes',
@@ -245,7 +256,7 @@ export async function arrivals(
     log,
   );
   log(
-    `  ${intakes.filed} Lijiang applications in ${intakes.seconds.toFixed(1)} s (${intakes.rate.toFixed(1)}/s), p50 ${intakes.latency.p50.toFixed(0)} ms, p95 ${intakes.latency.p95.toFixed(0)} ms; ${intakes.failed} failed`,
+    `  ${intakes.filed} Lijiang applications in ${intakes.seconds.toFixed(1)} s (${intakes.rate.toFixed(1)}/s), p50 ${intakes.latency.p50.toFixed(0)} ms, p95 ${intakes.latency.p95.toFixed(0)} ms; ${intakes.failed} failed${byAnswer(intakes.failures)}`,
   );
   watching = false;
   await watch;
