@@ -52,6 +52,12 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
           `a ${t.type} decision cannot be corrected (only ${CORRECTABLE_TASK_TYPES.join(', ')})`,
         );
       if (t.status !== 'done') throw conflict('任务尚未办结，无需更正', 'the task is not completed: nothing to correct');
+      // A filing is corrected by its entry's workflow, which lives while the entry is in the register.
+      if (t.type === 'filing' && t.caseId && (await db.registerEntry.findUnique({ where: { id: t.caseId } }))?.status !== 'filed')
+        throw conflict(
+          '该条目已不在库中（已清退），备案信息不能再更正',
+          'the entry is no longer in the register (removed): its filing can no longer be corrected',
+        );
       // A filed entry lives on in its RegisterEntryWorkflow (workflows/intake.ts): its filing is corrected there.
       const owner = t.type === 'filing' && t.caseId ? registerEntryWorkflowId(t.caseId) : t.workflowId;
       const corrected = await client.workflow

@@ -315,6 +315,11 @@ describe('Lijiang registers', () => {
     await entryStatus(x.entryId, 'refused');
     expect((await h.db.task.findUniqueOrThrow({ where: { id: fx!.id } })).status).toBe('cancelled');
     expect((await h.db.registerEntry.findUniqueOrThrow({ where: { id: x.entryId } })).refusedReason).toBe('检测报告已过有效期');
+    // The refusal is the corrector's decision, under a key of its own (the admission kept).
+    expect(await h.db.auditEvent.findFirstOrThrow({ where: { entityId: x.entryId, action: 'intake.refused' } })).toMatchObject({
+      key: `${rx!.id}:decision:1`,
+      actorId: 'u-coord-lijiang',
+    });
 
     // y: reopened for the office; the withdrawn filing can no longer be done; admitted again, a new filing.
     expect((await correct('leader.lijiang', ry!.id, { reason: '请重新核实规格', reopen: true })).status).toBe(201);

@@ -182,7 +182,12 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     {
       validator: (i) => {
         const t = tasks.get(i.taskId);
-        checkCorrection(i, t, { types: ['city_audit', 'pre_review'], done: t?.status === 'done', busy: correcting || completing > 0 || !!withdrawal });
+        checkCorrection(i, t, {
+          types: ['city_audit', 'pre_review'],
+          // A follow-up a correction withdrew (cancelled) is not a decision any more.
+          done: t?.status === 'done' && !withdrawn.has(t.id),
+          busy: correcting || completing > 0 || !!withdrawal,
+        });
         if (t.type === 'pre_review') return checkPreReviewCorrection(i.taskId);
         if (outcome !== 'audited' || listed !== undefined)
           throw refuse(REJECT.conflict, '本申报的审核结论已定，不能再更正 / this application is decided: its audit can no longer be corrected');
@@ -232,14 +237,16 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   /** Validator half: the decision's follow-up is still open (nothing answered or audited on it yet). */
   function checkPreReviewCorrection(taskId: string): void {
     if (followUp?.from === taskId && tasks.get(followUp.taskId)?.status === 'open') return;
-    const after = [...tasks.values()].find((x) => x.status === 'done' && !withdrawn.has(x.id) && (x.type === 'city_audit' || x.type === 'resubmission'));
+    const answered = (type: string) => [...tasks.values()].some((x) => x.type === type && x.status === 'done' && !withdrawn.has(x.id));
     throw refuse(
       REJECT.conflict,
-      after?.type === 'city_audit'
-        ? '市局已审核，属地初审结论不能再更正 / the city has audited: the pre-review can no longer be corrected'
-        : after
-          ? '申报人已补充材料，本轮初审结论不能再更正 / the applicant has answered: this pre-review can no longer be corrected'
-          : '不予通过的决定已办结，不能再更正；申报人可重新申报 / the rejection is final: it can no longer be corrected; the applicant may apply again',
+      outcome === 'rejected'
+        ? '不予通过的决定已办结，不能再更正；申报人可重新申报 / the rejection is final: it can no longer be corrected; the applicant may apply again'
+        : answered('city_audit')
+          ? '市局已审核，属地初审结论不能再更正 / the city has audited: the pre-review can no longer be corrected'
+          : answered('resubmission')
+            ? '申报人已补充材料，本轮初审结论不能再更正 / the applicant has answered: this pre-review can no longer be corrected'
+            : '本案件的下一步正在办理，请稍后再试 / the next step of this case is being opened: try again',
     );
   }
 
@@ -300,10 +307,13 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   /** A follow-up's result, or undefined when a correction of the decision that opened it withdrew it. */
   const resultUnlessWithdrawnOf = <R>(id: string) => resultUnlessWithdrawn<R>({ tasks, results }, id, deadlineOf(), () => withdrawal !== undefined);
   /** After a withdrawal: the corrected decision, or the reopened pre-review's new one. */
-  async function decidedAgain(id: string): Promise<{ r: PreReviewResult; actor: Actor; seq: number }> {
+  async function decidedAgain(id: string, due: number): Promise<{ r: PreReviewResult; actor: Actor; seq: number }> {
     const { seq, reopened } = withdrawal!;
     withdrawal = undefined;
-    const next = reopened ? await resultOf<PreReviewResult>(id) : (results.get(id) as { result: PreReviewResult; actor: Actor });
+    // Reopened, the pre-review keeps its period: escalated at its due time if that is still ahead.
+    const next = reopened
+      ? await resultOf<PreReviewResult>(id, due > Date.now() ? due : undefined)
+      : (results.get(id) as { result: PreReviewResult; actor: Actor });
     return { r: next.result, actor: next.actor, seq };
   }
 
@@ -361,7 +371,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       });
       followUp = { from: id, taskId: auditId };
       audited = await resultUnlessWithdrawnOf<CityAuditResult>(auditId);
-      if (!audited) ({ r, actor, seq: corrected } = await decidedAgain(id));
+      if (!audited) ({ r, actor, seq: corrected } = await decidedAgain(id, due));
       continue;
     }
     if (r.decision === 'reject') {
@@ -402,7 +412,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     followUp = { from: id, taskId: rid };
     const answer = await resultUnlessWithdrawnOf<ResubmissionResult>(rid);
     if (!answer) {
-      ({ r, actor, seq: corrected } = await decidedAgain(id));
+      ({ r, actor, seq: corrected } = await decidedAgain(id, due));
       continue;
     }
     followUp = undefined;

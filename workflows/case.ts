@@ -530,7 +530,10 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     const due = wakeups.filter((w) => Date.now() >= w.at);
     if (due.length) {
       for (const w of due) {
-        wakeups.splice(wakeups.indexOf(w), 1);
+        // A correction may have withdrawn it while an earlier one of this pass was being opened.
+        const k = wakeups.indexOf(w);
+        if (k < 0) continue;
+        wakeups.splice(k, 1);
         await openTask({
           stageKey: w.stageKey,
           type: 'verification',

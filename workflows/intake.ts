@@ -100,6 +100,9 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
         const seq = (corrections.get(taskId) ?? 0) + 1;
         const refused = !reopen && (result as IntakeReviewResult).decision === 'refused';
         const withdraws = !!reopen || refused;
+        // The filing withdrawn, and its escalation if it was overdue: nothing is left to chase.
+        const withdrawn = withdraws ? [filingId!, `${filingId}:escalation`].filter((x) => book.tasks.get(x)?.status === 'open') : [];
+        const overdue = Date.now() >= batch!.reviewDueAt;
         await acts.recordCorrection({
           taskId,
           seq,
@@ -107,16 +110,19 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
           reason,
           reopen: !!reopen,
           clause: cl.review,
-          ...(reopen ? { overdue: Date.now() >= batch!.reviewDueAt, currentStep: 'intake_review:open' } : { result: result as object }),
-          ...(withdraws ? { cancelTaskIds: [filingId!] } : {}),
+          ...(reopen ? { overdue, currentStep: 'intake_review:open' } : { result: result as object }),
+          ...(withdraws ? { cancelTaskIds: withdrawn } : {}),
         });
         corrections.set(taskId, seq);
-        if (withdraws) book.tasks.get(filingId!)!.status = 'done'; // cancelled: nothing more to do
+        for (const x of withdrawn) book.tasks.get(x)!.status = 'done'; // cancelled: nothing more to do
         if (reopen) {
-          t.status = 'open';
+          Object.assign(t, { status: 'open', overdue });
           book.results.delete(taskId);
-        } else book.results.set(taskId, { result, actor: book.results.get(taskId)!.actor });
-        if (withdraws) withdrawal = { seq, reopened: !!reopen };
+        } else book.results.set(taskId, { result, actor }); // the decision made again is the corrector's
+        if (withdraws) {
+          withdrawal = { seq, reopened: !!reopen };
+          filingId = undefined;
+        }
         return { taskId, status: t.status, seq };
       } finally {
         correcting = false;

@@ -83,6 +83,8 @@ export async function resultUnlessWithdrawn<R>(
     const t = book.tasks.get(id)!;
     t.overdue = true;
     await acts.markTaskOverdue({ taskId: id, clause: o.clause });
+    // Withdrawn meanwhile (never in a history recorded before withdrawals existed): nothing to escalate.
+    if (withdrawn()) return undefined;
     await openEscalation(book.tasks, {
       id: `${id}:escalation`,
       campaignId: o.campaignId,

@@ -79,7 +79,7 @@ export const CorrectionButton = () => {
     task.type === 'score'
       ? { score: scoreValue }
       : task.type === 'filing'
-        ? { filedOn, reference: reference.trim() }
+        ? { ...filed, filedOn, reference: reference.trim() }
         : task.type === 'city_audit'
           ? { points: Object.fromEntries(criteria.map((c) => [c.key, Number(pointOf(c.key))])), vetoes: [] }
           : { decision, ...(note.trim() ? { note: note.trim() } : {}) };
