@@ -29,13 +29,19 @@ const busy = (e: unknown) =>
   e instanceof ServiceError &&
   (/Workflow Task in failed state/i.test(`${e.message} ${(e.cause as { details?: string } | undefined)?.details ?? ''}`) ||
     (e.cause as { code?: number } | undefined)?.code === GRPC_RESOURCE_EXHAUSTED);
-async function patiently<T>(send: () => Promise<T>): Promise<T> {
+/**
+ * A Query nobody answered in time ("query timed out before a worker could process it": a busy worker
+ * replaying the campaign) is asked again: a Query changes nothing.
+ */
+const GRPC_DEADLINE_EXCEEDED = 4;
+const unanswered = (e: unknown) => busy(e) || (e instanceof ServiceError && (e.cause as { code?: number } | undefined)?.code === GRPC_DEADLINE_EXCEEDED);
+async function patiently<T>(send: () => Promise<T>, retry: (e: unknown) => boolean = busy): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
     } catch (e) {
       // The client's own gRPC retries come first (about 40 s): a few more tries here, not minutes.
-      if (!busy(e) || attempt >= 6) throw e;
+      if (!retry(e) || attempt >= 6) throw e;
       // Jittered, so a burst refused together does not come back together.
       await pause(Math.min(4000, 250 * attempt) * (0.5 + Math.random()));
     }
@@ -67,7 +73,7 @@ async function inSlot<T>(workflowId: string, send: () => Promise<T>): Promise<T>
 
 async function routeOf(campaign: WorkflowHandle): Promise<{ route: Shard | 'itself' | undefined; sure: boolean }> {
   try {
-    const r = await campaign.query(arrivalRouteQuery);
+    const r = await patiently(() => campaign.query(arrivalRouteQuery), unanswered);
     return { route: r.sharded ? r.current : 'itself', sure: true };
   } catch (e) {
     // A worker of the previous release (during a rolling update) knows no shards: not remembered.

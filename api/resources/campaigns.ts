@@ -10,7 +10,7 @@ import { closeStageUpdate, confirmListUpdate, extendStageUpdate } from '../../wo
 import { launchCampaign, prepareLaunch, previewLaunch } from '../campaign-launch.js';
 import { previewExtension } from '../extension-preview.js';
 import { loadCampaign as loadOne, requireRunner, visibleJurisdictions } from '../campaign-access.js';
-import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
+import { HttpError, badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { caseProgress, overdueByJurisdiction, stageCounts } from '../progress.js';
 import { route } from '../routes.js';
@@ -39,6 +39,13 @@ export const launchBody = z
   .strict();
 /** How long POST …/close waits for the close to finish before answering 202 (a `Prefer: wait=N` header asks for less). */
 const STAGE_CLOSE_WAIT_MS = 20_000;
+/** `p`'s outcome, or 'waiting' when it has none after `ms` (it goes on; a rejection after that is dropped). */
+async function within<T>(ms: number, p: Promise<T>): Promise<T | 'waiting'> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'waiting'>((r) => (timer = setTimeout(() => r('waiting'), ms)));
+  p.catch(() => undefined);
+  return Promise.race([p, waited]).finally(() => clearTimeout(timer));
+}
 /** RFC 7240's `wait` preference, in ms, never above `max`. */
 function preferredWaitMs(prefer: string | undefined, max: number): number {
   const seconds = /(?:^|[,;\s])wait\s*=\s*"?(\d+)/i.exec(prefer ?? '')?.[1];
@@ -191,7 +198,7 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       method: 'post',
       path: '/campaigns/:id/stages/:key/close',
       summary:
-        'Close an open stage early (reason required; open work becomes overdue and is escalated); 200 with the closed stage, or 202 with `closing: true` when closing outlasts 20 s (or `Prefer: wait=N`)',
+        'Close an open stage early (reason required; open work becomes overdue and is escalated); 200 with the closed stage, or 202 with `closing: true` when closing outlasts 20 s (or `Prefer: wait=N`); 503 when the campaign has not taken the close within 20 s',
       tag: 'campaigns',
       roles: ['coordinator'],
       body: closeBody,
@@ -203,17 +210,30 @@ export function campaignsRouter(db: PrismaClient, client: Client, taskQueue: str
       // thousand applications that outlasts any HTTP timeout. Once the campaign has accepted the close it
       // happens whatever becomes of this request, so after a bounded wait the answer is 202 with the stage
       // as it stands (`closing: true`), and the stage's status tells when it is done.
-      const update = await client.workflow.getHandle(c.workflowId).startUpdate(closeStageUpdate, {
-        args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }],
-        waitForStage: WorkflowUpdateStage.ACCEPTED,
-      });
-      const closed = update.result().then(
-        () => true,
-        (e: unknown) => e,
+      // The campaign's acceptance is waited for first: behind a close of thousands of cases a worker may
+      // take minutes to run the campaign's validator. Not accepted within 20 s, the answer is 503 (nothing
+      // acknowledged: asked again, the close is done once, or refused as already under way).
+      const accepted = await within(
+        STAGE_CLOSE_WAIT_MS,
+        client.workflow.getHandle(c.workflowId).startUpdate(closeStageUpdate, {
+          args: [{ stageKey: stage.key, reason: body.reason, actor: actorOf(me) }],
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
       );
-      let timer: NodeJS.Timeout | undefined;
-      const waited = new Promise<'waiting'>((r) => (timer = setTimeout(() => r('waiting'), preferredWaitMs(req.get('prefer'), STAGE_CLOSE_WAIT_MS))));
-      const outcome = await Promise.race([closed, waited]).finally(() => clearTimeout(timer));
+      if (accepted === 'waiting')
+        throw new HttpError(
+          503,
+          'busy',
+          '流程服务繁忙，结束阶段的请求尚未受理；请稍后刷新查看，必要时再试',
+          'the workflow service is busy and has not yet taken the close: reload later, and try again if need be',
+        );
+      const outcome = await within(
+        preferredWaitMs(req.get('prefer'), STAGE_CLOSE_WAIT_MS),
+        accepted.result().then(
+          () => true as const,
+          (e: unknown) => e,
+        ),
+      );
       if (outcome !== true && outcome !== 'waiting') throw outcome;
       const row = await db.stage.findUniqueOrThrow({ where: { id: stage.id } });
       if (outcome === true) return row;
