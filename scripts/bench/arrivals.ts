@@ -270,7 +270,15 @@ export async function arrivals(
     [ljCoord!, ljId, 'intake', '本轮征集结束（基准）'],
   ] as const) {
     const t1 = performance.now();
-    const r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason });
+    // 503: the campaign has not taken the close yet (a worker busy with the previous close): asked again,
+    // as the console's user would; a close it took meanwhile answers 409 and its row says when it is done.
+    let r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason });
+    for (let n = 1; r.status === 503 && n < 10; n++) {
+      log(`  closing ${stage} of ${id}: 503 (not taken yet), again`);
+      await sleep(5000);
+      r = await s.call('POST', `/campaigns/${enc(id)}/stages/${stage}/close`, { reason });
+      if (r.status === 409) r = { ...r, status: 202 };
+    }
     if (r.status !== 200 && r.status !== 202) throw new Error(`closing ${stage} of ${id}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     const answered = (performance.now() - t1) / 1000;
     if (r.status === 202)
