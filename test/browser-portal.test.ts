@@ -89,7 +89,8 @@ describe('the operators’ portal on a phone', () => {
     await page.waitForSelector(`[data-testid="portal-case-card"][data-case-id="${s.a.caseId}"]`);
     expect(await page.textContent('[data-testid="portal-operator-name"]')).toContain(a.name);
     expect(await page.locator('.RaSidebar-fixed, a[href="#/tasks"].RaMenuItemLink-root').count()).toBe(0);
-    const card = page.locator('[data-testid="portal-case-card"]');
+    // Its case of the fixture's campaign (other files launching in 长兴 meanwhile may enrol it too).
+    const card = page.locator(`[data-testid="portal-case-card"][data-case-id="${s.a.caseId}"]`);
     expect(await card.count()).toBe(1);
     const cardText = (await card.textContent()) ?? '';
     expect(cardText).toContain('自查自纠');

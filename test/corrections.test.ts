@@ -67,7 +67,8 @@ async function snapshot(taskId: string) {
   return {
     task: { status: t.status, result: t.result, completedById: t.completedById },
     case: { totalScore: c.totalScore, proposed: c.proposed, currentStep: c.currentStep },
-    corrections: await h.db.auditEvent.count({ where: { action: 'task.corrected' } }),
+    // This campaign's: other files record corrections at the same time.
+    corrections: await h.db.auditEvent.count({ where: { action: 'task.corrected', campaignId: t.campaignId } }),
     tasks: await h.db.task.count({ where: { caseId: t.caseId } }),
   };
 }
@@ -276,7 +277,8 @@ describe('corrections', () => {
 
     // At the deadline b's verification opens (its order stands); a's does not. Then b's finding is settled.
     await h.skipTo(at);
-    await waitFor(() => h.db.task.findFirst({ where: { caseId: b, type: 'verification', status: 'open' } }), 'b verified at its deadline');
+    // Opened and recorded on the case (its step is written after the task row).
+    await waitFor(() => h.db.case.findFirst({ where: { id: b, currentStep: 'verification:open' } }), 'b verified at its deadline');
     expect(await verifications(a)).toBe(0);
     const begun = await snapshot(ib!.id);
     const late = await correct('coord.changxing', ib!.id, { reason: '更正', result: clean });
