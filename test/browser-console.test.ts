@@ -281,7 +281,9 @@ describe('console tools', () => {
     const hit = page.locator(`[data-testid="search-result"][data-path="/operators/${enc(target.id)}/show"]`);
     await hit.waitFor();
     expect(await hit.textContent()).toContain(target.name);
-    await page.screenshot({ path: `${ARTIFACTS}/console-search.png`, fullPage: true });
+    // The viewport only: a full-page capture resizes the page, and the results' popup may close with it
+    // before the click (seen once in a full run).
+    await page.screenshot({ path: `${ARTIFACTS}/console-search.png` });
     await hit.click();
     await page.waitForURL((u) => u.hash === `#/operators/${enc(target.id)}/show`);
     await page.waitForFunction((uscc) => document.body.textContent?.includes(uscc), target.uscc);
