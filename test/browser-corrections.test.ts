@@ -17,20 +17,25 @@ beforeAll(async () => {
 
 const post = (user: string, path: string, body?: unknown) => suite.api.call('POST', path, { token: tokens[user]!, body });
 
+/** A Changxing campaign of op-cx-001 alone with `openKey` open now for ten minutes: its id and the case's. */
+async function launchOpenAt(openKey: string) {
+  const launched = await post('coord.changxing', '/campaigns', {
+    programme: 'changxing',
+    year: await uniqueYear(suite.h.db),
+    jurisdictionId: '330522',
+    stages: calendarOpenAt(openKey, 600_000),
+    reminderLeadHours: 0,
+    operatorIds: ['op-cx-001'],
+  });
+  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+  const campaignId = launched.body.id as string;
+  suite.workflows.push(launched.body.workflowId ?? `campaign-${campaignId}`);
+  return { campaignId, caseId: `${campaignId}:op-cx-001` };
+}
+
 describe('corrections in the console', () => {
   it('a coordinator corrects a score before the 公示 and the proposal changes; after the 公示 it is refused', async () => {
-    const launched = await post('coord.changxing', '/campaigns', {
-      programme: 'changxing',
-      year: await uniqueYear(suite.h.db),
-      jurisdictionId: '330522',
-      stages: calendarOpenAt('evaluation', 600_000),
-      reminderLeadHours: 0,
-      operatorIds: ['op-cx-001'],
-    });
-    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-    const campaignId = launched.body.id as string;
-    suite.workflows.push(launched.body.workflowId ?? `campaign-${campaignId}`);
-    const caseId = `${campaignId}:op-cx-001`;
+    const { campaignId, caseId } = await launchOpenAt('evaluation');
     const scores = await waitFor(async () => {
       const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'score' } });
       return t.length === 5 && t;
@@ -91,18 +96,7 @@ describe('corrections in the console', () => {
   });
 
   it('an inspection is corrected by reopening it: no amend form, the order not yet due withdrawn, the task back with the station', async () => {
-    const launched = await post('coord.changxing', '/campaigns', {
-      programme: 'changxing',
-      year: await uniqueYear(suite.h.db),
-      jurisdictionId: '330522',
-      stages: calendarOpenAt('rectification', 600_000),
-      reminderLeadHours: 0,
-      operatorIds: ['op-cx-001'],
-    });
-    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-    const campaignId = launched.body.id as string;
-    suite.workflows.push(launched.body.workflowId ?? `campaign-${campaignId}`);
-    const caseId = `${campaignId}:op-cx-001`;
+    const { caseId } = await launchOpenAt('rectification');
     const inspection = await waitFor(() => suite.h.db.task.findFirst({ where: { caseId, type: 'inspection', status: 'open' } }), 'the inspection');
     const officer = await suite.api.login('officer.zhicheng');
     const finding = {

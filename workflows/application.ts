@@ -31,7 +31,7 @@ import { validateCompletion } from './task-validation.js';
 import type { CorrectionRecord } from '../activities/correction.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { resultUnlessWithdrawn, resultWithDeadline, type Deadline } from './overdue.js';
-import { checkCorrection, refuse, refuseWhileCorrecting } from './correction-gate.js';
+import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
 
 export interface ApplicationInput {
   campaignId: string;
@@ -99,10 +99,14 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
       completing++; // a correction waits until this decision is recorded (workflows/correction-gate.ts)
       try {
         const clause = t.type === 'city_audit' ? cl.audit : t.type === 'escalation' ? input.rules.clauses.deadline : cl.preReview;
-        const n = corrections.get(taskId);
-        // Completed again after a correction reopened it: a second entry, the first kept.
-        const again = n ? { key: `task:${taskId}:completed:${n}` } : {};
-        const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause, ...again });
+        const completedAt = await acts.recordTaskCompletion({
+          taskId,
+          actor,
+          result: result as object,
+          late: t.overdue,
+          clause,
+          ...completionKey(corrections, taskId),
+        });
         results.set(taskId, { result, actor });
         return { taskId, status: 'done', completedAt, late: t.overdue };
       } finally {

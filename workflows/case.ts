@@ -31,7 +31,7 @@ import { checkRectifyBy, checkVerification, verificationOutcome } from './rectif
 import { validateCompletion } from './task-validation.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { caseWorkflowId } from './ids.js';
-import { checkCorrection, refuse, refuseWhileCorrecting } from './correction-gate.js';
+import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
 
 /** A case of a staged award (CaseWorkflow) or of a defined programme (DefinedCaseWorkflow). */
 export interface CaseInput<K extends 'staged_award' | 'defined' = 'staged_award'> {
@@ -217,8 +217,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           result: result as object,
           late: t.overdue,
           clause: clauseText,
-          // Completed again after a correction reopened it: a second entry, the first kept.
-          ...(n ? { key: `task:${taskId}:completed:${n}` } : {}),
+          ...completionKey(corrections, taskId),
         });
         results.set(taskId, result);
         await afterCompletion(t, result, actor, n);

@@ -29,6 +29,15 @@ export function checkCorrection(
   if (!parsed.success) throw refuse(REJECT.invalid, parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
 }
 
+/**
+ * The audit key of a completion: a task completed again after a correction reopened it gets a second
+ * entry (`task:<id>:completed:<n>`), the first kept; the first completion keeps the activity's own key.
+ */
+export const completionKey = (corrections: ReadonlyMap<string, number>, taskId: string): { key?: string } => {
+  const n = corrections.get(taskId);
+  return n ? { key: `task:${taskId}:completed:${n}` } : {};
+};
+
 /** A completion's validator: a correction being recorded may yet reopen or restore the task, and recomputes the case. */
 export function refuseWhileCorrecting(correcting: boolean): void {
   if (correcting) throw refuse(REJECT.conflict, '本案件有一项更正正在办理，请稍后再试 / a correction of this case is being recorded: try again');

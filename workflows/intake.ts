@@ -25,7 +25,7 @@ import {
 } from './messages.js';
 import { validateCompletion } from './task-validation.js';
 import { resultUnlessWithdrawn, resultWithDeadline, type TaskBook } from './overdue.js';
-import { checkCorrection, refuse, refuseWhileCorrecting } from './correction-gate.js';
+import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
 import { RegisterEntryWorkflow } from './register-entry.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 
@@ -70,10 +70,14 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
       completing++; // a correction waits until this decision is recorded (workflows/correction-gate.ts)
       try {
         const clause = t.type === 'filing' ? cl.filing : t.type === 'escalation' ? input.rules.clauses.deadline : cl.review;
-        const n = corrections.get(taskId);
-        // Reviewed again after a correction reopened it: a second entry, the first kept.
-        const again = n ? { key: `task:${taskId}:completed:${n}` } : {};
-        const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause, ...again });
+        const completedAt = await acts.recordTaskCompletion({
+          taskId,
+          actor,
+          result: result as object,
+          late: t.overdue,
+          clause,
+          ...completionKey(corrections, taskId),
+        });
         book.results.set(taskId, { result, actor });
         return { taskId, status: 'done', completedAt, late: t.overdue };
       } finally {
