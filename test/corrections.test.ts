@@ -318,6 +318,13 @@ describe('corrections', () => {
     const opened = (taskId: string) => waitFor(() => h.db.task.findFirst({ where: { id: taskId, status: 'open' } }), taskId);
     const statusOf = async (taskId: string) => (await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).status;
     const returned = { decision: 'return', reason: '营业执照扫描件不清晰', missing: ['营业执照'] };
+    // While the workflow is still opening what a decision asked for, it answers 409 "try again" (the task
+    // row may exist before the workflow holds it as the decision's follow-up): asked again, as a user would.
+    const correctOnceOpened = (taskId: string, body: unknown) =>
+      waitFor(async () => {
+        const r = await correct('coord.zhoushan', taskId, body);
+        return r.body?.messageZh === '本案件的下一步正在办理，请稍后再试' ? undefined : r;
+      }, 'the follow-up opened');
     for (const x of [a, b, c]) await opened(`${x}:pre_review`);
     expect((await complete('officer.dinghai', `${a}:pre_review`, { decision: 'pass' })).status).toBe(200);
     for (const x of [b, c]) expect((await complete('officer.dinghai', `${x}:pre_review`, returned)).status).toBe(200);
@@ -330,7 +337,7 @@ describe('corrections', () => {
     expect(await snapshot(`${a}:pre_review`)).toEqual(before);
 
     // a: passed → returned. The city audit is withdrawn; the applicant is asked for the licence.
-    const toReturn = await correct('coord.zhoushan', `${a}:pre_review`, { reason: '复核发现执照不清', result: returned });
+    const toReturn = await correctOnceOpened(`${a}:pre_review`, { reason: '复核发现执照不清', result: returned });
     expect(toReturn.status, JSON.stringify(toReturn.body)).toBe(201);
     await opened(`${a}:resubmission`);
     expect(await statusOf(`${a}:city_audit`)).toBe('cancelled');
@@ -339,7 +346,7 @@ describe('corrections', () => {
       actorId: 'u-coord-zhoushan',
     });
     // … and back to passed: the answer is withdrawn, a second city audit opens (the first kept cancelled).
-    expect((await correct('coord.zhoushan', `${a}:pre_review`, { reason: '执照已在档案中', result: { decision: 'pass' } })).status).toBe(201);
+    expect((await correctOnceOpened(`${a}:pre_review`, { reason: '执照已在档案中', result: { decision: 'pass' } })).status).toBe(201);
     const audit = await opened(`${a}:city_audit~2`);
     expect(await statusOf(`${a}:resubmission`)).toBe('cancelled');
     const max = BUILT_IN.zhoushan.defaults.settings.criterionPoints as Record<string, number>;
@@ -350,7 +357,7 @@ describe('corrections', () => {
     expect(audited.body.messageZh).toBe('市局已审核，属地初审结论不能再更正');
 
     // b: returned → reopened. The county decides again and rejects it; the case is out with the reason.
-    expect((await correct('coord.zhoushan', `${b}:pre_review`, { reason: '请县局重新初审', reopen: true })).status).toBe(201);
+    expect((await correctOnceOpened(`${b}:pre_review`, { reason: '请县局重新初审', reopen: true })).status).toBe(201);
     expect(await statusOf(`${b}:resubmission`)).toBe('cancelled');
     expect(await h.db.task.findUniqueOrThrow({ where: { id: `${b}:pre_review` } })).toMatchObject({ status: 'open', result: null });
     expect((await complete('officer.dinghai', `${b}:pre_review`, { decision: 'reject', reason: '主体存在严重失信记录' })).status).toBe(200);
