@@ -50,7 +50,9 @@ export default defineConfig({
     // The webhook receivers of the tests listen on loopback, which the SSRF guard refuses unless allowed
     // (activities/webhook-target.ts; test/webhook-ssrf.test.ts sets its own list).
     // Likewise objections from the public page per address (test/public-objections.test.ts sets its own).
-    env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', PUBLIC_OBJECTIONS_PER_ADDRESS: '1000000', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+    // bcrypt at its minimum cost (runtime/config.ts, allowed for tests only): the suite signs in about a
+    // thousand times, which at the production cost of 10 took ~80 s of the two cores' CPU.
+    env: { BCRYPT_COST: '4', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', PUBLIC_OBJECTIONS_PER_ADDRESS: '1000000', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
     // One forked process runs file after file without reloading the modules they share (Temporal's SDK,
     // Prisma, Express, the API): each file used to spend ~3 s of CPU importing them again, a quarter of
     // the suite's CPU on two cores. Files still start their own harness (worker, task queue, clients) and

@@ -6,13 +6,11 @@ import type { PrismaClient } from '../prisma/db.js';
 import { appendAudit } from '../activities/audit.js';
 import { passwordProblems } from '../domain/passwords.js';
 import { badRequest, HttpError, parseOr400 } from './errors.js';
-import { wholeNumber } from '../runtime/config.js';
+import { passwordHashCost, wholeNumber } from '../runtime/config.js';
 import { route } from './routes.js';
 import { actorOf, loadPrincipal, type Principal } from './scope.js';
 
 const SESSION_HOURS = Number(process.env.SESSION_HOURS ?? 8);
-/** bcrypt's cost for every password: the seed, create-admin and the API hash alike (OWASP: ≥ 10). */
-export const BCRYPT_COST = 10;
 // Failed sign-ins within the window (OWASP ASVS 2.2.1), counted in PostgreSQL so that every API process
 // shares them and a restart does not reset them: per account, and (higher, a bureau's office shares one
 // address) per client address (LOGIN_MAX_FAILURES_PER_ADDRESS, default 50).
@@ -23,10 +21,15 @@ export const hashToken = (t: string) => createHash('sha256').update(t).digest('h
 
 // An unknown or disabled username costs the same bcrypt work as a real one (a malformed stand-in hash
 // returned at once, which told usernames apart by timing: ~10 ms against ~150 ms).
-let dummyHash: Promise<string> | undefined;
-const stand_in = () => (dummyHash ??= bcrypt.hash(randomBytes(16).toString('hex'), BCRYPT_COST));
+// bcrypt's cost is the configured one (runtime/config.ts), read at each hash: the seed, create-admin and
+// the API hash alike, and the stand-in matches it.
+const dummyHashes = new Map<number, Promise<string>>();
+const stand_in = (cost = passwordHashCost()) => {
+  if (!dummyHashes.has(cost)) dummyHashes.set(cost, bcrypt.hash(randomBytes(16).toString('hex'), cost));
+  return dummyHashes.get(cost)!;
+};
 
-export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
+export const hashPassword = (password: string) => bcrypt.hash(password, passwordHashCost());
 
 // Usernames are stored lower-case (domain/roles.ts USERNAME): `Officer.Zhicheng` is the same account.
 const loginBody = z.object({ username: z.string().trim().toLowerCase().pipe(z.string().min(1).max(100)), password: z.string().min(1).max(200) }).strict();

@@ -66,6 +66,9 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
           args: [{ taskId: t.id, actor: actorOf(me), reason: body.reason, ...('reopen' in body ? { reopen: true } : { result }) }],
         })
         .catch((e: unknown) => {
+          // Filed a moment ago: the entry's workflow starts right after the filing is recorded (workflows/intake.ts).
+          if (e instanceof WorkflowNotFoundError && owner !== t.workflowId)
+            throw conflict('该条目正在办理入库，请稍后再试', 'the entry is being entered in the register: try again in a moment');
           // The case's workflow has ended: its list or outcome is final (a listed room lives on in its listing).
           if (e instanceof WorkflowNotFoundError)
             throw conflict(

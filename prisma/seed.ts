@@ -3,6 +3,7 @@ import type { PrismaClient } from './db.js';
 import type { Prisma } from './generated/client.js';
 import { usccCheckChar } from '../domain/uscc.js';
 import { ROLES, type Role } from '../domain/roles.js';
+import { passwordHashCost } from '../runtime/config.js';
 
 // Demo reference data: Huzhou → Changxing county with its market-supervision stations (基层所), and
 // Zhoushan with its four districts/counties, one user per role per jurisdiction, and ~50 operators.
@@ -78,7 +79,7 @@ const SUFFIX = ['电子商务有限公司', '直播间', '农产品商行', '社
 
 export async function seedDemo(db: PrismaClient, password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT): Promise<{ created: boolean }> {
   if ((await db.jurisdiction.count()) > 0) return { created: false };
-  const hash = await bcrypt.hash(password, 10);
+  const hash = await bcrypt.hash(password, passwordHashCost());
   await db.$transaction(async (tx) => {
     await tx.jurisdiction.createMany({
       data: DEMO_JURISDICTIONS.map((j) => ({ id: j.id, name: j.name, level: j.level, parentId: j.parent ?? null, path: pathOf(j) })),

@@ -97,6 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
   const trustProxy = wholeNumber(env, 'TRUST_PROXY', 0);
   wholeNumber(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50); // read by api/auth.ts; checked here so a typo stops the start
   wholeNumber(env, 'PUBLIC_OBJECTIONS_PER_ADDRESS', 10); // read by api/public/objections.ts, likewise
+  passwordHashCost(env); // read by api/auth.ts, likewise
   const webhookAllow = webhookAllowHosts(env); // read again where a webhook is saved or posted; checked here so a typo stops the start
   const migrationUrl = env.DATABASE_MIGRATION_URL || undefined;
   let appRole: string | undefined;
@@ -146,6 +147,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
     metricsPort: Number(metricsPort),
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   };
+}
+
+/**
+ * bcrypt's cost for every password hashed (the seed, create-admin, the API): BCRYPT_COST, 10 by default
+ * (OWASP Password Storage: ≥ 10), at most 15. Only a test run (NODE_ENV=test, as vitest sets it) may go
+ * lower, down to bcrypt's minimum of 4: the suite signs in some thousand times, ~0.1 s of CPU each at 10.
+ */
+export function passwordHashCost(env: NodeJS.ProcessEnv = process.env): number {
+  const cost = wholeNumber(env, 'BCRYPT_COST', 10);
+  const floor = env.NODE_ENV === 'test' ? 4 : 10;
+  if (cost < floor || cost > 15)
+    throw new ConfigError(`BCRYPT_COST=${cost}: not between ${floor} and 15${floor > 4 ? ' (below 10 only for tests, NODE_ENV=test)' : ''}`);
+  return cost;
 }
 
 /** A variable holding a whole number ≥ 0, or its default when unset. */

@@ -56,8 +56,11 @@ if [ -n "$run_external" ]; then node24=$(bash scripts/node24.sh); fi
 # The three checks side by side (each leaves a core idle part of the time); their output in order.
 log "type-checking (server, console) and linting (ESLint, Prettier)…"
 checks=$(mktemp -d)
-npx tsc --noEmit -p tsconfig.json >"$checks/1" 2>&1 & p1=$!
-npx tsc --noEmit -p admin-ui/tsconfig.json >"$checks/2" 2>&1 & p2=$!
+# Each check keeps what it learnt under node_modules/.cache (tsc's build info, ESLint's and Prettier's
+# caches, keyed by content), so a warm run re-checks only what changed: the console's type check alone is
+# ~20 s cold. A fresh clone (CI) starts without them.
+npx tsc --noEmit -p tsconfig.json --incremental --tsBuildInfoFile node_modules/.cache/tsc/server.tsbuildinfo >"$checks/1" 2>&1 & p1=$!
+npx tsc --noEmit -p admin-ui/tsconfig.json --incremental --tsBuildInfoFile node_modules/.cache/tsc/console.tsbuildinfo >"$checks/2" 2>&1 & p2=$!
 npm run --silent lint >"$checks/3" 2>&1 & p3=$!
 checks_failed=
 for i in 1 2 3; do

@@ -457,6 +457,8 @@ describe('the launch form and the campaign page per programme kind', () => {
     const [op] = await zhichengOperators();
     const id = await launch('self_check', [op!.id]);
     launchedHere.push(id);
+    // The page reads the campaign once: its close button shows only if 自查自纠 is open by then.
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'self_check', status: 'open' } }), 'the 自查自纠 stage open');
     const page = await signIn('coord.changxing');
     // The API answers 202 at once when the request will not wait (RFC 7240 Prefer: wait=0, api/README.md).
     let answered202 = false;

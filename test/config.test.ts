@@ -2,7 +2,7 @@
 // Temporal cluster with TLS or an API key (self-hosted mTLS, Temporal Cloud), and refusals that name
 // the variable instead of failing later with a TLS handshake error.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, defaultMaxCachedWorkflows, temporalConnectionOptions } from '../runtime/config.js';
+import { ConfigError, configFromEnv, defaultMaxCachedWorkflows, passwordHashCost, temporalConnectionOptions } from '../runtime/config.js';
 
 const files: Record<string, string> = { '/etc/t/client.pem': 'CERT', '/etc/t/client.key': 'KEY', '/etc/t/ca.pem': 'CA' };
 const read = (p: string) => {
@@ -50,6 +50,14 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ TEMPORAL_TLS_CA: '/nope.pem' }, read)).toThrow(/TEMPORAL_TLS_CA=\/nope.pem/);
     expect(() => configFromEnv({ PORT: 'http' }, read)).toThrow(/PORT=http/);
     expect(() => configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '2k' }, read)).toThrow(/WORKER_MAX_CACHED_WORKFLOWS=2k/);
+  });
+
+  it('hashes passwords at bcrypt cost 10 by default, up to 15, and below 10 only in a test run', () => {
+    expect(passwordHashCost({})).toBe(10);
+    expect(passwordHashCost({ BCRYPT_COST: '12' })).toBe(12);
+    expect(passwordHashCost({ BCRYPT_COST: '4', NODE_ENV: 'test' })).toBe(4);
+    for (const env of [{ BCRYPT_COST: '4' }, { BCRYPT_COST: '9', NODE_ENV: 'production' }, { BCRYPT_COST: '16' }, { BCRYPT_COST: 'ten' }])
+      expect(() => configFromEnv(env, read)).toThrow(/BCRYPT_COST/);
   });
 
   it('takes the shutdown grace in whole seconds, 10 by default, and refuses anything else', () => {

@@ -3,7 +3,7 @@
 // Temporal dev server and PostgreSQL, signed in as a coordinator and, at the same time, as a county
 // officer. The run fails on any 5xx, on a status code the document does not declare for the operation,
 // on a content type it does not declare, and on a body that is not of the declared shape (for errors:
-// the Error schema). Each pass has a time budget (CONTRACT_FUZZ_SECONDS, 45 s); the seed is printed and
+// the Error schema). Each pass has a time budget (CONTRACT_FUZZ_SECONDS, 30 s); the seed is printed and
 // CONTRACT_FUZZ_SEED=<seed> replays it (as far as a time budget allows). Path parameters are drawn half the
 // time from ids that exist; test/contract-fuzz-hooks.py keeps generated URLs under Node's 16 KB limit.
 //
@@ -29,7 +29,7 @@ import { compressedStages, startApi, type Api } from './api-helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/contract-fuzz');
-const BUDGET_S = Number(process.env.CONTRACT_FUZZ_SECONDS ?? 45);
+const BUDGET_S = Number(process.env.CONTRACT_FUZZ_SECONDS ?? 30);
 const SEED = Number(process.env.CONTRACT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 // response_schema_conformance: success bodies are only declared as object or array, errors precisely.
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];

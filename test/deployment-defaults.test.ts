@@ -26,6 +26,7 @@ const suffix = `${Date.now()}_${process.pid}`;
 function deploymentEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '3', ...extra };
   delete env.DEMO_PASSWORD;
+  delete env.BCRYPT_COST; // the production cost (vitest.config.ts lowers it for the rest of the suite)
   delete env.DATABASE_MIGRATION_URL;
   return env;
 }

@@ -95,6 +95,9 @@ async function bundle(s: Services): Promise<string> {
 export async function startServices(project: TestProject, needs: { devServer?: boolean; testServer?: boolean }): Promise<void> {
   const s = services();
   s.users++;
+  // The demo accounts are seeded here, in vitest's own process, which the tests' env does not reach:
+  // hashed at the tests' bcrypt cost (vitest.config.ts), their sign-ins are cheap too.
+  process.env.BCRYPT_COST ??= project.config.env.BCRYPT_COST;
   try {
     const [db, bundlePath, temporal] = await Promise.all([database(s), bundle(s), needs.devServer ? (s.temporal ??= startDevServerOnFreePort({})) : undefined]);
     project.provide('databaseUrl', db);

@@ -11,6 +11,7 @@ import { recordHistory, uniqueYear, waitFor } from './helpers.js';
 import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
 import { shanghaiDate } from '../domain/time.js';
+import { registerEntryWorkflowId } from '../workflows/ids.js';
 
 let h: TimeHarness;
 let api: Api;
@@ -338,6 +339,18 @@ describe('Lijiang registers', () => {
     // z: filed, then too late: an entry leaves the register by removal (清退), not by a correction.
     expect((await complete('coord.lijiang', fz!.id, { filedOn: '2026-11-20', reference: 'LJ-2026-010' })).status).toBe(200);
     await entryStatus(z.entryId, 'filed');
+    // The entry's own workflow, which takes its filing's corrections, starts right after the filing is recorded.
+    await waitFor(
+      () =>
+        h.env.client.workflow
+          .getHandle(registerEntryWorkflowId(z.entryId))
+          .describe()
+          .then(
+            () => true,
+            () => false,
+          ),
+      'the entry’s workflow',
+    );
     const late = await correct('coord.lijiang', rz!.id, { reason: '更正', reopen: true });
     expect(late.status).toBe(409);
     expect(late.body.messageZh).toContain('不能再更正');
