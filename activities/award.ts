@@ -73,7 +73,15 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
      * Publishes the 公示 list: every case proposed for the title (total at or above the threshold, not
      * excluded). Refused (nothing written) while a case still lacks its total: the list must be complete.
      */
-    async publishPublicity(input: { campaignId: string; seq: number; windowEndsAt: number; actor: Actor; clause: string }) {
+    /** `supersedes`: the 公示 this one replaces after a score's correction (its reason kept in the audit). */
+    async publishPublicity(input: {
+      campaignId: string;
+      seq: number;
+      windowEndsAt: number;
+      actor: Actor;
+      clause: string;
+      supersedes?: { rosterId: string; reason: string };
+    }) {
       return db.$transaction(async (tx) => {
         // Exclusive against a score's correction (activities/correction.ts takes it shared): the list is read
         // after any correction being recorded, and a correction after it sees the list published.
@@ -125,7 +133,12 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
           actor: input.actor,
           campaignId: input.campaignId,
           clause: input.clause,
-          data: { kind: 'publicity', entries: entries.length, windowEndsAt: input.windowEndsAt },
+          data: {
+            kind: 'publicity',
+            entries: entries.length,
+            windowEndsAt: input.windowEndsAt,
+            ...(input.supersedes ? { supersedes: input.supersedes.rosterId, reason: input.supersedes.reason } : {}),
+          },
         });
         return { refusal: null, rosterId: id, entries: stored.entries as unknown as RosterEntry[] };
       });

@@ -12,9 +12,10 @@ import { appendAudit, aboutTask } from './audit.js';
 /**
  * What a correction may no longer change once it is public: the scores of a published 公示 (changxing 四、（四）),
  * the audits behind a confirmed cultivation list (zhoushan 六、（四）). A list is superseded by a new
- * publication, never edited.
+ * publication, never edited: `superseding` is a score's correction made for a new 公示, allowed while the
+ * published one is not yet final (no award list).
  */
-export type CorrectionGuard = 'publicity' | 'cultivation';
+export type CorrectionGuard = 'publicity' | 'superseding' | 'cultivation';
 
 export interface CorrectionRecord {
   taskId: string;
@@ -53,6 +54,21 @@ export function correctionActivities(db: PrismaClient) {
           if (published)
             return {
               refusal: `「公示」名单已于 ${shanghaiDateTime(published.publishedAt.getTime())} 发布，其中的结论不能再更正 / the 公示 list was published on ${shanghaiDateTime(published.publishedAt.getTime())} (UTC+8): its decisions can no longer be corrected`,
+              before: null,
+            };
+        }
+        if (input.guard === 'superseding') {
+          const [published, award] = await Promise.all(
+            (['publicity', 'award'] as const).map((kind) => tx.roster.findFirst({ where: { campaignId: task.campaignId, kind }, orderBy: { seq: 'desc' } })),
+          );
+          if (!published)
+            return {
+              refusal: '「公示」名单尚未发布：直接更正即可，无需重新公示 / the 公示 list is not published yet: correct without republishing',
+              before: null,
+            };
+          if (award)
+            return {
+              refusal: `授予名单已于 ${shanghaiDateTime(award.publishedAt.getTime())} 确定，评分不能再更正；称号按撤销程序办理 / the award list became final on ${shanghaiDateTime(award.publishedAt.getTime())} (UTC+8): scores can no longer be corrected; a title is withdrawn by revocation`,
               before: null,
             };
         }

@@ -1,16 +1,19 @@
 // Corrections (更正, DOMAIN.md "Correction": a later decision that amends a completed one, both kept): a
 // coordinator or leader over the campaign's jurisdiction reopens a completed decision for its holder's role,
 // or amends its result, with a reason. The owning workflow decides (correctTask Update, workflows/case.ts):
-// it recomputes the total and proposal, and refuses once the 公示 is published. README "Corrections".
+// it recomputes the total and proposal, and refuses once the 公示 is published, unless the score's correction
+// asks for a new 公示 that supersedes the published one (`republish`). README "Corrections".
 import { Router } from 'express';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../prisma/db.js';
 import { resultSchemaFor } from '../domain/task-forms.js';
 import { CORRECTABLE_TASK_TYPES, isCorrectable } from '../domain/corrections.js';
-import { correctTaskUpdate } from '../workflows/messages.js';
+import { correctTaskUpdate, republishPublicityUpdate } from '../workflows/messages.js';
+import type { CampaignDefinition } from '../domain/campaign-definition.js';
+import { parseDeadline, shanghaiDate, shanghaiDateTime } from '../domain/time.js';
 import { registerEntryWorkflowId } from '../workflows/ids.js';
-import { conflict, forbidden, notFound, parseOr400 } from './errors.js';
+import { badRequest, conflict, forbidden, notFound, parseOr400 } from './errors.js';
 import { route } from './routes.js';
 import { actorOf, inScope } from './scope.js';
 
@@ -18,8 +21,23 @@ const reason = z.string().trim().min(1, '须说明更正理由 / a reason is req
 export const correctionBody = z.union([
   z.object({ reason, reopen: z.literal(true) }).strict(),
   // The new result is checked against the task's own form below (400 with each problem).
-  z.object({ reason, result: z.record(z.string(), z.unknown()) }).strict(),
+  // `republish`: a score amended after the 公示 is published, then a new 公示 that supersedes it for `days`
+  // (default: the campaign's setting) or until `windowEndsAt`, as POST /campaigns/{id}/publicity takes them
+  // (changxing 四、（四）评价公示).
+  z
+    .object({
+      reason,
+      result: z.record(z.string(), z.unknown()),
+      republish: z
+        .object({ days: z.number().int().min(1).max(60).optional(), windowEndsAt: z.string().max(40).optional() })
+        .strict()
+        .refine((b) => !(b.days && b.windowEndsAt), { message: '只能提供 days 或 windowEndsAt 之一 / give days or windowEndsAt, not both' })
+        .optional(),
+    })
+    .strict(),
 ]);
+
+const DAY = 86_400_000;
 
 /** Who may correct: the campaign's coordinators (or a city's, above it) and its leaders. */
 const CORRECTORS = ['coordinator', 'leader'] as const;
@@ -32,7 +50,7 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
       method: 'post',
       path: '/tasks/:id/corrections',
       summary:
-        'Correct a completed decision (score, self-check review, inspection finding, pre-review, city audit, register intake review, filing) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published',
+        'Correct a completed decision (score, self-check review, inspection finding, pre-review, city audit, register intake review, filing) with a reason: reopen it for its holder’s role ({reason, reopen: true}) or amend its result ({reason, result}); totals and proposals are recomputed; 409 once the 公示 or the cultivation list is published, but for a score amended with a new 公示 that supersedes it ({reason, result, republish: {days | windowEndsAt}}), until the award is final',
       tag: 'tasks',
       roles: CORRECTORS,
       body: correctionBody,
@@ -58,12 +76,22 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
           '该条目已不在库中（已清退），备案信息不能再更正',
           'the entry is no longer in the register (removed): its filing can no longer be corrected',
         );
+      // A new 公示 after the score's correction: its window is checked before anything is corrected.
+      const republish = 'republish' in body && body.republish ? await republishWindow(t.type, campaign, body.republish) : undefined;
       // A filed entry lives on in its RegisterEntryWorkflow (workflows/intake.ts): its filing is corrected there.
       const owner = t.type === 'filing' && t.caseId ? registerEntryWorkflowId(t.caseId) : t.workflowId;
       const corrected = await client.workflow
         .getHandle(owner)
         .executeUpdate(correctTaskUpdate, {
-          args: [{ taskId: t.id, actor: actorOf(me), reason: body.reason, ...('reopen' in body ? { reopen: true } : { result }) }],
+          args: [
+            {
+              taskId: t.id,
+              actor: actorOf(me),
+              reason: body.reason,
+              ...('reopen' in body ? { reopen: true } : { result }),
+              ...(republish ? { supersedesPublicity: true } : {}),
+            },
+          ],
         })
         .catch((e: unknown) => {
           // Filed a moment ago: the entry's workflow starts right after the filing is recorded (workflows/intake.ts).
@@ -77,9 +105,43 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
             );
           throw e;
         });
+      // The campaign publishes the new 公示 (workflows/kinds/staged-award.ts). Should it refuse now (the award
+      // made final in between), the corrected score stands and the 409 says so.
+      const publicity = republish
+        ? await client.workflow
+            .getHandle(campaign.workflowId)
+            .executeUpdate(republishPublicityUpdate, { args: [{ windowEndsAt: republish, actor: actorOf(me), reason: body.reason }] })
+        : undefined;
       res.status(201);
-      return { ...corrected, task: await db.task.findUniqueOrThrow({ where: { id: t.id } }) };
+      return {
+        ...corrected,
+        task: await db.task.findUniqueOrThrow({ where: { id: t.id } }),
+        ...(publicity ? { publicity: await db.roster.findUniqueOrThrow({ where: { id: publicity.rosterId }, omit: { entries: true } }) } : {}),
+      };
     },
   );
+
+  /** The new 公示's end (the end of the N-th day from today, Asia/Shanghai), or why there can be none. */
+  async function republishWindow(
+    type: string,
+    campaign: { id: string; definition: unknown },
+    given: { days?: number; windowEndsAt?: string },
+  ): Promise<number> {
+    const def = campaign.definition as CampaignDefinition;
+    if (type !== 'score' || def.kind !== 'staged_award')
+      throw conflict('只有长兴评价活动中评分的更正可以重新公示', 'only a score’s correction in a staged award can be followed by a new 公示');
+    const windowEndsAt = parseDeadline(given.windowEndsAt ?? shanghaiDate(Date.now() + (given.days ?? def.settings.publicityDays) * DAY));
+    if (windowEndsAt === undefined)
+      throw badRequest(`公示截止时间无效：${given.windowEndsAt}`, `invalid windowEndsAt ${given.windowEndsAt}`, [
+        { path: 'republish.windowEndsAt', messageZh: '日期格式无效', messageEn: 'invalid date' },
+      ]);
+    const last = await db.stage.findFirst({ where: { campaignId: campaign.id }, orderBy: { seq: 'desc' } });
+    if (last && windowEndsAt >= last.dueAt.getTime())
+      throw conflict(
+        `新的公示须在活动结束（${shanghaiDateTime(last.dueAt.getTime())}）前截止，请缩短公示天数`,
+        `the new 公示 must end before the campaign’s last deadline (${shanghaiDateTime(last.dueAt.getTime())}, UTC+8): give fewer days`,
+      );
+    return windowEndsAt;
+  }
   return r;
 }

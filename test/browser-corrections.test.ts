@@ -17,13 +17,13 @@ beforeAll(async () => {
 
 const post = (user: string, path: string, body?: unknown) => suite.api.call('POST', path, { token: tokens[user]!, body });
 
-/** A Changxing campaign of op-cx-001 alone with `openKey` open now for ten minutes: its id and the case's. */
-async function launchOpenAt(openKey: string) {
+/** A Changxing campaign of op-cx-001 alone with `openKey` open now (for ten minutes): its id and the case's. */
+async function launchOpenAt(openKey: string, openMs = 600_000) {
   const launched = await post('coord.changxing', '/campaigns', {
     programme: 'changxing',
     year: await uniqueYear(suite.h.db),
     jurisdictionId: '330522',
-    stages: calendarOpenAt(openKey, 600_000),
+    stages: calendarOpenAt(openKey, openMs),
     reminderLeadHours: 0,
     operatorIds: ['op-cx-001'],
   });
@@ -34,8 +34,9 @@ async function launchOpenAt(openKey: string) {
 }
 
 describe('corrections in the console', () => {
-  it('a coordinator corrects a score before the 公示 and the proposal changes; after the 公示 it is refused', async () => {
-    const { campaignId, caseId } = await launchOpenAt('evaluation');
+  it('a coordinator corrects a score before the 公示 and the proposal changes; after the 公示 only with a new 公示', async () => {
+    // 评价公示 open for a month: long enough for a new 公示 of the campaign's 7 days.
+    const { campaignId, caseId } = await launchOpenAt('evaluation', 30 * 86_400_000);
     const scores = await waitFor(async () => {
       const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'score' } });
       return t.length === 5 && t;
@@ -92,6 +93,17 @@ describe('corrections in the console', () => {
     await page.screenshot({ path: `${ARTIFACTS}/correction-refused.png`, fullPage: true });
     expect(await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 82, proposed: false });
     expect(await suite.h.db.auditEvent.count({ where: { entityId: dept.id, action: 'task.corrected' } })).toBe(1);
+
+    // With a new 公示: 95·0.4 + 27 + 9 + 9 + 9 = 92, proposed again, and listed by a 公示 that supersedes the first.
+    await page.click('[data-testid="correction-republish"]');
+    await page.click('[data-testid="correction-dialog-confirm"]');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await suite.h.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ totalScore: 92, proposed: true });
+    const publicity = await suite.h.db.roster.findMany({ where: { campaignId, kind: 'publicity' }, orderBy: { seq: 'asc' } });
+    expect(publicity.map((r) => [r.seq, (r.entries as { caseId: string }[]).map((e) => e.caseId)])).toEqual([
+      [1, []],
+      [2, [caseId]],
+    ]);
     await page.close();
   });
 

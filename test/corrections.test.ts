@@ -1,7 +1,8 @@
 // Corrections (README "Corrections"; DOMAIN.md "Correction": a later decision that amends a completed one,
 // both kept), per decision type, through the REST API on Temporal's time-skipping test server: a coordinator
 // amends or reopens a Changxing score (the total and proposal are recomputed, the 公示 waits for a reopened
-// score, and once the 公示 is published a correction is refused) and a station's self-check review (the
+// score, and once the 公示 is published a correction is refused, but for a score amended with a new 公示 that
+// supersedes it, until the award is final) and a station's self-check review (the
 // operator's next round opens, is cancelled, or opens again) and a Zhoushan city audit (amended: the total at
 // once; reopened: the list waits for the auditor, and the case is decided again; refused once the list is
 // published) and an inspection finding (an order not yet due withdrawn or given; reopened and inspected
@@ -169,6 +170,81 @@ describe('corrections', () => {
     expect((await h.db.task.findUniqueOrThrow({ where: { id: dim(a, 'social') } })).status).toBe('done');
     expect(await h.db.case.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ totalScore: 90, proposed: true });
     await replays([a, b]);
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('after the 公示, corrects a score only with a new 公示 that supersedes it; once the award is final, not at all', async () => {
+    const id = await launch('evaluation', ['op-cx-001', 'op-cx-002']);
+    const enc = encodeURIComponent;
+    const [a, b] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
+    const scoreTasks = await waitFor(async () => {
+      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' }, orderBy: { id: 'asc' } });
+      return t.length === 10 && t;
+    }, 'score tasks');
+    for (const t of scoreTasks) expect((await complete('auditor.changxing', t.id, { score: 90 })).status).toBe(200);
+    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true, totalScore: 90 } })) === 2, 'both totals 90');
+    const aDept = scoreTasks.find((t) => t.caseId === a && (t.details as { dimension: string }).dimension === 'department')!.id;
+    const amend = { reason: '公示期间收到举报，部门评价应为 70 分', result: { score: 70 } };
+
+    // Asked for before any 公示: there is nothing to supersede.
+    const windowEndsAt = new Date((await h.now()) + 5 * DAY).toISOString();
+    const tooSoon = await correct('coord.changxing', aDept, { ...amend, republish: { windowEndsAt } });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.messageZh).toContain('尚未发布');
+    const first = await post('coord.changxing', `/campaigns/${enc(id)}/publicity`, { windowEndsAt });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.entries.map((e: { caseId: string }) => e.caseId).sort()).toEqual([a, b]);
+
+    // Refusals, each changing nothing: no new 公示 asked for; a reopened score; a window past the campaign's end.
+    const before = await snapshot(aDept);
+    expect((await correct('coord.changxing', aDept, amend)).status).toBe(409);
+    expect((await correct('coord.changxing', aDept, { reason: '重评', reopen: true, republish: { windowEndsAt } })).status).toBe(400);
+    const tooLate = await correct('coord.changxing', aDept, { ...amend, republish: { windowEndsAt: new Date((await h.now()) + 400 * DAY).toISOString() } });
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.body.messageZh).toContain('新的公示须在活动结束');
+    expect(await snapshot(aDept)).toEqual(before);
+
+    // Corrected with a new 公示: a falls below 85 and leaves the list; the new list supersedes the first, with its own window.
+    const secondEnds = (await h.now()) + 7 * DAY;
+    const corrected = await correct('coord.changxing', aDept, { ...amend, republish: { windowEndsAt: new Date(secondEnds).toISOString() } });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    expect(corrected.body).toMatchObject({ seq: 1, totalE4: 820_000, proposed: false, publicity: { kind: 'publicity', seq: 2 } });
+    const rosters = await h.db.roster.findMany({ where: { campaignId: id, kind: 'publicity' }, orderBy: { seq: 'asc' } });
+    expect(rosters.map((r) => (r.entries as { caseId: string }[]).map((e) => e.caseId))).toEqual([[a, b].sort(), [b]]);
+    expect(rosters[1]!.windowEndsAt!.getTime()).toBe(secondEnds);
+    expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityId: rosters[1]!.id, action: 'roster.published' } })).data).toMatchObject({
+      supersedes: rosters[0]!.id,
+      reason: amend.reason,
+    });
+    // Both publications stay in the trail; the first, superseded, is marked so where rosters are listed.
+    const listed = await api.call('GET', `/rosters?${new URLSearchParams({ filter: JSON.stringify({ campaignId: id, kind: 'publicity' }) })}`, {
+      token: tokens['coord.changxing']!,
+    });
+    expect(listed.body.map((r: { seq: number; superseded: boolean }) => [r.seq, r.superseded]).sort()).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+
+    // The award waits for the new window; after it the title goes to b alone.
+    await h.skipTo(Date.parse(windowEndsAt) + 60_000);
+    const early = await post('coord.changxing', `/campaigns/${enc(id)}/award`);
+    expect(early.status).toBe(409);
+    expect(early.body.messageZh).toContain('公示期至');
+    await h.skipTo(secondEnds + 60_000);
+    const award = await post('coord.changxing', `/campaigns/${enc(id)}/award`);
+    expect(award.status, JSON.stringify(award.body)).toBe(201);
+    await waitFor(async () => (await h.db.title.findMany({ where: { campaignId: id } })).map((t) => t.caseId).join() === b, 'b’s title alone');
+
+    // Final: a correction is refused, with or without a new 公示.
+    const bDept = scoreTasks.find((t) => t.caseId === b && (t.details as { dimension: string }).dimension === 'department')!.id;
+    const final = await correct('coord.changxing', bDept, { reason: '授予后发现', result: { score: 60 }, republish: {} });
+    expect(final.status).toBe(409);
+    expect(final.body.messageZh).toContain('不能再更正');
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: b } })).toMatchObject({ totalScore: 90, proposed: true });
+    await replays([a, b]);
+    const campaignHistory = { workflowId: `campaign-${id}`, history: await h.env.client.workflow.getHandle(`campaign-${id}`).fetchHistory() };
+    for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [campaignHistory]))
+      expect(r.error).toBeUndefined();
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 

@@ -248,7 +248,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   const pendingOrderOf = (t: CaseTaskState) => wakeups.findIndex((w) => w.stageKey === t.stageKey && w.round === 1);
   setHandler(
     correctTaskUpdate,
-    async ({ taskId, actor, reason, reopen, result }) => {
+    async ({ taskId, actor, reason, reopen, result, supersedesPublicity }) => {
       correcting = true; // before any await: a second correction meanwhile is refused by the validator
       try {
         patched('decision-corrections');
@@ -263,8 +263,9 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           reopen: !!reopen,
           clause: clauseOf(t),
           ...(reopen ? { overdue: closedStages.has(t.stageKey) } : { result: result as object }),
-          // Every decision of the case is final once the 公示 is published (四、（四）评价公示).
-          guard: 'publicity',
+          // Every decision of the case is final once the 公示 is published (四、（四）评价公示), but for a score
+          // amended for a new 公示 that supersedes it.
+          guard: supersedesPublicity ? 'superseding' : 'publicity',
         };
         const saved = { scores: { ...scores }, total, proposed, status: t.status, overdue: t.overdue };
         // An inspection's order not yet due is withdrawn before any await, so its verification cannot open
@@ -341,6 +342,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       validator: (i: CorrectTaskInput) => {
         const t = tasks.get(i.taskId);
         checkCorrection(i, t, { types: CORRECTABLE_TASK_TYPES, done: t?.status === 'done' && !cancelled.has(t.id), busy: correcting || completing > 0 });
+        if (i.supersedesPublicity && (i.reopen || t.type !== 'score'))
+          throw refuse(REJECT.invalid, '重新公示只适用于改定分数（不能重新打开） / a new 公示 follows an amended score only (not a reopened task)');
         if (!i.reopen && t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
           throw refuse(REJECT.invalid, '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals');
         if (t.type === 'inspection') {

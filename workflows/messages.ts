@@ -117,6 +117,11 @@ export interface CorrectTaskInput {
   reason: string;
   reopen?: boolean;
   result?: unknown;
+  /**
+   * An amended score after the 公示 is published (四、（四）评价公示): allowed only as the first step of a new
+   * 公示 that supersedes the published one (republishPublicityUpdate, sent by the API right after).
+   */
+  supersedesPublicity?: boolean;
 }
 
 export interface TaskCorrected {
@@ -157,6 +162,8 @@ export const extendStageUpdate = defineUpdate<StageState, [ExtendStageInput]>('e
 
 export const enrolCasesUpdate = defineUpdate<{ enrolled: number; caseCount: number }, [EnrolInput]>('enrolCases');
 export const publishPublicityUpdate = defineUpdate<PublicityState, [{ windowEndsAt: number; actor: Actor }]>('publishPublicity');
+/** A new 公示 after a score's correction (README "Corrections"): it supersedes the one published, with its own window. */
+export const republishPublicityUpdate = defineUpdate<PublicityState, [{ windowEndsAt: number; actor: Actor; reason: string }]>('republishPublicity');
 export const lodgeObjectionUpdate = defineUpdate<{ objectionId: string }, [{ caseId: string; source: string; content: string; actor: Actor }]>(
   'lodgeObjection',
 );

@@ -13,6 +13,7 @@ import {
   finalizeAwardUpdate,
   lodgeObjectionUpdate,
   publishPublicityUpdate,
+  republishPublicityUpdate,
   resolveObjectionUpdate,
   type AwardProgress,
   type PublicityState,
@@ -45,6 +46,7 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
         throw reject(REJECT.conflict, r.refusal);
       }
       publicity = { rosterId: r.rosterId!, seq: 1, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
+      publishing = false; // published: `publicity` refuses a second one from here on
       return publicity;
     },
     {
@@ -53,10 +55,48 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
         const stage = stageFor(rules.scoringStage);
         if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始 / stage ${stage.key} has not started`);
         if (publicity || publishing) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
-        if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
-        const last = stages[stages.length - 1]!;
-        if (windowEndsAt >= last.dueAt)
-          throw reject(REJECT.invalid, `公示须在活动结束（${shanghaiDateTime(last.dueAt)}）前截止 / the window must end before the campaign's last deadline`);
+        checkWindow(windowEndsAt);
+      },
+    },
+  );
+
+  const checkWindow = (windowEndsAt: number) => {
+    if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
+    const last = stages[stages.length - 1]!;
+    if (windowEndsAt >= last.dueAt)
+      throw reject(REJECT.invalid, `公示须在活动结束（${shanghaiDateTime(last.dueAt)}）前截止 / the window must end before the campaign's last deadline`);
+  };
+
+  // A score corrected after the 公示 (README "Corrections"): the list is not edited but published anew,
+  // superseding the last one, with a window of its own for objections; the award waits for it. Objections
+  // to the earlier list stay to be resolved.
+  setHandler(
+    republishPublicityUpdate,
+    async ({ windowEndsAt, actor, reason }) => {
+      publishing = true; // before any await: a concurrent request, or the award, is refused meanwhile
+      try {
+        const seq = publicity!.seq + 1;
+        const r = await acts.publishPublicity({
+          campaignId: def.campaignId,
+          seq,
+          windowEndsAt,
+          actor,
+          clause: rules.clauses.publicity,
+          supersedes: { rosterId: publicity!.rosterId, reason },
+        });
+        if (r.refusal) throw reject(REJECT.conflict, r.refusal);
+        publicity = { rosterId: r.rosterId!, seq, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
+        return publicity;
+      } finally {
+        publishing = false;
+      }
+    },
+    {
+      validator: ({ windowEndsAt }) => {
+        if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
+        if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
+        if (publishing) throw reject(REJECT.conflict, '公示名单正在发布，请稍后再试 / a 公示 list is being published: try again');
+        checkWindow(windowEndsAt);
       },
     },
   );
@@ -141,6 +181,7 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
       validator: (_input: { actor: Actor }) => {
         if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
         if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
+        if (publishing) throw reject(REJECT.conflict, '公示名单正在重新发布，请稍后再试 / the 公示 list is being republished: try again');
         if (Date.now() < publicity.windowEndsAt)
           throw reject(REJECT.conflict, `公示期至 ${shanghaiDateTime(publicity.windowEndsAt)} 结束 / the publicity window is still open`);
         const open = objections.filter((o) => o.status === 'open').length;

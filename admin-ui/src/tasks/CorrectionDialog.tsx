@@ -4,7 +4,7 @@
 // workflow decide: a refusal (e.g. the 公示 already published) stays in the dialog, in the page's language.
 import { useState } from 'react';
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import { Button, FormControlLabel, FormHelperText, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Button, Checkbox, FormControlLabel, FormHelperText, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import { useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { hasAtMostTwoDecimals } from '../common/scores';
@@ -50,6 +50,7 @@ export const CorrectionButton = () => {
   const [note, setNote] = useState('');
   const [points, setPoints] = useState<Record<string, string>>({});
   const [filing, setFiling] = useState<{ filedOn?: string; reference?: string }>({});
+  const [republish, setRepublish] = useState(false);
   if (!task || !canCorrect(permissions, task)) return null;
   const modes = MODES[task.type] ?? ['amend', 'reopen'];
   const mode: Mode = modes.includes(chosen) ? chosen : modes[0]!;
@@ -94,6 +95,7 @@ export const CorrectionButton = () => {
     setNote('');
     setPoints({});
     setFiling({});
+    setRepublish(false);
   };
 
   return (
@@ -111,7 +113,7 @@ export const CorrectionButton = () => {
         canConfirm={canConfirm}
         onClose={close}
         onConfirm={async (reason) => {
-          await correctTask(String(task.id), mode === 'reopen' ? { reason, reopen: true } : { reason, result });
+          await correctTask(String(task.id), mode === 'reopen' ? { reason, reopen: true } : { reason, result, ...(republish ? { republish: {} } : {}) });
           close();
           notify('app.correction.done', { type: 'success' });
           refresh();
@@ -139,6 +141,16 @@ export const CorrectionButton = () => {
             helperText={score !== '' && !scoreOk ? translate('app.correction.score_invalid') : undefined}
             slotProps={{ htmlInput: { min: 0, max: 100, step: 0.01, 'data-testid': 'correction-score' } }}
           />
+        )}
+        {/* After the 公示 (changxing 四、（四）): the corrected list is published anew, never edited. */}
+        {mode === 'amend' && task.type === 'score' && (
+          <>
+            <FormControlLabel
+              control={<Checkbox checked={republish} onChange={(e) => setRepublish(e.target.checked)} data-testid="correction-republish" />}
+              label={translate('app.correction.republish')}
+            />
+            <FormHelperText>{translate('app.correction.republish_helper')}</FormHelperText>
+          </>
         )}
         {mode === 'amend' && task.type === 'filing' && (
           <>

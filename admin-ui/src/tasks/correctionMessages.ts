@@ -24,6 +24,9 @@ export const en = {
       points: '%{name} (0–%{max})',
       points_helper: 'The corrected points per criterion; a veto item needs the audit reopened for the auditor.',
       score_invalid: 'A score from 0 to 100 with at most two decimals',
+      republish: 'Publish a new 公示 list with it',
+      republish_helper:
+        'Once the 公示 list is published its scores can only be corrected this way, until the award is final: the new list supersedes the published one, with a publicity period of its own (the campaign’s setting).',
       decision_label: 'Corrected decision',
       note: 'Note to the operator',
       note_required: 'Returning needs a note',
@@ -55,6 +58,8 @@ export const zh: typeof en = {
       points: '%{name}（0–%{max} 分）',
       points_helper: '各评审项更正后的得分；如需勾选否决项，请选择「退回重新办理」由审核员重新审核。',
       score_invalid: '分数须为 0–100，最多两位小数',
+      republish: '更正后重新公示',
+      republish_helper: '「公示」名单发布后、授予名单确定前，评分只能这样更正：重新发布的公示名单取代原名单，公示期按活动设置重新计算。',
       decision_label: '更正后的审核结论',
       note: '给经营主体的说明',
       note_required: '退回时须填写说明',
