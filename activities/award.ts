@@ -231,6 +231,9 @@ export function awardActivities(db: PrismaClient, dispatch?: Dispatch) {
       const validity = parseDuration(input.titleValidity);
       if (!validity) throw new Error(`invalid titleValidity ${input.titleValidity}`);
       const { keys, granted } = await db.$transaction(async (tx) => {
+        // Exclusive against a score's correction for a new 公示 (activities/correction.ts takes it shared): that
+        // correction sees the award list, or the award sees the corrected score.
+        await tx.$queryRaw`SELECT id FROM campaign WHERE id = ${input.campaignId} FOR UPDATE`;
         const publicity = await tx.roster.findUniqueOrThrow({ where: { id: input.publicityRosterId } });
         const listed = (publicity.entries as unknown as RosterEntry[]).map((e) => e.caseId);
         const entries = await entriesOf(tx, { id: { in: listed }, proposed: true, excludedKind: null });

@@ -29,6 +29,8 @@ export interface CorrectionRecord {
   result?: Prisma.InputJsonValue;
   overdue?: boolean;
   guard?: CorrectionGuard;
+  /** The workflow's time of the correction: a `superseding` one must fall within the 公示's window. */
+  at?: number;
   /** The case's score as the workflow recomputed it (null: no total until the reopened task is done again). */
   score?: { totalScore: number | null; parts: Prisma.InputJsonValue | null; proposed: boolean };
   currentStep?: string;
@@ -51,9 +53,14 @@ export function correctionActivities(db: PrismaClient) {
         if (done) return { refusal: null, before: (done.data as { before?: unknown }).before ?? null }; // a retry
         if (input.guard === 'publicity') {
           const published = await tx.roster.findFirst({ where: { campaignId: task.campaignId, kind: 'publicity' }, orderBy: { seq: 'desc' } });
+          // A score may still be corrected together with a new 公示 (the dialog's 更正后重新公示).
+          const how =
+            task.type === 'score'
+              ? ['；评分可勾选「更正后重新公示」，随更正发布新的公示名单', '; a score can be corrected with a new 公示 (republish)']
+              : ['', ''];
           if (published)
             return {
-              refusal: `「公示」名单已于 ${shanghaiDateTime(published.publishedAt.getTime())} 发布，其中的结论不能再更正 / the 公示 list was published on ${shanghaiDateTime(published.publishedAt.getTime())} (UTC+8): its decisions can no longer be corrected`,
+              refusal: `「公示」名单已于 ${shanghaiDateTime(published.publishedAt.getTime())} 发布，其中的结论不能再更正${how[0]} / the 公示 list was published on ${shanghaiDateTime(published.publishedAt.getTime())} (UTC+8): its decisions can no longer be corrected${how[1]}`,
               before: null,
             };
         }
@@ -69,6 +76,13 @@ export function correctionActivities(db: PrismaClient) {
           if (award)
             return {
               refusal: `授予名单已于 ${shanghaiDateTime(award.publishedAt.getTime())} 确定，评分不能再更正；称号按撤销程序办理 / the award list became final on ${shanghaiDateTime(award.publishedAt.getTime())} (UTC+8): scores can no longer be corrected; a title is withdrawn by revocation`,
+              before: null,
+            };
+          // Within the window only: the award is made once it is over (staged-award.ts), so the two never cross.
+          const ends = published.windowEndsAt?.getTime() ?? 0;
+          if ((input.at ?? Date.now()) >= ends)
+            return {
+              refusal: `公示期已于 ${shanghaiDateTime(ends)} 结束，评分不能再更正 / the publicity window ended on ${shanghaiDateTime(ends)} (UTC+8): scores can no longer be corrected`,
               before: null,
             };
         }

@@ -4,7 +4,9 @@
 // it recomputes the total and proposal, and refuses once the 公示 is published, unless the score's correction
 // asks for a new 公示 that supersedes the published one (`republish`). README "Corrections".
 import { Router } from 'express';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { requireRunner } from './campaign-access.js';
 import { z } from 'zod';
 import type { PrismaClient } from '../prisma/db.js';
 import { resultSchemaFor } from '../domain/task-forms.js';
@@ -77,6 +79,8 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
           'the entry is no longer in the register (removed): its filing can no longer be corrected',
         );
       // A new 公示 after the score's correction: its window is checked before anything is corrected.
+      // Publishing a 公示 is the campaign's coordinators' (POST /campaigns/{id}/publicity), not its leaders'.
+      if ('republish' in body && body.republish) requireRunner(me, campaign);
       const republish = 'republish' in body && body.republish ? await republishWindow(t.type, campaign, body.republish) : undefined;
       // A filed entry lives on in its RegisterEntryWorkflow (workflows/intake.ts): its filing is corrected there.
       const owner = t.type === 'filing' && t.caseId ? registerEntryWorkflowId(t.caseId) : t.workflowId;
@@ -106,11 +110,19 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
           throw e;
         });
       // The campaign publishes the new 公示 (workflows/kinds/staged-award.ts). Should it refuse now (the award
-      // made final in between), the corrected score stands and the 409 says so.
+      // made final in between, at the window's last moment), the corrected score stands and the 409 says so.
       const publicity = republish
         ? await client.workflow
             .getHandle(campaign.workflowId)
             .executeUpdate(republishPublicityUpdate, { args: [{ windowEndsAt: republish, actor: actorOf(me), reason: body.reason }] })
+            .catch((e: unknown) => {
+              const why = e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure ? e.cause.message : '';
+              const [zh, en] = why.includes(' / ') ? why.split(' / ') : [why, why];
+              throw conflict(
+                `评分已更正，但新的公示未能发布${zh ? `：${zh}` : ''}`,
+                `the score is corrected, but the new 公示 could not be published${en ? `: ${en}` : ''}`,
+              );
+            })
         : undefined;
       res.status(201);
       return {

@@ -162,7 +162,7 @@ describe('corrections', () => {
     const published = await snapshot(aDept);
     const late = await correct('coord.changxing', aDept, { reason: '公示后发现', result: { score: 60 } });
     expect(late.status).toBe(409);
-    expect(late.body.messageZh).toMatch(/^「公示」名单已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布，其中的结论不能再更正$/);
+    expect(late.body.messageZh).toMatch(/^「公示」名单已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布，其中的结论不能再更正；评分可勾选「更正后重新公示」/);
     expect(late.body.messageEn).toContain('its decisions can no longer be corrected');
     const lateReopen = await correct('coord.changxing', dim(a, 'social'), { reason: '公示后发现', reopen: true });
     expect(lateReopen.status).toBe(409);
@@ -195,9 +195,11 @@ describe('corrections', () => {
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.entries.map((e: { caseId: string }) => e.caseId).sort()).toEqual([a, b]);
 
-    // Refusals, each changing nothing: no new 公示 asked for; a reopened score; a window past the campaign's end.
+    // Refusals, each changing nothing: no new 公示 asked for; a leader (publishing is the coordinators'); a
+    // reopened score; a window past the campaign's end.
     const before = await snapshot(aDept);
     expect((await correct('coord.changxing', aDept, amend)).status).toBe(409);
+    expect((await correct('leader.changxing', aDept, { ...amend, republish: { windowEndsAt } })).status).toBe(403);
     expect((await correct('coord.changxing', aDept, { reason: '重评', reopen: true, republish: { windowEndsAt } })).status).toBe(400);
     const tooLate = await correct('coord.changxing', aDept, { ...amend, republish: { windowEndsAt: new Date((await h.now()) + 400 * DAY).toISOString() } });
     expect(tooLate.status).toBe(409);
@@ -224,6 +226,16 @@ describe('corrections', () => {
       [1, true],
       [2, false],
     ]);
+    // The public page takes objections to the new list only; the superseded one says so.
+    const objection = { name: '张先生', contact: '13800000000', entryRef: 1, reason: '该直播间近期仍有虚假宣传，请核实' };
+    const toOld = await api.call('POST', `/public/rosters/${enc(rosters[0]!.id)}/objections`, { body: objection });
+    expect(toOld.status).toBe(409);
+    expect(toOld.body.messageZh).toContain('取代');
+    for (const [roster, open] of [
+      [rosters[0]!, false],
+      [rosters[1]!, true],
+    ] as const)
+      expect((await api.call('GET', `/public/rosters/${enc(roster.id)}`)).body).toMatchObject({ objectionsOpen: open, superseded: !open });
 
     // The award waits for the new window; after it the title goes to b alone.
     await h.skipTo(Date.parse(windowEndsAt) + 60_000);

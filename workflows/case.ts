@@ -266,6 +266,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
           // Every decision of the case is final once the 公示 is published (四、（四）评价公示), but for a score
           // amended for a new 公示 that supersedes it.
           guard: supersedesPublicity ? 'superseding' : 'publicity',
+          ...(supersedesPublicity ? { at: Date.now() } : {}),
         };
         const saved = { scores: { ...scores }, total, proposed, status: t.status, overdue: t.overdue };
         // An inspection's order not yet due is withdrawn before any await, so its verification cannot open

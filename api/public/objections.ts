@@ -139,6 +139,13 @@ export function objectionsRouter(db: PrismaClient, client: Client): Router {
       if (!roster) throw notFound('名单 list', id);
       if (roster.kind !== 'publicity') throw notAPublicity();
       const c = await db.campaign.findUniqueOrThrow({ where: { id: roster.campaignId } });
+      // A 公示 superseded by a newer one (a score corrected, README "Corrections") takes none: the newer does.
+      const newer = await db.roster.findFirst({ where: { campaignId: roster.campaignId, kind: 'publicity', seq: { gt: roster.seq } } });
+      if (newer)
+        throw conflict(
+          `本公示名单已于 ${shanghaiDateTime(newer.publishedAt.getTime())} 由更正后的公示名单取代，请对新名单提出异议`,
+          `this 公示 list was superseded on ${shanghaiDateTime(newer.publishedAt.getTime())} (UTC+8) by a corrected one: object to the new list`,
+        );
       // Refused outside the window before anything is read into the database.
       if (!windowOpen(roster, c)) {
         const from = shanghaiDateTime(roster.publishedAt.getTime());

@@ -189,6 +189,8 @@ export function rostersRouter(db: PrismaClient): Router {
         SELECT id, jsonb_array_length(entries)::int AS n FROM roster WHERE id IN (${Prisma.join(rows.map((x) => x.id))})`)
         counts.set(x.id, x.n);
     const now = Date.now();
+    const supersededRoster = (x: { campaignId: string; kind: string; seq: number }) =>
+      (latest.find((l) => l.campaignId === x.campaignId && l.kind === x.kind)?._max.seq ?? x.seq) > x.seq;
     const out: PublicRosterSummary[] = rows.map((x) => {
       const c = campaigns.get(x.campaignId)!;
       return {
@@ -200,8 +202,9 @@ export function rostersRouter(db: PrismaClient): Router {
         bureau: names.get(c.jurisdictionId) ?? '',
         publishedAt: x.publishedAt,
         windowEndsAt: x.windowEndsAt,
-        objectionsOpen: windowOpen(x, c, now),
-        superseded: (latest.find((l) => l.campaignId === x.campaignId && l.kind === x.kind)?._max.seq ?? x.seq) > x.seq,
+        // A superseded 公示 takes no more objections (api/public/objections.ts): the newer list does.
+        objectionsOpen: !supersededRoster(x) && windowOpen(x, c, now),
+        superseded: supersededRoster(x),
         entryCount: counts.get(x.id) ?? 0,
       };
     });

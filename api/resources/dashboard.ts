@@ -40,7 +40,10 @@ export async function dashboard(db: PrismaClient, me: Principal, now = Date.now(
   const campaigns = await db.campaign.findMany({
     where: { status: 'running', jurisdictionId: { in: visibleJurisdictions(me) } },
     orderBy: { launchedAt: 'desc' },
-    take: 50,
+    // Every running campaign in scope, sorted by urgency below: a cap on the newest would hide an older
+    // campaign that is the most overdue. A province has a few hundred at most (one per county, programme
+    // and year); the bound only keeps a runaway scope from reading without end.
+    take: 1000,
   });
   const ids = campaigns.map((c) => c.id);
   const scope = { campaignId: { in: ids }, jurisdictionId: { in: me.subtree } };

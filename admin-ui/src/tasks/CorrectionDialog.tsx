@@ -113,9 +113,12 @@ export const CorrectionButton = () => {
         canConfirm={canConfirm}
         onClose={close}
         onConfirm={async (reason) => {
-          await correctTask(String(task.id), mode === 'reopen' ? { reason, reopen: true } : { reason, result, ...(republish ? { republish: {} } : {}) });
+          const { json } = await correctTask(
+            String(task.id),
+            mode === 'reopen' ? { reason, reopen: true } : { reason, result, ...(republish ? { republish: {} } : {}) },
+          );
           close();
-          notify('app.correction.done', { type: 'success' });
+          notify(json?.publicity ? 'app.correction.done_republished' : 'app.correction.done', { type: 'success' });
           refresh();
         }}
       >
