@@ -4,18 +4,18 @@
 // it recomputes the total and proposal, and refuses once the 公示 is published, unless the score's correction
 // asks for a new 公示 that supersedes the published one (`republish`). README "Corrections".
 import { Router } from 'express';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { requireRunner } from './campaign-access.js';
+import { publicityWindow, publicityWindowEnd } from './publicity-window.js';
 import { z } from 'zod';
 import type { PrismaClient } from '../prisma/db.js';
 import { resultSchemaFor } from '../domain/task-forms.js';
 import { CORRECTABLE_TASK_TYPES, isCorrectable } from '../domain/corrections.js';
 import { correctTaskUpdate, republishPublicityUpdate } from '../workflows/messages.js';
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
-import { parseDeadline, shanghaiDate, shanghaiDateTime } from '../domain/time.js';
+import { shanghaiDateTime } from '../domain/time.js';
 import { registerEntryWorkflowId } from '../workflows/ids.js';
-import { badRequest, conflict, forbidden, notFound, parseOr400 } from './errors.js';
+import { conflict, forbidden, fromTemporal, notFound, parseOr400 } from './errors.js';
 import { route } from './routes.js';
 import { actorOf, inScope } from './scope.js';
 
@@ -30,16 +30,10 @@ export const correctionBody = z.union([
     .object({
       reason,
       result: z.record(z.string(), z.unknown()),
-      republish: z
-        .object({ days: z.number().int().min(1).max(60).optional(), windowEndsAt: z.string().max(40).optional() })
-        .strict()
-        .refine((b) => !(b.days && b.windowEndsAt), { message: '只能提供 days 或 windowEndsAt 之一 / give days or windowEndsAt, not both' })
-        .optional(),
+      republish: publicityWindow.optional(),
     })
     .strict(),
 ]);
-
-const DAY = 86_400_000;
 
 /** Who may correct: the campaign's coordinators (or a city's, above it) and its leaders. */
 const CORRECTORS = ['coordinator', 'leader'] as const;
@@ -80,8 +74,9 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
         );
       // A new 公示 after the score's correction: its window is checked before anything is corrected.
       // Publishing a 公示 is the campaign's coordinators' (POST /campaigns/{id}/publicity), not its leaders'.
-      if ('republish' in body && body.republish) requireRunner(me, campaign);
-      const republish = 'republish' in body && body.republish ? await republishWindow(t.type, campaign, body.republish) : undefined;
+      const asked = 'republish' in body ? body.republish : undefined;
+      if (asked) requireRunner(me, campaign);
+      const republish = asked ? await republishWindow(t.type, campaign, asked) : undefined;
       // A filed entry lives on in its RegisterEntryWorkflow (workflows/intake.ts): its filing is corrected there.
       const owner = t.type === 'filing' && t.caseId ? registerEntryWorkflowId(t.caseId) : t.workflowId;
       const corrected = await client.workflow
@@ -116,11 +111,10 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
             .getHandle(campaign.workflowId)
             .executeUpdate(republishPublicityUpdate, { args: [{ windowEndsAt: republish, actor: actorOf(me), reason: body.reason }] })
             .catch((e: unknown) => {
-              const why = e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure ? e.cause.message : '';
-              const [zh, en] = why.includes(' / ') ? why.split(' / ') : [why, why];
+              const why = fromTemporal(e);
               throw conflict(
-                `评分已更正，但新的公示未能发布${zh ? `：${zh}` : ''}`,
-                `the score is corrected, but the new 公示 could not be published${en ? `: ${en}` : ''}`,
+                `评分已更正，但新的公示未能发布${why ? `：${why.messageZh}` : ''}`,
+                `the score is corrected, but the new 公示 could not be published${why ? `: ${why.messageEn}` : ''}`,
               );
             })
         : undefined;
@@ -134,19 +128,11 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
   );
 
   /** The new 公示's end (the end of the N-th day from today, Asia/Shanghai), or why there can be none. */
-  async function republishWindow(
-    type: string,
-    campaign: { id: string; definition: unknown },
-    given: { days?: number; windowEndsAt?: string },
-  ): Promise<number> {
+  async function republishWindow(type: string, campaign: { id: string; definition: unknown }, given: z.infer<typeof publicityWindow>): Promise<number> {
     const def = campaign.definition as CampaignDefinition;
     if (type !== 'score' || def.kind !== 'staged_award')
       throw conflict('只有长兴评价活动中评分的更正可以重新公示', 'only a score’s correction in a staged award can be followed by a new 公示');
-    const windowEndsAt = parseDeadline(given.windowEndsAt ?? shanghaiDate(Date.now() + (given.days ?? def.settings.publicityDays) * DAY));
-    if (windowEndsAt === undefined)
-      throw badRequest(`公示截止时间无效：${given.windowEndsAt}`, `invalid windowEndsAt ${given.windowEndsAt}`, [
-        { path: 'republish.windowEndsAt', messageZh: '日期格式无效', messageEn: 'invalid date' },
-      ]);
+    const windowEndsAt = publicityWindowEnd(given, def.settings.publicityDays, 'republish.windowEndsAt');
     const last = await db.stage.findFirst({ where: { campaignId: campaign.id }, orderBy: { seq: 'desc' } });
     if (last && windowEndsAt >= last.dueAt.getTime())
       throw conflict(

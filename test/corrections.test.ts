@@ -85,17 +85,26 @@ async function replays(caseIds: string[]) {
   expect(results).toHaveLength(caseIds.length);
 }
 
+/**
+ * A Changxing campaign in 评价公示 with two cases, op-cx-001 (a) and op-cx-002 (b), all five groups scoring
+ * 90: both proposed. `dim` is the score task of a case's dimension.
+ */
+async function scoredAt90() {
+  const id = await launch('evaluation', ['op-cx-001', 'op-cx-002']);
+  const [a, b] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
+  const scoreTasks = await waitFor(async () => {
+    const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' }, orderBy: { id: 'asc' } });
+    return t.length === 10 && t;
+  }, 'score tasks');
+  for (const t of scoreTasks) expect((await complete('auditor.changxing', t.id, { score: 90 })).status).toBe(200);
+  await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true, totalScore: 90 } })) === 2, 'both totals 90');
+  const dim = (caseId: string, d: string) => scoreTasks.find((t) => t.caseId === caseId && (t.details as { dimension: string }).dimension === d)!.id;
+  return { id, a, b, dim };
+}
+
 describe('corrections', () => {
   it('corrects a Changxing score before the 公示: the total and proposal change; after it, refused', async () => {
-    const id = await launch('evaluation', ['op-cx-001', 'op-cx-002']);
-    const [a, b] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
-    const scoreTasks = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' }, orderBy: { id: 'asc' } });
-      return t.length === 10 && t;
-    }, 'score tasks');
-    for (const t of scoreTasks) expect((await complete('auditor.changxing', t.id, { score: 90 })).status).toBe(200);
-    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true, totalScore: 90 } })) === 2, 'both totals 90');
-    const dim = (caseId: string, d: string) => scoreTasks.find((t) => t.caseId === caseId && (t.details as { dimension: string }).dimension === d)!.id;
+    const { id, a, b, dim } = await scoredAt90();
     const aDept = dim(a, 'department');
 
     // Refusals, each changing nothing: an officer (role), another county's coordinator (jurisdiction), a score
@@ -174,16 +183,9 @@ describe('corrections', () => {
   });
 
   it('after the 公示, corrects a score only with a new 公示 that supersedes it; once the award is final, not at all', async () => {
-    const id = await launch('evaluation', ['op-cx-001', 'op-cx-002']);
+    const { id, a, b, dim } = await scoredAt90();
     const enc = encodeURIComponent;
-    const [a, b] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
-    const scoreTasks = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' }, orderBy: { id: 'asc' } });
-      return t.length === 10 && t;
-    }, 'score tasks');
-    for (const t of scoreTasks) expect((await complete('auditor.changxing', t.id, { score: 90 })).status).toBe(200);
-    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true, totalScore: 90 } })) === 2, 'both totals 90');
-    const aDept = scoreTasks.find((t) => t.caseId === a && (t.details as { dimension: string }).dimension === 'department')!.id;
+    const aDept = dim(a, 'department');
     const amend = { reason: '公示期间收到举报，部门评价应为 70 分', result: { score: 70 } };
 
     // Asked for before any 公示: there is nothing to supersede.
@@ -248,7 +250,7 @@ describe('corrections', () => {
     await waitFor(async () => (await h.db.title.findMany({ where: { campaignId: id } })).map((t) => t.caseId).join() === b, 'b’s title alone');
 
     // Final: a correction is refused, with or without a new 公示.
-    const bDept = scoreTasks.find((t) => t.caseId === b && (t.details as { dimension: string }).dimension === 'department')!.id;
+    const bDept = dim(b, 'department');
     const final = await correct('coord.changxing', bDept, { reason: '授予后发现', result: { score: 60 }, republish: {} });
     expect(final.status).toBe(409);
     expect(final.body.messageZh).toContain('不能再更正');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
-import { parseDeadline, shanghaiDate } from '../../domain/time.js';
+import { shanghaiDate } from '../../domain/time.js';
 import { PROGRAMMES, type RosterRules, type StagedAwardProgramme } from '../../domain/programmes/index.js';
 import type { CampaignDefinition } from '../../domain/campaign-definition.js';
 import {
@@ -21,7 +21,7 @@ import {
   revokeTitleUpdate,
 } from '../../workflows/messages.js';
 import { definitionOfKind, loadCampaign, requireRunner, visibleJurisdictions } from '../campaign-access.js';
-import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
+import { conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
 import { withOperatorNames } from '../operator-names.js';
@@ -32,13 +32,9 @@ import { actorOf } from './campaigns.js';
 import { recordObjectionDetails } from '../public/objections.js';
 import { userNames } from '../user-names.js';
 import { newObjectionReference, normalizeReference } from '../public/reference.js';
+import { publicityWindow, publicityWindowEnd } from '../publicity-window.js';
 
-const DAY = 86_400_000;
 const text = (max: number) => z.string().trim().min(1).max(max);
-const publicityBody = z
-  .object({ days: z.number().int().min(1).max(60).optional(), windowEndsAt: z.string().max(40).optional() })
-  .strict()
-  .refine((b) => !(b.days && b.windowEndsAt), { message: '只能提供 days 或 windowEndsAt 之一 / give days or windowEndsAt, not both' });
 // Whom to reply to, when the objector gave it (a letter's sender, a caller's number): kept for staff only.
 const objectionBody = z
   .object({ caseId: text(200), source: text(200), content: text(2000), contactName: text(50).optional(), contact: text(100).optional() })
@@ -101,20 +97,12 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       summary: 'Publish the 公示 list (cases at or above the threshold) for `days` (default: the campaign setting) or until `windowEndsAt`',
       tag: 'award',
       roles: ['coordinator'],
-      body: publicityBody,
+      body: publicityWindow,
     },
     async (req, res, me) => {
       const c = await runCampaign(String(req.params.id), me);
-      const body = parseOr400(publicityBody, req.body);
       // N days of publicity: until the end of the N-th day from today (Asia/Shanghai).
-      const windowEndsAt =
-        body.windowEndsAt !== undefined
-          ? parseDeadline(body.windowEndsAt)
-          : parseDeadline(shanghaiDate(Date.now() + (body.days ?? c.def.settings.publicityDays) * DAY));
-      if (windowEndsAt === undefined)
-        throw badRequest(`公示截止时间无效：${body.windowEndsAt}`, `invalid windowEndsAt ${body.windowEndsAt}`, [
-          { path: 'windowEndsAt', messageZh: '日期格式无效', messageEn: 'invalid date' },
-        ]);
+      const windowEndsAt = publicityWindowEnd(parseOr400(publicityWindow, req.body), c.def.settings.publicityDays);
       const p = await client.workflow.getHandle(c.workflowId).executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt, actor: actorOf(me) }] });
       res.status(201);
       return db.roster.findUniqueOrThrow({ where: { id: p.rosterId } });
