@@ -6,7 +6,7 @@
 // 复制为模板, which opens the editor filled in under a new id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
@@ -87,16 +87,16 @@ describe('accounts in the console', () => {
     const created = await h.db.user.findUniqueOrThrow({ where: { username } });
     expect(created).toMatchObject({ role: 'county_officer', jurisdictionId: '330522001', mustChangePassword: true, disabledAt: null });
     await admin.click('[data-testid="temporary-password-done"]');
-    await admin.waitForURL((u) => u.hash === `#/users/${enc(created.id)}/show`);
+    await untilRoute(admin, (hash) => hash === `#/users/${enc(created.id)}/show`);
     await admin.waitForSelector('[data-testid="user-status"][data-disabled="false"]');
 
     // The officer signs in with it: the password page and nothing else, whatever page is asked for.
     const officer = await officerUi.signIn(username, temporary);
-    await officer.waitForURL((u) => u.hash === '#/password');
+    await untilRoute(officer, (hash) => hash === '#/password');
     await officer.waitForSelector('[data-testid="password-page"][data-forced="true"]');
     expect(await officer.locator('a[href="#/tasks"]').count()).toBe(0); // no menu
     await officer.goto(`${api.url}/#/tasks`);
-    await officer.waitForURL((u) => u.hash === '#/password');
+    await untilRoute(officer, (hash) => hash === '#/password');
     await officer.waitForSelector('[data-testid="password-page"][data-forced="true"]');
     expect(await officer.locator('.RaDatagrid-table').count()).toBe(0);
     expect((await api.call('GET', '/tasks', { token: (await consoleToken(officer))! })).body.error).toBe('password_change_required');
@@ -112,7 +112,7 @@ describe('accounts in the console', () => {
     await officer.fill('input[name="newPassword"]', 'Zhicheng-spring-2026');
     await officer.fill('input[name="repeatPassword"]', 'Zhicheng-spring-2026');
     await officer.click('[data-testid="password-save"]');
-    await officer.waitForURL((u) => u.hash === '#/');
+    await untilRoute(officer, (hash) => hash === '#/');
     await officer.waitForSelector('a[href="#/tasks"]'); // the menu is back
     expect((await h.db.user.findUniqueOrThrow({ where: { id: created.id } })).mustChangePassword).toBe(false);
 
@@ -154,7 +154,7 @@ describe('accounts in the console', () => {
     const next = officer.waitForResponse((r) => r.url().includes('/api/') && r.status() === 401);
     await officer.reload();
     expect((await (await next).json()).error).toBe('account_disabled');
-    await officer.waitForURL((u) => u.hash.startsWith('#/login'));
+    await untilRoute(officer, (hash) => hash.startsWith('#/login'));
     const notice = officer.locator('[data-testid="signed-out-notice"][data-reason="account_disabled"]');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('账号已停用');
@@ -176,7 +176,7 @@ describe('accounts in the console', () => {
     await page.fill('input[name="username"]', 'coord.changxing');
     await page.fill('input[name="password"]', 'demo1234');
     await page.click('button[type="submit"]');
-    await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+    await untilRoute(page, (hash) => !hash.startsWith('#/login'));
     const header = page.locator('header');
     await header.filter({ hasText: new RegExp(`${first}|${second}`) }).waitFor();
     expect(await header.textContent()).toContain(second);
@@ -209,7 +209,7 @@ describe('accounts in the console', () => {
     expect(revise.body.messageZh).toContain('复制为模板');
 
     await page.click('[data-testid="programme-copy"]');
-    await page.waitForURL((u) => u.hash === `#/programmes/create?copyFrom=${id}`);
+    await untilRoute(page, (hash) => hash === `#/programmes/create?copyFrom=${id}`);
     await page.waitForSelector('[data-testid="programme-editor"]');
     expect(await page.inputValue('input[name="id"]')).toBe(`${id}_copy`);
     expect(await page.inputValue('input[name="name"]')).toBe('长兴直播基地评价（副本）');

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, TEST_TEMPORAL_UI, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
@@ -204,18 +204,28 @@ describe('console tools', () => {
     await item.waitFor();
     expect(await item.getAttribute('data-read')).toBe('false');
     await page.screenshot({ path: `${ARTIFACTS}/console-notifications.png`, fullPage: true });
-    // The badge shows the count the page asked for after the read was recorded (other files notify this
-    // officer at the same time, so the number itself may be anything): the first count asked for after
-    // the read's answer, by the browser's own clock.
-    let readAnsweredAt: number | undefined;
-    const counted = page.waitForResponse((r) => {
+    // The badge shows what the page last fetched once the read was answered (other files notify this
+    // officer at the same time, so the number itself may be anything). Told by the order of the page's
+    // responses, not by their timings: a refetch may start before the read's last byte is logged.
+    let readAnswered = false;
+    let countedAfterRead: number | undefined;
+    let responses = 0;
+    let latest = 0;
+    page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
-      const timing = r.request().timing();
-      if (path === `/api/notifications/${enc(reminder.id)}/read`) readAnsweredAt = timing.startTime + timing.responseEnd;
-      return path === '/api/notifications/unread-count' && readAnsweredAt !== undefined && timing.startTime >= readAnsweredAt;
+      if (path === `/api/notifications/${enc(reminder.id)}/read`) readAnswered = true;
+      else if (path === '/api/notifications/unread-count' && readAnswered) {
+        const seq = ++responses;
+        void r.json().then(
+          (body: { unread: number }) => {
+            if (seq > latest) [latest, countedAfterRead] = [seq, body.unread];
+          },
+          () => undefined, // the page closed first
+        );
+      }
     });
     await item.click();
-    await page.waitForURL((u) => u.hash === `#/tasks/${enc(task.id)}/show`);
+    await untilRoute(page, (hash) => hash === `#/tasks/${enc(task.id)}/show`);
     const read = await waitFor(
       async () =>
         (await get('officer.zhicheng', `/notifications?${q({ kind: 'reminder', campaignId })}`)).body.find(
@@ -224,8 +234,7 @@ describe('console tools', () => {
       'the reminder read',
     );
     expect(read.read).toBe(true);
-    const unread = ((await (await counted).json()) as { unread: number }).unread;
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-unread"]')?.textContent?.trim() || 0) === n, unread);
+    await waitFor(async () => countedAfterRead !== undefined && (await badge(page)) === countedAfterRead, 'the badge to show the count fetched after the read');
     await page.screenshot({ path: `${ARTIFACTS}/console-notification-opened.png`, fullPage: true });
     // The list page: the reminder is there, read now.
     await page.goto(`${api.url}/#/notifications?${q({ kind: 'reminder', campaignId })}`);
@@ -285,7 +294,7 @@ describe('console tools', () => {
     // before the click (seen once in a full run).
     await page.screenshot({ path: `${ARTIFACTS}/console-search.png` });
     await hit.click();
-    await page.waitForURL((u) => u.hash === `#/operators/${enc(target.id)}/show`);
+    await untilRoute(page, (hash) => hash === `#/operators/${enc(target.id)}/show`);
     await page.waitForFunction((uscc) => document.body.textContent?.includes(uscc), target.uscc);
     await page.close();
   });
@@ -389,7 +398,7 @@ describe('the launch form and the campaign page per programme kind', () => {
     const year = await submitLaunch(page, /^舟山市/, '舟山');
     const id = `zhoushan-330900-${year}`;
     launchedHere.push(id);
-    await page.waitForURL((u) => u.hash.startsWith(`#/campaigns/${enc(id)}/show`));
+    await untilRoute(page, (hash) => hash.startsWith(`#/campaigns/${enc(id)}/show`));
     await page.screenshot({ path: `${ARTIFACTS}/console-launch-zhoushan.png`, fullPage: true });
 
     const campaign = (await get('coord.zhoushan', `/campaigns/${enc(id)}`)).body;

@@ -7,7 +7,7 @@
 // month and as a list, and an event leads to its campaign. A station officer sees 我的待办 on top.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
@@ -243,7 +243,7 @@ describe('dashboard and deadline calendar', () => {
     for (const e of openTasksDue) expect(await page.locator(`[data-testid="calendar-list"] [data-event-id="${e.id}"]`).count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/calendar-list-leader.png`, fullPage: true });
     await listed.click();
-    await page.waitForURL((u) => u.hash === `#/campaigns/${enc(openId)}/show`);
+    await untilRoute(page, (hash) => hash === `#/campaigns/${enc(openId)}/show`);
     await page.close();
   });
 
@@ -282,7 +282,7 @@ describe('dashboard and deadline calendar', () => {
     );
     expect(Number((await count.textContent())?.trim())).toBeGreaterThanOrEqual(1);
     await page.click('[data-testid="dashboard-my-tasks"] a, [data-testid="dashboard-my-tasks"] [href]');
-    await page.waitForURL((u) => u.hash.startsWith('#/tasks'));
+    await untilRoute(page, (hash) => hash.startsWith('#/tasks'));
     await page.waitForSelector('tbody tr.RaDatagrid-row');
     await page.close();
   });

@@ -5,7 +5,7 @@
 // is not titled 我的待办, 全部 is theirs and not the officer's, and 评分 appears once in the type filter.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS } from './helpers-browser.js';
+import { ARTIFACTS, untilRoute } from './helpers-browser.js';
 import { uniqueYear, waitFor } from './helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { consoleSuite } from './helpers-console-suite.js';
@@ -19,7 +19,7 @@ const task = (id: string) => suite.h.db.task.findUniqueOrThrow({ where: { id } }
 const row = (page: Page, title: string) => page.locator('#main-content tbody tr', { hasText: title });
 const openView = async (page: Page, view: string) => {
   await page.click(`[data-testid="task-view-${view}"]`);
-  await page.waitForURL((u) => decodeURIComponent(u.hash).includes(`"view":"${view}"`));
+  await untilRoute(page, (hash) => decodeURIComponent(hash).includes(`"view":"${view}"`));
 };
 
 describe('the task inbox', () => {
@@ -67,7 +67,7 @@ describe('the task inbox', () => {
 
     // a, submitted without claiming it first.
     await row(page, a!.title).click();
-    await page.waitForURL((u) => u.hash === `#/tasks/${enc(a!.id)}/show`);
+    await untilRoute(page, (hash) => hash === `#/tasks/${enc(a!.id)}/show`);
     expect((await page.textContent('[data-testid="task-handler"]'))?.trim()).toBe('未认领');
     const form = page.locator('[data-testid="inspection-form"]');
     await form.waitFor();
@@ -102,7 +102,7 @@ describe('the task inbox', () => {
     const colleague = await suite.ui.signIn('officer.changxing');
     await colleague.goto(`${suite.api.url}/#/tasks?filter=${enc(JSON.stringify({ campaignId, view: 'mine' }))}`);
     await row(colleague, b!.title).click();
-    await colleague.waitForURL((u) => u.hash === `#/tasks/${enc(b!.id)}/show`);
+    await untilRoute(colleague, (hash) => hash === `#/tasks/${enc(b!.id)}/show`);
     await colleague.click('[data-testid="release-task"]');
     await waitFor(async () => (await task(b!.id)).claimedById === null, 'b released');
     await colleague.locator('[data-testid="claim-task"]').waitFor();

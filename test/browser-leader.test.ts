@@ -6,7 +6,7 @@
 // list. A coordinator launches a campaign: 启动 shows the calendar and how many operators it enrols.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
@@ -157,7 +157,7 @@ describe('the leader’s first screen', () => {
 
     // The escalations lead to the task list, filtered to this campaign's open escalations.
     await page.click(`${row(urgent)} a[data-testid="summary-escalations"]`);
-    await page.waitForURL((u) => u.hash.startsWith('#/tasks'));
+    await untilRoute(page, (hash) => hash.startsWith('#/tasks'));
     const filter = JSON.parse(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('filter') ?? '{}');
     expect(filter).toMatchObject({ campaignId: urgent, type: 'escalation', status: 'open' });
     await page.waitForSelector('tbody tr.RaDatagrid-row');
@@ -201,7 +201,7 @@ describe('launch in plain words', () => {
     // Confirmed: launched, and said in plain words which campaign and how many operators.
     await page.click('[data-testid="launch-confirm"]');
     launched.push(id);
-    await page.waitForURL((u) => u.hash.startsWith(`#/campaigns/${encodeURIComponent(id)}/show`));
+    await untilRoute(page, (hash) => hash.startsWith(`#/campaigns/${encodeURIComponent(id)}/show`));
     const note = page.locator('.MuiSnackbarContent-message, [role="alert"]').filter({ hasText: '已启动' });
     await note.first().waitFor();
     expect(await note.first().textContent()).toMatch(/「.+」已启动，纳入 \d+ 家经营主体/);

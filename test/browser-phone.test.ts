@@ -9,7 +9,7 @@
 // No page is wider than the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, PHONE, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, PHONE, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
@@ -163,7 +163,7 @@ describe('the console on a phone', () => {
 
     // The task: one column, nothing wider than the screen, the submit button in reach while filling it.
     await card.locator('[data-testid="task-card-open"]').click();
-    await page.waitForURL((u) => u.hash === `#/tasks/${enc(task.id)}/show`);
+    await untilRoute(page, (hash) => hash === `#/tasks/${enc(task.id)}/show`);
     const form = page.locator('[data-testid="inspection-form"]');
     await form.waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
@@ -377,7 +377,7 @@ describe('the console on a phone', () => {
     await page.goto(`${api.url}/#/tasks/${enc(task.id)}/show`);
     await page.locator('[data-testid="inspection-form"]').waitFor();
     await page.locator('.ra-field-caseId a').click();
-    await page.waitForURL((u) => u.hash === `#/cases/${enc(caseId)}/show`);
+    await untilRoute(page, (hash) => hash === `#/cases/${enc(caseId)}/show`);
     // Loaded: the progress, the task (among those holding the case, and among its tasks) and the audit trail.
     await page.locator('[data-testid="case-timeline"]').waitFor();
     await page.locator('#main-content').getByText(task.title).nth(1).waitFor();
@@ -407,7 +407,7 @@ describe('the console on a phone', () => {
     ).toBe(false);
     // A tap on the task's card opens the task.
     await taskCard.locator('[data-testid="case-task-card-open"]').click();
-    await page.waitForURL((u) => u.hash === `#/tasks/${enc(task.id)}/show`);
+    await untilRoute(page, (hash) => hash === `#/tasks/${enc(task.id)}/show`);
 
     // The cases list: cards, a page at a time, its page buttons labelled in Chinese.
     await page.goto(`${api.url}/#/cases?${q({ campaignId })}&perPage=1&page=1`);

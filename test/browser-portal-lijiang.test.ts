@@ -5,7 +5,7 @@
 // is wider than the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, PHONE, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, PHONE, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { operatorWithAccount } from './helpers-operators.js';
@@ -99,7 +99,7 @@ describe('the Lijiang applicant on a phone', () => {
     const submit = await page.locator('[data-testid="lijiang-submit"]').boundingBox();
     expect(submit!.y + submit!.height).toBeLessThanOrEqual(PHONE.viewport!.height);
     await page.click('[data-testid="lijiang-submit"]');
-    await page.waitForURL((u) => u.hash.startsWith('#/register/') && !u.hash.startsWith('#/register/apply'));
+    await untilRoute(page, (hash) => hash.startsWith('#/register/') && !hash.startsWith('#/register/apply'));
     const entry = await waitFor(() => h.db.registerEntry.findFirst({ where: { campaignId, name: productName } }), 'the entry');
     expect(entry.operatorId).toBe(applicant.id);
     await page.waitForSelector('[data-testid="lijiang-status"][data-status="queued"]');
@@ -132,7 +132,7 @@ describe('the Lijiang applicant on a phone', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: `${ARTIFACTS}/portal-notifications.png`, fullPage: true });
     await notice.click();
-    await page.waitForURL((u) => u.hash === `#/register/${enc(entry.id)}`);
+    await untilRoute(page, (hash) => hash === `#/register/${enc(entry.id)}`);
     await page.waitForSelector('[data-testid="portal-notification-badge"][data-unread="0"]');
     await page.close();
   });

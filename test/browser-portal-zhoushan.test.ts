@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, PHONE, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, PHONE, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
@@ -104,7 +104,7 @@ describe('Zhoushan by the live room, on a phone', () => {
     await page.click('[data-testid="zhoushan-apply-submit"]');
 
     // Its application, at the county pre-review.
-    await page.waitForURL((u) => u.hash === `#/applications/${enc(room.caseId)}`);
+    await untilRoute(page, (hash) => hash === `#/applications/${enc(room.caseId)}`);
     // The form reaches the case's row with the application workflow's first record, a moment after the
     // filing's 201: the page shows the campaign until then (never an id); reloaded once it is there.
     await waitFor(async () => (await h.db.case.findUnique({ where: { id: room.caseId }, select: { application: true } }))?.application, 'the form recorded');

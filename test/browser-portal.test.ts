@@ -4,7 +4,7 @@
 // with the USCC and the code, lands in its portal signed in, and finds its case on 我的案件 as a card; a
 // later sign-in with the USCC takes the 经营主体 way in. The shared setup is test/portal-helpers.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openConsole, PHONE, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, PHONE, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { activate, goodPassword, invite, OFFICER, portalSetup, type PortalSetup } from './portal-helpers.js';
@@ -75,7 +75,7 @@ describe('the operators’ portal on a phone', () => {
     await page.getByLabel('统一社会信用代码').first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/portal-login.png` });
     await page.click('[data-testid="login-activate-link"]');
-    await page.waitForURL((u) => u.hash === '#/activate');
+    await untilRoute(page, (hash) => hash === '#/activate');
     const password = goodPassword();
     await page.fill('input[name="uscc"]', a.uscc);
     await page.fill('input[name="code"]', code.toLowerCase());
@@ -109,7 +109,7 @@ describe('the operators’ portal on a phone', () => {
 
     // Signed out, it signs in again the 经营主体 way with its USCC in lower case.
     await page.click('[data-testid="portal-sign-out"]');
-    await page.waitForURL((u) => u.hash.startsWith('#/login'));
+    await untilRoute(page, (hash) => hash.startsWith('#/login'));
     await page.click('[data-testid="login-way-operator"]');
     await page.fill('input[name="username"]', a.uscc.toLowerCase());
     await page.fill('input[name="password"]', password);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openConsole, type Console } from './helpers-browser.js';
+import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, type Api } from './api-helpers.js';
 import { UI_DIR } from '../api/server.js';
@@ -111,7 +111,7 @@ describe('Lijiang registers in the console', () => {
     await page.setInputFiles('[data-testid="attachments-testReports-file"]', { name: 'test-report.pdf', mimeType: 'application/pdf', buffer: report });
     await page.locator('[data-testid="attachments-testReports"] [data-testid="attachment-chip"]').waitFor();
     await page.click('[data-testid="intake-submit"]');
-    await page.waitForURL((u) => u.hash.startsWith('#/register-entries/') && u.hash.endsWith('/show'));
+    await untilRoute(page, (hash) => hash.startsWith('#/register-entries/') && hash.endsWith('/show'));
     const entry = await waitFor(() => h.db.registerEntry.findFirst({ where: { campaignId, name: productName } }), 'the entry');
     expect(entry).toMatchObject({ register: 'product', operatorId: 'op-lj-001', status: 'queued', priority: 1 });
     await page.waitForSelector('[data-testid="entry-attachments"]');
@@ -144,7 +144,7 @@ describe('Lijiang registers in the console', () => {
     const due = shanghaiDate(Date.now() + 10 * DAY);
     await office.fill('input[name="reviewDueAt"]', due);
     await office.click('[data-testid="open-batch-submit"]');
-    await office.waitForURL((u) => u.hash.startsWith('#/intake-batches/') && u.hash.endsWith('/show'));
+    await untilRoute(office, (hash) => hash.startsWith('#/intake-batches/') && hash.endsWith('/show'));
     const batch = await waitFor(() => h.db.intakeBatch.findFirst({ where: { campaignId } }), 'the batch');
     expect(batch.seq).toBe(1);
     expect(shanghaiDate(batch.reviewDueAt.getTime())).toBe(due);
@@ -170,7 +170,7 @@ describe('Lijiang registers in the console', () => {
     await taskRow.waitFor();
     expect(await taskRow.textContent()).toContain('入库审核');
     await taskRow.click();
-    await office.waitForURL((u) => u.hash === `#/tasks/${enc(task.id)}/show`);
+    await untilRoute(office, (hash) => hash === `#/tasks/${enc(task.id)}/show`);
     await office.waitForSelector('[data-testid="intake-review-form"]');
     expect(await text(office, '[data-testid="intake-details"]')).toContain(productName);
     await office.getByLabel('予以入库').check();
@@ -204,7 +204,7 @@ describe('Lijiang registers in the console', () => {
     // At 100 it is defined: version 1, shown with its stages and rubric.
     await page.fill('input[name="rubric.items.0.points"]', '100');
     await page.click('[data-testid="programme-save"]');
-    await page.waitForURL((u) => u.hash === `#/programmes/${id}/show`);
+    await untilRoute(page, (hash) => hash === `#/programmes/${id}/show`);
     await page.waitForSelector('[data-testid="programme-versions"]');
     expect(await text(page, '[data-testid="programme-version"]')).toContain('第 1 版');
     expect(await text(page, '[data-testid="programme-rubric"]')).toContain('100');

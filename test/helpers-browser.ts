@@ -78,13 +78,22 @@ export async function openConsole(url: string, device: Device = {}): Promise<Con
       await page.fill('input[name="username"]', username);
       await page.fill('input[name="password"]', password);
       await page.click('button[type="submit"]');
-      await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+      await untilRoute(page, (hash) => !hash.startsWith('#/login'));
       return page;
     },
     async close() {
       await browser.close();
     },
   };
+}
+
+/**
+ * Waits until the console's route (the URL's hash) passes `matches`. The console routes by hash, a
+ * same-document navigation, so the wait ends when the new URL commits; Playwright's default would also
+ * wait for the frame tree's `load`, which a route change does not fire again.
+ */
+export async function untilRoute(page: Page, matches: (hash: string) => boolean): Promise<void> {
+  await page.waitForURL((u) => matches(u.hash), { waitUntil: 'commit' });
 }
 
 /**
