@@ -1,8 +1,8 @@
 /**
- * A value built on first use and kept. The workflow bundle runs every module's top level again for each
- * workflow it starts (the SDK's reusable V8 context gives each workflow its own module state), so a zod
- * schema built at module level costs every case its construction: about two thirds of the worker's CPU
- * per case start before #9. Built lazily, a workflow builds only the schema of a task it validates.
+ * A value built on first use and kept. The worker shares the domain's modules among its workflows
+ * (workflows/preload.ts): the SDK freezes them, but not this closure, so a schema is built once per
+ * worker, and only if some workflow validates that form. Built at module level, every schema would be
+ * built before any workflow needs it, and in the API for forms it never checks.
  */
 export function lazy<T>(build: () => T): () => T {
   let value: T | undefined;

@@ -12,10 +12,8 @@ export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../workflows
 
 /**
  * Modules every workflow in a worker shares instead of instantiating its own copy (the SDK's reusable V8
- * context loads them once and freezes them): workflows/preload.ts loads zod, whose module scope
- * (constructors, locales, a registry keyed weakly by schema) is stateless and costs 2.8 MiB of heap per
- * workflow that instantiates it (README "Deployment defaults", WORKER_MAX_CACHED_WORKFLOWS). Our own
- * modules stay per workflow: their schemas cache lazily.
+ * context loads them once and freezes them): workflows/preload.ts loads zod and the domain's rules, which
+ * hold no per-workflow state (README "Deploying", WORKER_MAX_CACHED_WORKFLOWS).
  */
 export const WORKFLOW_PRELOAD_MODULES = [fileURLToPath(new URL('../workflows/preload.ts', import.meta.url))];
 

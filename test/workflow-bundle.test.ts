@@ -38,4 +38,19 @@ describe('workflow bundles', () => {
     const preloadModule = /"\.\/workflows\/preload\.ts"[^]*?\/\*\*\*\/ \}/.exec(production)?.[0] ?? '';
     expect(preloadModule).toMatch(/__webpack_require__\([^)]*"\.\/node_modules\/zod\//);
   }, 180_000);
+
+  it('shares the domain’s rules: every domain module a workflow requires is preloaded', async () => {
+    const production = await bundle(WORKFLOWS_PATH);
+    // A module's body runs from its `/***/ "path"` line to the next one.
+    const modules = new Map([...production.matchAll(/^\/\*\*\*\/ "([^"]+)"$([^]*?)(?=^\/\*\*\*\/ "|(?![^]))/gm)].map((m) => [m[1]!, m[2]!]));
+    const domainRequires = (body: string) => new Set([...body.matchAll(/__webpack_require__\([^)]*"(\.\/domain\/[^"]+)"\)/g)].map((m) => m[1]!));
+    const fromWorkflows = new Set(
+      [...modules]
+        .filter(([path]) => path.startsWith('./workflows/'))
+        .flatMap(([path, body]) => (path === './workflows/preload.ts' ? [] : [...domainRequires(body)])),
+    );
+    const preloaded = domainRequires(modules.get('./workflows/preload.ts') ?? '');
+    expect(fromWorkflows.size).toBeGreaterThan(5);
+    expect([...fromWorkflows].filter((path) => !preloaded.has(path))).toEqual([]);
+  }, 180_000);
 });
