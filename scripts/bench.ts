@@ -9,9 +9,12 @@
 //   7. the longest event history of every workflow type the run created (none may exceed 10,000).
 // With --applications N it runs step 6 instead of 1–4: N Zhoushan applications and N/2 Lijiang register
 // applications filed through the API into one campaign each (scripts/bench/arrivals.ts), then 5 and 7.
-// Ends with `bench: start_rate=N fanout_rate=N fanout_ratio=N completion_p95_ms=N list_p95_ms=N
-// max_history_events=N` (with --applications: `bench: applications=N application_rate=N intakes=N
-// intake_rate=N filing_p95_ms=N page_p95_ms=N max_history_events=N`).
+// Ends with `bench: start_rate=N fanout_rate=N fanout_ratio=N completion_p95_ms=N update_p95_ms=N
+// completion_rate=N update_rate=N list_p95_ms=N max_history_events=N worker_peak_mb=N` (with
+// --applications: `bench: applications=N application_rate=N intakes=N intake_rate=N filing_p95_ms=N
+// page_p95_ms=N max_history_events=N worker_peak_mb=N`). With --peer flowable, step 8 runs the Flowable
+// peer once this stack has stopped (scripts/bench/peer.ts) and the line adds `peer_completion_p95_ms=N
+// peer_completion_rate=N peer_fanout_rate=N`.
 // Exit 0 when every step ran (a missed target is reported, not an error; --strict makes it exit 1).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -27,6 +30,7 @@ import { arrivals, type ArrivalsResult } from './bench/arrivals.js';
 import { HISTORY_TARGET, historyCensus } from './bench/histories.js';
 import { embeddedDatabase, freshDatabase, ROOT, RssMonitor, spawnNode, startApi, startExternalPostgres, waitForWorker, type Database } from './bench/stack.js';
 import { Cleanup, ms, round } from './bench/util.js';
+import { runFlowablePeer, type PeerFigures } from './bench/peer.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     intakes: { type: 'string' },
     'filing-concurrency': { type: 'string', default: '16' },
     'shard-size': { type: 'string' },
+    peer: { type: 'string' },
   },
 });
 if (values.help) {
@@ -67,6 +72,8 @@ if (values.help) {
                     applications (default N/2) through the API, one campaign each (step 6)
   --filing-concurrency N  applications in flight at once (16)
   --shard-size N    cases per arrival shard (default: the engine's, ARRIVAL_SHARD_SIZE)
+  --peer flowable   then run the same workload on Flowable 7.2 (../shared/peers/flowable/run.sh, or
+                    FLOWABLE_PEER_RUN) once this stack has stopped, and print the ratios ours / Flowable
 Environment: DATABASE_URL (run on a fresh database of that server; the list benchmark also runs on the embedded one).
 Quick check: npm run bench -- --cases 500 --tasks 5000`);
   process.exit(0);
@@ -76,6 +83,7 @@ const int = (name: string, v: string | undefined, min: number) => {
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
   return n;
 };
+if (values.peer !== undefined && values.peer !== 'flowable') throw new Error(`--peer ${values.peer}: the only peer is flowable`);
 const cases = int('cases', values.cases, 1);
 const taskRows = int('tasks', values.tasks, 100);
 const raw = values.raw ? int('raw', values.raw, 10) : Math.min(3000, Math.max(1000, cases));
@@ -93,6 +101,9 @@ const shardSize = values['shard-size'] ? int('shard-size', values['shard-size'],
 
 const TARGETS = { fanoutRatio: 0.5, completionP95: 150, listP95: 50 };
 const log = (l: string) => console.log(`[bench] ${l}`);
+/** The run's figures: the last line printed (after the peer's, with --peer) and what the peer is compared with. */
+let lastLine = '';
+let ours: Record<string, number> = {};
 const cleanup = new Cleanup();
 const dir = mkdtempSync(path.join(tmpdir(), 'campaign-bench-'));
 chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must reach its data dir
@@ -200,6 +211,7 @@ async function main(): Promise<number> {
   await step(`3a. raw Update round-trip: ${completionTasks} Updates to tiny workflows, ${officers} at once`, async () => {
     const r = await rawUpdateRoundTrip(client, taskQueue, { count: completionTasks, concurrency: officers, warmup: officers });
     results.rawUpdateP95 = r.p95;
+    results.rawUpdateRate = r.throughput;
     log(
       `  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} Updates after ${officers} warm-up, ${r.throughput.toFixed(0)}/s)`,
     );
@@ -209,6 +221,7 @@ async function main(): Promise<number> {
   await step(`3b. task completion through the API: ${completionTasks} self-checks, ${officers} officers at once`, async () => {
     const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, officers, log: (l) => log(`  ${l}`) });
     results.completionP95 = r.p95;
+    results.completionRate = r.throughput;
     log(`  POST /api/tasks/:id/complete → Update → CaseWorkflow → activities → projection:`);
     log(
       `  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`,
@@ -342,12 +355,36 @@ async function main(): Promise<number> {
   else if (!failedSteps.length) log('  every target met');
   if (failedSteps.length) log(`  FAILED: ${failedSteps.join('; ')}`);
   const a = arrived;
-  console.log(
-    a
-      ? `bench: applications=${a.applications.filed} application_rate=${round(a.applications.rate)} intakes=${a.intakes.filed} intake_rate=${round(a.intakes.rate)} filing_p95_ms=${round(Math.max(a.applications.latency.p95, a.intakes.latency.p95))} page_p95_ms=${round(a.page.p95)} max_history_events=${maxHistory}`
-      : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} max_history_events=${maxHistory}`,
-  );
+  lastLine = a
+    ? `bench: applications=${a.applications.filed} application_rate=${round(a.applications.rate)} intakes=${a.intakes.filed} intake_rate=${round(a.intakes.rate)} filing_p95_ms=${round(Math.max(a.applications.latency.p95, a.intakes.latency.p95))} page_p95_ms=${round(a.page.p95)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`
+    : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} update_p95_ms=${round(results.rawUpdateP95 ?? NaN)} completion_rate=${round(results.completionRate ?? NaN)} update_rate=${round(results.rawUpdateRate ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`;
+  ours = results;
   return failedSteps.length || (values.strict && missed.length) ? 1 : 0;
+}
+
+/** Runs the peer after this stack has stopped, prints the ratios (ours / Flowable) and returns its fields for the last line. */
+async function peerRun(): Promise<string> {
+  if (values.peer !== 'flowable') return '';
+  if (values.applications) {
+    log('— peer: the Flowable peer runs the case workload, not --applications: skipped');
+    return '';
+  }
+  log('— 8. peer: the same workload on Flowable 7.2 (its README: what compares and what does not)');
+  let f: PeerFigures;
+  try {
+    f = await runFlowablePeer({ cases, completions: completionTasks, officers, log: (l) => log(`  [peer] ${l}`) });
+  } catch (e) {
+    log(`  peer FAILED: ${(e as Error).message}`);
+    return '';
+  }
+  const theirs = (k: string) => Number(f[k]);
+  const ratio = (x: number | undefined, y: number) => (x !== undefined && Number.isFinite(x) && y > 0 ? (x / y).toFixed(2) : 'n/a');
+  log(
+    `  ours / Flowable: completion p95 ${ms(ours.completionP95 ?? NaN)} / ${ms(theirs('completion_p95_ms'))} ms = ${ratio(ours.completionP95, theirs('completion_p95_ms'))} (lower is better) · completions ${ms(ours.completionRate ?? NaN)} / ${ms(theirs('completion_rate'))} per s = ${ratio(ours.completionRate, theirs('completion_rate'))} · fan-out ${ms(ours.fanoutRate ?? NaN)} / ${ms(theirs('fanout_rate'))} cases/s = ${ratio(ours.fanoutRate, theirs('fanout_rate'))} (higher is better)`,
+  );
+  const ahead = (ours.completionP95 ?? Infinity) < theirs('completion_p95_ms') && (ours.completionRate ?? 0) > theirs('completion_rate');
+  log(`  ${ahead ? 'met' : 'MISSED'} target ahead of Flowable on completion p95 and throughput at ${officers} officers`);
+  return ` peer_completion_p95_ms=${round(theirs('completion_p95_ms'))} peer_completion_rate=${round(theirs('completion_rate'))} peer_fanout_rate=${round(theirs('fanout_rate'))}`;
 }
 
 let code = 1;
@@ -358,4 +395,5 @@ try {
 } finally {
   await cleanup.run(log); // after Ctrl-C: the same run the signal started, awaited
 }
+if (!interrupted && lastLine) console.log(lastLine + (await peerRun()));
 process.exit(interrupted ? 130 : code);
