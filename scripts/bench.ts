@@ -6,7 +6,8 @@
 //   3. task completion latency through the API at --officers concurrent officers, against a raw Update;
 //   4. GET /api/tasks p95 at --tasks task rows, on the embedded and (if given) the external PostgreSQL;
 //   5. peak RSS of the worker and the API;
-//   7. the longest event history of every workflow type the run created (none may exceed 10,000).
+//   7. the longest event history of every workflow type the run created (none may exceed 10,000);
+//   8. with --peer flowable, the same workload on Flowable 7.2 once this stack has stopped.
 // With --applications N it runs step 6 instead of 1–4: N Zhoushan applications and N/2 Lijiang register
 // applications filed through the API into one campaign each (scripts/bench/arrivals.ts), then 5 and 7.
 // Ends with `bench: start_rate=N fanout_rate=N fanout_ratio=N completion_p95_ms=N update_p95_ms=N
@@ -362,12 +363,15 @@ async function main(): Promise<number> {
   return failedSteps.length || (values.strict && missed.length) ? 1 : 0;
 }
 
-/** Runs the peer after this stack has stopped, prints the ratios (ours / Flowable) and returns its fields for the last line. */
-async function peerRun(): Promise<string> {
-  if (values.peer !== 'flowable') return '';
+/**
+ * Runs the peer after this stack has stopped and prints the ratios (ours / Flowable). Its fields go on the
+ * last line; a peer that fails, or (with --strict) a target missed against it, makes the run exit 1.
+ */
+async function peerRun(): Promise<{ fields: string; failed: boolean }> {
+  if (values.peer !== 'flowable') return { fields: '', failed: false };
   if (values.applications) {
     log('— peer: the Flowable peer runs the case workload, not --applications: skipped');
-    return '';
+    return { fields: '', failed: false };
   }
   log('— 8. peer: the same workload on Flowable 7.2 (its README: what compares and what does not)');
   let f: PeerFigures;
@@ -375,7 +379,7 @@ async function peerRun(): Promise<string> {
     f = await runFlowablePeer({ cases, completions: completionTasks, officers, log: (l) => log(`  [peer] ${l}`) });
   } catch (e) {
     log(`  peer FAILED: ${(e as Error).message}`);
-    return '';
+    return { fields: '', failed: true };
   }
   const theirs = (k: string) => Number(f[k]);
   const ratio = (x: number | undefined, y: number) => (x !== undefined && Number.isFinite(x) && y > 0 ? (x / y).toFixed(2) : 'n/a');
@@ -384,7 +388,10 @@ async function peerRun(): Promise<string> {
   );
   const ahead = (ours.completionP95 ?? Infinity) < theirs('completion_p95_ms') && (ours.completionRate ?? 0) > theirs('completion_rate');
   log(`  ${ahead ? 'met' : 'MISSED'} target ahead of Flowable on completion p95 and throughput at ${officers} officers`);
-  return ` peer_completion_p95_ms=${round(theirs('completion_p95_ms'))} peer_completion_rate=${round(theirs('completion_rate'))} peer_fanout_rate=${round(theirs('fanout_rate'))}`;
+  return {
+    fields: ` peer_completion_p95_ms=${round(theirs('completion_p95_ms'))} peer_completion_rate=${round(theirs('completion_rate'))} peer_fanout_rate=${round(theirs('fanout_rate'))}`,
+    failed: values.strict && !ahead,
+  };
 }
 
 let code = 1;
@@ -395,5 +402,9 @@ try {
 } finally {
   await cleanup.run(log); // after Ctrl-C: the same run the signal started, awaited
 }
-if (!interrupted && lastLine) console.log(lastLine + (await peerRun()));
+if (!interrupted && lastLine) {
+  const peer = await peerRun();
+  if (peer.failed) code = 1;
+  console.log(lastLine + peer.fields);
+}
 process.exit(interrupted ? 130 : code);
