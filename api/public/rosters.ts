@@ -193,6 +193,7 @@ export function rostersRouter(db: PrismaClient): Router {
       (latest.find((l) => l.campaignId === x.campaignId && l.kind === x.kind)?._max.seq ?? x.seq) > x.seq;
     const out: PublicRosterSummary[] = rows.map((x) => {
       const c = campaigns.get(x.campaignId)!;
+      const superseded = supersededRoster(x);
       return {
         id: x.id,
         kind: x.kind as PublicKind,
@@ -203,8 +204,8 @@ export function rostersRouter(db: PrismaClient): Router {
         publishedAt: x.publishedAt,
         windowEndsAt: x.windowEndsAt,
         // A superseded 公示 takes no more objections (api/public/objections.ts): the newer list does.
-        objectionsOpen: !supersededRoster(x) && windowOpen(x, c, now),
-        superseded: supersededRoster(x),
+        objectionsOpen: !superseded && windowOpen(x, c, now),
+        superseded,
         entryCount: counts.get(x.id) ?? 0,
       };
     });

@@ -34,31 +34,42 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
 
   setHandler(awardProgressQuery, () => ({ publicity, objections, finalized, titles }));
 
+  /**
+   * Publishes the 公示 (seq 1), or a new one superseding the last. `publishing` is set before any await, so a
+   * concurrent request, or the award, is refused meanwhile; a refusal writes nothing, and once published
+   * `publicity` refuses a second first one.
+   */
+  async function publish(windowEndsAt: number, actor: Actor, supersedes?: { rosterId: string; reason: string }): Promise<PublicityState> {
+    publishing = true;
+    try {
+      const seq = (publicity?.seq ?? 0) + 1;
+      const r = await acts.publishPublicity({
+        campaignId: def.campaignId,
+        seq,
+        windowEndsAt,
+        actor,
+        clause: rules.clauses.publicity,
+        ...(supersedes ? { supersedes } : {}),
+      });
+      if (r.refusal) throw reject(REJECT.conflict, r.refusal);
+      publicity = { rosterId: r.rosterId!, seq, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
+      return publicity;
+    } finally {
+      publishing = false;
+    }
+  }
+
   // 公示 (四、（四）): the proposed list is published for a window; objections are lodged during it and
   // must all be resolved before the list becomes final.
-  setHandler(
-    publishPublicityUpdate,
-    async ({ windowEndsAt, actor }) => {
-      publishing = true; // before any await: a concurrent second request is refused
-      const r = await acts.publishPublicity({ campaignId: def.campaignId, seq: 1, windowEndsAt, actor, clause: rules.clauses.publicity });
-      if (r.refusal) {
-        publishing = false; // nothing was written
-        throw reject(REJECT.conflict, r.refusal);
-      }
-      publicity = { rosterId: r.rosterId!, seq: 1, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
-      publishing = false; // published: `publicity` refuses a second one from here on
-      return publicity;
+  setHandler(publishPublicityUpdate, ({ windowEndsAt, actor }) => publish(windowEndsAt, actor), {
+    validator: ({ windowEndsAt }) => {
+      // Normally during 评价公示; after it too (late scores), while the campaign runs.
+      const stage = stageFor(rules.scoringStage);
+      if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始 / stage ${stage.key} has not started`);
+      if (publicity || publishing) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
+      checkWindow(windowEndsAt);
     },
-    {
-      validator: ({ windowEndsAt }) => {
-        // Normally during 评价公示; after it too (late scores), while the campaign runs.
-        const stage = stageFor(rules.scoringStage);
-        if (stage.status === 'pending') throw reject(REJECT.conflict, `「${stage.name}」阶段尚未开始 / stage ${stage.key} has not started`);
-        if (publicity || publishing) throw reject(REJECT.conflict, '公示名单已发布 / the publicity list is already published');
-        checkWindow(windowEndsAt);
-      },
-    },
-  );
+  });
 
   const checkWindow = (windowEndsAt: number) => {
     if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
@@ -70,36 +81,14 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
   // A score corrected after the 公示 (README "Corrections"): the list is not edited but published anew,
   // superseding the last one, with a window of its own for objections; the award waits for it. Objections
   // to the earlier list stay to be resolved.
-  setHandler(
-    republishPublicityUpdate,
-    async ({ windowEndsAt, actor, reason }) => {
-      publishing = true; // before any await: a concurrent request, or the award, is refused meanwhile
-      try {
-        const seq = publicity!.seq + 1;
-        const r = await acts.publishPublicity({
-          campaignId: def.campaignId,
-          seq,
-          windowEndsAt,
-          actor,
-          clause: rules.clauses.publicity,
-          supersedes: { rosterId: publicity!.rosterId, reason },
-        });
-        if (r.refusal) throw reject(REJECT.conflict, r.refusal);
-        publicity = { rosterId: r.rosterId!, seq, windowEndsAt, caseIds: r.entries.map((e) => e.caseId) };
-        return publicity;
-      } finally {
-        publishing = false;
-      }
+  setHandler(republishPublicityUpdate, ({ windowEndsAt, actor, reason }) => publish(windowEndsAt, actor, { rosterId: publicity!.rosterId, reason }), {
+    validator: ({ windowEndsAt }) => {
+      if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
+      if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
+      if (publishing) throw reject(REJECT.conflict, '公示名单正在发布，请稍后再试 / a 公示 list is being published: try again');
+      checkWindow(windowEndsAt);
     },
-    {
-      validator: ({ windowEndsAt }) => {
-        if (!publicity) throw reject(REJECT.conflict, '尚未公示 / nothing has been published yet');
-        if (finalized) throw reject(REJECT.conflict, '名单已确定 / the award list is already final');
-        if (publishing) throw reject(REJECT.conflict, '公示名单正在发布，请稍后再试 / a 公示 list is being published: try again');
-        checkWindow(windowEndsAt);
-      },
-    },
-  );
+  });
 
   setHandler(
     lodgeObjectionUpdate,
