@@ -18,6 +18,7 @@ const NotificationItem = ({ notification, onOpen }: { notification: AppNotificat
   return (
     <ListItemButton
       data-testid="notification-item"
+      data-notification={notification.id}
       data-read={notification.read ? 'true' : 'false'}
       onClick={onOpen}
       sx={{ display: 'block', bgcolor: notification.read ? undefined : 'action.hover' }}
