@@ -92,6 +92,8 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
       clause?: string;
       /** A task reopened by a correction is completed anew: its own key, so both completions are kept. */
       key?: string;
+      /** Submitted unclaimed, so claimed by this completion (README "The task inbox"). */
+      claimed?: boolean;
     }): Promise<number> {
       const key = input.key ?? `task:${input.taskId}:completed`;
       const { at, keys } = await db.$transaction(async (tx) => {
@@ -102,6 +104,23 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           data: { status: 'done', completedAt: new Date(), completedById: input.actor.userId, result: input.result, overdue: input.late },
         });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        // The claim a completion made is audited with it, in this transaction: once the workflow has taken
+        // the completion, neither entry depends on the API staying up. Housekeeping, so no clause.
+        if (input.claimed)
+          await appendAudit(
+            tx,
+            {
+              key: `${key}:claimed`,
+              actor: input.actor,
+              action: 'task.claimed',
+              entityType: 'task',
+              entityId: input.taskId,
+              campaignId: task.campaignId,
+              jurisdictionId: task.jurisdictionId,
+              data: { with: 'completion' },
+            },
+            task.completedAt!,
+          );
         // Evidence the API checked (api/evidence.ts) becomes the case's with the completion: only the
         // completer's own unbound uploads, so a retry or a race binds nothing twice (DOMAIN.md "Evidence").
         const evidence = evidenceRefs(input.result).map((r) => r.id);

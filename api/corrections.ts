@@ -13,7 +13,7 @@ import { resultSchemaFor } from '../domain/task-forms.js';
 import { CORRECTABLE_TASK_TYPES, isCorrectable } from '../domain/corrections.js';
 import { correctTaskUpdate, republishPublicityUpdate } from '../workflows/messages.js';
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
-import { shanghaiDateTime } from '../domain/time.js';
+import { publicityWindowRefusal } from '../domain/programmes/kinds/staged-award.js';
 import { registerEntryWorkflowId } from '../workflows/ids.js';
 import { conflict, forbidden, fromTemporal, notFound, parseOr400 } from './errors.js';
 import { route } from './routes.js';
@@ -113,8 +113,8 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
             .catch((e: unknown) => {
               const why = fromTemporal(e);
               throw conflict(
-                `评分已更正，但新的公示未能发布${why ? `：${why.messageZh}` : ''}`,
-                `the score is corrected, but the new 公示 could not be published${why ? `: ${why.messageEn}` : ''}`,
+                `评分已更正，但新的公示未能发布${why ? `：${why.messageZh}` : ''}；可在「评价公示」中重新公示`,
+                `the score is corrected, but the new 公示 could not be published${why ? `: ${why.messageEn}` : ''}; republish it on the campaign’s Award tab`,
               );
             })
         : undefined;
@@ -134,11 +134,8 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
       throw conflict('只有长兴评价活动中评分的更正可以重新公示', 'only a score’s correction in a staged award can be followed by a new 公示');
     const windowEndsAt = publicityWindowEnd(given, def.settings.publicityDays, 'republish.windowEndsAt');
     const last = await db.stage.findFirst({ where: { campaignId: campaign.id }, orderBy: { seq: 'desc' } });
-    if (last && windowEndsAt >= last.dueAt.getTime())
-      throw conflict(
-        `新的公示须在活动结束（${shanghaiDateTime(last.dueAt.getTime())}）前截止，请缩短公示天数`,
-        `the new 公示 must end before the campaign’s last deadline (${shanghaiDateTime(last.dueAt.getTime())}, UTC+8): give fewer days`,
-      );
+    const refusal = last && publicityWindowRefusal(windowEndsAt, Date.now(), last.dueAt.getTime());
+    if (refusal) throw conflict(refusal.zh, refusal.en);
     return windowEndsAt;
   }
   return r;

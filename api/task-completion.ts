@@ -34,18 +34,17 @@ export async function completeTask(db: PrismaClient, client: Client, t: Task, ac
       if (now.claimedById !== actor.userId) throw conflict('任务已被他人认领', 'task is claimed by someone else');
     }
   }
-  const at = new Date();
+  // The claim is audited by the workflow's projection of the completion, in its transaction
+  // (activities/task.ts): the trail is append-only, and a refused submission leaves nothing behind
+  // (test/fuzz.test.ts).
   try {
-    await client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor, result }] });
+    await client.workflow
+      .getHandle(t.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor, result, ...(claiming ? { claimed: true } : {}) }] });
   } catch (e) {
     if (claiming) await db.task.updateMany({ where: { id: t.id, status: 'open', claimedById: actor.userId }, data: { claimedById: null } });
     throw e;
   }
-  // Audited once the workflow has taken the completion: the trail is append-only, and a refused
-  // submission must leave nothing behind (test/fuzz.test.ts). An API that dies between the two loses this
-  // entry, not the claim: the completion's own entry names the same person.
-  if (claiming && actor.userId)
-    await db.auditEvent.create({ data: taskAudit(t, { id: actor.userId, role: actor.role }, 'task.claimed', undefined, { with: 'completion' }, at) });
   return db.task.findUniqueOrThrow({ where: { id: t.id } });
 }
 

@@ -232,6 +232,9 @@ function paramTable(): Record<string, ParamCase[]> {
     'GET /campaigns/:id/successor': [{ params: C, outside: CX_RUN_OUT, inside: ok('coord.changxing') }],
     'GET /campaigns/:id/award': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
     'POST /campaigns/:id/publicity': [{ params: C, outside: CX_RUN_OUT, body: { days: 5 }, inside: ok('coord.changxing', [400], { days: 0 }) }],
+    'POST /campaigns/:id/publicity/republish': [
+      { params: C, outside: CX_RUN_OUT, body: { reason: '更正后重新公示', days: 5 }, inside: ok('coord.changxing', [400], { reason: '', days: 5 }) },
+    ],
     'PUT /campaigns/:id/public-contact': [
       { params: C, outside: CX_RUN_OUT, body: { publicContact: '矩阵' }, inside: ok('coord.changxing', [400], { publicContact: 5 }) },
     ],

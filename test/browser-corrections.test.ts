@@ -1,6 +1,7 @@
 // 更正 in Debian's Chromium (README "Corrections"): a coordinator corrects an evaluation group's score before
 // the 公示 from the completed task's page, with a reason, and the case's total and proposal change on the case
-// page; once the 公示 is published the same dialog shows the refusal with its reason, and nothing changes.
+// page; once the 公示 is published the same dialog shows the refusal with its reason, and nothing changes,
+// and a 公示 that supersedes the last is published with the correction, or on its own from the award tab.
 // An officer sees no 更正 button. An inspection is corrected by reopening it for the station.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './helpers-browser.js';
@@ -104,6 +105,24 @@ describe('corrections in the console', () => {
       [1, []],
       [2, [caseId]],
     ]);
+
+    // 重新公示 on its own, from the award tab (as when a correction's new 公示 was refused): issue 3
+    // supersedes issue 2, with the reason in the trail.
+    await page.goto(`${suite.api.url}/#/campaigns/${enc(campaignId)}/show/award`);
+    await page.locator('[data-testid="publicity-panel"]', { hasText: '第 2 期公示' }).waitFor();
+    await page.click('[data-testid="republish-publicity"]');
+    await page.locator('[data-testid="republish-dialog"]').waitFor();
+    expect(await page.inputValue('[data-testid="republish-days"]')).toBe('7');
+    await page.fill('[data-testid="republish-dialog-reason"]', '更正后的公示发布失败，重新公示');
+    await page.screenshot({ path: `${ARTIFACTS}/republish-publicity.png`, fullPage: true });
+    await page.click('[data-testid="republish-dialog-confirm"]');
+    await page.getByText('第 3 期公示名单已发布，取代上一期').waitFor();
+    await page.locator('[data-testid="publicity-panel"]', { hasText: '第 3 期公示' }).waitFor();
+    const third = await suite.h.db.roster.findFirstOrThrow({ where: { campaignId, kind: 'publicity', seq: 3 } });
+    expect((await suite.h.db.auditEvent.findFirstOrThrow({ where: { entityId: third.id, action: 'roster.published' } })).data).toMatchObject({
+      supersedes: publicity[1]!.id,
+      reason: '更正后的公示发布失败，重新公示',
+    });
     await page.close();
   });
 

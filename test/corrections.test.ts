@@ -205,7 +205,7 @@ describe('corrections', () => {
     expect((await correct('coord.changxing', aDept, { reason: '重评', reopen: true, republish: { windowEndsAt } })).status).toBe(400);
     const tooLate = await correct('coord.changxing', aDept, { ...amend, republish: { windowEndsAt: new Date((await h.now()) + 400 * DAY).toISOString() } });
     expect(tooLate.status).toBe(409);
-    expect(tooLate.body.messageZh).toContain('新的公示须在活动结束');
+    expect(tooLate.body.messageZh).toContain('公示须在活动结束');
     expect(await snapshot(aDept)).toEqual(before);
 
     // Corrected with a new 公示: a falls below 85 and leaves the list; the new list supersedes the first, with its own window.
@@ -259,6 +259,46 @@ describe('corrections', () => {
     const campaignHistory = { workflowId: `campaign-${id}`, history: await h.env.client.workflow.getHandle(`campaign-${id}`).fetchHistory() };
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [campaignHistory]))
       expect(r.error).toBeUndefined();
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('republishes a 公示 on its own, finishing a correction whose new 公示 was not published; refused with reasons', async () => {
+    const { id, a, b, dim } = await scoredAt90();
+    const enc = encodeURIComponent;
+    const republish = (user: string, body: unknown) => post(user, `/campaigns/${enc(id)}/publicity/republish`, body);
+    const windowEndsAt = new Date((await h.now()) + 5 * DAY).toISOString();
+    const reason = '部门评价更正后，重新公示';
+    expect((await republish('coord.changxing', { reason, windowEndsAt })).body.messageZh).toContain('尚未公示');
+    expect((await post('coord.changxing', `/campaigns/${enc(id)}/publicity`, { windowEndsAt })).status).toBe(201);
+
+    // The correction's first half alone, as an API that died before publishing the new 公示 leaves it.
+    const aDept = await h.db.task.findUniqueOrThrow({ where: { id: dim(a, 'department') } });
+    await h.env.client.workflow.getHandle(aDept.workflowId).executeUpdate('correctTask', {
+      args: [{ taskId: aDept.id, actor: { userId: 'u-coord-changxing', role: 'coordinator' }, reason, result: { score: 70 }, supersedesPublicity: true }],
+    });
+    expect(await h.db.case.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ totalScore: 82, proposed: false });
+
+    // Refusals, each publishing nothing: a leader; no reason; a window past the campaign's end.
+    const lists = () => h.db.roster.count({ where: { campaignId: id, kind: 'publicity' } });
+    expect((await republish('leader.changxing', { reason, windowEndsAt })).status).toBe(403);
+    const noReason = await republish('coord.changxing', { windowEndsAt });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields).toEqual([expect.objectContaining({ path: 'reason' })]);
+    const tooLate = await republish('coord.changxing', { reason, windowEndsAt: new Date((await h.now()) + 400 * DAY).toISOString() });
+    expect(tooLate.status).toBe(400);
+    expect(tooLate.body.messageZh).toContain('公示须在活动结束');
+    expect(await lists()).toBe(1);
+
+    // The new 公示 lists b alone and supersedes the first, with the reason in the trail.
+    const second = await republish('coord.changxing', { reason, days: 7 });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body).toMatchObject({ kind: 'publicity', seq: 2 });
+    expect(second.body.entries.map((e: { caseId: string }) => e.caseId)).toEqual([b]);
+    const first = await h.db.roster.findFirstOrThrow({ where: { campaignId: id, kind: 'publicity', seq: 1 } });
+    expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityId: second.body.id, action: 'roster.published' } })).data).toMatchObject({
+      supersedes: first.id,
+      reason,
+    });
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 

@@ -852,12 +852,20 @@ function specs(): Record<string, Spec> {
       targets: [T('fuzz.coord.changxing', C, { csv: `统一社会信用代码,赛道\n${demoUscc('330522', 7)},直播营销` })],
       csv: badCsv('统一社会信用代码,赛道', `${demoUscc('330522', 7)},直播营销`),
     },
-    // The award is final: a valid 公示, objection or resolution is 409.
+    // The award is final: a valid 公示, a new one superseding it, an objection or a resolution is 409.
     'POST /campaigns/:id/publicity': {
       targets: [T('fuzz.coord.changxing', C, { days: 5 })],
       semantic: fc.oneof(
         badDate.map((windowEndsAt) => ({ windowEndsAt })),
         fc.constantFrom(0, -1, 61, 1.5, 1e9).map((days) => ({ days })),
+      ),
+    },
+    'POST /campaigns/:id/publicity/republish': {
+      targets: [T('fuzz.coord.changxing', C, { reason: '模糊测试', days: 5 })],
+      semantic: fc.oneof(
+        badDate.map((windowEndsAt) => ({ reason: '模糊测试', windowEndsAt })),
+        fc.constantFrom(0, -1, 61, 1.5, 1e9).map((days) => ({ reason: '模糊测试', days })),
+        fc.constantFrom('', ' ', '\n').map((reason) => ({ reason, days: 5 })),
       ),
     },
     'POST /campaigns/:id/objections': {

@@ -195,4 +195,21 @@ describe('the task inbox', () => {
     expect(ids(await view('officer.taihu', 'unclaimed'))).toEqual([]);
     expect((await view('officer.zhicheng', 'everything')).status).toBe(400);
   });
+
+  it('audits a claim made by a completion with the completion, so an API that dies after the Update loses neither', async () => {
+    // The API's half of a completion of unclaimed task 3 (api/task-completion.ts): the conditional claim,
+    // then the Update. The API does nothing after it, as if it died the moment the workflow accepted.
+    const id = tasks[3]!.id;
+    await h.db.task.update({ where: { id }, data: { claimedById: 'u-officer-changxing' } });
+    await h.env.client.workflow.getHandle((await task(3)).workflowId).executeUpdate('completeTask', {
+      args: [{ taskId: id, actor: { userId: 'u-officer-changxing', role: 'county_officer' }, result: inspection, claimed: true }],
+    });
+    const claimed = await audits(id, 'task.claimed');
+    expect(claimed.map((a) => [a.actorId, a.data])).toEqual([['u-officer-changxing', { with: 'completion' }]]);
+    const completed = await audits(id, 'task.completed');
+    expect(completed).toHaveLength(1);
+    // Listed before the completion, at the same moment.
+    expect(claimed[0]!.id < completed[0]!.id && claimed[0]!.at.getTime() === completed[0]!.at.getTime()).toBe(true);
+    expect(await task(3)).toMatchObject({ status: 'done', claimedById: 'u-officer-changxing', completedById: 'u-officer-changxing' });
+  });
 });

@@ -93,7 +93,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
   const criteria = app.rubric.flatMap((g) => g.criteria);
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    async ({ taskId, actor, result, claimed }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done';
       completing++; // a correction waits until this decision is recorded (workflows/correction-gate.ts)
@@ -102,6 +102,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
         const completedAt = await acts.recordTaskCompletion({
           taskId,
           actor,
+          claimed,
           result: result as object,
           late: t.overdue,
           clause,

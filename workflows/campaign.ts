@@ -193,10 +193,10 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   // Escalation tasks belong to the campaign; case tasks to their case workflows.
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    async ({ taskId, actor, result, claimed }) => {
       const t = escalations.get(taskId)!;
       t.status = 'done'; // before any await: a second concurrent Update sees it and is refused
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: false });
+      const completedAt = await acts.recordTaskCompletion({ taskId, actor, claimed, result: result as object, late: false });
       return { taskId, status: 'done', completedAt, late: false };
     },
     { validator: (i) => validateCompletion(escalations, i) },

@@ -204,7 +204,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
 
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    async ({ taskId, actor, result, claimed }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done'; // before any await: a concurrent second completion is refused by the validator
       completing++; // and a correction waits until this decision and what follows from it are recorded
@@ -214,6 +214,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         const completedAt = await acts.recordTaskCompletion({
           taskId,
           actor,
+          claimed,
           result: result as object,
           late: t.overdue,
           clause: clauseText,

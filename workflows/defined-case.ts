@@ -68,10 +68,10 @@ export async function DefinedCaseWorkflow(input: CaseInput<'defined'>): Promise<
 
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    async ({ taskId, actor, result, claimed }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done'; // before any await: a second concurrent Update is refused
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: d.clause });
+      const completedAt = await acts.recordTaskCompletion({ taskId, actor, claimed, result: result as object, late: t.overdue, clause: d.clause });
       if (t.type === RUBRIC_TASK) await scored(result as RubricResult, actor);
       return { taskId, status: 'done', completedAt, late: t.overdue };
     },

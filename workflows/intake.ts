@@ -64,7 +64,7 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
   setHandler(caseProgressQuery, () => ({ caseId, status: 'active', tasks: [...book.tasks.values()] }));
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    async ({ taskId, actor, result, claimed }) => {
       const t = book.tasks.get(taskId)!;
       t.status = 'done';
       completing++; // a correction waits until this decision is recorded (workflows/correction-gate.ts)
@@ -73,6 +73,7 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
         const completedAt = await acts.recordTaskCompletion({
           taskId,
           actor,
+          claimed,
           result: result as object,
           late: t.overdue,
           clause,

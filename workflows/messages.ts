@@ -98,6 +98,8 @@ export interface CompleteTaskInput {
   taskId: string;
   actor: Actor;
   result: unknown;
+  /** The task was unclaimed and the completion claims it (README "The task inbox"): audited with it. */
+  claimed?: boolean;
 }
 
 export interface TaskCompleted {

@@ -18,6 +18,7 @@ import '../domain/duration.js';
 import '../domain/programmes/defined.js';
 import '../domain/programmes/index.js';
 import '../domain/programmes/kinds/index.js';
+import '../domain/programmes/kinds/staged-award.js';
 import '../domain/roles.js';
 import '../domain/scoring.js';
 import '../domain/self-check.js';

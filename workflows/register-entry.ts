@@ -43,12 +43,13 @@ export async function RegisterEntryWorkflow(input: RegisterEntryInput): Promise<
   setHandler(removalProposedSignal, (p) => void proposals.push(p));
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, actor, result }) => {
+    async ({ taskId, actor, result, claimed }) => {
       const t = book.tasks.get(taskId)!;
       t.status = 'done';
       const completedAt = await acts.recordTaskCompletion({
         taskId,
         actor,
+        claimed,
         result: result as object,
         late: t.overdue,
         clause: t.type === 'escalation' ? input.deadlineClause : cl.removal,

@@ -138,10 +138,10 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
 
   setHandler(
     completeTaskUpdate,
-    tracked(async ({ taskId, actor, result }) => {
+    tracked(async ({ taskId, actor, result, claimed }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done';
-      const completedAt = await acts.recordTaskCompletion({ taskId, actor, result: result as object, late: t.overdue, clause: clause.complaint });
+      const completedAt = await acts.recordTaskCompletion({ taskId, actor, claimed, result: result as object, late: t.overdue, clause: clause.complaint });
       const round = t.round ?? 1;
       if (t.type === 'interview') {
         const r = result as InterviewResult;

@@ -45,6 +45,7 @@ export interface AppDataProvider extends DataProvider {
   successor(campaignId: Identifier): Promise<Successor>;
   award(campaignId: Identifier): Promise<AwardStatus>;
   publishPublicity(campaignId: Identifier, days: number): Promise<Roster>;
+  republishPublicity(campaignId: Identifier, body: { reason: string; days: number }): Promise<Roster>;
   lodgeObjection(campaignId: Identifier, body: { caseId: string; source: string; content: string }): Promise<Objection>;
   resolveObjection(id: Identifier, body: { decision: 'upheld' | 'dismissed'; resolution: string }): Promise<Objection>;
   finalizeAward(campaignId: Identifier): Promise<{ titles: number }>;
@@ -143,6 +144,7 @@ export const dataProvider: AppDataProvider = {
   successor: (campaignId) => get<Successor>(`/campaigns/${segment(campaignId)}/successor`),
   award: (campaignId) => get<AwardStatus>(`/campaigns/${segment(campaignId)}/award`),
   publishPublicity: (campaignId, days) => post<Roster>(`/campaigns/${segment(campaignId)}/publicity`, { days }),
+  republishPublicity: (campaignId, body) => post<Roster>(`/campaigns/${segment(campaignId)}/publicity/republish`, body),
   lodgeObjection: (campaignId, body) => post<Objection>(`/campaigns/${segment(campaignId)}/objections`, body),
   resolveObjection: (id, body) => post<Objection>(`/objections/${segment(id)}/resolve`, body),
   finalizeAward: (campaignId) => post<{ titles: number }>(`/campaigns/${segment(campaignId)}/award`),

@@ -16,6 +16,7 @@ import {
   finalizeAwardUpdate,
   lodgeObjectionUpdate,
   publishPublicityUpdate,
+  republishPublicityUpdate,
   reportComplaintUpdate,
   resolveObjectionUpdate,
   revokeTitleUpdate,
@@ -32,7 +33,7 @@ import { actorOf } from './campaigns.js';
 import { recordObjectionDetails } from '../public/objections.js';
 import { userNames } from '../user-names.js';
 import { newObjectionReference, normalizeReference } from '../public/reference.js';
-import { publicityWindow, publicityWindowEnd } from '../publicity-window.js';
+import { publicityWindow, publicityWindowEnd, republishBody } from '../publicity-window.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 // Whom to reply to, when the objector gave it (a letter's sender, a caller's number): kept for staff only.
@@ -104,6 +105,28 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       // N days of publicity: until the end of the N-th day from today (Asia/Shanghai).
       const windowEndsAt = publicityWindowEnd(parseOr400(publicityWindow, req.body), c.def.settings.publicityDays);
       const p = await client.workflow.getHandle(c.workflowId).executeUpdate(publishPublicityUpdate, { args: [{ windowEndsAt, actor: actorOf(me) }] });
+      res.status(201);
+      return db.roster.findUniqueOrThrow({ where: { id: p.rosterId } });
+    },
+  );
+
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/campaigns/:id/publicity/republish',
+      summary:
+        'Publish a new 公示 that supersedes the published one, with a reason, for `days` (default: the campaign setting) or until `windowEndsAt`: after a score corrected since the 公示, while the award is not final',
+      tag: 'award',
+      roles: ['coordinator'],
+      body: republishBody,
+    },
+    async (req, res, me) => {
+      const c = await runCampaign(String(req.params.id), me);
+      const { reason, ...window } = parseOr400(republishBody, req.body);
+      const windowEndsAt = publicityWindowEnd(window, c.def.settings.publicityDays);
+      // The campaign decides (workflows/kinds/staged-award.ts): refused before the first 公示 and once final.
+      const p = await client.workflow.getHandle(c.workflowId).executeUpdate(republishPublicityUpdate, { args: [{ windowEndsAt, actor: actorOf(me), reason }] });
       res.status(201);
       return db.roster.findUniqueOrThrow({ where: { id: p.rosterId } });
     },

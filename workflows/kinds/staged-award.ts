@@ -3,6 +3,7 @@
 // every objection resolved the list is final and each title starts its year (workflows/title.ts).
 import { ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import { shanghaiDateTime } from '../../domain/time.js';
+import { publicityWindowRefusal } from '../../domain/programmes/kinds/staged-award.js';
 import type { Activities } from '../../activities/index.js';
 import type { Actor } from '../../domain/roles.js';
 import { ACTIVITY_OPTIONS } from '../activity-options.js';
@@ -72,10 +73,8 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
   });
 
   const checkWindow = (windowEndsAt: number) => {
-    if (!(windowEndsAt > Date.now())) throw reject(REJECT.invalid, '公示截止时间必须在将来 / the publicity window must end in the future');
-    const last = stages[stages.length - 1]!;
-    if (windowEndsAt >= last.dueAt)
-      throw reject(REJECT.invalid, `公示须在活动结束（${shanghaiDateTime(last.dueAt)}）前截止 / the window must end before the campaign's last deadline`);
+    const refusal = publicityWindowRefusal(windowEndsAt, Date.now(), stages[stages.length - 1]!.dueAt);
+    if (refusal) throw reject(REJECT.invalid, `${refusal.zh} / ${refusal.en}`);
   };
 
   // A score corrected after the 公示 (README "Corrections"): the list is not edited but published anew,

@@ -36,6 +36,7 @@ import { errorMessage } from '../httpClient';
 import { canRunCampaigns } from '../permissions';
 import type { AwardStatus, Campaign, Role, Roster } from '../types';
 import { ResolveObjectionButton } from './ObjectionActions';
+import { RepublishPublicityButton } from './RepublishPublicityButton';
 import { useAwardStatus } from './useAwardStatus';
 
 export const rosterPath = (id: string) => `/rosters/${encodeURIComponent(id)}/show`;
@@ -103,13 +104,15 @@ const PublicityPanel = ({ award, campaign, canRun }: { award: AwardStatus; campa
             })}
           </Typography>
           <Link to={rosterPath(publicity.id)}>{translate('app.award.view_roster')}</Link>
+          {/* A list once published is not edited: a change is a new 公示 that supersedes it, until the award is final. */}
+          {canRun && !award.award && <RepublishPublicityButton award={award} campaign={campaign} />}
         </Stack>
       ) : (
         <Typography variant="body2" color="text.secondary">
           {translate('app.award.no_publicity')}
         </Typography>
       )}
-      {/* The 公示 list is published once (objections then take cases off it). */}
+      {/* The first 公示; objections then take cases off it. */}
       {canRun && !publicity && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <TextField

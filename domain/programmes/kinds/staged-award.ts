@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { lazy } from '../../lazy.js';
 import { parseDuration } from '../../duration.js';
 import { toCenti } from '../../scoring.js';
+import { shanghaiDateTime } from '../../time.js';
 import type { DefinitionProblem } from '../../campaign-definition.js';
 import type { ScoreThreshold } from '../../score-threshold.js';
 import type { Named, RosterRules, StagedAwardClauses, StagedAwardProgramme, StagedAwardSettings } from '../types.js';
@@ -143,3 +144,18 @@ export function checkSettings(programme: StagedAwardProgramme, input: StagedAwar
 
 /** The score a case must reach: the award threshold (三、评定管理 85 分以上). */
 export const scoreThreshold = (s: StagedAwardSettings): ScoreThreshold | null => ({ kind: 'award', value: s.awardThreshold });
+
+/**
+ * Why a 公示 cannot run until `windowEndsAt` (changxing 四、（四）评价公示), if it cannot: it ends in the future
+ * and before the campaign's last deadline, by which the award is final. The campaign workflow decides; the
+ * API asks first where a refusal must come before anything else changes (a score's correction).
+ */
+export function publicityWindowRefusal(windowEndsAt: number, now: number, lastDueAt: number): { zh: string; en: string } | undefined {
+  if (!(windowEndsAt > now)) return { zh: '公示截止时间必须在将来', en: 'the publicity window must end in the future' };
+  if (windowEndsAt >= lastDueAt)
+    return {
+      zh: `公示须在活动结束（${shanghaiDateTime(lastDueAt)}）前截止，请缩短公示天数`,
+      en: `the 公示 must end before the campaign’s last deadline (${shanghaiDateTime(lastDueAt)}, UTC+8): give fewer days`,
+    };
+  return undefined;
+}
