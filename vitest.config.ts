@@ -29,6 +29,7 @@ export const WORKFLOW = [
   'test/changxing-api.test.ts',
   'test/programme-definition.test.ts',
   'test/register.test.ts',
+  'test/spreadsheets.test.ts',
   'test/schema-drift.test.ts',
 ];
 

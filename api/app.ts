@@ -14,6 +14,7 @@ import { wholeNumber } from '../runtime/config.js';
 import { route } from './routes.js';
 import { campaignsRouter } from './resources/campaigns.js';
 import { recordsRouter } from './resources/records.js';
+import { importTemplatesRouter } from './resources/import-templates.js';
 import { referenceRouter } from './resources/reference.js';
 import { programmesRouter } from './resources/programmes.js';
 import { tasksRouter } from './resources/tasks.js';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(webhooksRouter(deps.db));
   api.use(registerRouter(deps.db));
   api.use(referenceRouter(deps.db));
+  api.use(importTemplatesRouter());
   api.use(jurisdictionsRouter(deps.db));
   api.use(usersRouter(deps.db));
   api.use(programmesRouter(deps.db));

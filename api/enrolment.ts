@@ -27,8 +27,8 @@ export async function jurisdictionSubtree(db: PrismaClient, jurisdictionId: stri
 }
 
 /**
- * Resolves rows to case seeds or throws 400 listing every bad row. `rowBase` numbers rows as the user
- * sees them (a CSV's first data row is line 2).
+ * Resolves rows to case seeds or throws 400 listing every bad row. `lineOf` numbers rows as the user
+ * sees them in an imported file (a CSV's first data row is line 2, a workbook's rows by their number).
  */
 export async function resolveEnrolment(
   db: PrismaClient,
@@ -38,7 +38,7 @@ export async function resolveEnrolment(
     tracks: Named[];
     rows: EnrolmentRow[];
     rowPath: (i: number) => string;
-    rowBase?: number;
+    lineOf?: (i: number) => number;
     alreadyEnrolled?: string[];
   },
 ): Promise<CaseSeed[]> {
@@ -54,14 +54,14 @@ export async function resolveEnrolment(
   const problems: RowProblem[] = [];
   const seeds: CaseSeed[] = [];
   opts.rows.forEach((r, i) => {
-    const line = i + (opts.rowBase ?? 0);
+    const line = opts.lineOf?.(i);
     const path = opts.rowPath(i);
     const bad = (zh: string, en: string) =>
       problems.push({
         path,
-        ...(opts.rowBase !== undefined ? { row: line } : {}),
-        messageZh: opts.rowBase !== undefined ? `第 ${line} 行：${zh}` : zh,
-        messageEn: opts.rowBase !== undefined ? `line ${line}: ${en}` : en,
+        ...(line !== undefined ? { row: line } : {}),
+        messageZh: line !== undefined ? `第 ${line} 行：${zh}` : zh,
+        messageEn: line !== undefined ? `line ${line}: ${en}` : en,
       });
     const uscc = r.uscc?.trim().toUpperCase();
     if (!r.operatorId && !uscc) return bad('缺少经营主体或统一社会信用代码', 'operator id or USCC missing');
@@ -72,7 +72,7 @@ export async function resolveEnrolment(
     if (!inside.has(o.jurisdictionId)) return bad(`「${o.name}」不在本辖区注册`, `${o.name} is not registered in ${opts.jurisdictionId}`);
     if (enrolled.has(o.id)) return bad(`「${o.name}」已纳入本活动`, `${o.name} is already enrolled`);
     if (seen.has(o.id)) return bad(`「${o.name}」与第 ${seen.get(o.id)} 行重复`, `${o.name} repeats line ${seen.get(o.id)}`);
-    seen.set(o.id, line);
+    seen.set(o.id, line ?? i);
     // A programme without tracks (one defined as data) enrols without one.
     const track = trackKeyOf(opts.tracks, r.track, o.track);
     if (track === undefined)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { csvBody } from './csv.js';
+import { importBody } from './table-import.js';
+import { XLSX_TYPE } from './spreadsheet.js';
 import { ROUTES, type RouteDoc } from './routes.js';
 
 const errorSchema = {
@@ -175,6 +176,7 @@ export function openApiDocument() {
     const roles = r.roles;
     const isPublic = roles === 'public';
     const csvOut = r.method === 'get' && r.path.endsWith('/csv');
+    const xlsxOut = r.method === 'get' && (r.path.endsWith('/xlsx') || r.path.endsWith('.xlsx'));
     // An attachment downloads as its own type (PDF, image…), with its SHA-256 in a header.
     const fileOut = k === 'get /attachments/:id';
     const okStatus = CREATED.has(k) ? '201' : NO_CONTENT.has(k) ? '204' : '200';
@@ -182,14 +184,16 @@ export function openApiDocument() {
     const ok = NO_CONTENT.has(k)
       ? { description: 'Done' }
       : {
-          description: CREATED.has(k) ? 'Created' : csvOut ? 'OK: CSV, UTF-8 with a BOM (opens in Excel)' : 'OK',
+          description: CREATED.has(k) ? 'Created' : csvOut ? 'OK: CSV, UTF-8 with a BOM (opens in Excel)' : xlsxOut ? 'OK: an Excel workbook (.xlsx)' : 'OK',
           ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <start>-<end>/<total>' } } } : {}),
           ...(fileOut ? { headers: { 'X-Checksum-SHA256': { schema: { type: 'string' }, description: 'SHA-256 of the bytes, hex' } } } : {}),
           content: csvOut
             ? { 'text/csv': { schema: { type: 'string' } } }
-            : fileOut
-              ? { '*/*': { schema: { type: 'string', format: 'binary' } } }
-              : { 'application/json': { schema: okSchema } },
+            : xlsxOut
+              ? { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } }
+              : fileOut
+                ? { '*/*': { schema: { type: 'string', format: 'binary' } } }
+                : { 'application/json': { schema: okSchema } },
         };
     const bodySchema = r.body && z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' });
     if (bodySchema && WHOLE_RECORD.has(k)) delete bodySchema.additionalProperties;
@@ -200,7 +204,7 @@ export function openApiDocument() {
             content: {
               'application/json': { schema: bodySchema },
               // CSV imports also take the file itself as the body.
-              ...(r.body === csvBody ? { 'text/csv': { schema: { type: 'string', minLength: 1 } } } : {}),
+              ...(r.body === importBody ? { 'text/csv': { schema: { type: 'string', minLength: 1 } } } : {}),
             },
           },
         }

@@ -274,9 +274,11 @@ function paramTable(): Record<string, ParamCase[]> {
       { params: { id: zs.cultivationRosterId }, outside: ZS_OUT, inside: ok('leader.zhoushan') },
     ],
     'GET /rosters/:id/csv': [{ params: { id: cx.publicityRosterId }, outside: CX_OUT, inside: ok('leader.changxing') }],
+    'GET /rosters/:id/xlsx': [{ params: { id: cx.publicityRosterId }, outside: CX_OUT, inside: ok('leader.changxing') }],
     'POST /campaigns/:id/rosters': [{ params: C, outside: CX_RUN_OUT, body: { kind: 'red' }, inside: ok('coord.changxing', [400], { kind: 'green' }) }],
     'GET /campaigns/:id/summary': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
     'GET /campaigns/:id/summary/csv': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
+    'GET /campaigns/:id/summary/xlsx': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
     'POST /campaigns/:id/applications': [
       {
         params: Z,
@@ -910,6 +912,8 @@ const UNSCOPED: Record<string, string> = {
   'POST /auth/logout': 'ends the caller’s own session',
   'GET /auth/me': 'the caller’s own user',
   'GET /operator-kinds': 'reference data, the same for everyone',
+  'POST /intake-forms/read': 'reads the file it is sent into a form; stores and files nothing',
+  'GET /import-templates/:name/xlsx': 'blank templates, the same for everyone who may import (roles per template: test/spreadsheets.test.ts)',
   'GET /programmes': 'programme definitions, the same for everyone',
   'GET /programmes/:id': 'programme definitions, the same for everyone',
   'GET /programmes/:id/versions': 'programme definitions, the same for everyone',

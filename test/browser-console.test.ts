@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { demoUscc } from '../prisma/seed.js';
 import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { startApi, TEST_TEMPORAL_UI, type Api } from './api-helpers.js';
@@ -155,6 +157,17 @@ describe('console tools', () => {
     expect(csv.rows.slice(1)).toEqual(expected);
     expect(csv.rows.slice(1).map((r) => r[6])).toEqual(['立案查处：过期食品', '立案查处：过期食品']);
     await page.screenshot({ path: `${ARTIFACTS}/console-roster-csv.png`, fullPage: true });
+    // Its Excel twin: the same lines, the 序号 and score as numbers, the sheet named for the list.
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="roster-xlsx"]')]);
+    expect(xlsxDownload.suggestedFilename()).toBe(`${roster.id.replaceAll(':', '_')}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsxDownload.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('黑榜 第1期');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(csv.rows[0]);
+    expect([2, 3].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(2).value, sheet.getRow(r).getCell(7).value])).toEqual(
+      expected.map((e) => [Number(e[0]), e[1], e[6]]),
+    );
 
     // The case page: its history oldest first with the filing in words, and its workflow in Temporal.
     const timeline = (await get('leader.changxing', `/cases/${enc(cases[0]!)}/timeline`)).body;
@@ -279,6 +292,35 @@ describe('console tools', () => {
     );
     await coord.close();
     await h.env.client.workflow.getHandle(`campaign-${campaignId}`).terminate('test done');
+  });
+
+  it('imports the register from an Excel workbook in the import dialog, whose Excel template it downloads', async () => {
+    // Zhoushan's register: a Changxing launch of a whole county would enrol an operator imported without a track.
+    const page = await signIn('coord.zhoushan');
+    await page.goto(`${api.url}/#/operators`);
+    await page.click('[data-testid="operators-import"]');
+    // The blank template, from the API: the columns the import reads.
+    const [template] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="operators-csv-template-xlsx"]')]);
+    expect(template.suggestedFilename()).toBe('经营主体导入模板.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await template.path());
+    // Filled in as a bureau would: a date typed as a date.
+    const uscc = demoUscc('330902', 971);
+    book.worksheets[0]!.addRow(['定海表格直播间', uscc, '直播间', '330902', new Date(Date.UTC(2024, 4, 6)), '', '否', '否']);
+    await page.setInputFiles('[data-testid="operators-csv-file"]', {
+      name: '经营主体名录.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    await page.click('[data-testid="operators-csv-upload"]');
+    expect(await page.locator('[data-testid="operators-csv-result"]').textContent()).toContain('新登记 1 家');
+    await page.screenshot({ path: `${ARTIFACTS}/console-import-xlsx.png`, fullPage: true });
+    expect(await h.db.operator.findUniqueOrThrow({ where: { uscc } })).toMatchObject({
+      name: '定海表格直播间',
+      kind: 'live_room',
+      jurisdictionId: '330902',
+    });
+    await page.close();
   });
 
   it('finds an operator by the start of its 统一社会信用代码 from the app bar and opens its page', async () => {

@@ -6,6 +6,8 @@
 // and its review task is in the office's inbox, where it is admitted. A coordinator's programme whose
 // rubric points add up to 90 is refused with the reason at the rubric items; at 100 it is saved as version 1.
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { fillFormSheet } from './helpers-xlsx.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openConsole, untilRoute, type Console } from './helpers-browser.js';
@@ -181,6 +183,56 @@ describe('Lijiang registers in the console', () => {
     expect(viaApi.body.status).toBe('admitted');
     await office.screenshot({ path: `${ARTIFACTS}/registers-review-done.png`, fullPage: true });
     await office.close();
+  });
+
+  it('fills the product form from the applicant’s filled-in 申报表 (.xlsx), which the officer checks and files', async () => {
+    const campaignId = await launchLijiang();
+    const operator = await h.db.operator.findUniqueOrThrow({ where: { id: 'op-lj-001' } });
+    const productName = `纳西手工铜锅${campaignId.slice(-4)}`;
+    const page = await ui.signIn('officer.gucheng');
+    await page.goto(`${api.url}/#/product-register/create?source=${enc(JSON.stringify({ campaignId }))}`);
+    await page.waitForSelector('[data-testid="intake-form-product"]');
+
+    // The blank form, as the notice publishes it (附件1 第19条), filled in by the applicant.
+    const [blank] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="intake-workbook-blank"]')]);
+    expect(blank.suggestedFilename()).toBe('特色直播优质产品申报表.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await blank.path());
+    const answers: Record<string, ExcelJS.CellValue> = {
+      产品名称: productName,
+      产品类别: '老字号、老品牌、“金木土石布”特色商品',
+      规格: '直径 28 厘米',
+      执行标准: 'Q/LJ 0001',
+      能否一件代发: '是',
+      快手直播带货链接: 'https://live.kuaishou.com/u/naxi-copper',
+      快递发货情况: '邮政，72 小时内发货',
+      日均发货数量: 40,
+      每周服务天数: 6,
+      每天服务小时数: '十',
+    };
+    fillFormSheet(book.worksheets[0]!, answers);
+    await page.setInputFiles('[data-testid="intake-workbook-file"]', {
+      name: '铜锅申报表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    // Filled in, but for the hours it could not read: named by row, to be typed in.
+    await page.waitForFunction((name) => (document.querySelector('input[name="form.productName"]') as HTMLInputElement | null)?.value === name, productName);
+    expect(await page.inputValue('input[name="form.liveLinks.0.url"]')).toBe('https://live.kuaishou.com/u/naxi-copper');
+    expect(await page.inputValue('input[name="form.dailyVolume"]')).toBe('40');
+    expect(await page.locator('input[name="form.dropshipping"][value="yes"]').isChecked()).toBe(true);
+    expect(await text(page, '[data-testid="intake-workbook-problem"]')).toContain('「每天服务小时数」须为 1–24 的整数');
+    await page.screenshot({ path: `${ARTIFACTS}/registers-from-workbook.png`, fullPage: true });
+
+    await page.getByLabel('申报主体（从经营主体名录中选择）').fill(operator.name);
+    await page.getByRole('option', { name: new RegExp(operator.name) }).click();
+    await page.fill('input[name="form.serviceHours.hoursPerDay"]', '10');
+    await page.click('[data-testid="intake-submit"]');
+    await untilRoute(page, (hash) => hash.startsWith('#/register-entries/') && hash.endsWith('/show'));
+    const entry = await waitFor(() => h.db.registerEntry.findFirst({ where: { campaignId, name: productName } }), 'the entry');
+    expect(entry).toMatchObject({ register: 'product', operatorId: 'op-lj-001', status: 'queued' });
+    expect(entry.form).toMatchObject({ category: 'time_honoured', serviceHours: { daysPerWeek: 6, hoursPerDay: 10 } });
+    await page.close();
   });
 
   it('the programme editor shows the rubric points not adding up to 100 at the rubric items', async () => {

@@ -5,6 +5,7 @@
 // Temporal's time-skipping test server (test/helpers-time.ts): the 公示 window ends when the test moves the clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { RosterEntry } from '../activities/award.js';
 import { uniqueYear, waitFor } from './helpers.js';
 import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
@@ -306,6 +307,17 @@ describe('Changxing through the API', () => {
     });
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
     expect(csv.body).toContain('经营异常名录');
+    // Its Excel twin: the same lines, a sheet named for the list.
+    const xlsx = await fetch(`${api.url}/api/rosters/${encodeURIComponent(black.body.id)}/xlsx`, {
+      headers: { authorization: `Bearer ${tokens['leader.changxing']}` },
+    });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(book.worksheets[0]!.name).toBe('黑榜 第1期');
+    expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['序号', '经营主体']);
+    expect(book.worksheets[0]!.getRow(2).getCell(1).value).toBe(1);
+    expect(JSON.stringify(book.worksheets[0]!.getRow(2).values)).toContain('经营异常名录');
 
     // 总结: figures from the live data, as JSON and CSV.
     const summary = await api.call('GET', `/campaigns/${cid}/summary`, as('leader.changxing'));
@@ -317,6 +329,12 @@ describe('Changxing through the API', () => {
     ]);
     expect(summary.body.awardList.map((e: { caseId: string }) => e.caseId)).toEqual([a, d]);
     expect((await api.call('GET', `/campaigns/${cid}/summary/csv`, as('leader.changxing'))).body).toContain('授予名单');
+    const summaryBook = new ExcelJS.Workbook();
+    await summaryBook.xlsx.load(
+      await (await fetch(`${api.url}/api/campaigns/${cid}/summary/xlsx`, { headers: { authorization: `Bearer ${tokens['leader.changxing']}` } })).arrayBuffer(),
+    );
+    expect(summaryBook.worksheets.map((w) => w.name)).toEqual(['阶段', '案件', '检查发现', '得分分布', '授予名单']);
+    expect(summaryBook.getWorksheet('授予名单')!.actualRowCount).toBe(3);
 
     // Next year: calendar moved a year, settings copied, last year's holders and revoked operators shown.
     const before = JSON.stringify(await h.db.campaign.findUniqueOrThrow({ where: { id } }));

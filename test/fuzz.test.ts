@@ -868,6 +868,8 @@ function specs(): Record<string, Spec> {
         fc.constantFrom('', ' ', '\n').map((reason) => ({ reason, days: 5 })),
       ),
     },
+    // Reads a 申报表 and files nothing: the example is a zip's first bytes, no workbook (400).
+    'POST /intake-forms/read': { targets: [T('fuzz.auditor.lijiang', undefined, { register: 'product', xlsx: 'UEsDBBQAAAAIAA==' })] },
     'POST /campaigns/:id/objections': {
       targets: [T('fuzz.coord.changxing', C, { caseId: cx.caseZhicheng, source: '来信', content: '模糊测试' })],
       semantic: unknownId.map((caseId) => ({ caseId: caseId.slice(0, 200).trim() || 'x', source: '来信', content: '模糊测试' })),

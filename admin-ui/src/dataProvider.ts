@@ -1,3 +1,4 @@
+import type { ImportFile } from './common/csv';
 import type { DataProvider, GetListParams, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
@@ -13,6 +14,8 @@ import type {
   Attachment,
   IntakeApplicationForm,
   IntakeApplicationResult,
+  IntakeWorkbookRead,
+  Register,
   IntakeBatch,
   Listing,
   Objection,
@@ -41,7 +44,7 @@ export interface AppDataProvider extends DataProvider {
   claimTask(id: Identifier): Promise<Task>;
   completeTask(id: Identifier, body: CompleteTaskBody): Promise<Task>;
   enrolCases(campaignId: Identifier, body: EnrolmentBody): Promise<EnrolmentResult>;
-  importCases(campaignId: Identifier, csv: string): Promise<EnrolmentResult>;
+  importCases(campaignId: Identifier, file: ImportFile): Promise<EnrolmentResult>;
   successor(campaignId: Identifier): Promise<Successor>;
   award(campaignId: Identifier): Promise<AwardStatus>;
   publishPublicity(campaignId: Identifier, days: number): Promise<Roster>;
@@ -55,7 +58,7 @@ export interface AppDataProvider extends DataProvider {
   reportComplaint(id: Identifier, body: { kind: 'complaint' | 'public_opinion'; description: string }): Promise<Task>;
   // Operator register (调查摸底)
   operatorKinds(): Promise<OperatorKinds>;
-  importOperators(csv: string): Promise<OperatorImportResult>;
+  importOperators(file: ImportFile): Promise<OperatorImportResult>;
   // Application programmes (zhoushan)
   applicationCounts(campaignId: Identifier): Promise<ApplicationCounts>;
   fileApplication(campaignId: Identifier, body: { operatorId: string; form: ApplicationForm }): Promise<{ caseId: string }>;
@@ -67,6 +70,7 @@ export interface AppDataProvider extends DataProvider {
   // Lijiang registers (丽江产品库 / 达人库)
   uploadAttachment(body: { filename: string; contentType: string; dataBase64: string }): Promise<Attachment>;
   fileIntakeApplication(campaignId: Identifier, body: { operatorId: string; form: IntakeApplicationForm }): Promise<IntakeApplicationResult>;
+  readIntakeWorkbook(register: Register, xlsx: string): Promise<IntakeWorkbookRead>;
   recordRegisterMetrics(entryId: Identifier, body: RegisterMetricsBody): Promise<RegisterMetric>;
   openIntakeBatch(campaignId: Identifier, body: { reviewDueAt: string }): Promise<IntakeBatch>;
   registerScoring(campaignId: Identifier): Promise<RegisterScoring>;
@@ -140,7 +144,7 @@ export const dataProvider: AppDataProvider = {
   claimTask: (id) => post<Task>(`/tasks/${segment(id)}/claim`),
   completeTask: (id, body) => post<Task>(`/tasks/${segment(id)}/complete`, body),
   enrolCases: (campaignId, body) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases`, body),
-  importCases: (campaignId, csv) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases/import`, { csv }),
+  importCases: (campaignId, file) => post<EnrolmentResult>(`/campaigns/${segment(campaignId)}/cases/import`, file),
   successor: (campaignId) => get<Successor>(`/campaigns/${segment(campaignId)}/successor`),
   award: (campaignId) => get<AwardStatus>(`/campaigns/${segment(campaignId)}/award`),
   publishPublicity: (campaignId, days) => post<Roster>(`/campaigns/${segment(campaignId)}/publicity`, { days }),
@@ -153,7 +157,7 @@ export const dataProvider: AppDataProvider = {
   revokeTitle: (id, body) => post<Title>(`/titles/${segment(id)}/revoke`, body),
   reportComplaint: (id, body) => post<Task>(`/titles/${segment(id)}/complaints`, body),
   operatorKinds: () => get<OperatorKinds>('/operator-kinds'),
-  importOperators: (csv) => post<OperatorImportResult>('/operators/import', { csv }),
+  importOperators: (file) => post<OperatorImportResult>('/operators/import', file),
   applicationCounts: (campaignId) => get<ApplicationCounts>(`/campaigns/${segment(campaignId)}/application-counts`),
   fileApplication: (campaignId, body) => post<{ caseId: string }>(`/campaigns/${segment(campaignId)}/applications`, body),
   confirmCultivationList: (campaignId, body) => post<Roster>(`/campaigns/${segment(campaignId)}/cultivation-list`, body),
@@ -163,6 +167,7 @@ export const dataProvider: AppDataProvider = {
   recordListingFinding: (id, body) => post<Listing>(`/listings/${segment(id)}/findings`, body),
   uploadAttachment: (body) => post<Attachment>('/attachments', body),
   fileIntakeApplication: (campaignId, body) => post<IntakeApplicationResult>(`/campaigns/${segment(campaignId)}/intake-applications`, body),
+  readIntakeWorkbook: (register, xlsx) => post<IntakeWorkbookRead>('/intake-forms/read', { register, xlsx }),
   recordRegisterMetrics: (entryId, body) => post<RegisterMetric>(`/register-entries/${segment(entryId)}/metrics`, body),
   openIntakeBatch: (campaignId, body) => post<IntakeBatch>(`/campaigns/${segment(campaignId)}/intake-batches`, body),
   registerScoring: (campaignId) => get<RegisterScoring>(`/campaigns/${segment(campaignId)}/register-scoring`),

@@ -8,7 +8,8 @@ export const API_URL = '/api';
 const isApiErrorBody = (body: unknown): body is ApiErrorBody => typeof body === 'object' && body !== null && 'message' in body;
 
 /** A message of the API in the UI language (Chinese unless the UI is in English). */
-const pick = (m: { messageZh?: string; messageEn?: string }, fallback: string) => (i18nProvider.getLocale() === 'en' ? m.messageEn : m.messageZh) || fallback;
+export const pick = (m: { messageZh?: string; messageEn?: string }, fallback: string) =>
+  (i18nProvider.getLocale() === 'en' ? m.messageEn : m.messageZh) || fallback;
 
 /**
  * Picks the API's message in the current UI language, and turns `fields` into the

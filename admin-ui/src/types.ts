@@ -777,6 +777,12 @@ export interface IntakeApplicationResult {
   flags: CodedReason[];
 }
 
+/** POST /api/intake-forms/read → a filled-in 申报表 as the form (nothing filed), and the rows it could not read. */
+export interface IntakeWorkbookRead {
+  form: Partial<ProductApplicationForm> | Partial<InfluencerApplicationForm>;
+  problems: { path: string; row: number; messageZh: string; messageEn: string }[];
+}
+
 export interface IntakeBatch extends RaRecord<string> {
   campaignId: string;
   seq: number;

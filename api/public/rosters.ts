@@ -28,7 +28,7 @@ export const PUBLIC_KINDS = ['publicity', 'award', 'red', 'black', 'cultivation'
 export type PublicKind = (typeof PUBLIC_KINDS)[number];
 type Bilingual = { zh: string; en: string };
 
-const KIND_NAMES: Record<Exclude<PublicKind, 'list' | 'admission'>, Bilingual> = {
+export const KIND_NAMES: Record<Exclude<PublicKind, 'list' | 'admission'>, Bilingual> = {
   publicity: { zh: '公示名单', en: 'publicity list' },
   award: { zh: '授予名单', en: 'award list' },
   red: { zh: '红榜', en: 'red list' },

@@ -4,6 +4,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { csvDocument } from '../csv-export.js';
+import { KIND_NAMES } from '../public/rosters.js';
+import { sendXlsx, xlsxDocument, type SheetColumn } from '../spreadsheet.js';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
@@ -370,25 +372,40 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   route(r, { method: 'get', path: '/rosters/:id', summary: 'One roster publication with its entries', tag: 'rosters' }, async (req, _res, me) =>
     loadRoster(String(req.params.id), me),
   );
+  /** A roster's lines as its CSV and its workbook show them. */
+  const rosterTable = (x: { entries: unknown }): { columns: SheetColumn[]; rows: unknown[][] } => ({
+    columns: [
+      { header: '序号', type: 'number', width: 6 },
+      { header: '经营主体', width: 36 },
+      { header: '统一社会信用代码', width: 22 },
+      { header: '辖区', width: 18 },
+      { header: '赛道' },
+      { header: '总分', type: 'number' },
+      { header: '依据/说明', width: 30 },
+      { header: '日期', type: 'date', width: 18 },
+    ],
+    rows: (x.entries as RosterEntry[]).map((e, i) => [
+      i + 1,
+      e.operatorName,
+      e.uscc,
+      e.jurisdictionName,
+      e.track ?? '',
+      e.totalScore ?? '',
+      e.groundName ?? e.ground ?? '',
+      e.since ?? '',
+    ]),
+  });
   route(r, { method: 'get', path: '/rosters/:id/csv', summary: 'A roster as CSV (UTF-8 with BOM, opens in Excel)', tag: 'rosters' }, async (req, res, me) => {
     const x = await loadRoster(String(req.params.id), me);
-    const entries = x.entries as unknown as RosterEntry[];
-    const csv = csvDocument([
-      ['序号', '经营主体', '统一社会信用代码', '辖区', '赛道', '总分', '依据/说明', '日期'],
-      ...entries.map((e, i) => [
-        i + 1,
-        e.operatorName,
-        e.uscc,
-        e.jurisdictionName,
-        e.track ?? '',
-        e.totalScore ?? '',
-        e.groundName ?? e.ground ?? '',
-        e.since ?? '',
-      ]),
-    ]);
+    const t = rosterTable(x);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${x.id}.csv`)}`);
-    res.send(csv);
+    res.send(csvDocument([t.columns.map((c) => c.header), ...t.rows]));
+  });
+  route(r, { method: 'get', path: '/rosters/:id/xlsx', summary: 'A roster as an Excel workbook (.xlsx)', tag: 'rosters' }, async (req, res, me) => {
+    const x = await loadRoster(String(req.params.id), me);
+    const name = `${KIND_NAMES[x.kind as keyof typeof KIND_NAMES]?.zh ?? '名单'} 第${x.seq}期`;
+    sendXlsx(res, `${x.id}.xlsx`, await xlsxDocument([{ name, ...rosterTable(x) }]));
   });
 
   // 红黑榜 (四、工作要求（三）): red = titles in force; black = titles revoked and cases filed, each with its ground.

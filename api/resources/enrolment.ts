@@ -11,7 +11,7 @@ import { loadCampaign, requireRunner } from '../campaign-access.js';
 import { tracksOfRules } from '../../domain/programmes/kinds/index.js';
 import { carryOverSettings } from '../../domain/programmes/kinds/index.js';
 import { jurisdictionSubtree, resolveEnrolment, type EnrolmentRow } from '../enrolment.js';
-import { csvBody, readCsv } from '../csv.js';
+import { importBody, readImport } from '../table-import.js';
 import { badRequest, parseOr400 } from '../errors.js';
 import { boolFilter, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
@@ -102,7 +102,13 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
     },
   );
 
-  async function enrol(campaignId: string, rows: EnrolmentRow[], me: Parameters<typeof actorOf>[0], rowPath: (i: number) => string, rowBase?: number) {
+  async function enrol(
+    campaignId: string,
+    rows: EnrolmentRow[],
+    me: Parameters<typeof actorOf>[0],
+    rowPath: (i: number) => string,
+    lineOf?: (i: number) => number,
+  ) {
     const c = await loadCampaign(db, campaignId, me);
     requireRunner(me, c);
     const handle = client.workflow.getHandle(c.workflowId);
@@ -113,7 +119,7 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
       tracks: tracksOfRules(c.def.rules),
       rows,
       rowPath,
-      rowBase,
+      lineOf,
       alreadyEnrolled,
     });
     // Through the campaign's arrival shards (api/arrivals.ts); the rows are all checked above.
@@ -177,14 +183,22 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
     {
       method: 'post',
       path: '/campaigns/:id/cases/import',
-      summary: 'Enrol from CSV (text/csv body, or JSON {csv}); every bad line is reported with its number and nothing is enrolled',
+      summary:
+        'Enrol from CSV or Excel (text/csv body, JSON {csv}, or JSON {xlsx}: the .xlsx as base64); every bad line is reported with its number and nothing is enrolled',
       tag: 'enrolment',
       roles: ['coordinator'],
-      body: csvBody,
+      body: importBody,
     },
     async (req, res, me) => {
-      const rows: EnrolmentRow[] = readCsv(req, HEADERS, [['uscc', 'operatorId']]).map((l) => l.cells);
-      const out = await enrol(String(req.params.id), rows, me, (i) => `line ${i + 2}`, 2);
+      const lines = await readImport(req, HEADERS, [['uscc', 'operatorId']]);
+      const rows: EnrolmentRow[] = lines.map((l) => l.cells);
+      const out = await enrol(
+        String(req.params.id),
+        rows,
+        me,
+        (i) => `line ${lines[i]!.line}`,
+        (i) => lines[i]!.line,
+      );
       res.status(201);
       return out;
     },

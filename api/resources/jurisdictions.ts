@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { appendAudit } from '../../activities/audit.js';
 import { codeProblem, LEVELS, LEVEL_NAMES, levelFromText, parentProblem, type Level } from '../../domain/jurisdictions.js';
-import { csvBody, lineProblems, readCsv } from '../csv.js';
+import { importBody, lineProblems, readImport } from '../table-import.js';
 import { badRequest, conflict, forbidden, notFound, parseEdit, parseOr400 } from '../errors.js';
 import { escapeLike, idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -182,10 +182,10 @@ export function jurisdictionsRouter(db: PrismaClient): Router {
       summary: 'Add a tree of jurisdictions under yours from CSV (admin; 代码,名称,上级代码,级别): any bad line adds nothing',
       tag: 'jurisdictions',
       roles: ['admin'],
-      body: csvBody,
+      body: importBody,
     },
     async (req, res, me) => {
-      const lines = readCsv(req, HEADERS, [['id'], ['name'], ['parentId'], ['level']]);
+      const lines = await readImport(req, HEADERS, [['id'], ['name'], ['parentId'], ['level']]);
       const lp = lineProblems();
       const existing = new Map((await db.jurisdiction.findMany({ select: { id: true, level: true, path: true } })).map((j) => [j.id, j]));
       interface Row {

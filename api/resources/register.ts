@@ -12,7 +12,7 @@ import { badRequest, conflict, forbidden, notFound, parseEdit, parseOr400 } from
 import { route } from '../routes.js';
 import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
-import { csvBody, lineProblems, readCsv } from '../csv.js';
+import { importBody, lineProblems, readImport } from '../table-import.js';
 
 const CLAUSE = '舟山方案 六、（一）调查摸底（建立基础数据库）';
 // A registration date that has happened and that PostgreSQL can store (it has no year 0000: such a date
@@ -180,10 +180,10 @@ export function registerRouter(db: PrismaClient): Router {
         'Import the register from CSV (text/csv or JSON {csv}): new USCCs are registered, known ones in your jurisdiction updated; any bad line imports nothing',
       tag: 'register',
       roles: ['county_officer', 'coordinator'],
-      body: csvBody,
+      body: importBody,
     },
     async (req, res, me) => {
-      const lines = readCsv(req, HEADERS, [['name'], ['uscc'], ['kind'], ['jurisdictionId'], ['registeredOn']]);
+      const lines = await readImport(req, HEADERS, [['name'], ['uscc'], ['kind'], ['jurisdictionId'], ['registeredOn']]);
       const lp = lineProblems();
       const rows: { line: number; o: OperatorInput }[] = [];
       const seen = new Map<string, number>();

@@ -11,6 +11,7 @@ import { registerScoringWorkflowId } from '../../workflows/intake-campaign.js';
 import { validScoringPeriod } from '../../workflows/register-scoring.js';
 import { loadCampaign } from '../campaign-access.js';
 import { fileIntakeApplication, registerCampaign } from '../intake-filing.js';
+import { readIntakeWorkbook } from '../intake-workbook.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
@@ -19,6 +20,8 @@ import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
 const applyBody = z.object({ operatorId: z.string().min(1).max(100), form: z.unknown() }).strict();
+// A filled-in 申报表 (api/intake-workbook.ts), as base64: 1 MB of JSON at most (api/body-limits.ts).
+const readFormBody = z.object({ register: z.enum(['product', 'influencer']), xlsx: z.base64().min(1).max(1_000_000) }).strict();
 const batchBody = z.object({ reviewDueAt: z.string().min(1).max(40) }).strict();
 const metricsBody = z
   .object({
@@ -66,6 +69,23 @@ export function registersRouter(db: PrismaClient, client: Client): Router {
       const out = await fileIntakeApplication(db, client, c, o, body.form, actorOf(me));
       res.status(201);
       return out;
+    },
+  );
+
+  route(
+    r,
+    {
+      method: 'post',
+      path: '/intake-forms/read',
+      summary:
+        'Read a filled-in Lijiang application form (申报表, .xlsx as base64; blanks at GET /import-templates/intake-{product|influencer}/xlsx) into the form POST /campaigns/{id}/intake-applications takes; files nothing. Lines that cannot be read are listed by row',
+      tag: 'registers',
+      roles: ['coordinator', 'auditor', 'county_officer'],
+      body: readFormBody,
+    },
+    async (req) => {
+      const body = parseOr400(readFormBody, req.body);
+      return readIntakeWorkbook(body.register, Buffer.from(body.xlsx, 'base64'));
     },
   );
 

@@ -2,6 +2,7 @@
 // area, the score distribution, exclusions and the award list — as JSON for the page and as CSV.
 import { Router } from 'express';
 import { csvDocument } from '../csv-export.js';
+import { sendXlsx, xlsxDocument, type SheetColumn } from '../spreadsheet.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import type { RosterEntry } from '../../activities/award.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
@@ -85,32 +86,69 @@ export function summaryRouter(db: PrismaClient): Router {
     },
     async (req, _res, me) => campaignSummary(db, String(req.params.id), me),
   );
+  /** The report's sections, each a table: one after another in the CSV, a sheet each in the workbook. */
+  const sections = (s: Awaited<ReturnType<typeof campaignSummary>>): { name: string; columns: SheetColumn[]; rows: unknown[][] }[] => [
+    {
+      name: '阶段',
+      columns: [
+        { header: '阶段', width: 16 },
+        { header: '状态' },
+        { header: '已办', type: 'number' },
+        { header: '未办', type: 'number' },
+        { header: '逾期', type: 'number' },
+      ],
+      rows: s.stages.map((x) => [x.name, x.status, x.done, x.open, x.overdue]),
+    },
+    {
+      name: '案件',
+      columns: ['案件', '纳入', '立案查处', '整改未通过', '异议成立', '已评分', '拟授予'].map((header, i) => ({
+        header,
+        ...(i ? { type: 'number' as const } : {}),
+      })),
+      rows: [['', s.cases.enrolled, s.cases.filed, s.cases.rectificationFailed, s.cases.objectionUpheld, s.cases.scored, s.cases.proposed]],
+    },
+    {
+      name: '检查发现',
+      columns: [
+        { header: '检查发现（按方面）', width: 24 },
+        { header: '轻微', type: 'number' },
+        { header: '严重', type: 'number' },
+      ],
+      rows: s.violationsByArea.map((v) => [v.name, v.minor, v.serious]),
+    },
+    {
+      name: '得分分布',
+      columns: [{ header: '得分分布' }, { header: '数量', type: 'number' }],
+      rows: s.scoreDistribution.map((b) => [b.label, b.count]),
+    },
+    {
+      name: '授予名单',
+      columns: [
+        { header: '授予名单', width: 36 },
+        { header: '统一社会信用代码', width: 22 },
+        { header: '辖区', width: 18 },
+        { header: '总分', type: 'number' },
+      ],
+      rows: s.awardList.map((e) => [e.operatorName, e.uscc, e.jurisdictionName, e.totalScore ?? '']),
+    },
+  ];
   route(
     r,
     { method: 'get', path: '/campaigns/:id/summary/csv', summary: 'The summary report as CSV (UTF-8 with BOM)', tag: 'campaigns' },
     async (req, res, me) => {
       const s = await campaignSummary(db, String(req.params.id), me);
-      const rows: (string | number)[][] = [
-        [s.campaign.name],
-        [],
-        ['阶段', '状态', '已办', '未办', '逾期'],
-        ...s.stages.map((x) => [x.name, x.status, x.done, x.open, x.overdue]),
-        [],
-        ['案件', '纳入', '立案查处', '整改未通过', '异议成立', '已评分', '拟授予'],
-        ['', s.cases.enrolled, s.cases.filed, s.cases.rectificationFailed, s.cases.objectionUpheld, s.cases.scored, s.cases.proposed],
-        [],
-        ['检查发现（按方面）', '轻微', '严重'],
-        ...s.violationsByArea.map((v) => [v.name, v.minor, v.serious]),
-        [],
-        ['得分分布', '数量'],
-        ...s.scoreDistribution.map((b) => [b.label, b.count]),
-        [],
-        ['授予名单', '统一社会信用代码', '辖区', '总分'],
-        ...s.awardList.map((e) => [e.operatorName, e.uscc, e.jurisdictionName, e.totalScore ?? '']),
-      ];
+      const rows = [[s.campaign.name], ...sections(s).flatMap((x) => [[], x.columns.map((c) => c.header), ...x.rows])];
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${s.campaign.id}-summary.csv`)}`);
       res.send(csvDocument(rows));
+    },
+  );
+  route(
+    r,
+    { method: 'get', path: '/campaigns/:id/summary/xlsx', summary: 'The summary report as an Excel workbook (.xlsx), a sheet per section', tag: 'campaigns' },
+    async (req, res, me) => {
+      const s = await campaignSummary(db, String(req.params.id), me);
+      sendXlsx(res, `${s.campaign.id}-summary.xlsx`, await xlsxDocument(sections(s)));
     },
   );
   return r;

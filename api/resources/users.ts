@@ -12,7 +12,7 @@ import { OPERATOR_ROLE, ROLES, ROLE_NAMES, USERNAME, roleFromText } from '../../
 import { temporaryPassword, temporaryUntil } from '../../domain/passwords.js';
 import { hashPassword } from '../auth.js';
 import { createAccount, newCredentials } from '../accounts.js';
-import { csvBody, lineProblems, readCsv } from '../csv.js';
+import { importBody, lineProblems, readImport } from '../table-import.js';
 import { badRequest, conflict, forbidden, notFound, parseEdit, parseOr400 } from '../errors.js';
 import { boolFilter, escapeLike, idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -322,10 +322,10 @@ export function usersRouter(db: PrismaClient): Router {
         'Create users from CSV (admin; text/csv or JSON {csv}): 用户名,姓名,角色,辖区代码[,手机,邮箱]; any bad line creates nobody; answers each temporary password once',
       tag: 'users',
       roles: ['admin'],
-      body: csvBody,
+      body: importBody,
     },
     async (req, res, me) => {
-      const lines = readCsv(req, HEADERS, [['username'], ['displayName'], ['role'], ['jurisdictionId']]);
+      const lines = await readImport(req, HEADERS, [['username'], ['displayName'], ['role'], ['jurisdictionId']]);
       // Each account costs a bcrypt hash (~0.1 s of CPU): a bureau's staff, not a province's, per file.
       if (lines.length > MAX_IMPORT)
         throw badRequest(`一次最多导入 ${MAX_IMPORT} 个用户，请分批导入`, `at most ${MAX_IMPORT} users per import: split the file`);

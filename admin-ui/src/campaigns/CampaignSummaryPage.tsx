@@ -202,9 +202,9 @@ export const CampaignSummaryPage = () => {
           icon: <ArrowBackIcon />,
         }}
         download={{
-          path: `/campaigns/${encodeURIComponent(id)}/summary/csv`,
-          filename: `${id}-summary.csv`,
-          testId: 'summary-csv',
+          path: `/campaigns/${encodeURIComponent(id)}/summary`,
+          filename: `${id}-summary`,
+          testId: 'summary',
         }}
       />
       {isPending ? (

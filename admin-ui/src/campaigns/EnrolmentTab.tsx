@@ -28,6 +28,7 @@ import { DateTimeField, EnumField, type CustomFieldProps } from '../common/field
 import { ProblemAlert } from '../common/ProblemAlert';
 import { Section } from '../common/Section';
 import { useLocalizedName } from '../common/useLocalizedName';
+import { DownloadButton } from '../common/DownloadButton';
 import type { AppDataProvider } from '../dataProvider';
 import { problemOf, type Problem } from '../httpClient';
 import { canRunCampaigns } from '../permissions';
@@ -114,10 +115,10 @@ const EnrolSelectedButton = ({ campaign, tracks }: { campaign: Campaign; tracks:
   );
 };
 
-/** 批量导入: a CSV of 统一社会信用代码,赛道. All lines or none: every bad line is listed. */
+/** 批量导入: a CSV or Excel sheet of 统一社会信用代码,赛道 (with a blank Excel template). All lines or none: every bad line is listed. */
 const CsvImport = ({ campaign, disabled }: { campaign: Campaign; disabled: boolean }) => {
   const dataProvider = useDataProvider<AppDataProvider>();
-  const csv = useCsvImport((csvText) => dataProvider.importCases(campaign.id, csvText), 'app.enrolment.enrolled');
+  const csv = useCsvImport((file) => dataProvider.importCases(campaign.id, file), 'app.enrolment.enrolled');
   return (
     <CsvImportPanel
       csv={csv}
@@ -129,6 +130,7 @@ const CsvImport = ({ campaign, disabled }: { campaign: Campaign; disabled: boole
       sx={{ maxWidth: '56rem' }}
     >
       <CsvUploadButton csv={csv} testIdPrefix="csv" disabled={disabled} />
+      <DownloadButton path="/import-templates/enrolment/xlsx" filename="纳入经营主体模板.xlsx" label="app.common.template_xlsx" testId="csv-template-xlsx" />
     </CsvImportPanel>
   );
 };

@@ -3,15 +3,15 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Button as MuiButton, Stack, Typography, type SxProps } from '@mui/material';
 import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { problemOf, type Problem } from '../httpClient';
-import { readCsv } from './csv';
+import { readImportFile, type ImportFile } from './csv';
 import { ProblemAlert } from './ProblemAlert';
 
 /**
- * A CSV import (all lines or none): `choose` takes the file from an <input type="file">,
- * `upload` reads it (UTF-8 or GB18030) and sends it; on success it notifies `success` with the
+ * An import from CSV or Excel (all lines or none): `choose` takes the file from an <input type="file">,
+ * `upload` reads it (a CSV as UTF-8 or GB18030, an .xlsx as it is) and sends it; on success it notifies `success` with the
  * result's counts and refreshes, on failure it keeps the API's problem (every bad line).
  */
-export const useCsvImport = <Result extends object>(send: (csv: string) => Promise<Result>, success: string) => {
+export const useCsvImport = <Result extends object>(send: (file: ImportFile) => Promise<Result>, success: string) => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [file, setFile] = useState<File | null>(null);
@@ -30,7 +30,7 @@ export const useCsvImport = <Result extends object>(send: (csv: string) => Promi
     setProblem(null);
     setResult(null);
     try {
-      const imported = await send(await readCsv(file));
+      const imported = await send(await readImportFile(file));
       setResult(imported);
       setFile(null);
       notify(success, { type: 'success', messageArgs: { ...imported } });
@@ -97,7 +97,13 @@ export const CsvImportPanel = ({
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <MuiButton component="label" variant="outlined" startIcon={<UploadFileIcon />} disabled={disabled}>
           {translate('app.enrolment.choose_csv')}
-          <input hidden type="file" accept=".csv,text/csv,text/plain" data-testid={`${testIdPrefix}-file`} onChange={csv.choose} />
+          <input
+            hidden
+            type="file"
+            accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid={`${testIdPrefix}-file`}
+            onChange={csv.choose}
+          />
         </MuiButton>
         <Typography variant="body2">{csv.file?.name ?? translate('app.enrolment.no_file')}</Typography>
         {children}

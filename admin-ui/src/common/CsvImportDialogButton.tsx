@@ -4,7 +4,8 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { Button, downloadCSV, useTranslate } from 'react-admin';
 import { CsvImportPanel, CsvUploadButton, useCsvImport } from './CsvImport';
-import { toCsv } from './csv';
+import { toCsv, type ImportFile } from './csv';
+import { DownloadButton } from './DownloadButton';
 
 /** Translation keys of one import's texts. */
 export interface CsvImportMessages {
@@ -25,7 +26,7 @@ export interface CsvImportMessages {
  * 导入. Closing forgets the file, the problem and the result.
  *
  * Test ids, from `testId` (e.g. `users`): `users-import` (the button), `users-import-close`,
- * `users-csv-template`, and CsvImportPanel's `users-csv-import`, `-file`, `-problem`, `-result`,
+ * `users-csv-template`, `users-csv-template-xlsx`, and CsvImportPanel's `users-csv-import`, `-file`, `-problem`, `-result`,
  * `-upload`.
  */
 export const CsvImportDialogButton = <Result extends object>({
@@ -36,11 +37,14 @@ export const CsvImportDialogButton = <Result extends object>({
   renderResult,
   keepOpenOnResult = false,
 }: {
-  send: (csv: string) => Promise<Result>;
+  send: (file: ImportFile) => Promise<Result>;
   messages: CsvImportMessages;
   testId: string;
-  /** The header line of the blank template and the translation key of its file name. */
-  template?: { header: string[]; filename: string };
+  /**
+   * The blank template: its header line and the translation key of its file name for the CSV, and the
+   * name of the API's Excel template (GET /import-templates/{xlsx}/xlsx).
+   */
+  template?: { header: string[]; filename: string; xlsx: string };
   /** More to show below the result, e.g. what was created. */
   renderResult?: (result: Result) => ReactNode;
   /** Only 关闭 closes the dialog once there is a result (not a click beside it or Escape). */
@@ -72,6 +76,14 @@ export const CsvImportDialogButton = <Result extends object>({
                 >
                   <DownloadIcon />
                 </Button>
+              )}
+              {template && (
+                <DownloadButton
+                  path={`/import-templates/${template.xlsx}/xlsx`}
+                  filename={`${translate(template.filename)}.xlsx`}
+                  label="app.common.template_xlsx"
+                  testId={`${prefix}-template-xlsx`}
+                />
               )}
             </CsvImportPanel>
             {csv.result && renderResult?.(csv.result)}

@@ -4,7 +4,7 @@ import { Button, useNotify } from 'react-admin';
 import { downloadFile, errorMessage } from '../httpClient';
 
 /**
- * Downloads an export of the API (CSV). The API wants the bearer token, which a plain link
+ * Downloads an export of the API (CSV, Excel, a template). The API wants the bearer token, which a plain link
  * cannot send, so the file is fetched with it and saved from a blob.
  */
 export const DownloadButton = ({

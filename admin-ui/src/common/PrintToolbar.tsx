@@ -1,18 +1,19 @@
-import type { ComponentProps, ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import PrintIcon from '@mui/icons-material/Print';
 import { Button, Link, TopToolbar } from 'react-admin';
 import { DownloadButton } from './DownloadButton';
 
 /**
  * The toolbar of a printable page (a roster, the summary report), left out of the print (see
- * PrintStyles): a way back, print, and the page's CSV download.
+ * PrintStyles): a way back, print, and the page's downloads as CSV and as Excel (`<path>/csv`,
+ * `<path>/xlsx`; test ids `<testId>-csv`, `<testId>-xlsx`).
  */
 export const PrintToolbar = ({
   back,
   download,
 }: {
   back: { label: string; to: string; icon?: ReactElement };
-  download: ComponentProps<typeof DownloadButton>;
+  download: { path: string; filename: string; testId: string };
 }) => (
   <TopToolbar className="no-print">
     <Button component={Link} label={back.label} to={back.to}>
@@ -21,6 +22,7 @@ export const PrintToolbar = ({
     <Button label="app.common.print" onClick={() => window.print()} data-testid="print">
       <PrintIcon />
     </Button>
-    <DownloadButton {...download} />
+    <DownloadButton path={`${download.path}/csv`} filename={`${download.filename}.csv`} testId={`${download.testId}-csv`} />
+    <DownloadButton path={`${download.path}/xlsx`} filename={`${download.filename}.xlsx`} testId={`${download.testId}-xlsx`} label="app.common.download_xlsx" />
   </TopToolbar>
 );

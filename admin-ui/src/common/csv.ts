@@ -1,6 +1,22 @@
 import jsonExport from 'jsonexport/dist';
 import { downloadCSV, type Exporter } from 'react-admin';
 
+/** An import's file as the API takes it (api/table-import.ts): a CSV's text, or an Excel workbook as base64. */
+export type ImportFile = { csv: string } | { xlsx: string };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Bytes as base64, in chunks (String.fromCharCode takes only so many arguments). */
+export const toBase64 = (bytes: Uint8Array): string => {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+/** The chosen file as an import: an .xlsx workbook as it is (the API reads it), anything else as CSV text. */
+export const readImportFile = async (file: File): Promise<ImportFile> =>
+  /\.xlsx$/i.test(file.name) || file.type === XLSX_TYPE ? { xlsx: toBase64(new Uint8Array(await file.arrayBuffer())) } : { csv: await readCsv(file) };
+
 /** Excel often saves CSV in GB18030; anything that is not valid UTF-8 is read as that. */
 export const readCsv = async (file: File): Promise<string> => {
   const bytes = await file.arrayBuffer();

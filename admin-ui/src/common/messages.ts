@@ -11,8 +11,10 @@ export const en = {
       back: 'Back',
       back_to_campaign: 'Back to the campaign',
       download_csv: 'Download CSV',
+      download_xlsx: 'Download Excel',
       print: 'Print',
-      template: 'Download template',
+      template: 'CSV template',
+      template_xlsx: 'Excel template',
     },
     duration: {
       year: '%{smart_count} year |||| %{smart_count} years',
@@ -33,8 +35,10 @@ export const zh: typeof en = {
       back: '返回',
       back_to_campaign: '返回专项行动',
       download_csv: '下载 CSV',
+      download_xlsx: '下载 Excel',
       print: '打印',
-      template: '下载模板',
+      template: 'CSV 模板',
+      template_xlsx: 'Excel 模板',
     },
     duration: {
       year: '%{smart_count} 年',

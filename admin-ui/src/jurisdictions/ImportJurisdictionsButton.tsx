@@ -17,6 +17,6 @@ export const ImportJurisdictionsButton = () => (
       failed: 'app.jurisdiction.import_failed',
       success: 'app.jurisdiction.imported',
     }}
-    template={{ header: JURISDICTION_CSV_HEADER, filename: 'app.jurisdiction.import_template_filename' }}
+    template={{ header: JURISDICTION_CSV_HEADER, filename: 'app.jurisdiction.import_template_filename', xlsx: 'jurisdictions' }}
   />
 );

@@ -1,3 +1,4 @@
+import type { ImportFile } from '../common/csv';
 // The admin's calls of api/resources/jurisdictions.ts beyond plain records: the CSV import of a tree.
 import { API_URL, httpClient } from '../httpClient';
 import type { Jurisdiction } from '../types';
@@ -15,7 +16,7 @@ export const childLevel = (parent?: Pick<Jurisdiction, 'level'>): Level | undefi
 export const JURISDICTION_CSV_HEADER = ['代码', '名称', '上级代码', '级别'];
 
 /** POST /api/jurisdictions/import: all lines or none. */
-export const importJurisdictions = async (csv: string): Promise<{ created: number }> =>
-  (await httpClient(`${API_URL}/jurisdictions/import`, { method: 'POST', body: JSON.stringify({ csv }) })).json as {
+export const importJurisdictions = async (file: ImportFile): Promise<{ created: number }> =>
+  (await httpClient(`${API_URL}/jurisdictions/import`, { method: 'POST', body: JSON.stringify(file) })).json as {
     created: number;
   };

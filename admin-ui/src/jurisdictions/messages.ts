@@ -46,10 +46,10 @@ export const en = {
       code_helper: 'GB/T 2260 division code (6 digits); a station: its county’s code and 3 more digits',
       create_helper:
         'The code must fit the level and lie within the parent’s (a county 330522 under the city 330500, a station 330522007 under the county 330522).',
-      import: 'Import CSV',
-      import_title: 'Import jurisdictions (CSV)',
+      import: 'Import',
+      import_title: 'Import jurisdictions (CSV or Excel)',
       import_helper:
-        'Header: 代码,名称,上级代码,级别 (or code,name,parentId,level). A parent is a jurisdiction under yours or another line of the file; levels 省, 市, 县区, 基层所 (or province, city, county, station). Example line: 330522007,林城市场监管所,330522,基层所. If any line is wrong, nothing is added and every wrong line is listed.',
+        'Header: 代码,名称,上级代码,级别 (or code,name,parentId,level). A parent is a jurisdiction under yours or another line of the file; levels 省, 市, 县区, 基层所 (or province, city, county, station). Example line: 330522007,林城市场监管所,330522,基层所. A CSV or an Excel workbook (its first sheet). If any line is wrong, nothing is added and every wrong line is listed.',
       import_failed: '%{smart_count} line is wrong; nothing was added: |||| %{smart_count} lines are wrong; nothing was added:',
       imported: 'Imported: %{created} jurisdictions added',
       import_template_filename: 'jurisdictions-template',
@@ -133,9 +133,9 @@ export const zh: typeof en = {
       code_helper: 'GB/T 2260 行政区划代码（6 位）；基层所为所属县区代码加 3 位',
       create_helper: '代码须与级别相符并在上级代码之下（如县区 330522 在市 330500 之下，基层所 330522007 在县区 330522 之下）。',
       import: '批量导入',
-      import_title: '批量导入组织机构（CSV）',
+      import_title: '批量导入组织机构（CSV 或 Excel）',
       import_helper:
-        '表头为“代码,名称,上级代码,级别”。上级可以是您辖区内已有的机构，也可以是文件中的另一行；级别填省、市、县区或基层所。示例行：330522007,林城市场监管所,330522,基层所。任何一行有误则整批不导入，并列出每一行的问题。',
+        '表头为“代码,名称,上级代码,级别”。上级可以是您辖区内已有的机构，也可以是文件中的另一行；级别填省、市、县区或基层所。示例行：330522007,林城市场监管所,330522,基层所。CSV 或 Excel 文件（第一个工作表）均可。任何一行有误则整批不导入，并列出每一行的问题。',
       import_failed: '有 %{smart_count} 行有误，未新增任何机构：',
       imported: '导入完成：新增 %{created} 个机构',
       import_template_filename: '组织机构导入模板',

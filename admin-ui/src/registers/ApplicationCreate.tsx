@@ -37,6 +37,7 @@ import type { AppDataProvider } from '../dataProvider';
 import { errorMessage, problemOf, type Problem } from '../httpClient';
 import type { Campaign, InfluencerApplicationForm, IntakeApplicationForm, Operator, ProductApplicationForm, Register } from '../types';
 import { AttachmentInput } from './AttachmentInput';
+import { FillFromWorkbook } from './FillFromWorkbook';
 
 type Loose<T> = { [K in keyof T]?: unknown };
 
@@ -305,6 +306,7 @@ const ApplicationForm = ({ register }: { register: Register }) => {
             <AutocompleteInput label="app.register.field.operator" optionText={operatorText} validate={required()} sx={{ minWidth: '28rem' }} />
           </ReferenceInput>
         </Stack>
+        <FillFromWorkbook register={register} defaults={INTAKE_DEFAULTS[register]} />
         {register === 'product' ? <ProductInputs /> : <InfluencerInputs />}
         <Typography variant="subtitle1">{translate('app.register.section.materials')}</Typography>
         <AttachmentInput source="form.materials" label="app.register.field.materials" helperText="app.register.help.materials" testId="attachments-materials" />

@@ -38,9 +38,9 @@ const RosterActions = () => {
         icon: <ArrowBackIcon />,
       }}
       download={{
-        path: `/rosters/${encodeURIComponent(roster.id)}/csv`,
-        filename: `${roster.id}.csv`,
-        testId: 'roster-csv',
+        path: `/rosters/${encodeURIComponent(roster.id)}`,
+        filename: roster.id,
+        testId: 'roster',
       }}
     />
   );

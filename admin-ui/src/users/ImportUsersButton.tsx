@@ -71,7 +71,7 @@ export const ImportUsersButton = () => (
       failed: 'app.user.import_failed',
       success: 'app.user.imported',
     }}
-    template={{ header: USER_CSV_HEADER, filename: 'app.user.import_template_filename' }}
+    template={{ header: USER_CSV_HEADER, filename: 'app.user.import_template_filename', xlsx: 'users' }}
     renderResult={(result) => <CreatedAccounts users={result.users} />}
     keepOpenOnResult
   />

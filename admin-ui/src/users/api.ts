@@ -1,3 +1,4 @@
+import type { ImportFile } from '../common/csv';
 // The admin's calls of api/resources/users.ts that are not plain record edits. They go straight to the
 // API (not through the data provider) so a temporary password never lands in react-admin's cache.
 import type { Identifier } from 'react-admin';
@@ -47,4 +48,4 @@ export const setUserDisabled = async (id: Identifier, disabled: boolean, reason:
 export const resetPassword = (id: Identifier, reason: string) => post<WithTemporaryPassword>(`/users/${segment(id)}/reset-password`, { reason });
 
 /** POST /api/users/import: all lines or none; each created user's temporary password, once. */
-export const importUsers = (csv: string) => post<UserImportResult>('/users/import', { csv });
+export const importUsers = (file: ImportFile) => post<UserImportResult>('/users/import', file);

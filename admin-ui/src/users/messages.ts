@@ -83,10 +83,10 @@ export const en = {
           signed_out_everywhere: 'Signed out everywhere',
         },
       },
-      import: 'Import CSV',
-      import_title: 'Import users (CSV)',
+      import: 'Import',
+      import_title: 'Import users (CSV or Excel)',
       import_helper:
-        'Header: 用户名,姓名,角色,辖区代码,手机,邮箱 (or username,displayName,role,jurisdictionId,phone,email; phone and email may be left out). Roles by name (统筹协调, 县区执法人员, 审核员, 分管领导, 管理员) or key. Example line: zhang.san,张三,县区执法人员,330522001,13800000000,zhangsan@example.cn. If any line is wrong, nobody is created and every wrong line is listed.',
+        'Header: 用户名,姓名,角色,辖区代码,手机,邮箱 (or username,displayName,role,jurisdictionId,phone,email; phone and email may be left out). Roles by name (统筹协调, 县区执法人员, 审核员, 分管领导, 管理员) or key. Example line: zhang.san,张三,县区执法人员,330522001,13800000000,zhangsan@example.cn. A CSV or an Excel workbook (its first sheet). If any line is wrong, nobody is created and every wrong line is listed.',
       import_failed: '%{smart_count} line is wrong; nobody was created: |||| %{smart_count} lines are wrong; nobody was created:',
       imported: 'Imported: %{created} users created',
       import_passwords_once:
@@ -179,9 +179,9 @@ export const zh: typeof en = {
         },
       },
       import: '批量导入',
-      import_title: '批量导入用户（CSV）',
+      import_title: '批量导入用户（CSV 或 Excel）',
       import_helper:
-        '表头为“用户名,姓名,角色,辖区代码,手机,邮箱”（手机、邮箱可不填）。角色填名称（统筹协调、县区执法人员、审核员、分管领导、管理员）。示例行：zhang.san,张三,县区执法人员,330522001,13800000000,zhangsan@example.cn。任何一行有误则整批不导入，并列出每一行的问题。',
+        '表头为“用户名,姓名,角色,辖区代码,手机,邮箱”（手机、邮箱可不填）。角色填名称（统筹协调、县区执法人员、审核员、分管领导、管理员）。示例行：zhang.san,张三,县区执法人员,330522001,13800000000,zhangsan@example.cn。CSV 或 Excel 文件（第一个工作表）均可。任何一行有误则整批不导入，并列出每一行的问题。',
       import_failed: '有 %{smart_count} 行有误，未创建任何用户：',
       imported: '导入完成：新建 %{created} 个用户',
       import_passwords_once: '以下临时密码只显示这一次：关闭前请下载 CSV 或记下。每位用户首次登录时必须修改密码。',

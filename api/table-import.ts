@@ -1,37 +1,58 @@
-// CSV uploads as bureaus keep them (a header row, then one record per line; Chinese or English column
-// names; a UTF-8 BOM from Excel tolerated): read as text/csv or JSON { csv }. Malformed files, unknown
-// columns, missing required columns and oversized files are refused with 400 before any line is judged.
+// Imports as bureaus keep them (a header row, then one record per line; Chinese or English column names): a
+// CSV file (text/csv, or JSON {csv}; a UTF-8 BOM from Excel tolerated) or an Excel workbook's first sheet
+// (JSON {xlsx}: the file as base64, api/spreadsheet.ts). Malformed files, unknown columns, missing required
+// columns and oversized files are refused with 400 before any line is judged.
 import type { Request } from 'express';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { badRequest, parseOr400 } from './errors.js';
+import { xlsxRows } from './spreadsheet.js';
 
-export const csvBody = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
+export const importBody = z.union([
+  z.object({ csv: z.string().min(1).max(5_000_000) }).strict(),
+  // 1 MB of JSON at most (api/body-limits.ts): a workbook of about 700 KB, some 20,000 lines.
+  z.object({ xlsx: z.base64().min(1).max(1_000_000) }).strict(),
+]);
 const MAX_LINES = 5000;
+
+/** The file's rows, each with its line number as the user sees it (the header is line 1 of a CSV). */
+async function tableRows(req: Request): Promise<{ line: number; cells: string[] }[]> {
+  if (typeof req.body !== 'string') {
+    const body = parseOr400(importBody, req.body);
+    if ('xlsx' in body) return (await xlsxRows(Buffer.from(body.xlsx, 'base64'))).map((r) => ({ line: r.row, cells: r.cells }));
+    return csvRows(body.csv);
+  }
+  return csvRows(req.body);
+}
+
+function csvRows(text: string): { line: number; cells: string[] }[] {
+  try {
+    const records: string[][] = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
+    return records.map((cells, i) => ({ line: i + 1, cells }));
+  } catch (e) {
+    throw badRequest(`CSV 格式错误：${(e as Error).message}`, `malformed CSV: ${(e as Error).message}`);
+  }
+}
 
 /**
  * The file's lines as cells keyed by field. `headers` maps column names (spaces ignored, English
  * case-insensitive) to fields; `null` marks a known column to ignore. Line numbers are as the user sees
- * them: the first data line is line 2.
+ * them: in a CSV the first data line is line 2, in a workbook each line is its row number.
  */
-export function readCsv<F extends string>(
+export async function readImport<F extends string>(
   req: Request,
   headers: Record<string, F | null>,
   required: F[][],
-): { line: number; cells: Partial<Record<F, string>> }[] {
-  const text = typeof req.body === 'string' ? req.body : parseOr400(csvBody, req.body).csv;
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
-  } catch (e) {
-    throw badRequest(`CSV 格式错误：${(e as Error).message}`, `malformed CSV: ${(e as Error).message}`);
-  }
-  const [header, ...lines] = records;
-  if (!header || lines.length === 0) throw badRequest('CSV 须有表头和至少一行数据', 'the CSV needs a header row and at least one line');
+): Promise<{ line: number; cells: Partial<Record<F, string>> }[]> {
+  const [header, ...lines] = await tableRows(req);
+  if (!header || lines.length === 0) throw badRequest('文件须有表头和至少一行数据', 'the file needs a header row and at least one line');
   if (lines.length > MAX_LINES) throw badRequest(`一次最多导入 ${MAX_LINES} 行`, `at most ${MAX_LINES} lines per import`);
   const norm = (h: string) => h.replace(/\s/g, '');
-  const columns = header.map((h) => headers[norm(h)] ?? headers[norm(h).toLowerCase()]);
-  const unknown = header.filter((_h, i) => columns[i] === undefined);
+  const named = header.cells.map((h) => h);
+  // A workbook's header row may end in empty cells that carry only formatting.
+  while (named.length && !named[named.length - 1]) named.pop();
+  const columns = named.map((h) => headers[norm(h)] ?? headers[norm(h).toLowerCase()]);
+  const unknown = named.filter((_h, i) => columns[i] === undefined);
   const known = Object.keys(headers)
     .filter((k) => /[^\x00-\x7f]/.test(k))
     .join('、');
@@ -45,12 +66,12 @@ export function readCsv<F extends string>(
       const name = Object.keys(headers).find((k) => headers[k] === anyOf[0] && /[^\x00-\x7f]/.test(k)) ?? anyOf[0];
       throw badRequest(`缺少「${name}」列`, `a ${anyOf.join(' or ')} column is required`);
     }
-  return lines.map((row, i) => {
+  return lines.map(({ line, cells: row }) => {
     const cells: Partial<Record<F, string>> = {};
     columns.forEach((field, c) => {
       if (field && row[c]) cells[field] = row[c];
     });
-    return { line: i + 2, cells };
+    return { line, cells };
   });
 }
 
