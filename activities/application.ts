@@ -1,12 +1,12 @@
 // Application programmes (Zhoushan): the application on the case, deadlines of the county's pre-review,
 // the city cultivation list (择优), and listed rooms' nomination, province answer, findings and removal.
-import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
+import type { Prisma, PrismaClient, Task } from '../prisma/generated/client.js';
 import { OPERATOR_ROLE, SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { splitDocument } from '../domain/application-form.js';
 import { shanghaiDateTime } from '../domain/time.js';
 import { appendAudit, auditRosterPublished, aboutTask } from './audit.js';
 import { rosterEntriesOf, rosterId } from './award.js';
-import { dispatchDeliveries, insertNotifications, type Dispatch } from './notify.js';
+import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
 import { operatorNotices, type OperatorEvent } from './operator-notice.js';
 import { staffRoleFor } from '../domain/operator-notices.js';
 import { listingWorkflowId } from '../workflows/ids.js';
@@ -33,7 +33,31 @@ export function chooseList<T extends { totalScore: number }>(candidates: T[], th
   return ranked.filter((c) => c.i < quota || c.totalScore === cut).map(({ i: _i, ...c }) => c as T & { rank: number });
 }
 
+/** A notice about a task (its task, case and campaign filled in) and the audit entry recording it. */
+interface TaskNotice {
+  key: string;
+  action: string;
+  clause?: string;
+  data: Prisma.InputJsonObject;
+  notice: Omit<NewNotification, 'key' | 'campaignId' | 'taskId' | 'caseId'>;
+}
+
 export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
+  /**
+   * One notice about an open task and its audit entry, under one key, in one transaction: a retried
+   * activity writes each once, and a task done meanwhile gets neither. Returns the notices written.
+   */
+  async function taskNotice(taskId: string, about: (t: Task, tx: Prisma.TransactionClient) => TaskNotice | Promise<TaskNotice>): Promise<number> {
+    const keys = await db.$transaction(async (tx) => {
+      const t = await tx.task.findUniqueOrThrow({ where: { id: taskId } });
+      if (t.status !== 'open') return [];
+      const n = await about(t, tx);
+      await appendAudit(tx, { key: n.key, actor: SYSTEM_ACTOR, action: n.action, ...aboutTask(t), ...(n.clause ? { clause: n.clause } : {}), data: n.data });
+      return insertNotifications(tx, [{ ...n.notice, key: n.key, campaignId: t.campaignId, taskId: t.id, caseId: t.caseId }]);
+    });
+    await dispatchDeliveries(db, dispatch, keys);
+    return keys.length;
+  }
   return {
     /**
      * The application as filed or resubmitted becomes the case's current one. With `version`, the
@@ -108,6 +132,47 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           data: { ...((input.data ?? {}) as Prisma.InputJsonObject), ...versionData },
         });
         return doc;
+      });
+    },
+
+    /** Its holder reminded before a task falls due (the campaign's reminder lead, workflows/overdue.ts); nothing once done. */
+    async sendTaskReminder(input: { taskId: string; dueAt: number }): Promise<number> {
+      return taskNotice(input.taskId, (t) => ({
+        key: `task:${t.id}:reminder:${input.dueAt}`,
+        action: 'task.due_reminder',
+        data: { dueAt: input.dueAt },
+        notice: {
+          kind: 'reminder',
+          recipientRole: staffRoleFor(t.assigneeRole),
+          recipientUserId: t.claimedById,
+          jurisdictionId: t.jurisdictionId,
+          title: `即将到期：${t.title} / due soon: ${t.title}`,
+          body: `截止 / due ${shanghaiDateTime(input.dueAt)}`,
+        },
+      }));
+    },
+
+    /**
+     * The escalation chain's second step: a task still open a week after the coordinator was told goes to
+     * the leaders of the jurisdiction above the task's (its own, at the top); nothing once done.
+     */
+    async escalateToLeaders(input: { taskId: string; clause: string }): Promise<number> {
+      return taskNotice(input.taskId, async (t, tx) => {
+        const j = await tx.jurisdiction.findUniqueOrThrow({ where: { id: t.jurisdictionId } });
+        const above = j.parentId ?? j.id;
+        return {
+          key: `task:${t.id}:escalation:leader`,
+          action: 'task.escalated',
+          clause: input.clause,
+          data: { to: 'leader', jurisdictionId: above, dueAt: t.dueAt.getTime() },
+          notice: {
+            kind: 'escalation',
+            recipientRole: 'leader',
+            jurisdictionId: above,
+            title: `逾期督办一周仍未办结：${t.title} / still open a week after its escalation: ${t.title}`,
+            body: `${j.name}，截止 ${shanghaiDateTime(t.dueAt.getTime())} / due ${shanghaiDateTime(t.dueAt.getTime())}`,
+          },
+        };
       });
     },
 

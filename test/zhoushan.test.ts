@@ -3,7 +3,8 @@
 // (return and resubmit, reject, overdue escalation at the programme's deadline, reached by skipping time)
 // scoped to the operator's county, the city audit with veto items, the cultivation list by quota with
 // ties, nomination with both provincial answers, and removal withdrawing a nomination.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
 import { uniqueYear, waitFor } from './helpers.js';
 import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
 import { startApi, type Api } from './api-helpers.js';
@@ -154,6 +155,66 @@ describe('Zhoushan green live rooms', () => {
     expect(escalation).toMatchObject({ assigneeRole: 'coordinator', jurisdictionId: '330900' });
     expect(await h.db.task.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ status: 'open', overdue: true });
     expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityId: late.id, action: 'task.overdue' } })).clause).toContain('舟山方案');
+    await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
+  });
+
+  it('reminds the county before its pre-review falls due, escalates to the city at the due time, and a week on to the leaders above', async () => {
+    // The campaign's reminder lead: two days before a task falls due.
+    const r = await post('coord.zhoushan', '/campaigns', {
+      programme: 'zhoushan',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330900',
+      stages: calendarOpenAt('application', 60 * DAY, 'zhoushan', await h.now()),
+      reminderLeadHours: 48,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const id = r.body.id as string;
+    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'application', status: 'open' } }), 'application stage open');
+    const c = await file(id, 'officer.dinghai', 'op-zs-013');
+    const review = await openTask(c, 'pre_review');
+    const due = review.dueAt.getTime();
+    const notices = (kind: string) => h.db.notification.findMany({ where: { taskId: review.id, kind }, orderBy: { createdAt: 'asc' } });
+
+    await h.skipTo(due - 2 * DAY - MINUTE);
+    expect(await notices('reminder')).toEqual([]);
+    await h.skipTo(due - 2 * DAY + MINUTE);
+    const [reminder] = await waitFor(async () => {
+      const n = await notices('reminder');
+      return n.length > 0 && n;
+    }, 'the reminder');
+    expect(reminder).toMatchObject({ recipientRole: 'county_officer', jurisdictionId: '330902', title: expect.stringContaining('即将到期') });
+    // The county's officers see it in their bell; another county's do not.
+    const bell = async (user: string) => (await get(user, '/notifications?range=[0,99]')).body.map((n: { id: string }) => n.id);
+    expect(await bell('officer.dinghai')).toContain(String(reminder!.id));
+    expect(await bell('officer.putuo')).not.toContain(String(reminder!.id));
+
+    // Due: overdue, escalated to the city's coordinators; a week on, still open: the leaders above the county.
+    await h.skipTo(due + MINUTE);
+    await waitFor(() => h.db.task.findFirst({ where: { caseId: c, type: 'escalation', assigneeRole: 'coordinator', jurisdictionId: '330900' } }), 'escalation');
+    await h.skipTo(due + 7 * DAY - MINUTE);
+    expect(await h.db.notification.count({ where: { taskId: review.id, recipientRole: 'leader' } })).toBe(0);
+    await h.skipTo(due + 7 * DAY + MINUTE);
+    const toLeaders = await waitFor(() => h.db.notification.findFirst({ where: { taskId: review.id, recipientRole: 'leader' } }), 'the leaders told');
+    expect(toLeaders).toMatchObject({ kind: 'escalation', jurisdictionId: '330900' });
+    expect(await bell('leader.zhoushan')).toContain(String(toLeaders.id));
+    const trail = await h.db.auditEvent.findMany({ where: { entityId: review.id }, orderBy: { id: 'asc' } });
+    expect(trail.map((e) => e.action)).toEqual(['task.created', 'task.due_reminder', 'task.overdue', 'task.escalated']);
+    expect(trail[3]!.clause).toContain('舟山方案');
+    // Each once, however long the task stays open.
+    await h.skipTo(due + 30 * DAY);
+    expect(await h.db.notification.count({ where: { taskId: review.id, kind: { in: ['reminder', 'escalation'] } } })).toBe(2);
+    // A pre-review done before its reminder gets none.
+    const d = await file(id, 'officer.dinghai', 'op-zs-017');
+    const done = await openTask(d, 'pre_review');
+    expect((await complete('officer.dinghai', done.id, { decision: 'pass' })).status).toBe(200);
+    await h.skipTo(done.dueAt.getTime() - DAY);
+    expect(await h.db.notification.count({ where: { taskId: done.id, kind: 'reminder' } })).toBe(0);
+    // The case's history, reminder and chain and all, replays against the workflow code.
+    const history = await h.env.client.workflow.getHandle(`case-${c}`).fetchHistory();
+    for await (const replayed of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [
+      { workflowId: `case-${c}`, history },
+    ]))
+      expect(replayed.error).toBeUndefined();
     await h.env.client.workflow.getHandle(`campaign-${id}`).terminate('test done');
   });
 

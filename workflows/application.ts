@@ -43,6 +43,8 @@ export interface ApplicationInput {
   seed: CaseSeed;
   form: unknown;
   enrolledBy: Actor;
+  /** Cases started before task reminders existed have none: no reminder. */
+  reminderLeadMs?: number;
 }
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
@@ -305,6 +307,7 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     coordinatorJurisdictionId: input.jurisdictionId,
     escalationTitle: `${seed.operatorName} 的属地初审`,
     clause: input.rules.clauses.deadline,
+    reminderLeadMs: input.reminderLeadMs,
     details: { county: seed.jurisdictionId, operatorName: seed.operatorName },
     notify: { title: `属地初审逾期：${seed.operatorName} / county pre-review overdue`, body: `${seed.jurisdictionId}` },
   });

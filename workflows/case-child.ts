@@ -22,6 +22,8 @@ export interface CaseCommon {
   stages: CampaignDefinition['stages'];
   settings: CampaignDefinition['settings'];
   rules: CampaignDefinition['rules'];
+  /** How long before a task's due time its holder is reminded (the campaign's reminder lead, workflows/overdue.ts). */
+  reminderLeadMs?: number;
 }
 
 export type CaseChild = ChildWorkflowHandle<typeof CaseWorkflow | typeof ApplicationWorkflow | typeof DefinedCaseWorkflow | typeof IntakeWorkflow>;
@@ -32,6 +34,7 @@ export const caseCommonOf = (def: CampaignDefinition): CaseCommon => ({
   stages: def.stages,
   settings: def.settings,
   rules: def.rules,
+  reminderLeadMs: def.reminderLeadMs,
 });
 
 export { tracksOfRules as tracksOf } from '../domain/programmes/kinds/index.js';

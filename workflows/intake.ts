@@ -39,6 +39,8 @@ export interface IntakeInput {
   seed: CaseSeed;
   entry: IntakeEntrySeed;
   enrolledBy: Actor;
+  /** Cases started before task reminders existed have none: no reminder. */
+  reminderLeadMs?: number;
 }
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
@@ -188,6 +190,7 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
     coordinatorJurisdictionId: input.jurisdictionId,
     escalationTitle: `${entry.name} 的${what}`,
     clause: input.rules.clauses.deadline,
+    reminderLeadMs: input.reminderLeadMs,
   });
   const decide = (d: Omit<Parameters<typeof acts.recordEntryDecision>[0], 'entryId'>) => acts.recordEntryDecision({ entryId: caseId, ...d });
 

@@ -1,15 +1,19 @@
 // Overdue work, the one way: work left open at its due time is marked overdue and escalated to the
 // coordinator of the campaign, once, and never dropped (DOMAIN.md "What the system must guarantee").
+// Before that its holder is reminded, and a week after it, if still open, the leaders of the
+// jurisdiction above are told (README "Deadlines": the reminder and the escalation chain).
 // Used by the stage calendar (a stage closing with open work), the application and the register workflows.
-import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { Actor } from '../domain/roles.js';
 import type { CaseTaskState } from './messages.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
-/** A coordinator has a week to act on an escalation. */
+/** A coordinator has a week to act on an escalation; then the leaders above are told. */
 const ESCALATION_DAYS_MS = 7 * 86_400_000;
+/** The reminder, and the chain's second step, change a deadline's commands: cases begun before replay without. */
+const CHAIN_PATCH = 'task-reminder-and-escalation-chain';
 
 export interface TaskBook {
   tasks: Map<string, CaseTaskState>;
@@ -57,6 +61,8 @@ export interface Deadline {
   clause: string;
   details?: object;
   notify?: { title: string; body: string };
+  /** How long before `dueAt` the task's holder is reminded (the campaign's reminder lead); none if 0 or absent. */
+  reminderLeadMs?: number;
 }
 
 /**
@@ -79,6 +85,9 @@ export async function resultUnlessWithdrawn<R>(
   withdrawn: () => boolean,
 ): Promise<{ result: R; actor: Actor } | undefined> {
   const settled = () => book.results.has(id) || withdrawn();
+  const chain = o.dueAt !== undefined && patched(CHAIN_PATCH);
+  if (chain && o.reminderLeadMs && o.dueAt! - o.reminderLeadMs > Date.now())
+    if (!(await condition(settled, o.dueAt! - o.reminderLeadMs - Date.now()))) await acts.sendTaskReminder({ taskId: id, dueAt: o.dueAt! });
   if (o.dueAt !== undefined && !(await condition(settled, Math.max(1, o.dueAt - Date.now())))) {
     const t = book.tasks.get(id)!;
     t.overdue = true;
@@ -95,6 +104,8 @@ export async function resultUnlessWithdrawn<R>(
       details: { overdueTaskId: id, ...o.details },
       notify: o.notify ?? { title: `已逾期：${o.escalationTitle} / overdue`, body: id },
     });
+    // Still open when the coordinator's week is up: the leaders of the jurisdiction above are told.
+    if (chain && !(await condition(settled, ESCALATION_DAYS_MS))) await acts.escalateToLeaders({ taskId: id, clause: o.clause });
   }
   await condition(settled);
   return book.results.get(id) as { result: R; actor: Actor } | undefined;
