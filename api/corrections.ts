@@ -15,7 +15,7 @@ import { correctTaskUpdate, republishPublicityUpdate } from '../workflows/messag
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import { publicityWindowRefusal } from '../domain/programmes/kinds/staged-award.js';
 import { registerEntryWorkflowId } from '../workflows/ids.js';
-import { conflict, forbidden, fromTemporal, notFound, parseOr400 } from './errors.js';
+import { badRequest, conflict, forbidden, fromTemporal, notFound, parseOr400 } from './errors.js';
 import { route } from './routes.js';
 import { actorOf, inScope } from './scope.js';
 
@@ -135,7 +135,7 @@ export function correctionsRouter(db: PrismaClient, client: Client): Router {
     const windowEndsAt = publicityWindowEnd(given, def.settings.publicityDays, 'republish.windowEndsAt');
     const last = await db.stage.findFirst({ where: { campaignId: campaign.id }, orderBy: { seq: 'desc' } });
     const refusal = last && publicityWindowRefusal(windowEndsAt, Date.now(), last.dueAt.getTime());
-    if (refusal) throw conflict(refusal.zh, refusal.en);
+    if (refusal) throw badRequest(refusal.zh, refusal.en, [{ path: 'republish', messageZh: refusal.zh, messageEn: refusal.en }]);
     return windowEndsAt;
   }
   return r;

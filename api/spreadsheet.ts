@@ -1,16 +1,48 @@
 // Excel workbooks (.xlsx, as Excel and WPS save them) in and out, beside CSV: bureaus keep their lists in
-// Excel. ExcelJS reads and writes them; fflate reads the zip's directory first, so a file that would
-// unpack to far more than it weighs (a "zip bomb") is refused before anything is inflated.
+// Excel. ExcelJS reads and writes them. An uploaded workbook is first unpacked here with fflate, counting
+// the bytes it really inflates to (a zip may lie about its sizes), a slice at a time, and refused past
+// MAX_UNPACKED (a "zip bomb"); ExcelJS then reads a copy re-packed from those parts, and only the cells
+// a sheet holds, up to MAX_COLUMNS a row and MAX_ROWS rows.
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, zipSync } from 'fflate';
 import type { Response } from 'express';
 import { badRequest } from './errors.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** What an imported workbook may unpack to, all parts together: a 5,000-line sheet is about 2 MB. */
-const MAX_UNPACKED = 40 * 1024 * 1024;
+/** What an imported workbook may unpack to, all parts together: a 5,000-line sheet is about 3 MB. */
+const MAX_UNPACKED = 10 * 1024 * 1024;
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,032×, so one step stays small. */
+const SLICE = 8 * 1024;
+const MAX_COLUMNS = 64;
+/** A header and 5,000 lines (api/table-import.ts), with room for a form's notes. */
+const MAX_ROWS = 5001;
 
 const refuse = (zh: string, en: string) => badRequest(`Excel 文件无法读取：${zh}`, `the Excel file cannot be read: ${en}`);
+
+/** The zip's parts, inflated and counted; undefined if they would pass MAX_UNPACKED. */
+function unpack(bytes: Uint8Array): Record<string, Uint8Array> | undefined {
+  const parts: Record<string, Uint8Array> = {};
+  let total = 0;
+  let tooBig = false;
+  const unzip = new Unzip((file) => {
+    const chunks: Uint8Array[] = [];
+    file.ondata = (err, data, final) => {
+      if (err) throw err;
+      total += data.length;
+      if (total > MAX_UNPACKED) {
+        tooBig = true;
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) parts[file.name] = Buffer.concat(chunks);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  for (let i = 0; i < bytes.length && !tooBig; i += SLICE) unzip.push(bytes.subarray(i, i + SLICE), i + SLICE >= bytes.length);
+  return tooBig ? undefined : parts;
+}
 
 /** A cell's value as the text a user sees: dates as 2026-01-05 (with the time if it has one), formulas by their saved result, never run. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -30,32 +62,33 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** The first sheet's non-empty rows as text cells, each with its row number as Excel shows it. */
 export async function xlsxRows(bytes: Buffer): Promise<{ row: number; cells: string[] }[]> {
-  let unpacked = 0;
+  let parts: Record<string, Uint8Array> | undefined;
   try {
-    // `filter` sees each part's declared size and inflates nothing (it returns false).
-    unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      filter: (f) => {
-        unpacked += f.originalSize;
-        return false;
-      },
-    });
+    parts = unpack(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
     throw refuse('不是 .xlsx 文件', 'not an .xlsx file');
   }
-  if (unpacked > MAX_UNPACKED) throw refuse('内容过大', `it unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB`);
+  if (!parts) throw refuse('内容过大', `it unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB`);
+  if (!Object.keys(parts).length) throw refuse('不是 .xlsx 文件', 'not an .xlsx file');
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Stored, not compressed: what ExcelJS inflates is what was counted above.
+    await workbook.xlsx.load(Buffer.from(zipSync(parts, { level: 0 })) as unknown as ArrayBuffer);
   } catch (e) {
     throw refuse('文件已损坏或不是 .xlsx 格式', `damaged or not .xlsx (${(e as Error).message})`);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw refuse('没有工作表', 'it has no sheet');
+  if (sheet.actualRowCount > MAX_ROWS) throw refuse(`行数超过 ${MAX_ROWS - 1}`, `more than ${MAX_ROWS - 1} lines`);
   const rows: { row: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, row) => {
     const cells: string[] = [];
-    for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value).trim());
-    if (cells.some(Boolean)) rows.push({ row, cells });
+    r.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column > MAX_COLUMNS) throw refuse(`第 ${row} 行超过 ${MAX_COLUMNS} 列`, `row ${row} has more than ${MAX_COLUMNS} columns`);
+      cells[column - 1] = cellText(cell.value).trim();
+    });
+    const dense = Array.from(cells, (c) => c ?? '');
+    if (dense.some(Boolean)) rows.push({ row, cells: dense });
   });
   return rows;
 }
@@ -64,8 +97,11 @@ export async function xlsxRows(bytes: Buffer): Promise<{ row: number; cells: str
 export interface SheetColumn {
   header: string;
   width?: number;
-  /** `date`: a Date or ISO string, shown as 2026-01-05 16:26 (Asia/Shanghai) and sortable as a date in Excel. */
-  type?: 'text' | 'number' | 'date';
+  /**
+   * `date`: a moment (a Date or ISO string), shown as 2026-01-05 16:26 in Asia/Shanghai time; `day`: a
+   * calendar date (2026-01-05, already Shanghai's), shown as such. Both are Excel dates, sortable as dates.
+   */
+  type?: 'text' | 'number' | 'date' | 'day';
 }
 
 const SHANGHAI = 8 * 3_600_000;
@@ -84,7 +120,7 @@ export async function xlsxDocument(sheets: { name: string; columns: SheetColumn[
     sheet.columns = s.columns.map((c) => ({
       header: c.header,
       width: c.width ?? Math.min(60, Math.max(10, [...c.header].length * 2 + 2)),
-      ...(c.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+      ...(c.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : c.type === 'day' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
     }));
     sheet.getRow(1).font = { bold: true };
     for (const values of s.rows)
@@ -92,6 +128,11 @@ export async function xlsxDocument(sheets: { name: string; columns: SheetColumn[
         values.map((v, i) => {
           if (v === null || v === undefined || v === '') return null;
           const type = s.columns[i]?.type ?? 'text';
+          if (type === 'day') {
+            // Excel's dates have no zone: the day is written as that day's midnight, unshifted.
+            const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v));
+            return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(v);
+          }
           if (type === 'date') {
             const t = v instanceof Date ? v.getTime() : Date.parse(String(v));
             return Number.isNaN(t) ? String(v) : new Date(t + SHANGHAI);

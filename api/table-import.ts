@@ -15,7 +15,7 @@ export const importBody = z.union([
 ]);
 const MAX_LINES = 5000;
 
-/** The file's rows, each with its line number as the user sees it (the header is line 1 of a CSV). */
+/** The file's rows, each with its line number as the user sees it in an editor or in Excel. */
 async function tableRows(req: Request): Promise<{ line: number; cells: string[] }[]> {
   if (typeof req.body !== 'string') {
     const body = parseOr400(importBody, req.body);
@@ -27,8 +27,15 @@ async function tableRows(req: Request): Promise<{ line: number; cells: string[] 
 
 function csvRows(text: string): { line: number; cells: string[] }[] {
   try {
-    const records: string[][] = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true });
-    return records.map((cells, i) => ({ line: i + 1, cells }));
+    const records = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // `lines` is where the record ends: a blank line before it counts, and a quoted value spanning lines
+    // is named by the line it starts on.
+    return records.map(({ record, info }) => ({ line: info.lines - record.join('').split('\n').length + 1, cells: record }));
   } catch (e) {
     throw badRequest(`CSV 格式错误：${(e as Error).message}`, `malformed CSV: ${(e as Error).message}`);
   }
@@ -37,7 +44,7 @@ function csvRows(text: string): { line: number; cells: string[] }[] {
 /**
  * The file's lines as cells keyed by field. `headers` maps column names (spaces ignored, English
  * case-insensitive) to fields; `null` marks a known column to ignore. Line numbers are as the user sees
- * them: in a CSV the first data line is line 2, in a workbook each line is its row number.
+ * them: a CSV's line in the file (blank lines counted), a workbook's row number.
  */
 export async function readImport<F extends string>(
   req: Request,

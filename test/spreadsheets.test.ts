@@ -77,6 +77,15 @@ describe('Excel workbooks', () => {
     expect(await h.db.operator.findUniqueOrThrow({ where: { uscc: u2 } })).toMatchObject({ jurisdictionId: '330902', registeredOn: new Date('2023-03-01') });
   });
 
+  it('names a CSV’s bad line by its line in the file, blank lines and values spanning lines counted', async () => {
+    const u = demoUscc('330902', 964);
+    const csv = `${HEADER.join(',')}\n\n"定海\n跨行直播间",${u},直播间,330902,2021-05-10,,否,否\n错行,${u.slice(0, 17)}X,直播间,330902,2021-05-10,,否,否\n`;
+    const refused = await api.call('POST', '/operators/import', { token: tokens['officer.dinghai']!, body: { csv } });
+    expect(refused.status).toBe(400);
+    // Line 1 the header, line 2 blank, lines 3–4 the quoted name, line 5 the bad code.
+    expect(refused.body.fields.map((f: { row: number }) => f.row)).toEqual([5]);
+  });
+
   it('refuses what is no workbook, and a workbook that would unpack to far more than it weighs, before reading it', async () => {
     const notXlsx = await importXlsx('officer.dinghai', Buffer.from('名称,统一社会信用代码\n').toString('base64'));
     expect(notXlsx.status).toBe(400);
@@ -87,6 +96,20 @@ describe('Excel workbooks', () => {
     const refused = await importXlsx('officer.dinghai', Buffer.from(bomb).toString('base64'));
     expect(refused.status).toBe(400);
     expect(refused.body.messageZh).toBe('Excel 文件无法读取：内容过大');
+    // A zip that lies about its sizes (each part "100 bytes"): counted as inflated, refused all the same.
+    const liar = zipSync({ 'xl/worksheets/sheet1.xml': strToU8('a'.repeat(32 * 1024 * 1024)) }, { level: 9 });
+    const view = new DataView(liar.buffer, liar.byteOffset, liar.byteLength);
+    for (let i = 0; i < liar.length - 4; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 100, true); // local header
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 100, true); // central directory
+    }
+    const lied = await importXlsx('officer.dinghai', Buffer.from(liar).toString('base64'));
+    expect(lied.body.messageZh).toBe('Excel 文件无法读取：内容过大');
+    // A near-empty sheet whose one cell sits in column XFD: refused, not 16,384 cells a row.
+    const wide = new ExcelJS.Workbook();
+    wide.addWorksheet('宽').getCell('XFD1').value = 'x';
+    const tooWide = await importXlsx('officer.dinghai', await base64(wide));
+    expect(tooWide.body.messageZh).toBe('Excel 文件无法读取：第 1 行超过 64 列');
     // Not base64 at all: the body's own check.
     expect((await importXlsx('officer.dinghai', '这不是文件')).status).toBe(400);
   });
@@ -180,12 +203,12 @@ describe('Excel workbooks', () => {
     ).toBe(403);
   });
 
-  it('writes text as text (never a formula), numbers as numbers and dates as Excel dates in Asia/Shanghai time', async () => {
+  it('writes text as text (never a formula), numbers as numbers, moments in Asia/Shanghai time and days as days', async () => {
     const bytes = await xlsxDocument([
       {
         name: '黑榜 第1期',
-        columns: [{ header: '序号', type: 'number' }, { header: '经营主体' }, { header: '日期', type: 'date' }],
-        rows: [[1, '=HYPERLINK("http://evil.example","点击")', '2026-03-01T02:30:00.000Z']],
+        columns: [{ header: '序号', type: 'number' }, { header: '经营主体' }, { header: '日期', type: 'date' }, { header: '列入日期', type: 'day' }],
+        rows: [[1, '=HYPERLINK("http://evil.example","点击")', '2026-03-01T02:30:00.000Z', '2026-01-05']],
       },
     ]);
     const sheetXml = new TextDecoder().decode(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml']!);
@@ -196,5 +219,8 @@ describe('Excel workbooks', () => {
     // 10:30 in Shanghai, as the console shows it.
     expect((row.getCell(3).value as Date).toISOString()).toBe('2026-03-01T10:30:00.000Z');
     expect(row.getCell(3).numFmt).toBe('yyyy-mm-dd hh:mm');
+    // A calendar day stays that day, with no time.
+    expect((row.getCell(4).value as Date).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    expect(row.getCell(4).numFmt).toBe('yyyy-mm-dd');
   });
 });

@@ -382,7 +382,7 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
       { header: '赛道' },
       { header: '总分', type: 'number' },
       { header: '依据/说明', width: 30 },
-      { header: '日期', type: 'date', width: 18 },
+      { header: '日期', type: 'day', width: 12 },
     ],
     rows: (x.entries as RosterEntry[]).map((e, i) => [
       i + 1,
