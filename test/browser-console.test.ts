@@ -323,6 +323,32 @@ describe('console tools', () => {
     await page.close();
   });
 
+  it('exports a list as Excel beside its CSV: the list’s own column names, moments as dates, numbers as numbers', async () => {
+    // A campaign of this file's, so the list has one whatever ran before.
+    launchedHere.push(await launch('self_check', [(await zhichengOperators())[0]!.id]));
+    const page = await signIn('coord.changxing');
+    await page.goto(`${api.url}/#/campaigns`);
+    await page.locator('.RaDatagrid-row').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-xlsx"]')]);
+    expect(download.suggestedFilename()).toBe('campaigns.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('专项行动');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header).toEqual(expect.arrayContaining(['名称', '年度', '启动时间']));
+    // No nested record (a campaign's whole definition) spills into columns.
+    expect(header.some((h) => h.includes('.'))).toBe(false);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const campaigns = (await get('coord.changxing', '/campaigns?range=[0,999]')).body as { name: string; year: number; launchedAt: string }[];
+    const first = sheet.getRow(2);
+    const same = campaigns.find((c) => c.name === first.getCell(col('名称')).value)!;
+    expect(first.getCell(col('年度')).value).toBe(same.year);
+    // The launch moment in Shanghai wall time, as the console shows it.
+    expect((first.getCell(col('启动时间')).value as Date).getTime()).toBe(Date.parse(same.launchedAt) + 8 * 3_600_000);
+    await page.close();
+  });
+
   it('finds an operator by the start of its 统一社会信用代码 from the app bar and opens its page', async () => {
     const operators = await h.db.operator.findMany({ where: { jurisdictionId: { startsWith: '330522' } }, orderBy: { id: 'asc' } });
     const target = operators.find((o) => o.id === 'op-cx-013') ?? operators[0]!;

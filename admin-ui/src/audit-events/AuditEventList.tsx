@@ -1,4 +1,5 @@
 import { Datagrid, List, ReferenceField, TextField, TextInput } from 'react-admin';
+import { ListActionsWithExports } from '../common/ExportButtons';
 import { DateTimeField, EnumField, JsonField } from '../common/fields';
 import { campaignFilter } from '../common/filters';
 import { csvExporter } from '../common/csv';
@@ -21,7 +22,13 @@ export const AuditEventData = () => <JsonField source="data" />;
 export const AuditEventList = () => {
   const seesIds = useSeesIds();
   return (
-    <List filters={seesIds ? adminFilters : auditEventFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={csvExporter}>
+    <List
+      filters={seesIds ? adminFilters : auditEventFilters}
+      sort={{ field: 'at', order: 'DESC' }}
+      perPage={50}
+      exporter={csvExporter}
+      actions={<ListActionsWithExports />}
+    >
       {/* The entry's raw data (ids, digests) is for an administrator (README "The console's words"). */}
       <Datagrid bulkActionButtons={false} expand={seesIds ? <AuditEventData /> : undefined} rowClick={seesIds ? 'expand' : false}>
         <DateTimeField source="at" />

@@ -1,4 +1,5 @@
 import { AutocompleteInput, Datagrid, List, NumberField, NumberInput, ReferenceField, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { ListActionsWithExports } from '../common/ExportButtons';
 import { campaignStatusChoices, campaignStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, ProgrammeField } from '../common/fields';
 import { useProgrammes } from '../common/programmes';
@@ -21,7 +22,7 @@ const useCampaignFilters = () => {
 };
 
 export const CampaignList = () => (
-  <List filters={useCampaignFilters()} sort={{ field: 'launchedAt', order: 'DESC' }} exporter={csvExporter}>
+  <List filters={useCampaignFilters()} sort={{ field: 'launchedAt', order: 'DESC' }} exporter={csvExporter} actions={<ListActionsWithExports />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <ProgrammeField source="programme" />

@@ -1,4 +1,5 @@
-import { CreateButton, Datagrid, ExportButton, List, ReferenceField, SearchInput, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, Datagrid, List, ReferenceField, SearchInput, SelectInput, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { ExportButtons } from '../common/ExportButtons';
 import { jurisdictionLevelChoices } from '../choices';
 import { EnumField } from '../common/fields';
 import { canManageOrganisation } from '../permissions';
@@ -19,7 +20,7 @@ const JurisdictionListActions = () => {
     <TopToolbar>
       {manages && <CreateButton label="app.jurisdiction.create" data-testid="jurisdiction-create" />}
       {manages && <ImportJurisdictionsButton />}
-      <ExportButton />
+      <ExportButtons />
     </TopToolbar>
   );
 };

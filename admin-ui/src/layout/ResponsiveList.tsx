@@ -2,7 +2,8 @@ import { cloneElement, isValidElement, useState, type ReactElement, type ReactNo
 import CloseIcon from '@mui/icons-material/Close';
 import FilterListIcon from '@mui/icons-material/FilterList';
 import { Badge, Box, Button, Divider, Drawer, IconButton, Stack, Typography } from '@mui/material';
-import { ExportButton, FilterButton, FilterContext, FilterForm, List, TopToolbar, useListContext, useTranslate, type ListProps } from 'react-admin';
+import { ExportButtons } from '../common/ExportButtons';
+import { FilterButton, FilterContext, FilterForm, List, TopToolbar, useListContext, useTranslate, type ListProps } from 'react-admin';
 import { useNarrow } from './responsive';
 
 type FilterElement = ReactElement<{ source: string; alwaysOn?: boolean; defaultValue?: unknown }>;
@@ -91,7 +92,7 @@ const ResponsiveListActions = ({
     {filterButton && <FilterButton />}
     {drawerFilters.length > 0 && <FilterDrawerButton filters={drawerFilters} />}
     {extra}
-    {exportable && <ExportButton />}
+    {exportable && <ExportButtons />}
   </TopToolbar>
 );
 

@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  ExportButton,
   FilterButton,
   List,
   NullableBooleanInput,
@@ -12,6 +11,7 @@ import {
   TopToolbar,
   usePermissions,
 } from 'react-admin';
+import { ExportButtons } from '../common/ExportButtons';
 import { operatorKindChoices, trackChoices } from '../choices';
 import { DateTimeField, EnumField } from '../common/fields';
 import { jurisdictionFilter } from '../common/filters';
@@ -39,7 +39,7 @@ const OperatorListActions = () => {
       <FilterButton />
       {keeps && <CreateButton />}
       {keeps && <ImportOperatorsButton />}
-      <ExportButton />
+      <ExportButtons />
     </TopToolbar>
   );
 };

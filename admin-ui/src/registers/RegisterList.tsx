@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  ExportButton,
   FilterButton,
   List,
   NullableBooleanInput,
@@ -14,6 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ExportButtons } from '../common/ExportButtons';
 import { formatDateTime } from '../common/dates';
 import { registerStatusChoices, registerStatusColors } from '../choices';
 import { DateTimeField, EnumChipField } from '../common/fields';
@@ -48,7 +48,7 @@ const RegisterListActions = ({ register }: { register: Register }) => {
     <TopToolbar>
       <FilterButton />
       {canFileIntake(permissions) && <CreateButton label={`app.register.file.${register}`} data-testid={`file-${register}`} />}
-      <ExportButton />
+      <ExportButtons />
     </TopToolbar>
   );
 };
