@@ -48,13 +48,13 @@ const pointsFor = (total: number) => {
   );
 };
 
-async function launch(settings?: object) {
+async function launch(settings?: object, reminderLeadHours = 0) {
   const r = await post('coord.zhoushan', '/campaigns', {
     programme: 'zhoushan',
     year: await uniqueYear(h.db),
     jurisdictionId: '330900',
     stages: calendarOpenAt('application', 60 * DAY, 'zhoushan', await h.now()),
-    reminderLeadHours: 0,
+    reminderLeadHours,
     ...(settings ? { settings } : {}),
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -160,16 +160,7 @@ describe('Zhoushan green live rooms', () => {
 
   it('reminds the county before its pre-review falls due, escalates to the city at the due time, and a week on to the leaders above', async () => {
     // The campaign's reminder lead: two days before a task falls due.
-    const r = await post('coord.zhoushan', '/campaigns', {
-      programme: 'zhoushan',
-      year: await uniqueYear(h.db),
-      jurisdictionId: '330900',
-      stages: calendarOpenAt('application', 60 * DAY, 'zhoushan', await h.now()),
-      reminderLeadHours: 48,
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const id = r.body.id as string;
-    await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'application', status: 'open' } }), 'application stage open');
+    const id = await launch(undefined, 48);
     const c = await file(id, 'officer.dinghai', 'op-zs-013');
     const review = await openTask(c, 'pre_review');
     const due = review.dueAt.getTime();

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
-import { Alert, Box, Chip, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import {
   Button,
   Confirm,
@@ -36,6 +36,7 @@ import { errorMessage } from '../httpClient';
 import { canRunCampaigns } from '../permissions';
 import type { AwardStatus, Campaign, Role, Roster } from '../types';
 import { ResolveObjectionButton } from './ObjectionActions';
+import { PublicityDaysInput, usePublicityDays } from './PublicityDaysInput';
 import { RepublishPublicityButton } from './RepublishPublicityButton';
 import { useAwardStatus } from './useAwardStatus';
 
@@ -82,11 +83,11 @@ const PublicityPanel = ({ award, campaign, canRun }: { award: AwardStatus; campa
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const dataProvider = useDataProvider<AppDataProvider>();
-  const [days, setDays] = useState(String(award.publicityDays));
+  const daysInput = usePublicityDays(award.publicityDays);
+  const { days, valid: daysValid } = daysInput;
   const [confirming, setConfirming] = useState(false);
   const { mutate, isPending } = useActionMutation((d: number) => dataProvider.publishPublicity(campaign.id, d), 'app.award.publicity_published');
   const publicity = award.publicity;
-  const daysValid = /^\d+$/.test(days) && Number(days) >= 1 && Number(days) <= 60;
   return (
     <Stack spacing={1} data-testid="publicity-panel">
       {publicity ? (
@@ -115,16 +116,7 @@ const PublicityPanel = ({ award, campaign, canRun }: { award: AwardStatus; campa
       {/* The first 公示; objections then take cases off it. */}
       {canRun && !publicity && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <TextField
-            size="small"
-            type="number"
-            label={translate('app.award.days')}
-            value={days}
-            onChange={(event) => setDays(event.target.value)}
-            error={!daysValid}
-            sx={{ width: '10rem' }}
-            slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': 'publicity-days' } }}
-          />
+          <PublicityDaysInput state={daysInput} testId="publicity-days" />
           <Button
             label="app.award.publish"
             variant="contained"

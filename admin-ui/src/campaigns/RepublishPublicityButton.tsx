@@ -4,9 +4,9 @@
 // workflow decides; a refusal stays in the dialog.
 import { useState } from 'react';
 import CampaignIcon from '@mui/icons-material/Campaign';
-import { TextField } from '@mui/material';
 import { Button, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { ReasonDialog } from '../common/ReasonDialog';
+import { PublicityDaysInput, usePublicityDays } from './PublicityDaysInput';
 import type { AppDataProvider } from '../dataProvider';
 import type { AwardStatus, Campaign } from '../types';
 
@@ -16,8 +16,7 @@ export const RepublishPublicityButton = ({ award, campaign }: { award: AwardStat
   const refresh = useRefresh();
   const dataProvider = useDataProvider<AppDataProvider>();
   const [open, setOpen] = useState(false);
-  const [days, setDays] = useState(String(award.publicityDays));
-  const daysValid = /^\d+$/.test(days) && Number(days) >= 1 && Number(days) <= 60;
+  const daysInput = usePublicityDays(award.publicityDays);
   return (
     <>
       <Button label="app.award.republish" variant="outlined" data-testid="republish-publicity" onClick={() => setOpen(true)}>
@@ -30,25 +29,16 @@ export const RepublishPublicityButton = ({ award, campaign }: { award: AwardStat
         reasonLabel="app.award.republish_reason"
         confirm="app.award.republish"
         testId="republish-dialog"
-        canConfirm={daysValid}
+        canConfirm={daysInput.valid}
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
-          const roster = await dataProvider.republishPublicity(campaign.id, { reason, days: Number(days) });
+          const roster = await dataProvider.republishPublicity(campaign.id, { reason, days: Number(daysInput.days) });
           setOpen(false);
           notify('app.award.republished', { type: 'success', messageArgs: { seq: roster.seq } });
           refresh();
         }}
       >
-        <TextField
-          size="small"
-          type="number"
-          label={translate('app.award.days')}
-          value={days}
-          onChange={(event) => setDays(event.target.value)}
-          error={!daysValid}
-          sx={{ width: '10rem' }}
-          slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': 'republish-days' } }}
-        />
+        <PublicityDaysInput state={daysInput} testId="republish-days" />
       </ReasonDialog>
     </>
   );
