@@ -121,14 +121,18 @@ describe('Excel workbooks', () => {
     const w = await readBook(t.bytes);
     expect(w.worksheets.map((x) => x.name)).toEqual(['经营主体导入', '填写说明']);
     const sheet = w.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADER, '赛道']);
     expect(sheet.actualRowCount).toBe(1);
     expect(String(w.worksheets[1]!.getRow(4).getCell(2).value)).toContain('直播间');
     const u = demoUscc('330902', 963);
-    sheet.addRow(['定海模板直播间', u, '主播', '330902', new Date(Date.UTC(2024, 0, 2)), '', '否', '否']);
+    sheet.addRow(['定海模板直播间', u, '主播', '330902', new Date(Date.UTC(2024, 0, 2)), '', '否', '否', '直播营销']);
     const imported = await importXlsx('officer.dinghai', await base64(w));
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(await h.db.operator.findUniqueOrThrow({ where: { uscc: u } })).toMatchObject({ kind: 'streamer', registeredOn: new Date('2024-01-02') });
+    expect(await h.db.operator.findUniqueOrThrow({ where: { uscc: u } })).toMatchObject({
+      kind: 'streamer',
+      registeredOn: new Date('2024-01-02'),
+      track: 'live_marketing',
+    });
 
     expect((await download('leader.zhoushan', '/import-templates/operators/xlsx')).status).toBe(403);
     expect((await download('officer.dinghai', '/import-templates/users/xlsx')).status).toBe(403);

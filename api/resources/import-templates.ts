@@ -64,6 +64,7 @@ const TEMPLATES: Record<string, Template> = {
       ['平台账号', '选填；如 douyin:账号;kuaishou:账号2'],
       ['经营异常', '选填；是或否'],
       ['严重违法失信', '选填；是或否'],
+      ['赛道', '选填；长兴放心电商的经营主体填“直播营销”或“社区团购”（按辖区纳入时须有）'],
     ],
   },
   // POST /campaigns/{id}/cases/import (api/resources/enrolment.ts)

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { PrismaClient } from '../../prisma/db.js';
 import { OPERATOR_KINDS, PLATFORMS, operatorInput, type OperatorInput } from '../../domain/register.js';
+import { changxing } from '../../domain/programmes/changxing.js';
 import { appendAudit } from '../../activities/audit.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { badRequest, conflict, forbidden, notFound, parseEdit, parseOr400 } from '../errors.js';
@@ -44,6 +45,9 @@ const HEADERS: Record<string, keyof OperatorInput | null> = {
   严重违法失信: 'dishonestListed',
   严重违法失信名单: 'dishonestListed',
   dishonestlisted: 'dishonestListed',
+  // Changxing's two tracks (一、培育对象): a campaign that enrols a whole county needs each operator's.
+  赛道: 'track',
+  track: 'track',
 };
 const YES = new Set(['是', 'yes', 'true', '1', 'y']);
 const NO = new Set(['否', 'no', 'false', '0', 'n', '']);
@@ -52,6 +56,7 @@ const NO = new Set(['否', 'no', 'false', '0', 'n', '']);
 function cell(field: keyof OperatorInput, raw: string): unknown {
   const v = raw.trim();
   if (field === 'kind') return OPERATOR_KINDS.find((k) => k.name === v || k.key === v)?.key ?? v;
+  if (field === 'track') return v ? (changxing.tracks.find((t) => t.name === v || t.key === v)?.key ?? v) : undefined;
   if (field === 'abnormalListed' || field === 'dishonestListed') return YES.has(v.toLowerCase()) ? true : NO.has(v.toLowerCase()) ? false : v;
   if (field === 'platformAccounts')
     return v

@@ -56,7 +56,7 @@ export const en = {
       import_title: 'Import the operator register (CSV or Excel)',
       import_template_filename: 'operators-template',
       import_helper:
-        'Header: 名称,统一社会信用代码,主体类型,辖区代码,注册日期,平台账号,经营异常,严重违法失信 (平台账号 as douyin:account;kuaishou:account2; lists as 是/否). New USCCs are registered, known ones updated. A CSV or an Excel workbook (its first sheet). If any line is wrong nothing is imported and every bad line is listed.',
+        'Header: 名称,统一社会信用代码,主体类型,辖区代码,注册日期,平台账号,经营异常,严重违法失信,赛道 (平台账号 as douyin:account;kuaishou:account2; lists as 是/否; 赛道, optional, 直播营销 or 社区团购 for Changxing’s operators). New USCCs are registered, known ones updated. A CSV or an Excel workbook (its first sheet). If any line is wrong nothing is imported and every bad line is listed.',
       import_failed: '%{smart_count} line(s) are wrong; nothing was imported:',
       imported: 'Imported: %{created} registered, %{updated} updated',
     },
@@ -118,7 +118,7 @@ export const zh: typeof en = {
       import_title: '导入经营主体名录（CSV 或 Excel）',
       import_template_filename: '经营主体导入模板',
       import_helper:
-        '表头为“名称,统一社会信用代码,主体类型,辖区代码,注册日期,平台账号,经营异常,严重违法失信”（平台账号如 douyin:账号;kuaishou:账号2；名单填“是/否”）。新的统一社会信用代码将登记，已有的将更新。CSV 或 Excel 文件（第一个工作表）均可。任何一行有误则整批不导入，并列出每一行的问题。',
+        '表头为“名称,统一社会信用代码,主体类型,辖区代码,注册日期,平台账号,经营异常,严重违法失信,赛道”（平台账号如 douyin:账号;kuaishou:账号2；名单填“是/否”；赛道选填，长兴放心电商的经营主体填“直播营销”或“社区团购”）。新的统一社会信用代码将登记，已有的将更新。CSV 或 Excel 文件（第一个工作表）均可。任何一行有误则整批不导入，并列出每一行的问题。',
       import_failed: '有 %{smart_count} 行有误，未导入任何记录：',
       imported: '导入完成：新登记 %{created} 家，更新 %{updated} 家',
     },
