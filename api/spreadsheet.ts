@@ -4,11 +4,14 @@
 // MAX_UNPACKED (a "zip bomb"); ExcelJS then reads a copy re-packed from those parts, and only the cells
 // a sheet holds, up to MAX_COLUMNS a row and MAX_ROWS rows.
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import { Unzip, UnzipInflate, zipSync } from 'fflate';
 import type { Response } from 'express';
 import { badRequest } from './errors.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An uploaded workbook in a JSON body, as base64: within the 1 MB a body may have (api/body-limits.ts). */
+export const xlsxBase64 = z.base64().min(1).max(1_000_000);
 /** What an imported workbook may unpack to, all parts together: a 5,000-line sheet is about 3 MB. */
 const MAX_UNPACKED = 10 * 1024 * 1024;
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,032×, so one step stays small. */

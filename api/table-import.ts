@@ -6,13 +6,9 @@ import type { Request } from 'express';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { badRequest, parseOr400 } from './errors.js';
-import { xlsxRows } from './spreadsheet.js';
+import { xlsxBase64, xlsxRows } from './spreadsheet.js';
 
-export const importBody = z.union([
-  z.object({ csv: z.string().min(1).max(5_000_000) }).strict(),
-  // 1 MB of JSON at most (api/body-limits.ts): a workbook of about 700 KB, some 20,000 lines.
-  z.object({ xlsx: z.base64().min(1).max(1_000_000) }).strict(),
-]);
+export const importBody = z.union([z.object({ csv: z.string().min(1).max(5_000_000) }).strict(), z.object({ xlsx: xlsxBase64 }).strict()]);
 const MAX_LINES = 5000;
 
 /** The file's rows, each with its line number as the user sees it in an editor or in Excel. */
@@ -55,7 +51,7 @@ export async function readImport<F extends string>(
   if (!header || lines.length === 0) throw badRequest('文件须有表头和至少一行数据', 'the file needs a header row and at least one line');
   if (lines.length > MAX_LINES) throw badRequest(`一次最多导入 ${MAX_LINES} 行`, `at most ${MAX_LINES} lines per import`);
   const norm = (h: string) => h.replace(/\s/g, '');
-  const named = header.cells.map((h) => h);
+  const named = [...header.cells];
   // A workbook's header row may end in empty cells that carry only formatting.
   while (named.length && !named[named.length - 1]) named.pop();
   const columns = named.map((h) => headers[norm(h)] ?? headers[norm(h).toLowerCase()]);

@@ -12,6 +12,7 @@ import { validScoringPeriod } from '../../workflows/register-scoring.js';
 import { loadCampaign } from '../campaign-access.js';
 import { fileIntakeApplication, registerCampaign } from '../intake-filing.js';
 import { readIntakeWorkbook } from '../intake-workbook.js';
+import { xlsxBase64 } from '../spreadsheet.js';
 import { badRequest, conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { boolFilter, idsFilter, idsWhere, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
@@ -20,8 +21,8 @@ import { inScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
 const applyBody = z.object({ operatorId: z.string().min(1).max(100), form: z.unknown() }).strict();
-// A filled-in 申报表 (api/intake-workbook.ts), as base64: 1 MB of JSON at most (api/body-limits.ts).
-const readFormBody = z.object({ register: z.enum(['product', 'influencer']), xlsx: z.base64().min(1).max(1_000_000) }).strict();
+// A filled-in 申报表 (api/intake-workbook.ts).
+const readFormBody = z.object({ register: z.enum(['product', 'influencer']), xlsx: xlsxBase64 }).strict();
 const batchBody = z.object({ reviewDueAt: z.string().min(1).max(40) }).strict();
 const metricsBody = z
   .object({
