@@ -180,9 +180,12 @@ describe('Zhoushan by the live room', () => {
     expect((await staffAs(OFFICER).get(`/attachments/${licence}`)).status).toBe(200);
     expect((await staffAs('auditor.zhoushan').get(`/cases/${enc(caseA)}/application-versions`)).status).toBe(200);
     expect((await staffAs('officer.putuo').get(`/cases/${enc(caseA)}/application-versions`)).status).toBe(403);
-    // The room follows it; a second application is refused.
-    const mine = await as(a.token).get('/portal/applications');
-    expect(mine.status).toBe(200);
+    // The room follows it; a second application is refused. Filed first, then at pre-review once the
+    // workflow has opened the county's task: waited for, not assumed.
+    const mine = await waitFor(async () => {
+      const r = await as(a.token).get('/portal/applications');
+      return r.status === 200 && r.body[0]?.step !== 'filed' && r;
+    }, 'the application at pre-review');
     expect(mine.body).toEqual([
       expect.objectContaining({ id: caseA, campaignId, liveRoomName: APPLICATION_FORM.liveRoomName, step: 'pre_review', returned: null }),
     ]);
