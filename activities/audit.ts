@@ -43,8 +43,16 @@ export async function appendAudit(tx: Tx, e: AuditEntry, at = new Date()): Promi
         jurisdictionId: e.jurisdictionId ?? null,
         reason: e.reason ?? null,
         clause: e.clause ?? null,
-        // Staff acting for an operator (Actor.onBehalfOf): the entry says for whom, whatever the decision.
-        data: e.actor.onBehalfOf ? { ...((e.data ?? {}) as Prisma.InputJsonObject), onBehalfOf: e.actor.onBehalfOf } : (e.data ?? {}),
+        // Staff acting for an operator (Actor.onBehalfOf) or entering a group's decision (Actor.forGroup): the
+        // entry says for whom, whatever the decision.
+        data:
+          e.actor.onBehalfOf || e.actor.forGroup
+            ? {
+                ...((e.data ?? {}) as Prisma.InputJsonObject),
+                ...(e.actor.onBehalfOf ? { onBehalfOf: e.actor.onBehalfOf } : {}),
+                ...(e.actor.forGroup ? { forGroup: e.actor.forGroup } : {}),
+              }
+            : (e.data ?? {}),
       },
     ],
   });

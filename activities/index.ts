@@ -11,6 +11,8 @@ import { intakeActivities } from './intake.js';
 import { housekeepingActivities } from './housekeeping.js';
 import { arrivalActivities } from './arrival.js';
 import { correctionActivities } from './correction.js';
+import { scoreImportActivities } from './score-import.js';
+import { inspectionDrawActivities } from './inspection-draw.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -29,6 +31,8 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...housekeepingActivities(db),
     ...arrivalActivities(db, dispatch),
     ...correctionActivities(db),
+    ...scoreImportActivities(db, dispatch),
+    ...inspectionDrawActivities(db, dispatch),
   };
 }
 

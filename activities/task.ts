@@ -34,6 +34,8 @@ export interface NewTask {
   dueAt: number;
   /** Due with its stage: the deadline is the stage's at creation and moves when the stage is extended. */
   followsStage?: boolean;
+  /** Held from the start by this user (a 双随机 inspection's drawn inspector). */
+  claimedById?: string;
   workflowId: string;
   details: Prisma.InputJsonValue;
   /** Also tell the assignees in-app (escalations do; routine case tasks show up in the inbox). */
@@ -53,7 +55,15 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           dueAt = stage.dueAt;
           overdue = stage.status === 'closed';
         }
-        await tx.task.createMany({ skipDuplicates: true, data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now }] });
+        // A score task goes to the evaluation group that holds its dimension (changxing 四、（四）), if one does.
+        const dimension = t.type === 'score' ? (t.details as { dimension?: string }).dimension : undefined;
+        const group = dimension
+          ? await tx.evaluationGroup.findFirst({ where: { campaignId: t.campaignId, dimensions: { has: dimension } }, select: { id: true } })
+          : null;
+        await tx.task.createMany({
+          skipDuplicates: true,
+          data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now, evaluationGroupId: group?.id ?? null }],
+        });
         await appendAudit(tx, {
           key: `task:${t.id}:created`,
           actor: SYSTEM_ACTOR,

@@ -21,6 +21,8 @@ import { tasksRouter } from './resources/tasks.js';
 import { correctionsRouter } from './corrections.js';
 import { csvText, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
+import { evaluationGroupsRouter } from './resources/evaluation-groups.js';
+import { inspectionDrawRouter } from './resources/inspection-draw.js';
 import { summaryRouter } from './resources/summary.js';
 import { registerRouter } from './resources/register.js';
 import { applicationsRouter } from './resources/applications.js';
@@ -122,6 +124,10 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(correctionsRouter(deps.db, deps.client));
   api.use(enrolmentRouter(deps.db, deps.client));
   api.use(awardRouter(deps.db, deps.client));
+  // Evaluation groups and a third party's imported scores (README "Evaluation groups").
+  api.use(evaluationGroupsRouter(deps.db, deps.client, deps.taskQueue));
+  // 双随机 inspections (README "Random inspections").
+  api.use(inspectionDrawRouter(deps.db, deps.client, deps.taskQueue));
   api.use(summaryRouter(deps.db));
   api.use(applicationsRouter(deps.db, deps.client));
   api.use(recordsRouter(deps.db, deps.client, { temporalUiUrl: deps.temporalUiUrl, namespace: deps.namespace ?? 'default' }));

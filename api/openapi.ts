@@ -120,7 +120,7 @@ const QUERY: Record<string, { name: string; schema: object; description?: string
   ],
   // The public list of published rosters (api/public/rosters.ts): plain page parameters, not a react-admin list.
   'get /public/rosters': [
-    { name: 'kind', required: false, schema: { enum: ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission'] } },
+    { name: 'kind', required: false, schema: { enum: ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission', 'inspection'] } },
     { name: 'year', required: false, schema: { type: 'integer', minimum: 2000, maximum: 9999 } },
     { name: 'page', required: false, schema: { type: 'integer', minimum: 1, maximum: 10_000 }, description: 'from 1 (default 1)' },
     { name: 'perPage', required: false, schema: { type: 'integer', minimum: 1, maximum: 50 }, description: 'default 20' },

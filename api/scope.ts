@@ -49,11 +49,30 @@ export const inScope = (p: Principal, jurisdictionId: string) => p.subtree.inclu
 /** Who made a decision, for the audit trail. */
 export const actorOf = (me: Principal): Actor => ({ userId: me.id, role: me.role, displayName: me.displayName });
 
-/** A staff member's task: 404 when there is none, 403 outside their jurisdiction. */
+/** Those who oversee a jurisdiction's work (README "The task inbox"): they see 全部, every 已办, every group's tasks. */
+export const OVERSEERS: readonly string[] = ['coordinator', 'leader', 'admin'];
+
+/** The evaluation groups `me` belongs to (changxing 四、（四）: a score task is its group's only). */
+export async function groupsOf(db: PrismaClient, me: Principal): Promise<string[]> {
+  return (await db.evaluationGroupMember.findMany({ where: { userId: me.id }, select: { groupId: true } })).map((m) => m.groupId);
+}
+
+/** The tasks `me` may see by evaluation group: all for those who oversee, otherwise ungrouped ones and their groups'. */
+export async function groupVisibility(db: PrismaClient, me: Principal) {
+  if (OVERSEERS.includes(me.role)) return {};
+  return { OR: [{ evaluationGroupId: null }, { evaluationGroupId: { in: await groupsOf(db, me) } }] };
+}
+
+/** A staff member's task: 404 when there is none, 403 outside their jurisdiction or another evaluation group's. */
 export async function taskInScope(db: PrismaClient, id: string, me: Principal) {
   const t = await db.task.findUnique({ where: { id } });
   if (!t) throw notFound('任务 task', id);
-  if (!inScope(me, t.jurisdictionId)) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
+  // A task held by me is mine to see wherever it lies (a 双随机 inspection drawn from another station).
+  if (!inScope(me, t.jurisdictionId) && t.claimedById !== me.id) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
+  if (t.evaluationGroupId && !OVERSEERS.includes(me.role) && !(await groupsOf(db, me)).includes(t.evaluationGroupId)) {
+    const g = await db.evaluationGroup.findUnique({ where: { id: t.evaluationGroupId }, select: { name: true } });
+    throw forbidden(`此评分任务由「${g?.name ?? ''}」评价组办理`, `this score task is for the evaluation group "${g?.name ?? ''}"`);
+  }
   return t;
 }
 

@@ -17,6 +17,8 @@ export interface Actor {
   displayName: string;
   /** Staff acting for an operator that has no account, or does not act itself (the audit says for whom). */
   onBehalfOf?: { operatorId: string; operatorName: string };
+  /** An evaluation group's decision entered for it (a third party's imported scores, changxing 四、（四）第三方监测). */
+  forGroup?: { groupId: string; groupName: string; importId?: string };
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', displayName: '系统 / system' };

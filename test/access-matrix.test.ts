@@ -241,6 +241,36 @@ function paramTable(): Record<string, ParamCase[]> {
     'POST /campaigns/:id/objections': [
       { params: C, outside: CX_RUN_OUT, body: { caseId: cx.caseZhicheng, source: '来信', content: '矩阵' }, inside: ok('coord.changxing', [400], {}) },
     ],
+    // Evaluation groups (README "Evaluation groups"): anyone over the campaign sees them; its coordinators form
+    // them; a third party's scores are imported by them or the group's members (no auditor here is one).
+    'GET /campaigns/:id/evaluation-groups': [{ params: C, outside: CX_OUT, inside: ok('officer.taihu') }],
+    'GET /campaigns/:id/evaluation-groups/candidates': [{ params: C, outside: CX_RUN_OUT, inside: ok('coord.changxing') }],
+    'POST /campaigns/:id/evaluation-groups': [
+      { params: C, outside: CX_RUN_OUT, body: { name: '矩阵', dimensions: ['industry'] }, inside: ok('coord.changxing', [400], { name: '', dimensions: [] }) },
+    ],
+    'PUT /campaigns/:id/evaluation-groups/:groupId': [
+      {
+        params: { ...C, groupId: cx.groupId },
+        outside: CX_RUN_OUT,
+        body: { name: '第三方监测', external: true, dimensions: ['third_party'] },
+        inside: ok('coord.changxing', [400], { name: '第三方监测', dimensions: 'third_party' }),
+      },
+    ],
+    // It has scored: the coordinator gets 409, never 403.
+    'DELETE /campaigns/:id/evaluation-groups/:groupId': [{ params: { ...C, groupId: cx.groupId }, outside: CX_RUN_OUT, inside: ok('coord.changxing', [409]) }],
+    'POST /campaigns/:id/evaluation-groups/:groupId/scores': [
+      {
+        params: { ...C, groupId: cx.groupId },
+        outside: CX_RUN_OUT,
+        body: { csv: `统一社会信用代码,分数\n${demoUscc('330522', 1)},90` },
+        inside: ok('coord.changxing', [400], { csv: 'bogus,columns\n1,2' }),
+      },
+    ],
+    'GET /campaigns/:id/score-imports': [{ params: C, outside: CX_OUT, inside: ok('leader.changxing') }],
+    'GET /campaigns/:id/score-imports/:importId': [{ params: { ...C, importId: cx.scoreImportId }, outside: CX_OUT, inside: ok('officer.zhicheng') }],
+    // 双随机 (README "Random inspections"): the fixture inspects every case, so its coordinator's draw is 400.
+    'GET /campaigns/:id/inspection-draw': [{ params: C, outside: CX_OUT, inside: ok('officer.zhicheng') }],
+    'POST /campaigns/:id/inspection-draw': [{ params: C, outside: CX_RUN_OUT, body: { seed: '矩阵' }, inside: ok('coord.changxing', [400], { seed: '矩阵' }) }],
     'GET /objections/:id': [{ params: { id: cx.objectionId }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
     'POST /objections/:id/resolve': [
       {

@@ -601,7 +601,7 @@ describe('the launch form and the campaign page per programme kind', () => {
       expect((await get(user, `/campaigns?${q({ id })}`)).body[0]?.kind).toBe(kind);
     }
     const expected = {
-      staged_award: ['', 'enrolment', 'award', 'rosters'],
+      staged_award: ['', 'enrolment', 'inspection', 'evaluation', 'award', 'rosters'],
       application: ['', 'applications', 'cultivation'],
       register: ['', 'intake'],
       defined: ['', 'enrolment', 'roster'],

@@ -27,6 +27,8 @@ async function launchOpenAt(openKey: string, openMs = 600_000) {
     stages: calendarOpenAt(openKey, openMs),
     reminderLeadHours: 0,
     operatorIds: ['op-cx-001'],
+    // One auditor scores every dimension here (evaluation groups: test/evaluation-groups.test.ts).
+    settings: { multiDimensionScorers: true },
   });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   const campaignId = launched.body.id as string;

@@ -87,7 +87,8 @@ describe('console', () => {
     ];
     const launched = await api.call('POST', '/campaigns', {
       token: coord,
-      body: { programme: 'changxing', year, jurisdictionId: '330522', stages, operatorIds: ['op-cx-013'] },
+      // One auditor scores every dimension here (the campaign allows it; evaluation groups are their own test).
+      body: { programme: 'changxing', year, jurisdictionId: '330522', stages, operatorIds: ['op-cx-013'], settings: { multiDimensionScorers: true } },
     });
     expect(launched.status).toBe(201);
     const campaignId: string = launched.body.id;

@@ -167,7 +167,8 @@ describe('Changxing through the API', () => {
 
   it('scores, publishes, takes objections, awards, revokes, publishes 红黑榜, reports, and proposes next year', async () => {
     const year = await uniqueYear(h.db);
-    const id = await launch(year, 'evaluation', ['op-cx-001', 'op-cx-002']);
+    // One auditor scores every dimension here (evaluation groups: test/evaluation-groups.test.ts).
+    const id = await launch(year, 'evaluation', ['op-cx-001', 'op-cx-002'], { multiDimensionScorers: true });
     const cid = encodeURIComponent(id);
     const [a, d] = [`${id}:op-cx-001`, `${id}:op-cx-002`];
     const scoreTasks = await waitFor(async () => {

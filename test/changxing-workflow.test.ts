@@ -156,7 +156,11 @@ describe('Changxing programme', () => {
     const def = definitionOpenAt(await uniqueYear(h.db), 'evaluation', {
       at: await h.now(),
       openMs: 30 * DAY,
-      settings: { titleValidity: 'P1Y', weights: { community_group_buying: { department: 50, third_party: 20, industry: 10, consumer: 10, social: 10 } } },
+      settings: {
+        multiDimensionScorers: true,
+        titleValidity: 'P1Y',
+        weights: { community_group_buying: { department: 50, third_party: 20, industry: 10, consumer: 10, social: 10 } },
+      },
     });
     const ops = ['op-cx-001', 'op-cx-002', 'op-cx-003', 'op-cx-004']; // op-cx-004 is 社区团购
     const { workflowId } = await launch(h.env.client, h.db, h.taskQueue, def, ops);

@@ -56,6 +56,8 @@ async function launch(openKey: string, operatorIds?: string[], programme = 'chan
     stages: calendarOpenAt(openKey, 60 * DAY, programme, await h.now()),
     reminderLeadHours: 0,
     ...(operatorIds ? { operatorIds } : {}),
+    // One auditor scores every dimension here (evaluation groups: test/evaluation-groups.test.ts).
+    ...(programme === 'changxing' ? { settings: { multiDimensionScorers: true } } : {}),
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;

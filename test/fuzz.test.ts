@@ -852,6 +852,38 @@ function specs(): Record<string, Spec> {
       targets: [T('fuzz.coord.changxing', C, { csv: `统一社会信用代码,赛道\n${demoUscc('330522', 7)},直播营销` })],
       csv: badCsv('统一社会信用代码,赛道', `${demoUscc('330522', 7)},直播营销`),
     },
+    // The fixture's group: a second group for its dimension is refused, a member from another city too, and
+    // every score is in already.
+    'POST /campaigns/:id/evaluation-groups': {
+      targets: [T('fuzz.coord.changxing', C, { name: '模糊测试组', external: true, dimensions: ['third_party'] })],
+      semantic: fc.oneof(
+        fc.constantFrom('', ' ', 'x'.repeat(61)).map((name) => ({ name, external: true, dimensions: ['industry'] })),
+        fc.constantFrom<unknown[]>([], ['fun'], ['industry', 'industry']).map((dimensions) => ({ name: '模糊测试组', external: true, dimensions })),
+        fc.constantFrom<unknown[]>([], ['u-officer-zhicheng'], ['nobody']).map((memberIds) => ({ name: '模糊测试组', dimensions: ['industry'], memberIds })),
+      ),
+    },
+    'PUT /campaigns/:id/evaluation-groups/:groupId': {
+      targets: [
+        T(
+          'fuzz.coord.changxing',
+          { ...C, groupId: cx.groupId },
+          { name: '第三方监测', external: true, dimensions: ['third_party'], memberIds: ['u-auditor-zhoushan'] },
+        ),
+      ],
+      semantic: fc
+        .constantFrom<unknown[]>([], ['fun'], ['third_party', 'third_party'])
+        .map((dimensions) => ({ name: '第三方监测', external: true, dimensions })),
+    },
+    'DELETE /campaigns/:id/evaluation-groups/:groupId': { targets: [T('fuzz.coord.changxing', { ...C, groupId: cx.groupId })] },
+    'POST /campaigns/:id/evaluation-groups/:groupId/scores': {
+      targets: [T('fuzz.coord.changxing', { ...C, groupId: cx.groupId }, { csv: `统一社会信用代码,分数\n${demoUscc('330522', 1)},90` })],
+      csv: badCsv('统一社会信用代码,分数,备注', `${demoUscc('330522', 1)},90,模糊测试`),
+    },
+    // The fixture inspects every case: even a good seed is refused.
+    'POST /campaigns/:id/inspection-draw': {
+      targets: [T('fuzz.coord.changxing', C, { seed: '模糊测试' })],
+      semantic: fc.constantFrom('', ' ', 'x'.repeat(65), '<script>', 'a/b').map((seed) => ({ seed })),
+    },
     // The award is final: a valid 公示, a new one superseding it, an objection or a resolution is 409.
     'POST /campaigns/:id/publicity': {
       targets: [T('fuzz.coord.changxing', C, { days: 5 })],

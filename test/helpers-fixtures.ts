@@ -12,6 +12,7 @@ import { calendarOpenAt } from './helpers-campaign.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { BUILT_IN } from '../domain/programmes/index.js';
 import { shanghaiDate } from '../domain/time.js';
+import { demoUscc } from '../prisma/seed.js';
 
 const enc = encodeURIComponent;
 const DAY = 86_400_000;
@@ -30,6 +31,9 @@ export interface ChangxingFixture {
   taskTaihu: string;
   /** The objection lodged (and dismissed) against the zhicheng case: it lies at 330522001. */
   objectionId: string;
+  /** The third party's evaluation group (第三方监测) and its import, which scored both cases' third_party. */
+  groupId: string;
+  scoreImportId: string;
   publicityRosterId: string;
   stageId: string;
 }
@@ -79,6 +83,8 @@ export async function changxingAwarded(h: TimeHarness, api: Api, token: Tokens):
     stages: calendarOpenAt('evaluation', quietMs(h), 'changxing', await h.now()),
     reminderLeadHours: 0,
     operatorIds: ['op-cx-001', 'op-cx-002'],
+    // One auditor scores the unit groups' four dimensions here (a third party imports the fifth).
+    settings: { multiDimensionScorers: true },
   });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   const campaignId = launched.body.id as string;
@@ -88,7 +94,14 @@ export async function changxingAwarded(h: TimeHarness, api: Api, token: Tokens):
     const t = await h.db.task.findMany({ where: { campaignId, type: 'score' }, orderBy: { id: 'asc' } });
     return t.length === 10 && t;
   }, 'score tasks');
-  for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
+  const group = await post('coord.changxing', `/campaigns/${cid}/evaluation-groups`, { name: '第三方监测', external: true, dimensions: ['third_party'] });
+  expect(group.status, JSON.stringify(group.body)).toBe(201);
+  const imported = await post('coord.changxing', `/campaigns/${cid}/evaluation-groups/${enc(group.body.id)}/scores`, {
+    csv: `统一社会信用代码,分数\n${demoUscc('330522', 1)},90\n${demoUscc('330522', 2)},90`,
+  });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(202);
+  for (const t of scores.filter((x) => (x.details as { dimension: string }).dimension !== 'third_party'))
+    expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
   await waitFor(async () => (await h.db.case.count({ where: { campaignId, proposed: true } })) === 2, 'totals');
   // Open through the publish, the objection and its resolution: five days of the test server's clock,
   // which the fixture then skips.
@@ -114,6 +127,8 @@ export async function changxingAwarded(h: TimeHarness, api: Api, token: Tokens):
     taskZhicheng: scores.find((t) => t.caseId === a)!.id,
     taskTaihu: scores.find((t) => t.caseId === b)!.id,
     objectionId: objection.body.id,
+    groupId: group.body.id,
+    scoreImportId: imported.body.id,
     publicityRosterId: pub.body.id,
     stageId: `${campaignId}:evaluation`,
   };

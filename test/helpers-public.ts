@@ -27,6 +27,8 @@ export async function changxingInPublicity(h: Harness, call: Api['call'], coord:
       stages: calendarOpenAt('evaluation', 30 * 60_000, 'changxing', Date.now()),
       reminderLeadHours: 0,
       operatorIds: ['op-cx-001', 'op-cx-002'],
+      // One auditor scores every dimension in these tests (evaluation groups: test/evaluation-groups.test.ts).
+      settings: { multiDimensionScorers: true },
     },
   });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);

@@ -20,8 +20,16 @@ const ACTORS: Record<string, Actor> = {
   coordinator: { userId: 'u-coord-changxing', role: 'coordinator', displayName: '长兴县统筹' },
 };
 
+// Five evaluation groups score a case, one person per dimension (changxing 四、（四）): the county's and its
+// stations' auditors, one each.
+const SCORERS: Record<string, string> = { department: 'changxing', third_party: 'zhicheng', industry: 'taihu', consumer: 'huaxi', social: 'heping' };
+
 /** The task's role; an operator's task (its self-check) is done by the county's officer for it. */
-function actorFor(t: { assigneeRole: string; details: unknown }): Actor {
+function actorFor(t: { type: string; assigneeRole: string; details: unknown }): Actor {
+  if (t.type === 'score') {
+    const slug = SCORERS[(t.details as { dimension: string }).dimension]!;
+    return { userId: `u-auditor-${slug}`, role: 'auditor', displayName: `${slug} 考评组` };
+  }
   if (t.assigneeRole !== 'operator') return ACTORS[t.assigneeRole]!;
   const d = t.details as { operatorId: string; operatorName: string };
   return { ...ACTORS.county_officer!, onBehalfOf: { operatorId: d.operatorId, operatorName: d.operatorName } };

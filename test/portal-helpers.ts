@@ -84,6 +84,8 @@ export async function portalSetup(h: Harness, api: Api, opts: { openStage?: stri
       stages: calendarOpenAt(opts.openStage ?? 'self_check', quietMs(h), 'changxing', await clockOf(h)),
       reminderLeadHours: 0,
       operatorIds: ops.map((o) => o.id),
+      // One auditor scores every dimension in these tests (evaluation groups: test/evaluation-groups.test.ts).
+      settings: { multiDimensionScorers: true },
     },
   });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);

@@ -77,7 +77,15 @@ async function launch(user: string, body: Record<string, unknown>) {
 /** A calendar with stage `key` open (for longer than the tests skip) on the test server's clock. */
 const openAt = async (key: string, programme = 'changxing', ms = quietMs(h)) => calendarOpenAt(key, ms, programme, await h.now());
 const changxing = (operatorIds: string[], stages: object, reminderLeadHours = 0) =>
-  launch('coord.changxing', { programme: 'changxing', jurisdictionId: '330522', stages, reminderLeadHours, operatorIds });
+  // One auditor scores every dimension here (evaluation groups: test/evaluation-groups.test.ts).
+  launch('coord.changxing', {
+    programme: 'changxing',
+    jurisdictionId: '330522',
+    stages,
+    reminderLeadHours,
+    operatorIds,
+    settings: { multiDimensionScorers: true },
+  });
 /** Two operators of the station with accounts, named for the test. */
 const pair = async (label: string) => {
   const stamp = Date.now().toString(36);

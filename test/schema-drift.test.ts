@@ -45,7 +45,8 @@ describe('schema drift', async () => {
       const expected = model.fields
         .filter((f) => f.kind === 'scalar')
         .map((f) => {
-          const type = f.nativeType?.[0] === 'Date' ? 'date' : PG_TYPE[f.type];
+          // A list (String[]) is a PostgreSQL array, whatever its element type.
+          const type = f.isList ? 'ARRAY' : f.nativeType?.[0] === 'Date' ? 'date' : PG_TYPE[f.type];
           return `${f.dbName ?? f.name} ${type} ${f.isRequired ? 'not null' : 'null'}`;
         })
         .sort();

@@ -22,8 +22,10 @@ import {
   stageClosedSignal,
   stageExtendedSignal,
   stageOpenedSignal,
+  inspectionDrawnSignal,
   type CaseTaskState,
   type CorrectTaskInput,
+  type InspectionDrawnInput,
 } from './messages.js';
 import type { CorrectionRecord } from '../activities/correction.js';
 import { CORRECTABLE_TASK_TYPES } from '../domain/corrections.js';
@@ -32,6 +34,9 @@ import { validateCompletion } from './task-validation.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { caseWorkflowId } from './ids.js';
 import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
+
+/** Who a score is by, for the one-dimension-per-scorer rule: the group when a group's decision is entered for it. */
+const scorerOf = (a: Actor): string => (a.forGroup ? `group:${a.forGroup.groupId}` : (a.userId ?? 'system'));
 
 /** A case of a staged award (CaseWorkflow) or of a defined programme (DefinedCaseWorkflow). */
 export interface CaseInput<K extends 'staged_award' | 'defined' = 'staged_award'> {
@@ -64,6 +69,8 @@ interface NewCaseTask {
   round?: number;
   dimension?: string;
   details?: object;
+  /** Held from the start by this user (a 双随机 inspection's first inspector). */
+  holder?: string;
 }
 
 export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; tasks: CaseTaskState[] }> {
@@ -101,6 +108,10 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   setHandler(stageOpenedSignal, (e) => void events.push({ kind: 'opened', ...e }));
   setHandler(stageExtendedSignal, (e) => void events.push({ kind: 'extended', ...e }));
   setHandler(stageClosedSignal, (e) => void events.push({ kind: 'closed', ...e }));
+  // 双随机 (README "Random inspections"): the draw's word may come before its stage opens; the first counts.
+  let drawWord: InspectionDrawnInput | undefined;
+  let awaitingDraw: { stageKey: string; tpl: CaseTaskTemplate } | undefined;
+  setHandler(inspectionDrawnSignal, (d) => void (drawWord ??= d));
   setHandler(campaignEndedSignal, () => void (campaignEnded = true));
   setHandler(caseProgressQuery, () => ({
     caseId: seed.caseId,
@@ -160,11 +171,29 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       followsStage: true,
       workflowId: caseWorkflowId(seed.caseId),
       details: { ...base, round, ...(t.details ?? {}) },
+      ...(t.holder ? { claimedById: t.holder } : {}),
     });
     await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
   }
 
   const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId: seed.caseId, ...d });
+
+  /** The draw's word for this case: its inspection, held by the first of its two inspectors, or none. */
+  async function applyDraw(stageKey: string, tpl: CaseTaskTemplate, d: InspectionDrawnInput): Promise<void> {
+    const names = d.inspectors.map((i) => i.displayName);
+    await decide({
+      key: `case:${seed.caseId}:inspection_draw`,
+      action: d.drawn ? 'case.inspection_drawn' : 'case.inspection_not_drawn',
+      actor: SYSTEM_ACTOR,
+      clause: clause.rectification,
+      reason: d.drawn ? `双随机抽中，检查人员：${names.join('、')}` : '未被双随机抽中，不再检查',
+      data: { seed: d.seed, inspectors: d.inspectors },
+      currentStep: d.drawn ? 'inspection:open' : 'inspection:not_drawn',
+    });
+    if (!d.drawn) return;
+    const t = templateTask(stageKey, tpl);
+    await openTask({ ...t, title: '双随机检查', holder: d.inspectors[0]!.userId, details: { ...t.details, randomDraw: { seed: d.seed, inspectors: names } } });
+  }
 
   async function exclude(kind: string, reason: string, action: string, actor: Actor, clauseText: string, data: object, key: string) {
     excluded ??= { kind, reason };
@@ -192,6 +221,24 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   };
   const clauseOf = (t: CaseTaskState) => (t.type === 'score' ? clause.scoring : t.type.startsWith('self_check') ? clause.selfCheck : clause.rectification);
 
+  /**
+   * Five groups score a case, each its own dimension (changxing 四、（四）): unless the campaign's settings
+   * allow it, whoever scored one dimension of this case may not score another. Judged here, where
+   * completions of one case are taken one at a time, so two submitted at once cannot both pass. A campaign
+   * launched before the setting existed has none, and keeps allowing it.
+   */
+  function checkOneDimensionPerScorer(t: CaseTaskState, actor: Actor): void {
+    if (settings.multiDimensionScorers !== false) return;
+    const by = scorerOf(actor);
+    const other = [...tasks.values()].find((x) => x.type === 'score' && x.status === 'done' && x.dimension !== t.dimension && x.scoredBy === by);
+    if (other)
+      throw ApplicationFailure.create({
+        type: REJECT.conflict,
+        message: `您已为本案件评了「${dimensionName(other.dimension!)}」，同一人不能再评「${dimensionName(t.dimension!)}」（${clause.scoring}） / you scored ${other.dimension} of this case already; one person scores one dimension of a case`,
+      });
+  }
+  const dimensionName = (key: string) => rules.dimensions.find((d) => d.key === key)?.name ?? key;
+
   /** An inspection's result as a completion or an amending correction gives it (validator half). */
   function checkInspection(r: InspectionResult, t: CaseTaskState): void {
     if (r.violation && !rules.seriousViolations.some((v) => v.key === r.violation))
@@ -207,6 +254,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     async ({ taskId, actor, result, claimed }) => {
       const t = tasks.get(taskId)!;
       t.status = 'done'; // before any await: a concurrent second completion is refused by the validator
+      if (t.type === 'score') t.scoredBy = scorerOf(actor);
       completing++; // and a correction waits until this decision and what follows from it are recorded
       try {
         const clauseText = clauseOf(t);
@@ -237,6 +285,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         if (t.type === 'verification') checkVerification(i.result as VerificationResult, t.round ?? 1, settings.maxRectificationRounds, now, limitOf(t));
         if (t.type === 'score' && toCenti((i.result as ScoreResult).score) === undefined)
           throw ApplicationFailure.create({ type: REJECT.invalid, message: '分数须为 0–100，最多两位小数 / score must be 0..100 with at most two decimals' });
+        if (t.type === 'score') checkOneDimensionPerScorer(t, i.actor);
       },
     },
   );
@@ -499,21 +548,44 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     const next = seen ? Math.min(...wakeups.map((w) => w.at)) : undefined;
     const ready = () =>
       events.length > 0 ||
+      (awaitingDraw !== undefined && drawWord !== undefined) ||
       wakeups.length !== seen ||
       (next !== undefined && Date.now() >= next) ||
       (campaignEnded && openTasks().length === 0 && wakeups.length === 0);
     if (next === undefined) await condition(ready);
     else await condition(ready, Math.max(1, next - Date.now()));
 
+    if (awaitingDraw && drawWord) {
+      const { stageKey, tpl } = awaitingDraw;
+      awaitingDraw = undefined;
+      await applyDraw(stageKey, tpl, drawWord);
+      continue;
+    }
     const e = events.shift();
     if (e) {
       if (e.kind === 'opened' || e.kind === 'extended') stageDue.set(e.stageKey, e.dueAt);
       const stage = input.stages.find((s) => s.key === e.stageKey);
       if (!stage) continue;
       if (e.kind === 'opened' && !excluded) {
-        for (const tpl of stage.caseTasks) await openTask(templateTask(stage.key, tpl));
+        for (const tpl of stage.caseTasks) {
+          // 双随机: the draw decides whether this case is inspected, and by whom.
+          if (tpl.type === 'inspection' && settings.randomInspection) awaitingDraw = { stageKey: stage.key, tpl };
+          else await openTask(templateTask(stage.key, tpl));
+        }
       } else if (e.kind === 'closed') {
         closedStages.add(e.stageKey);
+        if (awaitingDraw?.stageKey === e.stageKey) {
+          awaitingDraw = undefined;
+          await decide({
+            key: `case:${seed.caseId}:inspection_draw`,
+            action: 'case.inspection_not_drawn',
+            actor: SYSTEM_ACTOR,
+            clause: clause.rectification,
+            reason: '集中治理阶段结束前未进行双随机抽取',
+            data: {},
+            currentStep: 'inspection:not_drawn',
+          });
+        }
         // The campaign's closeStage activity already marked the projection; keep our state in step and
         // record it on the case (DOMAIN.md: overdue work is recorded and escalated, never dropped).
         for (const t of tasks.values()) {

@@ -15,3 +15,7 @@ export const registerEntryWorkflowId = (entryId: string) => `register-entry-${en
 /** A register campaign's periodic scoring (Lijiang 附件1 第15条). */
 export const registerScoringWorkflowId = (campaignId: string) => `register-scoring-${campaignId}`;
 export const webhookWorkflowId = (deliveryId: string) => `webhook-${deliveryId}`;
+/** A third party's score file delivered to the cases (workflows/score-import.ts), one per import. */
+export const scoreImportWorkflowId = (importId: string) => `score-import-${importId}`;
+/** The delivery of a campaign's 双随机 draw to its cases (workflows/inspection-draw.ts): one per campaign. */
+export const inspectionDrawWorkflowId = (campaignId: string) => `inspection-draw-${campaignId}`;

@@ -12,3 +12,5 @@ export { RegisterScoringWorkflow } from './register-scoring.js';
 export { CaseBatchWorkflow } from './case-batch.js';
 export { HousekeepingWorkflow } from './housekeeping.js';
 export { ArrivalShardWorkflow } from './arrival-shard.js';
+export { ScoreImportWorkflow } from './score-import.js';
+export { InspectionDrawWorkflow } from './inspection-draw.js';

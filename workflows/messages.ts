@@ -51,6 +51,8 @@ export interface CaseTaskState {
   /** Rectification rounds, self-check rounds: 1 for the first. */
   round?: number;
   dimension?: string;
+  /** Who scored it (a score task): a person's user id, or `group:<id>` for a group's imported decision. */
+  scoredBy?: string;
 }
 
 export interface CaseProgress {
@@ -255,3 +257,11 @@ export const removalProposedSignal = defineSignal<[RemovalProposal]>('removalPro
 export const setScoringPeriodUpdate = defineUpdate<ScoringState, [{ period: string; actor: Actor }]>('setScoringPeriod');
 export const runScoringUpdate = defineUpdate<{ runId: string; scored: number; proposed: number }, [{ actor: Actor }]>('runScoring');
 export const scoringStateQuery = defineQuery<ScoringState>('scoringState');
+
+/** The 双随机 draw's word for a case (workflows/inspection-draw.ts): drawn with its two inspectors, or not. */
+export interface InspectionDrawnInput {
+  drawn: boolean;
+  inspectors: { userId: string; displayName: string }[];
+  seed: string;
+}
+export const inspectionDrawnSignal = defineSignal<[InspectionDrawnInput]>('inspectionDrawn');

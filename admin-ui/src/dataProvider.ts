@@ -3,6 +3,12 @@ import type { DataProvider, GetListParams, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
 import type {
+  InspectionDrawView,
+  EvaluationCandidate,
+  EvaluationGroup,
+  EvaluationGroupBody,
+  EvaluationGroups,
+  ScoreImport,
   ApplicationCounts,
   ApplicationForm,
   AwardStatus,
@@ -53,6 +59,16 @@ export interface AppDataProvider extends DataProvider {
   resolveObjection(id: Identifier, body: { decision: 'upheld' | 'dismissed'; resolution: string }): Promise<Objection>;
   finalizeAward(campaignId: Identifier): Promise<{ titles: number }>;
   publishRoster(campaignId: Identifier, kind: 'red' | 'black'): Promise<Roster>;
+  // Evaluation groups (changxing 四、（四）) and a third party's imported scores
+  evaluationGroups(campaignId: Identifier): Promise<EvaluationGroups>;
+  evaluationCandidates(campaignId: Identifier): Promise<EvaluationCandidate[]>;
+  saveEvaluationGroup(campaignId: Identifier, body: EvaluationGroupBody, groupId?: string): Promise<EvaluationGroup>;
+  dissolveEvaluationGroup(campaignId: Identifier, groupId: string): Promise<void>;
+  importScores(campaignId: Identifier, groupId: string, file: ImportFile): Promise<ScoreImport>;
+  scoreImports(campaignId: Identifier): Promise<ScoreImport[]>;
+  // 双随机 inspections
+  inspectionDraw(campaignId: Identifier): Promise<InspectionDrawView>;
+  drawInspections(campaignId: Identifier, seed?: string): Promise<InspectionDrawView>;
   campaignSummary(campaignId: Identifier): Promise<CampaignSummaryReport>;
   revokeTitle(id: Identifier, body: { ground: string; evidence: string; attachmentIds?: string[] }): Promise<Title>;
   reportComplaint(id: Identifier, body: { kind: 'complaint' | 'public_opinion'; description: string }): Promise<Task>;
@@ -153,6 +169,19 @@ export const dataProvider: AppDataProvider = {
   resolveObjection: (id, body) => post<Objection>(`/objections/${segment(id)}/resolve`, body),
   finalizeAward: (campaignId) => post<{ titles: number }>(`/campaigns/${segment(campaignId)}/award`),
   publishRoster: (campaignId, kind) => post<Roster>(`/campaigns/${segment(campaignId)}/rosters`, { kind }),
+  evaluationGroups: (campaignId) => get<EvaluationGroups>(`/campaigns/${segment(campaignId)}/evaluation-groups`),
+  evaluationCandidates: (campaignId) => get<EvaluationCandidate[]>(`/campaigns/${segment(campaignId)}/evaluation-groups/candidates`),
+  saveEvaluationGroup: (campaignId, body, groupId) =>
+    groupId
+      ? put<EvaluationGroup>(`/campaigns/${segment(campaignId)}/evaluation-groups/${segment(groupId)}`, body)
+      : post<EvaluationGroup>(`/campaigns/${segment(campaignId)}/evaluation-groups`, body),
+  dissolveEvaluationGroup: async (campaignId, groupId) => {
+    await httpClient(`${API_URL}/campaigns/${segment(campaignId)}/evaluation-groups/${segment(groupId)}`, { method: 'DELETE' });
+  },
+  importScores: (campaignId, groupId, file) => post<ScoreImport>(`/campaigns/${segment(campaignId)}/evaluation-groups/${segment(groupId)}/scores`, file),
+  scoreImports: (campaignId) => get<ScoreImport[]>(`/campaigns/${segment(campaignId)}/score-imports`),
+  inspectionDraw: (campaignId) => get<InspectionDrawView>(`/campaigns/${segment(campaignId)}/inspection-draw`),
+  drawInspections: (campaignId, seed) => post<InspectionDrawView>(`/campaigns/${segment(campaignId)}/inspection-draw`, seed ? { seed } : {}),
   campaignSummary: (campaignId) => get<CampaignSummaryReport>(`/campaigns/${segment(campaignId)}/summary`),
   revokeTitle: (id, body) => post<Title>(`/titles/${segment(id)}/revoke`, body),
   reportComplaint: (id, body) => post<Task>(`/titles/${segment(id)}/complaints`, body),

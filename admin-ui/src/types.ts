@@ -619,6 +619,8 @@ export interface Task extends RaRecord<string> {
   completedById: string | null;
   result: Record<string, unknown> | null;
   details: TaskDetails | null;
+  /** A score task's evaluation group (changxing 四、（四）): only its members take it. */
+  evaluationGroupName?: string | null;
 }
 
 export interface AuditEvent extends RaRecord<string> {
@@ -897,4 +899,67 @@ export interface RubricTaskBody {
   points: Record<string, number>;
   vetoes: string[];
   comment?: string;
+}
+
+/** A campaign's evaluation group (changxing 四、（四）): GET /campaigns/{id}/evaluation-groups. */
+export interface EvaluationGroup {
+  id: string;
+  name: string;
+  /** A third party: its scores are imported. */
+  external: boolean;
+  dimensions: { key: string; name: string }[];
+  members: { id: string; displayName: string; jurisdictionName: string }[];
+  openTasks: number;
+  doneTasks: number;
+}
+export interface EvaluationGroups {
+  campaignId: string;
+  multiDimensionScorers: boolean;
+  dimensions: { key: string; name: string; groupId: string | null }[];
+  groups: EvaluationGroup[];
+}
+export interface EvaluationGroupBody {
+  name: string;
+  external: boolean;
+  dimensions: string[];
+  memberIds: string[];
+}
+export interface EvaluationCandidate {
+  id: string;
+  displayName: string;
+  jurisdictionName: string;
+}
+/** A third party's score file and how far its delivery to the cases has come. */
+export interface ScoreImport {
+  id: string;
+  groupId: string;
+  groupName: string;
+  dimension: string;
+  dimensionName: string;
+  lines: number;
+  delivered: number;
+  refused: { line: number; operatorName: string; messageZh: string; messageEn: string }[];
+  status: 'running' | 'done';
+  importedByName: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** A campaign's 双随机 draw (GET /campaigns/{id}/inspection-draw). */
+export interface InspectionDrawView {
+  campaignId: string;
+  settings: { sharePercent: number; avoidOwnStation: boolean } | null;
+  draw: {
+    seed: string;
+    method: string;
+    sharePercent: number;
+    avoidOwnStation: boolean;
+    cases: number;
+    pool: number;
+    drawn: { caseId: string; operatorName: string; jurisdictionName: string; inspectors: { id: string; displayName: string }[] }[];
+    notDrawn: number;
+    rosterId: string;
+    drawnByName: string;
+    drawnAt: string;
+  } | null;
 }

@@ -24,7 +24,7 @@ import { notFound, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
 import { actorOf } from '../scope.js';
 
-export const PUBLIC_KINDS = ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission'] as const;
+export const PUBLIC_KINDS = ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission', 'inspection'] as const;
 export type PublicKind = (typeof PUBLIC_KINDS)[number];
 type Bilingual = { zh: string; en: string };
 
@@ -34,6 +34,8 @@ export const KIND_NAMES: Record<Exclude<PublicKind, 'list' | 'admission'>, Bilin
   red: { zh: '红榜', en: 'red list' },
   black: { zh: '黑榜', en: 'black list' },
   cultivation: { zh: '培育名单', en: 'cultivation list' },
+  // 双随机、一公开: the cases drawn for inspection (README "Random inspections"); the inspectors are not named here.
+  inspection: { zh: '双随机抽查名单', en: 'random inspection list' },
 };
 
 const listQuery = z
@@ -114,7 +116,13 @@ function listNameOf(kind: PublicKind, c: CampaignRow, register?: string): Biling
 function basisOf(kind: PublicKind, c: CampaignRow): string | null {
   const d = definitionOf(c);
   if (d.kind === 'staged_award')
-    return kind === 'publicity' ? d.rules.clauses.publicity : kind === 'award' ? d.rules.clauses.award : (d.rules.clauses.rosters ?? null);
+    return kind === 'publicity'
+      ? d.rules.clauses.publicity
+      : kind === 'award'
+        ? d.rules.clauses.award
+        : kind === 'inspection'
+          ? d.rules.clauses.rectification
+          : (d.rules.clauses.rosters ?? null);
   if (d.kind === 'application') return d.rules.application.clauses.listing;
   if (d.kind === 'register') return d.rules.intake.clauses.filing;
   if (d.kind === 'defined') return d.rules.defined.clause ?? null;

@@ -338,7 +338,7 @@ export function awardRouter(db: PrismaClient, client: Client): Router {
   // Rosters: dated, immutable publications; the newest of a kind supersedes the older ones.
   const rosterFilter = z.object({
     campaignId: z.string().optional(),
-    kind: z.enum(['publicity', 'award', 'red', 'black', 'cultivation', 'list']).optional(),
+    kind: z.enum(['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'inspection']).optional(),
     id: idsFilter.optional(),
   });
   const visibleCampaignIds = async (me: Principal) =>

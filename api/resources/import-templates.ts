@@ -77,6 +77,17 @@ const TEMPLATES: Record<string, Template> = {
       ['名称', '选填；仅供核对，不导入'],
     ],
   },
+  // POST /campaigns/{id}/evaluation-groups/{groupId}/scores (api/resources/evaluation-groups.ts)
+  'third-party-scores': {
+    roles: ['coordinator', 'auditor'],
+    title: '第三方评分导入',
+    columns: [
+      ['统一社会信用代码', '必填；本活动已纳入的经营主体'],
+      ['分数', '必填；0–100，最多两位小数'],
+      ['备注', '选填；评分依据，500 字以内'],
+      ['名称', '选填；仅供核对，不导入'],
+    ],
+  },
   // Lijiang's 申报表 (附件1 第19条, 附件2 第10条), read back by POST /intake-forms/read (api/resources/registers.ts)
   'intake-product': { roles: INTAKE_ROLES, title: '特色直播优质产品申报表', build: () => blankIntakeWorkbook('product') },
   'intake-influencer': { roles: INTAKE_ROLES, title: '新媒体达人申报表', build: () => blankIntakeWorkbook('influencer') },

@@ -18,7 +18,7 @@ import { badRequest, conflict, forbidden, HttpError, parseOr400 } from '../error
 import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { userNames } from '../user-names.js';
-import { inScope, taskInScope, type Principal } from '../scope.js';
+import { groupVisibility, inScope, OVERSEERS, taskInScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
 const filter = z.object({
@@ -47,19 +47,27 @@ const reason = z.string().trim().min(1).max(500);
 const releaseBody = z.object({ reason: reason.optional() }).strict();
 const delegateBody = z.object({ userId: z.string().min(1).max(100), reason }).strict();
 
-/** Those who oversee a jurisdiction's work (README "The task inbox"): they see 全部 and every 已办. */
-const OVERSEERS: readonly string[] = ['coordinator', 'leader', 'admin'];
-
 /**
  * Task rows with the display names of whoever holds each (claimed or was assigned it) and whoever
  * completed it: people are shown by name, never by id (a user since removed shows as —).
  */
-async function withClaimedNames<T extends { claimedById: string | null; completedById?: string | null }>(db: PrismaClient, rows: T[]) {
+async function withClaimedNames<T extends { claimedById: string | null; completedById?: string | null; evaluationGroupId?: string | null }>(
+  db: PrismaClient,
+  rows: T[],
+) {
   const nameOf = await userNames(
     db,
     rows.flatMap((t) => [t.claimedById, t.completedById]),
   );
-  return rows.map((t) => ({ ...t, claimedByName: nameOf(t.claimedById), completedByName: nameOf(t.completedById) }));
+  // A score task's evaluation group, by name (changxing 四、（四）).
+  const groupIds = [...new Set(rows.flatMap((t) => (t.evaluationGroupId ? [t.evaluationGroupId] : [])))];
+  const groups = groupIds.length ? await db.evaluationGroup.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true } }) : [];
+  return rows.map((t) => ({
+    ...t,
+    claimedByName: nameOf(t.claimedById),
+    completedByName: nameOf(t.completedById),
+    evaluationGroupName: groups.find((g) => g.id === t.evaluationGroupId)?.name ?? null,
+  }));
 }
 
 export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
@@ -106,7 +114,12 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
               ? { status: 'done', ...(OVERSEERS.includes(me.role) ? {} : { completedById: me.id }) }
               : {};
       const where = {
-        jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
+        // 我的 is what I hold, wherever it lies (a 双随机 inspection drawn from another station); the rest, my subtree.
+        ...(f.view === 'mine'
+          ? f.jurisdictionId
+            ? { jurisdictionId: f.jurisdictionId }
+            : {}
+          : { jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) } }),
         ...(f.status ? { status: f.status } : {}),
         ...(f.overdue !== undefined ? { overdue: f.overdue } : {}),
         ...(f.campaignId ? { campaignId: f.campaignId } : {}),
@@ -125,9 +138,11 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
           : {}),
       };
       const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
+      // A score task of an evaluation group is its members' only (changxing 四、（四）).
+      const groups = await groupVisibility(db, me);
       const [rows, total] = await Promise.all([
-        db.task.findMany({ where: { AND: [where, view, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
-        db.task.count({ where: { AND: [where, view] } }),
+        db.task.findMany({ where: { AND: [where, view, groups, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
+        db.task.count({ where: { AND: [where, view, groups] } }),
       ]);
       k.next(res, rows);
       sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
@@ -189,8 +204,11 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     return out;
   }
 
-  /** Users who may take every one of these tasks: the tasks' role, with each task in their subtree. */
-  async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string }[]) {
+  /**
+   * Users who may take every one of these tasks: the tasks' role, with each task in their subtree, and in
+   * each task's evaluation group where it has one.
+   */
+  async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string; evaluationGroupId: string | null }[]) {
     const roles = [...new Set(tasks.map((t) => t.assigneeRole))];
     // An operator's task is the operator's own (or done for it by an officer): never assigned to an account.
     if (roles.length !== 1 || roles[0] === OPERATOR_ROLE) return [];
@@ -203,7 +221,10 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     const paths = new Map((await db.jurisdiction.findMany({ select: { id: true, path: true } })).map((j) => [j.id, j.path]));
     // Paths are "/city/county/station/": a jurisdiction is under another when its path starts with it.
     const under = (j: string, ancestor: string) => !!paths.get(ancestor) && (paths.get(j) ?? '').startsWith(paths.get(ancestor)!);
-    return users.filter((u) => tasks.every((t) => under(t.jurisdictionId, u.jurisdictionId)));
+    const groups = [...new Set(tasks.flatMap((t) => (t.evaluationGroupId ? [t.evaluationGroupId] : [])))];
+    const members = await db.evaluationGroupMember.findMany({ where: { groupId: { in: groups } } });
+    const inGroups = (u: string) => groups.every((g) => members.some((m) => m.groupId === g && m.userId === u));
+    return users.filter((u) => inGroups(u.id) && tasks.every((t) => under(t.jurisdictionId, u.jurisdictionId)));
   }
 
   route(

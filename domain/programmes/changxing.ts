@@ -132,6 +132,10 @@ export const changxing: StagedAwardProgramme = {
       publicityDays: 7,
       maxRectificationRounds: 2,
       verificationDays: 7,
+      // 四、（四）: 部门评价、第三方监测和行业、消费者、社会评议 are five groups' work, not one person's.
+      multiDimensionScorers: false,
+      // 四、（三）集中治理 inspects every case unless a campaign sets random inspections.
+      randomInspection: null,
     },
   },
 };

@@ -84,6 +84,17 @@ export interface StagedAwardSettings {
   maxRectificationRounds: number;
   /** Days an officer has to verify a rectification (or hold an interview) once it is due. */
   verificationDays: number;
+  /**
+   * Whether one person may score more than one dimension of a case (changxing 四、（四）: five groups score,
+   * each its own dimension). Launches since evaluation groups set it (default false); a campaign launched
+   * before has none, and keeps letting one auditor score every dimension.
+   */
+  multiDimensionScorers?: boolean;
+  /**
+   * 双随机 inspections (README "Random inspections"): a share of the cases is drawn, each with two inspectors;
+   * the rest skip the inspection. Null or absent: every case is inspected (changxing 四、（三）集中治理).
+   */
+  randomInspection?: { sharePercent: number; avoidOwnStation: boolean } | null;
 }
 
 /** Settings of an application campaign (Zhoushan 六、（二）–（四）). */

@@ -20,6 +20,8 @@ import { CurrentStepField, ProposedField, TotalScoreField } from '../cases/CaseF
 import type { Campaign, ProgrammeKind } from '../types';
 import { ApplicationsTab } from './ApplicationsTab';
 import { AwardTab } from './AwardTab';
+import { EvaluationGroupsTab } from './EvaluationGroupsTab';
+import { InspectionDrawTab } from './InspectionDrawTab';
 import { CampaignShowActions } from './CampaignShowActions';
 import { CultivationTab } from './CultivationTab';
 import { CurrentStageField } from './CurrentStageField';
@@ -90,6 +92,12 @@ const KIND_TABS: Record<ProgrammeKind, () => ReactElement[]> = {
   staged_award: () => [
     <TabbedShowLayout.Tab key="enrolment" label="app.campaign.tab.enrolment" path="enrolment">
       <EnrolmentTab label={false} />
+    </TabbedShowLayout.Tab>,
+    <TabbedShowLayout.Tab key="inspection" label="app.campaign.tab.inspection" path="inspection">
+      <InspectionDrawTab label={false} />
+    </TabbedShowLayout.Tab>,
+    <TabbedShowLayout.Tab key="evaluation" label="app.campaign.tab.evaluation" path="evaluation">
+      <EvaluationGroupsTab label={false} />
     </TabbedShowLayout.Tab>,
     <TabbedShowLayout.Tab key="award" label="app.campaign.tab.award" path="award">
       <AwardTab label={false} />

@@ -10,6 +10,8 @@ import * as campaigns from '../campaigns/messages';
 import * as campaignLaunch from '../campaigns/launchMessages';
 import * as campaignStages from '../campaigns/stageMessages';
 import * as campaignSummary from '../campaigns/summaryMessages';
+import * as campaignEvaluation from '../campaigns/evaluationMessages';
+import * as campaignInspection from '../campaigns/inspectionMessages';
 import * as cases from '../cases/messages';
 import * as caseTimeline from '../cases/timelineMessages';
 import * as casework from '../common/caseworkMessages';
@@ -49,6 +51,8 @@ export const parts = {
   campaignLaunch,
   campaignStages,
   campaignSummary,
+  campaignEvaluation,
+  campaignInspection,
   cases,
   caseTimeline,
   casework,

@@ -4,8 +4,8 @@ import { i18nProvider } from '../i18n';
 import type { Problem } from '../httpClient';
 
 export type Bilingual = { zh: string; en: string };
-export type PublicKind = 'publicity' | 'award' | 'red' | 'black' | 'cultivation' | 'list' | 'admission';
-export const PUBLIC_KINDS: PublicKind[] = ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission'];
+export type PublicKind = 'publicity' | 'award' | 'red' | 'black' | 'cultivation' | 'list' | 'admission' | 'inspection';
+export const PUBLIC_KINDS: PublicKind[] = ['publicity', 'award', 'red', 'black', 'cultivation', 'list', 'admission', 'inspection'];
 
 export interface PublicRoster {
   id: string;

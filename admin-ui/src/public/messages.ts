@@ -16,6 +16,7 @@ export const en = {
         cultivation: 'Cultivation list',
         list: 'List',
         admission: 'Register',
+        inspection: 'Random inspection list',
       },
       filter: { kind: 'Kind of list', year: 'Year', all: 'All' },
       list: {
@@ -114,6 +115,7 @@ export const zh: typeof en = {
         red: '红榜',
         black: '黑榜',
         cultivation: '培育名单',
+        inspection: '双随机抽查名单',
         list: '名单',
         admission: '入库名单',
       },

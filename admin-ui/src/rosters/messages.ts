@@ -27,6 +27,7 @@ export const en = {
         black: 'Black list',
         cultivation: 'Cultivation list',
         list: 'List',
+        inspection: 'Random inspection list',
       },
       publish: 'Publish the red and black lists',
       publish_helper:
@@ -119,6 +120,7 @@ export const zh: typeof en = {
         red: '红榜',
         black: '黑榜',
         cultivation: '培育名单',
+        inspection: '双随机抽查名单',
         list: '名单',
       },
       publish: '发布红黑榜',

@@ -76,6 +76,14 @@ const TaskCard = () => {
       </Box>
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <EnumChipField source="status" prefix="app.task.status" colors={taskStatusColors} />
+        {task.evaluationGroupName && (
+          <Chip
+            size="small"
+            variant="outlined"
+            data-testid="task-card-group"
+            label={`${translate('resources.tasks.fields.evaluationGroupName')}：${task.evaluationGroupName}`}
+          />
+        )}
         {mine ? (
           <Chip size="small" color="primary" variant="outlined" label={translate('app.task.claimed_by_me')} />
         ) : task.claimedById ? (

@@ -4,8 +4,9 @@
 //   rules and settings   here (StagedAwardProgramme in ../types.ts; data in ../changxing.ts)
 //   workflow parts       workflows/case.ts (CaseWorkflow), workflows/kinds/staged-award.ts (公示, objections,
 //                        final award → workflows/title.ts TitleWorkflow)
-//   API                  api/resources/award.ts, api/resources/enrolment.ts
-//   console              admin-ui/src/campaigns/AwardTab.tsx, EnrolmentTab.tsx, settings/StagedAwardSettings.tsx
+//   API                  api/resources/award.ts, api/resources/enrolment.ts, api/resources/evaluation-groups.ts
+//   console              admin-ui/src/campaigns/AwardTab.tsx, EnrolmentTab.tsx, EvaluationGroupsTab.tsx,
+//                        settings/StagedAwardSettings.tsx
 import { z } from 'zod';
 import { lazy } from '../../lazy.js';
 import { parseDuration } from '../../duration.js';
@@ -50,12 +51,17 @@ export const settingsInput = lazy(() =>
       publicityDays: z.number().optional(),
       maxRectificationRounds: z.number().optional(),
       verificationDays: z.number().optional(),
+      multiDimensionScorers: z.boolean().optional().meta({ description: 'Whether one person may score more than one dimension of a case (default false)' }),
+      randomInspection: z.object({ sharePercent: z.number(), avoidOwnStation: z.boolean() }).strict().nullable().optional().meta({
+        description:
+          '双随机 inspections: the whole percent of cases drawn, and whether an inspector may come from the case’s own station (null: every case inspected)',
+      }),
     })
     .strict()
     .meta({
       title: 'StagedAwardSettings',
       description:
-        '放心电商 (staged award): weights per track and dimension, award threshold, title validity, 公示 days, rectification rounds, verification days',
+        '放心电商 (staged award): weights per track and dimension, award threshold, title validity, 公示 days, rectification rounds, verification days, whether one person may score several dimensions of a case',
     }),
 );
 export type StagedAwardSettingsInput = z.infer<ReturnType<typeof settingsInput>>;
@@ -80,6 +86,8 @@ export function checkSettings(programme: StagedAwardProgramme, input: StagedAwar
     publicityDays: input.publicityDays ?? d.publicityDays,
     maxRectificationRounds: input.maxRectificationRounds ?? d.maxRectificationRounds,
     verificationDays: input.verificationDays ?? d.verificationDays,
+    multiDimensionScorers: input.multiDimensionScorers ?? d.multiDimensionScorers ?? false,
+    randomInspection: input.randomInspection !== undefined ? input.randomInspection : (d.randomInspection ?? null),
   };
   const trackKeys = programme.tracks.map((t) => t.key);
   const dimensionKeys = programme.scoring.groups.flatMap((g) => g.dimensions.map((x) => x.key));
@@ -139,6 +147,13 @@ export function checkSettings(programme: StagedAwardProgramme, input: StagedAwar
     problems.push({ path: 'settings.maxRectificationRounds', messageZh: '整改复查轮次须为 1–5', messageEn: 'maxRectificationRounds must be 1..5' });
   if (!(Number.isInteger(settings.verificationDays) && settings.verificationDays >= 1 && settings.verificationDays <= 60))
     problems.push({ path: 'settings.verificationDays', messageZh: '复查期限天数须为 1–60 的整数', messageEn: 'verificationDays must be a whole number 1..60' });
+  const share = settings.randomInspection?.sharePercent;
+  if (share !== undefined && !(Number.isInteger(share) && share >= 1 && share <= 100))
+    problems.push({
+      path: 'settings.randomInspection.sharePercent',
+      messageZh: '抽查比例须为 1–100 的整数（%）',
+      messageEn: 'sharePercent must be a whole number 1..100',
+    });
   return settings;
 }
 

@@ -1,5 +1,6 @@
+import { CheckboxInput } from '../../common/CheckboxInput';
 import { Box, Typography } from '@mui/material';
-import { maxValue, minValue, NumberInput, required, useTranslate, type Validator } from 'react-admin';
+import { FormDataConsumer, maxValue, minValue, NumberInput, required, useTranslate, type Validator } from 'react-admin';
 import { DurationChoice } from './DurationChoice';
 import { useServerErrors } from '../../common/ServerErrors';
 import { useLocalizedName } from '../../common/useLocalizedName';
@@ -101,9 +102,36 @@ const Inputs = ({ programme }: SettingsProps<'staged_award'>) => {
           fullWidth={false}
         />
       </Box>
+      {/* 四、（四）: five groups score a case, each its own dimension; off, one person scores one. */}
+      <CheckboxInput source="settings.multiDimensionScorers" label="app.settings.multiDimensionScorers" />
+      {/* 四、（三）集中治理 as 双随机、一公开: a share of the cases, two inspectors each (README "Random inspections"). */}
+      <CheckboxInput source="settings.randomInspection.enabled" label="app.settings.randomInspection" />
+      <FormDataConsumer>
+        {({ formData }) =>
+          (formData as { settings?: { randomInspection?: { enabled?: boolean } } }).settings?.randomInspection?.enabled ? (
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2 }}>
+              <NumberInput
+                source="settings.randomInspection.sharePercent"
+                label="app.settings.randomSharePercent"
+                defaultValue={20}
+                validate={[required(), minValue(1), maxValue(100), wholeNumber]}
+                fullWidth={false}
+              />
+              <CheckboxInput source="settings.randomInspection.avoidOwnStation" label="app.settings.randomAvoidOwnStation" />
+            </Box>
+          ) : null
+        }
+      </FormDataConsumer>
     </>
   );
 };
+
+/** The form's 双随机 inputs → the setting: null (every case inspected) unless ticked. A carried-over setting has no `enabled`. */
+function randomInspectionOf(v: unknown): { sharePercent: number; avoidOwnStation: boolean } | null {
+  const r = v as { enabled?: boolean; sharePercent?: unknown; avoidOwnStation?: unknown } | null | undefined;
+  if (!r || r.enabled === false) return null;
+  return { sharePercent: num(r.sharePercent) ?? 20, avoidOwnStation: r.avoidOwnStation === true };
+}
 
 export const stagedAwardSettings: KindSettings<'staged_award'> = {
   Inputs,
@@ -122,7 +150,13 @@ export const stagedAwardSettings: KindSettings<'staged_award'> = {
       publicityDays: num(s.publicityDays),
       maxRectificationRounds: num(s.maxRectificationRounds),
       verificationDays: num(s.verificationDays),
+      multiDimensionScorers: typeof s.multiDimensionScorers === 'boolean' ? s.multiDimensionScorers : undefined,
+      randomInspection: randomInspectionOf(s.randomInspection),
     };
   },
-  inputPaths: [/^settings\.weights\.[^.]+\.[^.]+$/, /^settings\.(awardThreshold|titleValidity|publicityDays|maxRectificationRounds|verificationDays)$/],
+  inputPaths: [
+    /^settings\.weights\.[^.]+\.[^.]+$/,
+    /^settings\.(awardThreshold|titleValidity|publicityDays|maxRectificationRounds|verificationDays|multiDimensionScorers)$/,
+    /^settings\.randomInspection\.(sharePercent|avoidOwnStation)$/,
+  ],
 };
