@@ -13,6 +13,7 @@ import { arrivalActivities } from './arrival.js';
 import { correctionActivities } from './correction.js';
 import { scoreImportActivities } from './score-import.js';
 import { inspectionDrawActivities } from './inspection-draw.js';
+import { rosterScheduleActivities } from './roster-publication.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -33,6 +34,7 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...correctionActivities(db),
     ...scoreImportActivities(db, dispatch),
     ...inspectionDrawActivities(db, dispatch),
+    ...rosterScheduleActivities(db),
   };
 }
 

@@ -19,3 +19,5 @@ export const webhookWorkflowId = (deliveryId: string) => `webhook-${deliveryId}`
 export const scoreImportWorkflowId = (importId: string) => `score-import-${importId}`;
 /** The delivery of a campaign's 双随机 draw to its cases (workflows/inspection-draw.ts): one per campaign. */
 export const inspectionDrawWorkflowId = (campaignId: string) => `inspection-draw-${campaignId}`;
+/** A staged award's red and black lists on their schedule (workflows/roster-schedule.ts), one per campaign. */
+export const rosterScheduleWorkflowId = (campaignId: string) => `roster-schedule-${campaignId}`;

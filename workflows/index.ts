@@ -14,3 +14,4 @@ export { HousekeepingWorkflow } from './housekeeping.js';
 export { ArrivalShardWorkflow } from './arrival-shard.js';
 export { ScoreImportWorkflow } from './score-import.js';
 export { InspectionDrawWorkflow } from './inspection-draw.js';
+export { RosterScheduleWorkflow } from './roster-schedule.js';

@@ -136,6 +136,8 @@ export const changxing: StagedAwardProgramme = {
       multiDimensionScorers: false,
       // 四、（三）集中治理 inspects every case unless a campaign sets random inspections.
       randomInspection: null,
+      // 四、工作要求（三）定期公示: each campaign sets its period (e.g. quarterly); on demand until it does.
+      rosterPeriodMonths: null,
     },
   },
 };

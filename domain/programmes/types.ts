@@ -95,6 +95,11 @@ export interface StagedAwardSettings {
    * the rest skip the inspection. Null or absent: every case is inspected (changxing 四、（三）集中治理).
    */
   randomInspection?: { sharePercent: number; avoidOwnStation: boolean } | null;
+  /**
+   * Red and black lists published on their own every this many months, from the calendar year's start
+   * (4、工作要求（三）定期公示; README "Scheduled red and black lists"). Null or absent: on demand only.
+   */
+  rosterPeriodMonths?: number | null;
 }
 
 /** Settings of an application campaign (Zhoushan 六、（二）–（四）). */

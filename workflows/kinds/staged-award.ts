@@ -1,13 +1,13 @@
 // The staged award's part of the campaign (Changxing 四、（四）评价公示, 三、评定管理): the proposed list is
 // published for a window (公示), objections are lodged and resolved during it, and once it is over with
 // every objection resolved the list is final and each title starts its year (workflows/title.ts).
-import { ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import { shanghaiDateTime } from '../../domain/time.js';
 import { publicityWindowRefusal } from '../../domain/programmes/kinds/staged-award.js';
 import type { Activities } from '../../activities/index.js';
 import type { Actor } from '../../domain/roles.js';
 import { ACTIVITY_OPTIONS } from '../activity-options.js';
-import { titleWorkflowId } from '../ids.js';
+import { rosterScheduleWorkflowId, titleWorkflowId } from '../ids.js';
 import {
   REJECT,
   awardProgressQuery,
@@ -20,6 +20,7 @@ import {
   type PublicityState,
 } from '../messages.js';
 import { TitleWorkflow } from '../title.js';
+import { RosterScheduleWorkflow } from '../roster-schedule.js';
 import { reject, type CampaignHost, type KindPart } from './host.js';
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
@@ -179,5 +180,17 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
   );
 
   // A 公示 once published is seen through to its final list before the campaign ends.
-  return { settled: () => !publicity || finalized };
+  return {
+    settled: () => !publicity || finalized,
+    // 四、工作要求（三）定期公示: the lists' own schedule, left running when the campaign completes (its titles live on).
+    async afterProjection() {
+      const periodMonths = def.settings.rosterPeriodMonths;
+      if (!periodMonths || !patched('scheduled-rosters')) return;
+      await startChild(RosterScheduleWorkflow, {
+        workflowId: rosterScheduleWorkflowId(def.campaignId),
+        args: [{ campaignId: def.campaignId, periodMonths }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    },
+  };
 }

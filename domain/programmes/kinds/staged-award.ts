@@ -12,6 +12,7 @@ import { lazy } from '../../lazy.js';
 import { parseDuration } from '../../duration.js';
 import { toCenti } from '../../scoring.js';
 import { shanghaiDateTime } from '../../time.js';
+import { ROSTER_PERIODS } from '../../roster-schedule.js';
 import type { DefinitionProblem } from '../../campaign-definition.js';
 import type { ScoreThreshold } from '../../score-threshold.js';
 import type { Named, RosterRules, StagedAwardClauses, StagedAwardProgramme, StagedAwardSettings } from '../types.js';
@@ -56,6 +57,9 @@ export const settingsInput = lazy(() =>
         description:
           '双随机 inspections: the whole percent of cases drawn, and whether an inspector may come from the case’s own station (null: every case inspected)',
       }),
+      rosterPeriodMonths: z.number().nullable().optional().meta({
+        description: 'Red and black lists published every this many months (1, 2, 3, 4, 6 or 12) from the calendar year’s start; null: on demand only',
+      }),
     })
     .strict()
     .meta({
@@ -88,6 +92,7 @@ export function checkSettings(programme: StagedAwardProgramme, input: StagedAwar
     verificationDays: input.verificationDays ?? d.verificationDays,
     multiDimensionScorers: input.multiDimensionScorers ?? d.multiDimensionScorers ?? false,
     randomInspection: input.randomInspection !== undefined ? input.randomInspection : (d.randomInspection ?? null),
+    rosterPeriodMonths: input.rosterPeriodMonths !== undefined ? input.rosterPeriodMonths : (d.rosterPeriodMonths ?? null),
   };
   const trackKeys = programme.tracks.map((t) => t.key);
   const dimensionKeys = programme.scoring.groups.flatMap((g) => g.dimensions.map((x) => x.key));
@@ -147,6 +152,12 @@ export function checkSettings(programme: StagedAwardProgramme, input: StagedAwar
     problems.push({ path: 'settings.maxRectificationRounds', messageZh: '整改复查轮次须为 1–5', messageEn: 'maxRectificationRounds must be 1..5' });
   if (!(Number.isInteger(settings.verificationDays) && settings.verificationDays >= 1 && settings.verificationDays <= 60))
     problems.push({ path: 'settings.verificationDays', messageZh: '复查期限天数须为 1–60 的整数', messageEn: 'verificationDays must be a whole number 1..60' });
+  if (settings.rosterPeriodMonths != null && !(ROSTER_PERIODS as readonly number[]).includes(settings.rosterPeriodMonths))
+    problems.push({
+      path: 'settings.rosterPeriodMonths',
+      messageZh: `红黑榜定期发布周期须为 ${ROSTER_PERIODS.join('、')} 个月之一`,
+      messageEn: `rosterPeriodMonths must be one of ${ROSTER_PERIODS.join(', ')}`,
+    });
   const share = settings.randomInspection?.sharePercent;
   if (share !== undefined && !(Number.isInteger(share) && share >= 1 && share <= 100))
     problems.push({

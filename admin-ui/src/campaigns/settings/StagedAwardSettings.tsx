@@ -1,6 +1,6 @@
 import { CheckboxInput } from '../../common/CheckboxInput';
 import { Box, Typography } from '@mui/material';
-import { FormDataConsumer, maxValue, minValue, NumberInput, required, useTranslate, type Validator } from 'react-admin';
+import { FormDataConsumer, maxValue, minValue, NumberInput, required, SelectInput, useTranslate, type Validator } from 'react-admin';
 import { DurationChoice } from './DurationChoice';
 import { useServerErrors } from '../../common/ServerErrors';
 import { useLocalizedName } from '../../common/useLocalizedName';
@@ -104,6 +104,18 @@ const Inputs = ({ programme }: SettingsProps<'staged_award'>) => {
       </Box>
       {/* 四、（四）: five groups score a case, each its own dimension; off, one person scores one. */}
       <CheckboxInput source="settings.multiDimensionScorers" label="app.settings.multiDimensionScorers" />
+      {/* 四、工作要求（三）: 红黑榜定期公示, every so many months from the year's start (README "Scheduled red and black lists"). */}
+      <SelectInput
+        source="settings.rosterPeriodMonths"
+        label="app.settings.rosterPeriodMonths"
+        choices={[1, 2, 3, 4, 6, 12].map((m) => ({ id: m, name: `app.settings.rosterPeriod.${m}` }))}
+        emptyText="app.settings.rosterPeriod.none"
+        emptyValue={null}
+        parse={(v: unknown) => (v === '' || v == null ? null : Number(v))}
+        helperText="app.settings.rosterPeriodMonths_helper"
+        fullWidth={false}
+        sx={{ minWidth: '14rem' }}
+      />
       {/* 四、（三）集中治理 as 双随机、一公开: a share of the cases, two inspectors each (README "Random inspections"). */}
       <CheckboxInput source="settings.randomInspection.enabled" label="app.settings.randomInspection" />
       <FormDataConsumer>
@@ -152,11 +164,12 @@ export const stagedAwardSettings: KindSettings<'staged_award'> = {
       verificationDays: num(s.verificationDays),
       multiDimensionScorers: typeof s.multiDimensionScorers === 'boolean' ? s.multiDimensionScorers : undefined,
       randomInspection: randomInspectionOf(s.randomInspection),
+      rosterPeriodMonths: num(s.rosterPeriodMonths) ?? null,
     };
   },
   inputPaths: [
     /^settings\.weights\.[^.]+\.[^.]+$/,
-    /^settings\.(awardThreshold|titleValidity|publicityDays|maxRectificationRounds|verificationDays|multiDimensionScorers)$/,
+    /^settings\.(awardThreshold|titleValidity|publicityDays|maxRectificationRounds|verificationDays|multiDimensionScorers|rosterPeriodMonths)$/,
     /^settings\.randomInspection\.(sharePercent|avoidOwnStation)$/,
   ],
 };

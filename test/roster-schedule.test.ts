@@ -1,0 +1,107 @@
+// Scheduled red and black lists (changxing 四、工作要求（三）: 红黑榜定期公示; README "Scheduled red and black
+// lists"), on Temporal's time-skipping test server: a campaign set to publish quarterly is awarded; at the
+// next quarter's start its red list is published by the schedule (the clock skipped there, not waited
+// for); a title revoked meanwhile puts the operator on the black list and off the red one at the quarter
+// after; a quarter with nothing new publishes nothing. The schedule's dates are pure and checked alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueYear, waitFor } from './helpers.js';
+import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
+import { startApi, type Api } from './api-helpers.js';
+import { calendarOpenAt } from './helpers-campaign.js';
+import { nextRosterDate } from '../domain/roster-schedule.js';
+
+let h: TimeHarness;
+let api: Api;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  h = await startTimeSkippingHarness();
+  api = await startApi(h);
+  for (const u of ['coord.changxing', 'auditor.changxing', 'officer.zhicheng']) tokens[u] = await api.login(u);
+});
+afterAll(async () => {
+  await api?.close();
+  await h?.stop();
+});
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const enc = encodeURIComponent;
+const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user]!, body });
+
+describe('scheduled red and black lists', () => {
+  it('dates each period from the calendar year, 09:00 in Shanghai', () => {
+    const at = (iso: string) => Date.parse(iso);
+    expect(new Date(nextRosterDate(at('2026-12-04T10:00:00+08:00'), 3)).toISOString()).toBe('2027-01-01T01:00:00.000Z');
+    // Exactly at a period's start: the next one.
+    expect(new Date(nextRosterDate(at('2027-01-01T09:00:00+08:00'), 3)).toISOString()).toBe('2027-04-01T01:00:00.000Z');
+    // Just before 09:00 on its first day: that day.
+    expect(new Date(nextRosterDate(at('2027-04-01T08:59:00+08:00'), 3)).toISOString()).toBe('2027-04-01T01:00:00.000Z');
+    expect(new Date(nextRosterDate(at('2027-05-15T00:00:00+08:00'), 1)).toISOString()).toBe('2027-06-01T01:00:00.000Z');
+    expect(new Date(nextRosterDate(at('2027-05-15T00:00:00+08:00'), 12)).toISOString()).toBe('2028-01-01T01:00:00.000Z');
+    // Late on 31 December in Shanghai is already past New Year's Eve in UTC terms of the next year's start.
+    expect(new Date(nextRosterDate(at('2027-12-31T23:00:00+08:00'), 6)).toISOString()).toBe('2028-01-01T01:00:00.000Z');
+  });
+
+  it('publishes the quarter’s lists when it begins, and only what has changed', async () => {
+    const launched = await post('coord.changxing', '/campaigns', {
+      programme: 'changxing',
+      year: await uniqueYear(h.db),
+      jurisdictionId: '330522',
+      stages: calendarOpenAt('evaluation', 20 * DAY, 'changxing', await h.now()),
+      reminderLeadHours: 0,
+      operatorIds: ['op-cx-001', 'op-cx-002'],
+      settings: { multiDimensionScorers: true, rosterPeriodMonths: 3 },
+    });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const id = launched.body.id as string;
+    const scores = await waitFor(async () => {
+      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' } });
+      return t.length === 10 && t;
+    }, 'score tasks');
+    for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
+    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true } })) === 2, 'both proposed');
+    const windowEndsAt = (await h.now()) + 2 * DAY;
+    expect((await post('coord.changxing', `/campaigns/${enc(id)}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() })).status).toBe(201);
+    await h.skipTo(windowEndsAt);
+    expect((await post('coord.changxing', `/campaigns/${enc(id)}/award`)).status).toBe(201);
+    await waitFor(async () => (await h.db.title.count({ where: { campaignId: id, status: 'active' } })) === 2, 'titles');
+    expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(0);
+
+    // The next quarter begins: the red list is published by the schedule, as the system, for that day.
+    const q1 = nextRosterDate(await h.now(), 3);
+    await h.skipTo(q1 + MINUTE);
+    const red1 = await waitFor(() => h.db.roster.findFirst({ where: { campaignId: id, kind: 'red', seq: 1 } }), 'the scheduled red list');
+    expect(red1.publishedById).toBeNull();
+    expect((red1.entries as unknown[]).length).toBe(2);
+    const entry = await h.db.auditEvent.findFirstOrThrow({ where: { entityId: red1.id, action: 'roster.published' } });
+    expect(entry).toMatchObject({
+      actorRole: 'system',
+      clause: expect.stringContaining('红黑榜'),
+      data: { kind: 'red', entries: 2, scheduled: true, scheduledFor: new Date(q1).toISOString() },
+    });
+    // No black list: nothing on it yet.
+    expect(await h.db.roster.count({ where: { campaignId: id, kind: 'black' } })).toBe(0);
+
+    // A title revoked (三、（6）): at the quarter after, the black list holds it and the red list no longer does.
+    const revoked = await post('officer.zhicheng', `/titles/${enc(`${id}:op-cx-001`)}/revoke`, {
+      ground: 'listed_dishonest',
+      evidence: '列入严重违法失信名单',
+    });
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    const q2 = nextRosterDate(q1, 3);
+    await h.skipTo(q2 + MINUTE);
+    const black1 = await waitFor(() => h.db.roster.findFirst({ where: { campaignId: id, kind: 'black', seq: 1 } }), 'the scheduled black list');
+    expect((black1.entries as { caseId: string }[]).map((e) => e.caseId)).toEqual([`${id}:op-cx-001`]);
+    const red2 = await waitFor(() => h.db.roster.findFirst({ where: { campaignId: id, kind: 'red', seq: 2 } }), 'the red list without it');
+    expect((red2.entries as { caseId: string }[]).map((e) => e.caseId)).toEqual([`${id}:op-cx-002`]);
+
+    // Nothing new by the next quarter: nothing published.
+    const q3 = nextRosterDate(q2, 3);
+    await h.skipTo(q3 + MINUTE);
+    await waitFor(async () => {
+      const history = await h.env.client.workflow.getHandle(`roster-schedule-${id}`).fetchHistory();
+      return history.events!.filter((e) => e.activityTaskCompletedEventAttributes).length === 3;
+    }, 'the third quarter’s run');
+    expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(3);
+  });
+});
