@@ -183,6 +183,14 @@ export const rubricResult = lazy(() =>
 );
 
 /** Each built on first use (domain/lazy.ts). */
+/**
+ * A listed room's periodic evaluation by its county (zhoushan 七、（三）日常监测和评估): passed or not, and
+ * why. Not passed proposes its removal to the city (listing_removal_review).
+ */
+export const listingEvaluationResult = lazy(() => z.object({ passed: z.boolean(), note: note().min(1), evidence: taskFiles() }).strict());
+/** The city's answer to a proposed removal from the cultivation list (七、（三）移出培育库): remove or keep, and why. */
+export const listingRemovalReviewResult = lazy(() => z.object({ decision: z.enum(['remove', 'keep']), reason: note().min(1) }).strict());
+
 export const TASK_RESULT_SCHEMAS: Record<string, () => z.ZodType> = {
   pre_review: preReviewResult,
   resubmission: resubmissionResult,
@@ -198,6 +206,8 @@ export const TASK_RESULT_SCHEMAS: Record<string, () => z.ZodType> = {
   filing: filingResult,
   removal_review: removalReviewResult,
   rubric: rubricResult,
+  listing_evaluation: listingEvaluationResult,
+  listing_removal_review: listingRemovalReviewResult,
 };
 
 export type InspectionResult = z.infer<ReturnType<typeof inspectionResult>>;
@@ -210,6 +220,8 @@ export type PreReviewResult = z.infer<ReturnType<typeof preReviewResult>>;
 export type CityAuditResult = z.infer<ReturnType<typeof cityAuditResult>>;
 export type ResubmissionResult = z.infer<ReturnType<typeof resubmissionResult>>;
 export type RubricResult = z.infer<ReturnType<typeof rubricResult>>;
+export type ListingEvaluationResult = z.infer<ReturnType<typeof listingEvaluationResult>>;
+export type ListingRemovalReviewResult = z.infer<ReturnType<typeof listingRemovalReviewResult>>;
 
 // Defined programmes: a task's form is data (domain/programmes/defined.ts), so its result
 // schema is built from the field list; the API (POST /tasks/:id/complete, from task.details) and the

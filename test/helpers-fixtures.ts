@@ -147,7 +147,7 @@ function points(off: number) {
 }
 
 /** A Zhoushan campaign of 330900: one application (op-zs-001, 定海) pre-reviewed, audited and listed; applications closed. */
-export async function zhoushanListed(h: Harness, api: Api, token: Tokens): Promise<ZhoushanFixture> {
+export async function zhoushanListed(h: Harness, api: Api, token: Tokens, settings?: object): Promise<ZhoushanFixture> {
   const post = async (user: string, path: string, body?: unknown) => api.call('POST', path, { token: await token(user), body });
   const year = await uniqueYear(h.db);
   const launched = await post('coord.zhoushan', '/campaigns', {
@@ -156,6 +156,7 @@ export async function zhoushanListed(h: Harness, api: Api, token: Tokens): Promi
     jurisdictionId: '330900',
     stages: calendarOpenAt('application', quietMs(h), 'zhoushan', await clock(h)),
     reminderLeadHours: 0,
+    ...(settings ? { settings } : {}),
   });
   expect(launched.status, JSON.stringify(launched.body)).toBe(201);
   const campaignId = launched.body.id as string;

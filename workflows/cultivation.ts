@@ -2,10 +2,14 @@
 // until it is removed (七、（三）: 情节严重的移出培育库). The city nominates it to the provincial list and
 // records the province's answer whenever it comes (no deadline the city controls); monitoring findings
 // are recorded; a serious one, or the city's decision, removes it — withdrawing a pending nomination.
-import { ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+// Where the campaign sets a period, the county evaluates the room every period (七、（三）日常监测和评估);
+// one that fails is proposed for removal and the city decides (README "Periodic evaluation of listed rooms").
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { ApplicationRules } from '../domain/programmes/index.js';
 import type { Actor } from '../domain/roles.js';
+import { addDuration } from '../domain/duration.js';
+import type { ListingEvaluationResult, ListingRemovalReviewResult } from '../domain/task-forms.js';
 import {
   REJECT,
   listingProgressQuery,
@@ -13,16 +17,39 @@ import {
   provinceAnswerUpdate,
   recordFindingUpdate,
   removeListingUpdate,
+  completeTaskUpdate,
+  type CaseTaskState,
   type ListingProgress,
 } from './messages.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
+import { validateCompletion } from './task-validation.js';
+import { resultUnlessWithdrawn, type TaskBook } from './overdue.js';
 
 export interface CultivationInput {
   listingId: string;
   clauses: ApplicationRules['clauses'];
   /** Carried over continue-as-new. */
   state?: Pick<ListingProgress, 'nomination' | 'findings'>;
+  /** The periodic evaluation (七、（三）), where the campaign sets a period: who evaluates, and where the tasks go. */
+  evaluation?: {
+    periodMonths: number;
+    campaignId: string;
+    /** The room's county: its officers evaluate, its coordinators are told of an overdue one. */
+    jurisdictionId: string;
+    /** The city, whose coordinators decide a proposed removal. */
+    cityJurisdictionId: string;
+    name: string;
+    /** The campaign stage the tasks are filed under (its last). */
+    stageKey: string;
+    /** Days the county has for an evaluation, and the city for a removal review. */
+    days: number;
+    /** Carried over continue-as-new: evaluations so far, and when the next is due. */
+    done?: number;
+    nextAt?: number;
+  };
 }
+
+const DAY = 86_400_000;
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
@@ -51,6 +78,25 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
     }
   };
   setHandler(listingProgressQuery, () => p);
+
+  // The periodic evaluation's tasks (listing_evaluation, listing_removal_review), completed as Updates.
+  const book: TaskBook = { tasks: new Map<string, CaseTaskState>(), results: new Map() };
+  setHandler(
+    completeTaskUpdate,
+    async ({ taskId, actor, result, claimed }) => {
+      const t = book.tasks.get(taskId)!;
+      t.status = 'done';
+      busy++;
+      try {
+        const completedAt = await acts.recordTaskCompletion({ taskId, actor, claimed, result: result as object, late: t.overdue, clause: cl.monitoring });
+        book.results.set(taskId, { result, actor });
+        return { taskId, status: 'done', completedAt, late: t.overdue };
+      } finally {
+        busy--;
+      }
+    },
+    { validator: (i) => validateCompletion(book.tasks, i) },
+  );
 
   setHandler(
     nominateUpdate,
@@ -121,11 +167,23 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
     },
   );
 
-  await condition(() => removal !== undefined || workflowInfo().continueAsNewSuggested);
+  const ev = input.evaluation && patched('listing-periodic-evaluation') ? input.evaluation : undefined;
+  let evaluating = false;
+  let nextAt = ev ? (ev.nextAt ?? addDuration(Date.now(), { years: 0, months: ev.periodMonths, days: 0, ms: 0 })) : undefined;
+  let evaluations = ev?.done ?? 0;
+  const stop = () => removal !== undefined || workflowInfo().continueAsNewSuggested;
+  if (ev) void evaluationLoop(ev);
+
+  await condition(stop);
   if (!removal) {
-    // A room stays listed for years: start afresh with its state before the history grows large.
-    await condition(() => busy === 0);
-    await continueAsNew<typeof CultivationWorkflow>({ ...input, state: { nomination: p.nomination, findings: p.findings } });
+    // A room stays listed for years: start afresh with its state before the history grows large (an
+    // evaluation under way is finished first).
+    await condition(() => busy === 0 && !evaluating && allHandlersFinished());
+    await continueAsNew<typeof CultivationWorkflow>({
+      ...input,
+      state: { nomination: p.nomination, findings: p.findings },
+      ...(ev ? { evaluation: { ...ev, done: evaluations, nextAt } } : {}),
+    });
   }
   await condition(() => busy === 0);
   const withdrawn = p.nomination === 'pending';
@@ -140,6 +198,93 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
     data: { nominationWithdrawn: withdrawn },
     patch: { removed: true, ...(withdrawn ? { nomination: 'withdrawn' } : {}) },
   });
+  // An evaluation or review still open when the room leaves the list is no longer wanted.
+  if (ev && [...book.tasks.values()].some((t) => t.status === 'open'))
+    await acts.cancelOpenTasks({ workflowId: workflowInfo().workflowId, reason: `已移出培育库：${removal!.reason}` });
   p.status = 'removed';
   return p;
+
+  /**
+   * Every period, the county evaluates the room; a failing evaluation proposes its removal, which the city
+   * confirms (removed, as by a serious finding) or not (kept, with its reason). Stops once removal begins.
+   */
+  async function evaluationLoop(e: NonNullable<CultivationInput['evaluation']>): Promise<void> {
+    for (;;) {
+      if (await condition(stop, Math.max(1, nextAt! - Date.now()))) return;
+      evaluating = true;
+      try {
+        const n = ++evaluations;
+        nextAt = addDuration(nextAt!, { years: 0, months: e.periodMonths, days: 0, ms: 0 });
+        const evaluation = await taskResult<ListingEvaluationResult>(
+          e,
+          `${id}:evaluation#${n}`,
+          'listing_evaluation',
+          `定期评估（第${n}次）：${e.name}`,
+          e.jurisdictionId,
+          'county_officer',
+          { round: n },
+        );
+        if (!evaluation || evaluation.result.passed) continue;
+        await event(`listing:${id}:evaluation:${n}:failed`, 'listing.evaluation_failed', evaluation.actor, cl.monitoring, {
+          reason: evaluation.result.note,
+          data: { n },
+        });
+        const review = await taskResult<ListingRemovalReviewResult>(
+          e,
+          `${id}:removal_review#${n}`,
+          'listing_removal_review',
+          `移出培育库确认：${e.name}`,
+          e.cityJurisdictionId,
+          'coordinator',
+          {
+            round: n,
+            evaluationNote: evaluation.result.note,
+            evaluatedBy: evaluation.actor.displayName,
+          },
+        );
+        if (!review) return;
+        if (review.result.decision === 'remove') {
+          removal ??= { reason: `定期评估不合格：${review.result.reason}`, actor: review.actor };
+          return;
+        }
+        await event(`listing:${id}:evaluation:${n}:kept`, 'listing.kept', review.actor, cl.removal, { reason: review.result.reason, data: { n } });
+      } finally {
+        evaluating = false;
+      }
+    }
+  }
+
+  /** Opens one of the evaluation's tasks and waits for it (escalated when overdue), or undefined once removal begins. */
+  async function taskResult<R>(
+    e: NonNullable<CultivationInput['evaluation']>,
+    taskId: string,
+    type: string,
+    title: string,
+    jurisdictionId: string,
+    assigneeRole: 'county_officer' | 'coordinator',
+    details: object,
+  ): Promise<{ result: R; actor: Actor } | undefined> {
+    const dueAt = Date.now() + e.days * DAY;
+    book.tasks.set(taskId, { id: taskId, type, stageKey: e.stageKey, status: 'open', overdue: false });
+    await acts.createTask({
+      id: taskId,
+      campaignId: e.campaignId,
+      stageKey: e.stageKey,
+      caseId: id,
+      type,
+      title,
+      assigneeRole,
+      jurisdictionId,
+      dueAt,
+      workflowId: workflowInfo().workflowId,
+      details: { listingId: id, name: e.name, clause: cl.monitoring, ...details },
+      notify: { kind: 'assignment', title, body: cl.monitoring },
+    });
+    return resultUnlessWithdrawn<R>(
+      book,
+      taskId,
+      { dueAt, campaignId: e.campaignId, caseId: id, coordinatorJurisdictionId: e.jurisdictionId, escalationTitle: title, clause: cl.monitoring },
+      () => removal !== undefined,
+    );
+  }
 }

@@ -18,6 +18,8 @@ export const TASK_TYPES = [
   'filing',
   'removal_review',
   'rubric',
+  'listing_evaluation',
+  'listing_removal_review',
 ];
 export const taskTypeChoices = choices('app.task.type', TASK_TYPES);
 export const campaignStatusChoices = choices('app.campaign.status', ['running', 'completed']);

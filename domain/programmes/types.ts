@@ -112,6 +112,11 @@ export interface ApplicationSettings {
   listThreshold?: number;
   /** …and at most this many (ties at the cut all go in). */
   listQuota?: number;
+  /**
+   * Every this many months a listed room is evaluated by its county (七、（三）加强对培育库中主体的日常监测和评估);
+   * a failing evaluation proposes its removal. Null or absent: no periodic evaluation.
+   */
+  evaluationPeriodMonths?: number | null;
 }
 
 /** Settings of a register campaign (Lijiang 附件1 第15–18条). */

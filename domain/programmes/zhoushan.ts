@@ -107,6 +107,8 @@ export const zhoushan: ApplicationProgramme = {
       preReviewPeriod: 'P10D',
       listThreshold: 80,
       listQuota: 20,
+      // 七、（三）日常监测和评估: each campaign sets its period (e.g. every six months); none until it does.
+      evaluationPeriodMonths: null,
     },
   },
 };

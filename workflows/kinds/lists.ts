@@ -19,6 +19,9 @@ function checkChoice(threshold: number | undefined, quota: number | undefined): 
   if (quota !== undefined && !(Number.isInteger(quota) && quota >= 1)) throw reject(REJECT.invalid, '名额须为正整数 / quota must be a whole number ≥ 1');
 }
 
+/** Days the county has for a periodic evaluation, and the city for the removal it proposes. */
+const EVALUATION_DAYS = 30;
+
 export function installCultivationList(host: CampaignHost<'application'>): KindPart {
   const { def, stageFor } = host;
   const app = def.rules.application;
@@ -37,7 +40,26 @@ export function installCultivationList(host: CampaignHost<'application'>): KindP
       for (const room of r.listed)
         await startChild(CultivationWorkflow, {
           workflowId: listingWorkflowId(room.caseId),
-          args: [{ listingId: room.caseId, clauses: app.clauses }],
+          args: [
+            {
+              listingId: room.caseId,
+              clauses: app.clauses,
+              // 七、（三）日常监测和评估: where the campaign sets a period (README "Periodic evaluation of listed rooms").
+              ...(def.settings.evaluationPeriodMonths
+                ? {
+                    evaluation: {
+                      periodMonths: def.settings.evaluationPeriodMonths,
+                      campaignId: def.campaignId,
+                      jurisdictionId: room.jurisdictionId,
+                      cityJurisdictionId: def.jurisdictionId,
+                      name: room.operatorName,
+                      stageKey: def.stages[def.stages.length - 1]!.key,
+                      days: EVALUATION_DAYS,
+                    },
+                  }
+                : {}),
+            },
+          ],
           // A listed room stays listed whatever becomes of this year's campaign.
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });

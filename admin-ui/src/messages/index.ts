@@ -37,6 +37,7 @@ import * as search from '../search/messages';
 import * as applications from '../tasks/applicationMessages';
 import * as taskForms from '../tasks/formMessages';
 import * as corrections from '../tasks/correctionMessages';
+import * as listingTasks from '../tasks/listingMessages';
 import * as tasks from '../tasks/messages';
 import * as titles from '../titles/messages';
 import * as users from '../users/messages';
@@ -78,6 +79,7 @@ export const parts = {
   applications,
   taskForms,
   corrections,
+  listingTasks,
   tasks,
   titles,
   users,

@@ -1,3 +1,4 @@
+import { ListingEvaluationForm, ListingRemovalReviewForm } from './ListingForms';
 import { Alert, Box, Chip, Typography } from '@mui/material';
 import {
   FunctionField,
@@ -103,6 +104,10 @@ const TaskForm = ({ task }: { task: Task }) => {
       return <RemovalReviewForm task={task} />;
     case 'rubric':
       return <RubricForm task={task} />;
+    case 'listing_evaluation':
+      return <ListingEvaluationForm task={task} />;
+    case 'listing_removal_review':
+      return <ListingRemovalReviewForm task={task} />;
     default:
       // A defined programme's task (form:<taskType>) carries its own form.
       if (task.type.startsWith('form:')) return <DefinedForm task={task} />;

@@ -78,6 +78,8 @@ export const en = {
         filing: 'Filing',
         removal_review: 'Removal review',
         rubric: 'Rubric scoring',
+        listing_evaluation: 'Periodic evaluation',
+        listing_removal_review: 'Removal from the list',
       },
       status: {
         open: 'Open',
@@ -193,6 +195,8 @@ export const zh: typeof en = {
         filing: '备案',
         removal_review: '清退确认',
         rubric: '细则评分',
+        listing_evaluation: '定期评估',
+        listing_removal_review: '移出培育库确认',
       },
       status: {
         open: '待办',

@@ -34,12 +34,14 @@ export const settingsInput = lazy(() =>
     .object({
       criterionPoints: z.record(z.string().max(50), z.number()).optional(),
       preReviewPeriod: z.string().max(40).optional(),
+      evaluationPeriodMonths: z.number().nullable().optional().meta({ description: 'Listed rooms evaluated every this many months (1–24); null: none' }),
       ...listInput,
     })
     .strict()
     .meta({
       title: 'ApplicationSettings',
-      description: '绿色直播间 (application): points per criterion (sum 100), county pre-review period, the list threshold and quota',
+      description:
+        '绿色直播间 (application): points per criterion (sum 100), county pre-review period, the list threshold and quota, the listed rooms’ evaluation period',
     }),
 );
 export type ApplicationSettingsInput = z.infer<ReturnType<typeof settingsInput>>;
@@ -88,7 +90,15 @@ export function checkSettings(programme: ApplicationProgramme, input: Applicatio
       messageZh: `属地初审期限「${preReviewPeriod}」无效（ISO 8601，如 P10D）`,
       messageEn: `preReviewPeriod "${preReviewPeriod}" is not an ISO 8601 duration such as P10D`,
     });
-  return { criterionPoints, preReviewPeriod, ...checkList(d, input as ListInput, problems, ['入库', 'list']) };
+  const evaluationPeriodMonths = input.evaluationPeriodMonths !== undefined ? input.evaluationPeriodMonths : (d.evaluationPeriodMonths ?? null);
+  if (evaluationPeriodMonths !== null && !(Number.isInteger(evaluationPeriodMonths) && evaluationPeriodMonths >= 1 && evaluationPeriodMonths <= 24))
+    problems.push({
+      path: 'settings.evaluationPeriodMonths',
+      messageZh: '培育库定期评估周期须为 1–24 个月',
+      messageEn: 'evaluationPeriodMonths must be a whole number 1..24',
+    });
+  const { evaluationPeriodMonths: _ignored, ...list } = input;
+  return { criterionPoints, preReviewPeriod, evaluationPeriodMonths, ...checkList(d, list as ListInput, problems, ['入库', 'list']) };
 }
 
 /** The score a case must reach: the list threshold, when the list has one (a quota alone has none). */

@@ -59,6 +59,14 @@ const Inputs = ({ programme }: SettingsProps<'application'>) => {
           helperText="app.settings.preReviewPeriod_helper"
         />
         <ListLimitInputs what="cultivation" />
+        {/* 七、（三）日常监测和评估: listed rooms evaluated every so many months; blank, none. */}
+        <NumberInput
+          source="settings.evaluationPeriodMonths"
+          label="app.settings.evaluationPeriodMonths"
+          helperText="app.settings.evaluationPeriodMonths_helper"
+          validate={[minValue(1), maxValue(24), wholeNumber]}
+          fullWidth={false}
+        />
       </Box>
     </>
   );
@@ -71,6 +79,7 @@ export const applicationSettings: KindSettings<'application'> = {
     preReviewPeriod: typeof s.preReviewPeriod === 'string' && s.preReviewPeriod ? s.preReviewPeriod : undefined,
     listThreshold: limit(s.listThreshold),
     listQuota: limit(s.listQuota),
+    evaluationPeriodMonths: limit(s.evaluationPeriodMonths),
   }),
-  inputPaths: [/^settings\.criterionPoints\.[^.]+$/, /^settings\.preReviewPeriod$/, ...LIST_PATHS],
+  inputPaths: [/^settings\.criterionPoints\.[^.]+$/, /^settings\.(preReviewPeriod|evaluationPeriodMonths)$/, ...LIST_PATHS],
 };
