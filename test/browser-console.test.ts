@@ -479,6 +479,7 @@ describe('the launch form and the campaign page per programme kind', () => {
       preReviewPeriod: 'P15D',
       listThreshold: 80,
       listQuota: 15,
+      evaluationPeriodMonths: null,
     });
     await page.close();
   });

@@ -20,6 +20,7 @@ import '../domain/programmes/index.js';
 import '../domain/programmes/kinds/index.js';
 import '../domain/programmes/kinds/staged-award.js';
 import '../domain/roles.js';
+import '../domain/roster-schedule.js';
 import '../domain/scoring.js';
 import '../domain/self-check.js';
 import '../domain/task-forms.js';

@@ -110,7 +110,6 @@ const Inputs = ({ programme }: SettingsProps<'staged_award'>) => {
         label="app.settings.rosterPeriodMonths"
         choices={[1, 2, 3, 4, 6, 12].map((m) => ({ id: m, name: `app.settings.rosterPeriod.${m}` }))}
         emptyText="app.settings.rosterPeriod.none"
-        emptyValue={null}
         parse={(v: unknown) => (v === '' || v == null ? null : Number(v))}
         helperText="app.settings.rosterPeriodMonths_helper"
         fullWidth={false}
