@@ -14,6 +14,7 @@ import { correctionActivities } from './correction.js';
 import { scoreImportActivities } from './score-import.js';
 import { inspectionDrawActivities } from './inspection-draw.js';
 import { rosterScheduleActivities } from './roster-publication.js';
+import { creditActivities } from './credit.js';
 
 /**
  * Every activity, bound to one database. Workflows see only this type (proxyActivities<Activities>).
@@ -35,6 +36,7 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
     ...scoreImportActivities(db, dispatch),
     ...inspectionDrawActivities(db, dispatch),
     ...rosterScheduleActivities(db),
+    ...creditActivities(db, dispatch),
   };
 }
 

@@ -23,6 +23,7 @@ import { csvText, enrolmentRouter } from './resources/enrolment.js';
 import { awardRouter } from './resources/award.js';
 import { evaluationGroupsRouter } from './resources/evaluation-groups.js';
 import { inspectionDrawRouter } from './resources/inspection-draw.js';
+import { creditListsRouter } from './resources/credit-lists.js';
 import { summaryRouter } from './resources/summary.js';
 import { registerRouter } from './resources/register.js';
 import { applicationsRouter } from './resources/applications.js';
@@ -128,6 +129,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(evaluationGroupsRouter(deps.db, deps.client, deps.taskQueue));
   // 双随机 inspections (README "Random inspections").
   api.use(inspectionDrawRouter(deps.db, deps.client, deps.taskQueue));
+  // Credit lists that act (README "Credit lists").
+  api.use(creditListsRouter(deps.db, deps.client, deps.taskQueue));
   api.use(summaryRouter(deps.db));
   api.use(applicationsRouter(deps.db, deps.client));
   api.use(recordsRouter(deps.db, deps.client, { temporalUiUrl: deps.temporalUiUrl, namespace: deps.namespace ?? 'default' }));

@@ -191,6 +191,9 @@ export const listingEvaluationResult = lazy(() => z.object({ passed: z.boolean()
 /** The city's answer to a proposed removal from the cultivation list (七、（三）移出培育库): remove or keep, and why. */
 export const listingRemovalReviewResult = lazy(() => z.object({ decision: z.enum(['remove', 'keep']), reason: note().min(1) }).strict());
 
+/** A proposal a credit listing raised (README "Credit lists"): confirmed, it is applied; declined, the reason stays. */
+export const creditProposalResult = lazy(() => z.object({ decision: z.enum(['confirm', 'decline']), reason: note().min(1) }).strict());
+
 export const TASK_RESULT_SCHEMAS: Record<string, () => z.ZodType> = {
   pre_review: preReviewResult,
   resubmission: resubmissionResult,
@@ -208,6 +211,7 @@ export const TASK_RESULT_SCHEMAS: Record<string, () => z.ZodType> = {
   rubric: rubricResult,
   listing_evaluation: listingEvaluationResult,
   listing_removal_review: listingRemovalReviewResult,
+  credit_proposal: creditProposalResult,
 };
 
 export type InspectionResult = z.infer<ReturnType<typeof inspectionResult>>;
@@ -222,6 +226,7 @@ export type ResubmissionResult = z.infer<ReturnType<typeof resubmissionResult>>;
 export type RubricResult = z.infer<ReturnType<typeof rubricResult>>;
 export type ListingEvaluationResult = z.infer<ReturnType<typeof listingEvaluationResult>>;
 export type ListingRemovalReviewResult = z.infer<ReturnType<typeof listingRemovalReviewResult>>;
+export type CreditProposalResult = z.infer<ReturnType<typeof creditProposalResult>>;
 
 // Defined programmes: a task's form is data (domain/programmes/defined.ts), so its result
 // schema is built from the field list; the API (POST /tasks/:id/complete, from task.details) and the

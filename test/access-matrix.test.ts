@@ -437,6 +437,7 @@ function paramTable(): Record<string, ParamCase[]> {
     'PUT /operators/:id/account': [
       { params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, body: { disabled: true, reason: '矩阵' }, inside: ok('admin.zhicheng', [400], { disabled: true }) },
     ],
+    'GET /operators/:id/credit-listings': [{ params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') }],
     'GET /operators/:id': [
       { params: { id: 'op-cx-001' }, outside: ZHICHENG_OUT, inside: ok('officer.zhicheng') },
       { params: { id: 'op-zs-001' }, outside: DINGHAI_OUT, inside: ok('coord.zhoushan') },
@@ -556,7 +557,7 @@ const OTHER_IMPORTS: [string, string, string][] = [
   ['/jurisdictions/import', '代码,名称,上级代码,级别\n330522952,矩阵所,330522,基层所', 'admin.taihu'],
   ['/jurisdictions/import', '代码,名称,上级代码,级别\n330522952,矩阵所,330522,基层所', 'admin.zhoushan'],
 ];
-const IMPORT_CHECKS = OPERATOR_IMPORT_OUTSIDE.length + 1 + OTHER_IMPORTS.length;
+const IMPORT_CHECKS = 2 * OPERATOR_IMPORT_OUTSIDE.length + 1 + OTHER_IMPORTS.length;
 
 /** The CSV imports (register, users, jurisdictions) refuse out-of-scope lines with a reason per line (400, nothing imported). */
 async function importChecks(): Promise<string[]> {
@@ -567,6 +568,15 @@ async function importChecks(): Promise<string[]> {
     const r = await api.call('POST', '/operators/import', { token: await token(user), body: { csv } });
     if (r.status !== 400 || !JSON.stringify(r.body.fields ?? []).includes('outside your jurisdiction'))
       failures.push(`POST /operators/import as ${user}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  }
+  // A credit list names operators nationwide: an importer's lines outside their jurisdiction are counted and left alone.
+  for (const user of OPERATOR_IMPORT_OUTSIDE) {
+    const r = await api.call('POST', '/credit-lists/import?list=abnormal', {
+      token: await token(user),
+      body: { csv: `统一社会信用代码,列入日期\n${op.uscc},2026-01-05` },
+    });
+    if (r.status !== 201 || r.body.outOfScope !== 1 || r.body.listed !== 0)
+      failures.push(`POST /credit-lists/import as ${user}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
   }
   const inside = await api.call('POST', '/operators/import', { token: await token('officer.sian'), body: { csv } });
   if (inside.status !== 201) failures.push(`POST /operators/import as officer.sian: ${inside.status} ${JSON.stringify(inside.body).slice(0, 200)}`);
@@ -986,7 +996,7 @@ const UNSCOPED: Record<string, string> = {
     'an upload belongs to no jurisdiction until an application uses it (which checks the applicant’s scope); until then only its uploader may read it (GET /attachments/:id, checked above)',
 };
 /** Checked by a test of its own below (the CSV import judges the jurisdiction line by line). */
-const CUSTOM = ['POST /operators/import', 'POST /users/import', 'POST /jurisdictions/import'];
+const CUSTOM = ['POST /operators/import', 'POST /users/import', 'POST /jurisdictions/import', 'POST /credit-lists/import'];
 
 async function call(e: Expect, route: RouteDoc, params: Record<string, string> = {}) {
   const p = fillPath(route.path, params) + (e.query ?? '');

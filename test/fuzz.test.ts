@@ -1063,6 +1063,11 @@ function specs(): Record<string, Spec> {
           .map((body): FuzzRequest => ({ kind: 'nothing-editable', expect: 'noop', body })),
       ),
     },
+    // Without ?list= every body is 400; the list's own refusals are test/credit-lists.test.ts's.
+    'POST /credit-lists/import': {
+      targets: [T('fuzz.coord.changxing', undefined, { csv: `统一社会信用代码,列入日期\n${UNREGISTERED_USCC},2026-01-05` })],
+      csv: badCsv('统一社会信用代码,列入日期', `${UNREGISTERED_USCC},2026-01-05`),
+    },
     'POST /operators/import': {
       targets: [T('fuzz.coord.changxing', undefined, { csv: `${opCsvHeader}\n模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01` })],
       csv: badCsv(opCsvHeader, `模糊测试主体,${demoUscc('330522', 1)},企业,330522001,2020-01-01`),

@@ -23,6 +23,7 @@ import {
   stageExtendedSignal,
   stageOpenedSignal,
   inspectionDrawnSignal,
+  holdOutOfAwardUpdate,
   type CaseTaskState,
   type CorrectTaskInput,
   type InspectionDrawnInput,
@@ -177,6 +178,22 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   }
 
   const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId: seed.caseId, ...d });
+
+  // An operator newly on a credit list is held out of an award not yet final (README "Credit lists"): its
+  // case leaves the award as a filed case does, with the listing's reason and clause.
+  setHandler(
+    holdOutOfAwardUpdate,
+    async ({ reason, clause: clauseText, actor, listingId }) => {
+      await exclude('credit_listed', reason, 'case.held_out', actor, clauseText, { listingId }, `case:${seed.caseId}:held_out:${listingId}`);
+      return { caseId: seed.caseId, excluded: true as const };
+    },
+    {
+      validator: (_i: { reason: string; clause: string; actor: Actor; listingId: string }) => {
+        if (excluded)
+          throw ApplicationFailure.create({ type: REJECT.conflict, message: `本案件已退出评定（${excluded.reason}） / the case is already out of the award` });
+      },
+    },
+  );
 
   /** The draw's word for this case: its inspection, held by the first of its two inspectors, or none. */
   async function applyDraw(stageKey: string, tpl: CaseTaskTemplate, d: InspectionDrawnInput): Promise<void> {

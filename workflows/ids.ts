@@ -21,3 +21,5 @@ export const scoreImportWorkflowId = (importId: string) => `score-import-${impor
 export const inspectionDrawWorkflowId = (campaignId: string) => `inspection-draw-${campaignId}`;
 /** A staged award's red and black lists on their schedule (workflows/roster-schedule.ts), one per campaign. */
 export const rosterScheduleWorkflowId = (campaignId: string) => `roster-schedule-${campaignId}`;
+/** An operator's new listing on a credit list and the proposals it raises (workflows/credit-listing.ts). */
+export const creditListingWorkflowId = (listingId: string) => `credit-listing-${listingId}`;

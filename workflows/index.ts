@@ -15,3 +15,4 @@ export { ArrivalShardWorkflow } from './arrival-shard.js';
 export { ScoreImportWorkflow } from './score-import.js';
 export { InspectionDrawWorkflow } from './inspection-draw.js';
 export { RosterScheduleWorkflow } from './roster-schedule.js';
+export { CreditListingWorkflow } from './credit-listing.js';

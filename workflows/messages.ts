@@ -239,8 +239,9 @@ export interface BatchAssignment {
 export interface RemovalProposal {
   runId: string;
   periodKey: string;
-  score: number;
-  average: number;
+  /** A scoring run's (none for a credit listing's proposal, README "Credit lists"). */
+  score?: number;
+  average?: number;
   reasons: { code: string; zh: string; en: string }[];
 }
 export interface ScoringState {
@@ -265,3 +266,11 @@ export interface InspectionDrawnInput {
   seed: string;
 }
 export const inspectionDrawnSignal = defineSignal<[InspectionDrawnInput]>('inspectionDrawn');
+
+/**
+ * A staged award's case held out of an award not yet final, its operator newly on a credit list (README
+ * "Credit lists"; changxing 三、评定管理 取消称号情形（6）): confirmed by a coordinator, applied by the case.
+ */
+export const holdOutOfAwardUpdate = defineUpdate<{ caseId: string; excluded: true }, [{ reason: string; clause: string; actor: Actor; listingId: string }]>(
+  'holdOutOfAward',
+);

@@ -20,6 +20,7 @@ export const TASK_TYPES = [
   'rubric',
   'listing_evaluation',
   'listing_removal_review',
+  'credit_proposal',
 ];
 export const taskTypeChoices = choices('app.task.type', TASK_TYPES);
 export const campaignStatusChoices = choices('app.campaign.status', ['running', 'completed']);

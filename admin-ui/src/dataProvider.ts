@@ -3,6 +3,8 @@ import type { DataProvider, GetListParams, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
 import type {
+  CreditImportResult,
+  CreditListing,
   InspectionDrawView,
   EvaluationCandidate,
   EvaluationGroup,
@@ -66,6 +68,9 @@ export interface AppDataProvider extends DataProvider {
   dissolveEvaluationGroup(campaignId: Identifier, groupId: string): Promise<void>;
   importScores(campaignId: Identifier, groupId: string, file: ImportFile): Promise<ScoreImport>;
   scoreImports(campaignId: Identifier): Promise<ScoreImport[]>;
+  // Credit lists (README "Credit lists")
+  importCreditList(list: 'abnormal' | 'dishonest', file: ImportFile): Promise<CreditImportResult>;
+  creditListings(operatorId: Identifier): Promise<CreditListing[]>;
   // 双随机 inspections
   inspectionDraw(campaignId: Identifier): Promise<InspectionDrawView>;
   drawInspections(campaignId: Identifier, seed?: string): Promise<InspectionDrawView>;
@@ -180,6 +185,8 @@ export const dataProvider: AppDataProvider = {
   },
   importScores: (campaignId, groupId, file) => post<ScoreImport>(`/campaigns/${segment(campaignId)}/evaluation-groups/${segment(groupId)}/scores`, file),
   scoreImports: (campaignId) => get<ScoreImport[]>(`/campaigns/${segment(campaignId)}/score-imports`),
+  importCreditList: (list, file) => post<CreditImportResult>(`/credit-lists/import?list=${list}`, file),
+  creditListings: (operatorId) => get<CreditListing[]>(`/operators/${segment(operatorId)}/credit-listings`),
   inspectionDraw: (campaignId) => get<InspectionDrawView>(`/campaigns/${segment(campaignId)}/inspection-draw`),
   drawInspections: (campaignId, seed) => post<InspectionDrawView>(`/campaigns/${segment(campaignId)}/inspection-draw`, seed ? { seed } : {}),
   campaignSummary: (campaignId) => get<CampaignSummaryReport>(`/campaigns/${segment(campaignId)}/summary`),

@@ -963,3 +963,25 @@ export interface InspectionDrawView {
     drawnAt: string;
   } | null;
 }
+
+/** An import of a credit list (POST /credit-lists/import). */
+export interface CreditImportResult {
+  list: 'abnormal' | 'dishonest';
+  listed: number;
+  removed: number;
+  unchanged: number;
+  notRegistered: number;
+  outOfScope: number;
+}
+/** An operator's period on a credit list (GET /operators/{id}/credit-listings). */
+export interface CreditListing {
+  id: string;
+  list: 'abnormal' | 'dishonest';
+  listName: string;
+  listedOn: string;
+  reason: string | null;
+  authority: string | null;
+  removedOn: string | null;
+  removalReason: string | null;
+  importedByName: string;
+}

@@ -77,6 +77,20 @@ const TEMPLATES: Record<string, Template> = {
       ['名称', '选填；仅供核对，不导入'],
     ],
   },
+  // POST /credit-lists/import?list=abnormal|dishonest (api/resources/credit-lists.ts)
+  'credit-list': {
+    roles: ['coordinator', 'county_officer'],
+    title: '信用名单导入',
+    columns: [
+      ['统一社会信用代码', '必填'],
+      ['企业名称', '选填；仅供核对，不导入'],
+      ['列入日期', '必填；日期，如 2026-11-30'],
+      ['列入原因', '选填'],
+      ['作出决定机关', '选填'],
+      ['移出日期', '选填；已移出的填写'],
+      ['移出原因', '选填'],
+    ],
+  },
   // POST /campaigns/{id}/evaluation-groups/{groupId}/scores (api/resources/evaluation-groups.ts)
   'third-party-scores': {
     roles: ['coordinator', 'auditor'],

@@ -38,6 +38,7 @@ import * as applications from '../tasks/applicationMessages';
 import * as taskForms from '../tasks/formMessages';
 import * as corrections from '../tasks/correctionMessages';
 import * as listingTasks from '../tasks/listingMessages';
+import * as credit from '../operators/creditMessages';
 import * as tasks from '../tasks/messages';
 import * as titles from '../titles/messages';
 import * as users from '../users/messages';
@@ -80,6 +81,7 @@ export const parts = {
   taskForms,
   corrections,
   listingTasks,
+  credit,
   tasks,
   titles,
   users,

@@ -18,6 +18,7 @@ import { jurisdictionFilter } from '../common/filters';
 import { canKeepRegister } from '../permissions';
 import type { Role } from '../types';
 import { ImportOperatorsButton } from './ImportOperatorsButton';
+import { ImportCreditListButton } from './CreditLists';
 import { ListFlagsField } from './OperatorFields';
 import { csvExporter } from '../common/csv';
 
@@ -39,6 +40,8 @@ const OperatorListActions = () => {
       <FilterButton />
       {keeps && <CreateButton />}
       {keeps && <ImportOperatorsButton />}
+      {keeps && <ImportCreditListButton list="abnormal" />}
+      {keeps && <ImportCreditListButton list="dishonest" />}
       <ExportButtons />
     </TopToolbar>
   );

@@ -5,6 +5,7 @@ import { canKeepRegister } from '../permissions';
 import { PortalAccountPanel } from '../portal/PortalAccountPanel';
 import type { Role } from '../types';
 import { ListFlagsField } from './OperatorFields';
+import { CreditHistory } from './CreditLists';
 
 type Translate = (key: string, options?: object) => string;
 
@@ -52,6 +53,8 @@ export const OperatorShow = () => (
       <PlatformAccountsField source="platformAccounts" />
       <ListFlagsField source="abnormalListed" label="app.operator.lists" />
     </SimpleShowLayout>
+    {/* 信用记录: its periods on the two credit lists (README "Credit lists"). */}
+    <CreditHistory />
     {/* 门户账号: invitations to the operators' portal, and disabling its account (portal/). */}
     <PortalAccountPanel />
   </Show>

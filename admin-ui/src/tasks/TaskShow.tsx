@@ -1,3 +1,4 @@
+import { CreditProposalForm } from './CreditProposalForm';
 import { ListingEvaluationForm, ListingRemovalReviewForm } from './ListingForms';
 import { Alert, Box, Chip, Typography } from '@mui/material';
 import {
@@ -108,6 +109,8 @@ const TaskForm = ({ task }: { task: Task }) => {
       return <ListingEvaluationForm task={task} />;
     case 'listing_removal_review':
       return <ListingRemovalReviewForm task={task} />;
+    case 'credit_proposal':
+      return <CreditProposalForm task={task} />;
     default:
       // A defined programme's task (form:<taskType>) carries its own form.
       if (task.type.startsWith('form:')) return <DefinedForm task={task} />;

@@ -80,6 +80,7 @@ export const en = {
         rubric: 'Rubric scoring',
         listing_evaluation: 'Periodic evaluation',
         listing_removal_review: 'Removal from the list',
+        credit_proposal: 'Credit list proposal',
       },
       status: {
         open: 'Open',
@@ -197,6 +198,7 @@ export const zh: typeof en = {
         rubric: '细则评分',
         listing_evaluation: '定期评估',
         listing_removal_review: '移出培育库确认',
+        credit_proposal: '信用名单处理建议',
       },
       status: {
         open: '待办',
