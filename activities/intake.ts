@@ -205,13 +205,13 @@ export function intakeActivities(db: PrismaClient, dispatch?: Dispatch) {
           },
           now,
         );
-        // A batch is closed once every application in it is decided.
-        if (
-          e.batchId &&
-          (p.status === 'admitted' || p.status === 'refused') &&
-          (await tx.registerEntry.count({ where: { batchId: e.batchId, status: 'in_review' } })) === 0
-        )
-          await tx.intakeBatch.updateMany({ where: { id: e.batchId, status: 'open' }, data: { status: 'closed', closedAt: now } });
+        // A batch is closed once every application in it is decided. Its row is locked first: two decisions
+        // of one batch recorded at once would each count the other still in review, and neither close it.
+        if (e.batchId && (p.status === 'admitted' || p.status === 'refused')) {
+          await tx.$queryRaw`SELECT id FROM intake_batch WHERE id = ${e.batchId} FOR UPDATE`;
+          if ((await tx.registerEntry.count({ where: { batchId: e.batchId, status: 'in_review' } })) === 0)
+            await tx.intakeBatch.updateMany({ where: { id: e.batchId, status: 'open' }, data: { status: 'closed', closedAt: now } });
+        }
         return insertNotifications(tx, [
           await caseDecisionNotice(tx, input.key, c, input.action, input.reason),
           ...(await operatorNotices(tx, [{ key: input.key, action: input.action, caseId: c.id, reason: input.reason, data: input.data }])),
