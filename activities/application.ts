@@ -176,6 +176,31 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
       });
     },
 
+    /**
+     * The escalation chain's first step for a task that has no escalation task of its own (a title's interview
+     * or verification): the coordinators over it are told it is overdue; nothing once done.
+     */
+    async escalateToCoordinators(input: { taskId: string; clause: string }): Promise<number> {
+      return taskNotice(input.taskId, async (t, tx) => {
+        const j = await tx.jurisdiction.findUniqueOrThrow({ where: { id: t.jurisdictionId } });
+        // Coordinators sit at the county: a station's task goes to the county above it.
+        const over = j.level === 'station' && j.parentId ? j.parentId : j.id;
+        return {
+          key: `task:${t.id}:escalation:coordinator`,
+          action: 'task.escalated',
+          clause: input.clause,
+          data: { to: 'coordinator', jurisdictionId: over, dueAt: t.dueAt.getTime() },
+          notice: {
+            kind: 'escalation',
+            recipientRole: 'coordinator',
+            jurisdictionId: over,
+            title: `逾期督办：${t.title} / overdue: ${t.title}`,
+            body: `${j.name}，截止 ${shanghaiDateTime(t.dueAt.getTime())} / due ${shanghaiDateTime(t.dueAt.getTime())}`,
+          },
+        };
+      });
+    },
+
     /** A task past its own deadline: overdue in the projection and in the trail (the workflow escalates). */
     async markTaskOverdue(input: { taskId: string; clause: string }) {
       const keys = await db.$transaction(async (tx) => {

@@ -31,7 +31,7 @@ export interface CreditProposal {
   clause: string;
   details: Record<string, string>;
   /** A proposal a person confirms; none where the owner holds its own review (a Lijiang entry's 清退). */
-  task?: { title: string; role: 'county_officer' | 'coordinator'; jurisdictionId: string; stageKey: string };
+  task?: { title: string; role: 'county_officer' | 'coordinator'; jurisdictionId: string; stageKey: string; reminderLeadMs: number };
 }
 
 const definitionOf = (c: { definition: unknown }) => withKind(c.definition as CampaignDefinition) as CampaignDefinition;
@@ -79,7 +79,13 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
           targetId: t.id,
           clause: `${d.rules.clauses.revocation}（6）${ground}`,
           details: { ...details, campaignName: c.name },
-          task: { title: `撤销称号建议：${o.name}（列入${list.zh}）`, role: 'county_officer', jurisdictionId: t.jurisdictionId, stageKey: lastStage(d) },
+          task: {
+            title: `撤销称号建议：${o.name}（列入${list.zh}）`,
+            role: 'county_officer',
+            jurisdictionId: t.jurisdictionId,
+            stageKey: lastStage(d),
+            reminderLeadMs: d.reminderLeadMs,
+          },
         });
       }
       for (const k of cases) {
@@ -94,7 +100,13 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
           targetId: k.id,
           clause: `${d.rules.clauses.award}；${d.rules.clauses.revocation}（6）`,
           details: { ...details, campaignName: c.name },
-          task: { title: `暂停评定建议：${o.name}（列入${list.zh}）`, role: 'coordinator', jurisdictionId: c.jurisdictionId, stageKey: lastStage(d) },
+          task: {
+            title: `暂停评定建议：${o.name}（列入${list.zh}）`,
+            role: 'coordinator',
+            jurisdictionId: c.jurisdictionId,
+            stageKey: lastStage(d),
+            reminderLeadMs: d.reminderLeadMs,
+          },
         });
       }
       for (const x of listings) {
@@ -108,7 +120,13 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
           targetId: x.id,
           clause: d.rules.application.clauses.removal,
           details: { ...details, campaignName: c.name },
-          task: { title: `移出培育库建议：${o.name}（列入${list.zh}）`, role: 'coordinator', jurisdictionId: c.jurisdictionId, stageKey: lastStage(d) },
+          task: {
+            title: `移出培育库建议：${o.name}（列入${list.zh}）`,
+            role: 'coordinator',
+            jurisdictionId: c.jurisdictionId,
+            stageKey: lastStage(d),
+            reminderLeadMs: d.reminderLeadMs,
+          },
         });
       }
       for (const e of entries) {

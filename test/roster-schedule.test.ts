@@ -1,8 +1,10 @@
-// Scheduled red and black lists (changxing 四、工作要求（三）: 红黑榜定期公示; README "Scheduled red and black
-// lists"), on Temporal's time-skipping test server: a campaign set to publish quarterly is awarded; at the
-// next quarter's start its red list is published by the schedule (the clock skipped there, not waited
+// A title's life after the award, on Temporal's time-skipping test server. Scheduled red and black
+// lists (changxing 四、工作要求（三）: 红黑榜定期公示; README "Scheduled red and black lists"): a campaign set
+// to publish quarterly is awarded; at the next quarter's start its red list is published by the schedule (the clock skipped there, not waited
 // for); a title revoked meanwhile puts the operator on the black list and off the red one at the quarter
 // after; a quarter with nothing new publishes nothing. The schedule's dates are pure and checked alone.
+// And a complaint's interview: reminded before its due date, escalated to the coordinators when overdue and
+// to the leaders a week later.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueYear, waitFor } from './helpers.js';
 import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
@@ -28,6 +30,33 @@ const MINUTE = 60_000;
 const enc = encodeURIComponent;
 const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user]!, body });
 
+/** A Changxing campaign of op-cx-001 and op-cx-002, scored 90 and awarded: both hold a title. */
+async function awarded(settings: object, reminderLeadHours = 0): Promise<string> {
+  const launched = await post('coord.changxing', '/campaigns', {
+    programme: 'changxing',
+    year: await uniqueYear(h.db),
+    jurisdictionId: '330522',
+    stages: calendarOpenAt('evaluation', 20 * DAY, 'changxing', await h.now()),
+    reminderLeadHours,
+    operatorIds: ['op-cx-001', 'op-cx-002'],
+    settings: { multiDimensionScorers: true, ...settings },
+  });
+  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+  const id = launched.body.id as string;
+  const scores = await waitFor(async () => {
+    const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' } });
+    return t.length === 10 && t;
+  }, 'score tasks');
+  for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
+  await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true } })) === 2, 'both proposed');
+  const windowEndsAt = (await h.now()) + 2 * DAY;
+  expect((await post('coord.changxing', `/campaigns/${enc(id)}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() })).status).toBe(201);
+  await h.skipTo(windowEndsAt);
+  expect((await post('coord.changxing', `/campaigns/${enc(id)}/award`)).status).toBe(201);
+  await waitFor(async () => (await h.db.title.count({ where: { campaignId: id, status: 'active' } })) === 2, 'titles');
+  return id;
+}
+
 describe('scheduled red and black lists', () => {
   it('dates each period from the calendar year, 09:00 in Shanghai', () => {
     const at = (iso: string) => Date.parse(iso);
@@ -43,28 +72,7 @@ describe('scheduled red and black lists', () => {
   });
 
   it('publishes the quarter’s lists when it begins, and only what has changed', async () => {
-    const launched = await post('coord.changxing', '/campaigns', {
-      programme: 'changxing',
-      year: await uniqueYear(h.db),
-      jurisdictionId: '330522',
-      stages: calendarOpenAt('evaluation', 20 * DAY, 'changxing', await h.now()),
-      reminderLeadHours: 0,
-      operatorIds: ['op-cx-001', 'op-cx-002'],
-      settings: { multiDimensionScorers: true, rosterPeriodMonths: 3 },
-    });
-    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-    const id = launched.body.id as string;
-    const scores = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' } });
-      return t.length === 10 && t;
-    }, 'score tasks');
-    for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 90 })).status).toBe(200);
-    await waitFor(async () => (await h.db.case.count({ where: { campaignId: id, proposed: true } })) === 2, 'both proposed');
-    const windowEndsAt = (await h.now()) + 2 * DAY;
-    expect((await post('coord.changxing', `/campaigns/${enc(id)}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() })).status).toBe(201);
-    await h.skipTo(windowEndsAt);
-    expect((await post('coord.changxing', `/campaigns/${enc(id)}/award`)).status).toBe(201);
-    await waitFor(async () => (await h.db.title.count({ where: { campaignId: id, status: 'active' } })) === 2, 'titles');
+    const id = await awarded({ rosterPeriodMonths: 3 });
     expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(0);
 
     // The next quarter begins: the red list is published by the schedule, as the system, for that day.
@@ -103,5 +111,30 @@ describe('scheduled red and black lists', () => {
       return history.events!.filter((e) => e.activityTaskCompletedEventAttributes).length === 3;
     }, 'the third quarter’s run');
     expect(await h.db.roster.count({ where: { campaignId: id, kind: { in: ['red', 'black'] } } })).toBe(3);
+  });
+
+  it('reminds the holder of a title’s interview before it is due, then escalates it to the coordinators and, a week on, the leaders', async () => {
+    const id = await awarded({}, 24);
+    const complaint = await post('officer.zhicheng', `/titles/${enc(`${id}:op-cx-001`)}/complaints`, {
+      kind: 'complaint',
+      description: '消费者投诉售后不到位',
+    });
+    expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
+    const task = await h.db.task.findUniqueOrThrow({ where: { id: complaint.body.id } });
+    const entries = (action: string) => h.db.auditEvent.findMany({ where: { entityId: task.id, action }, orderBy: { at: 'asc' } });
+    // A day before it is due (the campaign's reminder lead): its holders are reminded.
+    await h.skipTo(task.dueAt.getTime() - 24 * 3_600_000 + MINUTE);
+    await waitFor(async () => (await entries('task.due_reminder')).length === 1, 'the reminder');
+    expect(await h.db.notification.count({ where: { taskId: task.id, kind: 'reminder', recipientRole: 'county_officer' } })).toBe(1);
+    expect(await entries('task.escalated')).toHaveLength(0);
+    // Due and still open: overdue, and the county's coordinators are told.
+    await h.skipTo(task.dueAt.getTime() + MINUTE);
+    await waitFor(async () => (await entries('task.escalated')).length === 1, 'the escalation to the coordinators');
+    expect((await entries('task.escalated'))[0]!.data).toMatchObject({ to: 'coordinator', jurisdictionId: '330522' });
+    expect(await h.db.notification.count({ where: { taskId: task.id, kind: 'escalation', recipientRole: 'coordinator', jurisdictionId: '330522' } })).toBe(1);
+    // A week on, still open: the leaders above.
+    await h.skipTo(task.dueAt.getTime() + 7 * DAY + MINUTE);
+    await waitFor(async () => (await entries('task.escalated')).length === 2, 'the escalation to the leaders');
+    expect((await entries('task.escalated'))[1]!.data).toMatchObject({ to: 'leader', jurisdictionId: '330522' });
   });
 });

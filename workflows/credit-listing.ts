@@ -63,6 +63,7 @@ export async function CreditListingWorkflow({ listingId }: { listingId: string }
       coordinatorJurisdictionId: p.task.jurisdictionId,
       escalationTitle: p.task.title,
       clause: p.clause,
+      reminderLeadMs: p.task.reminderLeadMs,
     });
     await acts.applyCreditProposal({ listingId, proposal: p, confirmed: result.decision === 'confirm', reason: result.reason, actor, taskId });
   }

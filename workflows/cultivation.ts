@@ -43,6 +43,8 @@ export interface CultivationInput {
     stageKey: string;
     /** Days the county has for an evaluation, and the city for a removal review. */
     days: number;
+    /** How long before either is due its holders are reminded (the campaign's reminder lead). */
+    reminderLeadMs?: number;
     /** Carried over continue-as-new: evaluations so far, and when the next is due. */
     done?: number;
     nextAt?: number;
@@ -283,7 +285,15 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
     return resultUnlessWithdrawn<R>(
       book,
       taskId,
-      { dueAt, campaignId: e.campaignId, caseId: id, coordinatorJurisdictionId: e.jurisdictionId, escalationTitle: title, clause: cl.monitoring },
+      {
+        dueAt,
+        campaignId: e.campaignId,
+        caseId: id,
+        coordinatorJurisdictionId: e.jurisdictionId,
+        escalationTitle: title,
+        clause: cl.monitoring,
+        reminderLeadMs: e.reminderLeadMs,
+      },
       () => removal !== undefined,
     );
   }

@@ -31,11 +31,18 @@ export interface TitleInput {
   expiresAt: number;
   rules: Pick<StagedAwardRules, 'revocationGrounds' | 'clauses'>;
   settings: Pick<StagedAwardSettings, 'maxRectificationRounds' | 'verificationDays'>;
+  /**
+   * How long before an interview's or verification's due time its holder is reminded (the campaign's
+   * reminder lead). Absent in titles granted before reminders: they run on without them.
+   */
+  reminderLeadMs?: number;
 }
 
 const acts = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 
 const DAY = 86_400_000;
+/** A week after the coordinators were told, a task still open goes to the leaders above (as workflows/overdue.ts). */
+const ESCALATION_DAYS_MS = 7 * DAY;
 
 export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   const { rules, settings } = input;
@@ -44,6 +51,11 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   // Version 2: an interview or verification past its due date is marked overdue and its
   // officers told. Titles granted before this version run on without it (Temporal's patching API).
   const markOverdue = patched('title-task-overdue');
+  // Version 3: a reminder before each task's due date, and the escalation chain once it is overdue (the
+  // coordinators at once, the leaders above a week later; workflows/overdue.ts does the same for case tasks).
+  const chain = input.reminderLeadMs !== undefined && patched('title-task-reminder-and-escalation');
+  const reminded = new Set<string>();
+  const toLeaders = new Set<string>();
   const wakeups: { at: number; complaint: number; round: number; order: object }[] = [];
   let status: TitleProgress['status'] = 'active';
   let revocation: { ground: string; evidence: string; attachmentIds?: string[]; actor: Actor } | undefined;
@@ -186,7 +198,15 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
   for (;;) {
     const seen = wakeups.length;
     const late = () => [...tasks.values()].filter((t) => markOverdue && t.status === 'open' && !t.overdue);
-    const next = Math.min(input.expiresAt, ...wakeups.map((w) => w.at), ...late().map((t) => t.dueAt));
+    const toRemind = () => [...tasks.values()].filter((t) => chain && t.status === 'open' && !t.overdue && !reminded.has(t.id));
+    const stillOpen = () => [...tasks.values()].filter((t) => chain && t.status === 'open' && t.overdue && !toLeaders.has(t.id));
+    const next = Math.min(
+      input.expiresAt,
+      ...wakeups.map((w) => w.at),
+      ...late().map((t) => t.dueAt),
+      ...toRemind().map((t) => t.dueAt - input.reminderLeadMs!),
+      ...stillOpen().map((t) => t.dueAt + ESCALATION_DAYS_MS),
+    );
     const tasksSeen = tasks.size;
     // (Version 1 did not wake for a new task: only patched runs do, so old histories replay unchanged.)
     await condition(() => revocation !== undefined || wakeups.length !== seen || (markOverdue && tasks.size !== tasksSeen), Math.max(1, next - Date.now()));
@@ -213,9 +233,18 @@ export async function TitleWorkflow(input: TitleInput): Promise<TitleProgress> {
       wakeups.splice(wakeups.indexOf(w), 1);
       await openTask('verification', w.complaint, w.round, w.at + settings.verificationDays * DAY, { order: w.order });
     }
+    for (const t of toRemind().filter((x) => Date.now() >= x.dueAt - input.reminderLeadMs! && Date.now() < x.dueAt)) {
+      reminded.add(t.id);
+      if (input.reminderLeadMs! > 0) await acts.sendTaskReminder({ taskId: t.id, dueAt: t.dueAt });
+    }
     for (const t of late().filter((x) => Date.now() >= x.dueAt)) {
       t.overdue = true; // completed from now on, it is recorded as late
       await acts.markTaskOverdue({ taskId: t.id, clause: clause.complaint });
+      if (chain) await acts.escalateToCoordinators({ taskId: t.id, clause: clause.complaint });
+    }
+    for (const t of stillOpen().filter((x) => Date.now() >= x.dueAt + ESCALATION_DAYS_MS)) {
+      toLeaders.add(t.id);
+      await acts.escalateToLeaders({ taskId: t.id, clause: clause.complaint });
     }
   }
   // A complaint or completion still in flight finishes first; then nothing of the title is left open.

@@ -55,6 +55,7 @@ export function installCultivationList(host: CampaignHost<'application'>): KindP
                       name: room.operatorName,
                       stageKey: def.stages[def.stages.length - 1]!.key,
                       days: EVALUATION_DAYS,
+                      reminderLeadMs: def.reminderLeadMs,
                     },
                   }
                 : {}),

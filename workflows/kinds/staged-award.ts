@@ -157,6 +157,7 @@ export function installAward(host: CampaignHost<'staged_award'>): KindPart {
               campaignId: def.campaignId,
               rules: { revocationGrounds: rules.revocationGrounds, clauses: rules.clauses },
               settings: { maxRectificationRounds: def.settings.maxRectificationRounds, verificationDays: def.settings.verificationDays },
+              reminderLeadMs: def.reminderLeadMs,
             },
           ],
           // A title lives its year whatever becomes of the campaign that granted it.

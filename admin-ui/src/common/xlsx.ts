@@ -38,14 +38,12 @@ export function tableOf(records: object[], resource: string): { header: string[]
   return { header, rows: flat.map((m) => fields.map((f) => cellOf(m.get(f)))) };
 }
 
-export const xlsxExporter: Exporter = async (records, _fetchRelated, _dataProvider, resource) => {
+/** A one-sheet workbook of `header` and `rows`, downloaded as `filename` (dates as Shanghai wall time). */
+export async function downloadXlsx(header: string[], rows: (string | number | Date | null)[][], sheetName: string, filename: string): Promise<void> {
   // The browser build is a UMD bundle: the bundler gives it as the default export.
   const ExcelJS = ((await import('exceljs')) as { default?: typeof import('exceljs') }).default ?? (await import('exceljs'));
-  const { header, rows } = tableOf(records, resource ?? 'export');
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(i18nProvider.translate(`resources.${resource}.name`, { smart_count: 2, _: resource ?? 'export' }).slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
   sheet.columns.forEach((c, i) => {
@@ -58,10 +56,16 @@ export const xlsxExporter: Exporter = async (records, _fetchRelated, _dataProvid
   link.style.display = 'none';
   document.body.appendChild(link);
   link.href = URL.createObjectURL(blob);
-  link.download = `${resource ?? 'export'}.xlsx`;
+  link.download = filename;
   link.click();
   setTimeout(() => {
     URL.revokeObjectURL(link.href);
     link.remove();
   }, 10_000);
+}
+
+export const xlsxExporter: Exporter = async (records, _fetchRelated, _dataProvider, resource) => {
+  const { header, rows } = tableOf(records, resource ?? 'export');
+  const name = i18nProvider.translate(`resources.${resource}.name`, { smart_count: 2, _: resource ?? 'export' });
+  await downloadXlsx(header, rows, name, `${resource ?? 'export'}.xlsx`);
 };

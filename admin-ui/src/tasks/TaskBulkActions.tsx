@@ -5,6 +5,7 @@ import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLa
 import { useQuery } from '@tanstack/react-query';
 import { BulkExportButton, Button, downloadCSV, useListContext, useNotify, usePermissions, useRefresh, useTranslate, type Exporter } from 'react-admin';
 import { toCsv } from '../common/csv';
+import { downloadXlsx } from '../common/xlsx';
 import { useFormatDate } from '../common/fields';
 import { useStageName } from '../common/programmes';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -139,8 +140,8 @@ export const RemindTasksButton = () => {
   );
 };
 
-/** The selected tasks as CSV (UTF-8 with BOM), columns and values in the UI language. */
-const useTaskExporter = (): Exporter<TaskRow> => {
+/** The selected tasks as CSV (UTF-8 with BOM) or as an Excel workbook, columns and values in the UI language. */
+const useTaskExporter = (format: 'csv' | 'xlsx'): Exporter<TaskRow> => {
   const translate = useTranslate();
   const stageName = useStageName();
   const formatDate = useFormatDate();
@@ -161,20 +162,31 @@ const useTaskExporter = (): Exporter<TaskRow> => {
       ['resources.tasks.fields.dueAt', (t) => formatDate(t.dueAt)],
       ['resources.tasks.fields.completedAt', (t) => formatDate(t.completedAt)],
     ];
-    const csv = toCsv([columns.map(([label]) => translate(label)), ...records.map((task) => columns.map(([, value]) => value(task)))]);
-    downloadCSV(csv, `${translate('app.bulk.export_filename')}-${new Date().toISOString().slice(0, 10)}`);
+    const header = columns.map(([label]) => translate(label));
+    const rows = records.map((task) => columns.map(([, value]) => value(task)));
+    const filename = `${translate('app.bulk.export_filename')}-${new Date().toISOString().slice(0, 10)}`;
+    if (format === 'xlsx')
+      return downloadXlsx(
+        header,
+        rows.map((r) => r.map((v) => (v === null || v === undefined || v === '' ? null : String(v)))),
+        translate('app.bulk.export_filename'),
+        `${filename}.xlsx`,
+      );
+    downloadCSV(toCsv([header, ...rows]), filename);
   };
 };
 
 /** The list's bulk actions: 指派 and 催办提醒 for coordinators and county officers, export for all. */
 export const TaskBulkActions = () => {
   const { permissions } = usePermissions<Role>();
-  const exporter = useTaskExporter();
+  const exporter = useTaskExporter('csv');
+  const xlsx = useTaskExporter('xlsx');
   return (
     <>
       {canAssignTasks(permissions) && <AssignTasksButton />}
       {canRemindTasks(permissions) && <RemindTasksButton />}
       <BulkExportButton exporter={exporter} label="app.bulk.export" data-testid="tasks-export" />
+      <BulkExportButton exporter={xlsx} label="app.bulk.export_xlsx" data-testid="tasks-export-xlsx" />
     </>
   );
 };

@@ -111,6 +111,7 @@ export const en = {
       reminded: 'Reminded %{reminded}; %{already} already reminded today',
       remind_failed: 'No reminder sent',
       export: 'Export selection',
+      export_xlsx: 'Export selection (Excel)',
       export_filename: 'tasks',
     },
     escalation: {
@@ -229,6 +230,7 @@ export const zh: typeof en = {
       reminded: '已提醒 %{reminded} 项，今日已提醒 %{already} 项',
       remind_failed: '催办提醒未发送',
       export: '导出所选',
+      export_xlsx: '导出所选（Excel）',
       export_filename: '任务',
     },
     escalation: {

@@ -1,3 +1,4 @@
+import { downloadXlsx } from '../common/xlsx';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Button, downloadCSV, useGetMany, useTranslate } from 'react-admin';
@@ -46,6 +47,17 @@ const CreatedAccounts = ({ users }: { users: ImportedUser[] }) => {
           variant="outlined"
           data-testid="users-import-passwords-csv"
           onClick={() => downloadCSV(toCsv([header, ...rows]), translate('app.user.import_passwords_filename'))}
+        >
+          <DownloadIcon />
+        </Button>
+        <Button
+          label="app.user.import_passwords_xlsx"
+          variant="outlined"
+          data-testid="users-import-passwords-xlsx"
+          sx={{ ml: 1 }}
+          onClick={() =>
+            void downloadXlsx(header, rows, translate('app.user.import_passwords_filename'), `${translate('app.user.import_passwords_filename')}.xlsx`)
+          }
         >
           <DownloadIcon />
         </Button>

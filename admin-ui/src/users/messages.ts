@@ -92,6 +92,7 @@ export const en = {
       import_passwords_once:
         'These temporary passwords are shown only now: save them as CSV or note them before closing. Each user must change theirs when they first sign in.',
       import_passwords_csv: 'Save accounts and passwords (CSV)',
+      import_passwords_xlsx: 'Save accounts and passwords (Excel)',
       import_passwords_filename: 'new-accounts',
       import_template_filename: 'users-template',
     },
@@ -184,8 +185,9 @@ export const zh: typeof en = {
         '表头为“用户名,姓名,角色,辖区代码,手机,邮箱”（手机、邮箱可不填）。角色填名称（统筹协调、县区执法人员、审核员、分管领导、管理员）。示例行：zhang.san,张三,县区执法人员,330522001,13800000000,zhangsan@example.cn。CSV 或 Excel 文件（第一个工作表）均可。任何一行有误则整批不导入，并列出每一行的问题。',
       import_failed: '有 %{smart_count} 行有误，未创建任何用户：',
       imported: '导入完成：新建 %{created} 个用户',
-      import_passwords_once: '以下临时密码只显示这一次：关闭前请下载 CSV 或记下。每位用户首次登录时必须修改密码。',
+      import_passwords_once: '以下临时密码只显示这一次：关闭前请下载 CSV 或 Excel，或记下。每位用户首次登录时必须修改密码。',
       import_passwords_csv: '下载账号和临时密码（CSV）',
+      import_passwords_xlsx: '下载账号和临时密码（Excel）',
       import_passwords_filename: '新建账号',
       import_template_filename: '用户导入模板',
     },
