@@ -58,6 +58,35 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
     await dispatchDeliveries(db, dispatch, keys);
     return keys.length;
   }
+
+  /**
+   * An overdue task escalated (workflows/overdue.ts, workflows/title.ts): to the coordinators over it (a
+   * station's task goes to its county, where they sit), or to the leaders of the jurisdiction above it (its
+   * own, at the top).
+   */
+  function escalate(input: { taskId: string; clause: string }, to: 'coordinator' | 'leader'): Promise<number> {
+    return taskNotice(input.taskId, async (t, tx) => {
+      const j = await tx.jurisdiction.findUniqueOrThrow({ where: { id: t.jurisdictionId } });
+      const over = to === 'leader' ? (j.parentId ?? j.id) : j.level === 'station' && j.parentId ? j.parentId : j.id;
+      const title =
+        to === 'leader'
+          ? `逾期督办一周仍未办结：${t.title} / still open a week after its escalation: ${t.title}`
+          : `逾期督办：${t.title} / overdue: ${t.title}`;
+      return {
+        key: `task:${t.id}:escalation:${to}`,
+        action: 'task.escalated',
+        clause: input.clause,
+        data: { to, jurisdictionId: over, dueAt: t.dueAt.getTime() },
+        notice: {
+          kind: 'escalation',
+          recipientRole: to,
+          jurisdictionId: over,
+          title,
+          body: `${j.name}，截止 ${shanghaiDateTime(t.dueAt.getTime())} / due ${shanghaiDateTime(t.dueAt.getTime())}`,
+        },
+      };
+    });
+  }
   return {
     /**
      * The application as filed or resubmitted becomes the case's current one. With `version`, the
@@ -157,23 +186,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
      * the leaders of the jurisdiction above the task's (its own, at the top); nothing once done.
      */
     async escalateToLeaders(input: { taskId: string; clause: string }): Promise<number> {
-      return taskNotice(input.taskId, async (t, tx) => {
-        const j = await tx.jurisdiction.findUniqueOrThrow({ where: { id: t.jurisdictionId } });
-        const above = j.parentId ?? j.id;
-        return {
-          key: `task:${t.id}:escalation:leader`,
-          action: 'task.escalated',
-          clause: input.clause,
-          data: { to: 'leader', jurisdictionId: above, dueAt: t.dueAt.getTime() },
-          notice: {
-            kind: 'escalation',
-            recipientRole: 'leader',
-            jurisdictionId: above,
-            title: `逾期督办一周仍未办结：${t.title} / still open a week after its escalation: ${t.title}`,
-            body: `${j.name}，截止 ${shanghaiDateTime(t.dueAt.getTime())} / due ${shanghaiDateTime(t.dueAt.getTime())}`,
-          },
-        };
-      });
+      return escalate(input, 'leader');
     },
 
     /**
@@ -181,24 +194,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
      * or verification): the coordinators over it are told it is overdue; nothing once done.
      */
     async escalateToCoordinators(input: { taskId: string; clause: string }): Promise<number> {
-      return taskNotice(input.taskId, async (t, tx) => {
-        const j = await tx.jurisdiction.findUniqueOrThrow({ where: { id: t.jurisdictionId } });
-        // Coordinators sit at the county: a station's task goes to the county above it.
-        const over = j.level === 'station' && j.parentId ? j.parentId : j.id;
-        return {
-          key: `task:${t.id}:escalation:coordinator`,
-          action: 'task.escalated',
-          clause: input.clause,
-          data: { to: 'coordinator', jurisdictionId: over, dueAt: t.dueAt.getTime() },
-          notice: {
-            kind: 'escalation',
-            recipientRole: 'coordinator',
-            jurisdictionId: over,
-            title: `逾期督办：${t.title} / overdue: ${t.title}`,
-            body: `${j.name}，截止 ${shanghaiDateTime(t.dueAt.getTime())} / due ${shanghaiDateTime(t.dueAt.getTime())}`,
-          },
-        };
-      });
+      return escalate(input, 'coordinator');
     },
 
     /** A task past its own deadline: overdue in the projection and in the trail (the workflow escalates). */

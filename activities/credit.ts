@@ -55,7 +55,7 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
         authority: l.authority ?? '',
       };
       const [titles, cases, listings, entries] = await Promise.all([
-        db.title.findMany({ where: { operatorId: o.id, status: 'active' } }),
+        db.title.findMany({ where: { operatorId: o.id } }),
         db.case.findMany({ where: { operatorId: o.id, excludedKind: null } }),
         db.listing.findMany({ where: { operatorId: o.id, status: 'listed' } }),
         db.registerEntry.findMany({ where: { operatorId: o.id, status: 'filed' } }),
@@ -67,82 +67,81 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
       ]);
       const campaign = (id: string) => campaigns.find((c) => c.id === id)!;
       const out: CreditProposal[] = [];
-      for (const t of titles) {
+      /** One consequence in one campaign; `to` names who decides it (none: its owner's own review does). */
+      const raise = (
+        c: (typeof campaigns)[number],
+        d: CampaignDefinition,
+        p: Pick<CreditProposal, 'action' | 'caseId' | 'targetId' | 'clause'>,
+        to?: { what: string; role: 'county_officer' | 'coordinator'; jurisdictionId: string },
+      ) =>
+        out.push({
+          ...p,
+          campaignId: c.id,
+          details: { ...details, campaignName: c.name },
+          ...(to
+            ? {
+                task: {
+                  title: `${to.what}：${o.name}（列入${list.zh}）`,
+                  role: to.role,
+                  jurisdictionId: to.jurisdictionId,
+                  stageKey: lastStage(d),
+                  reminderLeadMs: d.reminderLeadMs,
+                },
+              }
+            : {}),
+        });
+      for (const t of titles.filter((x) => x.status === 'active')) {
         const c = campaign(t.campaignId);
         const d = definitionOf(c);
         if (d.kind !== 'staged_award') continue;
         const ground = d.rules.revocationGrounds.find((g) => g.key === CREDIT_REVOCATION_GROUND)?.name ?? CREDIT_REVOCATION_GROUND;
-        out.push({
-          action: 'revoke_title',
-          campaignId: c.id,
-          caseId: t.caseId,
-          targetId: t.id,
-          clause: `${d.rules.clauses.revocation}（6）${ground}`,
-          details: { ...details, campaignName: c.name },
-          task: {
-            title: `撤销称号建议：${o.name}（列入${list.zh}）`,
-            role: 'county_officer',
-            jurisdictionId: t.jurisdictionId,
-            stageKey: lastStage(d),
-            reminderLeadMs: d.reminderLeadMs,
-          },
-        });
+        raise(
+          c,
+          d,
+          { action: 'revoke_title', caseId: t.caseId, targetId: t.id, clause: `${d.rules.clauses.revocation}（6）${ground}` },
+          { what: '撤销称号建议', role: 'county_officer', jurisdictionId: t.jurisdictionId },
+        );
       }
       for (const k of cases) {
         const c = campaign(k.campaignId);
         const d = definitionOf(c);
         // A staged award's case whose award is not yet final: the title would be granted to a listed operator.
-        if (d.kind !== 'staged_award' || c.status !== 'running' || awarded.some((a) => a.campaignId === c.id)) continue;
-        out.push({
-          action: 'hold_award',
-          campaignId: c.id,
-          caseId: k.id,
-          targetId: k.id,
-          clause: `${d.rules.clauses.award}；${d.rules.clauses.revocation}（6）`,
-          details: { ...details, campaignName: c.name },
-          task: {
-            title: `暂停评定建议：${o.name}（列入${list.zh}）`,
-            role: 'coordinator',
-            jurisdictionId: c.jurisdictionId,
-            stageKey: lastStage(d),
-            reminderLeadMs: d.reminderLeadMs,
-          },
-        });
+        // One with a title (in force or not) has had its award.
+        if (d.kind !== 'staged_award' || c.status !== 'running' || awarded.some((a) => a.campaignId === c.id) || titles.some((t) => t.caseId === k.id))
+          continue;
+        raise(
+          c,
+          d,
+          { action: 'hold_award', caseId: k.id, targetId: k.id, clause: `${d.rules.clauses.award}；${d.rules.clauses.revocation}（6）` },
+          { what: '暂停评定建议', role: 'coordinator', jurisdictionId: c.jurisdictionId },
+        );
       }
       for (const x of listings) {
         const c = campaign(x.campaignId);
         const d = definitionOf(c);
         if (d.kind !== 'application') continue;
-        out.push({
-          action: 'remove_listing',
-          campaignId: c.id,
-          caseId: x.caseId,
-          targetId: x.id,
-          clause: d.rules.application.clauses.removal,
-          details: { ...details, campaignName: c.name },
-          task: {
-            title: `移出培育库建议：${o.name}（列入${list.zh}）`,
-            role: 'coordinator',
-            jurisdictionId: c.jurisdictionId,
-            stageKey: lastStage(d),
-            reminderLeadMs: d.reminderLeadMs,
-          },
-        });
+        raise(
+          c,
+          d,
+          { action: 'remove_listing', caseId: x.caseId, targetId: x.id, clause: d.rules.application.clauses.removal },
+          { what: '移出培育库建议', role: 'coordinator', jurisdictionId: c.jurisdictionId },
+        );
       }
       for (const e of entries) {
         const c = campaign(e.campaignId);
         const d = definitionOf(c);
-        if (d.kind !== 'register') continue;
-        out.push({
-          action: 'register_removal',
-          campaignId: c.id,
-          caseId: e.id,
-          targetId: e.id,
-          clause: d.rules.intake.clauses.removal,
-          details: { ...details, campaignName: c.name },
-        });
+        if (d.kind === 'register') raise(c, d, { action: 'register_removal', caseId: e.id, targetId: e.id, clause: d.rules.intake.clauses.removal });
       }
       await db.$transaction(async (tx) => {
+        // The listing has been looked into: a later import of it starts nothing again (api/resources/credit-lists.ts).
+        await appendAudit(tx, {
+          key: `credit_listing:${listingId}:examined`,
+          actor: SYSTEM_ACTOR,
+          action: 'credit.examined',
+          entityType: 'operator',
+          entityId: o.id,
+          data: { listingId, proposals: out.length },
+        });
         for (const p of out)
           await appendAudit(tx, {
             key: `credit:${listingId}:${p.action}:${p.targetId}:proposed`,

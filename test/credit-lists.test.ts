@@ -6,36 +6,24 @@
 // case leaves the award. The same file again raises nothing; the listing's removal is recorded with its
 // date, and the register's flag follows.
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniqueYear, waitFor } from './helpers.js';
-import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
-import { startApi, type Api } from './api-helpers.js';
+import { apiSuite } from './helpers-api-suite.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { demoUscc } from '../prisma/seed.js';
 
-let h: TimeHarness;
-let api: Api;
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  h = await startTimeSkippingHarness();
-  api = await startApi(h);
-  for (const u of ['coord.changxing', 'auditor.changxing', 'officer.zhicheng', 'officer.taihu', 'officer.dinghai']) tokens[u] = await api.login(u);
-});
-afterAll(async () => {
-  await api?.close();
-  await h?.stop();
-});
+const suite = apiSuite(['coord.changxing', 'auditor.changxing', 'officer.zhicheng', 'officer.taihu', 'officer.dinghai']);
 
 const DAY = 86_400_000;
 const enc = encodeURIComponent;
-const post = (user: string, path: string, body?: unknown) => api.call('POST', path, { token: tokens[user]!, body });
+const post = suite.post;
 
 async function launch(operatorId: string) {
   const r = await post('coord.changxing', '/campaigns', {
     programme: 'changxing',
-    year: await uniqueYear(h.db),
+    year: await uniqueYear(suite.h.db),
     jurisdictionId: '330522',
-    stages: calendarOpenAt('evaluation', 60 * DAY, 'changxing', await h.now()),
+    stages: calendarOpenAt('evaluation', 60 * DAY, 'changxing', await suite.h.now()),
     reminderLeadHours: 0,
     operatorIds: [operatorId],
     settings: { multiDimensionScorers: true },
@@ -63,20 +51,20 @@ describe('credit lists', () => {
     // Awarded in one campaign…
     const awarded = await launch(operatorId);
     const scores = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { campaignId: awarded, type: 'score' } });
+      const t = await suite.h.db.task.findMany({ where: { campaignId: awarded, type: 'score' } });
       return t.length === 5 && t;
     }, 'score tasks');
     for (const t of scores) expect((await post('auditor.changxing', `/tasks/${enc(t.id)}/complete`, { score: 92 })).status).toBe(200);
-    await waitFor(() => h.db.case.findFirst({ where: { campaignId: awarded, proposed: true } }), 'proposed');
-    const windowEndsAt = (await h.now()) + 2 * DAY;
+    await waitFor(() => suite.h.db.case.findFirst({ where: { campaignId: awarded, proposed: true } }), 'proposed');
+    const windowEndsAt = (await suite.h.now()) + 2 * DAY;
     expect((await post('coord.changxing', `/campaigns/${enc(awarded)}/publicity`, { windowEndsAt: new Date(windowEndsAt).toISOString() })).status).toBe(201);
-    await h.skipTo(windowEndsAt);
+    await suite.h.skipTo(windowEndsAt);
     expect((await post('coord.changxing', `/campaigns/${enc(awarded)}/award`)).status).toBe(201);
     const titleId = `${awarded}:${operatorId}`;
-    await waitFor(() => h.db.title.findFirst({ where: { id: titleId, status: 'active' } }), 'the title');
+    await waitFor(() => suite.h.db.title.findFirst({ where: { id: titleId, status: 'active' } }), 'the title');
     // …and enrolled in another whose award is not final.
     const running = await launch(operatorId);
-    await waitFor(() => h.db.case.findFirst({ where: { campaignId: running, operatorId } }), 'the second case');
+    await waitFor(() => suite.h.db.case.findFirst({ where: { campaignId: running, operatorId } }), 'the second case');
 
     // A bad file: every bad line named, nothing stored.
     const header = '统一社会信用代码,企业名称,列入日期,列入原因,作出决定机关';
@@ -85,7 +73,7 @@ describe('credit lists', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.fields.map((f: { path: string }) => f.path)).toEqual(['line 3', 'line 4']);
-    expect(await h.db.creditListing.count({ where: { operatorId } })).toBe(0);
+    expect(await suite.h.db.creditListing.count({ where: { operatorId } })).toBe(0);
     expect((await post('coord.changxing', '/credit-lists/import?list=green', { csv: header })).status).toBe(400);
     expect((await post('auditor.changxing', '/credit-lists/import?list=dishonest', { csv: header })).status).toBe(403);
 
@@ -101,11 +89,11 @@ describe('credit lists', () => {
     const imported = await post('coord.changxing', '/credit-lists/import?list=dishonest', file);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body).toMatchObject({ listed: 1, notRegistered: 1, outOfScope: 1 });
-    expect((await h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).dishonestListed).toBe(true);
+    expect((await suite.h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).dishonestListed).toBe(true);
 
     // Two proposals, each a task citing its clause: the revocation for the station, the hold for the coordinator.
     const proposals = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { type: 'credit_proposal', caseId: { in: [titleId, `${running}:${operatorId}`] } } });
+      const t = await suite.h.db.task.findMany({ where: { type: 'credit_proposal', caseId: { in: [titleId, `${running}:${operatorId}`] } } });
       return t.length === 2 && t;
     }, 'the proposals');
     const revoke = proposals.find((t) => t.caseId === titleId)!;
@@ -117,28 +105,35 @@ describe('credit lists', () => {
 
     // Confirmed: the title is revoked on ground 三、（6）, and the case leaves the award.
     expect((await post('officer.zhicheng', `/tasks/${enc(revoke.id)}/complete`, { decision: 'confirm', reason: '经核实已列入' })).status).toBe(200);
-    const title = await waitFor(() => h.db.title.findFirst({ where: { id: titleId, status: 'revoked' } }), 'revoked');
+    const title = await waitFor(() => suite.h.db.title.findFirst({ where: { id: titleId, status: 'revoked' } }), 'revoked');
     expect(title.revokedGround).toBe('listed_dishonest');
     expect((await post('coord.changxing', `/tasks/${enc(hold.id)}/complete`, { decision: 'confirm', reason: '暂停评定' })).status).toBe(200);
-    const held = await waitFor(() => h.db.case.findFirst({ where: { campaignId: running, operatorId, excludedKind: 'credit_listed' } }), 'held out');
+    const held = await waitFor(() => suite.h.db.case.findFirst({ where: { campaignId: running, operatorId, excludedKind: 'credit_listed' } }), 'held out');
     expect(held.proposed).toBe(false);
-    await waitFor(async () => (await h.db.auditEvent.count({ where: { entityId: operatorId, action: 'credit.proposal_applied' } })) === 2, 'both applied');
+    await waitFor(
+      async () => (await suite.h.db.auditEvent.count({ where: { entityId: operatorId, action: 'credit.proposal_applied' } })) === 2,
+      'both applied',
+    );
 
     // The same file again: nothing new, no proposal raised twice.
     const again = await post('coord.changxing', '/credit-lists/import?list=dishonest', file);
     expect(again.body).toMatchObject({ listed: 0, unchanged: 1 });
-    expect(await h.db.auditEvent.count({ where: { entityId: operatorId, action: 'credit.proposal_raised' } })).toBe(2);
+    const raised = await suite.h.db.auditEvent.findMany({ where: { entityId: operatorId, action: 'credit.proposal_raised' } });
+    expect(raised.map((e) => `${(e.data as { action: string }).action} ${(e.data as { targetId: string }).targetId}`).sort()).toEqual([
+      `hold_award ${running}:${operatorId}`,
+      `revoke_title ${titleId}`,
+    ]);
 
     // Removed from the list: recorded with its date; the flag follows; the history keeps both dates.
     const removal = await post('coord.changxing', '/credit-lists/import?list=dishonest', {
       csv: `${header},移出日期,移出原因\n${uscc},${name},2026-11-30,提供虚假材料取得登记,长兴县市场监督管理局,2026-12-03,已更正登记`,
     });
     expect(removal.body).toMatchObject({ removed: 1 });
-    expect((await h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).dishonestListed).toBe(false);
-    const history = await api.call('GET', `/operators/${enc(operatorId)}/credit-listings`, { token: tokens['officer.zhicheng']! });
+    expect((await suite.h.db.operator.findUniqueOrThrow({ where: { id: operatorId } })).dishonestListed).toBe(false);
+    const history = await suite.api.call('GET', `/operators/${enc(operatorId)}/credit-listings`, { token: suite.tokens['officer.zhicheng']! });
     expect(history.body).toEqual([
       expect.objectContaining({ listName: '严重违法失信名单', listedOn: '2026-11-30', removedOn: '2026-12-03', removalReason: '已更正登记' }),
     ]);
-    expect((await api.call('GET', `/operators/${enc(operatorId)}/credit-listings`, { token: tokens['officer.dinghai']! })).status).toBe(403);
+    expect((await suite.api.call('GET', `/operators/${enc(operatorId)}/credit-listings`, { token: suite.tokens['officer.dinghai']! })).status).toBe(403);
   });
 });

@@ -4,37 +4,25 @@
 // one person scores one dimension of a case unless the campaign allows more; a third party's scores are
 // imported all or nothing (every bad line named, nothing changed) and recorded as the party's decision, and
 // the same file sent again imports nothing twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniqueYear, waitFor } from './helpers.js';
-import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
-import { startApi, type Api } from './api-helpers.js';
+import { apiSuite } from './helpers-api-suite.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { demoUscc } from '../prisma/seed.js';
 
-let h: TimeHarness;
-let api: Api;
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  h = await startTimeSkippingHarness();
-  api = await startApi(h);
-  for (const u of ['coord.changxing', 'coord.zhoushan', 'auditor.changxing', 'auditor.zhicheng', 'auditor.taihu', 'officer.zhicheng'])
-    tokens[u] = await api.login(u);
-});
-afterAll(async () => {
-  await api?.close();
-  await h?.stop();
-});
+const suite = apiSuite(['coord.changxing', 'coord.zhoushan', 'auditor.changxing', 'auditor.zhicheng', 'auditor.taihu', 'officer.zhicheng']);
 
 const DAY = 86_400_000;
-const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', user: string, path: string, body?: unknown) => api.call(method, path, { token: tokens[user]!, body });
+const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', user: string, path: string, body?: unknown) =>
+  suite.api.call(method, path, { token: suite.tokens[user]!, body });
 const enc = encodeURIComponent;
 
 async function launch(settings?: object) {
   const r = await call('POST', 'coord.changxing', '/campaigns', {
     programme: 'changxing',
-    year: await uniqueYear(h.db),
+    year: await uniqueYear(suite.h.db),
     jurisdictionId: '330522',
-    stages: calendarOpenAt('evaluation', 60 * DAY, 'changxing', await h.now()),
+    stages: calendarOpenAt('evaluation', 60 * DAY, 'changxing', await suite.h.now()),
     reminderLeadHours: 0,
     operatorIds: ['op-cx-001', 'op-cx-002', 'op-cx-003'],
     ...(settings ? { settings } : {}),
@@ -42,14 +30,14 @@ async function launch(settings?: object) {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const id = r.body.id as string;
   const tasks = await waitFor(async () => {
-    const t = await h.db.task.findMany({ where: { campaignId: id, type: 'score' } });
+    const t = await suite.h.db.task.findMany({ where: { campaignId: id, type: 'score' } });
     return t.length === 15 && t;
   }, 'score tasks');
   const task = (operatorId: string, dim: string) =>
     tasks.find((t) => t.caseId === `${id}:${operatorId}` && (t.details as { dimension: string }).dimension === dim)!.id;
   return { id, task };
 }
-const userId = async (username: string) => (await h.db.user.findUniqueOrThrow({ where: { username } })).id;
+const userId = async (username: string) => (await suite.h.db.user.findUniqueOrThrow({ where: { username } })).id;
 
 describe('evaluation groups', () => {
   it('gives each group its own score tasks, one dimension of a case per person, and imports a third party’s scores', async () => {
@@ -70,7 +58,7 @@ describe('evaluation groups', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { path: string }) => f.path)).toEqual(['dimensions.1', 'memberIds.0']);
     expect((await call('POST', 'coord.changxing', groups, { name: '空组', dimensions: ['industry'] })).status).toBe(400);
-    expect(await h.db.evaluationGroup.count({ where: { campaignId: id } })).toBe(0);
+    expect(await suite.h.db.evaluationGroup.count({ where: { campaignId: id } })).toBe(0);
 
     // Formed after the tasks opened: the open tasks of its dimensions become the group's. A dimension is one group's.
     const created = await call('POST', 'coord.changxing', groups, dept);
@@ -101,7 +89,7 @@ describe('evaluation groups', () => {
     const twiceByOne = await call('POST', 'auditor.changxing', `/tasks/${enc(task('op-cx-001', 'social'))}/complete`, { score: 80 });
     expect(twiceByOne.status).toBe(409);
     expect(twiceByOne.body.messageZh).toContain('部门评价');
-    expect((await h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-001', 'social') } })).status).toBe('open');
+    expect((await suite.h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-001', 'social') } })).status).toBe('open');
     expect((await call('POST', 'auditor.zhicheng', `/tasks/${enc(task('op-cx-001', 'social'))}/complete`, { score: 80 })).status).toBe(200);
     expect((await call('POST', 'auditor.zhicheng', `/tasks/${enc(task('op-cx-001', 'industry'))}/complete`, { score: 80 })).status).toBe(409);
 
@@ -113,7 +101,7 @@ describe('evaluation groups', () => {
       memberIds: [zhicheng],
     });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect((await h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-002', 'consumer') } })).claimedById).toBeNull();
+    expect((await suite.h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-002', 'consumer') } })).claimedById).toBeNull();
     // Only members are offered for assignment.
     const offered = await call('GET', 'coord.changxing', `/tasks/assignees?ids=${enc(task('op-cx-001', 'consumer'))}`);
     expect(offered.body.map((u: { id: string }) => u.id)).toEqual([zhicheng]);
@@ -132,8 +120,8 @@ describe('evaluation groups', () => {
     const refused = await call('POST', 'coord.changxing', importPath, { csv: badCsv });
     expect(refused.status).toBe(400);
     expect(refused.body.fields.map((f: { path: string }) => f.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6']);
-    expect(await h.db.scoreImport.count({ where: { campaignId: id } })).toBe(0);
-    expect(await h.db.task.count({ where: { campaignId: id, type: 'score', status: 'done' } })).toBe(2);
+    expect(await suite.h.db.scoreImport.count({ where: { campaignId: id } })).toBe(0);
+    expect(await suite.h.db.task.count({ where: { campaignId: id, type: 'score', status: 'done' } })).toBe(2);
     // A unit's group scores in the inbox, not by import; an auditor outside the party may not import for it.
     expect((await call('POST', 'coord.changxing', `${groups}/${enc(created.body.id)}/scores`, { csv: badCsv })).status).toBe(400);
     expect((await call('POST', 'auditor.taihu', importPath, { csv: badCsv })).status).toBe(403);
@@ -146,26 +134,26 @@ describe('evaluation groups', () => {
       return v.body.status === 'done' && v.body;
     }, 'the import delivered');
     expect(done).toMatchObject({ lines: 3, delivered: 3, refused: [], groupName: '第三方监测（长兴数据科技）', dimensionName: '第三方监测' });
-    const t2 = await h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-002', 'third_party') } });
+    const t2 = await suite.h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-002', 'third_party') } });
     expect(t2.result).toEqual({ score: 78, comment: '直播间存在夸大宣传' });
     // Recorded as the party's decision, entered by the coordinator.
-    const entry = await h.db.auditEvent.findFirstOrThrow({ where: { entityId: t2.id, action: 'task.completed' } });
+    const entry = await suite.h.db.auditEvent.findFirstOrThrow({ where: { entityId: t2.id, action: 'task.completed' } });
     expect(entry.data).toMatchObject({ forGroup: { groupName: '第三方监测（长兴数据科技）', importId: accepted.body.id } });
     expect(entry.actorId).toBe(await userId('coord.changxing'));
     // The same file again (a retry after a lost answer) is the same import: nothing twice.
     const again = await call('POST', 'coord.changxing', importPath, { csv: goodCsv });
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ id: accepted.body.id, delivered: 3 });
-    expect(await h.db.auditEvent.count({ where: { campaignId: id, action: 'task.completed', entityId: t2.id } })).toBe(1);
+    expect(await suite.h.db.auditEvent.count({ where: { campaignId: id, action: 'task.completed', entityId: t2.id } })).toBe(1);
 
     // A group that has scored is not dissolved; one that has not, is, and its tasks are any auditor's again.
     expect((await call('DELETE', 'coord.changxing', `${groups}/${enc(third.body.id)}`)).status).toBe(409);
     expect((await call('DELETE', 'coord.changxing', `${groups}/${enc(review.body.id)}`)).status).toBe(204);
-    expect((await h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-001', 'consumer') } })).evaluationGroupId).toBeNull();
+    expect((await suite.h.db.task.findUniqueOrThrow({ where: { id: task('op-cx-001', 'consumer') } })).evaluationGroupId).toBeNull();
     const listed = await call('GET', 'auditor.zhicheng', groups);
     expect(listed.body.groups.map((g: { name: string }) => g.name)).toEqual(['部门评价组', '第三方监测（长兴数据科技）']);
     expect(listed.body.multiDimensionScorers).toBe(false);
-    expect(await h.db.auditEvent.count({ where: { campaignId: id, action: { startsWith: 'evaluation_group.' } } })).toBe(5);
+    expect(await suite.h.db.auditEvent.count({ where: { campaignId: id, action: { startsWith: 'evaluation_group.' } } })).toBe(5);
   });
 
   it('lets one person score every dimension when the campaign’s settings allow it', async () => {

@@ -5,40 +5,28 @@
 // station), who sees and completes it though it lies at another station; the others skip it; the draw is
 // published as a list; a second draw, a draw by an auditor and a draw of a campaign that inspects every
 // case are refused and change nothing. The cases' histories replay.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { uniqueYear, waitFor } from './helpers.js';
-import { startTimeSkippingHarness, type TimeHarness } from './helpers-time.js';
-import { startApi, type Api } from './api-helpers.js';
+import { apiSuite } from './helpers-api-suite.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { DRAW_METHOD, drawInspections, type DrawInput, type DrawResult } from '../domain/inspection-draw.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
 
-let h: TimeHarness;
-let api: Api;
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  h = await startTimeSkippingHarness();
-  api = await startApi(h);
-  for (const u of ['coord.changxing', 'auditor.changxing', 'officer.zhicheng']) tokens[u] = await api.login(u);
-});
-afterAll(async () => {
-  await api?.close();
-  await h?.stop();
-});
+const suite = apiSuite(['coord.changxing', 'auditor.changxing', 'officer.zhicheng']);
 
 const DAY = 86_400_000;
 const enc = encodeURIComponent;
 const OPERATORS = ['op-cx-001', 'op-cx-002', 'op-cx-003', 'op-cx-004'];
 
 async function launch(settings: object) {
-  const r = await api.call('POST', '/campaigns', {
-    token: tokens['coord.changxing']!,
+  const r = await suite.api.call('POST', '/campaigns', {
+    token: suite.tokens['coord.changxing']!,
     body: {
       programme: 'changxing',
-      year: await uniqueYear(h.db),
+      year: await uniqueYear(suite.h.db),
       jurisdictionId: '330522',
-      stages: calendarOpenAt('rectification', 60 * DAY, 'changxing', await h.now()),
+      stages: calendarOpenAt('rectification', 60 * DAY, 'changxing', await suite.h.now()),
       reminderLeadHours: 0,
       operatorIds: OPERATORS,
       settings,
@@ -46,7 +34,7 @@ async function launch(settings: object) {
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const id = r.body.id as string;
-  await waitFor(() => h.db.stage.findFirst({ where: { campaignId: id, key: 'rectification', status: 'open' } }), 'the inspection stage open');
+  await waitFor(() => suite.h.db.stage.findFirst({ where: { campaignId: id, key: 'rectification', status: 'open' } }), 'the inspection stage open');
   return id;
 }
 
@@ -78,17 +66,17 @@ describe('双随机 inspections', () => {
     const id = await launch({ randomInspection: { sharePercent: 50, avoidOwnStation: true } });
     const path = `/campaigns/${enc(id)}/inspection-draw`;
     // Nothing is inspected before the draw.
-    expect(await h.db.task.count({ where: { campaignId: id, type: 'inspection' } })).toBe(0);
-    expect((await api.call('POST', path, { token: tokens['auditor.changxing']!, body: { seed: 'x' } })).status).toBe(403);
-    expect((await api.call('POST', path, { token: tokens['coord.changxing']!, body: { seed: '' } })).status).toBe(400);
-    expect(await h.db.inspectionDraw.count({ where: { campaignId: id } })).toBe(0);
+    expect(await suite.h.db.task.count({ where: { campaignId: id, type: 'inspection' } })).toBe(0);
+    expect((await suite.api.call('POST', path, { token: suite.tokens['auditor.changxing']!, body: { seed: 'x' } })).status).toBe(403);
+    expect((await suite.api.call('POST', path, { token: suite.tokens['coord.changxing']!, body: { seed: '' } })).status).toBe(400);
+    expect(await suite.h.db.inspectionDraw.count({ where: { campaignId: id } })).toBe(0);
 
-    const drawn = await api.call('POST', path, { token: tokens['coord.changxing']!, body: { seed: '体彩 26139 期 07 12 19 25 31' } });
+    const drawn = await suite.api.call('POST', path, { token: suite.tokens['coord.changxing']!, body: { seed: '体彩 26139 期 07 12 19 25 31' } });
     expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
     expect(drawn.body.draw).toMatchObject({ seed: '体彩 26139 期 07 12 19 25 31', method: DRAW_METHOD, cases: 4, notDrawn: 2 });
     expect(drawn.body.draw.drawn).toHaveLength(2);
     // Recorded with everything needed to run it again: the same cases and inspectors.
-    const row = await h.db.inspectionDraw.findUniqueOrThrow({ where: { campaignId: id } });
+    const row = await suite.h.db.inspectionDraw.findUniqueOrThrow({ where: { campaignId: id } });
     const inputs = row.inputs as unknown as Pick<DrawInput, 'cases' | 'pool'>;
     const again = drawInspections({ seed: row.seed, sharePercent: row.sharePercent, avoidOwnStation: row.avoidOwnStation, ...inputs });
     expect(again).toEqual(row.result as unknown as DrawResult);
@@ -96,14 +84,14 @@ describe('双随机 inspections', () => {
       drawInspections({ seed: row.seed, sharePercent: 50, avoidOwnStation: true, cases: [...inputs.cases].reverse(), pool: [...inputs.pool].reverse() }),
     ).toEqual(again);
     // A second draw is refused and changes nothing.
-    const twice = await api.call('POST', path, { token: tokens['coord.changxing']!, body: { seed: 'another' } });
+    const twice = await suite.api.call('POST', path, { token: suite.tokens['coord.changxing']!, body: { seed: 'another' } });
     expect(twice.status).toBe(409);
-    expect((await h.db.inspectionDraw.findUniqueOrThrow({ where: { campaignId: id } })).seed).toBe(row.seed);
+    expect((await suite.h.db.inspectionDraw.findUniqueOrThrow({ where: { campaignId: id } })).seed).toBe(row.seed);
 
     // The drawn cases open their inspection, held by the first inspector; the others record why not.
     const result = row.result as unknown as DrawResult;
     const tasks = await waitFor(async () => {
-      const t = await h.db.task.findMany({ where: { campaignId: id, type: 'inspection' } });
+      const t = await suite.h.db.task.findMany({ where: { campaignId: id, type: 'inspection' } });
       return t.length === 2 && t;
     }, 'the drawn cases’ inspections');
     for (const d of result.drawn) {
@@ -112,21 +100,24 @@ describe('双随机 inspections', () => {
       const station = inputs.cases.find((c) => c.caseId === d.caseId)!.stationId;
       expect(inputs.pool.filter((p) => d.inspectors.includes(p.userId)).every((p) => p.jurisdictionId !== station)).toBe(true);
     }
-    await waitFor(async () => (await h.db.auditEvent.count({ where: { campaignId: id, action: 'case.inspection_not_drawn' } })) === 2, 'the others skip it');
-    const roster = await h.db.roster.findUniqueOrThrow({ where: { id: row.rosterId } });
+    await waitFor(
+      async () => (await suite.h.db.auditEvent.count({ where: { campaignId: id, action: 'case.inspection_not_drawn' } })) === 2,
+      'the others skip it',
+    );
+    const roster = await suite.h.db.roster.findUniqueOrThrow({ where: { id: row.rosterId } });
     expect(roster.kind).toBe('inspection');
     expect((roster.entries as { caseId: string; groundName: string }[]).map((e) => e.caseId).sort()).toEqual(result.drawn.map((d) => d.caseId).sort());
 
     // The first inspector sees it under 我的 though it lies at another station, and completes it.
     const first = tasks[0]!;
-    const inspector = await h.db.user.findUniqueOrThrow({ where: { id: first.claimedById! } });
-    const demo = await h.db.user.findUniqueOrThrow({ where: { username: 'officer.zhicheng' } });
+    const inspector = await suite.h.db.user.findUniqueOrThrow({ where: { id: first.claimedById! } });
+    const demo = await suite.h.db.user.findUniqueOrThrow({ where: { username: 'officer.zhicheng' } });
     // (The pool is every officer of the county, some made by other suites: give this one the demo password.)
-    await h.db.user.update({ where: { id: inspector.id }, data: { passwordHash: demo.passwordHash, mustChangePassword: false } });
-    const token = await api.login(inspector.username);
-    const mine = await api.call('GET', `/tasks?filter=${enc(JSON.stringify({ view: 'mine', campaignId: id }))}`, { token });
+    await suite.h.db.user.update({ where: { id: inspector.id }, data: { passwordHash: demo.passwordHash, mustChangePassword: false } });
+    const token = await suite.api.login(inspector.username);
+    const mine = await suite.api.call('GET', `/tasks?filter=${enc(JSON.stringify({ view: 'mine', campaignId: id }))}`, { token });
     expect(mine.body.map((t: { id: string }) => t.id)).toContain(first.id);
-    const done = await api.call('POST', `/tasks/${enc(first.id)}/complete`, {
+    const done = await suite.api.call('POST', `/tasks/${enc(first.id)}/complete`, {
       token,
       body: { method: 'inspection', areas: SELF_CHECK_AREAS.map((a) => ({ key: a.key, finding: 'ok' })) },
     });
@@ -134,7 +125,7 @@ describe('双随机 inspections', () => {
 
     // Every case's history, draw and all, replays against the current code.
     const histories = await Promise.all(
-      OPERATORS.map(async (o) => ({ workflowId: `case-${id}:${o}`, history: await h.env.client.workflow.getHandle(`case-${id}:${o}`).fetchHistory() })),
+      OPERATORS.map(async (o) => ({ workflowId: `case-${id}:${o}`, history: await suite.h.env.client.workflow.getHandle(`case-${id}:${o}`).fetchHistory() })),
     );
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories))
       expect(r.error, `${r.workflowId} replays`).toBeUndefined();
@@ -142,8 +133,8 @@ describe('双随机 inspections', () => {
 
   it('refuses to draw for a campaign that inspects every case', async () => {
     const id = await launch({});
-    const r = await api.call('POST', `/campaigns/${enc(id)}/inspection-draw`, { token: tokens['coord.changxing']!, body: {} });
+    const r = await suite.api.call('POST', `/campaigns/${enc(id)}/inspection-draw`, { token: suite.tokens['coord.changxing']!, body: {} });
     expect(r.status).toBe(400);
-    await waitFor(async () => (await h.db.task.count({ where: { campaignId: id, type: 'inspection' } })) === 4, 'every case inspected');
+    await waitFor(async () => (await suite.h.db.task.count({ where: { campaignId: id, type: 'inspection' } })) === 4, 'every case inspected');
   });
 });

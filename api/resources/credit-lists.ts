@@ -163,8 +163,8 @@ export function creditListsRouter(db: PrismaClient, client: Client, taskQueue: s
             removed++;
           } else {
             unchanged++;
-            // Still open: its consequences are started again below if they never were (a retry after a lost answer).
-            if (!existing.removedOn) open.push(existing.id);
+            // Still open and never looked into (a retry after a lost answer): its consequences are started below.
+            if (!existing.removedOn && !(await tx.auditEvent.count({ where: { key: `credit_listing:${existing.id}:examined` } }))) open.push(existing.id);
           }
         }
         // The register's flags (used by the Zhoushan eligibility check) follow the open listings.
