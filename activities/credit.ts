@@ -174,11 +174,21 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
       const because = `列入${list.zh}（${shanghaiDate(l.listedOn.getTime())}${l.authority ? `，${l.authority}` : ''}）：${l.reason ?? ''}`;
       let outcome: 'applied' | 'moot' | 'declined' = 'declined';
       let note = input.reason ?? '';
-      if (input.confirmed) {
+      // Off the list again before the decision: nothing follows from it any more.
+      if (input.confirmed && l.removedOn) {
+        outcome = 'moot';
+        note = `已于 ${shanghaiDate(l.removedOn.getTime())} 移出${list.zh}`;
+      } else if (input.confirmed) {
         if (!dispatch) throw new Error('a credit proposal is applied through the Temporal client (the worker passes it)');
         const wf = dispatch.client.workflow;
         try {
           if (p.action === 'revoke_title')
+            await wf.getHandle(titleWorkflowId(p.targetId)).executeUpdate(revokeTitleUpdate, {
+              args: [{ ground: CREDIT_REVOCATION_GROUND, evidence: `${because}${input.reason ? `。${input.reason}` : ''}`, actor }],
+            });
+          else if (p.action === 'hold_award' && (await titleOf(p.targetId)))
+            // The award became final before the hold was confirmed: its title is what the listing now puts in
+            // question, revoked on the same ground (三、（6）).
             await wf.getHandle(titleWorkflowId(p.targetId)).executeUpdate(revokeTitleUpdate, {
               args: [{ ground: CREDIT_REVOCATION_GROUND, evidence: `${because}${input.reason ? `。${input.reason}` : ''}`, actor }],
             });
@@ -220,9 +230,18 @@ export function creditActivities(db: PrismaClient, dispatch?: Dispatch) {
     },
   };
 
+  /** The title granted to a case, still in force. */
+  async function titleOf(caseId: string) {
+    return db.title.findFirst({ where: { caseId, status: 'active' } });
+  }
+
   async function alreadyDone(p: CreditProposal): Promise<boolean> {
     if (p.action === 'revoke_title') return (await db.title.findUnique({ where: { id: p.targetId } }))?.revokedGround === CREDIT_REVOCATION_GROUND;
-    if (p.action === 'hold_award') return (await db.case.findUnique({ where: { id: p.targetId } }))?.excludedKind === 'credit_listed';
+    if (p.action === 'hold_award')
+      return (
+        (await db.case.findUnique({ where: { id: p.targetId } }))?.excludedKind === 'credit_listed' ||
+        (await db.title.findFirst({ where: { caseId: p.targetId } }))?.revokedGround === CREDIT_REVOCATION_GROUND
+      );
     if (p.action === 'remove_listing') return (await db.listing.findUnique({ where: { id: p.targetId } }))?.status === 'removed';
     return false;
   }

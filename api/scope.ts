@@ -67,9 +67,11 @@ export async function groupVisibility(db: PrismaClient, me: Principal) {
 export async function taskInScope(db: PrismaClient, id: string, me: Principal) {
   const t = await db.task.findUnique({ where: { id } });
   if (!t) throw notFound('任务 task', id);
-  // A task held by me is mine to see wherever it lies (a 双随机 inspection drawn from another station).
-  if (!inScope(me, t.jurisdictionId) && t.claimedById !== me.id) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
-  if (t.evaluationGroupId && !OVERSEERS.includes(me.role) && !(await groupsOf(db, me)).includes(t.evaluationGroupId)) {
+  // A task held by me is mine to see wherever it lies (a 双随机 inspection drawn from another station), and
+  // so is my evaluation group's (a station's auditor in the group scores the cases of every station).
+  const mine = t.claimedById === me.id || (!!t.evaluationGroupId && (await groupsOf(db, me)).includes(t.evaluationGroupId));
+  if (!inScope(me, t.jurisdictionId) && !mine) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
+  if (t.evaluationGroupId && !OVERSEERS.includes(me.role) && !mine) {
     const g = await db.evaluationGroup.findUnique({ where: { id: t.evaluationGroupId }, select: { name: true } });
     throw forbidden(`此评分任务由「${g?.name ?? ''}」评价组办理`, `this score task is for the evaluation group "${g?.name ?? ''}"`);
   }

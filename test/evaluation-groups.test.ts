@@ -72,6 +72,10 @@ describe('evaluation groups', () => {
     const third = await call('POST', 'coord.changxing', groups, { name: '第三方监测（长兴数据科技）', external: true, dimensions: ['third_party'] });
     expect(third.status).toBe(201);
 
+    // A member at another station sees the group's tasks wherever they lie (op-cx-001 is 雉城所's case).
+    expect((await call('GET', 'auditor.taihu', `/tasks/${enc(task('op-cx-001', 'industry'))}`)).status).toBe(200);
+    const taihuList = await call('GET', 'auditor.taihu', `/tasks?filter=${enc(JSON.stringify({ campaignId: id, type: 'score' }))}&range=[0,99]`);
+    expect(taihuList.body.map((t: { id: string }) => t.id)).toContain(task('op-cx-001', 'consumer'));
     // A non-member neither sees the group's tasks nor takes one; a member does.
     const zhichengList = await call('GET', 'auditor.zhicheng', `/tasks?filter=${enc(JSON.stringify({ campaignId: id, type: 'score' }))}&range=[0,99]`);
     const seen = zhichengList.body.map((t: { id: string }) => t.id);

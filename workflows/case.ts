@@ -245,7 +245,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
    * launched before the setting existed has none, and keeps allowing it.
    */
   function checkOneDimensionPerScorer(t: CaseTaskState, actor: Actor): void {
-    if (settings.multiDimensionScorers !== false) return;
+    // A party's imported decision is not one person's judgement: the rule is about people.
+    if (settings.multiDimensionScorers !== false || actor.forGroup) return;
     const by = scorerOf(actor);
     const other = [...tasks.values()].find((x) => x.type === 'score' && x.status === 'done' && x.dimension !== t.dimension && x.scoredBy === by);
     if (other)
@@ -575,7 +576,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     if (awaitingDraw && drawWord) {
       const { stageKey, tpl } = awaitingDraw;
       awaitingDraw = undefined;
-      await applyDraw(stageKey, tpl, drawWord);
+      // Out of the award meanwhile (filed, held): nothing left to inspect.
+      if (!excluded) await applyDraw(stageKey, tpl, drawWord);
       continue;
     }
     const e = events.shift();
@@ -593,15 +595,16 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         closedStages.add(e.stageKey);
         if (awaitingDraw?.stageKey === e.stageKey) {
           awaitingDraw = undefined;
-          await decide({
-            key: `case:${seed.caseId}:inspection_draw`,
-            action: 'case.inspection_not_drawn',
-            actor: SYSTEM_ACTOR,
-            clause: clause.rectification,
-            reason: '集中治理阶段结束前未进行双随机抽取',
-            data: {},
-            currentStep: 'inspection:not_drawn',
-          });
+          if (!excluded)
+            await decide({
+              key: `case:${seed.caseId}:inspection_draw`,
+              action: 'case.inspection_not_drawn',
+              actor: SYSTEM_ACTOR,
+              clause: clause.rectification,
+              reason: '集中治理阶段结束前未进行双随机抽取',
+              data: {},
+              currentStep: 'inspection:not_drawn',
+            });
         }
         // The campaign's closeStage activity already marked the projection; keep our state in step and
         // record it on the case (DOMAIN.md: overdue work is recorded and escalated, never dropped).

@@ -178,14 +178,16 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
 
   await condition(stop);
   if (!removal) {
-    // A room stays listed for years: start afresh with its state before the history grows large (an
-    // evaluation under way is finished first).
-    await condition(() => busy === 0 && !evaluating && allHandlersFinished());
-    await continueAsNew<typeof CultivationWorkflow>({
-      ...input,
-      state: { nomination: p.nomination, findings: p.findings },
-      ...(ev ? { evaluation: { ...ev, done: evaluations, nextAt } } : {}),
-    });
+    // A room stays listed for years: start afresh with its state before the history grows large. An
+    // evaluation under way is finished first, and a removal decided meanwhile (by it, a serious finding or
+    // the city) is carried out here rather than lost; runs without evaluations wait as they always did.
+    await condition(ev ? () => removal !== undefined || (busy === 0 && !evaluating && allHandlersFinished()) : () => busy === 0);
+    if (!ev || !removal)
+      await continueAsNew<typeof CultivationWorkflow>({
+        ...input,
+        state: { nomination: p.nomination, findings: p.findings },
+        ...(ev ? { evaluation: { ...ev, done: evaluations, nextAt } } : {}),
+      });
   }
   await condition(() => busy === 0);
   const withdrawn = p.nomination === 'pending';
@@ -289,7 +291,8 @@ export async function CultivationWorkflow(input: CultivationInput): Promise<List
         dueAt,
         campaignId: e.campaignId,
         caseId: id,
-        coordinatorJurisdictionId: e.jurisdictionId,
+        // The coordinators over the task: the county's for its evaluation, the city's for the removal review.
+        coordinatorJurisdictionId: jurisdictionId,
         escalationTitle: title,
         clause: cl.monitoring,
         reminderLeadMs: e.reminderLeadMs,

@@ -14,7 +14,7 @@ import { CREDIT_LISTS, type CreditList } from '../../activities/credit.js';
 import { isValidUscc } from '../../domain/uscc.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { creditListingWorkflowId } from '../../workflows/ids.js';
-import { forbidden, notFound, parseOr400 } from '../errors.js';
+import { conflict, forbidden, notFound, parseOr400 } from '../errors.js';
 import { route } from '../routes.js';
 import { importBody, lineProblems, readImport } from '../table-import.js';
 import { userNames } from '../user-names.js';
@@ -115,66 +115,73 @@ export function creditListsRouter(db: PrismaClient, client: Client, taskQueue: s
       const outOfScope = rows.length - notRegistered - mine.length;
       const name = CREDIT_LISTS[list as CreditList];
       const now = new Date();
-      const result = await db.$transaction(async (tx) => {
-        let listed = 0;
-        let removed = 0;
-        let unchanged = 0;
-        const open: string[] = [];
-        for (const x of mine) {
-          const key = { operatorId_list_listedOn: { operatorId: x.operatorId, list, listedOn: new Date(`${x.listedOn}T00:00:00Z`) } };
-          const existing = await tx.creditListing.findUnique({ where: key });
-          const audit = (id: string, action: string, reason: string | undefined, data: object) =>
-            appendAudit(tx, {
-              key: `credit_listing:${id}:${action.split('.')[1]}`,
-              actor: actorOf(me),
-              action,
-              entityType: 'operator',
-              entityId: x.operatorId,
-              jurisdictionId: x.jurisdictionId,
-              reason: reason ?? null,
-              data: { listingId: id, list, ...data },
-            });
-          if (!existing) {
-            const id = randomUUID();
-            await tx.creditListing.create({
-              data: {
-                id,
-                operatorId: x.operatorId,
-                list,
-                listedOn: new Date(`${x.listedOn}T00:00:00Z`),
-                reason: x.reason ?? null,
-                authority: x.authority ?? null,
-                removedOn: x.removedOn ? new Date(`${x.removedOn}T00:00:00Z`) : null,
-                removalReason: x.removalReason ?? null,
-                importedById: me.id,
-                createdAt: now,
-              },
-            });
-            await audit(id, 'credit.listed', x.reason, { listName: name.zh, listedOn: x.listedOn, authority: x.authority ?? null });
-            if (x.removedOn) await audit(id, 'credit.removed', x.removalReason, { removedOn: x.removedOn });
-            else open.push(id);
-            listed++;
-          } else if (x.removedOn && !existing.removedOn) {
-            await tx.creditListing.update({
-              where: { id: existing.id },
-              data: { removedOn: new Date(`${x.removedOn}T00:00:00Z`), removalReason: x.removalReason ?? null },
-            });
-            await audit(existing.id, 'credit.removed', x.removalReason, { removedOn: x.removedOn });
-            removed++;
-          } else {
-            unchanged++;
-            // Still open and never looked into (a retry after a lost answer): its consequences are started below.
-            if (!existing.removedOn && !(await tx.auditEvent.count({ where: { key: `credit_listing:${existing.id}:examined` } }))) open.push(existing.id);
+      const result = await db
+        .$transaction(async (tx) => {
+          let listed = 0;
+          let removed = 0;
+          let unchanged = 0;
+          const open: string[] = [];
+          for (const x of mine) {
+            const key = { operatorId_list_listedOn: { operatorId: x.operatorId, list, listedOn: new Date(`${x.listedOn}T00:00:00Z`) } };
+            const existing = await tx.creditListing.findUnique({ where: key });
+            const audit = (id: string, action: string, reason: string | undefined, data: object) =>
+              appendAudit(tx, {
+                key: `credit_listing:${id}:${action.split('.')[1]}`,
+                actor: actorOf(me),
+                action,
+                entityType: 'operator',
+                entityId: x.operatorId,
+                jurisdictionId: x.jurisdictionId,
+                reason: reason ?? null,
+                data: { listingId: id, list, ...data },
+              });
+            if (!existing) {
+              const id = randomUUID();
+              await tx.creditListing.create({
+                data: {
+                  id,
+                  operatorId: x.operatorId,
+                  list,
+                  listedOn: new Date(`${x.listedOn}T00:00:00Z`),
+                  reason: x.reason ?? null,
+                  authority: x.authority ?? null,
+                  removedOn: x.removedOn ? new Date(`${x.removedOn}T00:00:00Z`) : null,
+                  removalReason: x.removalReason ?? null,
+                  importedById: me.id,
+                  createdAt: now,
+                },
+              });
+              await audit(id, 'credit.listed', x.reason, { listName: name.zh, listedOn: x.listedOn, authority: x.authority ?? null });
+              if (x.removedOn) await audit(id, 'credit.removed', x.removalReason, { removedOn: x.removedOn });
+              else open.push(id);
+              listed++;
+            } else if (x.removedOn && !existing.removedOn) {
+              await tx.creditListing.update({
+                where: { id: existing.id },
+                data: { removedOn: new Date(`${x.removedOn}T00:00:00Z`), removalReason: x.removalReason ?? null },
+              });
+              await audit(existing.id, 'credit.removed', x.removalReason, { removedOn: x.removedOn });
+              removed++;
+            } else {
+              unchanged++;
+              // Still open and never looked into (a retry after a lost answer): its consequences are started below.
+              if (!existing.removedOn && !(await tx.auditEvent.count({ where: { key: `credit_listing:${existing.id}:examined` } }))) open.push(existing.id);
+            }
           }
-        }
-        // The register's flags (used by the Zhoushan eligibility check) follow the open listings.
-        const field = list === 'abnormal' ? 'abnormalListed' : 'dishonestListed';
-        for (const operatorId of new Set(mine.map((x) => x.operatorId))) {
-          const onList = (await tx.creditListing.count({ where: { operatorId, list, removedOn: null } })) > 0;
-          await tx.operator.update({ where: { id: operatorId }, data: { [field]: onList } });
-        }
-        return { listed, removed, unchanged, open };
-      });
+          // The register's flags (used by the Zhoushan eligibility check) follow the open listings.
+          const field = list === 'abnormal' ? 'abnormalListed' : 'dishonestListed';
+          for (const operatorId of new Set(mine.map((x) => x.operatorId))) {
+            const onList = (await tx.creditListing.count({ where: { operatorId, list, removedOn: null } })) > 0;
+            await tx.operator.update({ where: { id: operatorId }, data: { [field]: onList } });
+          }
+          return { listed, removed, unchanged, open };
+        })
+        .catch((e: unknown) => {
+          // The same listing imported twice at once: the other import recorded it.
+          if ((e as { code?: string }).code === 'P2002')
+            throw conflict('同一名单正在另一导入中处理，请稍后重试', 'the same listing is being imported at this moment: try again shortly');
+          throw e;
+        });
       // Once committed: a listing's consequences run in their own workflow, started once (a finished one is
       // never started again: its proposals were raised).
       for (const listingId of result.open)

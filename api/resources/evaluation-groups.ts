@@ -132,6 +132,18 @@ export function evaluationGroupsRouter(db: PrismaClient, client: Client, taskQue
          AND NOT EXISTS (SELECT 1 FROM evaluation_group_member m WHERE m.group_id = t.evaluation_group_id AND m.user_id = t.claimed_by_id)`;
   }
 
+  /**
+   * A campaign's groups change one at a time (its row locked): two changes at once, each checked alone, could
+   * both take the same dimension or name.
+   */
+  async function exclusive(tx: Prisma.TransactionClient, campaignId: string, body: GroupBody, self?: string) {
+    await tx.$queryRaw`SELECT id FROM campaign WHERE id = ${campaignId} FOR UPDATE`;
+    const clash = await tx.evaluationGroup.findFirst({
+      where: { campaignId, ...(self ? { id: { not: self } } : {}), OR: [{ dimensions: { hasSome: body.dimensions } }, { name: body.name }] },
+    });
+    if (clash) throw conflict(`「${clash.name}」刚刚有变更，请刷新后重试`, `the group "${clash.name}" has just changed: reload and try again`);
+  }
+
   async function audit(tx: Prisma.TransactionClient, c: Campaign, me: Principal, action: string, groupId: string, data: Prisma.InputJsonObject) {
     await appendAudit(tx, {
       key: `evaluation_group:${groupId}:${action.split('.')[1]}:${randomUUID()}`,
@@ -224,6 +236,7 @@ export function evaluationGroupsRouter(db: PrismaClient, client: Client, taskQue
       const members = await check(c, body);
       const id = randomUUID();
       await db.$transaction(async (tx) => {
+        await exclusive(tx, c.id, body);
         await tx.evaluationGroup.create({
           data: { id, campaignId: c.id, name: body.name, external: !!body.external, dimensions: body.dimensions, createdAt: new Date() },
         });
@@ -253,6 +266,7 @@ export function evaluationGroupsRouter(db: PrismaClient, client: Client, taskQue
       const body = parseOr400(groupBody, req.body);
       const members = await check(c, body, g.id);
       await db.$transaction(async (tx) => {
+        await exclusive(tx, c.id, body, g.id);
         await tx.evaluationGroup.update({ where: { id: g.id }, data: { name: body.name, external: !!body.external, dimensions: body.dimensions } });
         await tx.evaluationGroupMember.deleteMany({ where: { groupId: g.id } });
         await tx.evaluationGroupMember.createMany({ data: members.map((userId) => ({ groupId: g.id, userId })) });
@@ -332,36 +346,42 @@ export function evaluationGroupsRouter(db: PrismaClient, client: Client, taskQue
       const raw = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
       const sha256 = createHash('sha256').update(raw).digest('hex');
       const existing = await db.scoreImport.findUnique({ where: { groupId_dimension_sha256: { groupId: g.id, dimension, sha256 } } });
-      const id = existing?.id ?? randomUUID();
+      let id = existing?.id ?? randomUUID();
       if (!existing) {
         const lines = await readImport(req, HEADERS, [['uscc'], ['score']]);
         const rows = await checkLines(c, g.id, dimension, lines);
-        await db.$transaction(async (tx) => {
-          await tx.scoreImport.create({
-            data: {
-              id,
-              groupId: g.id,
+        try {
+          await db.$transaction(async (tx) => {
+            await tx.scoreImport.create({
+              data: {
+                id,
+                groupId: g.id,
+                campaignId: c.id,
+                dimension,
+                sha256,
+                lines: rows.length,
+                rows: rows as unknown as Prisma.InputJsonArray,
+                importedById: me.id,
+                createdAt: new Date(),
+              },
+            });
+            await appendAudit(tx, {
+              key: `score_import:${id}:accepted`,
+              actor: { ...actorOf(me), forGroup: { groupId: g.id, groupName: g.name, importId: id } },
+              action: 'score_import.accepted',
+              entityType: 'score_import',
+              entityId: id,
               campaignId: c.id,
-              dimension,
-              sha256,
-              lines: rows.length,
-              rows: rows as unknown as Prisma.InputJsonArray,
-              importedById: me.id,
-              createdAt: new Date(),
-            },
+              jurisdictionId: c.jurisdictionId,
+              clause: c.def.rules.clauses.scoring,
+              data: { dimension, lines: rows.length, sha256 },
+            });
           });
-          await appendAudit(tx, {
-            key: `score_import:${id}:accepted`,
-            actor: { ...actorOf(me), forGroup: { groupId: g.id, groupName: g.name, importId: id } },
-            action: 'score_import.accepted',
-            entityType: 'score_import',
-            entityId: id,
-            campaignId: c.id,
-            jurisdictionId: c.jurisdictionId,
-            clause: c.def.rules.clauses.scoring,
-            data: { dimension, lines: rows.length, sha256 },
-          });
-        });
+        } catch (e) {
+          // The same file sent twice at once: the other request made the import, and this one is it.
+          if ((e as { code?: string }).code !== 'P2002') throw e;
+          id = (await db.scoreImport.findUniqueOrThrow({ where: { groupId_dimension_sha256: { groupId: g.id, dimension, sha256 } } })).id;
+        }
       }
       try {
         await client.workflow.start('ScoreImportWorkflow', { workflowId: scoreImportWorkflowId(id), taskQueue, args: [{ importId: id }] });

@@ -133,7 +133,8 @@ export function inspectionDrawRouter(db: PrismaClient, client: Client, taskQueue
           `already drawn (seed "${existing.seed}"): a draw is never redone`,
         );
       }
-      const stage = inspectionStage(c)!;
+      const stage = inspectionStage(c);
+      if (!stage) throw badRequest('本活动没有检查阶段，无可抽取', 'this campaign has no inspection stage to draw for');
       const row = await db.stage.findUnique({ where: { id: `${c.id}:${stage.key}` } });
       if (row?.status === 'closed')
         throw conflict(`「${stage.name}」阶段已结束，不能再抽取`, `the ${stage.nameEn ?? stage.key} stage is closed: too late to draw`);

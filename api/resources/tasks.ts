@@ -18,7 +18,7 @@ import { badRequest, conflict, forbidden, HttpError, parseOr400 } from '../error
 import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { userNames } from '../user-names.js';
-import { groupVisibility, inScope, OVERSEERS, taskInScope, type Principal } from '../scope.js';
+import { groupsOf, groupVisibility, inScope, OVERSEERS, taskInScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
 const filter = z.object({
@@ -113,13 +113,19 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
             : f.view === 'done'
               ? { status: 'done', ...(OVERSEERS.includes(me.role) ? {} : { completedById: me.id }) }
               : {};
-      const where = {
-        // 我的 is what I hold, wherever it lies (a 双随机 inspection drawn from another station); the rest, my subtree.
-        ...(f.view === 'mine'
+      // Where I may look: my subtree, and my evaluation groups' tasks wherever they lie; 我的 is what I hold,
+      // wherever it lies (a 双随机 inspection drawn from another station).
+      const inSubtree = { jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) } };
+      const myGroups = OVERSEERS.includes(me.role) ? [] : await groupsOf(db, me);
+      const scope =
+        f.view === 'mine'
           ? f.jurisdictionId
             ? { jurisdictionId: f.jurisdictionId }
             : {}
-          : { jurisdictionId: { in: me.subtree.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) } }),
+          : myGroups.length
+            ? { OR: [inSubtree, { evaluationGroupId: { in: myGroups }, ...(f.jurisdictionId ? { jurisdictionId: f.jurisdictionId } : {}) }] }
+            : inSubtree;
+      const where = {
         ...(f.status ? { status: f.status } : {}),
         ...(f.overdue !== undefined ? { overdue: f.overdue } : {}),
         ...(f.campaignId ? { campaignId: f.campaignId } : {}),
@@ -141,8 +147,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       // A score task of an evaluation group is its members' only (changxing 四、（四）).
       const groups = await groupVisibility(db, me);
       const [rows, total] = await Promise.all([
-        db.task.findMany({ where: { AND: [where, view, groups, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
-        db.task.count({ where: { AND: [where, view, groups] } }),
+        db.task.findMany({ where: { AND: [scope, where, view, groups, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
+        db.task.count({ where: { AND: [scope, where, view, groups] } }),
       ]);
       k.next(res, rows);
       sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
@@ -224,7 +230,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     const groups = [...new Set(tasks.flatMap((t) => (t.evaluationGroupId ? [t.evaluationGroupId] : [])))];
     const members = await db.evaluationGroupMember.findMany({ where: { groupId: { in: groups } } });
     const inGroups = (u: string) => groups.every((g) => members.some((m) => m.groupId === g && m.userId === u));
-    return users.filter((u) => inGroups(u.id) && tasks.every((t) => under(t.jurisdictionId, u.jurisdictionId)));
+    // A group's task is its members' wherever they sit; any other, of those over its jurisdiction.
+    return users.filter((u) => inGroups(u.id) && tasks.every((t) => !!t.evaluationGroupId || under(t.jurisdictionId, u.jurisdictionId)));
   }
 
   route(
