@@ -49,6 +49,10 @@ export const inScope = (p: Principal, jurisdictionId: string) => p.subtree.inclu
 /** Who made a decision, for the audit trail. */
 export const actorOf = (me: Principal): Actor => ({ userId: me.id, role: me.role, displayName: me.displayName });
 
+/** A 双随机 inspection's drawn inspectors (workflows/case.ts applyDraw): it is theirs alone, wherever they sit. */
+export const drawnInspectors = (t: { details: unknown }): string[] | undefined =>
+  (t.details as { randomDraw?: { inspectorIds?: string[] } } | null)?.randomDraw?.inspectorIds;
+
 /** Those who oversee a jurisdiction's work (README "The task inbox"): they see 全部, every 已办, every group's tasks. */
 export const OVERSEERS: readonly string[] = ['coordinator', 'leader', 'admin'];
 
@@ -69,7 +73,8 @@ export async function taskInScope(db: PrismaClient, id: string, me: Principal) {
   if (!t) throw notFound('任务 task', id);
   // A task held by me is mine to see wherever it lies (a 双随机 inspection drawn from another station), and
   // so is my evaluation group's (a station's auditor in the group scores the cases of every station).
-  const mine = t.claimedById === me.id || (!!t.evaluationGroupId && (await groupsOf(db, me)).includes(t.evaluationGroupId));
+  const mine =
+    t.claimedById === me.id || !!drawnInspectors(t)?.includes(me.id) || (!!t.evaluationGroupId && (await groupsOf(db, me)).includes(t.evaluationGroupId));
   if (!inScope(me, t.jurisdictionId) && !mine) throw forbidden('该任务不属于您的辖区', 'this task is outside your jurisdiction');
   if (t.evaluationGroupId && !OVERSEERS.includes(me.role) && !mine) {
     const g = await db.evaluationGroup.findUnique({ where: { id: t.evaluationGroupId }, select: { name: true } });

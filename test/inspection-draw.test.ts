@@ -117,6 +117,15 @@ describe('双随机 inspections', () => {
     const token = await suite.api.login(inspector.username);
     const mine = await suite.api.call('GET', `/tasks?filter=${enc(JSON.stringify({ view: 'mine', campaignId: id }))}`, { token });
     expect(mine.body.map((t: { id: string }) => t.id)).toContain(first.id);
+    // It stays with its two drawn inspectors: the second sees it too; it is not released back to the
+    // station, and only the two are offered for it.
+    const pair = result.drawn.find((d) => d.caseId === first.caseId)!.inspectors;
+    const second = await suite.h.db.user.findUniqueOrThrow({ where: { id: pair[1]! } });
+    await suite.h.db.user.update({ where: { id: second.id }, data: { passwordHash: demo.passwordHash, mustChangePassword: false } });
+    expect((await suite.api.call('GET', `/tasks/${enc(first.id)}`, { token: await suite.api.login(second.username) })).status).toBe(200);
+    expect((await suite.api.call('POST', `/tasks/${enc(first.id)}/release`, { token, body: {} })).status).toBe(409);
+    const offered = await suite.api.call('GET', `/tasks/assignees?ids=${enc(first.id)}`, { token: suite.tokens['coord.changxing']! });
+    expect(offered.body.map((u: { id: string }) => u.id).sort()).toEqual([...pair].sort());
     const done = await suite.api.call('POST', `/tasks/${enc(first.id)}/complete`, {
       token,
       body: { method: 'inspection', areas: SELF_CHECK_AREAS.map((a) => ({ key: a.key, finding: 'ok' })) },

@@ -209,7 +209,12 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     });
     if (!d.drawn) return;
     const t = templateTask(stageKey, tpl);
-    await openTask({ ...t, title: '双随机检查', holder: d.inspectors[0]!.userId, details: { ...t.details, randomDraw: { seed: d.seed, inspectors: names } } });
+    await openTask({
+      ...t,
+      title: '双随机检查',
+      holder: d.inspectors[0]!.userId,
+      details: { ...t.details, randomDraw: { seed: d.seed, inspectors: names, inspectorIds: d.inspectors.map((i) => i.userId) } },
+    });
   }
 
   async function exclude(kind: string, reason: string, action: string, actor: Actor, clauseText: string, data: object, key: string) {

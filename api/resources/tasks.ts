@@ -18,7 +18,7 @@ import { badRequest, conflict, forbidden, HttpError, parseOr400 } from '../error
 import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
 import { route } from '../routes.js';
 import { userNames } from '../user-names.js';
-import { groupsOf, groupVisibility, inScope, OVERSEERS, taskInScope, type Principal } from '../scope.js';
+import { drawnInspectors, groupsOf, groupVisibility, inScope, OVERSEERS, taskInScope, type Principal } from '../scope.js';
 import { actorOf } from './campaigns.js';
 
 const filter = z.object({
@@ -214,7 +214,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
    * Users who may take every one of these tasks: the tasks' role, with each task in their subtree, and in
    * each task's evaluation group where it has one.
    */
-  async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string; evaluationGroupId: string | null }[]) {
+  async function eligibleAssignees(tasks: { assigneeRole: string; jurisdictionId: string; evaluationGroupId: string | null; details: unknown }[]) {
     const roles = [...new Set(tasks.map((t) => t.assigneeRole))];
     // An operator's task is the operator's own (or done for it by an officer): never assigned to an account.
     if (roles.length !== 1 || roles[0] === OPERATOR_ROLE) return [];
@@ -230,8 +230,13 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     const groups = [...new Set(tasks.flatMap((t) => (t.evaluationGroupId ? [t.evaluationGroupId] : [])))];
     const members = await db.evaluationGroupMember.findMany({ where: { groupId: { in: groups } } });
     const inGroups = (u: string) => groups.every((g) => members.some((m) => m.groupId === g && m.userId === u));
-    // A group's task is its members' wherever they sit; any other, of those over its jurisdiction.
-    return users.filter((u) => inGroups(u.id) && tasks.every((t) => !!t.evaluationGroupId || under(t.jurisdictionId, u.jurisdictionId)));
+    // A group's task is its members' wherever they sit; a 双随机 inspection its two drawn inspectors' only (the
+    // draw's avoidance of the case's own station holds); any other, of those over its jurisdiction.
+    return users.filter(
+      (u) =>
+        inGroups(u.id) &&
+        tasks.every((t) => (drawnInspectors(t) ? drawnInspectors(t)!.includes(u.id) : !!t.evaluationGroupId || under(t.jurisdictionId, u.jurisdictionId))),
+    );
   }
 
   route(
@@ -463,6 +468,11 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       const t = await taskInScope(db, String(req.params.id), me);
       if (t.status !== 'open') throw conflict('任务已办结，不能释放', 'task is already completed');
       if (!t.claimedById) throw conflict('任务尚未被认领，无需释放', 'nobody holds this task');
+      if (drawnInspectors(t))
+        throw conflict(
+          '双随机检查由抽中的两名检查人员办理，不能退回；可转交另一名检查人员',
+          'a random inspection stays with its two drawn inspectors: delegate it to the other one instead of releasing it',
+        );
       const mine = t.claimedById === me.id;
       if (!mine && me.role !== 'coordinator')
         throw forbidden('只有认领人或本辖区统筹协调人员可以释放该任务', 'only the holder or a coordinator over the jurisdiction may release this task');
