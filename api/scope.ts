@@ -61,10 +61,10 @@ export async function groupsOf(db: PrismaClient, me: Principal): Promise<string[
   return (await db.evaluationGroupMember.findMany({ where: { userId: me.id }, select: { groupId: true } })).map((m) => m.groupId);
 }
 
-/** The tasks `me` may see by evaluation group: all for those who oversee, otherwise ungrouped ones and their groups'. */
-export async function groupVisibility(db: PrismaClient, me: Principal) {
+/** The tasks `me` may see by evaluation group (`groups`: theirs, groupsOf): all for those who oversee, otherwise ungrouped ones and their groups'. */
+export function groupVisibility(me: Principal, groups: string[]) {
   if (OVERSEERS.includes(me.role)) return {};
-  return { OR: [{ evaluationGroupId: null }, { evaluationGroupId: { in: await groupsOf(db, me) } }] };
+  return { OR: [{ evaluationGroupId: null }, { evaluationGroupId: { in: groups } }] };
 }
 
 /** A staff member's task: 404 when there is none, 403 outside their jurisdiction or another evaluation group's. */

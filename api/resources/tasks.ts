@@ -145,7 +145,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       };
       const k = keyset(req, p, { dueAt: 'date', createdAt: 'date' });
       // A score task of an evaluation group is its members' only (changxing 四、（四）).
-      const groups = await groupVisibility(db, me);
+      const groups = groupVisibility(me, myGroups);
       const [rows, total] = await Promise.all([
         db.task.findMany({ where: { AND: [scope, where, view, groups, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
         db.task.count({ where: { AND: [scope, where, view, groups] } }),
