@@ -73,9 +73,12 @@ const ARRAY = new Set([
   'get /tasks/:id/files',
   'get /cases/:id/files',
   'get /tasks/:id/previous-steps',
+  'get /operators/:id/credit-listings',
   'post /tasks/:id/files',
   'post /cases/:id/files',
 ]);
+// Routes that may answer 202 Accepted: the request is recorded and finishes later (RFC 7240 `Prefer`).
+const ACCEPTED = new Set(['post /tasks/:id/complete', 'post /portal/tasks/:id/complete', 'post /campaigns/:id/stages/:key/close']);
 const NO_CONTENT = new Set(['post /auth/logout', 'post /auth/logout-everywhere', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no
 // body at all changes nothing.
@@ -220,6 +223,9 @@ export function openApiDocument() {
       ...body,
       responses: {
         [okStatus]: ok,
+        ...(ACCEPTED.has(k)
+          ? { '202': { description: 'Accepted: recorded, finishing later', content: { 'application/json': { schema: { type: 'object' } } } } }
+          : {}),
         ...(k === 'get /health'
           ? { '503': { description: 'Degraded: Temporal or the database is down', content: { 'application/json': { schema: healthSchema } } } }
           : {}),
