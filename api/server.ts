@@ -7,6 +7,7 @@ import { configFromEnv, temporalConnectionOptions } from '../runtime/config.js';
 import { createLogger } from '../runtime/logging.js';
 import { createTemporalClient } from '../runtime/request-id.js';
 import { createApp } from './app.js';
+import { startRedelivery } from './task-completion.js';
 
 export const UI_DIR = fileURLToPath(new URL('../admin-ui/dist', import.meta.url));
 
@@ -31,10 +32,14 @@ async function main() {
     metricsToken: cfg.metricsToken,
   });
   const server = app.listen(cfg.port, cfg.host, () => logger.info({ url: `http://${cfg.host}:${cfg.port}` }, 'listening'));
+  // Decisions recorded but not yet taken by their workflow (this or another API process died, or Temporal
+  // was unavailable) are sent again: README "Completing a task".
+  const stopRedelivery = startRedelivery(db, client, (err) => logger.warn({ err }, 'redelivering task submissions failed; trying again'));
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    stopRedelivery();
     // Take no new connections and answer the requests already accepted (a task completion waits for its
     // Update): close() returns once the last one is answered, and idle keep-alive connections are closed.
     logger.info('stopping: answering the requests in flight');

@@ -69,6 +69,12 @@ export async function checkConsistency(db: PrismaClient, client: Client, campaig
         differ({ entity: 'case', id: k.id, field: 'totalScore', workflow: total, database: k.totalScore });
     }
 
+    // A decision acknowledged to its submitter but not yet taken by its workflow (api/task-completion.ts):
+    // the projection is ahead of the workflow until the sweep delivers it.
+    const pending = await db.$queryRaw<{ task_id: string }[]>`
+      SELECT s.task_id FROM task_submission s JOIN task t ON t.id = s.task_id WHERE s.status = 'pending' AND t.campaign_id = ${campaignId}`;
+    for (const s of pending) differ({ entity: 'task', id: s.task_id, field: 'submission', workflow: 'not yet taken', database: 'pending' });
+
     // Every decision on a task is in the audit trail exactly once (its key makes a second write a no-op).
     const done = await db.task.findMany({ where: { campaignId, status: 'done' }, select: { id: true } });
     const audited = await db.auditEvent.groupBy({ by: ['entityId'], where: { campaignId, action: 'task.completed' }, _count: { _all: true } });

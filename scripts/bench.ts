@@ -41,6 +41,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     officers: { type: 'string', default: '20' },
     completions: { type: 'string' },
+    answer: { type: 'string', default: 'recorded' },
     'fanout-cap': { type: 'string', default: '120' },
     'list-rounds': { type: 'string', default: '10' },
     'external-pg': { type: 'boolean', default: false },
@@ -63,6 +64,8 @@ if (values.help) {
   --concurrency N   start calls in flight for the raw start rate (32)
   --officers N      concurrent officers completing tasks (20)
   --completions N   self-check tasks they complete (default: --cases / 25, between 100 and 400)
+  --answer WHEN     when an officer is answered: recorded (202 once the decision is durable, Prefer:
+                    respond-async; the default) or taken (200 once the case workflow has taken it)
   --fanout-cap S    stop measuring the fan-out after S seconds and report the partial count (120)
   --list-rounds N   rounds of the list queries per persona (10, after one warm-up round)
   --external-pg     also run the list benchmark on Debian's PostgreSQL (scripts/external-postgres.sh)
@@ -93,6 +96,11 @@ const officers = int('officers', values.officers, 1);
 const completionTasks = values.completions
   ? int('completions', values.completions, officers * 2)
   : Math.max(officers * 2, Math.min(400, Math.max(100, Math.round(cases / 25))));
+const answerWhen = values.answer;
+if (answerWhen !== 'recorded' && answerWhen !== 'taken') {
+  console.error(`--answer must be recorded or taken (got ${answerWhen})`);
+  process.exit(2);
+}
 const fanoutCap = int('fanout-cap', values['fanout-cap'], 5);
 const listRounds = int('list-rounds', values['list-rounds'], 1);
 const applications = values.applications ? int('applications', values.applications, 1) : undefined;
@@ -220,13 +228,24 @@ async function main(): Promise<number> {
   });
 
   await step(`3b. task completion through the API: ${completionTasks} self-checks, ${officers} officers at once`, async () => {
-    const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, officers, log: (l) => log(`  ${l}`) });
+    const early = answerWhen === 'recorded';
+    const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, officers, early, log: (l) => log(`  ${l}`) });
     results.completionP95 = r.p95;
     results.completionRate = r.throughput;
-    log(`  POST /api/tasks/:id/complete → Update → CaseWorkflow → activities → projection:`);
+    results.appliedP95 = r.applied.p95;
+    results.appliedRate = r.applied.rate;
     log(
-      `  p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`,
+      early
+        ? `  POST /api/tasks/:id/complete (Prefer: respond-async) → check → submission recorded → 202; then → Update → CaseWorkflow → activities → projection:`
+        : `  POST /api/tasks/:id/complete → check → submission recorded → Update → CaseWorkflow → activities → projection → 200:`,
     );
+    log(
+      `  answered: p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms (${r.n} completions after ${r.warmup} warm-up, ${r.throughput.toFixed(1)}/s; ${r.failed} failed)`,
+    );
+    log(
+      `  taken by the workflow, from recorded: p50 ${ms(r.applied.p50)} ms, p95 ${ms(r.applied.p95)} ms, max ${ms(r.applied.max)} ms; ${r.applied.rate.toFixed(1)}/s from the first recorded to the last taken (${r.applied.n} taken, ${r.applied.refused} refused, ${r.applied.pending} still pending)`,
+    );
+    if (r.applied.pending || r.applied.refused) failedSteps.push(`${r.applied.pending + r.applied.refused} recorded completions not taken`);
     log(`  projection: ${r.done} self-checks done, ${r.reviews} review tasks opened`);
     const b = r.breakdown;
     log(
@@ -235,7 +254,14 @@ async function main(): Promise<number> {
     log(
       `    activity queue ${ms(b.actWait.p50)}/${ms(b.actWait.p95)} ms, run ${ms(b.actRun.p50)}/${ms(b.actRun.p95)} ms; workflow task queue ${ms(b.wftWait.p50)}/${ms(b.wftWait.p95)} ms, run ${ms(b.wftRun.p50)}/${ms(b.wftRun.p95)} ms`,
     );
-    if (results.rawUpdateP95 !== undefined) log(`  against the raw Update p95 ${ms(results.rawUpdateP95)} ms: ${(r.p95 / results.rawUpdateP95).toFixed(1)}×`);
+    if (results.rawUpdateP95 !== undefined && results.rawUpdateRate !== undefined) {
+      const p95Ratio = r.p95 / results.rawUpdateP95;
+      const rateRatio = r.throughput / results.rawUpdateRate;
+      log(`  ${verdict(p95Ratio <= 1.3, `answer p95 ≤ 1.3 × the raw Update's`)} (${p95Ratio.toFixed(2)} × ${ms(results.rawUpdateP95)} ms)`);
+      log(`  ${verdict(rateRatio >= 0.75, `completions per second ≥ 0.75 × the raw Update's`)} (${rateRatio.toFixed(2)} × ${ms(results.rawUpdateRate)}/s)`);
+      if (p95Ratio > 1.3) missed.push('completion vs raw Update p95');
+      if (rateRatio < 0.75) missed.push('completion vs raw Update rate');
+    }
     for (const e of r.errors) log(`  error: ${e}`);
     if (r.failed) failedSteps.push(`${r.failed} completions failed`);
     const ok = r.p95 <= TARGETS.completionP95;
@@ -358,7 +384,7 @@ async function main(): Promise<number> {
   const a = arrived;
   lastLine = a
     ? `bench: applications=${a.applications.filed} application_rate=${round(a.applications.rate)} intakes=${a.intakes.filed} intake_rate=${round(a.intakes.rate)} filing_p95_ms=${round(Math.max(a.applications.latency.p95, a.intakes.latency.p95))} page_p95_ms=${round(a.page.p95)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`
-    : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} update_p95_ms=${round(results.rawUpdateP95 ?? NaN)} completion_rate=${round(results.completionRate ?? NaN)} update_rate=${round(results.rawUpdateRate ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`;
+    : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} update_p95_ms=${round(results.rawUpdateP95 ?? NaN)} completion_rate=${round(results.completionRate ?? NaN)} applied_p95_ms=${round(results.appliedP95 ?? NaN)} applied_rate=${round(results.appliedRate ?? NaN)} update_rate=${round(results.rawUpdateRate ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`;
   ours = results;
   return failedSteps.length || (values.strict && missed.length) ? 1 : 0;
 }

@@ -43,7 +43,13 @@ export async function soak(
   const unexpected: string[] = [];
 
   /** A request as a client would make it: retried while the system is down (network error, 503), never forever. */
-  async function call(method: string, path: string, user: string, body?: unknown): Promise<{ status: number; body: any; retried: boolean }> {
+  async function call(
+    method: string,
+    path: string,
+    user: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: any; retried: boolean }> {
     let retried = false;
     const end = Date.now() + 120_000;
     for (;;) {
@@ -60,7 +66,7 @@ export async function soak(
         }
         const r = await fetch(`${stack.apiUrl}/api${path}`, {
           method,
-          headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(30_000),
         });
@@ -78,10 +84,13 @@ export async function soak(
     }
   }
 
-  /** Completes a task; a 409 after a retry means the first attempt went through. Returns whether it is decided. */
-  async function complete(taskId: string, user: string, result: unknown): Promise<boolean> {
-    const r = await call('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, user, result);
-    if (r.status === 200) return true;
+  /**
+   * Completes a task; a 409 after a retry means the first attempt was recorded. Returns whether it is
+   * decided. `early`: answered once recorded (202, `Prefer: respond-async`), the workflow takes it later.
+   */
+  async function complete(taskId: string, user: string, result: unknown, early = false): Promise<boolean> {
+    const r = await call('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, user, result, early ? { prefer: 'respond-async' } : {});
+    if (r.status === 200 || r.status === 202) return true;
     if (r.status === 409 && r.retried) return true;
     throw new Error(`completing ${taskId}: ${r.status} ${JSON.stringify(r.body)}`);
   }
@@ -145,8 +154,9 @@ export async function soak(
     const checks = await openTasks(campaignId, 'self_check', OPERATORS.length);
     await decideUnderFault(
       fault,
-      checks.map((t) => async () => {
-        const ok = await complete(t.id, OFFICERS[t.jurisdictionId]!, compliant);
+      // Every other one answered as soon as it is recorded: acknowledged before any workflow has it.
+      checks.map((t, i) => async () => {
+        const ok = await complete(t.id, OFFICERS[t.jurisdictionId]!, compliant, i % 2 === 1);
         if (ok) acknowledged.push({ taskId: t.id, user: OFFICERS[t.jurisdictionId]! });
         return ok;
       }),

@@ -9,7 +9,7 @@ import type { Prisma } from '../../prisma/generated/client.js';
 import { OPERATOR_KINDS } from '../../domain/register.js';
 import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
 import { loadProgramme } from '../programmes.js';
-import { completeTask } from '../task-completion.js';
+import { completeTask, prefersAsync, submissionState } from '../task-completion.js';
 import { forbidden } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -248,7 +248,8 @@ export function portalCasesRouter(db: PrismaClient, client: Client): Router {
     { method: 'get', path: '/portal/tasks/:id', summary: 'One of the operator’s own tasks', tag: 'portal', roles: OPERATOR_ONLY },
     async (req, _res, me) => {
       const [t] = await shownTasks(me, [await myTask(me, String(req.params.id))]);
-      return t;
+      const submission = await submissionState(db, t!);
+      return submission ? { ...t!, submission } : t;
     },
   );
 
@@ -257,16 +258,20 @@ export function portalCasesRouter(db: PrismaClient, client: Client): Router {
     {
       method: 'post',
       path: '/portal/tasks/:id/complete',
-      summary: 'Complete one of the operator’s own tasks with its form (as /tasks/:id/complete). 409 if already done',
+      summary:
+        'Complete one of the operator’s own tasks with its form (as /tasks/:id/complete: 200 once taken, 202 when recorded and sent later). 409 if already done',
       tag: 'portal',
       roles: OPERATOR_ONLY,
     },
-    async (req, _res, me) => {
+    async (req, res, me) => {
       const t = await myTask(me, String(req.params.id));
       // completeTask checks the form first and then refuses a done task (409), as the staff route does.
       const actor: Actor = { userId: me.id, role: OPERATOR_ROLE, displayName: await operatorName(me) };
-      const [shown] = await shownTasks(me, [await completeTask(db, client, t, actor, req.body)]);
-      return shown;
+      const done = await completeTask(db, client, t, actor, req.body, { respondAsync: prefersAsync(req) });
+      const [shown] = await shownTasks(me, [done.task]);
+      if (!done.submission) return shown;
+      res.status(202);
+      return { ...shown, submission: done.submission };
     },
   );
 

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
 import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
 import { staffRoleFor } from '../../domain/operator-notices.js';
-import { completeTask, taskAudit } from '../task-completion.js';
+import { completeTask, prefersAsync, submissionState, taskAudit } from '../task-completion.js';
 import { operatorTasksToActFor } from '../acting-for.js';
 import { taskExtras } from '../portal/changxing.js';
 import { randomUUID } from 'node:crypto';
@@ -421,12 +421,14 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     {
       method: 'get',
       path: '/tasks/:id',
-      summary: 'One task (an operator’s: for whom and whether it has an account; a self-check’s evidence files; a verification: the proof of its round)',
+      summary:
+        'One task (an operator’s: for whom and whether it has an account; a self-check’s evidence files; a verification: the proof of its round; `submission` while a decision is on its way to the workflow, or was refused after a 202)',
       tag: 'tasks',
     },
     async (req, _res, me) => {
       const [t] = await withClaimedNames(db, [await taskInScope(db, String(req.params.id), me)]);
-      return { ...t!, ...(await taskExtras(db, t!)) };
+      const submission = await submissionState(db, t!);
+      return { ...t!, ...(await taskExtras(db, t!)), ...(submission ? { submission } : {}) };
     },
   );
 
@@ -561,14 +563,17 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       method: 'post',
       path: '/tasks/:id/complete',
       summary:
-        'Complete a task with its form (self_check: eight areas; escalation: note). 409 if already done. An operator’s task: a county officer or coordinator may complete it for the operator (audited as such)',
+        'Complete a task with its form (self_check: eight areas; escalation: note). The decision is recorded before it is sent to the case’s workflow: 200 with the task once the workflow has taken it, its refusal as 400/409; 202 with `submission` once it is recorded when `Prefer: respond-async` is sent or the workflow service is unavailable (delivered later, a refusal then notified). 409 if already done or a submission is in flight. An operator’s task: a county officer or coordinator may complete it for the operator (audited as such)',
       tag: 'tasks',
       body: z.union(Object.values(TASK_RESULT_SCHEMAS).map((s) => s()) as [z.ZodType, z.ZodType]),
     },
-    async (req, _res, me) => {
+    async (req, res, me) => {
       const t = await taskInScope(db, String(req.params.id), me);
-      const [row] = await withClaimedNames(db, [await completeTask(db, client, t, await mayAct(t, me), req.body)]);
-      return row!;
+      const done = await completeTask(db, client, t, await mayAct(t, me), req.body, { respondAsync: prefersAsync(req) });
+      const [row] = await withClaimedNames(db, [done.task]);
+      if (!done.submission) return row!;
+      res.status(202);
+      return { ...row!, submission: done.submission };
     },
   );
   return r;

@@ -2,14 +2,20 @@
 export interface ApiSession {
   token: string;
   /** `timeoutMs` (60 s): how long the bench waits for the answer. */
-  call(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<{ status: number; body: unknown; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs?: number,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
 export async function signIn(apiUrl: string, username: string, password: string): Promise<ApiSession> {
-  const call = async (method: string, p: string, body?: unknown, token?: string, timeoutMs = 60_000) => {
+  const call = async (method: string, p: string, body?: unknown, token?: string, timeoutMs = 60_000, headers: Record<string, string> = {}) => {
     const r = await fetch(`${apiUrl}/api${p}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -25,7 +31,7 @@ export async function signIn(apiUrl: string, username: string, password: string)
   const r = await call('POST', '/auth/login', { username, password });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   const token = (r.body as { token: string }).token;
-  return { token, call: (method, p, body, timeoutMs) => call(method, p, body, token, timeoutMs) };
+  return { token, call: (method, p, body, timeoutMs, headers) => call(method, p, body, token, timeoutMs, headers) };
 }
 
 /** react-admin's list query string: ?sort=[…]&range=[…]&filter={…}. */

@@ -222,7 +222,7 @@ export async function completions(
   db: PrismaClient,
   taskQueue: string,
   apiUrl: string,
-  opts: { tasks: number; officers: number; log: (l: string) => void },
+  opts: { tasks: number; officers: number; log: (l: string) => void; /** Answered once recorded (202), as the console's officers may ask. */ early: boolean },
 ) {
   const now = Date.now();
   const day = (offset: number) => shanghaiDate(now + offset * DAY);
@@ -290,9 +290,17 @@ export async function completions(
         if (!id) return;
         const i = seq++;
         const t = performance.now();
-        const res = await sessions[k]!.call('POST', `/tasks/${encodeURIComponent(id)}/complete`, selfCheckBody(i));
+        const res = await sessions[k]!.call(
+          'POST',
+          `/tasks/${encodeURIComponent(id)}/complete`,
+          selfCheckBody(i),
+          undefined,
+          opts.early ? { prefer: 'respond-async' } : {},
+        );
         const elapsed = performance.now() - t;
-        if (res.status !== 200 || (res.body as { status?: string }).status !== 'done') {
+        const b = res.body as { status?: string; submission?: { status: string } };
+        const answered = res.status === 200 ? b.status === 'done' : res.status === 202 && b.submission?.status === 'pending';
+        if (!answered) {
           failed++;
           if (errors.length < 5) errors.push(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         } else if (mine > 0) samples.push(elapsed);
@@ -300,6 +308,18 @@ export async function completions(
     }),
   );
   const seconds = (performance.now() - t1) / 1000;
+  // Answered early, the decisions reach their workflows after the answers: wait until every one is taken
+  // (or refused), and time each from recorded to taken (api/task-completion.ts).
+  const ofCampaign = async () => {
+    const ids = tasks.map((t) => t.id);
+    return db.taskSubmission.findMany({ where: { taskId: { in: ids } }, select: { status: true, submittedAt: true, decidedAt: true } });
+  };
+  const { value: subs } = await pollUntil(ofCampaign, (xs) => xs.every((x) => x.status !== 'pending'), { timeoutMs: 300_000, intervalMs: 250 });
+  const applied = subs.filter((x) => x.status === 'applied' && x.decidedAt);
+  const appliedLatency = latencySummary(applied.map((x) => x.decidedAt!.getTime() - x.submittedAt.getTime()));
+  const lastTaken = Math.max(...applied.map((x) => x.decidedAt!.getTime()));
+  const firstSubmitted = Math.min(...subs.map((x) => x.submittedAt.getTime()));
+  const appliedRate = applied.length / ((lastTaken - firstSubmitted) / 1000);
   // The projection: every completion recorded, and the review task it opens.
   const done = await db.task.count({ where: { campaignId, type: 'self_check', status: 'done' } });
   const { value: reviews } = await pollUntil(
@@ -329,6 +349,12 @@ export async function completions(
     ...latencySummary(samples),
     warmup: Math.min(officers.length, tasks.length),
     throughput: seq / seconds,
+    applied: {
+      ...appliedLatency,
+      rate: appliedRate,
+      pending: subs.filter((x) => x.status === 'pending').length,
+      refused: subs.filter((x) => x.status === 'refused').length,
+    },
     failed,
     errors,
     done,

@@ -62,6 +62,8 @@ export interface PortalTask {
   details?: Record<string, unknown>;
   result?: unknown;
   resultSummary: Bilingual | null;
+  /** A submission recorded and on its way to the case (202), or refused after that answer. */
+  submission?: { status: 'pending' | 'refused'; submittedAt: string; refusalZh?: string | null; refusalEn?: string | null };
 }
 
 export interface PortalDecision {

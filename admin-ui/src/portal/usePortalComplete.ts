@@ -16,8 +16,9 @@ export const usePortalComplete = (task: PortalTask) => {
   const complete = async (body: unknown): Promise<Record<string, string> | undefined> => {
     setProblem(null);
     try {
-      await completePortalTask(task.id, body);
-      notify('app.portal.completed', { type: 'success' });
+      const answer = await completePortalTask(task.id, body);
+      // 202: recorded, and taken by the case a moment later (the workflow service was busy or down).
+      notify(answer.submission ? 'app.portal.submitted_pending' : 'app.portal.completed', { type: answer.submission ? 'info' : 'success' });
       // The case, the to-do list and the task all changed.
       await queryClient.invalidateQueries({ queryKey: ['portal'] });
       navigate(task.caseId ? `/cases/${encodeURIComponent(task.caseId)}` : '/tasks');

@@ -9,6 +9,7 @@ import {
   TextField,
   TopToolbar,
   useGetIdentity,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -17,6 +18,7 @@ import { taskStatusColors } from '../choices';
 import { DateTimeField, EnumChipField, EnumField, OverdueField, StageField, type CustomFieldProps } from '../common/fields';
 import { NARROW_BREAKPOINT, narrowShowLayoutSx } from '../layout/responsive';
 import { canWorkTask } from '../permissions';
+import { formatDateTime } from '../common/dates';
 import type { Role, Task } from '../types';
 import { CityAuditForm } from './CityAuditForm';
 import type { TaskRow } from './bulkApi';
@@ -124,6 +126,7 @@ const TaskWork = () => {
   const { permissions } = usePermissions<Role>();
   const translate = useTranslate();
   const mine = useClaimedByMe(task);
+  const [locale] = useLocaleState();
   if (!task) return null;
   const done = task.status === 'done';
   if (!done && !canWorkTask(permissions, task)) return null;
@@ -148,7 +151,26 @@ const TaskWork = () => {
           {translate('app.acting_for.notice')}
         </Alert>
       )}
-      {done ? <TaskResult task={task} /> : claimedByOther ? <Alert severity="info">{translate('app.task.claimed_by_other')}</Alert> : <TaskForm task={task} />}
+      {!done && task.submission?.status === 'refused' && (
+        <Alert severity="warning" sx={{ mb: 1 }} data-testid="task-submission-refused">
+          {translate('app.task.submission_refused', {
+            at: formatDateTime(task.submission.submittedAt),
+            reason: locale === 'zh' ? task.submission.refusalZh : task.submission.refusalEn,
+          })}
+        </Alert>
+      )}
+      {done ? (
+        <TaskResult task={task} />
+      ) : task.submission?.status === 'pending' ? (
+        // Recorded and on its way to the case's workflow (README "Completing a task"): not to be filled in again.
+        <Alert severity="info" data-testid="task-submission-pending">
+          {translate('app.task.submission_pending', { at: formatDateTime(task.submission.submittedAt) })}
+        </Alert>
+      ) : claimedByOther ? (
+        <Alert severity="info">{translate('app.task.claimed_by_other')}</Alert>
+      ) : (
+        <TaskForm task={task} />
+      )}
     </Box>
   );
 };

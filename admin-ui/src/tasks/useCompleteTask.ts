@@ -42,8 +42,9 @@ export const useCompleteTask = (task: Task) => {
   const complete = async (body: CompleteTaskBody, renamePath?: (path: string) => string) => {
     setProblem(null);
     try {
-      await dataProvider.completeTask(task.id, body);
-      notify('app.task.completed', { type: 'success' });
+      const answer = await dataProvider.completeTask(task.id, body);
+      // 202: recorded, and taken by the case a moment later (the workflow service was busy or down).
+      notify(answer.submission ? 'app.task.submitted' : 'app.task.completed', { type: answer.submission ? 'info' : 'success' });
       refresh();
       return undefined;
     } catch (error) {
