@@ -40,6 +40,8 @@ export interface NewTask {
   details: Prisma.InputJsonValue;
   /** Also tell the assignees in-app (escalations do; routine case tasks show up in the inbox). */
   notify?: { kind: NotificationKind; title: string; body: string };
+  /** The case's step once the task is open, in the same transaction (workflows/task-step.ts). */
+  caseStep?: { caseId: string; currentStep: string };
 }
 
 export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
@@ -47,7 +49,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
     async createTask(t: NewTask): Promise<void> {
       const now = new Date();
       const keys = await db.$transaction(async (tx) => {
-        const { notify, followsStage = false, ...row } = t;
+        const { notify, followsStage = false, caseStep, ...row } = t;
         let dueAt = new Date(t.dueAt);
         let overdue = false;
         if (followsStage) {
@@ -64,6 +66,7 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
           skipDuplicates: true,
           data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now, evaluationGroupId: group?.id ?? null }],
         });
+        if (caseStep) await tx.case.update({ where: { id: caseStep.caseId }, data: { currentStep: caseStep.currentStep, updatedAt: now } });
         await appendAudit(tx, {
           key: `task:${t.id}:created`,
           actor: SYSTEM_ACTOR,

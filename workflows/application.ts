@@ -32,6 +32,7 @@ import type { CorrectionRecord } from '../activities/correction.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { resultUnlessWithdrawn, resultWithDeadline, type Deadline } from './overdue.js';
 import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
+import { createTaskAtStep } from './task-step.js';
 
 export interface ApplicationInput {
   campaignId: string;
@@ -265,37 +266,41 @@ export async function ApplicationWorkflow(input: ApplicationInput): Promise<{ ca
     // Opened again after a correction withdrew the first of the same round: an id of its own (`~2`).
     const id = `${caseId}:${type}${round > 1 ? `#${round}` : ''}${o.again ? `~${o.again + 1}` : ''}`;
     tasks.set(id, { id, type, stageKey: o.stageKey, status: 'open', overdue: false, round });
-    await acts.createTask({
-      id,
-      campaignId: input.campaignId,
-      stageKey: o.stageKey,
-      caseId,
-      type,
-      title: `${o.title}${round > 1 ? `（第${round}轮）` : ''}：${seed.operatorName}`,
-      assigneeRole: o.role,
-      jurisdictionId: o.jurisdictionId,
-      dueAt: o.dueAt,
-      followsStage: o.followsStage ?? false,
-      workflowId: workflowInfo().workflowId,
-      details: {
-        operatorId: seed.operatorId,
-        operatorName: seed.operatorName,
-        operatorUscc: seed.operatorUscc,
-        round,
-        application: form,
-        ...(o.details ?? {}),
+    await createTaskAtStep(
+      acts,
+      {
+        id,
+        campaignId: input.campaignId,
+        stageKey: o.stageKey,
+        caseId,
+        type,
+        title: `${o.title}${round > 1 ? `（第${round}轮）` : ''}：${seed.operatorName}`,
+        assigneeRole: o.role,
+        jurisdictionId: o.jurisdictionId,
+        dueAt: o.dueAt,
+        followsStage: o.followsStage ?? false,
+        workflowId: workflowInfo().workflowId,
+        details: {
+          operatorId: seed.operatorId,
+          operatorName: seed.operatorName,
+          operatorUscc: seed.operatorUscc,
+          round,
+          application: form,
+          ...(o.details ?? {}),
+        },
+        ...(type === 'city_audit'
+          ? {
+              notify: {
+                kind: 'assignment',
+                title: `「${seed.operatorName}」已上报市局审核 / reported for the city audit`,
+                body: `由属地初审通过 / passed the county pre-review`,
+              },
+            }
+          : {}),
       },
-      ...(type === 'city_audit'
-        ? {
-            notify: {
-              kind: 'assignment',
-              title: `「${seed.operatorName}」已上报市局审核 / reported for the city audit`,
-              body: `由属地初审通过 / passed the county pre-review`,
-            },
-          }
-        : {}),
-    });
-    await acts.updateCaseStep({ caseId, currentStep: `${type}:open` });
+      caseId,
+      `${type}:open`,
+    );
     return id;
   }
 

@@ -35,6 +35,7 @@ import { validateCompletion } from './task-validation.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { caseWorkflowId } from './ids.js';
 import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
+import { createTaskAtStep } from './task-step.js';
 
 /** Who a score is by, for the one-dimension-per-scorer rule: the group when a group's decision is entered for it. */
 const scorerOf = (a: Actor): string => (a.forGroup ? `group:${a.forGroup.groupId}` : (a.userId ?? 'system'));
@@ -159,22 +160,26 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       round,
       ...(t.dimension ? { dimension: t.dimension } : {}),
     });
-    await acts.createTask({
-      id,
-      campaignId: input.campaignId,
-      stageKey: t.stageKey,
-      caseId: seed.caseId,
-      type: t.type,
-      title: `${t.title}${round > 1 ? `（第${round}轮）` : ''}：${seed.operatorName}`,
-      assigneeRole: t.assigneeRole,
-      jurisdictionId: seed.jurisdictionId,
-      dueAt: stageDue.get(t.stageKey)!,
-      followsStage: true,
-      workflowId: caseWorkflowId(seed.caseId),
-      details: { ...base, round, ...(t.details ?? {}) },
-      ...(t.holder ? { claimedById: t.holder } : {}),
-    });
-    await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
+    await createTaskAtStep(
+      acts,
+      {
+        id,
+        campaignId: input.campaignId,
+        stageKey: t.stageKey,
+        caseId: seed.caseId,
+        type: t.type,
+        title: `${t.title}${round > 1 ? `（第${round}轮）` : ''}：${seed.operatorName}`,
+        assigneeRole: t.assigneeRole,
+        jurisdictionId: seed.jurisdictionId,
+        dueAt: stageDue.get(t.stageKey)!,
+        followsStage: true,
+        workflowId: caseWorkflowId(seed.caseId),
+        details: { ...base, round, ...(t.details ?? {}) },
+        ...(t.holder ? { claimedById: t.holder } : {}),
+      },
+      seed.caseId,
+      `${t.type}:open`,
+    );
   }
 
   const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId: seed.caseId, ...d });

@@ -28,6 +28,7 @@ import { resultUnlessWithdrawn, resultWithDeadline, type TaskBook } from './over
 import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
 import { RegisterEntryWorkflow } from './register-entry.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
+import { createTaskAtStep } from './task-step.js';
 
 export interface IntakeInput {
   campaignId: string;
@@ -155,32 +156,36 @@ export async function IntakeWorkflow(input: IntakeInput): Promise<{ caseId: stri
   async function open(type: string, o: { title: string; role: Role; dueAt: number; details?: object; round?: number }) {
     const id = `${caseId}:${type}${o.round && o.round > 1 ? `#${o.round}` : ''}`;
     book.tasks.set(id, { id, type, stageKey: intake.taskStageKey, status: 'open', overdue: false });
-    await acts.createTask({
-      id,
-      campaignId: input.campaignId,
-      stageKey: intake.taskStageKey,
-      caseId,
-      type,
-      title: `${o.title}${o.round && o.round > 1 ? `（第${o.round}次）` : ''}：${entry.name}`,
-      assigneeRole: o.role,
-      jurisdictionId: input.jurisdictionId,
-      dueAt: o.dueAt,
-      workflowId: workflowInfo().workflowId,
-      details: {
-        entryId: caseId,
-        register: entry.register,
-        name: entry.name,
-        operatorId: seed.operatorId,
-        operatorName: seed.operatorName,
-        operatorUscc: seed.operatorUscc,
-        priority: entry.priority,
-        priorityReasons: entry.priorityReasons,
-        flags: entry.flags,
-        form: entry.form as object,
-        ...(o.details ?? {}),
+    await createTaskAtStep(
+      acts,
+      {
+        id,
+        campaignId: input.campaignId,
+        stageKey: intake.taskStageKey,
+        caseId,
+        type,
+        title: `${o.title}${o.round && o.round > 1 ? `（第${o.round}次）` : ''}：${entry.name}`,
+        assigneeRole: o.role,
+        jurisdictionId: input.jurisdictionId,
+        dueAt: o.dueAt,
+        workflowId: workflowInfo().workflowId,
+        details: {
+          entryId: caseId,
+          register: entry.register,
+          name: entry.name,
+          operatorId: seed.operatorId,
+          operatorName: seed.operatorName,
+          operatorUscc: seed.operatorUscc,
+          priority: entry.priority,
+          priorityReasons: entry.priorityReasons,
+          flags: entry.flags,
+          form: entry.form as object,
+          ...(o.details ?? {}),
+        },
       },
-    });
-    await acts.updateCaseStep({ caseId, currentStep: `${type}:open` });
+      caseId,
+      `${type}:open`,
+    );
     return id;
   }
   const deadline = (dueAt: number, what: string) => ({
