@@ -8,7 +8,7 @@ import { passwordProblems } from '../domain/passwords.js';
 import { badRequest, HttpError, parseOr400 } from './errors.js';
 import { passwordHashCost, wholeNumber } from '../runtime/config.js';
 import { route } from './routes.js';
-import { actorOf, loadPrincipal, type Principal } from './scope.js';
+import { actorOf, loadPrincipal, loadSession, type Principal } from './scope.js';
 
 const SESSION_HOURS = Number(process.env.SESSION_HOURS ?? 8);
 // Failed sign-ins within the window (OWASP ASVS 2.2.1), counted in PostgreSQL so that every API process
@@ -55,13 +55,13 @@ export function authenticate(db: PrismaClient): RequestHandler {
     const h = req.header('authorization');
     if (h?.startsWith('Bearer ')) {
       const tokenHash = hashToken(h.slice(7));
-      const session = await db.session.findUnique({ where: { tokenHash } });
+      const session = await loadSession(db, tokenHash);
       if (!session) throw sessionEnded();
       if (session.expiresAt.getTime() < Date.now()) {
         await db.session.deleteMany({ where: { tokenHash } });
         throw sessionEnded();
       }
-      const me = await loadPrincipal(db, session.userId);
+      const me = session.principal;
       // Disabling deletes the sessions; this also covers a session that raced the disabling.
       if (!me || me.disabled) {
         await db.session.deleteMany({ where: { userId: session.userId } });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../prisma/db.js';
+import { Prisma } from '../prisma/generated/client.js';
 import type { AccountRole, Actor } from '../domain/roles.js';
 import { forbidden, notFound } from './errors.js';
 
@@ -22,26 +23,58 @@ export interface Principal {
   disabled: boolean;
 }
 
-export async function loadPrincipal(db: PrismaClient, userId: string): Promise<Principal | undefined> {
-  const u = await db.user.findUnique({ where: { id: userId } });
-  if (!u) return undefined;
-  const j = await db.jurisdiction.findUniqueOrThrow({ where: { id: u.jurisdictionId } });
-  // An operator reaches nothing by jurisdiction: every operator route checks the operator itself.
-  const below = u.operatorId ? [] : await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } });
+interface PrincipalRow {
+  id: string | null;
+  username: string;
+  display_name: string;
+  role: string;
+  operator_id: string | null;
+  jurisdiction_id: string;
+  must_change_password: boolean;
+  disabled_at: Date | null;
+  jurisdiction_name: string;
+  jurisdiction_path: string;
+  subtree: string[];
+}
+
+// A user, their jurisdiction and its subtree in one query: every signed-in request pays for it (it was
+// four round trips). An operator reaches nothing by jurisdiction: every operator route checks the
+// operator itself, so its subtree is empty. The jurisdiction table is small (a province's units).
+const PRINCIPAL_COLUMNS = Prisma.raw(`u.id, u.username, u.display_name, u.role, u.operator_id, u.jurisdiction_id, u.must_change_password,
+  u.disabled_at, j.name AS jurisdiction_name, j.path AS jurisdiction_path,
+  CASE WHEN u.operator_id IS NULL THEN ARRAY(SELECT b.id FROM jurisdiction b WHERE starts_with(b.path, j.path)) ELSE ARRAY[]::text[] END AS subtree`);
+
+function principalOf(u: PrincipalRow & { id: string }): Principal {
   return {
     id: u.id,
     username: u.username,
-    displayName: u.displayName,
+    displayName: u.display_name,
     role: u.role as AccountRole,
-    operatorId: u.operatorId,
-    jurisdictionId: u.jurisdictionId,
-    jurisdictionName: j.name,
-    jurisdictionPath: j.path,
-    subtree: below.map((b) => b.id),
-    ancestors: u.operatorId ? [] : j.path.split('/').filter((x) => x && x !== j.id),
-    mustChangePassword: u.mustChangePassword,
-    disabled: !!u.disabledAt,
+    operatorId: u.operator_id,
+    jurisdictionId: u.jurisdiction_id,
+    jurisdictionName: u.jurisdiction_name,
+    jurisdictionPath: u.jurisdiction_path,
+    subtree: u.subtree,
+    ancestors: u.operator_id ? [] : u.jurisdiction_path.split('/').filter((x) => x && x !== u.jurisdiction_id),
+    mustChangePassword: u.must_change_password,
+    disabled: !!u.disabled_at,
   };
+}
+
+export async function loadPrincipal(db: PrismaClient, userId: string): Promise<Principal | undefined> {
+  const [u] = await db.$queryRaw<PrincipalRow[]>`
+    SELECT ${PRINCIPAL_COLUMNS} FROM app_user u JOIN jurisdiction j ON j.id = u.jurisdiction_id WHERE u.id = ${userId}`;
+  return u?.id ? principalOf(u as PrincipalRow & { id: string }) : undefined;
+}
+
+/** A session by its token's hash, with its user's principal (none if the user is gone), in one query. */
+export async function loadSession(db: PrismaClient, tokenHash: string): Promise<{ userId: string; expiresAt: Date; principal?: Principal } | undefined> {
+  const [row] = await db.$queryRaw<(PrincipalRow & { session_user_id: string; expires_at: Date })[]>`
+    SELECT s.user_id AS session_user_id, s.expires_at, ${PRINCIPAL_COLUMNS}
+    FROM session s LEFT JOIN app_user u ON u.id = s.user_id LEFT JOIN jurisdiction j ON j.id = u.jurisdiction_id
+    WHERE s.token_hash = ${tokenHash}`;
+  if (!row) return undefined;
+  return { userId: row.session_user_id, expiresAt: row.expires_at, ...(row.id ? { principal: principalOf(row as PrincipalRow & { id: string }) } : {}) };
 }
 
 export const inScope = (p: Principal, jurisdictionId: string) => p.subtree.includes(jurisdictionId);

@@ -54,10 +54,12 @@ const delegateBody = z.object({ userId: z.string().min(1).max(100), reason }).st
 async function withClaimedNames<T extends { claimedById: string | null; completedById?: string | null; evaluationGroupId?: string | null }>(
   db: PrismaClient,
   rows: T[],
+  me?: Principal,
 ) {
   const nameOf = await userNames(
     db,
     rows.flatMap((t) => [t.claimedById, t.completedById]),
+    me,
   );
   // A score task's evaluation group, by name (changxing 四、（四）).
   const groupIds = [...new Set(rows.flatMap((t) => (t.evaluationGroupId ? [t.evaluationGroupId] : [])))];
@@ -82,8 +84,8 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
    */
   async function mayAct(t: { assigneeRole: string; caseId: string | null }, me: Principal): Promise<Actor> {
     if (t.assigneeRole === OPERATOR_ROLE && (me.role === 'county_officer' || me.role === 'coordinator') && t.caseId) {
-      const c = await db.case.findUnique({ where: { id: t.caseId }, select: { operatorId: true } });
-      const o = c ? await db.operator.findUnique({ where: { id: c.operatorId }, select: { id: true, name: true } }) : null;
+      const [o] = await db.$queryRaw<{ id: string; name: string }[]>`
+        SELECT o.id, o.name FROM case_file c JOIN operator o ON o.id = c.operator_id WHERE c.id = ${t.caseId}`;
       if (o) return { ...actorOf(me), onBehalfOf: { operatorId: o.id, operatorName: o.name } };
     }
     if (t.assigneeRole !== me.role) throw forbidden(`此任务须由「${t.assigneeRole}」角色办理`, `this task is for role "${t.assigneeRole}"`);
@@ -570,7 +572,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     async (req, res, me) => {
       const t = await taskInScope(db, String(req.params.id), me);
       const done = await completeTask(db, client, t, await mayAct(t, me), req.body, { respondAsync: prefersAsync(req) });
-      const [row] = await withClaimedNames(db, [done.task]);
+      const [row] = await withClaimedNames(db, [done.task], me);
       if (!done.submission) return row!;
       res.status(202);
       return { ...row!, submission: done.submission };
