@@ -20,6 +20,7 @@ import type { Actor } from '../domain/roles.js';
 import { resultSchemaFor } from '../domain/task-forms.js';
 import { completeTaskUpdate } from '../workflows/messages.js';
 import { insertNotifications } from '../activities/notify.js';
+import { completionDeliveries } from '../runtime/config.js';
 import { HttpError, conflict, fromTemporal, parseOr400 } from './errors.js';
 import { evidenceRefs } from '../domain/evidence.js';
 import { checkEvidence } from './evidence.js';
@@ -27,11 +28,12 @@ import { checkEvidence } from './evidence.js';
 /** How long a delivery holds its submission before the sweep may deliver it again. */
 const LEASE_MS = 30_000;
 /**
- * Deliveries of early-answered submissions in flight from this process; the rest wait here, recorded. The
- * worker takes decisions at its own pace: more Updates in flight would only queue in the server and take
- * the cores the next officer's answer needs (scripts/bench.ts, step 3b).
+ * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 16); the
+ * rest wait here, recorded. Fewer bound how fast decisions are taken (each waits for its Update's round
+ * trip); more only queue in the server and take the cores the next officer's answer needs (the bench's
+ * step 3b measures both).
  */
-const deliveries = pLimit(16);
+const deliveries = pLimit(completionDeliveries());
 
 /** RFC 7240: the caller will take 202 as soon as the decision is recorded. */
 export const prefersAsync = (req: Request) => /(?:^|[,;\s])respond-async\b/i.test(req.get('prefer') ?? '');

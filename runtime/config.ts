@@ -98,6 +98,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
   wholeNumber(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50); // read by api/auth.ts; checked here so a typo stops the start
   wholeNumber(env, 'PUBLIC_OBJECTIONS_PER_ADDRESS', 10); // read by api/public/objections.ts, likewise
   passwordHashCost(env); // read by api/auth.ts, likewise
+  completionDeliveries(env); // read by api/task-completion.ts, likewise
+  workerNice(env); // read by npm start (runtime/start.ts) when it starts the worker
   const webhookAllow = webhookAllowHosts(env); // read again where a webhook is saved or posted; checked here so a typo stops the start
   const migrationUrl = env.DATABASE_MIGRATION_URL || undefined;
   let appRole: string | undefined;
@@ -160,6 +162,37 @@ export function passwordHashCost(env: NodeJS.ProcessEnv = process.env): number {
   if (cost < floor || cost > 15)
     throw new ConfigError(`BCRYPT_COST=${cost}: not between ${floor} and 15${floor > 4 ? ' (below 10 only for tests, NODE_ENV=test)' : ''}`);
   return cost;
+}
+
+/**
+ * COMPLETION_DELIVERIES: how many early-answered task decisions one API process sends to their workflows
+ * at a time (README "Completing a task"); the rest wait, recorded. Each in flight costs a round trip of
+ * the completion Update: 16 took decisions as fast as 32 (the worker's cores are the limit, 52–54/s in the
+ * bench) with less for the next officer's answer to wait behind.
+ */
+export function completionDeliveries(env: NodeJS.ProcessEnv = process.env): number {
+  const n = wholeNumber(env, 'COMPLETION_DELIVERIES', 16);
+  if (n < 1 || n > 512) throw new ConfigError(`COMPLETION_DELIVERIES=${n}: not between 1 and 512`);
+  return n;
+}
+
+/**
+ * WORKER_NICE: the worker's scheduling priority when npm start (or the bench) runs it on the same machine
+ * as the API and PostgreSQL (`nice -n`, 0 = as the rest, 19 = last; default 5). Interactive requests then
+ * get the cores first and the worker's background work (delivering decisions, fan-out) takes what is
+ * left: at 20 officers the answer p95 went from 220 to 154 ms with the worker taking decisions as fast as
+ * before (README "Benchmarks"). A deployment with the worker on its own host has nothing to yield to.
+ */
+export function workerNice(env: NodeJS.ProcessEnv = process.env): number {
+  const n = wholeNumber(env, 'WORKER_NICE', 5);
+  if (n > 19) throw new ConfigError(`WORKER_NICE=${n}: not between 0 and 19`);
+  return n;
+}
+
+/** `node ARGS…` at the worker's priority (WORKER_NICE), as a command and its arguments for spawn. */
+export function workerCommand(args: string[], env: NodeJS.ProcessEnv = process.env): [string, string[]] {
+  const nice = workerNice(env);
+  return nice > 0 && process.platform !== 'win32' ? ['nice', ['-n', String(nice), process.execPath, ...args]] : [process.execPath, args];
 }
 
 /** A variable holding a whole number ≥ 0, or its default when unset. */

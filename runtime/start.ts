@@ -12,7 +12,7 @@ import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
 import { demoLogins, demoUsername, seedDemo, DEMO_JURISDICTIONS, DEMO_PASSWORD_DEFAULT } from '../prisma/seed.js';
 import { startDevServer, type DevServer } from './temporal-server.js';
-import { configFromEnv, temporalConnectionOptions } from './config.js';
+import { configFromEnv, temporalConnectionOptions, workerCommand } from './config.js';
 import { launchDemoCampaign } from './demo.js';
 import { startOptions, type StartOptions } from './start-options.js';
 
@@ -67,7 +67,9 @@ const env = {
   ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}),
 };
 function supervise(name: string, script: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: 'inherit' });
+  // The worker yields the cores to the API and the database when they are busy (WORKER_NICE).
+  const [command, args] = name === 'worker' ? workerCommand(['--import', 'tsx', script]) : [process.execPath, ['--import', 'tsx', script]];
+  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     if (stopping) return;

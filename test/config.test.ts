@@ -2,7 +2,15 @@
 // Temporal cluster with TLS or an API key (self-hosted mTLS, Temporal Cloud), and refusals that name
 // the variable instead of failing later with a TLS handshake error.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, defaultMaxCachedWorkflows, passwordHashCost, temporalConnectionOptions } from '../runtime/config.js';
+import {
+  ConfigError,
+  completionDeliveries,
+  configFromEnv,
+  defaultMaxCachedWorkflows,
+  passwordHashCost,
+  temporalConnectionOptions,
+  workerCommand,
+} from '../runtime/config.js';
 
 const files: Record<string, string> = { '/etc/t/client.pem': 'CERT', '/etc/t/client.key': 'KEY', '/etc/t/ca.pem': 'CA' };
 const read = (p: string) => {
@@ -58,6 +66,15 @@ describe('configuration from the environment', () => {
     expect(passwordHashCost({ BCRYPT_COST: '4', NODE_ENV: 'test' })).toBe(4);
     for (const env of [{ BCRYPT_COST: '4' }, { BCRYPT_COST: '9', NODE_ENV: 'production' }, { BCRYPT_COST: '16' }, { BCRYPT_COST: 'ten' }])
       expect(() => configFromEnv(env, read)).toThrow(/BCRYPT_COST/);
+  });
+
+  it('runs the worker at nice 5 by default (0: as the rest) and sends 16 decisions at a time; refuses anything else', () => {
+    expect(workerCommand(['w.js'], {})).toEqual(['nice', ['-n', '5', process.execPath, 'w.js']]);
+    expect(workerCommand(['w.js'], { WORKER_NICE: '0' })).toEqual([process.execPath, ['w.js']]);
+    expect(completionDeliveries({})).toBe(16);
+    expect(completionDeliveries({ COMPLETION_DELIVERIES: '4' })).toBe(4);
+    for (const env of [{ WORKER_NICE: '20' }, { WORKER_NICE: '-1' }, { COMPLETION_DELIVERIES: '0' }, { COMPLETION_DELIVERIES: 'many' }])
+      expect(() => configFromEnv(env, read)).toThrow(new RegExp(Object.keys(env)[0]!));
   });
 
   it('takes the shutdown grace in whole seconds, 10 by default, and refuses anything else', () => {

@@ -13,6 +13,7 @@ import { freePort, startEmbeddedPostgres } from '../../prisma/embedded.js';
 import { migrate } from '../../prisma/migrate.js';
 import { createPrisma } from '../../prisma/db.js';
 import { seedDemo } from '../../prisma/seed.js';
+import { workerCommand } from '../../runtime/config.js';
 import { type Cleanup, sleep } from './util.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -87,7 +88,10 @@ export interface NodeProcess {
 export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, cleanup: Cleanup): NodeProcess {
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof"): profile the worker and the API under load.
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The worker at the priority npm start gives it (WORKER_NICE, runtime/config.ts).
+  const nodeArgs = [...extra, '--import', 'tsx', script];
+  const [command, args] = name === 'worker' ? workerCommand(nodeArgs, env) : [process.execPath, nodeArgs];
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   // Whole logs on disk as well (the last lines only are kept in memory): a run's 5xx answers carry the
   // error behind them (api/errors.ts errorHandler), read afterwards in tmp/bench-logs/.
