@@ -151,12 +151,12 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(taskFilesRouter(deps.db));
   // The operators' portal (README "The operators' portal"): invitations, activation, its own cases and tasks.
   api.use(portalAccountsRouter(deps.db));
-  api.use(portalCasesRouter(deps.db, deps.client));
+  api.use(portalCasesRouter(deps.db, deps.client, deps.taskQueue));
   api.use(portalChangxingRouter(deps.db));
   api.use(rectificationProofRouter(deps.db));
   api.use(portalRegisterRouter(deps.db, deps.client));
   api.use(portalNotificationsRouter(deps.db));
-  api.use(portalApplicationsRouter(deps.db, deps.client));
+  api.use(portalApplicationsRouter(deps.db, deps.client, deps.taskQueue));
   // Public pages (README "Public pages and objections (公示与异议)"): published lists and objections, no sign-in.
   api.use(publicRouter(deps.db, deps.client));
   api.use((req) => {

@@ -78,7 +78,13 @@ const ARRAY = new Set([
   'post /cases/:id/files',
 ]);
 // Routes that may answer 202 Accepted: the request is recorded and finishes later (RFC 7240 `Prefer`).
-const ACCEPTED = new Set(['post /tasks/:id/complete', 'post /portal/tasks/:id/complete', 'post /campaigns/:id/stages/:key/close']);
+const ACCEPTED = new Set([
+  'post /tasks/:id/complete',
+  'post /portal/tasks/:id/complete',
+  'post /portal/applications/:id/resubmit',
+  'post /campaigns/:id/stages/:key/close',
+  'post /campaigns/:id/evaluation-groups/:groupId/scores',
+]);
 const NO_CONTENT = new Set(['post /auth/logout', 'post /auth/logout-everywhere', 'delete /jurisdictions/:id/webhook']);
 // react-admin sends the whole record back on edit: the fields a body does not name are ignored, and no
 // body at all changes nothing.

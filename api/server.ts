@@ -34,7 +34,9 @@ async function main() {
   const server = app.listen(cfg.port, cfg.host, () => logger.info({ url: `http://${cfg.host}:${cfg.port}` }, 'listening'));
   // Decisions recorded but not yet taken by their workflow (this or another API process died, or Temporal
   // was unavailable) are sent again: README "Completing a task".
-  const stopRedelivery = startRedelivery(db, client, (err) => logger.warn({ err }, 'redelivering task submissions failed; trying again'));
+  const stopRedelivery = startRedelivery({ db, client, taskQueue: cfg.taskQueue }, (err) =>
+    logger.warn({ err }, 'redelivering task submissions failed; trying again'),
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -19,7 +19,7 @@ import type { Prisma, Task, TaskSubmission } from '../prisma/generated/client.js
 import type { Actor } from '../domain/roles.js';
 import { resultSchemaFor } from '../domain/task-forms.js';
 import { completeTaskUpdate } from '../workflows/messages.js';
-import { insertNotifications } from '../activities/notify.js';
+import { dispatchDeliveries, insertNotifications } from '../activities/notify.js';
 import { completionDeliveries } from '../runtime/config.js';
 import { HttpError, conflict, fromTemporal, parseOr400 } from './errors.js';
 import { evidenceRefs } from '../domain/evidence.js';
@@ -30,8 +30,8 @@ const LEASE_MS = 30_000;
 /**
  * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 16); the
  * rest wait here, recorded. Fewer bound how fast decisions are taken (each waits for its Update's round
- * trip); more only queue in the server and take the cores the next officer's answer needs (the bench's
- * step 3b measures both).
+ * trip); more only queue in the server and take the cores the next officer's answer needs (README
+ * "Benchmarks", the task completion step, measures both).
  */
 const deliveries = pLimit(completionDeliveries());
 
@@ -44,14 +44,15 @@ export interface Completion {
   submission?: { id: string; status: 'pending'; submittedAt: Date };
 }
 
-export async function completeTask(
-  db: PrismaClient,
-  client: Client,
-  t: Task,
-  actor: Actor,
-  body: unknown,
-  opts: { respondAsync?: boolean } = {},
-): Promise<Completion> {
+/** Where submissions are recorded and sent: the database, Temporal, and the task queue of the webhook deliveries. */
+export interface Outbox {
+  db: PrismaClient;
+  client: Client;
+  taskQueue: string;
+}
+
+export async function completeTask(o: Outbox, t: Task, actor: Actor, body: unknown, opts: { respondAsync?: boolean } = {}): Promise<Completion> {
+  const { db } = o;
   // A defined programme's form task (`form:<key>`) and rubric carry their form in details.
   const schema = resultSchemaFor(t.type, t.details);
   if (!schema) throw conflict(`任务类型 ${t.type} 不能在此办理`, `task type ${t.type} cannot be completed here`);
@@ -68,12 +69,19 @@ export async function completeTask(
   });
   if (opts.respondAsync) {
     // Durable now: delivered meanwhile, a few at a time, and by the sweep if this process dies first.
-    void deliveries(() => deliverSubmission(db, client, s)).catch(() => undefined);
+    void deliveries(() => deliverSubmission(o, s)).catch(() => undefined);
     return pending();
   }
-  const outcome = await deliverSubmission(db, client, s);
+  const outcome = await deliverSubmission(o, s);
   if (outcome.kind === 'refused') throw outcome.error;
-  if (outcome.kind === 'pending') return pending();
+  if (outcome.kind === 'pending') {
+    // Answered 202 after all (the workflow service is unavailable): from now on a refusal is told to the
+    // submitter, not dropped. Settled meanwhile by the sweep, it is answered as it was settled.
+    const told = await db.taskSubmission.updateMany({ where: { id: s.id, status: 'pending' }, data: { answeredEarly: true } });
+    if (told.count === 1) return pending();
+    const now = await db.taskSubmission.findUnique({ where: { id: s.id } });
+    if (now?.status === 'refused') throw conflict(now.refusalZh ?? '提交未被受理', now.refusalEn ?? 'the submission was not taken');
+  }
   return { task: await db.task.findUniqueOrThrow({ where: { id: t.id } }) };
 }
 
@@ -137,13 +145,18 @@ export type Delivery = { kind: 'applied' } | { kind: 'refused'; error: HttpError
  * has ended); anything else (the service unavailable, the call timed out) leaves the submission pending
  * for the sweep, which sends the same Update again.
  */
-export async function deliverSubmission(db: PrismaClient, client: Client, s: TaskSubmission): Promise<Delivery> {
+export async function deliverSubmission(o: Outbox, s: TaskSubmission): Promise<Delivery> {
+  const { db, client } = o;
   let outcome: Delivery;
   try {
-    await client.workflow.getHandle(s.workflowId).executeUpdate(completeTaskUpdate, {
-      updateId: s.id,
-      args: [{ taskId: s.taskId, actor: s.actor as unknown as Actor, result: s.result, ...(s.claimed ? { claimed: true } : {}) }],
-    });
+    // Within the lease: an Update a workflow cannot take (its workflow task failing) would otherwise be
+    // waited for without end, and hold the sweep with it.
+    await client.withDeadline(Date.now() + LEASE_MS, () =>
+      client.workflow.getHandle(s.workflowId).executeUpdate(completeTaskUpdate, {
+        updateId: s.id,
+        args: [{ taskId: s.taskId, actor: s.actor as unknown as Actor, result: s.result, ...(s.claimed ? { claimed: true } : {}) }],
+      }),
+    );
     outcome = { kind: 'applied' };
   } catch (e) {
     const refusal = fromTemporal(e);
@@ -156,17 +169,18 @@ export async function deliverSubmission(db: PrismaClient, client: Client, s: Tas
       return { kind: 'pending', error: e };
     }
   }
-  return settle(db, s, outcome);
+  return settle(o, s, outcome);
 }
 
-async function settle(db: PrismaClient, s: TaskSubmission, outcome: Delivery): Promise<Delivery> {
+async function settle(o: Outbox, s: TaskSubmission, outcome: Delivery): Promise<Delivery> {
+  const { db } = o;
   const decidedAt = new Date();
   if (outcome.kind === 'refused') {
     // Taken before under this id, in a run that has since continued as new or ended: the workflow refuses
-    // the "second" completion, but the projection shows the first (same person, after the submission).
+    // the "second" completion, but the projection shows it done by the submitter. (The task was open when
+    // the submission was recorded, and no other submission of it could be on its way meanwhile.)
     const task = await db.task.findUniqueOrThrow({ where: { id: s.taskId } });
-    const takenBefore = task.status === 'done' && task.completedById === s.submittedById && (task.completedAt?.getTime() ?? 0) >= s.submittedAt.getTime();
-    if (takenBefore) outcome = { kind: 'applied' };
+    if (task.status === 'done' && task.completedById === s.submittedById) outcome = { kind: 'applied' };
   }
   if (outcome.kind === 'applied') {
     await db.taskSubmission.updateMany({ where: { id: s.id, status: 'pending' }, data: { status: 'applied', decidedAt, attempts: { increment: 1 } } });
@@ -174,7 +188,7 @@ async function settle(db: PrismaClient, s: TaskSubmission, outcome: Delivery): P
   }
   if (outcome.kind !== 'refused') return outcome;
   const refusal = outcome.error;
-  await db.$transaction(async (tx) => {
+  const keys = await db.$transaction(async (tx) => {
     // A caller who heard the refusal leaves nothing behind; one answered early finds it on the task page.
     const mine = s.answeredEarly
       ? await tx.taskSubmission.updateMany({
@@ -182,13 +196,13 @@ async function settle(db: PrismaClient, s: TaskSubmission, outcome: Delivery): P
           data: { status: 'refused', decidedAt, refusalZh: refusal.messageZh, refusalEn: refusal.messageEn, attempts: { increment: 1 } },
         })
       : await tx.taskSubmission.deleteMany({ where: { id: s.id, status: 'pending' } });
-    if (mine.count === 0) return; // settled by another delivery
+    if (mine.count === 0) return []; // settled by another delivery
     // The claim the submission made is given back, so a refused submission leaves the task as it was.
     if (s.claimed) await tx.task.updateMany({ where: { id: s.taskId, status: 'open', claimedById: s.submittedById }, data: { claimedById: null } });
-    if (!s.answeredEarly || !s.submittedById) return;
+    if (!s.answeredEarly || !s.submittedById) return [];
     const task = await tx.task.findUniqueOrThrow({ where: { id: s.taskId } });
     const actor = s.actor as unknown as Actor;
-    await insertNotifications(tx, [
+    return insertNotifications(tx, [
       {
         key: `task:${s.taskId}:submission:${s.id}:refused`,
         kind: 'decision',
@@ -204,6 +218,7 @@ async function settle(db: PrismaClient, s: TaskSubmission, outcome: Delivery): P
       },
     ]);
   });
+  await dispatchDeliveries(db, o, keys);
   return outcome;
 }
 
@@ -215,33 +230,40 @@ export async function submissionState(db: PrismaClient, t: Pick<Task, 'id' | 'st
   if (t.status !== 'open') return undefined;
   const s = await db.taskSubmission.findFirst({ where: { taskId: t.id }, orderBy: { submittedAt: 'desc' } });
   if (!s || s.status === 'applied') return undefined;
-  return { status: s.status, submittedAt: s.submittedAt, ...(s.status === 'refused' ? { refusalZh: s.refusalZh, refusalEn: s.refusalEn } : {}) };
+  return {
+    status: s.status,
+    submittedAt: s.submittedAt,
+    submittedById: s.submittedById,
+    ...(s.status === 'refused' ? { refusalZh: s.refusalZh, refusalEn: s.refusalEn } : {}),
+  };
 }
 
 /**
  * Delivers the submissions whose delivery has not settled within its lease (the API died, or the workflow
- * service was unavailable): each is leased again first, so several API processes share the work.
+ * service was unavailable): each is leased again first, so several API processes share the work. Whoever
+ * submitted it was answered 202, or lost the answer with the API: a refusal is told to them.
  */
-export async function redeliverDue(db: PrismaClient, client: Client, limit = 50): Promise<number> {
+export async function redeliverDue(o: Outbox, limit = 50): Promise<number> {
+  const { db } = o;
   const leased = await db.$queryRaw<{ id: string }[]>`
-    UPDATE task_submission SET lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval
+    UPDATE task_submission SET lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval, answered_early = true
     WHERE id IN (
       SELECT id FROM task_submission WHERE status = 'pending' AND lease_until <= now()
       ORDER BY lease_until LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING id`;
   if (!leased.length) return 0;
-  const due = await db.taskSubmission.findMany({ where: { id: { in: leased.map((r) => r.id) } }, orderBy: { submittedAt: 'asc' } });
-  await Promise.all(due.map((s) => deliverSubmission(db, client, s).catch(() => undefined)));
+  const due = await db.taskSubmission.findMany({ where: { id: { in: leased.map((r) => r.id) }, status: 'pending' }, orderBy: { submittedAt: 'asc' } });
+  await Promise.all(due.map((s) => deliverSubmission(o, s).catch(() => undefined)));
   return due.length;
 }
 
 /** The API's sweep: every `everyMs`, what is due. Returns the stop. */
-export function startRedelivery(db: PrismaClient, client: Client, onError: (e: unknown) => void, everyMs = 5_000): () => void {
+export function startRedelivery(o: Outbox, onError: (e: unknown) => void, everyMs = 5_000): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    redeliverDue(db, client)
+    redeliverDue(o)
       .catch(onError)
       .finally(() => (running = false));
   }, everyMs);

@@ -3,7 +3,8 @@
 // refusal after the 202 reaches the officer (a notification, and the task page) and gives the claim back;
 // a refusal heard at once leaves nothing behind. A submission left undelivered (the API died after
 // recording it) is delivered by the sweep, and one delivered twice (the API died after the Update) is
-// applied once: its Update id is the submission's. One submission at a time per task.
+// applied once: its Update id is the submission's; a refusal the sweep meets is told to the submitter.
+// One submission at a time per task.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
@@ -18,7 +19,6 @@ let h: Harness;
 let api: Api;
 let token: string;
 let campaignId: string;
-let workflowId: string;
 /** The 集中治理 inspections of five 雉城 operators: open, unclaimed. */
 let tasks: string[];
 
@@ -40,16 +40,16 @@ const settled = (id: string) =>
     'the submission settled',
   );
 /** A submission as the API records it before sending anything, left as an API that died then would leave it. */
-async function recorded(taskId: string, leaseUntil = new Date(Date.now() - 1000)) {
+async function recorded(taskId: string, leaseUntil = new Date(Date.now() - 1000), result: object = inspection) {
   const me = await h.db.user.findUniqueOrThrow({ where: { username: OFFICER } });
   return h.db.taskSubmission.create({
     data: {
       id: randomUUID(),
       taskId,
-      workflowId,
+      workflowId: (await task(taskId)).workflowId,
       submittedById: me.id,
       actor: { userId: me.id, role: me.role, displayName: me.displayName },
-      result: inspection,
+      result,
       status: 'pending',
       submittedAt: new Date(),
       leaseUntil,
@@ -80,8 +80,6 @@ beforeAll(async () => {
     const t = await h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' }, orderBy: { caseId: 'asc' } });
     return t.length === 5 && t.map((x) => x.id);
   }, 'the five inspections');
-  // Each case workflow owns its inspection: the submissions recorded by hand below go to it.
-  workflowId = (await task(tasks[3]!)).workflowId;
 });
 afterAll(async () => {
   if (campaignId)
@@ -133,6 +131,18 @@ describe('a completion recorded before it is sent', () => {
     expect(await task(tasks[2]!)).toMatchObject({ status: 'open', claimedById: null });
   });
 
+  it('tells the submitter of a refusal the sweep met: the caller may have lost the answer with the API', async () => {
+    const lost = await recorded(tasks[4]!, undefined, unknownViolation);
+    expect(await redeliverDue({ db: h.db, client: h.env.client, taskQueue: h.taskQueue })).toBeGreaterThanOrEqual(1);
+    expect(await h.db.taskSubmission.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({
+      status: 'refused',
+      answeredEarly: true,
+      refusalZh: '未知的严重违法类型',
+    });
+    expect(await h.db.notification.count({ where: { key: `task:${tasks[4]}:submission:${lost.id}:refused`, recipientUserId: lost.submittedById } })).toBe(1);
+    expect(await task(tasks[4]!)).toMatchObject({ status: 'open' });
+  });
+
   it('delivers a decision an API recorded and did not send, and one it sent twice is applied once', async () => {
     // One submission at a time: a second while the first is on its way is refused.
     const first = await recorded(tasks[3]!, new Date(Date.now() + 60_000));
@@ -141,12 +151,12 @@ describe('a completion recorded before it is sent', () => {
     expect(second.body.messageZh).toBe('该任务已提交，正在办理，请稍后刷新');
     // Its lease run out (the API that recorded it died), the sweep sends it.
     await h.db.taskSubmission.update({ where: { id: first.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
-    expect(await redeliverDue(h.db, h.env.client)).toBeGreaterThanOrEqual(1);
+    expect(await redeliverDue({ db: h.db, client: h.env.client, taskQueue: h.taskQueue })).toBeGreaterThanOrEqual(1);
     expect(await h.db.taskSubmission.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'applied' });
     expect(await task(tasks[3]!)).toMatchObject({ status: 'done' });
     // Taken by the workflow, but the API died before writing so: sent again under the same Update id.
     await h.db.taskSubmission.update({ where: { id: first.id }, data: { status: 'pending', leaseUntil: new Date(Date.now() - 1000) } });
-    expect(await redeliverDue(h.db, h.env.client)).toBeGreaterThanOrEqual(1);
+    expect(await redeliverDue({ db: h.db, client: h.env.client, taskQueue: h.taskQueue })).toBeGreaterThanOrEqual(1);
     expect(await h.db.taskSubmission.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'applied' });
     expect(await completions(tasks[3]!)).toBe(1);
     // Its inspection found nothing: no rectification ordered, once or twice.

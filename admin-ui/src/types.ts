@@ -622,7 +622,7 @@ export interface Task extends RaRecord<string> {
   /** A score task's evaluation group (changxing 四、（四）): only its members take it. */
   evaluationGroupName?: string | null;
   /** A decision recorded and on its way to the case's workflow, or refused after the submitter was answered. */
-  submission?: { status: 'pending' | 'refused'; submittedAt: string; refusalZh?: string | null; refusalEn?: string | null };
+  submission?: { status: 'pending' | 'refused'; submittedAt: string; submittedById: string | null; refusalZh?: string | null; refusalEn?: string | null };
 }
 
 export interface AuditEvent extends RaRecord<string> {

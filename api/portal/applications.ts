@@ -126,7 +126,7 @@ async function applicationCampaign(db: PrismaClient, id: string) {
   return { ...c, def: definitionOfKind({ def }, 'application') as CampaignDefinitionOf<'application'> };
 }
 
-export function portalApplicationsRouter(db: PrismaClient, client: Client): Router {
+export function portalApplicationsRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
   const r = Router();
   const operatorRow = (me: Principal) => db.operator.findUniqueOrThrow({ where: { id: operatorOf(me) } });
   const actorFor = async (me: Principal): Promise<Actor> => ({ userId: me.id, role: OPERATOR_ROLE, displayName: (await operatorRow(me)).name });
@@ -352,20 +352,22 @@ export function portalApplicationsRouter(db: PrismaClient, client: Client): Rout
       method: 'post',
       path: '/portal/applications/:id/resubmit',
       summary:
-        'Answer a return for material: the edited form and its attachments (and optionally what was supplied, in words) become the next version, and the application goes back to the county pre-review. 409 when not returned',
+        'Answer a return for material: the edited form and its attachments (and optionally what was supplied, in words) become the next version, and the application goes back to the county pre-review; 202 when recorded while the workflow service is unavailable (taken later, README "Completing a task"). 409 when not returned',
       tag: 'portal',
       roles: OPERATOR_ONLY,
       body: resubmitBody,
     },
-    async (req, _res, me) => {
+    async (req, res, me) => {
       const c = await ownCase(db, me, String(req.params.id));
       const body = parseOr400(resubmitBody, req.body);
       const t = await db.task.findFirst({ where: { caseId: c.id, type: 'resubmission', status: 'open' }, orderBy: { createdAt: 'desc' } });
       if (!t) throw conflict('该申报未被退回，无需补充材料', 'this application has not been returned for material');
       const actor = await actorFor(me);
       await checkAttachments(db, body.attachmentIds ?? [], c.id, actor);
-      await completeTask(db, client, t, actor, body);
-      return { caseId: c.id, taskId: t.id };
+      const done = await completeTask({ db, client, taskQueue }, t, actor, body);
+      // Recorded, and taken by the case once the workflow service answers again (README "Completing a task").
+      if (done.submission) res.status(202);
+      return { caseId: c.id, taskId: t.id, ...(done.submission ? { submission: done.submission } : {}) };
     },
   );
 

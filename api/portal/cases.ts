@@ -24,7 +24,7 @@ const ownTitle = (title: string, operatorName: string) => (title.endsWith(`：${
 
 const taskFilter = z.object({ status: z.enum(['open', 'done']).optional(), caseId: z.string().max(300).optional(), id: idsFilter.optional() });
 
-export function portalCasesRouter(db: PrismaClient, client: Client): Router {
+export function portalCasesRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
   const r = Router();
   const programmeNames = new Map<string, { zh: string; en: string }>();
   async function programmeName(id: string) {
@@ -267,7 +267,7 @@ export function portalCasesRouter(db: PrismaClient, client: Client): Router {
       const t = await myTask(me, String(req.params.id));
       // completeTask checks the form first and then refuses a done task (409), as the staff route does.
       const actor: Actor = { userId: me.id, role: OPERATOR_ROLE, displayName: await operatorName(me) };
-      const done = await completeTask(db, client, t, actor, req.body, { respondAsync: prefersAsync(req) });
+      const done = await completeTask({ db, client, taskQueue }, t, actor, req.body, { respondAsync: prefersAsync(req) });
       const [shown] = await shownTasks(me, [done.task]);
       if (!done.submission) return shown;
       res.status(202);

@@ -571,7 +571,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
     },
     async (req, res, me) => {
       const t = await taskInScope(db, String(req.params.id), me);
-      const done = await completeTask(db, client, t, await mayAct(t, me), req.body, { respondAsync: prefersAsync(req) });
+      const done = await completeTask({ db, client, taskQueue }, t, await mayAct(t, me), req.body, { respondAsync: prefersAsync(req) });
       const [row] = await withClaimedNames(db, [done.task], me);
       if (!done.submission) return row!;
       res.status(202);

@@ -63,7 +63,7 @@ export interface PortalTask {
   result?: unknown;
   resultSummary: Bilingual | null;
   /** A submission recorded and on its way to the case (202), or refused after that answer. */
-  submission?: { status: 'pending' | 'refused'; submittedAt: string; refusalZh?: string | null; refusalEn?: string | null };
+  submission?: { status: 'pending' | 'refused'; submittedAt: string; submittedById: string | null; refusalZh?: string | null; refusalEn?: string | null };
 }
 
 export interface PortalDecision {

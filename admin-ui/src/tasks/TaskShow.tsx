@@ -127,6 +127,7 @@ const TaskWork = () => {
   const translate = useTranslate();
   const mine = useClaimedByMe(task);
   const [locale] = useLocaleState();
+  const { identity } = useGetIdentity();
   if (!task) return null;
   const done = task.status === 'done';
   if (!done && !canWorkTask(permissions, task)) return null;
@@ -151,7 +152,8 @@ const TaskWork = () => {
           {translate('app.acting_for.notice')}
         </Alert>
       )}
-      {!done && task.submission?.status === 'refused' && (
+      {/* The refusal is the submitter's to read (it was told to them as a notification too). */}
+      {!done && task.submission?.status === 'refused' && !!identity && String(identity.id) === task.submission.submittedById && (
         <Alert severity="warning" sx={{ mb: 1 }} data-testid="task-submission-refused">
           {translate('app.task.submission_refused', {
             at: formatDateTime(task.submission.submittedAt),
