@@ -6,9 +6,8 @@
 // jurisdiction (403) and while another holds it (409); the views 我的 / 本单位待认领 / 已办 / 全部 (全部 only
 // for those who oversee); names of who holds and who completed each task, never ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
-import { startApi, type Api } from './api-helpers.js';
-import { calendarOpenAt } from './helpers-campaign.js';
+import { startHarness, type Harness } from './helpers.js';
+import { launchInspections, startApi, type Api } from './api-helpers.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
 
 const enc = encodeURIComponent;
@@ -37,23 +36,8 @@ beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h);
   for (const u of USERS) tokens[u] = await api.login(u);
-  const operators = await h.db.operator.findMany({ where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } }, orderBy: { id: 'asc' }, take: 4 });
-  expect(operators).toHaveLength(4);
-  const launched = await call('coord.changxing', 'POST', '/campaigns', {
-    programme: 'changxing',
-    year: await uniqueYear(h.db),
-    jurisdictionId: '330522',
-    stages: calendarOpenAt('rectification', 600_000),
-    reminderLeadHours: 0,
-    operatorIds: operators.map((o) => o.id),
-  });
-  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-  campaignId = launched.body.id;
+  ({ campaignId, tasks } = await launchInspections(h, api, 4));
   workflowId = (await h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).workflowId;
-  tasks = await waitFor(async () => {
-    const t = await h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' }, orderBy: { caseId: 'asc' } });
-    return t.length === 4 && t;
-  }, 'the four inspections');
   expect(tasks.every((t) => t.claimedById === null)).toBe(true);
 });
 afterAll(async () => {

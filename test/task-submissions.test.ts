@@ -7,9 +7,8 @@
 // One submission at a time per task.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
-import { startApi, type Api } from './api-helpers.js';
-import { calendarOpenAt } from './helpers-campaign.js';
+import { startHarness, waitFor, type Harness } from './helpers.js';
+import { launchInspections, startApi, type Api } from './api-helpers.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
 import { redeliverDue } from '../api/task-completion.js';
 
@@ -61,25 +60,9 @@ beforeAll(async () => {
   h = await startHarness();
   api = await startApi(h);
   token = await api.login(OFFICER);
-  const operators = await h.db.operator.findMany({ where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } }, orderBy: { id: 'asc' }, take: 5 });
-  expect(operators).toHaveLength(5);
-  const launched = await api.call('POST', '/campaigns', {
-    token: await api.login('coord.changxing'),
-    body: {
-      programme: 'changxing',
-      year: await uniqueYear(h.db),
-      jurisdictionId: '330522',
-      stages: calendarOpenAt('rectification', 600_000),
-      reminderLeadHours: 0,
-      operatorIds: operators.map((o) => o.id),
-    },
-  });
-  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-  campaignId = launched.body.id;
-  tasks = await waitFor(async () => {
-    const t = await h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' }, orderBy: { caseId: 'asc' } });
-    return t.length === 5 && t.map((x) => x.id);
-  }, 'the five inspections');
+  const launched = await launchInspections(h, api, 5);
+  campaignId = launched.campaignId;
+  tasks = launched.tasks.map((t) => t.id);
 });
 afterAll(async () => {
   if (campaignId)
