@@ -12,7 +12,7 @@
 // through here.
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import pLimit from 'p-limit';
 import type { PrismaClient } from '../prisma/db.js';
 import type { Prisma, Task, TaskSubmission } from '../prisma/generated/client.js';
@@ -42,6 +42,13 @@ export interface Completion {
   task: Task;
   /** Set when the caller is answered before the workflow has taken the decision (202). */
   submission?: { id: string; status: 'pending'; submittedAt: Date };
+}
+
+/** A route's answer to a completion: `shown` as it is once taken, 202 with the submission once only recorded. */
+export function completionAnswer<T extends object>(res: Response, done: Completion, shown: T): T | (T & { submission: Completion['submission'] }) {
+  if (!done.submission) return shown;
+  res.status(202);
+  return { ...shown, submission: done.submission };
 }
 
 /** Where submissions are recorded and sent: the database, Temporal, and the task queue of the webhook deliveries. */
@@ -94,6 +101,7 @@ export async function completeTask(o: Outbox, t: Task, actor: Actor, body: unkno
 async function submit(db: PrismaClient, t: Task, actor: Actor, result: Prisma.InputJsonValue, answeredEarly: boolean): Promise<TaskSubmission> {
   const id = randomUUID();
   const at = new Date();
+  const leaseUntil = new Date(at.getTime() + LEASE_MS);
   const me = actor.userId;
   let rows: { claimed: boolean }[];
   try {
@@ -105,7 +113,7 @@ async function submit(db: PrismaClient, t: Task, actor: Actor, result: Prisma.In
         RETURNING task.id, was.claimed_by_id IS NULL AND ${me}::text IS NOT NULL AS claimed)
       INSERT INTO task_submission (id, task_id, workflow_id, submitted_by_id, actor, result, claimed, answered_early, status, submitted_at, lease_until)
       SELECT ${id}, held.id, ${t.workflowId}, ${me}, ${JSON.stringify(actor)}::jsonb, ${JSON.stringify(result)}::jsonb, held.claimed, ${answeredEarly},
-        'pending', ${at}, ${new Date(at.getTime() + LEASE_MS)}
+        'pending', ${at}, ${leaseUntil}
       FROM held
       RETURNING claimed`;
   } catch (e) {
@@ -130,7 +138,7 @@ async function submit(db: PrismaClient, t: Task, actor: Actor, result: Prisma.In
     answeredEarly,
     status: 'pending',
     submittedAt: at,
-    leaseUntil: new Date(at.getTime() + LEASE_MS),
+    leaseUntil,
     attempts: 0,
     decidedAt: null,
     refusalZh: null,

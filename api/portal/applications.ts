@@ -19,7 +19,7 @@ import { definitionOfKind } from '../campaign-access.js';
 import { badRequest, conflict, notFound, parseOr400, type FieldProblem } from '../errors.js';
 import { route } from '../routes.js';
 import type { Principal } from '../scope.js';
-import { completeTask } from '../task-completion.js';
+import { completeTask, completionAnswer } from '../task-completion.js';
 import { stepOf } from '../resources/applications.js';
 import { operatorOf, ownCase } from './own.js';
 import { CASE_DECISIONS, stepText, type Text } from './readable.js';
@@ -366,8 +366,7 @@ export function portalApplicationsRouter(db: PrismaClient, client: Client, taskQ
       await checkAttachments(db, body.attachmentIds ?? [], c.id, actor);
       const done = await completeTask({ db, client, taskQueue }, t, actor, body);
       // Recorded, and taken by the case once the workflow service answers again (README "Completing a task").
-      if (done.submission) res.status(202);
-      return { caseId: c.id, taskId: t.id, ...(done.submission ? { submission: done.submission } : {}) };
+      return completionAnswer(res, done, { caseId: c.id, taskId: t.id });
     },
   );
 

@@ -9,7 +9,7 @@ import type { Prisma } from '../../prisma/generated/client.js';
 import { OPERATOR_KINDS } from '../../domain/register.js';
 import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
 import { loadProgramme } from '../programmes.js';
-import { completeTask, prefersAsync, submissionState } from '../task-completion.js';
+import { completeTask, completionAnswer, prefersAsync, submissionState } from '../task-completion.js';
 import { forbidden } from '../errors.js';
 import { idsFilter, idsWhere, parseList, sendList } from '../list.js';
 import { route } from '../routes.js';
@@ -269,9 +269,7 @@ export function portalCasesRouter(db: PrismaClient, client: Client, taskQueue: s
       const actor: Actor = { userId: me.id, role: OPERATOR_ROLE, displayName: await operatorName(me) };
       const done = await completeTask({ db, client, taskQueue }, t, actor, req.body, { respondAsync: prefersAsync(req) });
       const [shown] = await shownTasks(me, [done.task]);
-      if (!done.submission) return shown;
-      res.status(202);
-      return { ...shown, submission: done.submission };
+      return completionAnswer(res, done, shown!);
     },
   );
 

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../../prisma/db.js';
 import { TASK_RESULT_SCHEMAS } from '../../domain/task-forms.js';
 import { OPERATOR_ROLE, type Actor } from '../../domain/roles.js';
 import { staffRoleFor } from '../../domain/operator-notices.js';
-import { completeTask, prefersAsync, submissionState, taskAudit } from '../task-completion.js';
+import { completeTask, completionAnswer, prefersAsync, submissionState, taskAudit } from '../task-completion.js';
 import { operatorTasksToActFor } from '../acting-for.js';
 import { taskExtras } from '../portal/changxing.js';
 import { randomUUID } from 'node:crypto';
@@ -573,9 +573,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       const t = await taskInScope(db, String(req.params.id), me);
       const done = await completeTask({ db, client, taskQueue }, t, await mayAct(t, me), req.body, { respondAsync: prefersAsync(req) });
       const [row] = await withClaimedNames(db, [done.task], me);
-      if (!done.submission) return row!;
-      res.status(202);
-      return { ...row!, submission: done.submission };
+      return completionAnswer(res, done, row!);
     },
   );
   return r;
