@@ -69,13 +69,8 @@ export function apiClient(url: string): Pick<Api, 'call' | 'login'> {
 /** Stage dates for a campaign whose self-check stage opens in about a second and is due `selfCheckMs` later. */
 export const compressedStages = (selfCheckMs = 60_000) => compressedCalendar({ startInMs: 200, stageMs: [800, selfCheckMs, 1000, 1000, 1000], gapMs: 100 });
 
-/**
- * A 长兴 campaign launched by its coordinator through the API, open at 集中治理 for ten minutes, with the
- * first `n` 雉城 operators: resolves once their inspections are open (one a case, unclaimed), by case.
- */
-export async function launchInspections(h: Harness, api: Api, n: number): Promise<{ campaignId: string; tasks: Task[] }> {
-  const operators = await h.db.operator.findMany({ where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } }, orderBy: { id: 'asc' }, take: n });
-  if (operators.length !== n) throw new Error(`only ${operators.length} 雉城 operators seeded, ${n} wanted`);
+/** A 长兴 campaign launched by its coordinator through the API over `operatorIds`, open at 集中治理 for ten minutes. */
+export async function launchAtInspections(h: Harness, api: Api, operatorIds: string[]): Promise<string> {
   const launched = await api.call('POST', '/campaigns', {
     token: await api.login('coord.changxing'),
     body: {
@@ -84,11 +79,25 @@ export async function launchInspections(h: Harness, api: Api, n: number): Promis
       jurisdictionId: '330522',
       stages: calendarOpenAt('rectification', 600_000),
       reminderLeadHours: 0,
-      operatorIds: operators.map((o) => o.id),
+      operatorIds,
     },
   });
   if (launched.status !== 201) throw new Error(`launch: ${launched.status} ${JSON.stringify(launched.body)}`);
-  const campaignId = launched.body.id as string;
+  return launched.body.id as string;
+}
+
+/**
+ * Such a campaign with the first `n` 雉城 operators: resolves once their inspections are open (one a case,
+ * unclaimed), by case.
+ */
+export async function launchInspections(h: Harness, api: Api, n: number): Promise<{ campaignId: string; tasks: Task[] }> {
+  const operators = await h.db.operator.findMany({ where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } }, orderBy: { id: 'asc' }, take: n });
+  if (operators.length !== n) throw new Error(`only ${operators.length} 雉城 operators seeded, ${n} wanted`);
+  const campaignId = await launchAtInspections(
+    h,
+    api,
+    operators.map((o) => o.id),
+  );
   const tasks = await waitFor(async () => {
     const t = await h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' }, orderBy: { caseId: 'asc' } });
     return t.length === n && t;

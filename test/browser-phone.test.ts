@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, openConsole, PHONE, untilRoute, type Console } from './helpers-browser.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
-import { startApi, type Api } from './api-helpers.js';
+import { launchAtInspections, startApi, type Api } from './api-helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { APPLICATION_FORM } from './helpers-zhoushan.js';
 import { UI_DIR } from '../api/server.js';
@@ -87,19 +87,7 @@ async function launchForTwo(skip: number) {
     take: 2,
   });
   expect(other).toBeDefined();
-  const launch = await api.call('POST', '/campaigns', {
-    token: await api.login('coord.changxing'),
-    body: {
-      programme: 'changxing',
-      year: await uniqueYear(h.db),
-      jurisdictionId: '330522',
-      stages: calendarOpenAt('rectification', 600_000),
-      reminderLeadHours: 0,
-      operatorIds: [operator!.id, other!.id],
-    },
-  });
-  expect(launch.status, JSON.stringify(launch.body)).toBe(201);
-  const campaignId = launch.body.id as string;
+  const campaignId = await launchAtInspections(h, api, [operator!.id, other!.id]);
   launched.push(campaignId);
   return { operator, other, campaignId };
 }
