@@ -1,6 +1,7 @@
 // npm run bench: how close the system comes to the engine's limit on this machine, in one
 // run on a stack it starts itself (Temporal CLI dev server, PostgreSQL, the worker and the API as
-// separate processes) and stops again, also on Ctrl-C:
+// separate processes) and stops again, also on Ctrl-C. With TEMPORAL_ADDRESS set it uses that Temporal
+// instead of a dev server (bash scripts/temporal-server.sh run -- npm run bench: one persisted in PostgreSQL):
 //   1. raw no-op workflow start rate (and how fast the worker completes them): the engine's limit;
 //   2. cases started per second while a --cases campaign launches, and its ratio to (1);
 //   3. task completion latency through the API at --officers concurrent officers, against a raw Update;
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../prisma/db.js';
 import { startDevServerOnFreePort } from '../runtime/temporal-server.js';
+import { prepareNamespace } from '../runtime/temporal-setup.js';
 import { completions, fanout } from './bench/campaigns.js';
 import { rawStartRate, rawUpdateRoundTrip } from './bench/engine.js';
 import { insertTasks, measureList, type ListResult } from './bench/list.js';
@@ -70,6 +72,7 @@ if (values.help) {
   --list-rounds N   rounds of the list queries per persona (10, after one warm-up round)
   --external-pg     also run the list benchmark on Debian's PostgreSQL (scripts/external-postgres.sh)
   --temporal-db     the dev server persists to SQLite (as npm start does) instead of memory
+                    (TEMPORAL_ADDRESS=host:port: no dev server, that Temporal; TEMPORAL_NAMESPACE)
   --strict          exit 1 when a target is missed
   --keep            keep the temp dir
   --applications N  instead of steps 1–4: file N Zhoushan applications and --intakes Lijiang register
@@ -150,16 +153,32 @@ async function main(): Promise<number> {
     : await embeddedDatabase(path.join(dir, 'pg'), cleanup);
   log(`database: ${main.label}`);
 
-  const temporal = await startDevServerOnFreePort({ ...(values['temporal-db'] ? { dbFile: path.join(dir, 'temporal.db') } : {}), log: () => {} });
-  cleanup.add('Temporal dev server', () => temporal.stop());
-  log(`Temporal dev server on ${temporal.address} (${values['temporal-db'] ? 'SQLite file' : 'in memory'})`);
+  // Temporal: the cluster at TEMPORAL_ADDRESS (a self-hosted one: scripts/temporal-server.sh), prepared
+  // like a deployment (runtime/temporal-setup.ts), or a dev server of the bench's own.
+  const given = process.env.TEMPORAL_ADDRESS;
+  const namespace = given ? (process.env.TEMPORAL_NAMESPACE ?? 'default') : 'default';
+  let temporalAddress: string;
+  if (given) {
+    temporalAddress = given;
+    const setup = await Connection.connect({ address: given });
+    await prepareNamespace(setup, namespace, log);
+    const { serverVersion } = await setup.workflowService.getSystemInfo({});
+    await setup.close();
+    log(`Temporal at ${given} (TEMPORAL_ADDRESS), namespace ${namespace}, server ${serverVersion || '?'}`);
+  } else {
+    const temporal = await startDevServerOnFreePort({ ...(values['temporal-db'] ? { dbFile: path.join(dir, 'temporal.db') } : {}), log: () => {} });
+    cleanup.add('Temporal dev server', () => temporal.stop());
+    temporalAddress = temporal.address;
+    log(`Temporal dev server on ${temporal.address} (${values['temporal-db'] ? 'SQLite file' : 'in memory'})`);
+  }
 
-  const taskQueue = 'campaigns-bench';
+  // Its own task queue on a shared cluster, so no other worker takes the bench's tasks.
+  const taskQueue = given ? `campaigns-bench-${process.pid}-${Date.now()}` : 'campaigns-bench';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: main.url,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
   };
   delete env.WORKFLOW_BUNDLE_PATH; // the worker bundles its workflows itself, as under npm start
@@ -172,10 +191,10 @@ async function main(): Promise<number> {
   const api = await startApi('api', env, cleanup);
   rss.watch('api', api.pid);
   rss.start();
-  const connection = await Connection.connect({ address: temporal.address });
+  const connection = await Connection.connect({ address: temporalAddress });
   cleanup.add('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: 'default' });
-  await waitForWorker(connection, 'default', taskQueue, worker);
+  const client = new Client({ connection, namespace });
+  await waitForWorker(connection, namespace, taskQueue, worker);
   const db = createPrisma(main.url, { poolSize: 4 });
   cleanup.add('bench database client', () => db.$disconnect());
   log(`worker (pid ${worker.pid}) and API (pid ${api.pid}, ${api.url}) up after ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -353,7 +372,7 @@ async function main(): Promise<number> {
 
   let maxHistory = NaN;
   await step('7. histories: the longest event history of every workflow type in this run', async () => {
-    const c = await historyCensus(client);
+    const c = await historyCensus(client, taskQueue);
     maxHistory = c.max;
     for (const t of c.byType) log(`  ${t.type.padEnd(24)} ${String(t.runs).padStart(6)} runs, longest ${String(t.max).padStart(6)} events (${t.workflowId})`);
     for (const e of c.errors) log(`  describe error: ${e}`);

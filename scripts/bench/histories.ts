@@ -1,5 +1,5 @@
 // The longest event history of every workflow type in the bench's run (README "Bounded histories"): every
-// execution the bench's own dev server holds, each one described (the visibility store's historyLength of
+// execution on the bench's task queue, each one described (the visibility store's historyLength of
 // a running workflow is the one it had at its last visibility update, not its current one).
 import type { Client } from '@temporalio/client';
 import { pool } from './util.js';
@@ -14,9 +14,9 @@ export interface HistoryCensus {
 /** Temporal's hard limit; the bench's target is none above 10,000 (issue "bounded histories"). */
 export const HISTORY_TARGET = 10_000;
 
-export async function historyCensus(client: Client, opts: { concurrency?: number } = {}): Promise<HistoryCensus> {
+export async function historyCensus(client: Client, taskQueue: string, opts: { concurrency?: number } = {}): Promise<HistoryCensus> {
   const runs: { workflowId: string; runId: string; type: string }[] = [];
-  for await (const w of client.workflow.list()) runs.push({ workflowId: w.workflowId, runId: w.runId, type: w.type });
+  for await (const w of client.workflow.list({ query: `TaskQueue = '${taskQueue}'` })) runs.push({ workflowId: w.workflowId, runId: w.runId, type: w.type });
   const lengths = new Array<number>(runs.length).fill(0);
   const errors: string[] = [];
   await pool(runs.length, opts.concurrency ?? 32, async (i) => {
