@@ -7,6 +7,7 @@ import { dispatchPendingDeliveries } from '../activities/notify.js';
 import { createPrisma } from '../prisma/db.js';
 import { configFromEnv, defaultMaxCachedWorkflows, temporalConnectionOptions } from './config.js';
 import { createWorker } from './worker.js';
+import { withBundleBuiltApart } from './bundle-workflows.js';
 import { createLogger, sdkLogger } from './logging.js';
 import { databaseCheck, temporalCheck } from './probes.js';
 import { createTemporalClient } from './request-id.js';
@@ -45,22 +46,27 @@ const http = await startWorkerHttp({
 });
 logger.info({ url: `http://${cfg.host}:${http.port}`, paths: ['/metrics', '/livez', '/readyz'] }, 'metrics and probes listening');
 // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (faster restarts; the fault tests restart workers often).
-const worker = await createWorker({
-  connection,
-  namespace: cfg.temporalNamespace,
-  taskQueue: cfg.taskQueue,
-  db,
-  client,
-  workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
-  // Set by `npm run bench` only (its worker also runs the bench's no-op workflows): not a deployment setting.
-  workflowsPath: process.env.WORKER_WORKFLOWS_PATH || undefined,
-  logger,
-  extra: {
-    shutdownGraceTime: cfg.shutdownGraceMs,
-    // The workflow thread's heap is as large as this one's (Node gives worker threads the same limit).
-    maxCachedWorkflows: cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(getHeapStatistics().heap_size_limit),
-  },
-});
+// Otherwise the workflows are bundled in a child process first (runtime/bundle-workflows.ts), so that
+// webpack's memory is never this long-running process's.
+const create = (workflowBundlePath: string) =>
+  createWorker({
+    connection,
+    namespace: cfg.temporalNamespace,
+    taskQueue: cfg.taskQueue,
+    db,
+    client,
+    workflowBundlePath,
+    logger,
+    extra: {
+      shutdownGraceTime: cfg.shutdownGraceMs,
+      // The workflow thread's heap is as large as this one's (Node gives worker threads the same limit).
+      maxCachedWorkflows: cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(getHeapStatistics().heap_size_limit),
+    },
+  });
+const worker = process.env.WORKFLOW_BUNDLE_PATH
+  ? await create(process.env.WORKFLOW_BUNDLE_PATH)
+  : // WORKER_WORKFLOWS_PATH is set by `npm run bench` only (its worker also runs the bench's no-op workflows).
+    await withBundleBuiltApart(process.env.WORKER_WORKFLOWS_PATH || undefined, create);
 // A delivery whose start was cut short by a crash (after its notification was committed) starts now.
 const swept = await dispatchPendingDeliveries(db, { client, taskQueue: cfg.taskQueue });
 running = () => worker.getState() === 'RUNNING';

@@ -25,10 +25,8 @@ export async function createWorker(opts: {
   db: PrismaClient;
   /** Starts the webhook deliveries of notifications the activities write (on the same task queue). */
   client?: Client;
-  /** A prebuilt bundle (tests build it once per run); otherwise bundled from workflows/ at start. */
-  workflowBundlePath?: string;
-  /** The module bundled at start (default WORKFLOWS_PATH): the bench's worker adds its own (workflows/bench/index.ts). */
-  workflowsPath?: string;
+  /** The workflow bundle (runtime/bundle-workflows.ts: worker-main builds it apart; tests once per run). */
+  workflowBundlePath: string;
   /** Where each activity's line goes, with the request id that caused it (README "Operating"); none by default. */
   logger?: Logger;
   extra?: Partial<WorkerOptions>;
@@ -38,14 +36,9 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
-    ...(opts.workflowBundlePath
-      ? { workflowBundle: { codePath: opts.workflowBundlePath } }
-      : { workflowsPath: opts.workflowsPath ?? WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
-    // A prebuilt bundle has the workflow interceptors in it already (WORKFLOW_INTERCEPTOR_MODULES).
-    interceptors: {
-      activity: [activityLogging(opts.logger ?? silentLogger)],
-      ...(opts.workflowBundlePath ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
-    },
+    // The bundle has the workflow interceptors in it already (WORKFLOW_INTERCEPTOR_MODULES).
+    workflowBundle: { codePath: opts.workflowBundlePath },
+    interceptors: { activity: [activityLogging(opts.logger ?? silentLogger)] },
     // A worker shutting down lets the activities it holds finish (database writes, a webhook POST of at
     // most 10 s): an activity cut off would only be retried once its start-to-close timeout had passed.
     // The worker process takes SHUTDOWN_GRACE_SECONDS instead (runtime/worker-main.ts).

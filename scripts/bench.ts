@@ -181,7 +181,7 @@ async function main(): Promise<number> {
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
   };
-  delete env.WORKFLOW_BUNDLE_PATH; // the worker bundles its workflows itself, as under npm start
+  delete env.WORKFLOW_BUNDLE_PATH; // the worker has its workflows bundled at start, as under npm start
   // …the production workflows and the bench's own (workflows/bench/): only this worker bundles those.
   env.WORKER_WORKFLOWS_PATH = path.join(ROOT, 'workflows/bench/index.ts');
   env.METRICS_PORT ??= '0'; // the worker's /metrics on any free port: one under npm start may hold 9464

@@ -8,19 +8,18 @@
 // Vitest runs each project's global setup in its main process, one after another: what two tiers share
 // (the database, the bundle) is kept on globalThis, started by the first and stopped after the last.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { createDatabase, dropDatabase } from '../prisma/databases.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { createPrisma } from '../prisma/db.js';
 import { seedDemo } from '../prisma/seed.js';
 import { startDevServerOnFreePort, type DevServer } from '../runtime/temporal-server.js';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+import { bundleWorkflows } from '../runtime/bundle-workflows.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -77,15 +76,8 @@ async function database(s: Services): Promise<string> {
 
 async function bundle(s: Services): Promise<string> {
   s.bundle ??= (async () => {
-    // WARN: webpack's statistics of every build drown the test output; its warnings and errors still show.
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-      preloadModules: WORKFLOW_PRELOAD_MODULES,
-      logger: new DefaultLogger('WARN'),
-    });
     const bundlePath = path.join(s.dir, 'workflow-bundle.js');
-    writeFileSync(bundlePath, code);
+    await bundleWorkflows(bundlePath);
     return bundlePath;
   })();
   return s.bundle;

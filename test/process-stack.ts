@@ -2,17 +2,16 @@
 // embedded PostgreSQL and the Temporal dev server (SQLite file) each in a data dir of their own, the
 // worker and the API as child processes. Each part can be killed (-9) and restarted on the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { createPrisma, type PrismaClient } from '../prisma/db.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../prisma/embedded.js';
 import { migrate } from '../prisma/migrate.js';
 import { seedDemo } from '../prisma/seed.js';
 import { startDevServer, startDevServerOnFreePort } from '../runtime/temporal-server.js';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+import { bundleWorkflows } from '../runtime/bundle-workflows.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -57,18 +56,7 @@ export async function startStack(dir: string, opts: { workflowBundlePath?: strin
   const temporalPort = Number(temporal.address.split(':').pop());
   // The test run's bundle when given (test/global-setup.ts builds it once; building costs ~10 s of CPU).
   const bundlePath = opts.workflowBundlePath ?? path.join(dir, 'workflow-bundle.js');
-  if (!opts.workflowBundlePath)
-    writeFileSync(
-      bundlePath,
-      (
-        await bundleWorkflowCode({
-          workflowsPath: WORKFLOWS_PATH,
-          workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-          preloadModules: WORKFLOW_PRELOAD_MODULES,
-          logger: undefined,
-        })
-      ).code,
-    );
+  if (!opts.workflowBundlePath) await bundleWorkflows(bundlePath);
   const apiPort = await freePort();
   const workerMetricsPort = await freePort();
   const env = {

@@ -186,7 +186,7 @@ export class RssMonitor {
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();
   }
-  /** Forgets the start-up (the worker bundles its workflows): `sinceKb` is the largest VmRSS from now on. */
+  /** Forgets the start-up: `sinceKb` is the largest VmRSS from now on. */
   mark() {
     for (const w of this.watched.values()) w.sinceKb = 0;
     this.sample();
