@@ -5,12 +5,12 @@
 // never count against the worker's memory (README "Deploying").
 //
 //   node --import tsx runtime/bundle-workflows.ts OUT [WORKFLOWS_PATH]
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from './worker.js';
 
@@ -30,17 +30,21 @@ export async function bundleWorkflows(out: string, workflowsPath = WORKFLOWS_PAT
 
 /**
  * Bundles in a child process and hands the file to `use` (a Worker reads it whole at create); the file is
- * removed afterwards.
+ * removed afterwards. The child's warnings and errors go to this process's stderr.
  */
 export async function withBundleBuiltApart<T>(workflowsPath: string | undefined, use: (codePath: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'campaign-workflows-'));
   const out = path.join(dir, 'workflow-bundle.js');
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, out, ...(workflowsPath ? [workflowsPath] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // A worker stopped while bundling takes the bundler with it.
+  const stopChild = () => child.kill('SIGKILL');
+  process.once('exit', stopChild);
   try {
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', SELF, out, ...(workflowsPath ? [workflowsPath] : [])], {
-      maxBuffer: 16 * 2 ** 20,
-    });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    if (code !== 0) throw new Error(`bundling the workflows failed (${signal ?? `exit ${code}`}; its output is above)`);
     return await use(out);
   } finally {
+    process.removeListener('exit', stopChild);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,7 +17,12 @@ const code = (e: unknown): number | undefined => (e as { code?: number }).code;
 /** Retention of closed workflows' histories in a namespace this registers (the dev server keeps 24 h). */
 const RETENTION_DAYS = 30;
 
-export async function prepareNamespace(connection: Connection, namespace: string, log: (line: string) => void = () => {}): Promise<void> {
+export async function prepareNamespace(
+  connection: Connection,
+  namespace: string,
+  log: (line: string) => void = () => {},
+  retentionDays = RETENTION_DAYS,
+): Promise<void> {
   try {
     await connection.workflowService.describeNamespace({ namespace });
   } catch (e) {
@@ -25,9 +30,9 @@ export async function prepareNamespace(connection: Connection, namespace: string
     try {
       await connection.workflowService.registerNamespace({
         namespace,
-        workflowExecutionRetentionPeriod: msToTs(`${RETENTION_DAYS} days`),
+        workflowExecutionRetentionPeriod: msToTs(`${retentionDays} days`),
       });
-      log(`registered namespace ${namespace} (retention ${RETENTION_DAYS} days)`);
+      log(`registered namespace ${namespace} (retention ${retentionDays} days)`);
     } catch (e2) {
       if (code(e2) !== GRPC_ALREADY_EXISTS) throw e2;
     }

@@ -26,6 +26,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../prisma/db.js';
 import { startDevServerOnFreePort } from '../runtime/temporal-server.js';
 import { prepareNamespace } from '../runtime/temporal-setup.js';
+import { configFromEnv, temporalConnectionOptions } from '../runtime/config.js';
 import { completions, fanout } from './bench/campaigns.js';
 import { rawStartRate, rawUpdateRoundTrip } from './bench/engine.js';
 import { insertTasks, measureList, type ListResult } from './bench/list.js';
@@ -72,7 +73,8 @@ if (values.help) {
   --list-rounds N   rounds of the list queries per persona (10, after one warm-up round)
   --external-pg     also run the list benchmark on Debian's PostgreSQL (scripts/external-postgres.sh)
   --temporal-db     the dev server persists to SQLite (as npm start does) instead of memory
-                    (TEMPORAL_ADDRESS=host:port: no dev server, that Temporal; TEMPORAL_NAMESPACE)
+                    (TEMPORAL_ADDRESS=host:port: no dev server but that Temporal, in a namespace of
+                    the run's own, and TEMPORAL_TLS_… as the worker reads them)
   --strict          exit 1 when a target is missed
   --keep            keep the temp dir
   --applications N  instead of steps 1–4: file N Zhoushan applications and --intakes Lijiang register
@@ -153,18 +155,27 @@ async function main(): Promise<number> {
     : await embeddedDatabase(path.join(dir, 'pg'), cleanup);
   log(`database: ${main.label}`);
 
-  // Temporal: the cluster at TEMPORAL_ADDRESS (a self-hosted one: scripts/temporal-server.sh), prepared
-  // like a deployment (runtime/temporal-setup.ts), or a dev server of the bench's own.
+  // Temporal: the cluster at TEMPORAL_ADDRESS (a self-hosted one: scripts/temporal-server.sh) with a
+  // namespace of the run's own, prepared like a deployment's (runtime/temporal-setup.ts) and deleted
+  // after: campaign and case ids repeat from run to run, and the bench counts workflows by id. Otherwise
+  // a dev server of the bench's own.
   const given = process.env.TEMPORAL_ADDRESS;
-  const namespace = given ? (process.env.TEMPORAL_NAMESPACE ?? 'default') : 'default';
+  const namespace = given ? `campaign-bench-${Date.now()}` : 'default';
+  // The TLS and API-key settings a deployment gives its worker and API apply to the bench's own calls.
+  const connectTo = (address: string) =>
+    Connection.connect(given ? temporalConnectionOptions(configFromEnv({ ...process.env, TEMPORAL_ADDRESS: address })) : { address });
   let temporalAddress: string;
   if (given) {
+    if (values['temporal-db']) log('--temporal-db is ignored: TEMPORAL_ADDRESS names the Temporal to use');
     temporalAddress = given;
-    const setup = await Connection.connect({ address: given });
-    await prepareNamespace(setup, namespace, log);
+    const setup = await connectTo(given);
+    await prepareNamespace(setup, namespace, log, 1);
     const { serverVersion } = await setup.workflowService.getSystemInfo({});
-    await setup.close();
-    log(`Temporal at ${given} (TEMPORAL_ADDRESS), namespace ${namespace}, server ${serverVersion || '?'}`);
+    cleanup.add(`namespace ${namespace}`, async () => {
+      await setup.operatorService.deleteNamespace({ namespace }).catch((e: Error) => log(`  could not delete namespace ${namespace}: ${e.message}`));
+      await setup.close();
+    });
+    log(`Temporal at ${given} (TEMPORAL_ADDRESS), server ${serverVersion || '?'}, namespace ${namespace} (deleted after)`);
   } else {
     const temporal = await startDevServerOnFreePort({ ...(values['temporal-db'] ? { dbFile: path.join(dir, 'temporal.db') } : {}), log: () => {} });
     cleanup.add('Temporal dev server', () => temporal.stop());
@@ -172,8 +183,7 @@ async function main(): Promise<number> {
     log(`Temporal dev server on ${temporal.address} (${values['temporal-db'] ? 'SQLite file' : 'in memory'})`);
   }
 
-  // Its own task queue on a shared cluster, so no other worker takes the bench's tasks.
-  const taskQueue = given ? `campaigns-bench-${process.pid}-${Date.now()}` : 'campaigns-bench';
+  const taskQueue = 'campaigns-bench';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: main.url,
@@ -191,7 +201,7 @@ async function main(): Promise<number> {
   const api = await startApi('api', env, cleanup);
   rss.watch('api', api.pid);
   rss.start();
-  const connection = await Connection.connect({ address: temporalAddress });
+  const connection = await connectTo(temporalAddress);
   cleanup.add('client connection', () => connection.close());
   const client = new Client({ connection, namespace });
   await waitForWorker(connection, namespace, taskQueue, worker);

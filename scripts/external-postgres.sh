@@ -141,7 +141,8 @@ case "${1:-}" in
     shift
     [ "${1:-}" = -- ] && shift
     [ $# -gt 0 ] || die "run: no command given"
-    eval "$(start)"
+    out=$(start) || exit 1
+    eval "$out"
     trap 'stop "$EXTERNAL_PG_DIR"' EXIT
     trap 'exit 130' INT TERM
     status=0

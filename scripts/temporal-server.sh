@@ -19,7 +19,9 @@ die() { log "ERROR: $*"; exit 1; }
 
 VERSION=${TEMPORAL_SERVER_VERSION:-1.32.2}
 CACHE_DIR="${CAMPAIGN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/campaign-cms}/temporal-server-$VERSION"
-# The server's go.mod asks for Go 1.26.10; the module proxy serves that toolchain as it serves modules.
+# The server's go.mod asks for Go 1.26.10 or newer, and this machine's Go may be older: the go command
+# fetches the toolchain named here from the module proxy like any module (1.27.3: the newest the proxy
+# served us; any release from 1.26.10 on builds it).
 GO_TOOLCHAIN=${TEMPORAL_SERVER_GOTOOLCHAIN:-go1.27.3}
 
 build() {
@@ -41,14 +43,18 @@ build() {
   rm -rf "$gobin"
 }
 
-# A free port of 127.0.0.1 below 32768: the cluster_membership table keeps ports as a smallint, and the
-# kernel's ephemeral ports (what listening on port 0 gives) start above it.
-free_port() {
+# N distinct free ports of 127.0.0.1 below 32768: the cluster_membership table keeps ports as a smallint,
+# and the kernel's ephemeral ports (what listening on port 0 gives) start above it. All are held until
+# the last is found, so none is handed out twice.
+free_ports() {
   node -e "
-    const net = require('net');
-    const tryPort = () => { const p = 20000 + Math.floor(Math.random() * 12000); const s = net.createServer();
-      s.once('error', tryPort); s.listen(p, '127.0.0.1', () => { console.log(p); s.close(); }); };
-    tryPort();"
+    const net = require('net'); const want = Number(process.argv[1]); const held = [];
+    const next = () => {
+      if (held.length === want) { console.log(held.map((s) => s.address().port).join(' ')); held.forEach((s) => s.close()); return; }
+      const s = net.createServer(); const p = 20000 + Math.floor(Math.random() * 12000);
+      s.once('error', next); s.listen(p, '127.0.0.1', () => { held.push(s); next(); });
+    };
+    next();" "$1"
 }
 
 start() {
@@ -56,6 +62,9 @@ start() {
   local pg dir
   pg=$(bash "$ROOT/scripts/external-postgres.sh" start)
   eval "$pg"
+  # Whatever stops the start half-way (an error, Ctrl-C) stops what it started too.
+  trap 'stop_dir "$EXTERNAL_PG_DIR"' EXIT
+  trap 'exit 130' INT TERM
   dir=$EXTERNAL_PG_DIR/temporal
   mkdir -p "$dir"
   # postgresql://user:password@127.0.0.1:port/db
@@ -68,17 +77,15 @@ start() {
     "${sql[@]}" --database "$name" create-database >"$dir/sql-$name.log" 2>&1 &&
       "${sql[@]}" --database "$name" setup-schema -v 0.0 >>"$dir/sql-$name.log" 2>&1 &&
       "${sql[@]}" --database "$name" update-schema -d "$CACHE_DIR/schema/$schema/versioned" >>"$dir/sql-$name.log" 2>&1 ||
-      { cat "$dir/sql-$name.log" >&2; stop_dir "$EXTERNAL_PG_DIR"; die "temporal-sql-tool failed for $name"; }
+      { cat "$dir/sql-$name.log" >&2; die "temporal-sql-tool failed for $name"; }
   done
 
-  local frontend http metrics p
-  frontend=$(free_port); http=$(free_port); metrics=$(free_port)
+  local frontend http metrics ports
+  read -r -a ports <<<"$(free_ports 10)"
+  frontend=${ports[0]}; http=${ports[1]}; metrics=${ports[2]}
   declare -A grpc membership
-  for svc in frontend history matching worker; do
-    [ "$svc" = frontend ] && grpc[$svc]=$frontend || grpc[$svc]=$(free_port)
-    membership[$svc]=$(free_port)
-  done
-  local store
+  grpc[frontend]=$frontend; grpc[history]=${ports[3]}; grpc[matching]=${ports[4]}; grpc[worker]=${ports[5]}
+  membership[frontend]=${ports[6]}; membership[history]=${ports[7]}; membership[matching]=${ports[8]}; membership[worker]=${ports[9]}
   store() { # store NAME DB CONNS: one datastore of the config
     cat <<EOF
     $1:
@@ -94,8 +101,9 @@ start() {
         maxConnLifetime: 1h
 EOF
   }
-  # Temporal's config/development-postgres12.yaml, on free ports, without archival; 4 history shards
-  # as in that file (a bureau's cluster picks its own, once: the count cannot change later).
+  # Temporal's config/development-postgres12.yaml, on free ports, without archival, and 10 connections
+  # for visibility instead of 2 (the bench lists and counts workflows while it launches); 4 history
+  # shards as in that file (a bureau's cluster picks its own, once: the count cannot change later).
   {
     cat <<EOF
 log:
@@ -150,11 +158,12 @@ EOF
   # Registers the namespace (or finds it) and the search attributes once the frontend answers.
   local i
   for i in $(seq 1 120); do
-    kill -0 "$(cat "$dir/server.pid")" 2>/dev/null || { tail -30 "$dir/server.log" >&2; stop_dir "$EXTERNAL_PG_DIR"; die "the server exited during start"; }
+    kill -0 "$(cat "$dir/server.pid")" 2>/dev/null || { tail -30 "$dir/server.log" >&2; die "the server exited during start"; }
     if (cd "$ROOT" && node --import tsx runtime/temporal-setup.ts >&2 2>"$dir/setup.log"); then break; fi
-    [ "$i" -lt 120 ] || { tail -30 "$dir/setup.log" "$dir/server.log" >&2; stop_dir "$EXTERNAL_PG_DIR"; die "the server did not become ready"; }
+    [ "$i" -lt 120 ] || { tail -30 "$dir/setup.log" "$dir/server.log" >&2; die "the server did not become ready"; }
     sleep 1
   done
+  trap - EXIT INT TERM
   echo "export TEMPORAL_ADDRESS='127.0.0.1:$frontend'"
   echo "export TEMPORAL_SERVER_DIR='$EXTERNAL_PG_DIR'"
   echo "export TEMPORAL_SERVER_METRICS='http://127.0.0.1:$metrics/metrics'"
@@ -184,7 +193,8 @@ case "${1:-}" in
     shift
     [ "${1:-}" = -- ] && shift
     [ $# -gt 0 ] || die "run: no command given"
-    eval "$(start)"
+    out=$(start) || exit 1
+    eval "$out"
     trap 'stop_dir "$TEMPORAL_SERVER_DIR"' EXIT
     trap 'exit 130' INT TERM
     status=0

@@ -209,9 +209,10 @@ async function sameHistory(page: Page, where: string, who: { user: string; local
     await page.locator('#main-content h6', { hasText: '操作日志' }).locator('..').locator('tbody tr').count(),
   ];
   let [timeline, log] = await counts();
-  // Other files' cases are live: an entry landing between the two lists' reads is no disagreement. Read
-  // both again, together, before saying so.
-  if (timeline !== log) {
+  // Other files' cases are live: an entry landing between the two lists' reads is no disagreement, and on
+  // a busy machine a case being worked can gain entries between any two reads. Read both again until they
+  // agree; a log that leaves entries out disagrees every time.
+  for (let again = 0; timeline !== log && again < 5; again++) {
     await page.reload();
     await settle(page);
     [timeline, log] = await counts();
