@@ -12,6 +12,8 @@
 # to run as root: as root the server runs as the `postgres` system user (created if missing).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=run-around.sh
+source "$ROOT/scripts/run-around.sh"
 log() { echo "[external-postgres] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -139,15 +141,7 @@ case "${1:-}" in
   stop) stop "${2:-}" ;;
   run)
     shift
-    [ "${1:-}" = -- ] && shift
-    [ $# -gt 0 ] || die "run: no command given"
-    out=$(start) || exit 1
-    eval "$out"
-    trap 'stop "$EXTERNAL_PG_DIR"' EXIT
-    trap 'exit 130' INT TERM
-    status=0
-    "$@" || status=$?
-    exit "$status"
+    run_around start stop EXTERNAL_PG_DIR "$@"
     ;;
   *) echo "usage: $0 start | stop [dir] | run -- CMD ARGS…" >&2; exit 2 ;;
 esac

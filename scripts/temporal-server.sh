@@ -14,6 +14,8 @@
 # Only `export …` lines go to stdout; progress goes to stderr.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=run-around.sh
+source "$ROOT/scripts/run-around.sh"
 log() { echo "[temporal-server] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -191,15 +193,7 @@ case "${1:-}" in
     ;;
   run)
     shift
-    [ "${1:-}" = -- ] && shift
-    [ $# -gt 0 ] || die "run: no command given"
-    out=$(start) || exit 1
-    eval "$out"
-    trap 'stop_dir "$TEMPORAL_SERVER_DIR"' EXIT
-    trap 'exit 130' INT TERM
-    status=0
-    "$@" || status=$?
-    exit "$status"
+    run_around start stop_dir TEMPORAL_SERVER_DIR "$@"
     ;;
   *) echo "usage: $0 build | start | stop [dir] | run -- CMD ARGS…" >&2; exit 2 ;;
 esac
