@@ -12,12 +12,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from './worker.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
-/** Bundles `workflowsPath` (default: the production workflows) into `out`, in this process. */
-export async function bundleWorkflows(out: string, workflowsPath = WORKFLOWS_PATH): Promise<void> {
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+/** Bundled with the workflows: a Worker given the bundle installs them from it. */
+export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../workflows/interceptors.ts', import.meta.url))];
+
+/**
+ * Modules every workflow in a worker shares instead of instantiating its own copy (the SDK's reusable V8
+ * context loads them once and freezes them): workflows/preload.ts loads zod and the domain's rules, which
+ * hold no per-workflow state (README "Deploying", WORKER_MAX_CACHED_WORKFLOWS).
+ */
+export const WORKFLOW_PRELOAD_MODULES = [fileURLToPath(new URL('../workflows/preload.ts', import.meta.url))];
+
+/** The bundle of `workflowsPath` (default: the production workflows), built in this process. */
+export async function workflowBundleCode(workflowsPath = WORKFLOWS_PATH): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
@@ -25,7 +35,12 @@ export async function bundleWorkflows(out: string, workflowsPath = WORKFLOWS_PAT
     // webpack's statistics of every build would drown the log; its warnings and errors still show.
     logger: new DefaultLogger('WARN'),
   });
-  writeFileSync(out, code);
+  return code;
+}
+
+/** Bundles `workflowsPath` (default: the production workflows) into `out`, in this process. */
+export async function bundleWorkflows(out: string, workflowsPath?: string): Promise<void> {
+  writeFileSync(out, await workflowBundleCode(workflowsPath));
 }
 
 /**

@@ -241,7 +241,7 @@ export function webhookAllowHosts(env: NodeJS.ProcessEnv = process.env): string[
 /**
  * How many workflows a worker caches by default: 6 MiB of its workflow thread's heap each, after 512 MiB
  * for the rest (about 600 with Node's 4 GiB heap). Each cached workflow instantiates its own copy of the
- * bundle's modules, less what runtime/worker.ts WORKFLOW_PRELOAD_MODULES shares. Measured with
+ * bundle's modules, less what runtime/bundle-workflows.ts WORKFLOW_PRELOAD_MODULES shares. Measured with
  * `npm run bench -- --applications 10000` (README "Benchmark"): with the SDK's default (≈ 2,300, sized
  * for 1.7 MiB each) the workflow thread ran out of its 4 GiB heap at about 1,470 open applications;
  * capped at 908 without the preload, at about 1,030; with zod preloaded and 908 cached, the worker was

@@ -10,6 +10,10 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 import { SEARCH_ATTRIBUTES } from '../workflows/messages.js';
 import { configFromEnv, temporalConnectionOptions } from './config.js';
 
+/** The search attributes the workflows set, as addSearchAttributes takes them (name → indexed type). */
+export const searchAttributeTypes = (attributes = SEARCH_ATTRIBUTES) =>
+  Object.fromEntries(attributes.map((sa) => [sa.name, encodeSearchAttributeIndexedValueType(sa.type)!]));
+
 const GRPC_NOT_FOUND = 5;
 const GRPC_ALREADY_EXISTS = 6;
 const code = (e: unknown): number | undefined => (e as { code?: number }).code;
@@ -48,7 +52,7 @@ export async function prepareNamespace(
       if (missing.length === 0) return;
       await connection.operatorService.addSearchAttributes({
         namespace,
-        searchAttributes: Object.fromEntries(missing.map((sa) => [sa.name, encodeSearchAttributeIndexedValueType(sa.type)!])),
+        searchAttributes: searchAttributeTypes(missing),
       });
       log(`added search attributes ${missing.map((sa) => sa.name).join(', ')} to ${namespace}`);
     } catch (e) {

@@ -1,21 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { PrismaClient } from '../prisma/db.js';
 import { silentLogger, type Logger } from './logging.js';
 import { activityLogging } from './request-id.js';
-
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
-/** Bundled with the workflows: pass to bundleWorkflowCode's workflowInterceptorModules with a prebuilt bundle. */
-export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../workflows/interceptors.ts', import.meta.url))];
-
-/**
- * Modules every workflow in a worker shares instead of instantiating its own copy (the SDK's reusable V8
- * context loads them once and freezes them): workflows/preload.ts loads zod and the domain's rules, which
- * hold no per-workflow state (README "Deploying", WORKER_MAX_CACHED_WORKFLOWS).
- */
-export const WORKFLOW_PRELOAD_MODULES = [fileURLToPath(new URL('../workflows/preload.ts', import.meta.url))];
 
 /** A worker for the campaign task queue: every workflow, every activity bound to `db`. */
 export async function createWorker(opts: {
@@ -36,7 +24,7 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.db, opts.client ? { client: opts.client, taskQueue: opts.taskQueue } : undefined),
-    // The bundle has the workflow interceptors in it already (WORKFLOW_INTERCEPTOR_MODULES).
+    // The bundle has the workflow interceptors in it already (runtime/bundle-workflows.ts).
     workflowBundle: { codePath: opts.workflowBundlePath },
     interceptors: { activity: [activityLogging(opts.logger ?? silentLogger)] },
     // A worker shutting down lets the activities it holds finish (database writes, a webhook POST of at

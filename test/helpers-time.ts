@@ -9,10 +9,9 @@
 import { inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes.js';
 import { createPrisma } from '../prisma/db.js';
 import { createWorker } from '../runtime/worker.js';
-import { SEARCH_ATTRIBUTES } from '../workflows/messages.js';
+import { searchAttributeTypes } from '../runtime/temporal-setup.js';
 import type { Logger } from '../runtime/logging.js';
 import type { Worker } from '@temporalio/worker';
 // helpers.js installs the quieter Temporal runtime logger on import.
@@ -54,7 +53,7 @@ export async function startTimeSkippingHarness(opts: { databaseUrl?: string; log
   // The workflows set these search attributes (as npm start's dev server registers them at start).
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',
-    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((sa) => [sa.name, encodeSearchAttributeIndexedValueType(sa.type)!])),
+    searchAttributes: searchAttributeTypes(),
   });
   const db = createPrisma(opts.databaseUrl ?? inject('databaseUrl'), { poolSize: 5 });
   const taskQueue = `test-${randomUUID()}`;

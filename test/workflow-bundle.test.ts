@@ -1,21 +1,13 @@
-// What each worker bundles (README "Benchmark"): the production worker's bundle (runtime/worker.ts
+// What each worker bundles (README "Benchmark"): the production worker's bundle (runtime/bundle-workflows.ts
 // WORKFLOWS_PATH, as `npm start` builds it) has none of the bench's workflows; the bench's worker's
 // (workflows/bench/index.ts) has them and every production workflow. Needs no services.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../runtime/worker.js';
+import { workflowBundleCode as bundle, WORKFLOWS_PATH } from '../runtime/bundle-workflows.js';
 
 const BENCH_WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/bench/index.ts', import.meta.url));
 const BENCH_NAMES = ['BenchNoopWorkflow', 'BenchUpdateWorkflow', 'benchPing', 'benchDone'];
-const bundle = (workflowsPath: string) =>
-  bundleWorkflowCode({
-    workflowsPath,
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    preloadModules: WORKFLOW_PRELOAD_MODULES,
-    logger: undefined,
-  }).then((b) => b.code);
 
 describe('workflow bundles', () => {
   it('keeps the bench’s workflows out of the production bundle, and in the bench’s', async () => {
@@ -31,7 +23,7 @@ describe('workflow bundles', () => {
   it('loads zod once per worker: the preload survives tree shaking and is what the workflows import', async () => {
     const production = await bundle(WORKFLOWS_PATH);
     // webpack reduces an unused import of a side-effect-free package to `0;`, and each workflow would
-    // then instantiate its own zod (2.8 MiB of heap each, runtime/worker.ts WORKFLOW_PRELOAD_MODULES).
+    // then instantiate its own zod (2.8 MiB of heap each, runtime/bundle-workflows.ts WORKFLOW_PRELOAD_MODULES).
     const preload = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(production)?.[1] ?? '';
     expect(preload).toContain('./workflows/preload.ts');
     // …and the preload module itself still loads zod (an import it does not use would be dropped too).

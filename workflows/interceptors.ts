@@ -1,7 +1,7 @@
 // Carries the request id of the API call that caused a workflow's work (README "Operating"): the
 // client sends it as a Temporal header with a start, Update or Signal (runtime/request-id.ts); here it
 // is handed on to the activities, local activities and child workflows scheduled for that message, and
-// the activity interceptor logs it. Bundled with the workflows (runtime/worker.ts
+// the activity interceptor logs it. Bundled with the workflows (runtime/bundle-workflows.ts
 // WORKFLOW_INTERCEPTOR_MODULES). Deterministic: headers are not part of the commands replay compares.
 import {
   AsyncLocalStorage,

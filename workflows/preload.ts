@@ -1,4 +1,4 @@
-// Loaded once per worker and shared by every workflow it runs (runtime/worker.ts WORKFLOW_PRELOAD_MODULES).
+// Loaded once per worker and shared by every workflow it runs (runtime/bundle-workflows.ts WORKFLOW_PRELOAD_MODULES).
 // The SDK deep-freezes what it preloads, so only modules without per-workflow state belong here:
 // - zod, whose module scope is 2.8 MiB of heap that every cached workflow would otherwise instantiate.
 //   Its lazy defaults (its English locale and memoizer, written into its global config by the first
