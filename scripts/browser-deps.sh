@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # What the browser tests need from the system (test/helpers-browser.ts): a Chromium — $CHROMIUM_PATH, or
-# else Debian's `chromium` at /usr/bin/chromium — and a CJK font, without which the console's Chinese
-# renders as empty boxes. When missing, Debian's `chromium` and `fonts-noto-cjk` are installed with
-# apt-get, as scripts/external-postgres.sh installs postgresql: as root only; otherwise it says what to run.
+# else Debian's `chromium-headless-shell` at /usr/bin/chromium-headless-shell — and a CJK font, without
+# which the console's Chinese renders as empty boxes. When missing, Debian's `chromium-headless-shell` and
+# `fonts-noto-cjk` are installed with apt-get, as scripts/external-postgres.sh installs postgresql: as
+# root only; otherwise it says what to run.
 # `npm test` runs it (scripts/ensure-deps.sh --test).
 set -euo pipefail
 log() { echo "[browser-deps] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}
 has_chromium() { [ -x "$chromium" ]; }
-# Any font covering Chinese will do; without fontconfig's fc-list (not a dependency of chromium), look
+# Any font covering Chinese will do; without fontconfig's fc-list (not a dependency of Chromium), look
 # for the font files themselves.
 has_cjk_font() {
   if command -v fc-list >/dev/null 2>&1; then
@@ -24,7 +25,7 @@ missing=()
 if ! has_chromium; then
   # A Chromium named on purpose is not replaced by Debian's.
   [ -z "${CHROMIUM_PATH:-}" ] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file"
-  missing+=(chromium)
+  missing+=(chromium-headless-shell)
 fi
 has_cjk_font || missing+=(fonts-noto-cjk)
 [ ${#missing[@]} -gt 0 ] || exit 0
@@ -36,6 +37,6 @@ command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get 
 log "installing ${missing[*]} from Debian (apt-get)…"
 apt-get update -qq >&2
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-has_chromium || die "apt-get installed chromium but $chromium is not there"
+has_chromium || die "apt-get installed chromium-headless-shell but $chromium is not there"
 has_cjk_font || die "apt-get installed fonts-noto-cjk but no font covering Chinese is found"
 log "installed ${missing[*]}"
