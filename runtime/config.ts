@@ -26,10 +26,18 @@ export interface Config {
   temporalApiKey?: string;
   /**
    * Workflows a worker keeps in memory between tasks (WORKER_MAX_CACHED_WORKFLOWS; by default
-   * `defaultMaxCachedWorkflows` of the heap). An evicted workflow is replayed from its history on its
-   * next task: less memory, more CPU.
+   * `defaultMaxCachedWorkflows` of the workflow thread's heap). An evicted workflow is replayed from its
+   * history on its next task: less memory, more CPU.
    */
   workerMaxCachedWorkflows?: number;
+  /**
+   * The V8 heap limit of the worker's workflow thread in MiB (WORKFLOW_THREAD_HEAP_MB, default 1024, or
+   * V8's own where that is smaller; 0 leaves V8's own, about a quarter of the machine's memory up to 4
+   * GiB). V8 grows a heap towards its limit before collecting: under a 10,000-case launch the thread's
+   * heap reached 630 MiB with 90–150 MiB live. The default cache is sized from it, up to 600
+   * (`defaultMaxCachedWorkflows`).
+   */
+  workflowThreadHeapMb: number;
   /**
    * How long a process stopping on SIGTERM waits for its work in flight (SHUTDOWN_GRACE_SECONDS,
    * default 10): a worker's running activities, the API's accepted requests. Past it the API cuts its
@@ -92,6 +100,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
   const tlsWanted = !!(crt || ca || serverName || env.TEMPORAL_TLS === 'true');
   const cached = env.WORKER_MAX_CACHED_WORKFLOWS;
   if (cached !== undefined && cached !== '' && !/^\d+$/.test(cached)) throw new ConfigError(`WORKER_MAX_CACHED_WORKFLOWS=${cached}: not a whole number`);
+  const threadHeapMb = wholeNumber(env, 'WORKFLOW_THREAD_HEAP_MB', 1024);
+  if (threadHeapMb !== 0 && threadHeapMb < 600) throw new ConfigError(`WORKFLOW_THREAD_HEAP_MB=${threadHeapMb}: below 600 MiB (or 0 for V8's own limit)`);
   const grace = env.SHUTDOWN_GRACE_SECONDS || '10';
   if (!/^\d+$/.test(grace) || Number(grace) < 1) throw new ConfigError(`SHUTDOWN_GRACE_SECONDS=${grace}: not a whole number of seconds ≥ 1`);
   const trustProxy = wholeNumber(env, 'TRUST_PROXY', 0);
@@ -142,6 +152,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, read: (path:
       : {}),
     ...(env.TEMPORAL_API_KEY ? { temporalApiKey: env.TEMPORAL_API_KEY } : {}),
     ...(cached ? { workerMaxCachedWorkflows: Number(cached) } : {}),
+    workflowThreadHeapMb: threadHeapMb,
     shutdownGraceMs: Number(grace) * 1000,
     trustProxy,
     webhookAllowHosts: webhookAllow,
@@ -189,10 +200,29 @@ export function workerNice(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** `node ARGS…` at the worker's priority (WORKER_NICE), as a command and its arguments for spawn. */
-export function workerCommand(args: string[], env: NodeJS.ProcessEnv = process.env): [string, string[]] {
+/**
+ * The workflow thread's heap limit in MiB that the worker sets (`WORKFLOW_THREAD_HEAP_MB`, never above V8's
+ * own `ownMb`), or undefined when it leaves V8's: told 0, or the operator gave a heap flag of their own on
+ * the command line (`execArgv`) or in NODE_OPTIONS, which then holds for the thread too.
+ */
+export function workflowThreadHeapLimitMb(wantedMb: number, ownMb: number, execArgv: string[], nodeOptions = ''): number | undefined {
+  const own = [...execArgv, ...nodeOptions.split(/\s+/)].some((a) => /^--max[-_](?:old[-_]space|heap)[-_]size/.test(a));
+  if (!wantedMb || own) return undefined;
+  return Math.min(wantedMb, ownMb);
+}
+
+/**
+ * `node ARGS…` at the worker's priority (WORKER_NICE), as a command, its arguments and its environment for
+ * spawn. The environment caps glibc's malloc arenas at 2 unless MALLOC_ARENA_MAX is set: the SDK's Rust
+ * threads each took an arena of their own (up to 8 per core), and freed memory stayed in them. Through a
+ * 10,000-case launch the worker's malloc'd memory went from about 550 to 460 MiB (README "Deploying").
+ */
+export function workerCommand(args: string[], env: NodeJS.ProcessEnv = process.env): [string, string[], NodeJS.ProcessEnv] {
   const nice = workerNice(env);
-  return nice > 0 && process.platform !== 'win32' ? ['nice', ['-n', String(nice), process.execPath, ...args]] : [process.execPath, args];
+  const withArenas = { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX || '2' };
+  return nice > 0 && process.platform !== 'win32'
+    ? ['nice', ['-n', String(nice), process.execPath, ...args], withArenas]
+    : [process.execPath, args, withArenas];
 }
 
 /** A variable holding a whole number ≥ 0, or its default when unset. */
@@ -239,14 +269,15 @@ export function webhookAllowHosts(env: NodeJS.ProcessEnv = process.env): string[
 }
 
 /**
- * How many workflows a worker caches by default: 6 MiB of its workflow thread's heap each, after 512 MiB
- * for the rest (about 600 with Node's 4 GiB heap). Each cached workflow instantiates its own copy of the
- * bundle's modules, less what runtime/bundle-workflows.ts WORKFLOW_PRELOAD_MODULES shares. Measured with
- * `npm run bench -- --applications 10000` (README "Benchmark"): with the SDK's default (≈ 2,300, sized
- * for 1.7 MiB each) the workflow thread ran out of its 4 GiB heap at about 1,470 open applications;
- * capped at 908 without the preload, at about 1,030; with zod preloaded and 908 cached, the worker was
- * still up at 1,950 but at 3.7 GB of RSS — too close to the limit to keep.
+ * How many workflows a worker caches by default: 0.85 MiB of its workflow thread's heap each, after 512
+ * MiB kept for the work in flight and for garbage V8 has not collected yet, and at most 600 (600 with the
+ * thread's default 1,024 MiB, WORKFLOW_THREAD_HEAP_MB). Each cached workflow instantiates its own copy of
+ * the bundle's modules, less what runtime/bundle-workflows.ts WORKFLOW_PRELOAD_MODULES shares. Measured
+ * (README "Deploying"): with 605 cached in a 1,024 MiB thread, the thread's used heap stayed under 220 MiB
+ * (garbage included) through `npm run bench -- --applications 4000` and through a 10,000-case launch; an
+ * open application takes about 0.3 MiB. Before zod was preloaded, the SDK's default (≈ 2,300) ran the
+ * thread out of a 4 GiB heap at about 1,470 open applications: hence the cap.
  */
 export function defaultMaxCachedWorkflows(heapLimitBytes: number): number {
-  return Math.max(10, Math.floor((heapLimitBytes / 2 ** 20 - 512) / 6));
+  return Math.max(10, Math.min(600, Math.floor((heapLimitBytes / 2 ** 20 - 512) / 0.85)));
 }

@@ -68,8 +68,8 @@ const env = {
 };
 function supervise(name: string, script: string) {
   // The worker yields the cores to the API and the database when they are busy (WORKER_NICE).
-  const [command, args] = name === 'worker' ? workerCommand(['--import', 'tsx', script]) : [process.execPath, ['--import', 'tsx', script]];
-  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+  const [command, args, childEnv] = name === 'worker' ? workerCommand(['--import', 'tsx', script], env) : [process.execPath, ['--import', 'tsx', script], env];
+  const child = spawn(command, args, { cwd: root, env: childEnv, stdio: 'inherit' });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     if (stopping) return;

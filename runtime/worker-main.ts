@@ -1,11 +1,11 @@
 // The worker process: `node --import tsx runtime/worker-main.ts` (npm start runs it for you).
 // Several can run against one Temporal cluster; SIGTERM drains in-flight work before exiting.
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { dispatchPendingDeliveries } from '../activities/notify.js';
 import { createPrisma } from '../prisma/db.js';
-import { configFromEnv, defaultMaxCachedWorkflows, temporalConnectionOptions } from './config.js';
+import { configFromEnv, defaultMaxCachedWorkflows, temporalConnectionOptions, workflowThreadHeapLimitMb } from './config.js';
 import { createWorker } from './worker.js';
 import { withBundleBuiltApart } from './bundle-workflows.js';
 import { createLogger, sdkLogger } from './logging.js';
@@ -15,6 +15,13 @@ import { freeLoopbackPort, startWorkerHttp } from './worker-http.js';
 import { ensureHousekeepingSchedule } from './housekeeping.js';
 
 const cfg = configFromEnv();
+// The workflow thread's heap limit (WORKFLOW_THREAD_HEAP_MB, runtime/config.ts): V8 reads the flag when it
+// creates an isolate, so setting it here, before Worker.create starts the thread, limits that thread and
+// not this one (whose own heap stays near 200 MiB).
+const ownHeapBytes = getHeapStatistics().heap_size_limit;
+const threadHeapMb = workflowThreadHeapLimitMb(cfg.workflowThreadHeapMb, Math.floor(ownHeapBytes / 2 ** 20), process.execArgv, process.env.NODE_OPTIONS);
+if (threadHeapMb) setFlagsFromString(`--max-old-space-size=${threadHeapMb}`);
+const maxCachedWorkflows = cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(threadHeapMb ? threadHeapMb * 2 ** 20 : ownHeapBytes);
 const logger = createLogger({ service: 'worker', level: cfg.logLevel });
 // The SDK's own metrics (task latencies, slots, pollers, sticky cache) from its Prometheus exporter on a
 // loopback port; METRICS_PORT serves them with the probes (worker-http.ts). Runtime.install can run once
@@ -59,8 +66,7 @@ const create = (workflowBundlePath: string) =>
     logger,
     extra: {
       shutdownGraceTime: cfg.shutdownGraceMs,
-      // The workflow thread's heap is as large as this one's (Node gives worker threads the same limit).
-      maxCachedWorkflows: cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(getHeapStatistics().heap_size_limit),
+      maxCachedWorkflows,
     },
   });
 const worker = process.env.WORKFLOW_BUNDLE_PATH
@@ -76,7 +82,16 @@ await ensureHousekeepingSchedule(client, cfg.taskQueue).then(
   (created) => created && logger.info('created the hourly housekeeping schedule'),
   (err: unknown) => logger.error({ err }, 'could not create the housekeeping schedule (housekeeping will not run)'),
 );
-logger.info({ taskQueue: cfg.taskQueue, temporalAddress: cfg.temporalAddress }, 'polling the task queue');
+// What bounds its memory, said once (README "Deploying"): V8's own limit when threadHeapMb is absent.
+logger.info(
+  {
+    taskQueue: cfg.taskQueue,
+    temporalAddress: cfg.temporalAddress,
+    maxCachedWorkflows,
+    workflowThreadHeapMb: threadHeapMb ?? Math.floor(ownHeapBytes / 2 ** 20),
+  },
+  'polling the task queue',
+);
 // Resolves once a SIGTERM/SIGINT has drained the worker (its running activities finish first).
 await worker.run();
 await http.close();

@@ -7,6 +7,7 @@ import {
   completionDeliveries,
   configFromEnv,
   defaultMaxCachedWorkflows,
+  workflowThreadHeapLimitMb,
   passwordHashCost,
   temporalConnectionOptions,
   workerCommand,
@@ -69,8 +70,12 @@ describe('configuration from the environment', () => {
   });
 
   it('runs the worker at nice 5 by default (0: as the rest) and sends 16 decisions at a time; refuses anything else', () => {
-    expect(workerCommand(['w.js'], {})).toEqual(['nice', ['-n', '5', process.execPath, 'w.js']]);
-    expect(workerCommand(['w.js'], { WORKER_NICE: '0' })).toEqual([process.execPath, ['w.js']]);
+    expect(workerCommand(['w.js'], {})).toEqual(['nice', ['-n', '5', process.execPath, 'w.js'], { MALLOC_ARENA_MAX: '2' }]);
+    expect(workerCommand(['w.js'], { WORKER_NICE: '0', MALLOC_ARENA_MAX: '4' })).toEqual([
+      process.execPath,
+      ['w.js'],
+      { WORKER_NICE: '0', MALLOC_ARENA_MAX: '4' },
+    ]);
     expect(completionDeliveries({})).toBe(16);
     expect(completionDeliveries({ COMPLETION_DELIVERIES: '4' })).toBe(4);
     for (const env of [{ WORKER_NICE: '20' }, { WORKER_NICE: '-1' }, { COMPLETION_DELIVERIES: '0' }, { COMPLETION_DELIVERIES: 'many' }])
@@ -118,12 +123,31 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ LOGIN_MAX_FAILURES_PER_ADDRESS: '-3' }, read)).toThrow(/LOGIN_MAX_FAILURES_PER_ADDRESS/);
   });
 
-  it('bounds the worker’s workflow cache when told to, and by its heap otherwise (6 MiB each)', () => {
+  it('bounds the worker’s workflow cache when told to, and by its workflow thread’s heap otherwise (0.85 MiB each, at most 600)', () => {
     expect(configFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '500' }, read).workerMaxCachedWorkflows).toBe(500);
     expect(configFromEnv({}, read).workerMaxCachedWorkflows).toBeUndefined();
-    // Node's 4 GiB heap on this machine: about 600, not the SDK's 2,300 that ran out of heap at ~1,470.
-    expect(defaultMaxCachedWorkflows(4144 * 2 ** 20)).toBe(605);
+    // The thread's default 1,024 MiB, and Node's own 4 GiB here: 600, not the SDK's 2,300 that once ran out
+    // of heap at ~1,470 open applications.
+    expect(defaultMaxCachedWorkflows(1024 * 2 ** 20)).toBe(600);
+    expect(defaultMaxCachedWorkflows(4144 * 2 ** 20)).toBe(600);
+    expect(defaultMaxCachedWorkflows(768 * 2 ** 20)).toBe(301);
     expect(defaultMaxCachedWorkflows(256 * 2 ** 20)).toBe(10);
+  });
+
+  it('limits the workflow thread’s heap to 1,024 MiB unless told otherwise (0: V8’s own), and refuses a limit too small to run in', () => {
+    expect(configFromEnv({}, read).workflowThreadHeapMb).toBe(1024);
+    expect(configFromEnv({ WORKFLOW_THREAD_HEAP_MB: '2048' }, read).workflowThreadHeapMb).toBe(2048);
+    expect(configFromEnv({ WORKFLOW_THREAD_HEAP_MB: '0' }, read).workflowThreadHeapMb).toBe(0);
+    expect(() => configFromEnv({ WORKFLOW_THREAD_HEAP_MB: '256' }, read)).toThrow(/WORKFLOW_THREAD_HEAP_MB=256/);
+    expect(() => configFromEnv({ WORKFLOW_THREAD_HEAP_MB: '1g' }, read)).toThrow(/WORKFLOW_THREAD_HEAP_MB=1g/);
+    // The worker sets it only below V8's own, and never over the operator's own heap flag.
+    expect(workflowThreadHeapLimitMb(1024, 4144, [])).toBe(1024);
+    expect(workflowThreadHeapLimitMb(1024, 512, [])).toBe(512);
+    expect(workflowThreadHeapLimitMb(0, 4144, [])).toBeUndefined();
+    expect(workflowThreadHeapLimitMb(1024, 4144, ['--max-old-space-size=2048'])).toBeUndefined();
+    expect(workflowThreadHeapLimitMb(1024, 4144, ['--max_old_space_size=2048'])).toBeUndefined();
+    expect(workflowThreadHeapLimitMb(1024, 4144, [], '--enable-source-maps --max-heap-size=3000')).toBeUndefined();
+    expect(workflowThreadHeapLimitMb(1024, 4144, ['--import', 'tsx'], '--enable-source-maps')).toBe(1024);
   });
 
   it('takes the log level (info by default, either case), the worker’s metrics port (9464) and an optional metrics token, and refuses anything else', () => {

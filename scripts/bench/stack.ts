@@ -90,8 +90,8 @@ export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, 
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   // The worker at the priority npm start gives it (WORKER_NICE, runtime/config.ts).
   const nodeArgs = [...extra, '--import', 'tsx', script];
-  const [command, args] = name === 'worker' ? workerCommand(nodeArgs, env) : [process.execPath, nodeArgs];
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args, childEnv] = name === 'worker' ? workerCommand(nodeArgs, env) : [process.execPath, nodeArgs, env];
+  const child = spawn(command, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   // Whole logs on disk as well (the last lines only are kept in memory): a run's 5xx answers carry the
   // error behind them (api/errors.ts errorHandler), read afterwards in tmp/bench-logs/.
