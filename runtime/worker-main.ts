@@ -18,10 +18,11 @@ const cfg = configFromEnv();
 // The workflow thread's heap limit (WORKFLOW_THREAD_HEAP_MB, runtime/config.ts): V8 reads the flag when it
 // creates an isolate, so setting it here, before Worker.create starts the thread, limits that thread and
 // not this one (whose own heap stays near 200 MiB).
-const ownHeapBytes = getHeapStatistics().heap_size_limit;
-const threadHeapMb = workflowThreadHeapLimitMb(cfg.workflowThreadHeapMb, Math.floor(ownHeapBytes / 2 ** 20), process.execArgv, process.env.NODE_OPTIONS);
-if (threadHeapMb) setFlagsFromString(`--max-old-space-size=${threadHeapMb}`);
-const maxCachedWorkflows = cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(threadHeapMb ? threadHeapMb * 2 ** 20 : ownHeapBytes);
+const ownHeapMb = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
+const setHeapMb = workflowThreadHeapLimitMb(cfg.workflowThreadHeapMb, ownHeapMb, process.execArgv, process.env.NODE_OPTIONS);
+if (setHeapMb) setFlagsFromString(`--max-old-space-size=${setHeapMb}`);
+const threadHeapMb = setHeapMb ?? ownHeapMb;
+const maxCachedWorkflows = cfg.workerMaxCachedWorkflows ?? defaultMaxCachedWorkflows(threadHeapMb * 2 ** 20);
 const logger = createLogger({ service: 'worker', level: cfg.logLevel });
 // The SDK's own metrics (task latencies, slots, pollers, sticky cache) from its Prometheus exporter on a
 // loopback port; METRICS_PORT serves them with the probes (worker-http.ts). Runtime.install can run once
@@ -82,13 +83,13 @@ await ensureHousekeepingSchedule(client, cfg.taskQueue).then(
   (created) => created && logger.info('created the hourly housekeeping schedule'),
   (err: unknown) => logger.error({ err }, 'could not create the housekeeping schedule (housekeeping will not run)'),
 );
-// What bounds its memory, said once (README "Deploying"): V8's own limit when threadHeapMb is absent.
+// What bounds its memory, said once (README "Deploying").
 logger.info(
   {
     taskQueue: cfg.taskQueue,
     temporalAddress: cfg.temporalAddress,
     maxCachedWorkflows,
-    workflowThreadHeapMb: threadHeapMb ?? Math.floor(ownHeapBytes / 2 ** 20),
+    workflowThreadHeapMb: threadHeapMb,
   },
   'polling the task queue',
 );
