@@ -4,6 +4,9 @@
 // creates it with a one-time password that signs in; `npm start -- --demo` still seeds the demo. The
 // console build is not needed: start.ts and the API run without admin-ui/dist.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -35,9 +38,44 @@ interface System {
   url: string;
   out: () => string;
   child: ChildProcess;
-  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The processes it started that still run (spawnStart). */
+  marked: () => string[];
+  stop(): Promise<Exit>;
   /** After a failed test: stop it, or kill it with the worker and API it started (its process group). */
   cleanUp(): Promise<void>;
+}
+
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
+/**
+ * runtime/start.ts as its own process with `env` and a mark of its own in it, which every process it
+ * starts inherits (PostgreSQL, Temporal, the worker, the API): `marked()` lists those still running.
+ */
+function spawnStart(env: NodeJS.ProcessEnv, args: string[] = []) {
+  const mark = `campaign-start-test-${randomUUID()}`;
+  // A process group of its own, with the worker and the API it starts: cleanUp kills them all.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts', ...args], {
+    cwd: ROOT,
+    env: { ...env, START_TEST_MARK: mark },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let text = '';
+  child.stdout!.on('data', (b: Buffer) => void (text += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => void (text += b.toString()));
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const marked = () =>
+    readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(mark);
+        } catch {
+          return false; // gone meanwhile, or not ours to read
+        }
+      })
+      .map((pid) => `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ').trim()}`);
+  return { child, out: () => text, exited, marked };
 }
 
 /** `npm start [args]` against `databaseUrl` and the Temporal at `temporalAddress`, up once its banner is printed. */
@@ -51,19 +89,7 @@ async function startSystem(databaseUrl: string, temporalAddress: string, args: s
     METRICS_PORT: '0', // any free port: another run or an `npm start` may hold the default
     WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
   });
-  // A process group of its own, with the worker and the API it starts: cleanUp kills them all.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts', ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => void (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => void (out += b.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const { child, out, exited, marked } = spawnStart(env, args);
   const url = `http://127.0.0.1:${port}`;
   // The worker it started created its housekeeping schedule on the shared Temporal: remove it again.
   const dropSchedule = async () => {
@@ -89,7 +115,7 @@ async function startSystem(databaseUrl: string, temporalAddress: string, args: s
     }
   };
   const running = () => {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npm start exited (${child.exitCode ?? child.signalCode}):\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npm start exited (${child.exitCode ?? child.signalCode}):\n${out()}`);
   };
   try {
     await waitFor(
@@ -104,12 +130,12 @@ async function startSystem(databaseUrl: string, temporalAddress: string, args: s
       120_000,
     );
     // The banner comes last: printed, start.ts takes SIGTERM and stops what it started.
-    await waitFor(async () => (running(), out.includes('Ctrl-C stops everything')), 'the banner', 120_000);
+    await waitFor(async () => (running(), out().includes('Ctrl-C stops everything')), 'the banner', 120_000);
   } catch (e) {
     await cleanUp();
     throw e;
   }
-  return { url, out: () => out, child, stop, cleanUp };
+  return { url, out, child, marked, stop, cleanUp };
 }
 
 const login = (url: string, username: string, password: string) =>
@@ -253,6 +279,7 @@ describe('npm start on an empty external database, then create-admin', () => {
 
   it('stops on SIGTERM, with everything it started', async () => {
     expect(await system!.stop()).toEqual({ code: 0, signal: null });
+    expect(system!.marked()).toEqual([]);
   }, 60_000);
 });
 
@@ -282,4 +309,40 @@ describe('npm start -- --demo on an external database', () => {
     expect(system.out()).not.toContain('npm run create-admin');
     expect(await system.stop()).toEqual({ code: 0, signal: null });
   }, 240_000);
+});
+
+// systemd and Docker signal the main process alone, not its group as a terminal's Ctrl-C does. A signal
+// that came while PostgreSQL or Temporal was still starting used to kill start.ts outright and leave
+// them running without a parent.
+describe('npm start on embedded defaults, signalled alone while it starts', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'campaign-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it.each([
+    ['PostgreSQL', 'starting embedded PostgreSQL'],
+    ['Temporal', 'starting Temporal dev server'],
+  ])(
+    'stops what it started when SIGINT comes while %s is starting',
+    async (_what, line) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+      for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'TEMPORAL_ADDRESS']) delete env[name];
+      const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+      Object.assign(env, { PORT: String(port), PGPORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) });
+      const start = spawnStart(env);
+      try {
+        await waitFor(async () => start.out().includes(line) || start.child.exitCode !== null, line, 60_000);
+        start.child.kill('SIGINT');
+        expect(await start.exited, start.out()).toEqual({ code: 0, signal: null });
+        expect(start.out()).toContain('[start] stopping…');
+        expect(start.marked()).toEqual([]);
+      } finally {
+        try {
+          process.kill(-start.child.pid!, 'SIGKILL');
+        } catch {
+          /* all gone */
+        }
+      }
+    },
+    90_000,
+  );
 });
