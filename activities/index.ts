@@ -3,6 +3,7 @@ import { applicationActivities } from './application.js';
 import { awardActivities } from './award.js';
 import { campaignActivities } from './campaign.js';
 import { caseActivities } from './case.js';
+import { caseStartActivities } from './case-start.js';
 import { taskActivities } from './task.js';
 import type { Dispatch } from './notify.js';
 import { webhookActivities } from './webhook.js';
@@ -24,6 +25,7 @@ export function createActivities(db: PrismaClient, dispatch?: Dispatch) {
   return {
     ...campaignActivities(db, dispatch),
     ...caseActivities(db, dispatch),
+    ...caseStartActivities(db, dispatch),
     ...taskActivities(db, dispatch),
     ...awardActivities(db, dispatch),
     ...applicationActivities(db, dispatch),

@@ -17,7 +17,10 @@ const SELF = fileURLToPath(import.meta.url);
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 /** Bundled with the workflows: a Worker given the bundle installs them from it. */
-export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../workflows/interceptors.ts', import.meta.url))];
+export const WORKFLOW_INTERCEPTOR_MODULES = [
+  fileURLToPath(new URL('../workflows/interceptors.ts', import.meta.url)),
+  fileURLToPath(new URL('../workflows/report-close.ts', import.meta.url)),
+];
 
 /**
  * Modules every workflow in a worker shares instead of instantiating its own copy (the SDK's reusable V8

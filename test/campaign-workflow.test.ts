@@ -95,6 +95,31 @@ describe('CampaignWorkflow', () => {
     await h.env.client.workflow.getHandle(workflowId).terminate('test done');
   });
 
+  it('completes once its cases have, one ended from outside included: its launch batch looks after a day', async () => {
+    const year = await uniqueYear(h.db);
+    const def = compressedDefinition(year, { at: await h.now(), startInMs: HOUR, stageMs: [DAY, DAY, DAY, DAY, DAY], gapMs: HOUR, leadMs: HOUR });
+    const { workflowId } = await launch(h.env.client, h.db, h.taskQueue, def, TWO_OPERATORS);
+    const campaign = h.env.client.workflow.getHandle(workflowId);
+    // Nobody works: after the calendar the cases stay open with their overdue tasks, and the coordinator
+    // acknowledges each stage's escalation.
+    const lastDue = def.stages.at(-1)!.dueAt;
+    await h.skipTo(lastDue + HOUR);
+    await waitFor(async () => (await campaign.query(campaignProgressQuery)).stages.every((s) => s.status === 'closed'), 'all stages closed');
+    const escalations = await h.db.task.findMany({ where: { campaignId: def.campaignId, type: 'escalation', status: 'open' } });
+    expect(escalations.length).toBeGreaterThan(0);
+    for (const t of escalations) {
+      await campaign.executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor: COORDINATOR, result: { note: '已督办（测试）' } }] });
+    }
+    // The cases were started by the batch's activity, not as its children (activities/case-start.ts): ended
+    // from outside after the campaign's end reached them, they cannot tell the batch (workflows/report-close.ts).
+    for (const op of TWO_OPERATORS) await h.env.client.workflow.getHandle(`case-${def.campaignId}:${op}`).terminate('ended from outside (test)');
+    await h.skipTo(lastDue + 2 * HOUR);
+    expect((await campaign.query(campaignProgressQuery)).status).toBe('running');
+    await h.skipTo(lastDue + DAY + 2 * HOUR);
+    await waitFor(async () => (await campaign.query(campaignProgressQuery)).status === 'completed', 'the campaign completed');
+    expect((await campaign.describe()).status.name).toBe('COMPLETED');
+  });
+
   it('lets a coordinator close a stage early and extend a deadline, refusing invalid requests inside the workflow', async () => {
     const year = await uniqueYear(h.db);
     // The clock stays inside self-check: only an early close ends it.

@@ -1,12 +1,14 @@
 // Launch fan-out as a tree: a campaign starts the cases it enrols at launch through
-// CaseBatchWorkflows, so no history grows with the number of cases; the stage news reaches every case
-// through its batch; the campaign page answers from the projection meanwhile; terminating the campaign
-// still takes every case with it.
+// CaseBatchWorkflows, so no history grows with the number of cases; each batch starts its cases through
+// an activity, not as children (activities/case-start.ts); the stage news reaches every case through its
+// batch; the campaign page answers from the projection meanwhile; a case tells its batch when it closes;
+// terminating the campaign by its id (runtime/campaign-termination.ts) still takes every case with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCampaign } from '../api/campaign-launch.js';
 import { defineCampaign } from '../domain/campaign-definition.js';
 import { PROGRAMMES } from '../domain/programmes/index.js';
-import { batchProgressQuery, closeStageUpdate } from '../workflows/messages.js';
+import { SA_CAMPAIGN_ID, batchProgressQuery, closeStageUpdate } from '../workflows/messages.js';
+import { terminateCampaign } from '../runtime/campaign-termination.js';
 import { caseBatchWorkflowId } from '../workflows/case-batch.js';
 import { startApi, type Api } from './api-helpers.js';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
@@ -57,12 +59,17 @@ describe('launch fan-out', () => {
     await waitFor(async () => (await h.db.task.count({ where: { campaignId: def.campaignId, type: 'self_check' } })) === 10, 'ten self-checks');
     expect((await api.call('GET', `/campaigns/${def.campaignId}/progress`, { token })).body.cases).toEqual({ enrolled: 10, started: 10 });
 
-    // The campaign's history holds one start per batch, never one per case; each batch holds its slice.
+    // The campaign's history holds one start per batch, never one per case; a batch's holds none: its
+    // activity started its slice, each case with its campaign's id for a search attribute.
     const batchIds = [1, 2, 3].map((n) => caseBatchWorkflowId(def.campaignId, n));
     expect(await childStarts(workflowId)).toEqual(batchIds.map((id) => `CaseBatchWorkflow:${id}`));
     const slices = [operatorIds.slice(0, 4), operatorIds.slice(4, 8), operatorIds.slice(8)];
     for (const [i, id] of batchIds.entries()) {
-      expect(await childStarts(id)).toEqual(slices[i]!.map((op) => `CaseWorkflow:case-${def.campaignId}:${op}`));
+      expect(await childStarts(id)).toEqual([]);
+      for (const op of slices[i]!) {
+        const d = await h.env.client.workflow.getHandle(`case-${def.campaignId}:${op}`).describe();
+        expect([d.type, d.parentExecution, d.typedSearchAttributes.get(SA_CAMPAIGN_ID)]).toEqual(['CaseWorkflow', undefined, def.campaignId]);
+      }
       expect(await h.env.client.workflow.getHandle(id).query(batchProgressQuery)).toEqual({
         batch: i + 1,
         cases: slices[i]!.length,
@@ -80,10 +87,16 @@ describe('launch fan-out', () => {
       'ten cases record their overdue self-check',
     );
 
-    // Terminating the campaign terminates its batches, and they their cases.
-    await h.env.client.workflow.getHandle(workflowId).terminate('fan-out test over');
-    const lastCase = h.env.client.workflow.getHandle(`case-${def.campaignId}:${operatorIds[9]}`);
-    await waitFor(async () => (await lastCase.describe()).status.name === 'TERMINATED', 'the last case terminated', 15_000);
+    // A case tells its batch when it closes, whichever way it ends (workflows/report-close.ts): here cancelled.
+    await h.env.client.workflow.getHandle(`case-${def.campaignId}:${operatorIds[0]}`).cancel();
+    const batch1 = h.env.client.workflow.getHandle(batchIds[0]!);
+    await waitFor(async () => (await batch1.query(batchProgressQuery)).finished === 1, 'the first batch told of its cancelled case');
+
+    // Terminating the campaign by its id terminates its batches and every case.
+    expect(await terminateCampaign(h.env.client, def.campaignId, 'fan-out test over')).toBe(9);
+    for (const op of operatorIds.slice(1)) {
+      expect((await h.env.client.workflow.getHandle(`case-${def.campaignId}:${op}`).describe()).status.name).toBe('TERMINATED');
+    }
     for (const id of batchIds) expect((await h.env.client.workflow.getHandle(id).describe()).status.name).toBe('TERMINATED');
   });
 });

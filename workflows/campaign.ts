@@ -360,7 +360,8 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
           startChild(CaseBatchWorkflow, {
             workflowId: caseBatchWorkflowId(def.campaignId, from + k + 1),
             args: [{ common: caseCommonOf(def), batch: from + k + 1, operatorIds, enrolledBy: input.launchedBy }],
-            // Terminating the campaign terminates its batches, and they their cases.
+            // Terminating the campaign terminates its batches; their cases are no children of theirs, and
+            // are ended by their CampaignId (runtime/campaign-termination.ts).
             parentClosePolicy: ParentClosePolicy.TERMINATE,
           }),
         ),

@@ -5,6 +5,7 @@ import bcrypt from 'bcryptjs';
 import type { Client } from '@temporalio/client';
 import { launchCampaign, campaignWorkflowId } from '../../api/campaign-launch.js';
 import { caseBatchWorkflowId } from '../../workflows/case-batch.js';
+import { terminateCampaign } from '../../runtime/campaign-termination.js';
 import { defineCampaign } from '../../domain/campaign-definition.js';
 import { PROGRAMMES } from '../../domain/programmes/index.js';
 import { SELF_CHECK_AREAS } from '../../domain/self-check.js';
@@ -71,7 +72,7 @@ export interface FanoutResult {
 /**
  * Launches a Changxing campaign of `cases` operators through launchCampaign and counts its case
  * workflows (visibility) from the launch call until all are started or `capSeconds` have passed; then
- * terminates it (its cases go with it) and waits for them to be closed.
+ * terminates it and its cases (runtime/campaign-termination.ts) and waits for them to be closed.
  */
 export async function fanout(
   client: Client,
@@ -88,9 +89,9 @@ export async function fanout(
   const def = r.definition;
   const workflowId = campaignWorkflowId(def.campaignId);
 
-  // Case workflows of this campaign: children (or grandchildren) of its CampaignWorkflow.
+  // Case workflows of this campaign: each carries its CampaignId (activities/case-start.ts).
   const counters = [
-    { name: 'visibility: RootWorkflowId + WorkflowType', query: `RootWorkflowId = '${workflowId}' AND WorkflowType = 'CaseWorkflow'` },
+    { name: 'visibility: CampaignId + WorkflowType', query: `CampaignId = '${def.campaignId}' AND WorkflowType = 'CaseWorkflow'` },
     { name: 'visibility: WorkflowId prefix', query: `WorkflowType = 'CaseWorkflow' AND WorkflowId STARTS_WITH 'case-${def.campaignId}:'` },
   ];
   let counter: (typeof counters)[number] | undefined;
@@ -166,7 +167,7 @@ export async function fanout(
     histories.campaign = d.historyLength;
     histories.batches = (await client.workflow.count(`RootWorkflowId = '${workflowId}' AND WorkflowType = 'CaseBatchWorkflow'`)).count;
     histories.batch = (await client.workflow.getHandle(caseBatchWorkflowId(def.campaignId, 1)).describe()).historyLength;
-    if (d.status.name === 'RUNNING') await client.workflow.getHandle(workflowId).terminate('npm run bench: fan-out measured');
+    await terminateCampaign(client, def.campaignId, 'npm run bench: fan-out measured');
   } catch (e) {
     if (!error) workflowStatus = `unknown (${(e as Error).message.slice(0, 200)})`;
   }
