@@ -4,7 +4,7 @@
 // then replays a history of 1.2 MB whenever the worker's cache has let it go, which thousands of new
 // cases make it do all through a launch. Started here, a case costs the server one start, as any
 // client's does (README "Benchmarks": fan-out against the raw start rate).
-import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure, Context, heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import pLimit from 'p-limit';
@@ -17,7 +17,10 @@ import { tracksOfRules } from '../domain/programmes/kinds/index.js';
 import { caseActivities } from './case.js';
 import type { Dispatch } from './notify.js';
 
-/** Starts in flight per batch; a launch runs up to 25 batches at once (workflows/campaign.ts). */
+/**
+ * Starts in flight per batch. Every batch of a launch runs its activity at once, up to the worker's
+ * activity slots (100 by default): a 10,000-case launch's 50 batches make 200 starts in flight.
+ */
 const STARTS_PER_BATCH = 4;
 
 export function caseStartActivities(db: PrismaClient, dispatch?: Dispatch) {
@@ -43,10 +46,13 @@ export function caseStartActivities(db: PrismaClient, dispatch?: Dispatch) {
         clause: common.rules.clauses.enrolment,
       });
       const limit = pLimit(STARTS_PER_BATCH);
+      const { cancellationSignal } = Context.current();
       let started = 0;
       await Promise.all(
         seeds.map((seed) =>
           limit(async () => {
+            // The batch is gone (terminated: the heartbeat brought the word): start no more of its cases.
+            cancellationSignal.throwIfAborted();
             const { workflowType, arg } = caseStart(common, seed, input.enrolledBy, undefined, { projected: true, reportClosedTo: input.reportClosedTo });
             try {
               await dispatch.client.workflow.start(workflowType, {

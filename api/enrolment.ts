@@ -46,6 +46,10 @@ export async function resolveEnrolment(
   const ids = opts.rows.map((r) => r.operatorId).filter((x): x is string => !!x);
   const usccs = opts.rows.map((r) => r.uscc?.trim().toUpperCase()).filter((x): x is string => !!x);
   const operators = await db.operator.findMany({ where: { OR: [{ id: { in: ids } }, { uscc: { in: usccs } }] } });
+  // Looked up by key, not searched row by row: a province's launch enrols 100,000 operators, and a scan
+  // per row (10^10 comparisons) held the event loop for minutes.
+  const byId = new Map(operators.map((o) => [o.id, o]));
+  const byUscc = new Map(operators.map((o) => [o.uscc, o]));
   const enrolled = new Set((await db.case.findMany({ where: { campaignId: opts.campaignId }, select: { operatorId: true } })).map((c) => c.operatorId));
   // The workflow's own list: a case just enrolled may not be projected yet.
   for (const caseId of opts.alreadyEnrolled ?? []) enrolled.add(caseId.slice(opts.campaignId.length + 1));
@@ -67,7 +71,7 @@ export async function resolveEnrolment(
     if (!r.operatorId && !uscc) return bad('缺少经营主体或统一社会信用代码', 'operator id or USCC missing');
     const invalid = uscc ? usccProblemMessage(uscc) : undefined;
     if (invalid) return bad(`统一社会信用代码「${uscc}」无效：${invalid.ruleZh}`, `USCC "${uscc}" is invalid: ${invalid.ruleEn}`);
-    const o = operators.find((x) => (r.operatorId ? x.id === r.operatorId : x.uscc === uscc));
+    const o = r.operatorId ? byId.get(r.operatorId) : byUscc.get(uscc!);
     if (!o) return bad(`经营主体 ${r.operatorId ?? uscc} 未在经营主体名录中`, `operator ${r.operatorId ?? uscc} is not in the operator register`);
     if (!inside.has(o.jurisdictionId)) return bad(`「${o.name}」不在本辖区注册`, `${o.name} is not registered in ${opts.jurisdictionId}`);
     if (enrolled.has(o.id)) return bad(`「${o.name}」已纳入本活动`, `${o.name} is already enrolled`);

@@ -39,11 +39,19 @@ let stopping = false;
 
 // Signals are ours from the first step: under systemd or Docker only this process is signalled, and
 // one that arrived while PostgreSQL or Temporal was still starting used to end it with Node's default
-// action, leaving them running without a parent. Now shutdown() waits for the step in flight, and
-// main() returns at its next check, so whatever has started is stopped.
+// action, leaving them running without a parent. Now shutdown() waits for a server being started and
+// stops it with the rest; main() returns at its next check.
+/** The server being started right now: shutdown() waits for it, so it is recorded, then stops it. */
+let starting: Promise<unknown> = Promise.resolve();
+function startingServer<T>(server: Promise<T>, record: (s: T) => void): Promise<T> {
+  const recorded = server.then((s) => (record(s), s));
+  starting = recorded.catch(() => undefined);
+  return recorded;
+}
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
-const started = main().catch((e: unknown) => {
+void main().catch((e: unknown) => {
+  if (stopping) return; // a step cut short by the shutdown under way
   console.error('[start] could not start:', e);
   void shutdown(1);
 });
@@ -52,8 +60,8 @@ async function main(): Promise<void> {
   let databaseUrl = cfg.databaseUrl;
   if (!databaseUrl) {
     log(`starting embedded PostgreSQL (${dataDir}/postgres)…`);
-    pg = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: Number(process.env.PGPORT ?? 54329), persistent: true });
-    databaseUrl = pg.url;
+    const server = startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: Number(process.env.PGPORT ?? 54329), persistent: true });
+    databaseUrl = (await startingServer(server, (s) => (pg = s))).url;
   }
   if (stopping) return;
   await migrate(cfg.databaseMigrationUrl ?? databaseUrl, () => {}, { grantTo: cfg.databaseAppRole });
@@ -69,9 +77,8 @@ async function main(): Promise<void> {
   if (!temporalAddress) {
     const port = Number(process.env.TEMPORAL_PORT ?? 7233);
     log(`starting Temporal dev server on 127.0.0.1:${port} (${dataDir}/temporal.db)…`);
-    temporal = await startDevServer({ port, uiPort: Number(process.env.TEMPORAL_UI_PORT ?? port + 1000), dbFile: `${dataDir}/temporal.db` });
-    temporalAddress = temporal.address;
-    uiUrl = temporal.uiUrl;
+    const server = startDevServer({ port, uiPort: Number(process.env.TEMPORAL_UI_PORT ?? port + 1000), dbFile: `${dataDir}/temporal.db` });
+    ({ address: temporalAddress, uiUrl } = await startingServer(server, (s) => (temporal = s)));
   }
   if (stopping) return;
 
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
     child.on('exit', (code, signal) => {
       if (stopping) return;
       log(`${name} exited (${signal ?? code}); restarting in 2 s`);
-      setTimeout(() => supervise(name, script), 2000);
+      setTimeout(() => stopping || supervise(name, script), 2000);
     });
   }
   supervise('worker', 'runtime/worker-main.ts');
@@ -103,7 +110,7 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${cfg.port}`;
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${apiUrl}/api/health`)).ok) break;
+      if ((await fetch(`${apiUrl}/api/health`, { signal: AbortSignal.timeout(2000) })).ok) break;
     } catch {
       /* not yet */
     }
@@ -166,7 +173,7 @@ async function shutdown(code = 0): Promise<never> {
   if (stopping) return new Promise<never>(() => {}); // the first call exits
   stopping = true;
   log('stopping…');
-  await started; // the step in flight records what it started; main() stops at its next check
+  await starting;
   await Promise.all(
     [...children.values()].map(
       (c) =>

@@ -88,9 +88,12 @@ describe('launch fan-out', () => {
     );
 
     // A case tells its batch when it closes, whichever way it ends (workflows/report-close.ts): here cancelled.
-    await h.env.client.workflow.getHandle(`case-${def.campaignId}:${operatorIds[0]}`).cancel();
+    const cancelled = h.env.client.workflow.getHandle(`case-${def.campaignId}:${operatorIds[0]}`);
+    await cancelled.cancel();
     const batch1 = h.env.client.workflow.getHandle(batchIds[0]!);
     await waitFor(async () => (await batch1.query(batchProgressQuery)).finished === 1, 'the first batch told of its cancelled case');
+    // It tells before its run closes: wait for the close, or the termination below would find it running.
+    await waitFor(async () => (await cancelled.describe()).status.name === 'CANCELLED', 'the cancelled case closed');
 
     // Terminating the campaign by its id terminates its batches and every case.
     expect(await terminateCampaign(h.env.client, def.campaignId, 'fan-out test over')).toBe(9);

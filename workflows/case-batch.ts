@@ -41,8 +41,8 @@ const acts = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-// Two hundred starts: seconds when quiet, longer while 25 batches start theirs at once; the heartbeat
-// tells a stuck attempt from a slow one.
+// Two hundred starts: seconds when quiet, longer while every batch of a launch starts its own; the
+// heartbeat tells a stuck attempt from a slow one, and brings a terminated batch's cancellation.
 const startActs = proxyActivities<Activities>({ ...ACTIVITY_OPTIONS, startToCloseTimeout: '10 minutes', heartbeatTimeout: '30 seconds' });
 const lookActs = proxyActivities<Activities>(ACTIVITY_OPTIONS);
 

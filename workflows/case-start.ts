@@ -32,7 +32,7 @@ export type CaseWorkflowType = 'CaseWorkflow' | 'ApplicationWorkflow' | 'Defined
 export interface CaseStartOptions {
   /** Already projected with its launch batch: nothing to write at start. */
   projected?: boolean;
-  /** The launch batch that started it, told when it closes (workflows/interceptors.ts): it is no child of it. */
+  /** The launch batch that started it, told when it closes (workflows/report-close.ts): it is no child of it. */
   reportClosedTo?: string;
 }
 

@@ -206,9 +206,9 @@ export const removeListingUpdate = defineUpdate<ListingProgress, [{ reason: stri
 export const listingProgressQuery = defineQuery<ListingProgress>('listingProgress');
 /** Case ids enrolled so far (the projection may lag a moment behind). */
 export const enrolledCasesQuery = defineQuery<string[]>('enrolledCases');
-/** A launch batch's cases: how many it holds, has started and has seen finish (CaseBatchWorkflow). */
 /** A case a launch batch started (not its child) tells the batch it has closed: its workflow id (workflows/report-close.ts). */
 export const caseClosedSignal = defineSignal<[string]>('caseClosed');
+/** A launch batch's cases: how many it holds, has started and has seen finish (CaseBatchWorkflow). */
 export const batchProgressQuery = defineQuery<{ batch: number; cases: number; started: number; finished: number }>('batchProgress');
 export const titleProgressQuery = defineQuery<TitleProgress>('titleProgress');
 export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');

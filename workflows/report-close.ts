@@ -4,7 +4,7 @@
 // before. Bundled as a workflow interceptor (runtime/bundle-workflows.ts WORKFLOW_INTERCEPTOR_MODULES).
 import {
   CancellationScope,
-  ContinueAsNew,
+  TemporalFailure,
   getExternalWorkflowHandle,
   workflowInfo,
   type WorkflowInboundCallsInterceptor,
@@ -20,7 +20,9 @@ async function reportingClose<T>(run: Promise<T>, to: string): Promise<T> {
   try {
     result = await run;
   } catch (e) {
-    if (!(e instanceof ContinueAsNew)) await tell(); // a new run of the same case is not its close
+    // A TemporalFailure (cancellation included) closes the workflow; any other error fails only the
+    // workflow task, retried until fixed, and a new run of the same case (continue-as-new) is no close.
+    if (e instanceof TemporalFailure) await tell();
     throw e;
   }
   await tell();

@@ -116,7 +116,10 @@ export async function fanout(
   const watch = (async () => {
     while (watching) {
       const t = performance.now();
-      const r = await coordinator.call('GET', `/campaigns/${encodeURIComponent(def.campaignId)}/progress`);
+      // A request that fails outright is one of the page's errors, not the end of the bench.
+      const r = await coordinator
+        .call('GET', `/campaigns/${encodeURIComponent(def.campaignId)}/progress`)
+        .catch((e: Error) => ({ status: 0, body: `${e.message}: ${String((e.cause as Error | undefined)?.message ?? '')}` }));
       if (r.status === 200) {
         pageSamples.push(performance.now() - t);
         pageStarted = Math.max(pageStarted, (r.body as { cases: { started: number } }).cases.started);
