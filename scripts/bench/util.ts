@@ -60,10 +60,15 @@ export class Cleanup {
     this.running ??= (async () => {
       while (this.steps.length) {
         const s = this.steps.pop()!;
+        // The give-up timer goes once the step is done: left running, it said "gave up" about every step
+        // 30 s later, while the Flowable peer ran.
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await Promise.race([s.fn(), sleep(30_000).then(() => log(`stopping ${s.name}: gave up after 30 s`))]);
+          await Promise.race([s.fn(), new Promise<void>((r) => (timer = setTimeout(r, 30_000))).then(() => log(`stopping ${s.name}: gave up after 30 s`))]);
         } catch (e) {
           log(`stopping ${s.name}: ${(e as Error).message}`);
+        } finally {
+          clearTimeout(timer);
         }
       }
     })();
