@@ -60,6 +60,8 @@ export interface AppDeps {
   logger?: Logger;
   /** A bearer token GET /metrics then requires (METRICS_TOKEN). */
   metricsToken?: string;
+  /** The task list counts its total up to this many rows (api/list.ts LIST_TOTAL_CAP; tests lower it). */
+  listTotalCap?: number;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -120,7 +122,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.use(authRouter(deps.db));
   api.use(campaignsRouter(deps.db, deps.client, deps.taskQueue));
-  api.use(tasksRouter(deps.db, deps.client, deps.taskQueue));
+  api.use(tasksRouter(deps.db, deps.client, deps.taskQueue, deps.listTotalCap));
   // Corrections of completed decisions (README "Corrections").
   api.use(correctionsRouter(deps.db, deps.client));
   api.use(enrolmentRouter(deps.db, deps.client));

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { badRequest, parseOr400 } from './errors.js';
 
 // react-admin simple-REST list conventions: ?sort=["field","ASC"]&range=[0,24]&filter={...},
-// answered with Content-Range: <resource> <start>-<end>/<total>.
+// answered with Content-Range: <resource> <start>-<end>/<total>, or <start>-<end>/* where more rows
+// match than a list counts (LIST_TOTAL_CAP).
 
 const jsonParam = (name: string) =>
   z.string().transform((s, ctx) => {
@@ -53,10 +54,25 @@ export function parseList<F extends z.ZodObject>(
   return { orderBy, skip: start, take: end - start + 1, filter };
 }
 
-export function sendList(res: Response, resource: string, skip: number, rows: unknown[], total: number): void {
+/**
+ * How many rows a list counts for its total at most. Counting every task in a county's scope took 40–60 ms
+ * of each answer at a million tasks (README "Benchmarks"); counted up to here it takes a few. Beyond it the
+ * total is unknown (`/*`) and the console pages forward and back without it (dataProvider.ts).
+ */
+export const LIST_TOTAL_CAP = 10_000;
+
+/** The total for Content-Range: the count when at most `cap` rows match, undefined (`*`) beyond. */
+export async function totalUpTo(cap: number, count: (take: number) => Promise<number>): Promise<number | undefined> {
+  const n = await count(cap + 1);
+  return n > cap ? undefined : n;
+}
+
+/** `total` undefined: more rows match than `cap`, which X-Total-Exceeds gives (the console shows "cap+"). */
+export function sendList(res: Response, resource: string, skip: number, rows: unknown[], total: number | undefined, cap = LIST_TOTAL_CAP): void {
   const end = rows.length === 0 ? skip : skip + rows.length - 1;
-  res.setHeader('Content-Range', `${resource} ${skip}-${end}/${total}`);
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  res.setHeader('Content-Range', `${resource} ${skip}-${end}/${total ?? '*'}`);
+  if (total === undefined) res.setHeader('X-Total-Exceeds', String(cap));
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Exceeds');
   res.json(rows);
 }
 

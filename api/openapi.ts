@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { importBody } from './table-import.js';
 import { XLSX_TYPE } from './spreadsheet.js';
 import { ROUTES, type RouteDoc } from './routes.js';
+import { LIST_TOTAL_CAP } from './list.js';
 
 const errorSchema = {
   type: 'object',
@@ -194,7 +195,17 @@ export function openApiDocument() {
       ? { description: 'Done' }
       : {
           description: CREATED.has(k) ? 'Created' : csvOut ? 'OK: CSV, UTF-8 with a BOM (opens in Excel)' : xlsxOut ? 'OK: an Excel workbook (.xlsx)' : 'OK',
-          ...(r.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <start>-<end>/<total>' } } } : {}),
+          ...(r.list
+            ? {
+                headers: {
+                  'Content-Range': {
+                    schema: { type: 'string' },
+                    description: `<resource> <start>-<end>/<total>; the total is * when more rows match than the list counts (tasks: ${LIST_TOTAL_CAP})`,
+                  },
+                  'X-Total-Exceeds': { schema: { type: 'string' }, description: 'With a total of *: how many rows the list counted up to (more match)' },
+                },
+              }
+            : {}),
           ...(fileOut ? { headers: { 'X-Checksum-SHA256': { schema: { type: 'string' }, description: 'SHA-256 of the bytes, hex' } } } : {}),
           content: csvOut
             ? { 'text/csv': { schema: { type: 'string' } } }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../api/app.js';
+import { createApp, type AppDeps } from '../api/app.js';
 import { uniqueYear, waitFor, type Harness } from './helpers.js';
 import { calendarOpenAt, compressedCalendar } from './helpers-campaign.js';
 import type { Task } from '../prisma/generated/client.js';
@@ -20,9 +20,9 @@ export interface Api {
 }
 
 /** The real Express app on an ephemeral port, talking to the harness's Temporal and database. */
-export async function startApi(h: Harness, uiDir?: string): Promise<Api> {
+export async function startApi(h: Harness, uiDir?: string, extra: Pick<AppDeps, 'listTotalCap'> = {}): Promise<Api> {
   // The dev server of the tests runs no Web UI; the link is checked for its shape.
-  const app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, uiDir, temporalUiUrl: TEST_TEMPORAL_UI, namespace: 'default' });
+  const app = createApp({ db: h.db, client: h.env.client, taskQueue: h.taskQueue, uiDir, temporalUiUrl: TEST_TEMPORAL_UI, namespace: 'default', ...extra });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

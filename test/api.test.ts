@@ -137,6 +137,20 @@ describe('campaigns and the task inbox', () => {
       token: tokens['officer.changxing'],
     });
     expect(page2.headers.get('content-range')).toBe('tasks 2-2/3');
+    // Beyond the count's cap (api/list.ts LIST_TOTAL_CAP; 2 here) the total is not counted: `/*`.
+    const capped = await startApi(h, undefined, { listTotalCap: 2 });
+    try {
+      const many = await capped.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}&range=[0,1]&sort=["id","ASC"]`, {
+        token: tokens['officer.changxing'],
+      });
+      expect([many.headers.get('content-range'), many.headers.get('x-total-exceeds'), many.body.length]).toEqual(['tasks 0-1/*', '2', 2]);
+      const few = await capped.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ campaignId, jurisdictionId: '330522001' }))}`, {
+        token: tokens['officer.changxing'],
+      });
+      expect([few.headers.get('content-range'), few.headers.get('x-total-exceeds')]).toEqual(['tasks 0-1/2', null]);
+    } finally {
+      await capped.close();
+    }
     expect((await api.call('GET', '/tasks?filter={"bogus":1}', { token: tokens['officer.changxing'] })).status).toBe(400);
     expect((await api.call('GET', '/tasks?sort=["passwordHash","ASC"]', { token: tokens['officer.changxing'] })).status).toBe(400);
   });

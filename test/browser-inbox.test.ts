@@ -9,6 +9,9 @@ import { ARTIFACTS, untilRoute } from './helpers-browser.js';
 import { uniqueYear, waitFor } from './helpers.js';
 import { calendarOpenAt } from './helpers-campaign.js';
 import { consoleSuite } from './helpers-console-suite.js';
+import { startApi } from './api-helpers.js';
+import { openConsole } from './helpers-browser.js';
+import { UI_DIR } from '../api/server.js';
 
 const enc = encodeURIComponent;
 const suite = consoleSuite();
@@ -155,5 +158,46 @@ describe('the task inbox', () => {
     const delegated = await suite.h.db.auditEvent.findFirstOrThrow({ where: { entityId: c!.id, action: 'task.delegated' } });
     expect(delegated).toMatchObject({ actorId: 'u-coord-changxing', reason: '雉城所就近检查' });
     await coordPage.close();
+  });
+
+  it('pages a list it does not count: beyond the cap the tabs say "N+" and the rows still come', async () => {
+    const operators = await suite.h.db.operator.findMany({
+      where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } },
+      orderBy: { id: 'asc' },
+      take: 3,
+    });
+    const launched = await suite.api.call('POST', '/campaigns', {
+      token: await suite.api.login('coord.changxing'),
+      body: {
+        programme: 'changxing',
+        year: await uniqueYear(suite.h.db),
+        jurisdictionId: '330522',
+        stages: calendarOpenAt('rectification', 600_000),
+        reminderLeadHours: 0,
+        operatorIds: operators.map((o) => o.id),
+      },
+    });
+    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+    const campaignId = launched.body.id as string;
+    suite.workflows.push((await suite.h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).workflowId);
+    const inspections = await waitFor(async () => {
+      const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' } });
+      return t.length === 3 && t;
+    }, 'the three inspections');
+    // An API that counts two rows at most (api/list.ts LIST_TOTAL_CAP is 10,000): three are more than it counts.
+    const capped = await startApi(suite.h, UI_DIR, { listTotalCap: 2 });
+    const ui = await openConsole(capped.url);
+    try {
+      const page = await ui.signIn('officer.zhicheng');
+      await page.goto(`${capped.url}/#/tasks?filter=${enc(JSON.stringify({ campaignId, view: 'unclaimed' }))}`);
+      await page.waitForSelector('[data-testid="task-view-unclaimed"]');
+      await expect.poll(() => page.textContent('[data-testid="task-view-unclaimed"]')).toContain('（2+）');
+      for (const t of inspections) await expect.poll(() => row(page, t.title).count()).toBe(1);
+      expect(await page.textContent('#main-content')).not.toMatch(/NaN|undefined/);
+      await page.close();
+    } finally {
+      await ui.close();
+      await capped.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { ImportFile } from './common/csv';
-import type { DataProvider, GetListParams, Identifier } from 'react-admin';
+import type { DataProvider, GetListParams, GetListResult, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { API_URL, httpClient } from './httpClient';
 import type {
@@ -114,7 +114,18 @@ const post = async <T>(path: string, body: unknown = {}): Promise<T> =>
 const put = async <T>(path: string, body: unknown = {}): Promise<T> =>
   (await httpClient(`${API_URL}${path}`, { method: 'PUT', body: JSON.stringify(body) })).json as T;
 
-const rest = simpleRestProvider(API_URL, httpClient);
+/**
+ * A list the API did not count answers Content-Range …/* and X-Total-Exceeds: N (api/list.ts
+ * LIST_TOTAL_CAP). ra-data-simple-rest reads that total as NaN and hands on the rows it got, so the
+ * bound is noted against those rows here and read back by `uncounted`.
+ */
+const exceeds = new WeakMap<object, number>();
+const rest = simpleRestProvider(API_URL, async (url, options) => {
+  const r = await httpClient(url, options);
+  const over = Number(r.headers.get('x-total-exceeds'));
+  if (r.headers.get('content-range')?.endsWith('/*') && over > 0 && typeof r.json === 'object' && r.json) exceeds.set(r.json as object, over);
+  return r;
+});
 
 /**
  * The two registers of Lijiang (特色直播优质产品库, 新媒体达人库) are two menu entries over one API
@@ -133,14 +144,31 @@ export const REGISTER_RESOURCES: Record<string, 'product' | 'influencer'> = {
 const nestedListPath = (resource: string, params: GetListParams): string | undefined =>
   resource === 'candidates' && params.meta?.campaignId != null ? `campaigns/${segment(params.meta.campaignId)}/candidates` : undefined;
 
+/**
+ * A list whose total the API did not count: react-admin's partial pagination, forward and back without a
+ * total, and `meta.totalExceeds` (the API's bound) for the counts beside the list ("10000+").
+ */
+const uncounted = (r: GetListResult, params: GetListParams): GetListResult =>
+  Number.isFinite(r.total)
+    ? r
+    : {
+        data: r.data,
+        pageInfo: { hasPreviousPage: (params.pagination?.page ?? 1) > 1, hasNextPage: r.data.length >= (params.pagination?.perPage ?? 25) },
+        meta: { totalExceeds: exceeds.get(r.data) },
+      };
+
+/** "N" for a counted list, "M+" for one the API did not count beyond M; undefined while unknown. */
+export const countLabel = (total: number | undefined, meta: { totalExceeds?: number } | undefined): string | undefined =>
+  total != null ? String(total) : meta?.totalExceeds ? `${meta.totalExceeds}+` : undefined;
+
 export const dataProvider: AppDataProvider = {
   ...rest,
-  getList: (resource, params) => {
+  getList: async (resource, params) => {
     const register = REGISTER_RESOURCES[resource];
     if (register) {
       return rest.getList('register-entries', { ...params, filter: { ...params.filter, register } });
     }
-    return rest.getList(nestedListPath(resource, params) ?? resource, params);
+    return uncounted(await rest.getList(nestedListPath(resource, params) ?? resource, params), params);
   },
   getOne: (resource, params) => rest.getOne(REGISTER_RESOURCES[resource] ? 'register-entries' : resource, params),
   // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { dispatchDeliveries, insertNotifications, type NewNotification } from '../../activities/notify.js';
 import { shanghaiDate, shanghaiDateTime } from '../../domain/time.js';
 import { badRequest, conflict, forbidden, HttpError, parseOr400 } from '../errors.js';
-import { boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter } from '../list.js';
+import { LIST_TOTAL_CAP, boolFilter, idsFilter, idsWhere, keyset, parseList, sendList, textFilter, totalUpTo } from '../list.js';
 import { route } from '../routes.js';
 import { userNames } from '../user-names.js';
 import { drawnInspectors, groupsOf, groupVisibility, inScope, OVERSEERS, taskInScope, type Principal } from '../scope.js';
@@ -72,7 +72,7 @@ async function withClaimedNames<T extends { claimedById: string | null; complete
   }));
 }
 
-export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string): Router {
+export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string, listTotalCap = LIST_TOTAL_CAP): Router {
   const r = Router();
   const dispatch = { client, taskQueue };
 
@@ -150,10 +150,11 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string)
       const groups = groupVisibility(me, myGroups);
       const [rows, total] = await Promise.all([
         db.task.findMany({ where: { AND: [scope, where, view, groups, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
-        db.task.count({ where: { AND: [scope, where, view, groups] } }),
+        // A county's tasks run to hundreds of thousands: counted up to the cap only (LIST_TOTAL_CAP).
+        totalUpTo(listTotalCap, (take) => db.task.count({ where: { AND: [scope, where, view, groups] }, take })),
       ]);
       k.next(res, rows);
-      sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total);
+      sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total, listTotalCap);
     },
   );
 

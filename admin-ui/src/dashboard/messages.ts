@@ -58,6 +58,7 @@ export const en = {
       cases_scored: 'Cases',
       my_tasks: 'My tasks',
       my_tasks_open: '%{smart_count} open task waiting for you |||| %{smart_count} open tasks waiting for you',
+      my_tasks_many: 'More than %{count} open tasks waiting for you',
       counts: {
         cases: 'Cases',
         scored: 'Scored',
@@ -130,6 +131,7 @@ export const zh: typeof en = {
       cases_scored: '案卷数',
       my_tasks: '我的待办',
       my_tasks_open: '有 %{smart_count} 项待办任务',
+      my_tasks_many: '有超过 %{count} 项待办任务',
       counts: {
         cases: '案卷',
         scored: '已评分',

@@ -25,6 +25,7 @@ import { ClaimButton, useHandlerName } from './ClaimButton';
 import type { Role } from '../types';
 import { TaskBulkActions } from './TaskBulkActions';
 import { csvExporter } from '../common/csv';
+import { countLabel } from '../dataProvider';
 
 // Only filters the API accepts: an unknown filter field is a 400.
 const useTaskFilters = () => {
@@ -110,8 +111,10 @@ const viewFilter = (view: View) => (view === 'all' ? { view, status: 'open' } : 
 
 /** How many tasks a view holds now (one small request per tab), within the list's other filters. */
 const ViewCount = ({ view, filter }: { view: View; filter: Record<string, unknown> }) => {
-  const { total } = useGetList('tasks', { pagination: { page: 1, perPage: 1 }, filter: { ...filter, ...viewFilter(view) } });
-  return total == null ? null : <>（{total}）</>;
+  const { total, meta } = useGetList('tasks', { pagination: { page: 1, perPage: 1 }, filter: { ...filter, ...viewFilter(view) } });
+  // Beyond its bound the API does not count (api/list.ts LIST_TOTAL_CAP): "10000+".
+  const label = countLabel(total, meta);
+  return label == null ? null : <>（{label}）</>;
 };
 
 /** 我的 / 本单位待认领 / 已办 / 全部 as tabs over the list; a tab keeps the search and campaign filters. */
