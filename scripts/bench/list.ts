@@ -108,7 +108,8 @@ export interface ListResult {
   p95: number;
   p99: number;
   max: number;
-  byPersona: { persona: string; username: string; p50: number; p95: number; total: number }[];
+  /** `total`: the largest counted total; `over`: the API's bound when some list was more than it counts. */
+  byPersona: { persona: string; username: string; p50: number; p95: number; total: number; over: number }[];
   slowest: { name: string; persona: string; p95: number }[];
   errors: string[];
 }
@@ -127,6 +128,7 @@ export async function measureList(apiUrl: string, rounds: number): Promise<ListR
     const s = await signIn(apiUrl, p.username, BENCH_PASSWORD);
     const mine: number[] = [];
     let total = 0;
+    let over = 0;
     for (let round = 0; round <= rounds; round++) {
       for (const q of queries(p.persona)) {
         const t = performance.now();
@@ -136,6 +138,9 @@ export async function measureList(apiUrl: string, rounds: number): Promise<ListR
           if (errors.length < 5) errors.push(`${p.username} ${q.name}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
           continue;
         }
+        // Beyond the API's count cap the total is `*` and X-Total-Exceeds says the bound (api/list.ts).
+        const exceeds = Number(r.headers.get('x-total-exceeds') ?? 0);
+        if (exceeds) over = Math.max(over, exceeds);
         total = Math.max(total, Number(/\/(\d+)$/.exec(r.headers.get('content-range') ?? '')?.[1] ?? 0));
         if (round === 0) continue;
         mine.push(elapsed);
@@ -144,7 +149,7 @@ export async function measureList(apiUrl: string, rounds: number): Promise<ListR
         perQuery.set(key, [...(perQuery.get(key) ?? []), elapsed]);
       }
     }
-    byPersona.push({ persona: p.persona, username: p.username, p50: percentile(mine, 50), p95: percentile(mine, 95), total });
+    byPersona.push({ persona: p.persona, username: p.username, p50: percentile(mine, 50), p95: percentile(mine, 95), total, over });
   }
   const slowest = [...perQuery.entries()]
     .map(([key, v]) => ({ persona: key.split(': ')[0]!, name: key.split(': ').slice(1).join(': '), p95: percentile(v, 95) }))
