@@ -25,32 +25,40 @@ const openView = async (page: Page, view: string) => {
   await untilRoute(page, (hash) => decodeURIComponent(hash).includes(`"view":"${view}"`));
 };
 
+/** A campaign at its inspections for three operators of 雉城所 (330522001): its id and the three, by case. */
+async function threeInspections() {
+  const operators = await suite.h.db.operator.findMany({
+    where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } },
+    orderBy: { id: 'asc' },
+    take: 3,
+  });
+  const launched = await suite.api.call('POST', '/campaigns', {
+    token: await suite.api.login('coord.changxing'),
+    body: {
+      programme: 'changxing',
+      year: await uniqueYear(suite.h.db),
+      jurisdictionId: '330522',
+      stages: calendarOpenAt('rectification', 600_000),
+      reminderLeadHours: 0,
+      operatorIds: operators.map((o) => o.id),
+    },
+  });
+  expect(launched.status, JSON.stringify(launched.body)).toBe(201);
+  const campaignId = launched.body.id as string;
+  suite.workflows.push((await suite.h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).workflowId);
+  const inspections = await waitFor(async () => {
+    const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' }, orderBy: { caseId: 'asc' } });
+    return t.length === 3 && t;
+  }, 'the three inspections');
+  return { campaignId, inspections };
+}
+
 describe('the task inbox', () => {
   it('an officer submits an unclaimed task and is its handler; a colleague releases and takes another', async () => {
-    const operators = await suite.h.db.operator.findMany({
-      where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } },
-      orderBy: { id: 'asc' },
-      take: 3,
-    });
-    const coord = await suite.api.login('coord.changxing');
-    const launched = await suite.api.call('POST', '/campaigns', {
-      token: coord,
-      body: {
-        programme: 'changxing',
-        year: await uniqueYear(suite.h.db),
-        jurisdictionId: '330522',
-        stages: calendarOpenAt('rectification', 600_000),
-        reminderLeadHours: 0,
-        operatorIds: operators.map((o) => o.id),
-      },
-    });
-    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-    const campaignId = launched.body.id as string;
-    suite.workflows.push((await suite.h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).workflowId);
-    const [a, b, c] = await waitFor(async () => {
-      const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' }, orderBy: { caseId: 'asc' } });
-      return t.length === 3 && t;
-    }, 'the three inspections');
+    const {
+      campaignId,
+      inspections: [a, b, c],
+    } = await threeInspections();
     // The county's officer already holds b.
     const changxingToken = await suite.api.login('officer.changxing');
     expect((await suite.api.call('POST', `/tasks/${enc(b!.id)}/claim`, { token: changxingToken })).status).toBe(200);
@@ -161,29 +169,7 @@ describe('the task inbox', () => {
   });
 
   it('pages a list it does not count: beyond the cap the tabs say "N+" and the rows still come', async () => {
-    const operators = await suite.h.db.operator.findMany({
-      where: { jurisdictionId: '330522001', id: { startsWith: 'op-cx-' } },
-      orderBy: { id: 'asc' },
-      take: 3,
-    });
-    const launched = await suite.api.call('POST', '/campaigns', {
-      token: await suite.api.login('coord.changxing'),
-      body: {
-        programme: 'changxing',
-        year: await uniqueYear(suite.h.db),
-        jurisdictionId: '330522',
-        stages: calendarOpenAt('rectification', 600_000),
-        reminderLeadHours: 0,
-        operatorIds: operators.map((o) => o.id),
-      },
-    });
-    expect(launched.status, JSON.stringify(launched.body)).toBe(201);
-    const campaignId = launched.body.id as string;
-    suite.workflows.push((await suite.h.db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).workflowId);
-    const inspections = await waitFor(async () => {
-      const t = await suite.h.db.task.findMany({ where: { campaignId, type: 'inspection', status: 'open' } });
-      return t.length === 3 && t;
-    }, 'the three inspections');
+    const { campaignId, inspections } = await threeInspections();
     // An API that counts two rows at most (api/list.ts LIST_TOTAL_CAP is 10,000): three are more than it counts.
     const capped = await startApi(suite.h, UI_DIR, { listTotalCap: 2 });
     const ui = await openConsole(capped.url);
