@@ -55,9 +55,10 @@ export function parseList<F extends z.ZodObject>(
 }
 
 /**
- * How many rows a list counts for its total at most. Counting every task in a county's scope took 40–60 ms
- * of each answer at a million tasks (README "Benchmarks"); counted up to here it takes a few. Beyond it the
- * total is unknown (`/*`) and the console pages forward and back without it (dataProvider.ts).
+ * How many rows the task list counts for its total at most. Counting every task in a county's scope took
+ * 40–60 ms of each answer at a million tasks (README "Benchmarks"); where more than this match, the count
+ * stops here. Beyond it the total is unknown (`/*`) and the console pages forward and back without it
+ * (admin-ui/src/dataProvider.ts).
  */
 export const LIST_TOTAL_CAP = 10_000;
 
@@ -67,12 +68,21 @@ export async function totalUpTo(cap: number, count: (take: number) => Promise<nu
   return n > cap ? undefined : n;
 }
 
+/** Adds to Access-Control-Expose-Headers: keyset() and sendList() both name headers of one answer. */
+function exposeHeaders(res: Response, ...names: string[]): void {
+  const had = String(res.getHeader('Access-Control-Expose-Headers') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  res.setHeader('Access-Control-Expose-Headers', [...new Set([...had, ...names])].join(', '));
+}
+
 /** `total` undefined: more rows match than `cap`, which X-Total-Exceeds gives (the console shows "cap+"). */
 export function sendList(res: Response, resource: string, skip: number, rows: unknown[], total: number | undefined, cap = LIST_TOTAL_CAP): void {
   const end = rows.length === 0 ? skip : skip + rows.length - 1;
   res.setHeader('Content-Range', `${resource} ${skip}-${end}/${total ?? '*'}`);
   if (total === undefined) res.setHeader('X-Total-Exceeds', String(cap));
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Exceeds');
+  exposeHeaders(res, 'Content-Range', ...(total === undefined ? ['X-Total-Exceeds'] : []));
   res.json(rows);
 }
 
@@ -143,7 +153,7 @@ export function keyset<F>(req: Request, p: ListParams<F>, kinds: Record<string, 
       if (!kind || !last || rows.length < p.take) return;
       const parts = field === 'id' ? [str(last.id)] : [str(last[field]), str(last.id)];
       res.setHeader('X-Next-Cursor', Buffer.from(JSON.stringify(parts)).toString('base64url'));
-      res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Next-Cursor');
+      exposeHeaders(res, 'Content-Range', 'X-Next-Cursor');
     },
   };
 }

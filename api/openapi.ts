@@ -200,9 +200,16 @@ export function openApiDocument() {
                 headers: {
                   'Content-Range': {
                     schema: { type: 'string' },
-                    description: `<resource> <start>-<end>/<total>; the total is * when more rows match than the list counts (tasks: ${LIST_TOTAL_CAP})`,
+                    description: `<resource> <start>-<end>/<total>; the task list's total is * when more than ${LIST_TOTAL_CAP} rows match`,
                   },
-                  'X-Total-Exceeds': { schema: { type: 'string' }, description: 'With a total of *: how many rows the list counted up to (more match)' },
+                  ...(k === 'get /tasks'
+                    ? {
+                        'X-Total-Exceeds': {
+                          schema: { type: 'string', pattern: '^\\d+$' },
+                          description: 'With a total of *: how many rows the list counted up to (more match)',
+                        },
+                      }
+                    : {}),
                 },
               }
             : {}),

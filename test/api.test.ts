@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
 import { SELF_CHECK_AREAS } from '../domain/self-check.js';
+import { totalUpTo } from '../api/list.js';
 
 let h: Harness;
 let api: Api;
@@ -153,6 +154,15 @@ describe('campaigns and the task inbox', () => {
     }
     expect((await api.call('GET', '/tasks?filter={"bogus":1}', { token: tokens['officer.changxing'] })).status).toBe(400);
     expect((await api.call('GET', '/tasks?sort=["passwordHash","ASC"]', { token: tokens['officer.changxing'] })).status).toBe(400);
+  });
+
+  it('counts a list total up to its cap, asking the database for one row more than the cap', async () => {
+    const asked: number[] = [];
+    const count = (n: number) => async (take: number) => (asked.push(take), Math.min(n, take));
+    expect(await totalUpTo(10, count(10))).toBe(10);
+    expect(await totalUpTo(10, count(11))).toBeUndefined();
+    expect(await totalUpTo(10, count(500_000))).toBeUndefined();
+    expect(asked).toEqual([11, 11, 11]);
   });
 
   it('completes a task once: 403 elsewhere, 400 on a bad form, 404 unknown, 409 the second time', async () => {

@@ -148,14 +148,19 @@ const nestedListPath = (resource: string, params: GetListParams): string | undef
  * A list whose total the API did not count: react-admin's partial pagination, forward and back without a
  * total, and `meta.totalExceeds` (the API's bound) for the counts beside the list ("10000+").
  */
-const uncounted = (r: GetListResult, params: GetListParams): GetListResult =>
-  Number.isFinite(r.total)
-    ? r
-    : {
-        data: r.data,
-        pageInfo: { hasPreviousPage: (params.pagination?.page ?? 1) > 1, hasNextPage: r.data.length >= (params.pagination?.perPage ?? 25) },
-        meta: { totalExceeds: exceeds.get(r.data) },
-      };
+const uncounted = <R extends GetListResult>(r: R, params: Pick<GetListParams, 'pagination'>): R => {
+  if (Number.isFinite(r.total)) return r;
+  // ra-data-simple-rest's own defaults when no pagination is given.
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: 10 };
+  const bound = exceeds.get(r.data) ?? 0;
+  return {
+    ...r,
+    total: undefined,
+    // A full page may have more after it; and more than `bound` rows match, so pages within it do.
+    pageInfo: { hasPreviousPage: page > 1, hasNextPage: r.data.length >= perPage || page * perPage < bound },
+    meta: { totalExceeds: bound || undefined },
+  };
+};
 
 /** "N" for a counted list, "M+" for one the API did not count beyond M; undefined while unknown. */
 export const countLabel = (total: number | undefined, meta: { totalExceeds?: number } | undefined): string | undefined =>
@@ -166,10 +171,12 @@ export const dataProvider: AppDataProvider = {
   getList: async (resource, params) => {
     const register = REGISTER_RESOURCES[resource];
     if (register) {
-      return rest.getList('register-entries', { ...params, filter: { ...params.filter, register } });
+      return uncounted(await rest.getList('register-entries', { ...params, filter: { ...params.filter, register } }), params);
     }
     return uncounted(await rest.getList(nestedListPath(resource, params) ?? resource, params), params);
   },
+  // A case's or title's tasks (ReferenceManyField) come this way: the same reading of an uncounted total.
+  getManyReference: async (resource, params) => uncounted(await rest.getManyReference(resource, params), params),
   getOne: (resource, params) => rest.getOne(REGISTER_RESOURCES[resource] ? 'register-entries' : resource, params),
   // ra-data-simple-rest sends no range with getMany, and the API pages every list (25 rows by
   // default), so ask for as many rows as ids: otherwise references past the 25th stay blank.
