@@ -124,19 +124,26 @@ chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and mu
 if (!values.keep) cleanup.add('temp dir', () => rmSync(dir, { recursive: true, force: true }));
 
 let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping everything the bench started…`);
-    // Calls in flight fail as their connections close: that must not cut the cleanup short.
-    process.on('uncaughtException', () => {});
-    process.on('unhandledRejection', () => {});
-    void cleanup.run(log).then(() => {
-      log('stopped');
-      process.exit(130);
-    });
+/**
+ * Stops everything the bench started, then exits: on a signal, or on an error nothing awaited. A
+ * progress watcher's failed request once ended the bench by Node's default and left its embedded
+ * PostgreSQL running.
+ */
+function stopAll(why: string, code: number): void {
+  if (interrupted) return;
+  interrupted = true;
+  log(`${why}: stopping everything the bench started…`);
+  // Calls in flight fail as their connections close: that must not cut the cleanup short.
+  process.on('uncaughtException', () => {});
+  process.on('unhandledRejection', () => {});
+  void cleanup.run(log).then(() => {
+    log('stopped');
+    process.exit(code);
   });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal, 130));
+process.on('uncaughtException', (e) => stopAll(`uncaught exception: ${e.stack ?? String(e)}`, 1));
+process.on('unhandledRejection', (e) => stopAll(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, 1));
 
 const verdict = (ok: boolean, what: string) => `${ok ? 'met' : 'MISSED'} target ${what}`;
 
