@@ -18,10 +18,11 @@ import { caseActivities } from './case.js';
 import type { Dispatch } from './notify.js';
 
 /**
- * Starts in flight per batch. Every batch of a launch runs its activity at once, up to the worker's
- * activity slots (100 by default): a 10,000-case launch's 50 batches make 200 starts in flight.
+ * Temporal calls (starts, describes) in flight per batch. Every batch of a launch runs its activity at
+ * once, up to the worker's activity slots (100 by default): a 10,000-case launch's 50 batches make 200
+ * starts in flight.
  */
-const STARTS_PER_BATCH = 4;
+const CALLS_PER_BATCH = 4;
 
 export function caseStartActivities(db: PrismaClient, dispatch?: Dispatch) {
   const { projectLaunchBatch } = caseActivities(db);
@@ -45,7 +46,7 @@ export function caseStartActivities(db: PrismaClient, dispatch?: Dispatch) {
         actor: input.enrolledBy,
         clause: common.rules.clauses.enrolment,
       });
-      const limit = pLimit(STARTS_PER_BATCH);
+      const limit = pLimit(CALLS_PER_BATCH);
       const { cancellationSignal } = Context.current();
       let started = 0;
       await Promise.all(
@@ -78,7 +79,7 @@ export function caseStartActivities(db: PrismaClient, dispatch?: Dispatch) {
     /** Which of these case workflows have closed (or are gone): for a batch a case never told, e.g. one terminated. */
     async closedCases(input: { workflowIds: string[] }): Promise<string[]> {
       if (!dispatch) throw ApplicationFailure.nonRetryable('this worker has no Temporal client to look with (runtime/worker.ts)', 'NoClient');
-      const limit = pLimit(STARTS_PER_BATCH);
+      const limit = pLimit(CALLS_PER_BATCH);
       const closed = await Promise.all(
         input.workflowIds.map((id) =>
           limit(async () => {

@@ -330,7 +330,7 @@ describe('npm start on embedded defaults, signalled alone while it starts', () =
       Object.assign(env, { PORT: String(port), PGPORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) });
       const start = spawnStart(env);
       try {
-        await waitFor(async () => start.out().includes(line) || start.child.exitCode !== null, line, 60_000);
+        await waitFor(async () => start.out().includes(line) || start.child.exitCode !== null, line);
         start.child.kill('SIGINT');
         expect(await start.exited, start.out()).toEqual({ code: 0, signal: null });
         expect(start.out()).toContain('[start] stopping…');
