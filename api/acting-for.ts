@@ -2,6 +2,7 @@
 // done in the portal; one without a usable account (none yet, or disabled) has it done by the county
 // officer or coordinator over it, as before the portal. The inbox shows those; the task page says for whom.
 import type { PrismaClient } from '../prisma/db.js';
+import type { Prisma } from '../prisma/generated/client.js';
 import { OPERATOR_ROLE } from '../domain/roles.js';
 import type { Principal } from './scope.js';
 
@@ -10,15 +11,18 @@ export const ACTS_FOR_OPERATORS: readonly string[] = ['county_officer', 'coordin
 
 /**
  * The open operator tasks in the caller's subtree whose operator has no usable account: the caller's to do
- * for the operator (the inbox's mine=true). Read through the task's jurisdiction index, then the case's key.
+ * for the operator (the inbox's mine=true and 本单位待认领). A filter, not a list of ids: a county's operators
+ * without an account run to tens of thousands of tasks, past the 65,535 parameters a query may carry.
+ * Null for a role that never acts for operators.
  */
-export async function operatorTasksToActFor(db: PrismaClient, me: Principal): Promise<string[]> {
-  if (!ACTS_FOR_OPERATORS.includes(me.role) || me.subtree.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM task t JOIN case_file c ON c.id = t.case_id
-    WHERE t.jurisdiction_id = ANY(${me.subtree}::text[]) AND t.status = 'open' AND t.assignee_role = ${OPERATOR_ROLE}
-      AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.operator_id = c.operator_id AND u.disabled_at IS NULL)`;
-  return rows.map((r) => r.id);
+export function operatorTasksToActFor(me: Principal): Prisma.TaskWhereInput | null {
+  if (!ACTS_FOR_OPERATORS.includes(me.role) || me.subtree.length === 0) return null;
+  return {
+    jurisdictionId: { in: me.subtree },
+    status: 'open',
+    assigneeRole: OPERATOR_ROLE,
+    case: { operator: { NOT: { account: { is: { disabledAt: null } } } } },
+  };
 }
 
 export interface ActingFor {

@@ -1,5 +1,6 @@
 // The REST API on a real worker, dev server and database: auth, scope (403), validation (400 in Chinese
 // and English, nothing changed), unknown ids (404), double completion (409), pagination headers.
+import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, uniqueYear, waitFor, type Harness } from './helpers.js';
 import { compressedStages, startApi, type Api } from './api-helpers.js';
@@ -163,6 +164,82 @@ describe('campaigns and the task inbox', () => {
     expect(await totalUpTo(10, count(11))).toBeUndefined();
     expect(await totalUpTo(10, count(500_000))).toBeUndefined();
     expect(asked).toEqual([11, 11, 11]);
+  });
+
+  it('lists an inbox with more operators’ tasks to do for them than a query may carry parameters', async () => {
+    // A county's operators without an account: 70,000 open self-checks an officer does for them
+    // (api/acting-for.ts). PostgreSQL's protocol carries at most 65,535 parameters per query. Kept in a
+    // city of its own that no other test's user looks into, and removed afterwards.
+    const j = `39${randomInt(1000, 10000)}`;
+    const officer = `u-test-${j}`;
+    const year = 2000 + randomInt(0, 100);
+    const { passwordHash } = await h.db.user.findUniqueOrThrow({ where: { username: 'officer.changxing' } });
+    await h.db.jurisdiction.create({ data: { id: j, name: `测试市${j}`, level: 'city', path: `/${j}/` } });
+    try {
+      await h.db.user.create({
+        data: { id: officer, username: `officer.t${j}`, displayName: '测试执法员', passwordHash, role: 'county_officer', jurisdictionId: j },
+      });
+      await h.db.operator.create({
+        data: {
+          id: `op-t${j}`,
+          name: '测试经营者',
+          uscc: `T${j}${randomInt(1e9, 1e10)}`,
+          kind: 'enterprise',
+          jurisdictionId: j,
+          registeredOn: new Date('2020-01-01'),
+        },
+      });
+      const launched = { programme: 'changxing', year, jurisdictionId: j, status: 'running', definition: {}, launchedById: officer, launchedAt: new Date() };
+      await h.db.campaign.create({ data: { id: `c-t${j}`, name: '测试', workflowId: `c-t${j}`, ...launched } });
+      await h.db.case.create({
+        data: {
+          id: `c-t${j}:op-t${j}`,
+          campaignId: `c-t${j}`,
+          operatorId: `op-t${j}`,
+          jurisdictionId: j,
+          status: 'active',
+          workflowId: `k-t${j}`,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+      });
+      await h.db.$executeRaw`
+        INSERT INTO task (id, campaign_id, stage_key, case_id, type, title, assignee_role, jurisdiction_id, status, due_at, workflow_id, created_at)
+        SELECT ${`c-t${j}:`} || n, ${`c-t${j}`}, 'self_check', ${`c-t${j}:op-t${j}`}, 'self_check', '自查自纠', 'operator', ${j}, 'open',
+               now() + interval '1 day', ${`k-t${j}`}, now()
+        FROM generate_series(1, 70000) n`;
+      const token = await api.login(`officer.t${j}`);
+      for (const filter of [{ mine: true }, { view: 'unclaimed' }]) {
+        const r = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,9]`, { token });
+        expect([r.status, r.headers.get('content-range'), r.body.length], JSON.stringify(filter)).toEqual([200, 'tasks 0-9/*', 10]);
+      }
+      // The operator's own account takes the work back from the officer's inbox.
+      await h.db.user.create({
+        data: {
+          id: `${officer}-op`,
+          username: `op.t${j}`,
+          displayName: '测试经营者',
+          passwordHash,
+          role: 'operator',
+          operatorId: `op-t${j}`,
+          jurisdictionId: j,
+        },
+      });
+      const none = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}`, { token });
+      expect([none.status, none.body]).toEqual([200, []]);
+      // Disabled, it is no usable account: the work is the officer's again.
+      await h.db.user.update({ where: { id: `${officer}-op` }, data: { disabledAt: new Date() } });
+      const back = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}&range=[0,0]`, { token });
+      expect([back.status, back.headers.get('content-range')]).toEqual([200, 'tasks 0-0/*']);
+    } finally {
+      await h.db.$executeRaw`DELETE FROM task WHERE jurisdiction_id = ${j}`;
+      await h.db.case.deleteMany({ where: { jurisdictionId: j } });
+      await h.db.campaign.deleteMany({ where: { jurisdictionId: j } });
+      await h.db.session.deleteMany({ where: { userId: { in: [officer, `${officer}-op`] } } });
+      await h.db.user.deleteMany({ where: { jurisdictionId: j } });
+      await h.db.operator.deleteMany({ where: { jurisdictionId: j } });
+      await h.db.jurisdiction.delete({ where: { id: j } });
+    }
   });
 
   it('completes a task once: 403 elsewhere, 400 on a bad form, 404 unknown, 409 the second time', async () => {

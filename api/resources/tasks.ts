@@ -107,11 +107,14 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string,
       const f = p.filter;
       if (f.view === 'all' && !OVERSEERS.includes(me.role))
         throw forbidden('「全部」视图仅供统筹协调、分管领导和管理员使用', 'the "all" view is for coordinators, leaders and administrators');
+      // My role's tasks, and those of operators without a usable account that I do for them.
+      const actFor = operatorTasksToActFor(me);
+      const mineToDo = [{ assigneeRole: me.role }, ...(actFor ? [actFor] : [])];
       const view =
         f.view === 'mine'
           ? { status: 'open', claimedById: me.id }
           : f.view === 'unclaimed'
-            ? { status: 'open', claimedById: null, OR: [{ assigneeRole: me.role }, { id: { in: await operatorTasksToActFor(db, me) } }] }
+            ? { status: 'open', claimedById: null, OR: mineToDo }
             : f.view === 'done'
               ? { status: 'done', ...(OVERSEERS.includes(me.role) ? {} : { completedById: me.id }) }
               : {};
@@ -141,7 +144,7 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string,
         ...(f.mine
           ? {
               OR: [{ claimedById: null }, { claimedById: me.id }],
-              AND: [{ OR: [{ assigneeRole: me.role }, { id: { in: await operatorTasksToActFor(db, me) } }] }],
+              AND: [{ OR: mineToDo }],
             }
           : {}),
       };
