@@ -105,6 +105,11 @@ function seqScans(plan: { 'Node Type': string; 'Relation Name'?: string; Plans?:
   return [...here, ...((plan.Plans ?? []) as (typeof plan)[]).flatMap(seqScans)];
 }
 
+/** Every node of a plan, depth first. */
+function nodes<P extends { Plans?: unknown[] }>(plan: P): P[] {
+  return [plan, ...((plan.Plans ?? []) as P[]).flatMap((p) => nodes(p))];
+}
+
 const LISTS: { user: string; path: string }[] = [
   // The inbox: a station officer's and a county coordinator's open work, by due date; mine; overdue.
   { user: 'officer.zhicheng', path: '/tasks?filter={"status":"open"}' },
@@ -114,6 +119,7 @@ const LISTS: { user: string; path: string }[] = [
   { user: 'coord.changxing', path: '/tasks?filter={"campaignId":"plans-cx","stageKey":"self_check","status":"open"}' },
   { user: 'coord.changxing', path: '/tasks?filter={"jurisdictionId":"330522003","status":"done"}&sort=["completedAt","DESC"]' },
   { user: 'leader.zhoushan', path: '/tasks?filter={"type":"inspection"}' },
+  { user: 'coord.changxing', path: '/tasks?filter={"status":"open","jurisdictionId":"330522"}&sort=["title","ASC"]' },
   // Cases of a campaign, per jurisdiction.
   { user: 'coord.changxing', path: '/cases?filter={"campaignId":"plans-cx"}' },
   { user: 'officer.dinghai', path: '/cases?filter={"campaignId":"plans-zs"}&range=[200,224]' },
@@ -145,6 +151,34 @@ describe('list query plans at 100,000 tasks', () => {
     expect(explained).toBeGreaterThanOrEqual(LISTS.length * 2); // rows and count for each
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('counts a task list’s total from one index, in its order, stopping at the cap', async () => {
+    // api/list.ts LIST_TOTAL_CAP: the count stops early only if nothing sorts the rows first and every
+    // column it filters on is in the index (migration 20261205110000_task_list_counts.sql).
+    const counted = [
+      { user: 'officer.zhicheng', filter: { status: 'open' } },
+      { user: 'coord.changxing', filter: { status: 'open' } },
+      { user: 'coord.changxing', filter: { status: 'open', overdue: true } },
+      { user: 'officer.zhicheng', filter: { status: 'open', overdue: true } },
+      { user: 'coord.changxing', filter: { status: 'done', jurisdictionId: '330522003' } },
+      { user: 'officer.zhicheng', filter: { status: 'open', type: 'inspection' } },
+    ];
+    const problems: string[] = [];
+    for (const c of counted) {
+      const token = await login(c.user);
+      captured.length = 0;
+      const r = await fetch(`${base}/tasks?filter=${encodeURIComponent(JSON.stringify(c.filter))}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(200);
+      const count = captured.find((q) => /^SELECT COUNT/i.test(q.query) && q.query.includes('"task"'));
+      expect(count, JSON.stringify(c)).toBeDefined();
+      const { rows } = await sql.query(`EXPLAIN (FORMAT JSON) ${count!.query}`, count!.params);
+      const plan = nodes((rows[0] as { 'QUERY PLAN': { Plan: { 'Node Type': string; 'Index Name'?: string; Plans?: unknown[] } }[] })['QUERY PLAN'][0]!.Plan);
+      const shape = plan.map((n) => `${n['Node Type']}${n['Index Name'] ? ` ${n['Index Name']}` : ''}`);
+      if (shape.some((n) => n === 'Sort' || n === 'Incremental Sort') || !shape.some((n) => n.startsWith('Index Only Scan')))
+        problems.push(`${c.user} ${JSON.stringify(c.filter)}: ${shape.join(' → ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
 
   it('pages by keyset: the next page after the last row seen, as deep as the offset gets, with the same rows', async () => {
     const token = await login('coord.changxing');

@@ -154,7 +154,10 @@ export function tasksRouter(db: PrismaClient, client: Client, taskQueue: string,
       const [rows, total] = await Promise.all([
         db.task.findMany({ where: { AND: [scope, where, view, groups, k.where] }, orderBy: p.orderBy, skip: k.skip, take: p.take }),
         // A county's tasks run to hundreds of thousands: counted up to the cap only (LIST_TOTAL_CAP).
-        totalUpTo(listTotalCap, (take) => db.task.count({ where: { AND: [scope, where, view, groups] }, take })),
+        // Prisma orders a count with `take` by id unless told otherwise, and PostgreSQL then sorted every
+        // matching row to find the first cap + 1 by id. By place, the order every task index starts with,
+        // the count reads an index in its own order and stops at the cap.
+        totalUpTo(listTotalCap, (take) => db.task.count({ where: { AND: [scope, where, view, groups] }, take, orderBy: { jurisdictionId: 'asc' } })),
       ]);
       k.next(res, rows);
       sendList(res, 'tasks', k.skip, await withClaimedNames(db, rows), total, listTotalCap);
