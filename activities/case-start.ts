@@ -76,6 +76,13 @@ export function caseStartActivities(db: PrismaClient, dispatch?: Dispatch) {
       return { workflowIds: seeds.map((s) => caseWorkflowId(s.caseId)) };
     },
 
+    /** One page of the operators a launch enrols, as the API stored them (api/campaign-launch.ts). */
+    async launchEnrolmentPage(input: { launchId: string; page: number }): Promise<string[]> {
+      const row = await db.launchEnrolment.findUnique({ where: { launchId_page: input } });
+      if (!row) throw ApplicationFailure.nonRetryable(`launch ${input.launchId} has no enrolment page ${input.page}`, 'NoEnrolmentPage');
+      return row.operatorIds;
+    },
+
     /** Which of these case workflows have closed (or are gone): for a batch a case never told, e.g. one terminated. */
     async closedCases(input: { workflowIds: string[] }): Promise<string[]> {
       if (!dispatch) throw ApplicationFailure.nonRetryable('this worker has no Temporal client to look with (runtime/worker.ts)', 'NoClient');

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CampaignDefinition } from '../domain/campaign-definition.js';
 import { tracksOfRules } from '../domain/programmes/kinds/index.js';
 import type { Actor } from '../domain/roles.js';
 import type { PrismaClient } from '../prisma/db.js';
-import type { CampaignWorkflow, CampaignInput } from '../workflows/campaign.js';
+import type { CampaignWorkflow, CampaignInput, LaunchEnrolmentRef } from '../workflows/campaign.js';
 import { SA_CAMPAIGN_ID, SA_CURRENT_STAGE, SA_JURISDICTION, SA_PROGRAMME, launchedUpdate } from '../workflows/messages.js';
 import type { z } from 'zod';
 import { defineCampaign } from '../domain/campaign-definition.js';
@@ -167,6 +168,8 @@ export async function launchCampaign(opts: {
   operatorIds?: string[];
   batchSize?: number;
   arrivalShardSize?: number;
+  /** Operators per stored enrolment page (ENROLMENT_PAGE_SIZE unless a test says). */
+  enrolmentPageSize?: number;
   /** The enrolment prepareLaunch already checked (else it is worked out here). */
   cases?: Awaited<ReturnType<typeof enrolmentOf>>;
 }) {
@@ -180,10 +183,12 @@ export async function launchCampaign(opts: {
   if (existing) throw duplicate(existing, j.name);
   const cases = opts.cases ?? (await enrolmentOf(db, def, opts.operatorIds));
   const workflowId = campaignWorkflowId(def.campaignId);
-  // Ids only: the batches read the seeds (a 10,000-case launch would not fit Temporal's 2 MB payload limit).
+  // The operators by reference, stored before the start: the campaign reads them in pages, and its batches
+  // read the seeds (a province's launch named in the input would pass Temporal's 2 MB payload limit).
+  const enrolment = await storeEnrolment(db, def.campaignId, cases, opts.enrolmentPageSize ?? ENROLMENT_PAGE_SIZE);
   const input: CampaignInput = {
     definition: def,
-    operatorIds: cases.map((c) => c.operatorId),
+    ...(enrolment ? { enrolment } : {}),
     launchedBy: opts.actor,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     ...(opts.arrivalShardSize ? { arrivalShardSize: opts.arrivalShardSize } : {}),
@@ -205,7 +210,33 @@ export async function launchCampaign(opts: {
     const r = await opts.client.workflow.executeUpdateWithStart(launchedUpdate, { startWorkflowOperation });
     return { ...r, workflowId };
   } catch (e) {
-    if (e instanceof WorkflowExecutionAlreadyStartedError || (e as Error)?.cause instanceof WorkflowExecutionAlreadyStartedError) throw duplicate(def, j.name);
+    if (e instanceof WorkflowExecutionAlreadyStartedError || (e as Error)?.cause instanceof WorkflowExecutionAlreadyStartedError) {
+      // Not started: nothing will read this launch's enrolment.
+      if (enrolment) await db.launchEnrolment.deleteMany({ where: { launchId: enrolment.launchId } });
+      throw duplicate(def, j.name);
+    }
     throw e;
   }
+}
+
+/** Operators per stored enrolment page: 10,000 ids of 21 characters make about 250 KB, one activity result each. */
+export const ENROLMENT_PAGE_SIZE = 10_000;
+
+/** Stores a launch's operators in pages, in one transaction; none for a launch that enrols nobody. */
+async function storeEnrolment(
+  db: PrismaClient,
+  campaignId: string,
+  cases: { operatorId: string }[],
+  pageSize: number,
+): Promise<LaunchEnrolmentRef | undefined> {
+  if (cases.length === 0) return undefined;
+  const launchId = randomUUID();
+  const pages = Array.from({ length: Math.ceil(cases.length / pageSize) }, (_, page) => ({
+    launchId,
+    page,
+    campaignId,
+    operatorIds: cases.slice(page * pageSize, (page + 1) * pageSize).map((c) => c.operatorId),
+  }));
+  await db.launchEnrolment.createMany({ data: pages });
+  return { launchId, pages: pages.length, operators: cases.length };
 }

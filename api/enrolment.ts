@@ -7,6 +7,8 @@ import { caseIdOf, trackKeyOf } from '../domain/case.js';
 import { usccProblemMessage } from '../domain/uscc.js';
 import type { PrismaClient } from '../prisma/db.js';
 import { badRequest } from './errors.js';
+import type { Client } from '@temporalio/client';
+import { enrolledAmongQuery } from '../workflows/messages.js';
 
 export interface EnrolmentRow {
   operatorId?: string;
@@ -26,6 +28,23 @@ export async function jurisdictionSubtree(db: PrismaClient, jurisdictionId: stri
   return new Set((await db.jurisdiction.findMany({ where: { path: { startsWith: j.path } }, select: { id: true } })).map((x) => x.id));
 }
 
+/** Case ids per enrolledAmongQuery: 5,000 ids of about 45 characters make some 250 KB each way. */
+const ENROLLED_QUERY_PAGE = 5_000;
+
+/**
+ * Of these operators, those the campaign's workflow has enrolled, asked a page at a time: the projection
+ * may lag a moment behind an enrolment the workflow has taken.
+ */
+export async function enrolledPerWorkflow(client: Client, workflowId: string, campaignId: string, operatorIds: string[]): Promise<Set<string>> {
+  const handle = client.workflow.getHandle(workflowId);
+  const out = new Set<string>();
+  for (let from = 0; from < operatorIds.length; from += ENROLLED_QUERY_PAGE) {
+    const page = operatorIds.slice(from, from + ENROLLED_QUERY_PAGE).map((id) => caseIdOf(campaignId, id));
+    for (const caseId of await handle.query(enrolledAmongQuery, page)) out.add(caseId.slice(campaignId.length + 1));
+  }
+  return out;
+}
+
 /**
  * Resolves rows to case seeds or throws 400 listing every bad row. `lineOf` numbers rows as the user
  * sees them in an imported file (a CSV's first data row is line 2, a workbook's rows by their number).
@@ -39,7 +58,8 @@ export async function resolveEnrolment(
     rows: EnrolmentRow[];
     rowPath: (i: number) => string;
     lineOf?: (i: number) => number;
-    alreadyEnrolled?: string[];
+    /** The workflow's word on those the projection does not show yet (enrolledPerWorkflow). */
+    enrolledPerWorkflow?: (operatorIds: string[]) => Promise<Set<string>>;
   },
 ): Promise<CaseSeed[]> {
   const inside = await jurisdictionSubtree(db, opts.jurisdictionId);
@@ -51,8 +71,9 @@ export async function resolveEnrolment(
   const byId = new Map(operators.map((o) => [o.id, o]));
   const byUscc = new Map(operators.map((o) => [o.uscc, o]));
   const enrolled = new Set((await db.case.findMany({ where: { campaignId: opts.campaignId }, select: { operatorId: true } })).map((c) => c.operatorId));
-  // The workflow's own list: a case just enrolled may not be projected yet.
-  for (const caseId of opts.alreadyEnrolled ?? []) enrolled.add(caseId.slice(opts.campaignId.length + 1));
+  // The workflow's own word: a case just enrolled may not be projected yet.
+  const unprojected = operators.filter((o) => !enrolled.has(o.id)).map((o) => o.id);
+  for (const id of (await opts.enrolledPerWorkflow?.(unprojected)) ?? []) enrolled.add(id);
   const trackKeys = opts.tracks.map((t) => t.key);
   const seen = new Map<string, number>();
   const problems: RowProblem[] = [];

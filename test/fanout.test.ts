@@ -46,7 +46,17 @@ describe('launch fan-out', () => {
       actor: COORDINATOR,
       operatorIds,
       batchSize: 4,
+      enrolmentPageSize: 3,
     });
+
+    // The input names the launch, not its operators: the API stored them in pages of 3, the campaign read them.
+    const [startedEvent] = (await h.env.client.workflow.getHandle(workflowId).fetchHistory()).events!;
+    const payload = startedEvent!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+    const input = JSON.parse(Buffer.from(payload.data!).toString('utf8')) as { operatorIds?: string[]; enrolment: { launchId: string } };
+    expect(input.operatorIds).toBeUndefined();
+    expect(input.enrolment).toEqual({ launchId: expect.any(String), pages: 4, operators: 10 });
+    const pages = await h.db.launchEnrolment.findMany({ where: { launchId: input.enrolment.launchId }, orderBy: { page: 'asc' } });
+    expect(pages.map((p) => [p.campaignId, p.operatorIds])).toEqual([0, 3, 6, 9].map((from) => [def.campaignId, operatorIds.slice(from, from + 3)]));
 
     // The page answers straight away, from the projection: ten enrolled, however many started so far.
     const token = await api.login('coord.changxing');

@@ -75,14 +75,15 @@ describe('workflow replay', () => {
     const title = await h.db.title.findFirstOrThrow({ where: { campaignId: def.campaignId } });
     expect((await h.env.client.workflow.getHandle(title.workflowId).result()).status).toBe('expired');
 
-    // The campaign starts its cases through a launch batch and cases write by local activities (#9):
-    // recorded as campaign-batched / case-batch / case-local-*; campaign.json and case-*.json keep a pre-#9 run.
+    // The campaign reads its stored enrolment (campaign-enrolment; campaign-batched keeps one that carried the
+    // operator ids in its input) and starts its cases through a launch batch, and cases write by local
+    // activities: case-batch-activity / case-local-*; campaign.json and case-*.json keep a run from before batches.
     const ids = [workflowId, `case-${def.campaignId}:op-cx-004`, `case-${def.campaignId}:op-cx-005`, title.workflowId, caseBatchWorkflowId(def.campaignId, 1)];
     const histories = await Promise.all(ids.map(async (id) => ({ workflowId: id, history: await h.env.client.workflow.getHandle(id).fetchHistory() })));
     if (process.env.RECORD_HISTORIES) {
       for (const [i, x] of histories.entries())
         // case-batch.json stays the one run of a batch whose cases were its children (before launch-cases-by-activity).
-        writeFileSync(`${DIR}/${['campaign-batched', 'case-local-1', 'case-local-2', 'title', 'case-batch-activity'][i]}.json`, historyToJSON(x.history));
+        writeFileSync(`${DIR}/${['campaign-enrolment', 'case-local-1', 'case-local-2', 'title', 'case-batch-activity'][i]}.json`, historyToJSON(x.history));
     }
     const results = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);

@@ -31,7 +31,7 @@ import {
   extendStageUpdate,
   launchedUpdate,
   enrolCasesUpdate,
-  enrolledCasesQuery,
+  enrolledAmongQuery,
   type EnrolInput,
   type FileApplicationInput,
   fileApplicationUpdate,
@@ -55,15 +55,23 @@ export interface CampaignInput {
   definition: CampaignDefinition;
   launchedBy: Actor;
   /**
-   * The operators enrolled at launch, started by CaseBatchWorkflows of `batchSize`: ids only,
-   * so even a province-sized launch stays well inside Temporal's 2 MB payload limit.
+   * The operators enrolled at launch, stored by the API in pages (table launch_enrolment) and read here:
+   * a province's register named in the input itself would pass Temporal's 2 MB payload limit.
    */
+  enrolment?: LaunchEnrolmentRef;
+  /** Campaigns launched before `enrolment` carry the launch's operator ids themselves. */
   operatorIds?: string[];
   batchSize?: number;
   /** Campaigns launched before #9 carry every case's seed and start each case themselves. */
   cases?: CaseSeed[];
   /** Cases per arrival shard (workflows/arrival-shard.ts); ARRIVAL_SHARD_SIZE unless a test or the bench says. */
   arrivalShardSize?: number;
+}
+
+export interface LaunchEnrolmentRef {
+  launchId: string;
+  pages: number;
+  operators: number;
 }
 
 /** Cases per launch batch: a batch's history is then 430–530 events (measured by npm run bench), far from the limit. */
@@ -95,6 +103,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
   let completed = false;
   const rules = def.rules;
   const launchCases = input.operatorIds?.map((id) => caseIdOf(def.campaignId, id)) ?? input.cases?.map((c) => c.caseId) ?? [];
+  const launchCount = input.enrolment?.operators ?? launchCases.length;
   const enrolled = new Set(launchCases);
   /** Case workflows already over (an application rejected or vetoed finishes early): they need no more news. */
   const finished = new Set<string>();
@@ -102,7 +111,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
 
   setHandler(launchedUpdate, async () => {
     await condition(() => projected);
-    return { campaignId: def.campaignId, caseCount: launchCases.length };
+    return { campaignId: def.campaignId, caseCount: launchCount };
   });
 
   setHandler(campaignProgressQuery, () => ({
@@ -323,7 +332,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     },
   );
 
-  setHandler(enrolledCasesQuery, () => [...enrolled]);
+  setHandler(enrolledAmongQuery, (caseIds) => caseIds.filter((id) => enrolled.has(id)));
 
   // The kind's own part: Changxing's 公示 and award, a list or roster, the register's intake and scoring
   // (workflows/kinds/). Only handler registrations here; its commands come later.
@@ -339,7 +348,15 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     ...(sharded ? { arrivalShards: { signal: signalShards } } : {}),
   });
 
-  await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: launchCases.length, workflowId: workflowInfo().workflowId });
+  // A stored enrolment is read before the projection: until then every enrolment is refused (not projected),
+  // so the duplicate check never runs without the launch's cases.
+  const launchOperatorIds = input.enrolment
+    ? (
+        await Promise.all(Array.from({ length: input.enrolment.pages }, (_, page) => acts.launchEnrolmentPage({ launchId: input.enrolment!.launchId, page })))
+      ).flat()
+    : input.operatorIds;
+  if (input.enrolment) for (const id of launchOperatorIds!) enrolled.add(caseIdOf(def.campaignId, id));
+  await acts.projectCampaign({ definition: def, actor: input.launchedBy, caseCount: launchCount, workflowId: workflowInfo().workflowId });
   projected = true;
   await part.afterProjection?.();
 
@@ -349,11 +366,11 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     const open = stages.find((s) => s.status === 'open');
     if (open) await signalCase(caseWorkflowId(seed.caseId), stageOpenedSignal, { stageKey: open.key, dueAt: open.dueAt });
   }
-  if (input.operatorIds) {
+  if (launchOperatorIds) {
     // Launch fan-out as a tree: this history holds one start per batch, not one per case. The stage
     // calendar goes on meanwhile; each batch passes the stage news on once its cases have started.
     const size = input.batchSize ?? FANOUT_BATCH_SIZE;
-    const slices = Array.from({ length: Math.ceil(input.operatorIds.length / size) }, (_, i) => input.operatorIds!.slice(i * size, (i + 1) * size));
+    const slices = Array.from({ length: Math.ceil(launchOperatorIds.length / size) }, (_, i) => launchOperatorIds.slice(i * size, (i + 1) * size));
     for (let from = 0; from < slices.length; from += BATCHES_IN_FLIGHT) {
       const started = await Promise.all(
         slices.slice(from, from + BATCHES_IN_FLIGHT).map((operatorIds, k) =>

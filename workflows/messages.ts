@@ -204,8 +204,12 @@ export const provinceAnswerUpdate = defineUpdate<ListingProgress, [{ accepted: b
 export const recordFindingUpdate = defineUpdate<ListingProgress, [{ description: string; serious: boolean; actor: Actor }]>('recordFinding');
 export const removeListingUpdate = defineUpdate<ListingProgress, [{ reason: string; actor: Actor }]>('removeListing');
 export const listingProgressQuery = defineQuery<ListingProgress>('listingProgress');
-/** Case ids enrolled so far (the projection may lag a moment behind). */
-export const enrolledCasesQuery = defineQuery<string[]>('enrolledCases');
+/**
+ * Of these case ids, those enrolled so far (the projection may lag a moment behind): asked a page at a
+ * time (api/enrolment.ts). It replaced a query of the whole list, which a province's launch (100,000 ids,
+ * 4.5 MB) made more than one answer may carry.
+ */
+export const enrolledAmongQuery = defineQuery<string[], [string[]]>('enrolledAmong');
 /** A case a launch batch started (not its child) tells the batch it has closed: its workflow id (workflows/report-close.ts). */
 export const caseClosedSignal = defineSignal<[string]>('caseClosed');
 /** A launch batch's cases: how many it holds, has started and has seen finish (CaseBatchWorkflow). */

@@ -5,12 +5,11 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/db.js';
 import { shanghaiDate } from '../../domain/time.js';
-import { enrolledCasesQuery } from '../../workflows/messages.js';
 import { enrolCases } from '../arrivals.js';
 import { loadCampaign, requireRunner } from '../campaign-access.js';
 import { tracksOfRules } from '../../domain/programmes/kinds/index.js';
 import { carryOverSettings } from '../../domain/programmes/kinds/index.js';
-import { jurisdictionSubtree, resolveEnrolment, type EnrolmentRow } from '../enrolment.js';
+import { enrolledPerWorkflow, jurisdictionSubtree, resolveEnrolment, type EnrolmentRow } from '../enrolment.js';
 import { importBody, readImport } from '../table-import.js';
 import { badRequest, parseOr400 } from '../errors.js';
 import { boolFilter, parseList, sendList, textFilter } from '../list.js';
@@ -111,8 +110,6 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
   ) {
     const c = await loadCampaign(db, campaignId, me);
     requireRunner(me, c);
-    const handle = client.workflow.getHandle(c.workflowId);
-    const alreadyEnrolled = await handle.query(enrolledCasesQuery);
     const cases = await resolveEnrolment(db, {
       campaignId: c.id,
       jurisdictionId: c.jurisdictionId,
@@ -120,7 +117,7 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
       rows,
       rowPath,
       lineOf,
-      alreadyEnrolled,
+      enrolledPerWorkflow: (ids) => enrolledPerWorkflow(client, c.workflowId, c.id, ids),
     });
     // Through the campaign's arrival shards (api/arrivals.ts); the rows are all checked above.
     return enrolCases(client, c.workflowId, cases, actorOf(me));
@@ -143,19 +140,26 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
         const c = await loadCampaign(db, String(req.params.id), me);
         requireRunner(me, c);
         const inside = [...(await jurisdictionSubtree(db, c.jurisdictionId))];
-        // Enrolled per the workflow (the projection may lag a moment behind a previous enrolment).
-        const enrolled = (await client.workflow.getHandle(c.workflowId).query(enrolledCasesQuery)).map((caseId) => caseId.slice(c.id.length + 1));
         const f = body.filter;
-        const found = await db.operator.findMany({
+        // Not enrolled per the projection (a filter, not a list of ids: a province's launch enrols 100,000)…
+        const candidates = await db.operator.findMany({
           where: {
             jurisdictionId: { in: inside.filter((j) => !f.jurisdictionId || j === f.jurisdictionId) },
-            id: { notIn: enrolled },
+            cases: { none: { campaignId: c.id } },
             ...(f.track ? { track: f.track } : {}),
             ...(f.q ? { OR: [{ name: { contains: f.q } }, { uscc: { contains: f.q.toUpperCase() } }] } : {}),
           },
           orderBy: { id: 'asc' },
           select: { id: true },
         });
+        // …nor per the workflow, which the projection may lag a moment behind.
+        const enrolled = await enrolledPerWorkflow(
+          client,
+          c.workflowId,
+          c.id,
+          candidates.map((o) => o.id),
+        );
+        const found = candidates.filter((o) => !enrolled.has(o.id));
         if (found.length === 0) throw badRequest('没有符合条件且尚未纳入的经营主体', 'no operator matches the filter that is not enrolled yet');
         rows = found.map((o) => ({ operatorId: o.id, ...(body.track ? { track: body.track } : {}) }));
       }
