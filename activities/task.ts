@@ -1,5 +1,5 @@
 import type { PrismaClient, Prisma } from '../prisma/generated/client.js';
-import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
+import { OPERATOR_ROLE, SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { evidenceRefs } from '../domain/evidence.js';
 import { bindFiles } from './evidence.js';
 import { appendAudit, aboutTask } from './audit.js';
@@ -62,9 +62,14 @@ export function taskActivities(db: PrismaClient, dispatch?: Dispatch) {
         const group = dimension
           ? await tx.evaluationGroup.findFirst({ where: { campaignId: t.campaignId, dimensions: { has: dimension } }, select: { id: true } })
           : null;
+        // An operator's own task names its operator: whose account decides who does it (api/acting-for.ts).
+        const operatorId =
+          t.assigneeRole === OPERATOR_ROLE && t.caseId
+            ? ((await tx.case.findUnique({ where: { id: t.caseId }, select: { operatorId: true } }))?.operatorId ?? null)
+            : null;
         await tx.task.createMany({
           skipDuplicates: true,
-          data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now, evaluationGroupId: group?.id ?? null }],
+          data: [{ ...row, dueAt, followsStage, overdue, status: 'open', createdAt: now, evaluationGroupId: group?.id ?? null, operatorId }],
         });
         if (caseStep) await tx.case.update({ where: { id: caseStep.caseId }, data: { currentStep: caseStep.currentStep, updatedAt: now } });
         await appendAudit(tx, {

@@ -21,7 +21,8 @@ export function operatorTasksToActFor(me: Principal): Prisma.TaskWhereInput | nu
     jurisdictionId: { in: me.subtree },
     status: 'open',
     assigneeRole: OPERATOR_ROLE,
-    case: { operator: { NOT: { account: { is: { disabledAt: null } } } } },
+    operatorId: { not: null },
+    NOT: { operatorAccount: { is: { disabledAt: null } } },
   };
 }
 

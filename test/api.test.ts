@@ -204,8 +204,8 @@ describe('campaigns and the task inbox', () => {
         },
       });
       await h.db.$executeRaw`
-        INSERT INTO task (id, campaign_id, stage_key, case_id, type, title, assignee_role, jurisdiction_id, status, due_at, workflow_id, created_at)
-        SELECT ${`c-t${j}:`} || n, ${`c-t${j}`}, 'self_check', ${`c-t${j}:op-t${j}`}, 'self_check', '自查自纠', 'operator', ${j}, 'open',
+        INSERT INTO task (id, campaign_id, stage_key, case_id, operator_id, type, title, assignee_role, jurisdiction_id, status, due_at, workflow_id, created_at)
+        SELECT ${`c-t${j}:`} || n, ${`c-t${j}`}, 'self_check', ${`c-t${j}:op-t${j}`}, ${`op-t${j}`}, 'self_check', '自查自纠', 'operator', ${j}, 'open',
                now() + interval '1 day', ${`k-t${j}`}, now()
         FROM generate_series(1, 70000) n`;
       const token = await api.login(`officer.t${j}`);

@@ -73,10 +73,11 @@ async function seed() {
     FROM generate_series(1, 10000) g JOIN j ON j.n = g % j.k`);
   await sql.query(`
     WITH j AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS k FROM jurisdiction WHERE level <> 'city')
-    INSERT INTO task (id, campaign_id, stage_key, case_id, type, title, assignee_role, jurisdiction_id, status, overdue, due_at, workflow_id, created_at, details)
+    INSERT INTO task (id, campaign_id, stage_key, case_id, operator_id, type, title, assignee_role, jurisdiction_id, status, overdue, due_at, workflow_id, created_at, details)
     SELECT 'plans-task-' || g, CASE WHEN j.id LIKE '3309%' THEN 'plans-zs' ELSE 'plans-cx' END,
            (ARRAY['self_check','rectification','evaluation'])[1 + g % 3], 'plans-case-' || (1 + g % 10000),
-           (ARRAY['self_check','inspection','score'])[1 + g % 3], '任务 ' || g, (ARRAY['county_officer','auditor'])[1 + g % 2], j.id,
+           CASE WHEN g % 5 = 4 THEN 'op-cx-001' END,
+           (ARRAY['self_check','inspection','score'])[1 + g % 3], '任务 ' || g, (ARRAY['county_officer','auditor','county_officer','auditor','operator'])[1 + g % 5], j.id,
            CASE WHEN g % 4 = 0 THEN 'open' ELSE 'done' END, g % 17 = 0, now() + (g % 90) * interval '1 day', 'wf-plans-case-' || (1 + g % 10000), now() - (g % 300) * interval '1 minute', '{}'
     FROM generate_series(1, 100000) g JOIN j ON j.n = g % j.k`);
   await sql.query(`
