@@ -238,7 +238,8 @@ describe('users, administered by an admin of their subtree', () => {
   it('imports users from CSV all or nothing, naming every bad line', async () => {
     const a = `officer.${unique()}`;
     const b = `auditor.${unique()}`;
-    const before = await h.db.user.count();
+    // Only this import's own names: other files running at once add users to the shared database.
+    const imported = () => h.db.user.count({ where: { username: { in: [a, b, `${b}x`, `${b}y`] } } });
     const bad = await as('admin.changxing').csv(
       '/users/import',
       `用户名,姓名,角色,辖区代码,手机,邮箱\n${a},甲,县区执法人员,330522001,13900000001,\n${a},乙,执法员,330522001,,\nofficer.zhicheng,丙,审核员,330522,,\n${b},丁,局长,330522,,\n${b}x,戊,审核员,330900,,\n${b}y,己,审核员,330522,123,bad\n`,
@@ -249,7 +250,7 @@ describe('users, administered by an admin of their subtree', () => {
     expect(bad.body.fields[1].messageZh).toContain('已被使用');
     expect(bad.body.fields[2].messageZh).toContain('角色须为');
     expect(bad.body.fields[3].messageZh).toContain('不在您的管辖范围');
-    expect(await h.db.user.count()).toBe(before);
+    expect(await imported()).toBe(0);
 
     const ok = await as('admin.changxing').csv(
       '/users/import',
@@ -314,7 +315,9 @@ describe('jurisdictions, added and renamed under one’s own', () => {
 
   it('imports a tree from CSV, refusing cycles, unknown parents, duplicates and codes that do not fit', async () => {
     const admin = as('admin.huzhou');
-    const before = await h.db.jurisdiction.count();
+    // Only this file's codes: other files running at once add stations (newStation) to the shared database.
+    const inFile = () =>
+      h.db.jurisdiction.count({ where: { id: { in: ['330581', '330581001', '330582', '330583', '330584', '330585', '330586', '3305870', '330588'] } } });
     const bad = await admin.csv(
       '/jurisdictions/import',
       [
@@ -336,7 +339,7 @@ describe('jurisdictions, added and renamed under one’s own', () => {
     expect(bad.body.fields.map((f: { row: number }) => f.row).sort((x: number, y: number) => x - y)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(bad.body.fields.find((f: { row: number }) => f.row === 4).messageZh).toContain('循环');
     expect(bad.body.fields.find((f: { row: number }) => f.row === 6).messageZh).toContain('339999 不存在');
-    expect(await h.db.jurisdiction.count()).toBe(before);
+    expect(await inFile()).toBe(0);
 
     const tail = String(randomInt(60, 99)); // 330522 (长兴) and the demo's other codes lie below
     const ok = await admin.csv('/jurisdictions/import', `代码,名称,上级代码,级别\n3305${tail}001,子所,3305${tail},基层所\n3305${tail},新县,330500,county\n`);

@@ -225,8 +225,10 @@ describe('campaigns and the task inbox', () => {
           jurisdictionId: j,
         },
       });
-      const none = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}`, { token });
-      expect([none.status, none.body]).toEqual([200, []]);
+      for (const filter of [{ mine: true }, { view: 'unclaimed' }]) {
+        const none = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify(filter))}`, { token });
+        expect([none.status, none.body], JSON.stringify(filter)).toEqual([200, []]);
+      }
       // Disabled, it is no usable account: the work is the officer's again.
       await h.db.user.update({ where: { id: `${officer}-op` }, data: { disabledAt: new Date() } });
       const back = await api.call('GET', `/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}&range=[0,0]`, { token });
