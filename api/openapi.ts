@@ -75,6 +75,8 @@ const ARRAY = new Set([
   'get /cases/:id/files',
   'get /tasks/:id/previous-steps',
   'get /operators/:id/credit-listings',
+  'get /campaigns/:id/score-imports',
+  'get /campaigns/:id/evaluation-groups/candidates',
   'post /tasks/:id/files',
   'post /cases/:id/files',
 ]);
