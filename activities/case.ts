@@ -62,7 +62,8 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
      * One launch batch: reads its operators and projects their cases, each with its
      * `case.enrolled` audit entry, in one transaction, so that a case workflow started by the batch has
      * nothing to write at start. A batch carries its 200 operator ids only (its input stays far below
-     * Temporal's 2 MB payload limit); the API resolved and checked these operators when it launched, and each keeps its registered track, as the API resolved it. A retry is a no-op.
+     * Temporal's 2 MB payload limit); the API resolved and checked these operators when it launched, and
+     * each keeps its registered track, as the API resolved it. A retry is a no-op.
      */
     async projectLaunchBatch(input: { campaignId: string; tracks: Named[]; operatorIds: string[]; actor: Actor; clause: string }): Promise<CaseSeed[]> {
       const rows = await db.operator.findMany({

@@ -19,6 +19,7 @@ import type { launchBody } from './resources/campaigns.js';
 
 export { campaignWorkflowId } from '../workflows/ids.js';
 import { campaignWorkflowId } from '../workflows/ids.js';
+import { inSlices } from '../domain/slices.js';
 
 type LaunchBody = z.infer<typeof launchBody>;
 
@@ -231,12 +232,10 @@ async function storeEnrolment(
 ): Promise<LaunchEnrolmentRef | undefined> {
   if (cases.length === 0) return undefined;
   const launchId = randomUUID();
-  const pages = Array.from({ length: Math.ceil(cases.length / pageSize) }, (_, page) => ({
-    launchId,
-    page,
-    campaignId,
-    operatorIds: cases.slice(page * pageSize, (page + 1) * pageSize).map((c) => c.operatorId),
-  }));
+  const pages = inSlices(
+    cases.map((c) => c.operatorId),
+    pageSize,
+  ).map((operatorIds, page) => ({ launchId, page, campaignId, operatorIds }));
   await db.launchEnrolment.createMany({ data: pages });
   return { launchId, pages: pages.length, operators: cases.length };
 }

@@ -9,6 +9,7 @@ import type { PrismaClient } from '../prisma/db.js';
 import { badRequest } from './errors.js';
 import type { Client } from '@temporalio/client';
 import { enrolledAmongQuery } from '../workflows/messages.js';
+import { inSlices } from '../domain/slices.js';
 
 export interface EnrolmentRow {
   operatorId?: string;
@@ -38,9 +39,9 @@ const ENROLLED_QUERY_PAGE = 5_000;
 export async function enrolledPerWorkflow(client: Client, workflowId: string, campaignId: string, operatorIds: string[]): Promise<Set<string>> {
   const handle = client.workflow.getHandle(workflowId);
   const out = new Set<string>();
-  for (let from = 0; from < operatorIds.length; from += ENROLLED_QUERY_PAGE) {
-    const page = operatorIds.slice(from, from + ENROLLED_QUERY_PAGE).map((id) => caseIdOf(campaignId, id));
-    for (const caseId of await handle.query(enrolledAmongQuery, page)) out.add(caseId.slice(campaignId.length + 1));
+  for (const page of inSlices(operatorIds, ENROLLED_QUERY_PAGE)) {
+    const caseIds = page.map((id) => caseIdOf(campaignId, id));
+    for (const caseId of await handle.query(enrolledAmongQuery, caseIds)) out.add(caseId.slice(campaignId.length + 1));
   }
   return out;
 }

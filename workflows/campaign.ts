@@ -46,6 +46,7 @@ import { openEscalation } from './overdue.js';
 import { CaseBatchWorkflow, caseBatchWorkflowId } from './case-batch.js';
 import { caseCommonOf, caseWorkflowId, startCaseChild, tracksOf, type CaseChild } from './case-child.js';
 import { caseIdOf } from '../domain/case.js';
+import { inSlices } from '../domain/slices.js';
 import { validateCompletion } from './task-validation.js';
 import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { ARRIVAL_SHARDS_PATCH, ARRIVAL_SHARD_SIZE, ROUTE, arrivalRouteQuery, arrivalShardWorkflowId, openArrivalShardUpdate } from './arrival-messages.js';
@@ -370,7 +371,7 @@ export async function CampaignWorkflow(input: CampaignInput): Promise<{ campaign
     // Launch fan-out as a tree: this history holds one start per batch, not one per case. The stage
     // calendar goes on meanwhile; each batch passes the stage news on once its cases have started.
     const size = input.batchSize ?? FANOUT_BATCH_SIZE;
-    const slices = Array.from({ length: Math.ceil(launchOperatorIds.length / size) }, (_, i) => launchOperatorIds.slice(i * size, (i + 1) * size));
+    const slices = inSlices(launchOperatorIds, size);
     for (let from = 0; from < slices.length; from += BATCHES_IN_FLIGHT) {
       const started = await Promise.all(
         slices.slice(from, from + BATCHES_IN_FLIGHT).map((operatorIds, k) =>

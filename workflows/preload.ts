@@ -23,6 +23,7 @@ import '../domain/roles.js';
 import '../domain/roster-schedule.js';
 import '../domain/scoring.js';
 import '../domain/self-check.js';
+import '../domain/slices.js';
 import '../domain/task-forms.js';
 import '../domain/time.js';
 

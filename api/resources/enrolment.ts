@@ -107,6 +107,8 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
     me: Parameters<typeof actorOf>[0],
     rowPath: (i: number) => string,
     lineOf?: (i: number) => number,
+    /** The rows come from a filter that already left out whom the workflow has enrolled: ask it once. */
+    workflowAsked = false,
   ) {
     const c = await loadCampaign(db, campaignId, me);
     requireRunner(me, c);
@@ -117,7 +119,7 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
       rows,
       rowPath,
       lineOf,
-      enrolledPerWorkflow: (ids) => enrolledPerWorkflow(client, c.workflowId, c.id, ids),
+      ...(workflowAsked ? {} : { enrolledPerWorkflow: (ids: string[]) => enrolledPerWorkflow(client, c.workflowId, c.id, ids) }),
     });
     // Through the campaign's arrival shards (api/arrivals.ts); the rows are all checked above.
     return enrolCases(client, c.workflowId, cases, actorOf(me));
@@ -163,7 +165,7 @@ export function enrolmentRouter(db: PrismaClient, client: Client): Router {
         if (found.length === 0) throw badRequest('没有符合条件且尚未纳入的经营主体', 'no operator matches the filter that is not enrolled yet');
         rows = found.map((o) => ({ operatorId: o.id, ...(body.track ? { track: body.track } : {}) }));
       }
-      const out = await enrol(String(req.params.id), rows, me, (i) => (body.filter ? `filter` : `operators.${i}`));
+      const out = await enrol(String(req.params.id), rows, me, (i) => (body.filter ? `filter` : `operators.${i}`), undefined, !!body.filter);
       res.status(201);
       return out;
     },
