@@ -151,70 +151,86 @@ export function caseActivities(db: PrismaClient, dispatch?: Dispatch) {
      * A decision on a case (rectification ordered, filed, excluded, scored): the audit entry with its
      * clause, and the case's projection in the same transaction. `key` makes a retry a no-op.
      */
-    async recordCaseDecision(input: {
-      key: string;
-      caseId: string;
-      action: string;
-      actor: Actor;
-      clause: string;
-      reason?: string;
-      data?: Prisma.InputJsonValue;
-      currentStep?: string;
-      exclude?: { kind: string; reason: string };
-      score?: { totalScore: number; parts: Prisma.InputJsonValue; proposed: boolean };
-    }): Promise<void> {
-      const keys = await db.$transaction(async (tx) => {
-        const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
-        await tx.case.update({
-          where: { id: input.caseId },
-          data: {
-            updatedAt: new Date(),
-            ...(input.currentStep ? { currentStep: input.currentStep } : {}),
-            // Out of the award: never proposed again, whatever its score.
-            ...(input.exclude && !c.excludedKind ? { excludedKind: input.exclude.kind, excludedReason: input.exclude.reason, proposed: false } : {}),
-            ...(input.score
-              ? { totalScore: input.score.totalScore, scoreParts: input.score.parts, proposed: input.score.proposed && !c.excludedKind && !input.exclude }
-              : {}),
-          },
-        });
-        await appendAudit(tx, {
-          key: input.key,
-          actor: input.actor,
-          action: input.action,
-          entityType: 'case',
-          entityId: c.id,
-          campaignId: c.campaignId,
-          jurisdictionId: c.jurisdictionId,
-          reason: input.reason ?? null,
-          clause: input.clause,
-          data: input.data ?? {},
-        });
-        // Work overdue at a stage deadline is told once per station by closeStage, not once per case.
-        if (input.action === 'case.task_overdue') return [];
-        return insertNotifications(tx, [
-          await caseDecisionNotice(tx, input.key, c, input.action, input.reason),
-          ...(await operatorNotices(tx, [{ key: input.key, action: input.action, caseId: c.id, reason: input.reason, data: input.data }])),
-        ]);
-      });
+    async recordCaseDecision(input: CaseDecision): Promise<void> {
+      const keys = await db.$transaction((tx) => recordCaseDecisionIn(tx, input));
       await dispatchDeliveries(db, dispatch, keys);
     },
 
-    async updateCaseStep(input: { caseId: string; currentStep: string; completed?: boolean }): Promise<void> {
-      const c = await db.case.update({
-        where: { id: input.caseId },
-        data: { currentStep: input.currentStep, updatedAt: new Date(), ...(input.completed ? { status: 'completed' } : {}) },
-      });
-      if (input.completed) {
-        await appendAudit(db, {
-          key: `case:${input.caseId}:completed`,
-          actor: SYSTEM_ACTOR,
-          action: 'case.completed',
-          entityType: 'case',
-          entityId: input.caseId,
-          campaignId: c.campaignId,
-          jurisdictionId: c.jurisdictionId,
-        });
-      }
+    async updateCaseStep(input: CaseStep): Promise<void> {
+      await updateCaseStepIn(db, input);
     },
   };
+}
+
+export interface CaseDecision {
+  key: string;
+  caseId: string;
+  action: string;
+  actor: Actor;
+  clause: string;
+  reason?: string;
+  data?: Prisma.InputJsonValue;
+  currentStep?: string;
+  exclude?: { kind: string; reason: string };
+  score?: { totalScore: number; parts: Prisma.InputJsonValue; proposed: boolean };
+}
+
+/** recordCaseDecision's writes in a transaction of the caller's; the keys of the notifications to deliver. */
+export async function recordCaseDecisionIn(tx: Prisma.TransactionClient, input: CaseDecision): Promise<string[]> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
+  await tx.case.update({
+    where: { id: input.caseId },
+    data: {
+      updatedAt: new Date(),
+      ...(input.currentStep ? { currentStep: input.currentStep } : {}),
+      // Out of the award: never proposed again, whatever its score.
+      ...(input.exclude && !c.excludedKind ? { excludedKind: input.exclude.kind, excludedReason: input.exclude.reason, proposed: false } : {}),
+      ...(input.score
+        ? { totalScore: input.score.totalScore, scoreParts: input.score.parts, proposed: input.score.proposed && !c.excludedKind && !input.exclude }
+        : {}),
+    },
+  });
+  await appendAudit(tx, {
+    key: input.key,
+    actor: input.actor,
+    action: input.action,
+    entityType: 'case',
+    entityId: c.id,
+    campaignId: c.campaignId,
+    jurisdictionId: c.jurisdictionId,
+    reason: input.reason ?? null,
+    clause: input.clause,
+    data: input.data ?? {},
+  });
+  // Work overdue at a stage deadline is told once per station by closeStage, not once per case.
+  if (input.action === 'case.task_overdue') return [];
+  return insertNotifications(tx, [
+    await caseDecisionNotice(tx, input.key, c, input.action, input.reason),
+    ...(await operatorNotices(tx, [{ key: input.key, action: input.action, caseId: c.id, reason: input.reason, data: input.data }])),
+  ]);
+}
+
+export interface CaseStep {
+  caseId: string;
+  currentStep: string;
+  completed?: boolean;
+}
+
+/** updateCaseStep's writes, in a transaction of the caller's or (alone) as two statements. */
+export async function updateCaseStepIn(tx: Prisma.TransactionClient, input: CaseStep): Promise<string[]> {
+  const c = await tx.case.update({
+    where: { id: input.caseId },
+    data: { currentStep: input.currentStep, updatedAt: new Date(), ...(input.completed ? { status: 'completed' } : {}) },
+  });
+  if (input.completed)
+    await appendAudit(tx, {
+      key: `case:${input.caseId}:completed`,
+      actor: SYSTEM_ACTOR,
+      action: 'case.completed',
+      entityType: 'case',
+      entityId: input.caseId,
+      campaignId: c.campaignId,
+      jurisdictionId: c.jurisdictionId,
+    });
+  return [];
 }

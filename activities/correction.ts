@@ -156,21 +156,33 @@ export function correctionActivities(db: PrismaClient) {
      * Follow-up work a correction cancelled, needed again after all (a self-check review corrected to
      * "returned" once more): the same task opens again rather than a second one of the same round.
      */
-    async reviveTask(input: { taskId: string; seq: number; actor: Actor; reason?: string; overdue: boolean }): Promise<void> {
-      await db.$transaction(async (tx) => {
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
-        await tx.task.updateMany({
-          where: { id: task.id, status: 'cancelled' },
-          data: { status: 'open', completedAt: null, completedById: null, claimedById: null, overdue: input.overdue },
-        });
-        await appendAudit(tx, {
-          key: `task:${task.id}:revived:${input.seq}`,
-          actor: input.actor,
-          action: 'task.reopened',
-          ...aboutTask(task),
-          reason: input.reason,
-        });
-      });
+    async reviveTask(input: RevivedTask): Promise<void> {
+      await db.$transaction((tx) => reviveTaskIn(tx, input));
     },
   };
+}
+
+export interface RevivedTask {
+  taskId: string;
+  seq: number;
+  actor: Actor;
+  reason?: string;
+  overdue: boolean;
+}
+
+/** reviveTask's writes in a transaction of the caller's. */
+export async function reviveTaskIn(tx: Prisma.TransactionClient, input: RevivedTask): Promise<string[]> {
+  const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+  await tx.task.updateMany({
+    where: { id: task.id, status: 'cancelled' },
+    data: { status: 'open', completedAt: null, completedById: null, claimedById: null, overdue: input.overdue },
+  });
+  await appendAudit(tx, {
+    key: `task:${task.id}:revived:${input.seq}`,
+    actor: input.actor,
+    action: 'task.reopened',
+    ...aboutTask(task),
+    reason: input.reason,
+  });
+  return [];
 }

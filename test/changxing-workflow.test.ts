@@ -45,6 +45,20 @@ const complete = (t: { id: string; workflowId: string }, actor: Actor, result: u
   h.env.client.workflow.getHandle(t.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, actor, result }] });
 const caseRow = (id: string) => h.db.case.findUniqueOrThrow({ where: { id } });
 const audit = (entityId: string, action: string) => h.db.auditEvent.findFirst({ where: { entityId, action } });
+/** For each completion Update a workflow took: how many local activities ran between its acceptance and its answer. */
+async function localActivitiesPerCompletion(workflowId: string): Promise<number[]> {
+  const counts: number[] = [];
+  let open: number | undefined;
+  for (const e of (await h.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? []) {
+    if (e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'completeTask') open = 0;
+    else if (open !== undefined && e.markerRecordedEventAttributes?.markerName === 'core_local_activity') open++;
+    else if (open !== undefined && e.workflowExecutionUpdateCompletedEventAttributes) {
+      counts.push(open);
+      open = undefined;
+    }
+  }
+  return counts;
+}
 
 describe('Changxing programme', () => {
   it('self-check: the officer reviews it and may return it; a missing one is overdue, escalated and recorded on the case', async () => {
@@ -69,6 +83,9 @@ describe('Changxing programme', () => {
     await complete(second, OFFICER, { areas: SELF_CHECK_AREAS.map((x) => ({ key: x.key, finding: 'compliant' })) });
     await complete(await openTask(a, 'self_check_review', `${a}:self_check:self_check_review#2`), OFFICER, { decision: 'accepted' });
     await waitFor(async () => (await caseRow(a)).currentStep === 'self_check:accepted', 'accepted');
+    // Each completion and the follow-up it decided (the review, the next round, the case's step) were one
+    // local activity, so one transaction (workflows/follow-up.ts).
+    expect(await localActivitiesPerCompletion(first.workflowId)).toEqual([1, 1, 1, 1]);
 
     // C never submits: closing the stage makes its task overdue, recorded on the case, and escalated.
     await h.env.client.workflow

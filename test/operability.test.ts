@@ -106,8 +106,12 @@ describe('request ids', () => {
       'the activity’s log line',
     );
     expect(activityLine).toMatchObject({ level: 'info', msg: 'activity completed', workflowId: task.workflowId });
-    // The self-check review the completion opened was written for the same request.
-    expect(lines.some((l) => l.service === 'worker' && l.requestId === requestId && l.activityType !== 'recordTaskCompletion')).toBe(true);
+    // The self-check review the completion opened was written by that activity, for the same request
+    // (workflows/follow-up.ts): no other activity ran for it.
+    expect(await h.db.task.count({ where: { caseId: task.caseId, type: 'self_check_review' } })).toBe(1);
+    expect(lines.filter((l) => l.service === 'worker' && l.requestId === requestId && l.activityType).map((l) => l.activityType)).toEqual([
+      'recordTaskCompletion',
+    ]);
     expect((await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('done');
 
     // The id is in the Update's header in the case's history, and that history replays with the

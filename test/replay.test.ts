@@ -77,13 +77,17 @@ describe('workflow replay', () => {
 
     // The campaign reads its stored enrolment (campaign-enrolment; campaign-batched keeps one that carried the
     // operator ids in its input) and starts its cases through a launch batch, and cases write by local
-    // activities: case-batch-activity / case-local-*; campaign.json and case-*.json keep a run from before batches.
+    // activities whose completions write their follow-up with them: case-batch-activity / case-follow-up-*;
+    // case-local-* keep cases that wrote it apart, campaign.json and case-*.json a run from before batches.
     const ids = [workflowId, `case-${def.campaignId}:op-cx-004`, `case-${def.campaignId}:op-cx-005`, title.workflowId, caseBatchWorkflowId(def.campaignId, 1)];
     const histories = await Promise.all(ids.map(async (id) => ({ workflowId: id, history: await h.env.client.workflow.getHandle(id).fetchHistory() })));
     if (process.env.RECORD_HISTORIES) {
       for (const [i, x] of histories.entries())
         // case-batch.json stays the one run of a batch whose cases were its children (before launch-cases-by-activity).
-        writeFileSync(`${DIR}/${['campaign-enrolment', 'case-local-1', 'case-local-2', 'title', 'case-batch-activity'][i]}.json`, historyToJSON(x.history));
+        writeFileSync(
+          `${DIR}/${['campaign-enrolment', 'case-follow-up-1', 'case-follow-up-2', 'title', 'case-batch-activity'][i]}.json`,
+          historyToJSON(x.history),
+        );
     }
     const results = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(r);

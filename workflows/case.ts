@@ -36,6 +36,8 @@ import { ACTIVITY_OPTIONS } from './activity-options.js';
 import { caseWorkflowId } from './ids.js';
 import { checkCorrection, completionKey, refuse, refuseWhileCorrecting } from './correction-gate.js';
 import { createTaskAtStep } from './task-step.js';
+import { takeDown } from './follow-up.js';
+import type { FollowUpWrites } from '../activities/task.js';
 
 /** Who a score is by, for the one-dimension-per-scorer rule: the group when a group's decision is entered for it. */
 const scorerOf = (a: Actor): string => (a.forGroup ? `group:${a.forGroup.groupId}` : (a.userId ?? 'system'));
@@ -126,7 +128,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     waitingUntil: wakeups.map((w) => w.at),
   }));
 
-  async function openTask(t: NewCaseTask, by?: { actor: Actor; reason: string }): Promise<void> {
+  // `w`, here and below: where the writes go, run as activities or taken down for a completion's own (follow-up.ts).
+  async function openTask(t: NewCaseTask, by?: { actor: Actor; reason: string }, w: FollowUpWrites = acts): Promise<void> {
     const round = t.round ?? 1;
     const id = caseTaskId(seed.caseId, t.stageKey, t.type, round, t.dimension);
     if (tasks.has(id) && cancelled.has(id)) {
@@ -136,7 +139,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       Object.assign(s, { status: 'open', overdue: closedStages.has(s.stageKey) });
       const seq = (revivals.get(id) ?? 0) + 1;
       revivals.set(id, seq);
-      await acts.reviveTask({
+      await w.reviveTask({
         taskId: id,
         seq,
         actor: by?.actor ?? SYSTEM_ACTOR,
@@ -144,7 +147,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         reason: by?.reason,
         overdue: s.overdue,
       });
-      await acts.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
+      await w.updateCaseStep({ caseId: seed.caseId, currentStep: `${t.type}:open` });
       return;
     }
     if (tasks.has(id)) return;
@@ -161,7 +164,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       ...(t.dimension ? { dimension: t.dimension } : {}),
     });
     await createTaskAtStep(
-      acts,
+      w,
       {
         id,
         campaignId: input.campaignId,
@@ -182,7 +185,8 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     );
   }
 
-  const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>) => acts.recordCaseDecision({ caseId: seed.caseId, ...d });
+  const decide = (d: Omit<Parameters<typeof acts.recordCaseDecision>[0], 'caseId'>, w: FollowUpWrites = acts) =>
+    w.recordCaseDecision({ caseId: seed.caseId, ...d });
 
   // An operator newly on a credit list is held out of an award not yet final (README "Credit lists"): its
   // case leaves the award as a filed case does, with the listing's reason and clause.
@@ -222,10 +226,10 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
     });
   }
 
-  async function exclude(kind: string, reason: string, action: string, actor: Actor, clauseText: string, data: object, key: string) {
+  async function exclude(kind: string, reason: string, action: string, actor: Actor, clauseText: string, data: object, key: string, w: FollowUpWrites = acts) {
     excluded ??= { kind, reason };
     proposed = false;
-    await decide({ key, action, actor, clause: clauseText, reason, data, exclude: { kind, reason }, currentStep: `excluded:${kind}` });
+    await decide({ key, action, actor, clause: clauseText, reason, data, exclude: { kind, reason }, currentStep: `excluded:${kind}` }, w);
   }
 
   function templateTask(stageKey: string, tpl: CaseTaskTemplate): NewCaseTask {
@@ -285,20 +289,20 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
       if (t.type === 'score') t.scoredBy = scorerOf(actor);
       completing++; // and a correction waits until this decision and what follows from it are recorded
       try {
-        const clauseText = clauseOf(t);
         const n = corrections.get(taskId);
-        const completedAt = await acts.recordTaskCompletion({
-          taskId,
-          actor,
-          claimed,
-          result: result as object,
-          late: t.overdue,
-          clause: clauseText,
-          ...completionKey(corrections, taskId),
-        });
+        const record = { taskId, actor, claimed, result: result as object, late: t.overdue, clause: clauseOf(t), ...completionKey(corrections, taskId) };
+        // Histories recorded before follow-up.ts replay the completion's record and its follow-up apart.
+        if (!patched('completion-follow-up-in-one')) {
+          const completedAt = await acts.recordTaskCompletion(record);
+          results.set(taskId, result);
+          await afterCompletion(t, result, actor, n);
+          return { taskId, status: 'done', completedAt, late: t.overdue };
+        }
+        const later = takeDown();
+        await afterCompletion(t, result, actor, n, later.writes);
         results.set(taskId, result);
-        await afterCompletion(t, result, actor, n);
-        return { taskId, status: 'done', completedAt, late: t.overdue };
+        const completedAt = await acts.recordTaskCompletion({ ...record, then: later.taken });
+        return { taskId, status: 'done', completedAt, late: record.late };
       } finally {
         completing--;
       }
@@ -452,34 +456,42 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
   );
 
   /** `corrected`: how often the task was corrected before (its decisions then take keys of their own). */
-  async function afterCompletion(t: CaseTaskState, result: unknown, actor: Actor, corrected?: number): Promise<void> {
+  async function afterCompletion(t: CaseTaskState, result: unknown, actor: Actor, corrected?: number, w: FollowUpWrites = acts): Promise<void> {
     const round = t.round ?? 1;
     switch (t.type) {
       case 'self_check':
         // The station officer reviews what the operator submitted (四、（二）).
-        await openTask({
-          stageKey: t.stageKey,
-          type: 'self_check_review',
-          title: '自查审核',
-          assigneeRole: 'county_officer',
-          round,
-          details: { areas: SELF_CHECK_AREAS, submitted: result },
-        });
+        await openTask(
+          {
+            stageKey: t.stageKey,
+            type: 'self_check_review',
+            title: '自查审核',
+            assigneeRole: 'county_officer',
+            round,
+            details: { areas: SELF_CHECK_AREAS, submitted: result },
+          },
+          undefined,
+          w,
+        );
         return;
       case 'self_check_review': {
         const r = result as SelfCheckReviewResult;
         // The returned round is the operator's again (四、（二）经营主体…自查), with the reviewer's reason. Only the
         // activity's argument changed from county_officer: histories replay unchanged.
         if (r.decision === 'returned')
-          await openTask({
-            stageKey: t.stageKey,
-            type: 'self_check',
-            title: '自查自纠',
-            assigneeRole: 'operator',
-            round: round + 1,
-            details: { areas: SELF_CHECK_AREAS, returnedBecause: r.note },
-          });
-        else await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'self_check:accepted' });
+          await openTask(
+            {
+              stageKey: t.stageKey,
+              type: 'self_check',
+              title: '自查自纠',
+              assigneeRole: 'operator',
+              round: round + 1,
+              details: { areas: SELF_CHECK_AREAS, returnedBecause: r.note },
+            },
+            undefined,
+            w,
+          );
+        else await w.updateCaseStep({ caseId: seed.caseId, currentStep: 'self_check:accepted' });
         return;
       }
       case 'inspection': {
@@ -491,47 +503,65 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
             .filter((a) => a.finding === 'serious')
             .map((a) => a.description)
             .join('；')}）`;
-          await exclude('filed', reason, 'case.filed', actor, clause.filing, { violation: r.violation, taskId: t.id, findings }, `case:${seed.caseId}:filed`);
+          await exclude(
+            'filed',
+            reason,
+            'case.filed',
+            actor,
+            clause.filing,
+            { violation: r.violation, taskId: t.id, findings },
+            `case:${seed.caseId}:filed`,
+            w,
+          );
         } else if (r.measure) {
           const at = checkRectifyBy(r.rectifyBy, 0);
           const order = { measure: r.measure, rectifyBy: at, findings, round: 1 };
-          await decide({
-            key: corrected ? `task:${t.id}:rectification:${corrected}` : `task:${t.id}:rectification`,
-            action: 'case.rectification_ordered',
-            actor,
-            clause: clause.rectification,
-            reason: findings.map((a) => a.description).join('；'),
-            data: order,
-            currentStep: `rectifying:${shanghaiDate(at)}`,
-          });
+          await decide(
+            {
+              key: corrected ? `task:${t.id}:rectification:${corrected}` : `task:${t.id}:rectification`,
+              action: 'case.rectification_ordered',
+              actor,
+              clause: clause.rectification,
+              reason: findings.map((a) => a.description).join('；'),
+              data: order,
+              currentStep: `rectifying:${shanghaiDate(at)}`,
+            },
+            w,
+          );
           wakeups.push({ at, stageKey: t.stageKey, round: 1, order });
-        } else await acts.updateCaseStep({ caseId: seed.caseId, currentStep: 'inspection:passed' });
+        } else await w.updateCaseStep({ caseId: seed.caseId, currentStep: 'inspection:passed' });
         return;
       }
       case 'verification': {
         const r = result as VerificationResult;
         const outcome = verificationOutcome(r, round, settings.maxRectificationRounds);
         if (outcome.kind === 'passed') {
-          await decide({
-            key: `task:${t.id}:outcome`,
-            action: 'case.rectification_passed',
-            actor,
-            clause: clause.rectification,
-            reason: r.note,
-            data: { round },
-            currentStep: 'rectification:passed',
-          });
+          await decide(
+            {
+              key: `task:${t.id}:outcome`,
+              action: 'case.rectification_passed',
+              actor,
+              clause: clause.rectification,
+              reason: r.note,
+              data: { round },
+              currentStep: 'rectification:passed',
+            },
+            w,
+          );
         } else if (outcome.kind === 'again') {
           const order = { rectifyBy: outcome.rectifyBy, round: round + 1, previousNote: r.note };
-          await decide({
-            key: `task:${t.id}:outcome`,
-            action: 'case.rectification_ordered',
-            actor,
-            clause: clause.rectification,
-            reason: r.note,
-            data: order,
-            currentStep: `rectifying:${shanghaiDate(outcome.rectifyBy)}`,
-          });
+          await decide(
+            {
+              key: `task:${t.id}:outcome`,
+              action: 'case.rectification_ordered',
+              actor,
+              clause: clause.rectification,
+              reason: r.note,
+              data: order,
+              currentStep: `rectifying:${shanghaiDate(outcome.rectifyBy)}`,
+            },
+            w,
+          );
           wakeups.push({ at: outcome.rectifyBy, stageKey: t.stageKey, round: round + 1, order });
         } else {
           // Not rectified after the last round: out of the award (the title needs "整改落实到位").
@@ -543,6 +573,7 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
             clause.rectification,
             { round, taskId: t.id },
             `task:${t.id}:outcome`,
+            w,
           );
         }
         return;
@@ -553,15 +584,18 @@ export async function CaseWorkflow(input: CaseInput): Promise<{ caseId: string; 
         total = weightedTotal(weights, scores);
         proposed = meetsThreshold(total, settings.awardThreshold) && !excluded;
         const parts = rules.dimensions.map((d) => ({ dimension: d.key, name: d.name, score: scores[d.key]! / 100, weight: weights[d.key]! }));
-        await decide({
-          key: scoreCorrections ? `case:${seed.caseId}:scored:${scoreCorrections}` : `case:${seed.caseId}:scored`,
-          action: 'case.scored',
-          actor: SYSTEM_ACTOR,
-          clause: clause.scoring,
-          data: { parts, totalE4: total, threshold: settings.awardThreshold, proposed, track: seed.track },
-          score: { totalScore: total / 10_000, parts, proposed },
-          currentStep: proposed ? 'scored:proposed' : 'scored:below_threshold',
-        });
+        await decide(
+          {
+            key: scoreCorrections ? `case:${seed.caseId}:scored:${scoreCorrections}` : `case:${seed.caseId}:scored`,
+            action: 'case.scored',
+            actor: SYSTEM_ACTOR,
+            clause: clause.scoring,
+            data: { parts, totalE4: total, threshold: settings.awardThreshold, proposed, track: seed.track },
+            score: { totalScore: total / 10_000, parts, proposed },
+            currentStep: proposed ? 'scored:proposed' : 'scored:below_threshold',
+          },
+          w,
+        );
         return;
       }
     }

@@ -338,7 +338,8 @@ export async function completions(
           where: { campaignId, type: 'self_check', status: 'done' },
           select: { caseId: true },
           orderBy: { completedAt: 'desc' },
-          take: 20,
+          // The last 200 taken: enough that one slow workflow task does not move the p50.
+          take: 200,
         })
       ).map((t) => t.caseId!),
     ),
@@ -403,7 +404,8 @@ export async function completionBreakdown(client: Client, workflowIds: string[])
     for (const e of events) {
       const t = at(e.eventTime);
       if (t < from - 1 || t > to + 1) continue;
-      if (e.markerRecordedEventAttributes) localActs++;
+      // A patch's marker is a marker too: only the local activities' count.
+      if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') localActs++;
       const a = e.activityTaskStartedEventAttributes;
       if (a) actWait.push(t - at(byId.get(Number(a.scheduledEventId))?.eventTime));
       const c = e.activityTaskCompletedEventAttributes;
