@@ -6,7 +6,8 @@
 // The workflow stays the judge: it applies the decision (and projects it, activities/task.ts) or refuses.
 //
 // The caller hears the outcome (200, or the refusal as 4xx), or 202 as soon as the decision is durable:
-// when it asks so (`Prefer: respond-async`, RFC 7240) or when the workflow service is unavailable. A
+// when it asks so (`Prefer: respond-async`, RFC 7240), when the workflow service is unavailable, or when
+// the workflow has yet to catch up with a task it opened (`deliverSubmission`). A
 // refusal after a 202 reaches the submitter as a notification and on the task page.
 // The staff inbox (api/resources/tasks.ts) and the operators' portal (api/portal/cases.ts) both complete
 // through here.
@@ -27,6 +28,15 @@ import { checkEvidence } from './evidence.js';
 
 /** How long a delivery holds its submission before the sweep may deliver it again. */
 const LEASE_MS = 30_000;
+/**
+ * How long after its row was written a task its workflow does not know is taken for one the workflow has
+ * yet to catch up with (a few workflow-task timeouts and sweeps), not refused at once.
+ */
+const CATCH_UP_MS = 5 * 60_000;
+const openedLately = async (db: PrismaClient, taskId: string) => {
+  const t = await db.task.findUnique({ where: { id: taskId }, select: { createdAt: true } });
+  return !!t && Date.now() - t.createdAt.getTime() < CATCH_UP_MS;
+};
 /**
  * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 16); the
  * rest wait here, recorded. Fewer bound how fast decisions are taken (each waits for its Update's round
@@ -150,8 +160,8 @@ export type Delivery = { kind: 'applied' } | { kind: 'refused'; error: HttpError
 
 /**
  * Sends a submission to its workflow and records the outcome. A refusal is the workflow's (or the workflow
- * has ended); anything else (the service unavailable, the call timed out) leaves the submission pending
- * for the sweep, which sends the same Update again.
+ * has ended); anything else (the service unavailable, the call timed out, a task just opened that the
+ * workflow does not know yet) leaves the submission pending for the sweep, which sends the same Update again.
  */
 export async function deliverSubmission(o: Outbox, s: TaskSubmission): Promise<Delivery> {
   const { db, client } = o;
@@ -168,6 +178,13 @@ export async function deliverSubmission(o: Outbox, s: TaskSubmission): Promise<D
     outcome = { kind: 'applied' };
   } catch (e) {
     const refusal = fromTemporal(e);
+    if (refusal?.status === 404 && (await openedLately(db, s.taskId))) {
+      // The task's row exists (the submission was recorded against it) but its workflow does not know the
+      // task yet: the workflow task that opened it, by a local activity, was lost with its worker and runs
+      // again. Delivered again after the lease, as if the service were unavailable.
+      await db.taskSubmission.updateMany({ where: { id: s.id, status: 'pending' }, data: { attempts: { increment: 1 } } });
+      return { kind: 'pending', error: e };
+    }
     if (refusal && refusal.status < 500) outcome = { kind: 'refused', error: refusal };
     // The handler itself failed: sent again it fails again (the Update's outcome is kept under its id).
     else if (e instanceof WorkflowUpdateFailedError)

@@ -126,6 +126,30 @@ describe('a completion recorded before it is sent', () => {
     expect(await task(tasks[4]!)).toMatchObject({ status: 'open' });
   });
 
+  it('waits for a workflow to catch up with a task whose row a lost workflow task wrote, then refuses it', async () => {
+    // The row of a task its workflow does not know: as a local activity leaves one when the worker dies
+    // before the workflow task that ran it completes (the workflow opens it again when it runs again).
+    const known = await task(tasks[0]!);
+    const unknownId = `${known.caseId}:rectification:verification#9`;
+    const { id: _id, result: _r, completedAt: _c, completedById: _b, claimedById: _h, details, ...row } = known;
+    await h.db.task.create({ data: { ...row, id: unknownId, type: 'verification', status: 'open', details: details ?? {}, createdAt: new Date() } });
+    const r = await complete(unknownId, { passed: true, note: '已整改' });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const s = await h.db.taskSubmission.findFirstOrThrow({ where: { taskId: unknownId } });
+    expect(s).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await task(unknownId)).toMatchObject({ status: 'open' });
+    // Unknown five minutes after its row was written: not a workflow catching up, so refused and told, the
+    // claim given back.
+    await h.db.task.update({ where: { id: unknownId }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
+    await h.db.taskSubmission.update({ where: { id: s.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    expect(await redeliverDue({ db: h.db, client: h.env.client, taskQueue: h.taskQueue })).toBeGreaterThanOrEqual(1);
+    expect(await h.db.taskSubmission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
+      status: 'refused',
+      refusalEn: expect.stringContaining('not owned'),
+    });
+    expect(await task(unknownId)).toMatchObject({ status: 'open', claimedById: null });
+  });
+
   it('delivers a decision an API recorded and did not send, and one it sent twice is applied once', async () => {
     // One submission at a time: a second while the first is on its way is refused.
     const first = await recorded(tasks[3]!, new Date(Date.now() + 60_000));
