@@ -45,8 +45,9 @@ export async function startStack(dir: string, opts: { workflowBundlePath?: strin
   const log: string[] = [];
   const note = (line: string) => void log.push(`${new Date().toISOString()} ${line}`);
   const pgDir = path.join(dir, 'pg');
-  const pgPort = await freePort();
-  let pg: EmbeddedDb = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, persistent: true });
+  // A port of its own, kept for the restarts after a fault (picked free, tried again if taken meanwhile).
+  let pg: EmbeddedDb = await startEmbeddedPostgres({ dataDir: pgDir, persistent: true });
+  const pgPort = pg.port;
   await migrate(pg.url, () => {});
   const db = createPrisma(pg.url, { poolSize: 4 });
   await seedDemo(db);
