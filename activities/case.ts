@@ -177,6 +177,10 @@ export interface CaseDecision {
 
 /** recordCaseDecision's writes in a transaction of the caller's; the keys of the notifications to deliver. */
 export async function recordCaseDecisionIn(tx: Prisma.TransactionClient, input: CaseDecision): Promise<string[]> {
+  // A score's proposal depends on whether the case is out of the award, and an exclusion withdraws it: the
+  // row is locked before it is read, so a hold-out (README "Credit lists") and a case's last score recorded
+  // at once cannot leave it proposed though excluded.
+  if (input.score || input.exclude) await tx.$executeRaw`SELECT 1 FROM case_file WHERE id = ${input.caseId} FOR UPDATE`;
   const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
   await tx.case.update({
     where: { id: input.caseId },
