@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient, Task } from '../prisma/generated/client.js';
 import { OPERATOR_ROLE, SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
 import { splitDocument } from '../domain/application-form.js';
 import { shanghaiDateTime } from '../domain/time.js';
-import { appendAudit, auditRosterPublished, aboutTask } from './audit.js';
+import { aboutCase, appendAudit, auditRosterPublished, aboutTask } from './audit.js';
 import { rosterEntriesOf, rosterId } from './award.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
 import { operatorNotices, type OperatorEvent } from './operator-notice.js';
@@ -152,10 +152,7 @@ export function applicationActivities(db: PrismaClient, dispatch?: Dispatch) {
           key: input.key,
           actor: input.actor,
           action: input.action,
-          entityType: 'case',
-          entityId: c.id,
-          campaignId: c.campaignId,
-          jurisdictionId: c.jurisdictionId,
+          ...aboutCase(c),
           clause: input.clause,
           reason: input.reason ?? null,
           data: { ...((input.data ?? {}) as Prisma.InputJsonObject), ...versionData },

@@ -26,6 +26,14 @@ export const aboutTask = (t: { id: string; campaignId: string; jurisdictionId: s
   jurisdictionId: t.jurisdictionId,
 });
 
+/** An entry about a case: filed under the case, its campaign and its jurisdiction. */
+export const aboutCase = (c: { id: string; campaignId: string; jurisdictionId: string }) => ({
+  entityType: 'case',
+  entityId: c.id,
+  campaignId: c.campaignId,
+  jurisdictionId: c.jurisdictionId,
+});
+
 /** Entries held back by `auditInOne` until its work is done, per transaction. */
 const held = new WeakMap<Tx, Prisma.AuditEventCreateManyInput[]>();
 

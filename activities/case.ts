@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { caseIdOf, trackKeyOf } from '../domain/case.js';
 import type { Named } from '../domain/programmes/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/roles.js';
-import { appendAudit } from './audit.js';
+import { aboutCase, appendAudit } from './audit.js';
 import { decisionLabel } from '../domain/decisions.js';
 import { dispatchDeliveries, insertNotifications, type Dispatch, type NewNotification } from './notify.js';
 import { operatorNotices } from './operator-notice.js';
@@ -198,10 +198,7 @@ export async function recordCaseDecisionIn(tx: Prisma.TransactionClient, input: 
     key: input.key,
     actor: input.actor,
     action: input.action,
-    entityType: 'case',
-    entityId: c.id,
-    campaignId: c.campaignId,
-    jurisdictionId: c.jurisdictionId,
+    ...aboutCase(c),
     reason: input.reason ?? null,
     clause: input.clause,
     data: input.data ?? {},
@@ -231,10 +228,7 @@ export async function updateCaseStepIn(tx: Prisma.TransactionClient, input: Case
       key: `case:${input.caseId}:completed`,
       actor: SYSTEM_ACTOR,
       action: 'case.completed',
-      entityType: 'case',
-      entityId: input.caseId,
-      campaignId: c.campaignId,
-      jurisdictionId: c.jurisdictionId,
+      ...aboutCase(c),
     });
   return [];
 }
