@@ -44,6 +44,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     officers: { type: 'string', default: '20' },
     completions: { type: 'string' },
+    warmup: { type: 'string', default: '250' },
     answer: { type: 'string', default: 'recorded' },
     'fanout-cap': { type: 'string', default: '120' },
     'list-rounds': { type: 'string', default: '10' },
@@ -67,6 +68,8 @@ if (values.help) {
   --concurrency N   start calls in flight for the raw start rate (32)
   --officers N      concurrent officers completing tasks (20)
   --completions N   self-check tasks they complete (default: --cases / 25, between 100 and 400)
+  --warmup N        untimed completions first, their decisions taken before the timed ones (250: as
+                    many as the Flowable peer's untimed HTTP completions; the peer gets --warmup 2N)
   --answer WHEN     when an officer is answered: recorded (202 once the decision is durable, Prefer:
                     respond-async; the default) or taken (200 once the case workflow has taken it)
   --fanout-cap S    stop measuring the fan-out after S seconds and report the partial count (120)
@@ -101,6 +104,7 @@ const officers = int('officers', values.officers, 1);
 const completionTasks = values.completions
   ? int('completions', values.completions, officers * 2)
   : Math.max(officers * 2, Math.min(400, Math.max(100, Math.round(cases / 25))));
+const warmup = int('warmup', values.warmup, 0);
 const answerWhen = values.answer;
 if (answerWhen !== 'recorded' && answerWhen !== 'taken') {
   console.error(`--answer must be recorded or taken (got ${answerWhen})`);
@@ -153,7 +157,9 @@ async function main(): Promise<number> {
   const load = () => loadavg()[0]!;
   const busy = () => (load() > cpus().length ? ` — the machine is busy with other work (load above ${cpus().length} CPUs): the figures are low` : '');
   log(`load average ${load().toFixed(1)}${busy()}`);
-  log(`cases=${cases} tasks=${taskRows} raw=${raw} concurrency=${concurrency} officers=${officers} completions=${completionTasks} fanout-cap=${fanoutCap}s`);
+  log(
+    `cases=${cases} tasks=${taskRows} raw=${raw} concurrency=${concurrency} officers=${officers} completions=${completionTasks} warmup=${warmup} fanout-cap=${fanoutCap}s`,
+  );
 
   // PostgreSQL: a fresh database on DATABASE_URL's server, or an embedded server.
   const external = process.env.DATABASE_URL;
@@ -265,7 +271,7 @@ async function main(): Promise<number> {
 
   await step(`3b. task completion through the API: ${completionTasks} self-checks, ${officers} officers at once`, async () => {
     const early = answerWhen === 'recorded';
-    const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, officers, early, log: (l) => log(`  ${l}`) });
+    const r = await completions(client, db, taskQueue, api.url, { tasks: completionTasks, warmup, officers, early, log: (l) => log(`  ${l}`) });
     results.completionP95 = r.p95;
     results.completionRate = r.throughput;
     results.appliedP95 = r.applied.p95;
@@ -288,7 +294,7 @@ async function main(): Promise<number> {
       `  inside the workflow (histories of ${b.sampled} cases, p50/p95): workflow task delivering the Update → Update completed ${ms(b.update.p50)}/${ms(b.update.p95)} ms with ${b.activitiesPerUpdate.toFixed(1)} activities and ${b.localActivitiesPerUpdate.toFixed(1)} local activities;`,
     );
     log(
-      `    activity queue ${ms(b.actWait.p50)}/${ms(b.actWait.p95)} ms, run ${ms(b.actRun.p50)}/${ms(b.actRun.p95)} ms; workflow task queue ${ms(b.wftWait.p50)}/${ms(b.wftWait.p95)} ms, run ${ms(b.wftRun.p50)}/${ms(b.wftRun.p95)} ms`,
+      `    activity queue ${ms(b.actWait.p50)}/${ms(b.actWait.p95)} ms, run ${ms(b.actRun.p50)}/${ms(b.actRun.p95)} ms; workflow task queue ${ms(b.wftWait.p50)}/${ms(b.wftWait.p95)} ms, run ${ms(b.wftRun.p50)}/${ms(b.wftRun.p95)} ms; ${b.sticky} of ${b.sampled} Updates delivered on the worker's sticky queue`,
     );
     if (results.rawUpdateP95 !== undefined && results.rawUpdateRate !== undefined) {
       const p95Ratio = r.p95 / results.rawUpdateP95;
@@ -441,7 +447,7 @@ async function peerRun(): Promise<{ fields: string; failed: boolean }> {
   log('— 8. peer: the same workload on Flowable 7.2 (its README: what compares and what does not)');
   let f: PeerFigures;
   try {
-    f = await runFlowablePeer({ cases, completions: completionTasks, officers, log: (l) => log(`  [peer] ${l}`) });
+    f = await runFlowablePeer({ cases, completions: completionTasks, officers, warmup: warmup * 2, log: (l) => log(`  [peer] ${l}`) });
   } catch (e) {
     log(`  peer FAILED: ${(e as Error).message}`);
     return { fields: '', failed: true };

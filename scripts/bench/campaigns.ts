@@ -217,21 +217,29 @@ function selfCheckBody(i: number) {
 }
 
 /**
- * A campaign with its self-check stage open and `tasks` self-check tasks in the county's stations,
- * completed by `officers` station officers at once through POST /api/tasks/:id/complete. Each officer
- * takes the next open task of their station. The first completion of each officer is a warm-up.
+ * A campaign with its self-check stage open and `warmup` + `tasks` self-check tasks in the county's
+ * stations, completed by `officers` station officers at once through POST /api/tasks/:id/complete. Each
+ * officer takes the next open task of their station. The first `warmup` completions are untimed and their
+ * decisions taken before the timed ones start, as the Flowable peer warms its JIT and caches with an
+ * untimed batch of the same work first (../shared/peers/flowable/README.md).
  */
 export async function completions(
   client: Client,
   db: PrismaClient,
   taskQueue: string,
   apiUrl: string,
-  opts: { tasks: number; officers: number; log: (l: string) => void; /** Answered once recorded (202), as the console's officers may ask. */ early: boolean },
+  opts: {
+    tasks: number;
+    warmup: number;
+    officers: number;
+    log: (l: string) => void;
+    /** Answered once recorded (202), as the console's officers may ask. */ early: boolean;
+  },
 ) {
   const now = Date.now();
   const day = (offset: number) => shanghaiDate(now + offset * DAY);
   const year = Number(day(0).slice(0, 4));
-  const operatorIds = await createOperators(db, 'bc', opts.tasks);
+  const operatorIds = await createOperators(db, 'bc', opts.tasks + opts.warmup);
   const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
   const officers = Array.from({ length: opts.officers }, (_, i) => ({
     id: `u-bench-officer-${i + 1}`,
@@ -268,7 +276,7 @@ export async function completions(
   const where = { campaignId, type: 'self_check', status: 'open' };
   const { value: open, timedOut } = await pollUntil(
     () => db.task.count({ where }),
-    (n) => n >= opts.tasks,
+    (n) => n >= opts.tasks + opts.warmup,
     { timeoutMs: 300_000, intervalMs: 500 },
   );
   opts.log(
@@ -285,40 +293,60 @@ export async function completions(
   const errors: string[] = [];
   let failed = 0;
   let seq = 0;
-  const t1 = performance.now();
-  await Promise.all(
-    officers.map(async (o, k) => {
-      const queue = queues.get(o.station)!;
-      for (let mine = 0; ; mine++) {
-        const id = queue.shift();
-        if (!id) return;
-        const i = seq++;
-        const t = performance.now();
-        const res = await sessions[k]!.call(
-          'POST',
-          `/tasks/${encodeURIComponent(id)}/complete`,
-          selfCheckBody(i),
-          undefined,
-          opts.early ? { prefer: 'respond-async' } : {},
-        );
-        const elapsed = performance.now() - t;
-        const b = res.body as { status?: string; submission?: { status: string } };
-        const answered = res.status === 200 ? b.status === 'done' : res.status === 202 && b.submission?.status === 'pending';
-        if (!answered) {
-          failed++;
-          if (errors.length < 5) errors.push(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-        } else if (mine > 0) samples.push(elapsed);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t1) / 1000;
-  // Answered early, the decisions reach their workflows after the answers: wait until every one is taken
-  // (or refused), and time each from recorded to taken (api/task-completion.ts).
-  const ofCampaign = async () => {
-    const ids = tasks.map((t) => t.id);
-    return db.taskSubmission.findMany({ where: { taskId: { in: ids } }, select: { status: true, submittedAt: true, decidedAt: true } });
+  /** The officers at once, each on their station's next task, until `count` are taken; each answer timed. */
+  const round = async (count: number, took: string[]) => {
+    const last = seq + count;
+    await Promise.all(
+      officers.map(async (o, k) => {
+        const queue = queues.get(o.station)!;
+        while (seq < last) {
+          const id = queue.shift();
+          if (!id) return;
+          const i = seq++;
+          const t = performance.now();
+          const res = await sessions[k]!.call(
+            'POST',
+            `/tasks/${encodeURIComponent(id)}/complete`,
+            selfCheckBody(i),
+            undefined,
+            opts.early ? { prefer: 'respond-async' } : {},
+          );
+          const elapsed = performance.now() - t;
+          const b = res.body as { status?: string; submission?: { status: string } };
+          const answered = res.status === 200 ? b.status === 'done' : res.status === 202 && b.submission?.status === 'pending';
+          if (!answered) {
+            failed++;
+            if (errors.length < 5) errors.push(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+          } else {
+            took.push(id);
+            samples.push(elapsed);
+          }
+        }
+      }),
+    );
   };
-  const { value: subs } = await pollUntil(ofCampaign, (xs) => xs.every((x) => x.status !== 'pending'), { timeoutMs: 300_000, intervalMs: 250 });
+  // Recorded, the decisions reach their workflows after the answers: wait until every one is taken (or
+  // refused), and time each from recorded to taken (api/task-completion.ts).
+  const settled = async (ids: string[]) =>
+    (
+      await pollUntil(
+        () => db.taskSubmission.findMany({ where: { taskId: { in: ids } }, select: { status: true, submittedAt: true, decidedAt: true } }),
+        (xs) => xs.every((x) => x.status !== 'pending'),
+        { timeoutMs: 300_000, intervalMs: 250 },
+      )
+    ).value;
+  const warmedUp: string[] = [];
+  const w0 = performance.now();
+  await round(opts.warmup, warmedUp);
+  await settled(warmedUp);
+  opts.log(`warm-up (untimed): ${warmedUp.length} completions answered and taken in ${((performance.now() - w0) / 1000).toFixed(1)} s`);
+  samples.length = 0;
+  const timed: string[] = [];
+  const t1 = performance.now();
+  const first = seq;
+  await round(opts.tasks, timed);
+  const seconds = (performance.now() - t1) / 1000;
+  const subs = await settled(timed);
   const applied = subs.filter((x) => x.status === 'applied' && x.decidedAt);
   const appliedLatency = latencySummary(applied.map((x) => x.decidedAt!.getTime() - x.submittedAt.getTime()));
   const lastTaken = Math.max(...applied.map((x) => x.decidedAt!.getTime()));
@@ -352,8 +380,8 @@ export async function completions(
     campaignId,
     tasks: tasks.length,
     ...latencySummary(samples),
-    warmup: Math.min(officers.length, tasks.length),
-    throughput: seq / seconds,
+    warmup: warmedUp.length,
+    throughput: (seq - first) / seconds,
     applied: {
       ...appliedLatency,
       rate: appliedRate,
@@ -378,6 +406,9 @@ const at = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) 
  * activities' and workflow tasks' time in the queue (scheduled → started: waiting for a worker slot or
  * poll) and at work (started → completed).
  */
+/** temporal.api.enums.v1.TaskQueueKind: the worker's own queue of the workflows it has cached. */
+const TASK_QUEUE_KIND_STICKY = 2;
+
 export async function completionBreakdown(client: Client, workflowIds: string[]) {
   const update: number[] = [];
   const actWait: number[] = [];
@@ -385,6 +416,7 @@ export async function completionBreakdown(client: Client, workflowIds: string[])
   const wftWait: number[] = [];
   const wftRun: number[] = [];
   let localActs = 0;
+  let sticky = 0;
   for (const id of workflowIds) {
     const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
     const accepted = events.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
@@ -398,6 +430,9 @@ export async function completionBreakdown(client: Client, workflowIds: string[])
       .reverse()
       .find((e) => e.workflowTaskScheduledEventAttributes);
     const from = at(delivered?.eventTime ?? accepted.eventTime);
+    // On the worker's own (sticky) queue, to the workflow it has cached; otherwise to any poller, with the
+    // whole history to replay.
+    if (delivered?.workflowTaskScheduledEventAttributes?.taskQueue?.kind === TASK_QUEUE_KIND_STICKY) sticky++;
     const to = at(completed.eventTime);
     update.push(to - from);
     const byId = new Map(events.map((e) => [Number(e.eventId), e]));
@@ -425,5 +460,6 @@ export async function completionBreakdown(client: Client, workflowIds: string[])
     wftRun: latencySummary(wftRun),
     activitiesPerUpdate: actRun.length / Math.max(1, update.length),
     localActivitiesPerUpdate: localActs / Math.max(1, update.length),
+    sticky,
   };
 }

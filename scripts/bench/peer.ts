@@ -12,10 +12,26 @@ export const flowablePeerRun = () => process.env.FLOWABLE_PEER_RUN || path.resol
 export type PeerFigures = Record<string, string>;
 
 /** Runs the peer with this run's sizes; its output goes to `log` line by line. Resolves to its last line's figures. */
-export async function runFlowablePeer(opts: { cases: number; completions: number; officers: number; log: (l: string) => void }): Promise<PeerFigures> {
+export async function runFlowablePeer(opts: {
+  cases: number;
+  completions: number;
+  officers: number;
+  /** Its untimed warm-up batch: half of it HTTP completions, as ours (`--warmup`) are. */
+  warmup: number;
+  log: (l: string) => void;
+}): Promise<PeerFigures> {
   const script = flowablePeerRun();
   if (!existsSync(script)) throw new Error(`no Flowable peer at ${script} (set FLOWABLE_PEER_RUN)`);
-  const args = ['--cases', String(opts.cases), '--completions', String(opts.completions), '--officers', String(opts.officers)];
+  const args = [
+    '--cases',
+    String(opts.cases),
+    '--completions',
+    String(opts.completions),
+    '--officers',
+    String(opts.officers),
+    '--warmup',
+    String(Math.max(4, opts.warmup)),
+  ];
   opts.log(`running ${script} ${args.join(' ')}`);
   const child = spawn('bash', [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let last = '';
