@@ -33,7 +33,11 @@ export async function createWorker(opts: {
     shutdownGraceTime: '10 seconds',
     // Pollers scale with the backlog: with the fixed default a launch's thousands of new case
     // workflows queued behind a handful of non-sticky polls (no-op workflows: 45/s fixed, 61/s scaling).
-    workflowTaskPollerBehavior: { type: 'autoscaling' },
+    // At most 20 on each of the two queues, half the 40 workflow-task slots: a waiting poll holds a
+    // slot, and after a launch the non-sticky polls had grown to 39 and kept them all, leaving one to
+    // the sticky queue where the cached cases' Updates arrive: each waited 290–380 ms there (README
+    // "Benchmarks", the workflow task's queue).
+    workflowTaskPollerBehavior: { type: 'autoscaling', maximum: 20 },
     activityTaskPollerBehavior: { type: 'autoscaling' },
     ...opts.extra,
   });
