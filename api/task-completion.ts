@@ -38,9 +38,9 @@ const openedLately = async (db: PrismaClient, taskId: string) => {
   return !!t && Date.now() - t.createdAt.getTime() < CATCH_UP_MS;
 };
 /**
- * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 16); the
+ * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 8); the
  * rest wait here, recorded. Fewer bound how fast decisions are taken (each waits for its Update's round
- * trip); more only queue in the server and take the cores the next officer's answer needs (README
+ * trip); more only wait in the worker and take the cores the next officer's answer needs (README
  * "Benchmarks", the task completion step, measures both).
  */
 const deliveries = pLimit(completionDeliveries());

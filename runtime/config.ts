@@ -178,11 +178,12 @@ export function passwordHashCost(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * COMPLETION_DELIVERIES: how many early-answered task decisions one API process sends to their workflows
  * at a time (README "Completing a task"); the rest wait, recorded. Each in flight costs a round trip of
- * the completion Update: 16 took decisions as fast as 32 (the worker's cores are the limit, 52–54/s in the
- * bench) with less for the next officer's answer to wait behind.
+ * the completion Update. With the worker's sticky queue served (runtime/worker.ts, the pollers), 8 took
+ * decisions about as fast as 16 (the cores are the limit: 50–52/s in the bench against 47–57/s), each
+ * waiting half as long in the worker, with less for the next officer's answer to wait behind.
  */
 export function completionDeliveries(env: NodeJS.ProcessEnv = process.env): number {
-  const n = wholeNumber(env, 'COMPLETION_DELIVERIES', 16);
+  const n = wholeNumber(env, 'COMPLETION_DELIVERIES', 8);
   if (n < 1 || n > 512) throw new ConfigError(`COMPLETION_DELIVERIES=${n}: not between 1 and 512`);
   return n;
 }
