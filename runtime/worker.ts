@@ -35,7 +35,7 @@ export async function createWorker(opts: {
     // workflows queued behind a handful of non-sticky polls (no-op workflows: 45/s fixed, 61/s scaling).
     // At most 20 on each of the two queues, half the 40 workflow-task slots: a waiting poll holds a
     // slot, and after a launch the non-sticky polls had grown to 39 and kept them all, leaving one to
-    // the sticky queue where the cached cases' Updates arrive: each waited 290–380 ms there (README
+    // the sticky queue where the cached cases' Updates arrive: each waited 290–600 ms there (README
     // "Benchmarks", the workflow task's queue).
     workflowTaskPollerBehavior: { type: 'autoscaling', maximum: 20 },
     activityTaskPollerBehavior: { type: 'autoscaling' },

@@ -69,7 +69,8 @@ if (values.help) {
   --officers N      concurrent officers completing tasks (20)
   --completions N   self-check tasks they complete (default: --cases / 25, between 100 and 400)
   --warmup N        untimed completions first, their decisions taken before the timed ones (250: as
-                    many as the Flowable peer's untimed HTTP completions; the peer gets --warmup 2N)
+                    many as the Flowable peer's untimed HTTP completions; the peer gets --warmup 2N,
+                    at least 4, its own minimum); 0 times every completion, the first ones cold
   --answer WHEN     when an officer is answered: recorded (202 once the decision is durable, Prefer:
                     respond-async; the default) or taken (200 once the case workflow has taken it)
   --fanout-cap S    stop measuring the fan-out after S seconds and report the partial count (120)

@@ -25,7 +25,13 @@ const SUFFIX = ['电子商务有限公司', '直播间', '农产品商行', '社
 const COORDINATOR = { userId: 'u-coord-changxing', role: 'coordinator' as const, displayName: '长兴县统筹' };
 
 /** `count` Changxing operators in the county's stations, created in bulk (ids `op-<prefix>-NNNNN`). */
-export async function createOperators(db: PrismaClient, prefix: string, count: number): Promise<string[]> {
+export async function createOperators(
+  db: PrismaClient,
+  prefix: string,
+  count: number,
+  /** The i-th operator's station: by default the stations in turn. */
+  stationOf: (i: number) => string = (i) => STATIONS[i % STATIONS.length]!,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let from = 0; from < count; from += 5000) {
     const data = Array.from({ length: Math.min(5000, count - from) }, (_, k) => {
@@ -38,7 +44,7 @@ export async function createOperators(db: PrismaClient, prefix: string, count: n
         name: `长兴${WORDS[i % WORDS.length]}${SUFFIX[(i * 7) % SUFFIX.length]}（${prefix}${i + 1}）`,
         uscc: first17 + usccCheckChar(first17),
         kind: i % 3 === 0 ? 'live_room' : 'enterprise',
-        jurisdictionId: STATIONS[i % STATIONS.length]!,
+        jurisdictionId: stationOf(i),
         registeredOn: new Date(Date.UTC(2015 + (i % 9), i % 12, 1 + (i % 27))),
         track: i % 4 === 3 ? 'community_group_buying' : 'live_marketing',
         platformAccounts: [{ platform: ['douyin', 'kuaishou', 'wechat'][i % 3]!, account: `${prefix}_live_${i + 1}` }],
@@ -239,13 +245,15 @@ export async function completions(
   const now = Date.now();
   const day = (offset: number) => shanghaiDate(now + offset * DAY);
   const year = Number(day(0).slice(0, 4));
-  const operatorIds = await createOperators(db, 'bc', opts.tasks + opts.warmup);
   const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
   const officers = Array.from({ length: opts.officers }, (_, i) => ({
     id: `u-bench-officer-${i + 1}`,
     username: `bench.officer.${i + 1}`,
     station: STATIONS[i % STATIONS.length]!,
   }));
+  // Each station's tasks in proportion to its officers (20 over six stations are four at two of them),
+  // so that no officer runs out of tasks while the others still work, as the peer's officers do not.
+  const operatorIds = await createOperators(db, 'bc', opts.tasks + opts.warmup, (i) => officers[i % officers.length]!.station);
   await db.user.createMany({
     data: officers.map((o) => ({
       id: o.id,
@@ -327,26 +335,27 @@ export async function completions(
   };
   // Recorded, the decisions reach their workflows after the answers: wait until every one is taken (or
   // refused), and time each from recorded to taken (api/task-completion.ts).
-  const settled = async (ids: string[]) =>
-    (
-      await pollUntil(
-        () => db.taskSubmission.findMany({ where: { taskId: { in: ids } }, select: { status: true, submittedAt: true, decidedAt: true } }),
-        (xs) => xs.every((x) => x.status !== 'pending'),
-        { timeoutMs: 300_000, intervalMs: 250 },
-      )
-    ).value;
+  const settled = (ids: string[]) =>
+    pollUntil(
+      () => db.taskSubmission.findMany({ where: { taskId: { in: ids } }, select: { status: true, submittedAt: true, decidedAt: true } }),
+      (xs) => xs.every((x) => x.status !== 'pending'),
+      { timeoutMs: 300_000, intervalMs: 250 },
+    );
   const warmedUp: string[] = [];
   const w0 = performance.now();
   await round(opts.warmup, warmedUp);
-  await settled(warmedUp);
-  opts.log(`warm-up (untimed): ${warmedUp.length} completions answered and taken in ${((performance.now() - w0) / 1000).toFixed(1)} s`);
+  const warm = await settled(warmedUp);
+  opts.log(
+    `warm-up (untimed): ${warmedUp.length} completions answered${failed ? ` (${failed} failed)` : ''} and ${warm.timedOut ? 'not all taken (gave up waiting)' : 'taken'} in ${((performance.now() - w0) / 1000).toFixed(1)} s`,
+  );
   samples.length = 0;
+  errors.length = 0;
+  failed = 0;
   const timed: string[] = [];
   const t1 = performance.now();
-  const first = seq;
   await round(opts.tasks, timed);
   const seconds = (performance.now() - t1) / 1000;
-  const subs = await settled(timed);
+  const { value: subs } = await settled(timed);
   const applied = subs.filter((x) => x.status === 'applied' && x.decidedAt);
   const appliedLatency = latencySummary(applied.map((x) => x.decidedAt!.getTime() - x.submittedAt.getTime()));
   const lastTaken = Math.max(...applied.map((x) => x.decidedAt!.getTime()));
@@ -381,7 +390,7 @@ export async function completions(
     tasks: tasks.length,
     ...latencySummary(samples),
     warmup: warmedUp.length,
-    throughput: (seq - first) / seconds,
+    throughput: timed.length / seconds,
     applied: {
       ...appliedLatency,
       rate: appliedRate,
@@ -401,14 +410,14 @@ export async function completions(
 
 const at = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => (t ? Number(t.seconds ?? 0) * 1000 + (t.nanos ?? 0) / 1e6 : NaN);
 
+/** temporal.api.enums.v1.TaskQueueKind: the worker's own queue of the workflows it has cached. */
+const TASK_QUEUE_KIND_STICKY = 2;
+
 /**
  * For each case workflow: from its completion Update's acceptance to its completion, and within that the
  * activities' and workflow tasks' time in the queue (scheduled → started: waiting for a worker slot or
  * poll) and at work (started → completed).
  */
-/** temporal.api.enums.v1.TaskQueueKind: the worker's own queue of the workflows it has cached. */
-const TASK_QUEUE_KIND_STICKY = 2;
-
 export async function completionBreakdown(client: Client, workflowIds: string[]) {
   const update: number[] = [];
   const actWait: number[] = [];
