@@ -38,10 +38,10 @@ const openedLately = async (db: PrismaClient, taskId: string) => {
   return !!t && Date.now() - t.createdAt.getTime() < CATCH_UP_MS;
 };
 /**
- * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 8); the
+ * Deliveries of early-answered submissions in flight from this process (COMPLETION_DELIVERIES, 2); the
  * rest wait here, recorded. Fewer bound how fast decisions are taken (each waits for its Update's round
  * trip); more only wait in the worker and take the cores the next officer's answer needs (README
- * "Benchmarks", the task completion step, measures both).
+ * "Benchmarks", in flight against the workflow task's run).
  */
 const deliveries = pLimit(completionDeliveries());
 

@@ -177,13 +177,14 @@ export function passwordHashCost(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * COMPLETION_DELIVERIES: how many early-answered task decisions one API process sends to their workflows
- * at a time (README "Completing a task"); the rest wait, recorded. Each in flight costs a round trip of
- * the completion Update. With the worker's sticky queue served (runtime/worker.ts, the pollers), 8 took
- * decisions about as fast as 16 (the cores are the limit: 50–52/s in the bench against 47–57/s), each
- * waiting half as long in the worker, with less for the next officer's answer to wait behind.
+ * at a time (README "Completing a task"); the rest wait, recorded. The worker takes them one after another
+ * (one is about 17.5 ms of its time here), so N in flight each wait about N times that in it, and take
+ * the cores the officers' answers need. 2 let one decision's transaction overlap the other's activation:
+ * the workflow task ran 26–28 ms and the answers' p95 was 92–110 ms, against 85–92 ms and 117–156 ms with
+ * 8, which took a burst's decisions a fifth faster (README "Benchmarks", in flight against the run).
  */
 export function completionDeliveries(env: NodeJS.ProcessEnv = process.env): number {
-  const n = wholeNumber(env, 'COMPLETION_DELIVERIES', 8);
+  const n = wholeNumber(env, 'COMPLETION_DELIVERIES', 2);
   if (n < 1 || n > 512) throw new ConfigError(`COMPLETION_DELIVERIES=${n}: not between 1 and 512`);
   return n;
 }

@@ -76,7 +76,7 @@ describe('configuration from the environment', () => {
       ['w.js'],
       { WORKER_NICE: '0', MALLOC_ARENA_MAX: '4' },
     ]);
-    expect(completionDeliveries({})).toBe(8);
+    expect(completionDeliveries({})).toBe(2);
     expect(completionDeliveries({ COMPLETION_DELIVERIES: '4' })).toBe(4);
     for (const env of [{ WORKER_NICE: '20' }, { WORKER_NICE: '-1' }, { COMPLETION_DELIVERIES: '0' }, { COMPLETION_DELIVERIES: 'many' }])
       expect(() => configFromEnv(env, read)).toThrow(new RegExp(Object.keys(env)[0]!));
