@@ -1155,6 +1155,36 @@ describe('access control matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('names in Chinese every column of the console’s list exports (admin-ui/src/common/exportTable.ts)', async () => {
+    // The lists' 导出 and 导出 Excel write these records under the list's column names; a field the console's
+    // messages do not name would go out under its API name. Loaded as messages.test.ts loads the catalogue.
+    const exportTable = '../admin-ui/src/common/exportTable.ts';
+    const { tableOf } = (await import(exportTable)) as { tableOf: (records: object[], resource: string) => { header: string[] } };
+    const lists: [resource: string, path: string, user: string][] = [
+      ['campaigns', '/campaigns', 'coord.changxing'],
+      ['cases', '/cases', 'coord.changxing'],
+      ['tasks', '/tasks', 'coord.changxing'],
+      ['titles', '/titles', 'coord.changxing'],
+      ['objections', '/objections', 'coord.changxing'],
+      ['rosters', '/rosters', 'coord.changxing'],
+      ['listings', '/listings', 'coord.zhoushan'],
+      // The influencer register lists the same entry fields (admin-ui/src/registers/messages.ts entryFields).
+      ['product-register', `/register-entries${q({ register: 'product' })}`, 'coord.lijiang'],
+      ['operators', '/operators', 'coord.changxing'],
+      ['jurisdictions', '/jurisdictions', 'coord.changxing'],
+      ['audit-events', '/audit-events', 'coord.changxing'],
+    ];
+    const failures: string[] = [];
+    for (const [resource, path, user] of lists) {
+      const res = await api.call('GET', `${path}${path.includes('?') ? '&' : '?'}range=${encodeURIComponent('[0,99]')}`, { token: await token(user) });
+      const rows = (Array.isArray(res.body) ? res.body : []) as object[];
+      if (res.status !== 200 || !rows.length) failures.push(`${resource}: ${res.status} with ${rows.length} rows`);
+      const unnamed = tableOf(rows, resource).header.filter((h) => /^[A-Za-z_][\w.]*$/.test(h));
+      if (unnamed.length) failures.push(`${resource}: ${unnamed.join(', ')}`);
+    }
+    expect(failures, failures.join('; ')).toEqual([]);
+  });
+
   it('is a matrix of more than 500 checks (counted from the tables, whichever tests run)', () => {
     const checks =
       anonymousPlan().length + rolePlan().length + jurisdictionPlan().length + bodyPlan().length + IMPORT_CHECKS + listPlan().length + BADGE_USERS.length;

@@ -34,6 +34,7 @@ export const en = {
     'audit-events': {
       name: 'Audit event |||| Audit trail',
       fields: {
+        actorName: 'Actor',
         id: 'ID',
         at: 'Time',
         actorId: 'Actor',
@@ -84,6 +85,7 @@ export const zh: typeof en = {
     'audit-events': {
       name: '操作日志',
       fields: {
+        actorName: '操作人',
         id: '编号',
         at: '时间',
         actorId: '操作人',

@@ -6,6 +6,8 @@ export const en = {
     campaigns: {
       name: 'Campaign |||| Campaigns',
       fields: {
+        publicContact: 'Public contact',
+        kind: 'Programme kind',
         id: 'ID',
         programme: 'Programme',
         name: 'Name',
@@ -141,6 +143,8 @@ export const zh: typeof en = {
     campaigns: {
       name: '专项行动',
       fields: {
+        publicContact: '公示联系方式',
+        kind: '项目类别',
         id: '编号',
         programme: '活动项目',
         name: '名称',

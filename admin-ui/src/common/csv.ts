@@ -1,5 +1,5 @@
-import jsonExport from 'jsonexport/dist';
 import { downloadCSV, type Exporter } from 'react-admin';
+import { tableOf, type TableCell } from './exportTable';
 
 /** An import's file as the API takes it (api/table-import.ts): a CSV's text, or an Excel workbook as base64. */
 export type ImportFile = { csv: string } | { xlsx: string };
@@ -48,12 +48,14 @@ const cell = (value: unknown): string => {
 /** CSV with a BOM, so that Excel reads it as UTF-8. */
 export const toCsv = (rows: unknown[][]): string => `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 
+/** A table cell as CSV text: a moment as the Excel export shows it, `yyyy-mm-dd hh:mm` in Shanghai time. */
+const csvCell = (v: TableCell): string | number | null => (v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : v);
+
 /**
- * react-admin's default exporter (every field of the records, nested ones flattened, by jsonexport),
- * with every text cell neutralised and quoted: for the lists' Export buttons.
+ * The lists' Export buttons: the records under the list's own column names, as the Excel export
+ * (./exportTable.ts), every text cell neutralised, with the BOM that react-admin's downloadCSV does not add.
  */
-export const csvExporter: Exporter = (records, _fetchRelated, _dataProvider, resource) =>
-  // (jsonexport's handleString option is never called: typeHandlers is what it applies per value.)
-  jsonExport(records, { typeHandlers: { String: csvSafeText }, forceTextDelimiter: true }, (error, csv) => {
-    if (!error) downloadCSV(csv, resource);
-  });
+export const csvExporter: Exporter = (records, _fetchRelated, _dataProvider, resource) => {
+  const { header, rows } = tableOf(records, resource ?? 'export');
+  downloadCSV(toCsv([header, ...rows.map((r) => r.map(csvCell))]), resource ?? 'export');
+};

@@ -6,6 +6,8 @@ export const en = {
     objections: {
       name: 'Objection |||| Objections',
       fields: {
+        lodgedByName: 'Lodged by',
+        resolvedByName: 'Resolved by',
         id: 'ID',
         campaignId: 'Campaign',
         caseId: 'Case',
@@ -66,6 +68,8 @@ export const zh: typeof en = {
     objections: {
       name: '异议',
       fields: {
+        lodgedByName: '提出人',
+        resolvedByName: '处理人',
         id: '编号',
         campaignId: '专项行动',
         caseId: '案卷',

@@ -6,6 +6,8 @@ export const en = {
     operators: {
       name: 'Operator |||| Operators',
       fields: {
+        createdAt: 'Created',
+        updatedAt: 'Updated',
         id: 'ID',
         name: 'Name',
         uscc: 'Unified social credit code',
@@ -68,6 +70,8 @@ export const zh: typeof en = {
     operators: {
       name: '经营主体',
       fields: {
+        createdAt: '创建时间',
+        updatedAt: '更新时间',
         id: '编号',
         name: '名称',
         uscc: '统一社会信用代码',

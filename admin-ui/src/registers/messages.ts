@@ -22,6 +22,11 @@ const entryFieldsEn = {
   lastScore: 'Last score',
   lastScoredAt: 'Last scored',
   removalProposed: 'Removal proposed',
+  priorityReasons: 'Priority reasons',
+  refusedReason: 'Reason refused',
+  filingDate: 'Filing date',
+  removedAt: 'Removed',
+  removedReason: 'Reason removed',
   q: 'Search',
 };
 
@@ -46,6 +51,11 @@ const entryFieldsZh: typeof entryFieldsEn = {
   lastScore: '最近评分',
   lastScoredAt: '最近评分时间',
   removalProposed: '拟清退',
+  priorityReasons: '优先入库理由',
+  refusedReason: '不予入库理由',
+  filingDate: '备案登记日期',
+  removedAt: '清退时间',
+  removedReason: '清退原因',
   q: '搜索',
 };
 

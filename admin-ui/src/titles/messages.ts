@@ -6,6 +6,7 @@ export const en = {
     titles: {
       name: 'Title |||| Titles',
       fields: {
+        revokedByName: 'Revoked by',
         id: 'ID',
         campaignId: 'Campaign',
         campaignName: 'Campaign',
@@ -49,6 +50,7 @@ export const zh: typeof en = {
     titles: {
       name: '称号',
       fields: {
+        revokedByName: '撤销人',
         id: '编号',
         campaignId: '专项行动',
         campaignName: '专项行动',
