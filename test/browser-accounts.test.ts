@@ -141,6 +141,12 @@ describe('accounts in the console', () => {
     expect((await api.call('GET', `/tasks/${enc(zhicheng!.id)}`, { token })).status).toBe(200);
     expect((await api.call('GET', `/tasks/${enc(taihu!.id)}`, { token })).status).toBe(403);
 
+    // The officer's next request answers 401 account_disabled: the console signs them out and says why.
+    // Listened for before the disable: the page's own polling (the bell's unread count) may be that
+    // request, and the ones after it (the reload's) then read session_expired.
+    const disabled = officer.waitForResponse(
+      async (r) => r.url().includes('/api/') && r.status() === 401 && (await r.json().catch(() => null))?.error === 'account_disabled',
+    );
     // The admin disables the officer, with a reason.
     await admin.click('[data-testid="user-disable"]');
     await admin.fill('[data-testid="user-status-dialog-reason"]', '调离岗位');
@@ -150,10 +156,8 @@ describe('accounts in the console', () => {
     expect((await h.db.user.findUniqueOrThrow({ where: { id: created.id } })).disabledAt).not.toBeNull();
     expect(await h.db.auditEvent.count({ where: { entityId: created.id, action: 'user.disabled', reason: '调离岗位' } })).toBe(1);
 
-    // The officer's next request answers 401 account_disabled: the console signs them out and says why.
-    const next = officer.waitForResponse((r) => r.url().includes('/api/') && r.status() === 401);
     await officer.reload();
-    expect((await (await next).json()).error).toBe('account_disabled');
+    await disabled;
     await untilRoute(officer, (hash) => hash.startsWith('#/login'));
     const notice = officer.locator('[data-testid="signed-out-notice"][data-reason="account_disabled"]');
     await notice.waitFor();
