@@ -181,7 +181,7 @@ export function passwordHashCost(env: NodeJS.ProcessEnv = process.env): number {
  * (one is about 17.5 ms of its time here), so N in flight each wait about N times that in it, and take
  * the cores the officers' answers need. 2 let one decision's transaction overlap the other's activation:
  * the workflow task ran 26–28 ms and the answers' p95 was 92–110 ms, against 85–92 ms and 117–156 ms with
- * 8, which took a burst's decisions a fifth faster (README "Benchmarks", in flight against the run).
+ * 8; 2 take a burst's decisions a fifth slower (README "Benchmarks", in flight against the run).
  */
 export function completionDeliveries(env: NodeJS.ProcessEnv = process.env): number {
   const n = wholeNumber(env, 'COMPLETION_DELIVERIES', 2);

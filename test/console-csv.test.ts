@@ -29,6 +29,12 @@ const task = {
   round: -3,
   overdue: true,
   dueAt: '2026-07-31T15:30:00.000Z',
+  createdAt: Date.parse('2026-07-01T00:30:00.000Z'), // a moment sent as epoch milliseconds
+  completedAt: '2026-08-02T00:00:00.000Z', // a calendar day (a date column)
+  reasons: [
+    { code: 'a', zh: '理由甲', en: 'reason A' },
+    { code: 'b', zh: '理由乙', en: 'reason B' },
+  ], // reasons as the API sends them (a register entry's priorityReasons)
   details: { operatorName: '某直播间', areas: [{ key: 'a' }] },
 };
 
@@ -50,6 +56,9 @@ describe('console CSV exports', () => {
     const cell = (name: string) => row![header!.indexOf(name)];
     expect(cell('逾期')).toBe('是');
     expect(cell('截止时间')).toBe('2026-07-31 23:30'); // Shanghai time, as the list and the Excel export show it
+    expect(cell('创建时间')).toBe('2026-07-01 08:30');
+    expect(cell('完成时间')).toBe('2026-08-02'); // a day stays a day
+    expect(cell('reasons')).toBe('理由甲、理由乙');
     expect(cell('任务名称')).toBe(`'=HYPERLINK("http://x.test","点我")`);
     expect(cell('办理人')).toBe("'+86 138");
     expect(cell('办理结果')).toBe("'@SUM(A1)");
