@@ -429,19 +429,19 @@ async function main(): Promise<number> {
   if (arrived) {
     const [a, i] = [arrived.applications, arrived.intakes];
     log(
-      `  applications ${a.filed} at ${ms(a.rate)}/s (p95 ${ms(a.latency.p95)} ms) · register applications ${i.filed} at ${ms(i.rate)}/s (p95 ${ms(i.latency.p95)} ms) · campaign page p95 ${ms(arrived.page.p95)} ms · longest history ${maxHistory} events (target ≤ ${HISTORY_TARGET}) · RSS worker ${peak('worker').toFixed(0)} MB, API ${peak('api').toFixed(0)} MB`,
+      `  applications ${a.filed} at ${ms(a.rate)}/s (p95 ${ms(a.latency.p95)} ms) · register applications ${i.filed} at ${ms(i.rate)}/s (p95 ${ms(i.latency.p95)} ms) · campaign page p95 ${ms(arrived.page.p95)} ms · longest history ${maxHistory} events (target ≤ ${HISTORY_TARGET}) · RSS worker ${workerMb.toFixed(0)} MB, API ${peak('api').toFixed(0)} MB`,
     );
   } else
     log(
-      `  raw start rate ${ms(results.startRate ?? NaN)}/s · fan-out ${ms(results.fanoutRate ?? NaN)} cases/s (${results.fanoutRatio !== undefined ? `${(results.fanoutRatio * 100).toFixed(1)} %` : 'n/a'}, target ≥ 50 %) · completion p95 ${ms(results.completionP95 ?? NaN)} ms (target ≤ 150, raw Update ${ms(results.rawUpdateP95 ?? NaN)}), its workflow task's run p50 ${ms(results.wftRunP50 ?? NaN)} ms (target ≤ 30) · list p95 ${ms(results.listP95 ?? NaN)} ms (target ≤ 50) · RSS worker ${peak('worker').toFixed(0)} MB (target ≤ 1024), API ${peak('api').toFixed(0)} MB`,
+      `  raw start rate ${ms(results.startRate ?? NaN)}/s · fan-out ${ms(results.fanoutRate ?? NaN)} cases/s (${results.fanoutRatio !== undefined ? `${(results.fanoutRatio * 100).toFixed(1)} %` : 'n/a'}, target ≥ 50 %) · completion p95 ${ms(results.completionP95 ?? NaN)} ms (target ≤ 150, raw Update ${ms(results.rawUpdateP95 ?? NaN)}), its workflow task's run p50 ${ms(results.wftRunP50 ?? NaN)} ms (target ≤ 30) · list p95 ${ms(results.listP95 ?? NaN)} ms (target ≤ 50) · RSS worker ${workerMb.toFixed(0)} MB (target ≤ 1024), API ${peak('api').toFixed(0)} MB`,
     );
   if (missed.length) log(`  MISSED targets: ${missed.join(', ')}`);
   else if (!failedSteps.length) log('  every target met');
   if (failedSteps.length) log(`  FAILED: ${failedSteps.join('; ')}`);
   const a = arrived;
   lastLine = a
-    ? `bench: applications=${a.applications.filed} application_rate=${round(a.applications.rate)} intakes=${a.intakes.filed} intake_rate=${round(a.intakes.rate)} filing_p95_ms=${round(Math.max(a.applications.latency.p95, a.intakes.latency.p95))} page_p95_ms=${round(a.page.p95)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`
-    : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} update_p95_ms=${round(results.rawUpdateP95 ?? NaN)} completion_rate=${round(results.completionRate ?? NaN)} applied_p95_ms=${round(results.appliedP95 ?? NaN)} applied_rate=${round(results.appliedRate ?? NaN)} update_rate=${round(results.rawUpdateRate ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} wft_run_p50_ms=${round(results.wftRunP50 ?? NaN)} max_history_events=${maxHistory} worker_peak_mb=${round(peak('worker'), 0)}`;
+    ? `bench: applications=${a.applications.filed} application_rate=${round(a.applications.rate)} intakes=${a.intakes.filed} intake_rate=${round(a.intakes.rate)} filing_p95_ms=${round(Math.max(a.applications.latency.p95, a.intakes.latency.p95))} page_p95_ms=${round(a.page.p95)} max_history_events=${maxHistory} worker_peak_mb=${round(workerMb, 0)}`
+    : `bench: start_rate=${round(results.startRate ?? NaN)} fanout_rate=${round(results.fanoutRate ?? NaN)} fanout_ratio=${round(results.fanoutRatio ?? NaN, 3)} completion_p95_ms=${round(results.completionP95 ?? NaN)} update_p95_ms=${round(results.rawUpdateP95 ?? NaN)} completion_rate=${round(results.completionRate ?? NaN)} applied_p95_ms=${round(results.appliedP95 ?? NaN)} applied_rate=${round(results.appliedRate ?? NaN)} update_rate=${round(results.rawUpdateRate ?? NaN)} list_p95_ms=${round(results.listP95 ?? NaN)} wft_run_p50_ms=${round(results.wftRunP50 ?? NaN)} max_history_events=${maxHistory} worker_peak_mb=${round(workerMb, 0)}`;
   ours = results;
   return failedSteps.length || (values.strict && missed.length) ? 1 : 0;
 }

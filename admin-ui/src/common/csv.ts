@@ -1,4 +1,5 @@
 import { downloadCSV, type Exporter } from 'react-admin';
+import { formatDateTime } from './dates';
 import { tableOf, type TableCell } from './exportTable';
 
 /** An import's file as the API takes it (api/table-import.ts): a CSV's text, or an Excel workbook as base64. */
@@ -48,8 +49,8 @@ const cell = (value: unknown): string => {
 /** CSV with a BOM, so that Excel reads it as UTF-8. */
 export const toCsv = (rows: unknown[][]): string => `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 
-/** A table cell as CSV text: a moment as the Excel export shows it, `yyyy-mm-dd hh:mm` in Shanghai time. */
-const csvCell = (v: TableCell): string | number | null => (v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : v);
+/** A table cell as CSV text: a moment in the console's one date format (`yyyy-mm-dd hh:mm`, Asia/Shanghai). */
+const csvCell = (v: TableCell): string | number | null => (v instanceof Date ? formatDateTime(v) : v);
 
 /**
  * The lists' Export buttons: the records under the list's own column names, as the Excel export

@@ -4,7 +4,7 @@
 // bundle).
 import type { Exporter } from 'react-admin';
 import { i18nProvider } from '../i18n';
-import { tableOf } from './exportTable';
+import { tableOf, type TableCell } from './exportTable';
 
 /** A one-sheet workbook of `header` and `rows`, downloaded as `filename` (dates as Shanghai wall time). */
 export async function downloadXlsx(header: string[], rows: (string | number | Date | null)[][], sheetName: string, filename: string): Promise<void> {
@@ -32,8 +32,17 @@ export async function downloadXlsx(header: string[], rows: (string | number | Da
   }, 10_000);
 }
 
+/** Excel keeps no time zone: a moment goes in as its Asia/Shanghai wall time (UTC+8, no daylight saving). */
+const SHANGHAI = 8 * 3_600_000;
+const wallTime = (c: TableCell) => (c instanceof Date ? new Date(c.getTime() + SHANGHAI) : c);
+
 export const xlsxExporter: Exporter = async (records, _fetchRelated, _dataProvider, resource) => {
   const { header, rows } = tableOf(records, resource ?? 'export');
   const name = i18nProvider.translate(`resources.${resource}.name`, { smart_count: 2, _: resource ?? 'export' });
-  await downloadXlsx(header, rows, name, `${resource ?? 'export'}.xlsx`);
+  await downloadXlsx(
+    header,
+    rows.map((r) => r.map(wallTime)),
+    name,
+    `${resource ?? 'export'}.xlsx`,
+  );
 };
